@@ -1,0 +1,221 @@
+"""The contact ladder: its rungs, their labels and colours, and how a rung is read.
+
+A tie between two people sits on one rung of the ladder. The default ladder has five rungs,
+from knowing each other by sight (level 1) up to mutual support (level 5). A ladder file (TOML)
+can replace it with any number of rungs and a ``kinds`` table that maps free-text contact types
+("koffie", "oppassen") to rungs. A rung is given by its level, key or label, in Dutch or English,
+case-insensitive.
+
+A ladder file looks like this::
+
+    [[rung]]
+    key = "groeten"
+    nl = "Groeten elkaar"
+    en = "Greeting"
+    colour = "#9ecae1"
+
+    [[rung]]
+    key = "vrienden"
+    nl = "Zijn vrienden"
+    en = "Friends"
+
+    [kinds]
+    koffie = "groeten"
+    oppassen = 2
+
+Examples
+--------
+>>> ladder = Ladder.default()
+>>> [rung.key for rung in ladder]
+['kennen', 'praten', 'delen', 'helpen', 'steunen']
+>>> ladder.parse("Delen ervaringen en opvoedvragen").level
+3
+>>> ladder.parse(" PRACTICAL HELP ").key
+'helpen'
+>>> ladder.top.label("en")
+'Mutual support'
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from .errors import BadValueError, InputFileError
+
+__all__ = ["Rung", "Ladder", "LANGUAGES"]
+
+LANGUAGES = ("nl", "en")
+
+_DEFAULT_RUNGS = (
+    ("kennen", "Kennen elkaar (van gezicht, van naam)", "Acquaintance", "#9ecae1"),
+    ("praten", "Maken een praatje", "Chatting", "#4292c6"),
+    ("delen", "Delen ervaringen en opvoedvragen", "Sharing experiences", "#41ab5d"),
+    ("helpen", "Helpen elkaar praktisch", "Practical help", "#fd8d3c"),
+    ("steunen", "Steunen elkaar, wederzijds", "Mutual support", "#d7301f"),
+)
+# Colours for rungs of a ladder file that gives none: light and cool at the bottom, warm on top.
+_SPARE_COLOURS = ("#9ecae1", "#4292c6", "#41ab5d", "#addd8e", "#fd8d3c", "#f16913", "#d7301f",
+                  "#990000")
+
+
+@dataclass(frozen=True)
+class Rung:
+    """One rung of the ladder.
+
+    Examples
+    --------
+    >>> rung = Rung(2, "praten", {"nl": "Maken een praatje", "en": "Chatting"}, "#4292c6")
+    >>> rung.label("nl")
+    'Maken een praatje'
+    """
+
+    level: int
+    key: str
+    labels: dict[str, str] = field(compare=False)
+    colour: str = field(compare=False)
+
+    def label(self, lang: str = "en") -> str:
+        """The rung's label in ``lang`` (``nl`` or ``en``), or its key when there is none."""
+        return self.labels.get(lang) or self.key
+
+
+class Ladder:
+    """The rungs, bottom to top, and the contact kinds that map to them.
+
+    Parameters
+    ----------
+    rungs : sequence of Rung
+        Bottom to top; their levels are 1, 2, ... in order.
+    kinds : dict
+        Free-text contact kind (lower case) to level.
+    source : str
+        Where the ladder came from, for messages.
+    """
+
+    def __init__(self, rungs: list[Rung], kinds: dict[str, int] | None = None,
+                 source: str = "default ladder") -> None:
+        self.rungs: tuple[Rung, ...] = tuple(rungs)
+        self.kinds: dict[str, int] = {_normal(k): v for k, v in (kinds or {}).items()}
+        self.source = source
+        self._by_name: dict[str, int] = {}
+        for rung in self.rungs:
+            for name in (str(rung.level), rung.key, *rung.labels.values()):
+                self._by_name[_normal(name)] = rung.level
+
+    @classmethod
+    def default(cls) -> "Ladder":
+        """The five-rung ladder of the Zwolle approach."""
+        rungs = [Rung(level, key, {"nl": nl, "en": en}, colour)
+                 for level, (key, nl, en, colour) in enumerate(_DEFAULT_RUNGS, start=1)]
+        return cls(rungs)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> "Ladder":
+        """Read a ladder TOML file (see the module docstring for its shape).
+
+        Raises
+        ------
+        InputFileError
+            If the file cannot be read or is not valid TOML, or a rung or kind is malformed.
+        """
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise InputFileError(f"cannot read the ladder file ({exc.strerror})", file=path) from exc
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise InputFileError(f"not a valid TOML file ({exc})", file=path) from exc
+        entries = data.get("rung") or data.get("rungs")
+        if not isinstance(entries, list) or not entries:
+            raise InputFileError("no rungs", file=path,
+                                 hint='give each rung as a [[rung]] table with at least key = "..."')
+        rungs = []
+        for level, entry in enumerate(entries, start=1):
+            key = str(entry.get("key", "")).strip() if isinstance(entry, dict) else ""
+            if not key:
+                raise InputFileError(f"rung {level} has no key", file=path,
+                                     hint='give each [[rung]] a key = "..."')
+            labels = {lang: str(entry[lang]) for lang in LANGUAGES if lang in entry}
+            colour = str(entry.get("colour", entry.get("color",
+                         _SPARE_COLOURS[min(level - 1, len(_SPARE_COLOURS) - 1)])))
+            rungs.append(Rung(level, key, labels, colour))
+        if len({_normal(r.key) for r in rungs}) < len(rungs):
+            raise InputFileError("two rungs have the same key", file=path)
+        ladder = cls(rungs, source=str(path))
+        kinds = {}
+        for kind, rung in (data.get("kinds") or {}).items():
+            try:
+                kinds[_normal(kind)] = ladder.parse(rung).level
+            except BadValueError as exc:
+                raise InputFileError(f"kind {kind!r} maps to an unknown rung", file=path,
+                                     value=rung, hint=exc.hint) from exc
+        ladder.kinds = kinds
+        return ladder
+
+    def __iter__(self) -> Iterator[Rung]:
+        return iter(self.rungs)
+
+    def __len__(self) -> int:
+        return len(self.rungs)
+
+    def __getitem__(self, level: int) -> Rung:
+        """The rung at ``level`` (1 is the lowest)."""
+        return self.rungs[level - 1]
+
+    @property
+    def bottom(self) -> Rung:
+        """The lowest rung: what meeting at the same session counts as."""
+        return self.rungs[0]
+
+    @property
+    def top(self) -> Rung:
+        """The highest rung."""
+        return self.rungs[-1]
+
+    def level_of(self, value: object) -> int | None:
+        """The level a rung name, key or level stands for, or None when it is not on the ladder.
+
+        >>> Ladder.default().level_of("Praten"), Ladder.default().level_of(4.0)
+        (2, 4)
+        """
+        return self._by_name.get(_normal(value))
+
+    def level_of_kind(self, value: object) -> int | None:
+        """The level a contact kind maps to in the ``kinds`` table, or None.
+
+        >>> Ladder(list(Ladder.default()), {"Koffie": 2}).level_of_kind(" koffie")
+        2
+        """
+        return self.kinds.get(_normal(value))
+
+    def parse(self, value: object) -> Rung:
+        """The rung given by a level, key or label in either language, case-insensitive.
+
+        Raises
+        ------
+        BadValueError
+            If ``value`` names no rung of this ladder.
+        """
+        level = self.level_of(value)
+        if level is None:
+            raise BadValueError("unknown rung", value=value, hint=self.hint())
+        return self[level]
+
+    def hint(self) -> str:
+        """What the user may write for a rung, for error messages."""
+        keys = ", ".join(r.key for r in self.rungs)
+        return f"use a level 1-{len(self.rungs)}, a key ({keys}) or a label of the {self.source}"
+
+
+def _normal(value: object) -> str:
+    """A rung or kind name as it is compared: stripped, lower case; 3.0 reads as 3."""
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        value = int(value)
+    text = str(value).strip().lower()
+    if text.endswith(".0") and text[:-2].isdigit():
+        text = text[:-2]
+    return text
