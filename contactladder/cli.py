@@ -45,3 +45,175 @@ def main(ctx: click.Context, debug: bool, quiet: bool) -> None:
     Example: contactladder growth data/zwolle-demo --period quarter
     """
     ctx.obj = {"debug": debug, "quiet": quiet or not sys.stderr.isatty()}
+
+
+# --- options shared by the commands that read data ---------------------------------------------
+
+def data_options(command):
+    """The DATA argument and the options that say how to read it."""
+    options = [
+        click.argument("data", type=click.Path(path_type=Path)),
+        click.option("--people", type=click.Path(path_type=Path),
+                     help="People file (default: people.* in the DATA folder)."),
+        click.option("--attendance", type=click.Path(path_type=Path),
+                     help="Attendance file (default: attendance.* in the DATA folder)."),
+        click.option("--ladder", type=click.Path(path_type=Path),
+                     help="Ladder TOML file (default: ladder.toml in the folder, else the "
+                          "five-rung ladder)."),
+        click.option("--column", "columns", multiple=True, metavar="NAME=COLUMN",
+                     help="Read NAME from COLUMN, e.g. --column date=Datum (repeatable)."),
+        click.option("--rung", help="The rung of every contact, for files without one."),
+        click.option("--time-unit", type=click.Choice(["s", "ms", "min", "h", "D"]),
+                     help="Dates are numbers of this unit since --time-origin."),
+        click.option("--time-origin", help="The date numeric times count from (ISO date)."),
+        click.option("--focal", default="parent", show_default=True,
+                     help="The role whose network the work is about."),
+        click.option("--skip-invalid", is_flag=True,
+                     help="Set bad rows aside in a rejects file and go on."),
+        click.option("--rejects", type=click.Path(path_type=Path),
+                     help="Where --skip-invalid writes the rejected rows (default: beside the "
+                          "output, or outputs/rejects.csv)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def open_network(ctx: click.Context, data: Path, output: Path | None = None, *, people=None,
+                 attendance=None, ladder=None, columns=(), rung=None, time_unit=None,
+                 time_origin=None, focal="parent", skip_invalid=False, rejects=None):
+    """Load DATA as the options say; write the rejects file when rows were set aside."""
+    from .network import LadderNetwork
+    from .output import write_table
+
+    net = LadderNetwork.from_path(
+        data, people=people, attendance=attendance, ladder=ladder,
+        columns=_column_mapping(columns), rung=rung, time_unit=time_unit,
+        time_origin=time_origin, skip_invalid=skip_invalid, focal=focal)
+    if len(net.data.rejects):
+        if rejects is None:
+            rejects = (output.with_name(output.stem + ".rejects.csv") if output
+                       else Path("outputs") / "rejects.csv")
+        write_table(net.data.rejects, rejects)
+        click.echo(f"Set aside {len(net.data.rejects)} invalid rows: {rejects}", err=True)
+    return net
+
+
+def _column_mapping(pairs) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        name, sep, column = pair.partition("=")
+        if not sep or not name.strip() or not column.strip():
+            raise click.BadParameter(f"{pair!r} is not NAME=COLUMN, e.g. date=Datum",
+                                     param_hint="--column")
+        mapping[name.strip()] = column.strip()
+    return mapping
+
+
+def progress_printer(ctx: click.Context, what: str):
+    """A ``progress(done, total)`` callback that writes one updating line to a terminal."""
+    if ctx.obj["quiet"]:
+        return None
+
+    def show(done: int, total: int) -> None:
+        click.echo(f"\r{what}: {done}/{total}", err=True, nl=done == total)
+
+    return show
+
+
+def show_or_write(table, output: Path | None, *, sheet: str = "data") -> None:
+    """Write ``table`` to ``output`` (CSV or XLSX), or print it readably."""
+    from .output import write_table
+
+    if output:
+        click.echo(write_table(table, output, sheet=sheet))
+    else:
+        click.echo(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+@main.command()
+@click.option("--ladder", "ladder_file", type=click.Path(path_type=Path),
+              help="A ladder TOML file instead of the five-rung ladder.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+def ladder(ladder_file: Path | None, lang: str) -> None:
+    """Print the rungs of the ladder, bottom to top.
+
+    Example: contactladder ladder --lang en
+    """
+    from .ladder import Ladder
+
+    the_ladder = Ladder.from_file(ladder_file) if ladder_file else Ladder.default()
+    click.echo(the_ladder.describe(lang))
+
+
+@main.command()
+@data_options
+@click.pass_context
+def check(ctx: click.Context, data: Path, **options) -> None:
+    """Say what was read from DATA and warn about what looks odd, without heavy work.
+
+    Example: contactladder check data/zwolle-demo
+    """
+    from .loading import describe
+
+    net = open_network(ctx, data, **options)
+    click.echo(describe(net.data, focal=net.focal))
+
+
+@main.command()
+@data_options
+@click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True)
+@click.option("--view", type=click.Choice(["reached", "active"]), default="reached",
+              show_default=True, help="Rungs reached so far, or ties active in each period.")
+@click.option("--by", help="A people column to split the table by, such as wijk.")
+@click.option("--transitions", is_flag=True,
+              help="Rung-to-rung transition counts between periods instead.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write a .csv or .xlsx.")
+@click.pass_context
+def growth(ctx: click.Context, data: Path, period: str, view: str, by: str | None,
+           transitions: bool, output: Path | None, **options) -> None:
+    """How the network grows: one row per period (and per group with --by).
+
+    Example: contactladder growth data/zwolle-demo --period quarter --by wijk -o growth.csv
+    """
+    from . import metrics
+
+    net = open_network(ctx, data, output, **options)
+    if transitions:
+        table = metrics.transitions(net, freq=period)
+    else:
+        table = metrics.growth(net, freq=period, view=view, by=by,
+                               progress=progress_printer(ctx, "periods"))
+    show_or_write(table, output, sheet="transitions" if transitions else "growth")
+
+
+@main.command(name="yield")
+@data_options
+@click.option("--as-of", help="Count the rungs reached by this date (default: the end).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write a .csv or .xlsx.")
+@click.pass_context
+def yield_(ctx: click.Context, data: Path, as_of: str | None, output: Path | None,
+           **options) -> None:
+    """Per activity: the ties first made there and the rungs they have reached since.
+
+    Example: contactladder yield data/zwolle-demo -o yield.xlsx
+    """
+    from .metrics import activity_yield
+
+    net = open_network(ctx, data, output, **options)
+    show_or_write(activity_yield(net, as_of=as_of), output, sheet="yield")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path), default="zwolle-demo")
+def demo(folder: Path) -> None:
+    """Write the fictional Zwolle demo data set into FOLDER (default: ./zwolle-demo).
+
+    Example: contactladder demo my-demo && contactladder check my-demo
+    """
+    from .demo import write_demo
+
+    for path in write_demo(folder):
+        click.echo(path)

@@ -205,6 +205,23 @@ class Ladder:
             raise BadValueError("unknown rung", value=value, hint=self.hint())
         return self[level]
 
+    def describe(self, lang: str = "nl") -> str:
+        """The ladder as a small text table, bottom to top, with its kinds.
+
+        >>> print(Ladder.default().describe("en").splitlines()[1])
+        1      kennen   Acquaintance         #9ecae1
+        """
+        width = max(len(r.key) for r in self.rungs)
+        label_width = max(len(r.label(lang)) for r in self.rungs)
+        lines = [f"{'level':<5}  {'key':<{width}}  {'label':<{label_width}}  colour"]
+        lines += [f"{r.level:<5}  {r.key:<{width}}  {r.label(lang):<{label_width}}  {r.colour}"
+                  for r in self.rungs]
+        if self.kinds:
+            lines.append("")
+            lines += [f"kind {kind!r} -> {self[level].key}" for kind, level in
+                      sorted(self.kinds.items())]
+        return "\n".join(lines)
+
     def hint(self) -> str:
         """What the user may write for a rung, for error messages."""
         keys = ", ".join(r.key for r in self.rungs)

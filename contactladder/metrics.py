@@ -1,0 +1,320 @@
+"""How the network grows: the growth table, rung transitions and activity yield.
+
+The growth table has one row per period (and per group with ``by``), every period from the first
+contact to the last. Its columns, for the people present in the view:
+
+- ``period`` (ISO text), ``group`` (with ``by``: the network among the people of that group)
+- ``people``: people present; ``focal``: of them, people with the focal role
+- ``ties``: ties among them; ``rung_<key>``: ties at each rung (reached view: the rung reached
+  so far; active view: the highest rung of the period's contacts)
+- ``new_ties``: ties whose first contact is in the period; ``climbed``: ties whose reached rung
+  went up in the period
+- ``focal_alone``: focal people with no tie; ``focal_only_professional``: focal people with
+  ties, all of them to non-focal people; ``focal_peer_ge3``: focal people with a focal–focal tie
+  at level 3 or higher; ``focal_peer_top``: the same at the top rung
+- ``focal_peer_degree_mean``: the mean number of other focal people each focal person is tied to
+- ``components``: connected components among the people present; ``largest_component_share``:
+  the share of the focal people that is in the largest component (by people; ties go to the one
+  with more focal people)
+- ``peer_density``: ties among focal people over possible ones; ``peer_transitivity``: three
+  times the triangles over the connected triples of the focal–focal graph
+
+Examples
+--------
+>>> import pandas as pd
+>>> from contactladder.loading import Dataset
+>>> from contactladder.ladder import Ladder
+>>> from contactladder.network import LadderNetwork
+>>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-02-09"]),
+...     "person_a": ["ann", "ann"], "person_b": ["bo", "cem"], "rung": [1, 4],
+...     "activity": "", "wijk": "", "note": "", "source": ""})
+>>> people = pd.DataFrame({"role": "parent", "name": "", "organisation": "", "wijk": "",
+...     "joined": pd.NaT}, index=pd.Index(["ann", "bo", "cem"], name="id"))
+>>> net = LadderNetwork(Dataset(contacts, people, Ladder.default(), "example"))
+>>> table = growth(net, freq="month")
+>>> table[["period", "people", "ties", "focal_alone", "focal_peer_ge3"]].values.tolist()
+[['2024-01', 3, 1, 1, 0], ['2024-02', 3, 2, 0, 2]]
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+import pandas as pd
+
+from .errors import UsageError
+from .network import LadderNetwork, Step
+
+__all__ = ["growth", "growth_columns", "transitions", "activity_yield", "SHARING_LEVEL"]
+
+# The rung from which a peer tie counts in ``focal_peer_ge3``: sharing experiences.
+SHARING_LEVEL = 3
+NO_GROUP = "(none)"
+Progress = Callable[[int, int], None]
+
+
+def growth_columns(net: LadderNetwork, *, by: str | None = None) -> list[str]:
+    """The growth table's columns, in order, for this network's ladder."""
+    return (["period"] + (["group"] if by else []) + ["people", "focal", "ties"]
+            + [f"rung_{rung.key}" for rung in net.ladder]
+            + ["new_ties", "climbed", "focal_alone", "focal_only_professional", "focal_peer_ge3",
+               "focal_peer_top", "focal_peer_degree_mean", "components",
+               "largest_component_share", "peer_density", "peer_transitivity"])
+
+
+def growth(net: LadderNetwork, *, freq: str = "month", view: str = "reached",
+           by: str | None = None, progress: Progress | None = None) -> pd.DataFrame:
+    """The growth table: one row per period (and per group of ``by``), see the module docstring.
+
+    Parameters
+    ----------
+    net : LadderNetwork
+    freq : {"day", "week", "month", "quarter", "year"}
+    view : {"reached", "active"}
+    by : str, optional
+        A people column (such as ``wijk``); each group's row describes the network among the
+        people of that group. People without a value form the group ``(none)``.
+    progress : callable, optional
+        Called as ``progress(done, total)`` after each period.
+
+    Notes
+    -----
+    In the reached view the counts are kept up to date as people and ties are added, so the
+    whole table costs time in proportion to the number of contacts plus periods × groups.
+    """
+    groups = _groups(net, by)
+    group_names = sorted(set(groups.values())) if by else [None]
+    rows = []
+    counters: dict = {}
+    total = len(net.period_range(freq))
+    for done, step in enumerate(net.periods(freq, view=view), start=1):
+        if view == "active" or not counters:
+            counters = {name: _Counter(net) for name in group_names}
+            _count_graph(step, counters, groups, by)
+        else:
+            _count_step(step, counters, groups, by)
+        for name in group_names:
+            row = {"period": step.label, **({"group": name} if by else {})}
+            row.update(counters[name].row(step, groups, name))
+            rows.append(row)
+        if progress:
+            progress(done, total)
+    return pd.DataFrame(rows, columns=growth_columns(net, by=by))
+
+
+def transitions(net: LadderNetwork, *, freq: str = "month") -> pd.DataFrame:
+    """Rung-to-rung transition counts between consecutive periods (reached view).
+
+    One row per period and move that happened: ``period, from_rung, to_rung, ties``.
+    ``from_rung`` is the rung at the end of the previous period, ``none`` for a tie that did not
+    exist yet; ``to_rung`` the rung at the end of this period. A tie that stays counts as
+    from = to, so the rows of a period add up to all ties at its end.
+    """
+    keys = {rung.level: rung.key for rung in net.ladder}
+    at_rung = {level: 0 for level in keys}
+    rows = []
+    for step in net.periods(freq):
+        moves: dict[tuple, int] = {}
+        for a, b in step.new_ties:
+            move = (0, step.graph[a][b]["rung"])
+            moves[move] = moves.get(move, 0) + 1
+        for _, _, old, new in step.climbed:
+            moves[(old, new)] = moves.get((old, new), 0) + 1
+        for level in keys:
+            left = sum(n for (old, new), n in moves.items() if old == level)
+            moves[(level, level)] = at_rung[level] - left
+        for (old, new), n in moves.items():
+            at_rung[new] += n
+            if old:
+                at_rung[old] -= n
+        for old in [0, *keys]:
+            for new in keys:
+                if moves.get((old, new)):
+                    rows.append((step.label, keys.get(old, "none"), keys[new],
+                                 moves.get((old, new), 0)))
+    return pd.DataFrame(rows, columns=["period", "from_rung", "to_rung", "ties"])
+
+
+def activity_yield(net: LadderNetwork, *, as_of: object = None) -> pd.DataFrame:
+    """Per activity, the ties first made there and the rungs those ties have reached since.
+
+    A tie is made at the activity of its first contact (``(none)`` when that contact names no
+    activity). Columns: ``activity, ties, rung_<key>...`` (ties now at each rung),
+    ``share_ge3`` (share of them at level 3 or higher) and ``mean_rung``; most ties first.
+    """
+    cutoff = net.cutoff(as_of)
+    contacts = net.contacts[net.contacts["date"] < cutoff]
+    first = contacts.drop_duplicates(["person_a", "person_b"], keep="first")
+    ties = net.ties(as_of).merge(first[["person_a", "person_b", "activity"]],
+                                 on=["person_a", "person_b"])
+    ties["activity"] = ties["activity"].replace("", NO_GROUP)
+    table = pd.crosstab(ties["activity"], ties["rung"]).reindex(
+        columns=[rung.level for rung in net.ladder], fill_value=0)
+    table.columns = [f"rung_{rung.key}" for rung in net.ladder]
+    levels = pd.Series([rung.level for rung in net.ladder], index=table.columns)
+    table.insert(0, "ties", table.sum(axis=1))
+    table["share_ge3"] = table[levels.index[levels >= SHARING_LEVEL]].sum(axis=1) / table["ties"]
+    table["mean_rung"] = table[levels.index].mul(levels).sum(axis=1) / table["ties"]
+    table = table.reset_index().rename(columns={"index": "activity"})
+    table.columns.name = None
+    return table.sort_values(["ties", "activity"], ascending=[False, True], ignore_index=True)
+
+
+# --- counting --------------------------------------------------------------------------------
+
+class _Counter:
+    """The growth figures of one group, kept up to date as people and ties are added.
+
+    ``components`` come from a union-find over the people present; triangles among focal people
+    from the common neighbours of each new focal–focal tie, so nothing is recomputed per period.
+    """
+
+    def __init__(self, net: LadderNetwork) -> None:
+        self.top = net.ladder.top.level
+        self.keys = [(rung.level, rung.key) for rung in net.ladder]
+        self.people = self.focal = self.ties = 0
+        self.at_rung = {level: 0 for level, _ in self.keys}
+        self.degree: dict = {}
+        self.peers: dict = {}       # focal person -> set of focal neighbours
+        self.peer_top: dict = {}    # focal person -> highest rung of their peer ties
+        self.focal_with_ties = self.focal_with_peers = self.focal_ge3 = self.focal_at_top = 0
+        self.peer_ties = self.triangles = self.triples = 0
+        self.parent: dict = {}
+        self.size: dict = {}
+        self.focal_in: dict = {}
+        self.components = 0
+        self.largest = (0, 0)       # (people, focal) of the largest component
+
+    def add_person(self, person, focal: bool) -> None:
+        self.people += 1
+        self.components += 1
+        self.parent[person] = person
+        self.size[person] = 1
+        self.focal_in[person] = int(focal)
+        self.degree[person] = 0
+        if focal:
+            self.focal += 1
+            self.peers[person] = set()
+            self.peer_top[person] = 0
+        self.largest = max(self.largest, (1, int(focal)))
+
+    def add_tie(self, a, b, rung: int) -> None:
+        self.ties += 1
+        self.at_rung[rung] += 1
+        for person in (a, b):
+            self.degree[person] += 1
+            if self.degree[person] == 1 and person in self.peers:
+                self.focal_with_ties += 1
+        if a in self.peers and b in self.peers:
+            peers_a, peers_b = self.peers[a], self.peers[b]
+            small, large = sorted((peers_a, peers_b), key=len)
+            self.triangles += sum(1 for p in small if p in large)
+            self.triples += len(peers_a) + len(peers_b)
+            for person, others, other in ((a, peers_a, b), (b, peers_b, a)):
+                if not others:
+                    self.focal_with_peers += 1
+                others.add(other)
+            self.peer_ties += 1
+            self._raise_peer_rung(a, rung)
+            self._raise_peer_rung(b, rung)
+        self._union(a, b)
+
+    def climb(self, a, b, old: int, new: int) -> None:
+        self.at_rung[old] -= 1
+        self.at_rung[new] += 1
+        if a in self.peers and b in self.peers:
+            self._raise_peer_rung(a, new)
+            self._raise_peer_rung(b, new)
+
+    def row(self, step: Step, groups: dict, name) -> dict:
+        in_group = (lambda a, b: True) if name is None else (
+            lambda a, b: groups[a] == name and groups[b] == name)
+        focal = self.focal
+        possible = focal * (focal - 1) / 2
+        return {
+            "people": self.people, "focal": focal, "ties": self.ties,
+            **{f"rung_{key}": self.at_rung[level] for level, key in self.keys},
+            "new_ties": sum(1 for a, b in step.new_ties if in_group(a, b)),
+            "climbed": sum(1 for a, b, _, _ in step.climbed if in_group(a, b)),
+            "focal_alone": focal - self.focal_with_ties,
+            "focal_only_professional": self.focal_with_ties - self.focal_with_peers,
+            "focal_peer_ge3": self.focal_ge3,
+            "focal_peer_top": self.focal_at_top,
+            "focal_peer_degree_mean": 2 * self.peer_ties / focal if focal else 0.0,
+            "components": self.components,
+            "largest_component_share": self.largest[1] / focal if focal else 0.0,
+            "peer_density": self.peer_ties / possible if possible else 0.0,
+            "peer_transitivity": 3 * self.triangles / self.triples if self.triples else 0.0,
+        }
+
+    def _raise_peer_rung(self, person, rung: int) -> None:
+        before = self.peer_top[person]
+        if rung <= before:
+            return
+        self.peer_top[person] = rung
+        if before < SHARING_LEVEL <= rung:
+            self.focal_ge3 += 1
+        if before < self.top <= rung:
+            self.focal_at_top += 1
+
+    def _find(self, person):
+        parent = self.parent
+        while parent[person] != person:
+            parent[person] = parent[parent[person]]
+            person = parent[person]
+        return person
+
+    def _union(self, a, b) -> None:
+        root_a, root_b = self._find(a), self._find(b)
+        if root_a == root_b:
+            return
+        if self.size[root_a] < self.size[root_b]:
+            root_a, root_b = root_b, root_a
+        self.parent[root_b] = root_a
+        self.size[root_a] += self.size[root_b]
+        self.focal_in[root_a] += self.focal_in[root_b]
+        self.components -= 1
+        self.largest = max(self.largest, (self.size[root_a], self.focal_in[root_a]))
+
+
+def _groups(net: LadderNetwork, by: str | None) -> dict:
+    if not by:
+        return {}
+    if by not in net.people.columns:
+        columns = ", ".join(c for c in net.people.columns if c not in ("name", "joined"))
+        raise UsageError("no such people column", value=by, hint=f"use one of: {columns}")
+    values = net.people[by].fillna("").astype(str).replace("", NO_GROUP)
+    return values.to_dict()
+
+
+def _targets(counters: dict, groups: dict, by, *people) -> Iterable:
+    """The counters a person or tie belongs to: the group's (both ends in it) or the one."""
+    if not by:
+        return (counters[None],)
+    names = {groups[p] for p in people}
+    return (counters[names.pop()],) if len(names) == 1 else ()
+
+
+def _count_graph(step: Step, counters: dict, groups: dict, by) -> None:
+    """Count a whole graph: the first step of the reached view, every step of the active view."""
+    graph = step.graph
+    for person, focal in graph.nodes(data="focal"):
+        for counter in _targets(counters, groups, by, person):
+            counter.add_person(person, focal)
+    for a, b, rung in graph.edges(data="rung"):
+        for counter in _targets(counters, groups, by, a, b):
+            counter.add_tie(a, b, rung)
+
+
+def _count_step(step: Step, counters: dict, groups: dict, by) -> None:
+    """Count what a reached-view step added: people who joined, new ties, climbs."""
+    graph = step.graph
+    for person in step.joined:
+        for counter in _targets(counters, groups, by, person):
+            counter.add_person(person, graph.nodes[person]["focal"])
+    for a, b in step.new_ties:
+        for counter in _targets(counters, groups, by, a, b):
+            counter.add_tie(a, b, graph[a][b]["rung"])
+    for a, b, old, new in step.climbed:
+        for counter in _targets(counters, groups, by, a, b):
+            counter.climb(a, b, old, new)

@@ -1,0 +1,340 @@
+"""The ladder network: ties between people, each on the rung it has reached.
+
+A *contact* is one dated event between two people, with a rung; a *tie* is the pair. The
+*reached* rung of a tie at time t is the highest rung of its contacts up to t; a tie is *active*
+in a period when the pair had a contact in it, at the highest rung of that period's contacts.
+A tie is *new* in the period of its first contact and *climbs* in a period when its reached rung
+goes up there (a new tie does not climb in its first period).
+
+A person is *present* from the date they joined, or from the start of the data when no date is
+given, or from their first contact if that is earlier. In the active view a person is present in
+a period when they had a contact in it.
+
+The exchange format is :class:`networkx.Graph`, with node attributes ``role, wijk, organisation,
+joined, name, number, focal`` (plus the people file's other columns) and edge attributes
+``rung, first_contact, last_contact, contacts, activities``.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from contactladder.loading import Dataset
+>>> from contactladder.ladder import Ladder
+>>> contacts = pd.DataFrame({
+...     "date": pd.to_datetime(["2024-01-05", "2024-02-09", "2024-02-20"]),
+...     "person_a": ["ann", "ann", "bo"], "person_b": ["bo", "bo", "cem"],
+...     "rung": [1, 3, 2], "activity": ["peutergym", "", "taalplezier"],
+...     "wijk": "", "note": "", "source": ""})
+>>> people = pd.DataFrame({"role": ["parent", "parent", "professional"], "name": "",
+...     "organisation": ["", "", "GGD"], "wijk": "Dieze", "joined": pd.NaT},
+...     index=pd.Index(["ann", "bo", "cem"], name="id"))
+>>> net = LadderNetwork(Dataset(contacts, people, Ladder.default(), "example"))
+>>> G = net.snapshot("2024-01-31")
+>>> sorted(G.edges(data="rung"))
+[('ann', 'bo', 1)]
+>>> net.snapshot()["ann"]["bo"]["rung"], net.snapshot()["ann"]["bo"]["contacts"]
+(3, 2)
+>>> [(step.label, step.graph.number_of_edges(), len(step.climbed)) for step in net.periods("month")]
+[('2024-01', 1, 0), ('2024-02', 2, 1)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from .errors import UsageError
+from .loading import Dataset, load
+
+__all__ = ["LadderNetwork", "Step", "FREQUENCIES", "period_label"]
+
+# Period names as the CLI gives them, and pandas' frequency for each.
+FREQUENCIES = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+
+
+@dataclass
+class Step:
+    """One period of :meth:`LadderNetwork.periods`.
+
+    Attributes
+    ----------
+    period : pandas.Period
+    label : str
+        ISO text: ``2024-03-15``, ``2024-W11``, ``2024-03``, ``2024Q1`` or ``2024``.
+    start, end : pandas.Timestamp
+        The period is ``start <= date < end``.
+    graph : networkx.Graph
+        Reached view: the network up to ``end``, the same graph object at every step, updated
+        in place (copy it to keep it). Active view: a new graph of the period's ties.
+    joined : list
+        People who became present in this period.
+    new_ties : list of (u, v)
+        Ties whose first contact is in this period.
+    climbed : list of (u, v, old_rung, new_rung)
+        Ties that existed before and whose reached rung went up in this period.
+    """
+
+    period: pd.Period
+    label: str
+    start: pd.Timestamp
+    end: pd.Timestamp
+    graph: nx.Graph
+    joined: list = field(default_factory=list)
+    new_ties: list = field(default_factory=list)
+    climbed: list = field(default_factory=list)
+
+
+class LadderNetwork:
+    """Ties from validated contacts, as snapshots in time and period by period.
+
+    Parameters
+    ----------
+    data : Dataset
+        From :func:`contactladder.loading.load`.
+    focal : str
+        The role whose network the work is about (``parent`` by default).
+    """
+
+    def __init__(self, data: Dataset, *, focal: str = "parent") -> None:
+        self.data = data
+        self.ladder = data.ladder
+        self.contacts = data.contacts
+        self.people = data.people
+        self.focal = focal
+        if len(self.contacts):
+            self.start = self.contacts["date"].iloc[0]
+            self.end = self.contacts["date"].iloc[-1]
+        else:
+            self.start = self.end = pd.NaT
+        self.present_from = self._present_from()
+        self._node_attrs = self._node_attributes()
+
+    @classmethod
+    def from_path(cls, path, *, focal: str = "parent", **load_options) -> "LadderNetwork":
+        """Load a data folder or file (see :func:`contactladder.loading.load`) as a network."""
+        return cls(load(path, **load_options), focal=focal)
+
+    # --- one moment ----------------------------------------------------------------------------
+
+    def snapshot(self, as_of: object = None) -> nx.Graph:
+        """The network as far as it has grown: people present and ties reached by ``as_of``.
+
+        ``as_of`` is a date (inclusive: the whole day counts) or None for the end of the data.
+        Each edge's ``rung`` is the highest rung of the pair's contacts up to then.
+
+        Raises
+        ------
+        UsageError
+            If ``as_of`` is not a date or lies outside the data.
+        """
+        cutoff = self.cutoff(as_of)
+        contacts = self.contacts[self.contacts["date"] < cutoff]
+        people = self.present_from.index[self.present_from < cutoff]
+        return self._graph(people, self._ties(contacts))
+
+    def active(self, start: object, end: object) -> nx.Graph:
+        """The ties active in ``start <= date < end``, each at its highest rung in that time.
+
+        The people are those with a contact in that time.
+        """
+        start, end = pd.Timestamp(start), pd.Timestamp(end)
+        dates = self.contacts["date"]
+        contacts = self.contacts[(dates >= start) & (dates < end)]
+        people = pd.unique(contacts[["person_a", "person_b"]].values.ravel())
+        return self._graph(people, self._ties(contacts))
+
+    def ties(self, as_of: object = None) -> pd.DataFrame:
+        """One row per tie reached by ``as_of``: ``person_a, person_b, rung, first_contact,
+        last_contact, contacts, activities``, sorted by pair."""
+        return self._ties(self.contacts[self.contacts["date"] < self.cutoff(as_of)])
+
+    def rung_history(self) -> pd.DataFrame:
+        """Every date a tie's reached rung went up, its first contact included.
+
+        Returns ``person_a, person_b, date, rung``, sorted by pair and date."""
+        contacts = self.contacts.sort_values(["person_a", "person_b", "date"], kind="stable")
+        reached = contacts.groupby(["person_a", "person_b"], sort=False)["rung"].cummax()
+        before = reached.groupby([contacts["person_a"], contacts["person_b"]],
+                                 sort=False).shift(fill_value=0)
+        rises = contacts.loc[reached > before, ["person_a", "person_b", "date"]]
+        rises["rung"] = reached[reached > before]
+        return rises.reset_index(drop=True)
+
+    def cutoff(self, as_of: object = None) -> pd.Timestamp:
+        """The first moment after ``as_of`` (the day after a date; the end of the data for None).
+
+        Raises
+        ------
+        UsageError
+            If ``as_of`` is not a date, or lies before the first contact or after the last.
+        """
+        if as_of is None:
+            return self.end + pd.Timedelta(days=1) if len(self.contacts) else pd.Timestamp.max
+        try:
+            moment = pd.Timestamp(as_of)
+        except ValueError as exc:
+            raise UsageError("not a date", value=as_of, hint="write it as YYYY-MM-DD") from exc
+        if moment.normalize() < self.start.normalize() or moment.normalize() > self.end:
+            raise UsageError("date outside the data", value=str(as_of),
+                             hint=f"the contacts run from {self.start.date()} to {self.end.date()}")
+        return moment + pd.Timedelta(days=1) if moment == moment.normalize() else moment
+
+    # --- period by period -----------------------------------------------------------------------
+
+    def period_range(self, freq: str) -> pd.PeriodIndex:
+        """Every period from the first contact to the last, also those without contacts."""
+        code = _frequency(freq)
+        if not len(self.contacts):
+            return pd.PeriodIndex([], freq=code)
+        return pd.period_range(self.start.to_period(code), self.end.to_period(code), freq=code)
+
+    def periods(self, freq: str = "month", *, view: str = "reached") -> Iterator[Step]:
+        """Walk the periods from the first contact to the last, one :class:`Step` each.
+
+        In the reached view one graph is updated as the walk goes: new people and ties are added
+        and climbing ties get their new rung, so the whole walk costs time in proportion to the
+        number of contacts, not contacts times periods. Edges carry ``rung, first_contact,
+        last_contact, contacts`` (``activities`` only in :meth:`snapshot`). In the active view
+        each step's graph holds the ties active in the period.
+        """
+        if view not in ("reached", "active"):
+            raise UsageError("unknown view", value=view, hint="use reached or active")
+        code = _frequency(freq)
+        periods = self.period_range(freq)
+        if not len(periods):
+            return
+        index = self.contacts["date"].dt.to_period(code)
+        rows = self._period_pairs(index, periods)
+        joins = self.present_from.dt.to_period(code).clip(lower=periods[0])
+        graph = nx.Graph()
+        rung_reached: dict[tuple, int] = {}
+        bounds = np.searchsorted(rows["period"].values, np.arange(len(periods) + 1))
+        for number, period in enumerate(periods):
+            chunk = rows.iloc[bounds[number]:bounds[number + 1]]
+            if view == "active":
+                graph = nx.Graph()
+            step = Step(period, period_label(period), period.start_time,
+                        (period + 1).start_time, graph)
+            step.joined = self._add_people(graph, joins.index[joins == period]) \
+                if view == "reached" else []
+            self._apply(step, chunk, rung_reached, view)
+            yield step
+
+    # --- building blocks ------------------------------------------------------------------------
+
+    def _period_pairs(self, index: pd.Series, periods: pd.PeriodIndex) -> pd.DataFrame:
+        """Contacts grouped by period and pair: highest rung, first and last date, count."""
+        grouped = (self.contacts.assign(period=_period_numbers(index, periods))
+                   .groupby(["period", "person_a", "person_b"], sort=True)
+                   .agg(rung=("rung", "max"), first=("date", "min"), last=("date", "max"),
+                        contacts=("rung", "size"))
+                   .reset_index())
+        return grouped
+
+    def _apply(self, step: Step, chunk: pd.DataFrame, rung_reached: dict, view: str) -> None:
+        """Add the period's contacts to ``step.graph`` and record new and climbing ties.
+
+        ``chunk`` has one row per pair, so a tie that rose twice in the period climbs once.
+        """
+        graph = step.graph
+        present = graph.nodes
+        attrs = self._node_attrs
+        for a, b, rung, first, last, count in zip(
+                chunk["person_a"].values, chunk["person_b"].values, chunk["rung"].values,
+                chunk["first"], chunk["last"], chunk["contacts"].values):
+            rung, count = int(rung), int(count)
+            for person in (a, b):
+                if person not in present:
+                    graph.add_node(person, **attrs[person])
+                    if view == "reached":
+                        step.joined.append(person)
+            before = rung_reached.get((a, b), 0)
+            if not before:
+                step.new_ties.append((a, b))
+            elif rung > before:
+                step.climbed.append((a, b, before, rung))
+            if rung > before:
+                rung_reached[(a, b)] = rung
+            if view == "active" or before == 0:
+                graph.add_edge(a, b, rung=rung, first_contact=first, last_contact=last,
+                               contacts=count)
+            else:
+                edge = graph[a][b]
+                edge["rung"] = max(edge["rung"], rung)
+                edge["last_contact"] = last
+                edge["contacts"] += count
+
+    def _add_people(self, graph: nx.Graph, people) -> list:
+        added = [p for p in people if p not in graph]
+        graph.add_nodes_from((p, self._node_attrs[p]) for p in added)
+        return added
+
+    def _graph(self, people, ties: pd.DataFrame) -> nx.Graph:
+        graph = nx.Graph()
+        graph.add_nodes_from((p, self._node_attrs[p]) for p in sorted(people))
+        graph.add_edges_from(
+            (a, b, {"rung": int(rung), "first_contact": first, "last_contact": last,
+                    "contacts": int(count), "activities": activities})
+            for a, b, rung, first, last, count, activities in ties.itertuples(index=False))
+        return graph
+
+    def _ties(self, contacts: pd.DataFrame) -> pd.DataFrame:
+        pairs = contacts.groupby(["person_a", "person_b"], sort=True)
+        ties = pairs.agg(rung=("rung", "max"), first_contact=("date", "min"),
+                         last_contact=("date", "max"), contacts=("rung", "size"))
+        named = contacts[contacts["activity"] != ""].drop_duplicates(
+            ["person_a", "person_b", "activity"])
+        activities = named.sort_values("activity").groupby(["person_a", "person_b"])[
+            "activity"].agg(tuple)
+        ties["activities"] = activities.reindex(ties.index)
+        ties["activities"] = ties["activities"].map(lambda a: a if isinstance(a, tuple) else ())
+        return ties.reset_index()
+
+    def _present_from(self) -> pd.Series:
+        """When each person is present: joined, else the data's start; a contact before counts."""
+        contacts = self.contacts
+        first = pd.concat([contacts[["person_a", "date"]].set_axis(["person", "date"], axis=1),
+                           contacts[["person_b", "date"]].set_axis(["person", "date"], axis=1)]
+                          ).groupby("person")["date"].min()
+        joined = self.people["joined"].fillna(self.start)
+        return pd.concat([joined, first.reindex(joined.index)], axis=1).min(axis=1).rename(
+            "present_from")
+
+    def _node_attributes(self) -> dict:
+        """Each person's node attributes, with ``number`` counted within their role."""
+        people = (self.people.assign(present_from=self.present_from).sort_index()
+                  .sort_values("present_from", kind="stable"))
+        number = people.groupby("role").cumcount() + 1
+        records = people.drop(columns=["present_from"]).to_dict("index")
+        for person, attrs in records.items():
+            attrs["number"] = int(number[person])
+            attrs["focal"] = attrs["role"] == self.focal
+        return records
+
+
+def period_label(period: pd.Period) -> str:
+    """A period as ISO text.
+
+    >>> period_label(pd.Period("2024-03-13", "W")), period_label(pd.Period("2024-02", "Q"))
+    ('2024-W11', '2024Q1')
+    """
+    if period.freqstr.startswith("W"):
+        year, week, _ = period.start_time.isocalendar()
+        return f"{year}-W{week:02d}"
+    return str(period)
+
+
+def _frequency(freq: str) -> str:
+    try:
+        return FREQUENCIES[freq]
+    except KeyError:
+        raise UsageError("unknown period", value=freq,
+                         hint="use one of " + ", ".join(FREQUENCIES)) from None
+
+
+def _period_numbers(index: pd.Series, periods: pd.PeriodIndex) -> np.ndarray:
+    """The position of each contact's period in ``periods``."""
+    return periods.get_indexer(pd.PeriodIndex(index))
