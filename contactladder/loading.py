@@ -197,7 +197,7 @@ def _read_contacts(path, columns, ladder, rung, dates, known, rejects) -> pd.Dat
     out = pd.DataFrame(index=table.index)
     out["date"] = check.dates("date", dates)
     for column in ("person_a", "person_b"):
-        out[column] = check.required_text(column, "no person")
+        out[column] = check.required_text(column, "empty person")
     check.reject((out.person_a == out.person_b) & (out.person_a != ""), "person_a",
                  "a contact of a person with themself", hint="person_a and person_b must differ")
     out["rung"] = _rung_levels(table, check, ladder, rung)
@@ -246,7 +246,7 @@ def _rung_levels(table, check, ladder, rung) -> pd.Series:
 def _read_people(path, columns, dates, rejects) -> pd.DataFrame:
     table = _standard_columns(read_table(path), path, columns, ("id",))
     check = _RowCheck(path, table, rejects)
-    ids = check.required_text("id", "no person id")
+    ids = check.required_text("id", "empty id")
     duplicated = ids.duplicated(keep="first") & (ids != "")
     if duplicated.any():
         line = int(duplicated.idxmax())
@@ -270,7 +270,7 @@ def _read_attendance(path, columns, dates, known, rejects) -> pd.DataFrame:
     check = _RowCheck(path, table, rejects)
     out = pd.DataFrame({"date": check.dates("date", dates),
                         "activity": _text(table["activity"]),
-                        "person": check.required_text("person", "no person")})
+                        "person": check.required_text("person", "empty person")})
     if known is not None:
         check.unknown_people(out["person"], "person", known)
     return out.loc[check.good()]
@@ -324,8 +324,9 @@ class _Rejects:
             line = int(mask.idxmax())
             more = int(mask.sum()) - 1
             extra = f" ({more} more rows like this; --skip-invalid sets them aside)" if more else ""
-            raise BadValueError(problem, file=path, line=line, column=column,
-                                value=values[line], hint=(hint or "") + extra or None)
+            value = None if pd.isna(values[line]) else values[line]
+            raise BadValueError(problem, file=path, line=line, column=column, value=value,
+                                hint=(hint or "") + extra or None)
         rows = table.loc[mask]
         self.parts.append(pd.DataFrame({
             "file": str(path), "line": rows.index, "column": column,
@@ -355,7 +356,8 @@ class _RowCheck:
 
     def required_text(self, column: str, problem: str) -> pd.Series:
         values = _text(self.table[column])
-        self.reject(values == "", column, problem, hint=f"fill in {column} on every row")
+        self.reject(values == "", column, problem, values=pd.Series(None, index=values.index,
+                    dtype=object), hint=f"fill in {column} on every row")
         return values
 
     def dates(self, column: str, reader: "_DateReader", optional: bool = False) -> pd.Series:

@@ -1,0 +1,32 @@
+# make demo: set up .venv and run the main job on the shipped demo data, writing into outputs/
+# make test: set up .venv with the test tools and run the tests
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO := data/zwolle-demo
+
+.PHONY: demo test bench clean
+
+demo: $(VENV)/.installed
+	$(BIN)/contactladder check $(DEMO)
+	$(BIN)/contactladder growth $(DEMO) --period quarter -o outputs/growth.csv
+	$(BIN)/contactladder growth $(DEMO) --period quarter --by wijk -o outputs/growth-by-wijk.csv
+	$(BIN)/contactladder yield $(DEMO) -o outputs/yield.csv
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/bench_growth.py
+
+$(VENV)/.installed: setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) outputs/*.csv outputs/*.xlsx outputs/*.html outputs/*.png outputs/*.svg

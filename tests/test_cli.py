@@ -1,0 +1,157 @@
+"""The command line (contactladder.cli), through click's CliRunner."""
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from contactladder import __version__
+from contactladder.cli import main
+
+BAD = Path(__file__).parent / "data" / "bad"
+README = Path(__file__).parent.parent / "README.md"
+
+
+@pytest.fixture
+def small(tmp_path):
+    (tmp_path / "contacts.csv").write_text(
+        "date,person_a,person_b,rung,activity\n2024-01-03,a,b,kennen,peutergym\n"
+        "2024-02-03,a,b,delen,peutergym\n2024-02-10,b,c,2,\n2024-04-01,c,d,steunen,taalplezier\n")
+    (tmp_path / "people.csv").write_text(
+        "id,role,wijk,joined\na,parent,Dieze,2024-01-01\nb,parent,Dieze,\nc,professional,Dieze,\n"
+        "d,parent,Zuid,2024-03-01\ne,parent,Zuid,\n")
+    return tmp_path
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_version_and_help_with_an_example_for_every_command():
+    assert run("--version").output.strip() == f"contactladder, version {__version__}"
+    assert "Example:" in run("--help").output
+    for name in main.commands:
+        result = run(name, "--help")
+        assert result.exit_code == 0
+        assert "Example: contactladder " + name.split("_")[0] in result.output, name
+
+
+def test_every_command_option_and_rung_is_documented_in_the_readme():
+    text = README.read_text(encoding="utf-8")
+    from contactladder.ladder import Ladder
+    for name in main.commands:
+        assert f"contactladder {name}" in text, name
+    for rung in Ladder.default():
+        assert f"`{rung.key}`" in text and rung.label("nl") in text and rung.label("en") in text
+
+
+def test_growth_columns_are_documented_in_the_readme(small):
+    text = README.read_text(encoding="utf-8")
+    header = run("growth", small, "--by", "wijk", "-o", small / "g.csv")
+    assert header.exit_code == 0, header.output
+    for column in pd.read_csv(small / "g.csv").columns:
+        assert f"`{column}`" in text or column.startswith("rung_"), column
+
+
+def test_growth_writes_csv_and_xlsx_with_the_same_figures(small):
+    assert run("growth", small, "-o", small / "out" / "g.csv").exit_code == 0
+    assert run("growth", small, "-o", small / "out" / "g.xlsx").exit_code == 0
+    csv = pd.read_csv(small / "out" / "g.csv")
+    xlsx = pd.read_excel(small / "out" / "g.xlsx")
+    assert csv["period"].tolist() == ["2024-01", "2024-02", "2024-03", "2024-04"]
+    assert csv["ties"].tolist() == [1, 2, 2, 3]
+    pd.testing.assert_frame_equal(csv, xlsx, check_dtype=False)
+
+
+def test_growth_prints_a_table_without_output(small):
+    result = run("growth", small, "--period", "quarter")
+    assert result.exit_code == 0
+    assert re.search(r"^2024Q1\s+5\s+4\s+2\s", result.output, re.M), result.output
+
+
+def test_same_input_gives_byte_identical_output(small):
+    for name in ("a.csv", "b.csv"):
+        assert run("growth", small, "--by", "wijk", "-o", small / name).exit_code == 0
+    assert (small / "a.csv").read_bytes() == (small / "b.csv").read_bytes()
+
+
+def test_transitions_and_yield(small):
+    result = run("growth", small, "--transitions", "-o", small / "t.csv")
+    assert result.exit_code == 0
+    moves = pd.read_csv(small / "t.csv")
+    assert moves[(moves.period == "2024-02") & (moves.from_rung == "kennen")]["to_rung"].tolist() \
+        == ["delen"]
+    result = run("yield", small, "-o", small / "y.csv")
+    table = pd.read_csv(small / "y.csv")
+    assert dict(zip(table.activity, table.ties)) == {"(none)": 1, "peutergym": 1, "taalplezier": 1}
+
+
+def test_ladder_command_prints_labels_in_the_chosen_language():
+    assert "Mutual support" in run("ladder", "--lang", "en").output
+    assert "Steunen elkaar, wederzijds" in run("ladder").output
+
+
+def test_check_says_what_was_read(small):
+    result = run("check", small)
+    assert result.exit_code == 0
+    assert "People: 5 (parent 4, professional 1)" in result.output
+
+
+@pytest.mark.parametrize("args, message", [
+    ([BAD / "self_contact.csv"], "self_contact.csv, line 3, column 'person_a': a contact of a "
+     "person with themself 'ann'; person_a and person_b must differ"),
+    ([BAD / "unknown_rung.csv"], "unknown_rung.csv, line 3, column 'rung': unknown rung "
+     "'vrienden'; use a level 1-5, a key (kennen, praten, delen, helpen, steunen) or a label of "
+     "the default ladder"),
+    ([BAD / "bad_date.csv"], "bad_date.csv, line 3, column 'date': unparseable date "
+     "'2024-13-45'; write dates as YYYY-MM-DD (or YYYY-MM-DD HH:MM)"),
+    ([BAD / "unknown_person.csv", "--people", BAD / "people.csv"], "unknown_person.csv, line 3, "
+     "column 'person_b': person not in the people file 'dirk'; add them to people.csv or correct "
+     "the id"),
+    ([BAD / "missing_column.csv"], "missing_column.csv: no column 'person_b'; the columns are "
+     "'date', 'person_a', 'rung'; name one with --column person_b=NAME"),
+    ([BAD / "unknown_rung.csv", "--period", "month", "--by", "colour"],
+     "unknown_rung.csv, line 3, column 'rung': unknown rung 'vrienden'"),
+])
+def test_bad_input_is_one_line_with_exit_1_and_no_traceback(args, message):
+    result = run("growth", *args)
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: " + str(BAD)), result.output
+    assert message in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_unknown_by_column_names_the_columns(small):
+    result = run("growth", small, "--by", "colour")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: no such people column 'colour'; use one of: role,")
+
+
+def test_debug_shows_the_traceback():
+    result = run("--debug", "growth", BAD / "self_contact.csv")
+    assert result.exit_code == 1 and result.exception is not None
+    assert "self_contact.csv" in str(result.exception)
+
+
+def test_skip_invalid_writes_rejects_beside_the_output_and_leaves_input_alone(tmp_path):
+    source = BAD / "unknown_rung.csv"
+    before = source.read_bytes()
+    result = run("growth", source, "--skip-invalid", "-o", tmp_path / "g.csv")
+    assert result.exit_code == 0, result.output
+    rejects = pd.read_csv(tmp_path / "g.rejects.csv")
+    assert rejects[["line", "value", "reason"]].values.tolist() == [[3, "vrienden", "unknown rung"]]
+    assert source.read_bytes() == before
+
+
+def test_bad_column_option_is_a_usage_error(small):
+    result = run("growth", small, "--column", "datum")
+    assert result.exit_code == 2 and "is not NAME=COLUMN" in result.output
+
+
+def test_output_with_unknown_suffix_is_refused_and_nothing_written(small):
+    result = run("growth", small, "-o", small / "g.txt")
+    assert result.exit_code == 1 and "end the file name in .csv or .xlsx" in result.output
+    assert not (small / "g.txt").exists()

@@ -1,0 +1,63 @@
+"""The contact ladder (contactladder.ladder)."""
+
+import pytest
+
+from contactladder.errors import BadValueError, InputFileError
+from contactladder.ladder import Ladder
+
+
+@pytest.mark.parametrize("value, level", [
+    (1, 1), ("2", 2), (3.0, 3), ("kennen", 1), ("PRATEN", 2), (" Delen ", 3),
+    ("Helpen elkaar praktisch", 4), ("mutual support", 5), ("Acquaintance", 1),
+    ("kennen elkaar (van gezicht, van naam)", 1),
+])
+def test_rung_parses_from_level_key_or_label_in_either_language(value, level):
+    assert Ladder.default().parse(value).level == level
+
+
+@pytest.mark.parametrize("value", ["6", "0", "vrienden", "", "2.5"])
+def test_unknown_rung_names_the_value_and_the_ladder(value):
+    with pytest.raises(BadValueError, match="unknown rung") as raised:
+        Ladder.default().parse(value)
+    assert "kennen, praten, delen, helpen, steunen" in str(raised.value)
+
+
+def test_default_ladder_has_five_rungs_with_both_languages_and_colours():
+    ladder = Ladder.default()
+    assert [r.level for r in ladder] == [1, 2, 3, 4, 5]
+    assert all(r.labels["nl"] and r.labels["en"] for r in ladder)
+    assert len({r.colour for r in ladder}) == 5
+    assert ladder.bottom.key == "kennen" and ladder.top.key == "steunen"
+
+
+def test_ladder_file_replaces_rungs_and_maps_kinds(tmp_path):
+    path = tmp_path / "ladder.toml"
+    path.write_text('[[rung]]\nkey = "zien"\nnl = "Zien elkaar"\ncolour = "#111111"\n'
+                    '[[rung]]\nkey = "groeten"\n[[rung]]\nkey = "helpen"\nen = "Help"\n'
+                    '[kinds]\nappgroep = "groeten"\nOppassen = "Help"\n', encoding="utf-8")
+    ladder = Ladder.from_file(path)
+    assert [r.key for r in ladder] == ["zien", "groeten", "helpen"]
+    assert ladder[1].colour == "#111111" and ladder[2].colour.startswith("#")
+    assert ladder.level_of_kind("APPGROEP") == 2 and ladder.level_of_kind("oppassen") == 3
+    assert ladder.level_of_kind("koffie") is None
+    assert ladder[2].label("en") == "groeten"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("not [ toml", "not a valid TOML file"),
+    ('name = "x"\n', "no rungs"),
+    ('[[rung]]\nnl = "x"\n', "rung 1 has no key"),
+    ('[[rung]]\nkey = "a"\n[[rung]]\nkey = "A"\n', "two rungs have the same key"),
+    ('[[rung]]\nkey = "a"\n[kinds]\nkoffie = "b"\n', "kind 'koffie' maps to an unknown rung"),
+])
+def test_bad_ladder_file(tmp_path, text, message):
+    path = tmp_path / "ladder.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputFileError, match=message):
+        Ladder.from_file(path)
+
+
+def test_describe_lists_every_rung_in_the_chosen_language():
+    text = Ladder.default().describe("en")
+    for rung in Ladder.default():
+        assert rung.key in text and rung.label("en") in text and rung.colour in text
