@@ -208,12 +208,54 @@ def yield_(ctx: click.Context, data: Path, as_of: str | None, output: Path | Non
 
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path), default="zwolle-demo")
-def demo(folder: Path) -> None:
+@click.option("--seed", type=int, default=2024, show_default=True,
+              help="Seed of the random generator (2024 gives the data in data/zwolle-demo).")
+def demo(folder: Path, seed: int) -> None:
     """Write the fictional Zwolle demo data set into FOLDER (default: ./zwolle-demo).
+
+    Two years (2024-2025) of parents, professionals and volunteers in Dieze, Stadshagen and
+    Zwolle-Zuid: people.csv, contacts.csv, attendance.csv and a README.md. Everyone in it is
+    invented; the same seed gives byte-identical files; only these four files are overwritten.
 
     Example: contactladder demo my-demo && contactladder check my-demo
     """
     from .demo import write_demo
 
-    for path in write_demo(folder):
+    for path in write_demo(folder, seed=seed):
+        click.echo(path)
+
+
+# --- exports ----------------------------------------------------------------------------------
+
+@main.command()
+@data_options
+@click.option("--format", "format_", metavar="gexf|graphml|csv|xlsx",
+              help="Export format (default: from the suffix of -o).")
+@click.option("--as-of", help="The network as far as it has grown by this date (default: the "
+                              "end).")
+@click.option("--anonymize/--names", default=True, show_default=True,
+              help="Opaque ids and labels like 'Ouder 12', or real ids and names (internal "
+                   "use only).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Language of the role words in labels.")
+@click.option("--gexf-version", type=click.Choice(["1.3", "1.2draft"]), default="1.3",
+              show_default=True, help="The GEXF version to write.")
+@click.option("-o", "--output", type=click.Path(),
+              help="File, stem or folder (default: outputs/<data name>.<ext>); csv writes "
+                   "<stem>-nodes.csv and <stem>-ties.csv.")
+@click.pass_context
+def export(ctx: click.Context, data: Path, format_: str | None, as_of: str | None,
+           anonymize: bool, lang: str, gexf_version: str, output: str | None,
+           **options) -> None:
+    """The network for Gephi (GEXF with the growth on its timeline), GraphML or spreadsheets.
+
+    Example: contactladder export data/zwolle-demo -o outputs/zwolle.gexf
+    """
+    from .export import export as export_network
+    from .export import export_paths
+
+    export_paths(output, format=format_)  # a bad format or file name fails before loading
+    net = open_network(ctx, data, Path(output) if output else None, **options)
+    for path in export_network(net, output, format=format_, as_of=as_of, anonymize=anonymize,
+                               lang=lang, gexf_version=gexf_version):
         click.echo(path)
