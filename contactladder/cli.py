@@ -207,6 +207,32 @@ def yield_(ctx: click.Context, data: Path, as_of: str | None, output: Path | Non
 
 
 @main.command()
+@data_options
+@click.option("--period", type=click.Choice(PERIODS), default="quarter", show_default=True)
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@click.option("--by", default="wijk", show_default=True,
+              help="A people column with one section per group; '' for none.")
+@click.option("--exact", is_flag=True, help="Show per-group counts below 5 as they are.")
+@click.option("--timeline/--no-timeline", default=True, show_default=True,
+              help="Embed the timeline map of the village.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("outputs/report"),
+              show_default=True, help="The folder to write index.html, charts and tables into.")
+@click.pass_context
+def report(ctx: click.Context, data: Path, period: str, lang: str, by: str, exact: bool,
+           timeline: bool, output: Path, **options) -> None:
+    """Write an anonymised, self-contained report: index.html, charts (PNG, SVG), tables (CSV).
+
+    Example: contactladder report data/zwolle-demo --lang en -o outputs/report
+    """
+    from .report import write_report
+
+    net = open_network(ctx, data, output / "index.html", **options)
+    paths = write_report(net, output, freq=period, lang=lang, by=by or None, exact=exact,
+                         timeline=timeline, progress=progress_printer(ctx, "periods"))
+    click.echo(paths[0])
+
+
+@main.command()
 @click.argument("folder", type=click.Path(path_type=Path), default="zwolle-demo")
 @click.option("--seed", type=int, default=2024, show_default=True,
               help="Seed of the random generator (2024 gives the data in data/zwolle-demo).")
