@@ -14,6 +14,9 @@ from .ladder import Ladder, Rung
 from .loading import Dataset, describe, load
 from .metrics import activity_yield, growth, transitions
 from .network import LadderNetwork, Step
+from .weaver import brokers, introductions, worklist
+from .export import export
+from .report import write_report
 
 __all__ = [
     "__version__",
@@ -22,4 +25,6 @@ __all__ = [
     "Dataset", "load", "describe",
     "LadderNetwork", "Step",
     "growth", "transitions", "activity_yield",
+    "worklist", "introductions", "brokers",
+    "export", "write_report",
 ]

@@ -285,3 +285,108 @@ def export(ctx: click.Context, data: Path, format_: str | None, as_of: str | Non
     for path in export_network(net, output, format=format_, as_of=as_of, anonymize=anonymize,
                                lang=lang, gexf_version=gexf_version):
         click.echo(path)
+
+
+# --- the weaver's worklist ---
+
+def _write_personal(table, output: Path | None) -> None:
+    """Write a weaver table (names shown) and say that the file holds personal data, or print it."""
+    from .weaver import as_text, write_list
+
+    if output:
+        click.echo(write_list(table, output))
+        click.echo(f"Note: {output} holds personal data (names): keep it to yourself and delete "
+                   "it when no longer needed.", err=True)
+    else:
+        click.echo(as_text(table))
+
+
+@main.command()
+@data_options
+@click.option("--as-of", help="The reference day (default: the last day of the data).")
+@click.option("--wijk", help="Only the people of this wijk.")
+@click.option("--fading", default="90d", show_default=True,
+              help="Fading: no contact on any tie for longer than this (90d, 12w, 6m, 1y).")
+@click.option("--new", default="60d", show_default=True,
+              help="New and unconnected: joined within this, and no peer tie yet.")
+@click.option("--stuck-after", default="180d", show_default=True,
+              help="Stuck low: no peer tie above the second rung after this long in the project.")
+@click.option("--suggest", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Add the N best peers for each person to meet.")
+@click.option("--match", multiple=True, metavar="COLUMN",
+              help="For --suggest: a people column where an equal value counts, e.g. "
+                   "child_age_group (repeatable).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Language of the explanations.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write a .csv, .xlsx or .html (holds names).")
+@click.pass_context
+def alone(ctx: click.Context, data: Path, as_of: str | None, wijk: str | None, fading: str,
+          new: str, stuck_after: str, suggest: int, match: tuple[str, ...], lang: str,
+          output: Path | None, **options) -> None:
+    """Who needs a link: focal people who are alone, only see professionals, are stuck low,
+    fading or new and unconnected; the most urgent first, with the reasons in words.
+
+    Example: contactladder alone data/zwolle-demo --suggest 3 -o outputs/werklijst.html
+    """
+    from .weaver import worklist
+
+    net = open_network(ctx, data, output, **options)
+    _write_personal(worklist(net, as_of=as_of, wijk=wijk, fading=fading, new=new,
+                             stuck_after=stuck_after, suggest=suggest, match=match, lang=lang),
+                    output)
+
+
+@main.command()
+@data_options
+@click.argument("person")
+@click.option("--as-of", help="The reference day (default: the last day of the data).")
+@click.option("--match", multiple=True, metavar="COLUMN",
+              help="A people column where an equal value counts, e.g. child_age_group "
+                   "(repeatable).")
+@click.option("--professionals", is_flag=True,
+              help="Also suggest professionals, as bridges to more people.")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="At most this many candidates.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Language of the explanations.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write a .csv or .xlsx (holds names).")
+@click.pass_context
+def introduce(ctx: click.Context, data: Path, person: str, as_of: str | None,
+              match: tuple[str, ...], professionals: bool, top: int, lang: str,
+              output: Path | None, **options) -> None:
+    """Whom PERSON could meet: peers ranked by points for the same activity, wijk, shared
+    contacts and matching columns, never someone they already talk with.
+
+    Example: contactladder introduce data/zwolle-demo p012 --match child_age_group
+    """
+    from .weaver import introductions
+
+    net = open_network(ctx, data, output, **options)
+    _write_personal(introductions(net, person, as_of=as_of, match=match,
+                                  professionals=professionals, top=top, lang=lang), output)
+
+
+@main.command(name="brokers")
+@data_options
+@click.option("--as-of", help="The network as far as it has grown by this date (default: the "
+                              "end).")
+@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True,
+              help="At most this many people.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Language of the explanations.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write a .csv or .xlsx (holds names).")
+@click.pass_context
+def brokers_(ctx: click.Context, data: Path, as_of: str | None, top: int, lang: str,
+             output: Path | None, **options) -> None:
+    """Who holds the village together: people whose ties join wijken, groups and parts of the
+    network that would otherwise not meet, and the only links of parents.
+
+    Example: contactladder brokers data/zwolle-demo -o outputs/brokers.xlsx
+    """
+    from .weaver import brokers
+
+    net = open_network(ctx, data, output, **options)
+    _write_personal(brokers(net, as_of=as_of, top=top, lang=lang), output)

@@ -152,14 +152,16 @@ class LadderNetwork:
         return self._ties(self.contacts[self.contacts["date"] < self.cutoff(as_of)])
 
     def rung_history(self) -> pd.DataFrame:
-        """Every date a tie's reached rung went up, its first contact included.
+        """Every moment a tie's reached rung went up, its first contact included; contacts at the
+        same moment count as one, at their highest rung.
 
         Returns ``person_a, person_b, date, rung``, sorted by pair and date."""
-        contacts = self.contacts.sort_values(["person_a", "person_b", "date"], kind="stable")
-        reached = contacts.groupby(["person_a", "person_b"], sort=False)["rung"].cummax()
-        before = reached.groupby([contacts["person_a"], contacts["person_b"]],
-                                 sort=False).shift(fill_value=0)
-        rises = contacts.loc[reached > before, ["person_a", "person_b", "date"]]
+        moments = (self.contacts.groupby(["person_a", "person_b", "date"], sort=True)["rung"]
+                   .max().reset_index())
+        pairs = [moments["person_a"], moments["person_b"]]
+        reached = moments["rung"].groupby(pairs, sort=False).cummax()
+        before = reached.groupby(pairs, sort=False).shift(fill_value=0)
+        rises = moments.loc[reached > before, ["person_a", "person_b", "date"]]
         rises["rung"] = reached[reached > before]
         return rises.reset_index(drop=True)
 
