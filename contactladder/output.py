@@ -25,6 +25,8 @@ from .errors import InputFileError, UsageError
 __all__ = ["replacing", "write_text", "write_bytes", "write_table", "TABLE_SUFFIXES"]
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 
 
 @contextlib.contextmanager
@@ -41,6 +43,7 @@ def replacing(path: str | Path) -> Iterator[Path]:
     except OSError as exc:
         raise InputFileError(f"cannot write here ({exc.strerror})", file=path) from exc
     os.close(handle)
+    os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp makes files private; follow the umask
     temporary = Path(temporary)
     try:
         yield temporary

@@ -1,0 +1,167 @@
+"""Positions of people on a map: deterministic, seeded, fast, with each wijk in its own area.
+
+Positions are computed once, in Python, for everyone in the data (the whole history), and every
+map of the data uses them, so a reader sees the same person in the same place as the village
+grows. The browser only draws: physics is off.
+
+How the positions are made:
+
+1. People are grouped by an attribute (``wijk`` by default; people without one form a group
+   of their own).
+2. Each group is laid out on its own with igraph's Fruchterman-Reingold (force-directed) layout
+   of the ties inside the group, from a seeded start, and spread evenly over a disc whose area
+   grows with the number of people in it (each person keeps their direction from the centre
+   and their rank in distance): the same density in every group.
+3. The discs are packed around the largest one along a spiral, largest first, with a gap
+   between them, so people of one wijk sit together and wijken do not overlap.
+
+Examples
+--------
+>>> import networkx as nx
+>>> G = nx.Graph()
+>>> G.add_nodes_from(["a", "b"], wijk="Dieze")
+>>> G.add_nodes_from(["c", "d"], wijk="Zuid")
+>>> G.add_edges_from([("a", "b"), ("c", "d"), ("b", "c")])
+>>> pos = layout_positions(G, seed=1)
+>>> sorted(pos) == ["a", "b", "c", "d"] and pos == layout_positions(G, seed=1)
+True
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Hashable
+
+import igraph
+import networkx as nx
+import numpy as np
+
+__all__ = ["layout_positions", "SPACING"]
+
+#: Canvas units per person: a group of n people fills a disc of radius about SPACING * sqrt(n).
+SPACING = 40.0
+# From this group size up igraph's grid variant of Fruchterman-Reingold is used: near-linear time.
+_GRID_FROM = 400
+
+
+def layout_positions(
+    G: nx.Graph,
+    *,
+    group: str | None = "wijk",
+    seed: int = 0,
+    scale: float | None = None,
+    niter: int = 500,
+) -> dict[Hashable, tuple[float, float]]:
+    """Seeded positions for every node of ``G``, people of one group near each other.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        All people of the data (take the network at its last date, so that positions stay put
+        across periods). It is not changed.
+    group : str or None
+        Node attribute whose values form the areas of the map (``"wijk"``); None lays everyone
+        out as one group.
+    seed : int
+        Seed of the start positions and of the layout's random choices. The same graph and seed
+        give the same positions, whatever the order in which nodes were added.
+    scale : float or None
+        None (the default) keeps the density of people constant, about :data:`SPACING` canvas
+        units between neighbours, so big networks get a big canvas. A number fits the whole
+        map into ``[-scale, scale]`` on both axes.
+    niter : int
+        Iterations of the force-directed layout.
+
+    Returns
+    -------
+    dict
+        Node -> ``(x, y)``, rounded to 0.1 canvas units, centred on (0, 0); y grows downwards as
+        on a screen.
+
+    Notes
+    -----
+    Each group is laid out separately, so time is about that of one Fruchterman-Reingold run
+    over all people: igraph's grid variant is used from 400 people in a group up: about 2 s
+    for 10,000 people. Ties between groups do not move people; they are drawn across the gap.
+    """
+    if G.number_of_nodes() == 0:
+        return {}
+    groups: dict[str, list[Hashable]] = {}
+    for node, value in G.nodes(data=group, default="") if group else ((n, "") for n in G):
+        key = "" if value is None or value != value else str(value)
+        groups.setdefault(key, []).append(node)
+    # Largest group first; people without a group last; then by name: a stable order.
+    order = sorted(groups, key=lambda k: (k == "", -len(groups[k]), k))
+    discs = []
+    for index, key in enumerate(order):
+        members = sorted(groups[key], key=_sort_key)
+        unit = _layout_group(G, members, seed=seed * 1009 + index, niter=niter)
+        radius = math.sqrt(len(members))
+        discs.append((members, unit * radius, radius))
+    centres = _pack([radius for _, _, radius in discs])
+    xy = np.concatenate([points + centre for (_, points, _), centre in zip(discs, centres)])
+    nodes = [node for members, _, _ in discs for node in members]
+    xy -= (xy.min(axis=0) + xy.max(axis=0)) / 2
+    if scale is None:
+        xy *= SPACING
+    else:
+        extent = float(np.abs(xy).max())
+        xy *= scale / extent if extent > 0 else 1.0
+    xy = np.round(xy, 1) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, xy)}
+
+
+def _sort_key(node: Hashable) -> tuple[str, str]:
+    return (type(node).__name__, str(node))
+
+
+def _layout_group(G: nx.Graph, members: list[Hashable], *, seed: int, niter: int) -> np.ndarray:
+    """Positions of ``members`` in the unit disc, from their ties among themselves."""
+    n = len(members)
+    if n == 1:
+        return np.zeros((1, 2))
+    index = {node: i for i, node in enumerate(members)}
+    edges = sorted({(min(index[u], index[v]), max(index[u], index[v]))
+                    for u, v in G.subgraph(members).edges() if u != v})
+    graph = igraph.Graph(n=n, edges=edges)
+    start = np.random.default_rng(seed).uniform(-1, 1, size=(n, 2)) * math.sqrt(n)
+    previous = igraph.set_random_number_generator(random.Random(seed))
+    try:
+        layout = graph.layout_fruchterman_reingold(seed=start.tolist(), niter=niter,
+                                                   grid="grid" if n > _GRID_FROM else "nogrid")
+    finally:
+        igraph.set_random_number_generator(previous if previous is not None else random)
+    points = np.asarray(layout.coords, dtype=float)
+    points -= np.median(points, axis=0)
+    # Into the unit disc with an even density: keep each person's direction from the centre and
+    # the order of distances, but give the k-th nearest the radius sqrt(k / n). A dense core
+    # opens up and far-flung people (no ties inside the group) come in to the rim.
+    dist = np.hypot(points[:, 0], points[:, 1])
+    rank = np.empty(n)
+    rank[np.lexsort((np.arange(n), dist))] = np.arange(n)
+    radius = np.sqrt((rank + 0.5) / n)
+    angle = np.arctan2(points[:, 1], points[:, 0])
+    return np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
+
+
+def _pack(radii: list[float], gap: float = 0.15) -> list[np.ndarray]:
+    """Centres for discs of the given radii, largest first, along a spiral without overlap."""
+    centres: list[np.ndarray] = []
+    placed: list[float] = []
+    for radius in radii:
+        if not centres:
+            centres.append(np.zeros(2))
+            placed.append(radius)
+            continue
+        step = 0.05 * radius + 0.05
+        t = 0.0
+        while True:
+            point = np.array([math.cos(t), math.sin(t)]) * step * t
+            if all(np.hypot(*(point - c)) >= (radius + r) * (1 + gap) + 1
+                   for c, r in zip(centres, placed)):
+                break
+            t += 0.1
+        centres.append(point)
+        placed.append(radius)
+    return centres
