@@ -27,6 +27,7 @@ import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .errors import BadValueError, InputFileError, MissingColumnError, UsageError
@@ -65,7 +66,7 @@ class Dataset:
     Attributes
     ----------
     contacts : DataFrame
-        One row per contact, sorted by date: ``date`` (datetime64), ``person_a`` < ``person_b``
+        One row per contact, sorted by date (rows of one date in file order): ``date`` (datetime64), ``person_a`` < ``person_b``
         (str), ``rung`` (int level), ``activity``, ``wijk``, ``note``, ``source`` (str, "" when
         not given). Sessions from attendance are contacts on the lowest rung with source
         ``attendance``.
@@ -143,13 +144,12 @@ def load(
     rejects = _Rejects(skip_invalid)
     dates = _DateReader(time_unit, time_origin)
     people_table = _read_people(people_file, columns, dates, rejects) if people_file else None
-    known = None if people_table is None else set(people_table.index)
+    known = None if people_table is None else people_table.index
     contacts = _read_contacts(contacts_file, columns, the_ladder, rung, dates, known, rejects)
     if attendance_file:
         sessions = _read_attendance(attendance_file, columns, dates, known, rejects)
         contacts = pd.concat([contacts, _session_contacts(sessions, the_ladder)], ignore_index=True)
-    contacts = contacts.sort_values(["date", "person_a", "person_b"], kind="stable",
-                                    ignore_index=True)
+    contacts = contacts.sort_values("date", kind="stable", ignore_index=True)
     people_table = _complete_people(people_table, contacts)
     name = folder.resolve().name if path.is_dir() else contacts_file.stem
     return Dataset(contacts, people_table, the_ladder, name, rejects.table())
@@ -158,6 +158,7 @@ def load(
 def read_table(path: str | Path) -> pd.DataFrame:
     """Read a CSV, TSV or XLSX file as text, with spreadsheet line numbers in the index.
 
+    Every cell is text with surrounding spaces removed; an empty cell is ``""``.
     The header is line 1, so the first row has index 2. CSV files may use ``,``, ``;`` or tabs;
     UTF-8 (with or without BOM) and Windows-1252 are read.
 
@@ -180,6 +181,7 @@ def read_table(path: str | Path) -> pd.DataFrame:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputFileError(f"cannot read this as a table ({detail})", file=path,
                              hint="save it as CSV (comma, semicolon or tab) or XLSX") from exc
+    table = table.apply(_text)
     table.columns = [str(c).strip() for c in table.columns]
     table.index = pd.RangeIndex(2, len(table) + 2)
     return table
@@ -205,7 +207,7 @@ def _read_contacts(path, columns, ladder, rung, dates, known, rejects) -> pd.Dat
         for column in ("person_a", "person_b"):
             check.unknown_people(out[column], column, known)
     for column in ("activity", "wijk", "note", "source"):
-        out[column] = _text(table[column]) if column in table else ""
+        out[column] = table[column] if column in table else ""
     out = out.loc[check.good()]
     swap = out.person_a > out.person_b
     out.loc[swap, ["person_a", "person_b"]] = out.loc[swap, ["person_b", "person_a"]].values
@@ -223,18 +225,18 @@ def _rung_levels(table, check, ladder, rung) -> pd.Series:
     else:
         levels = pd.Series(float("nan"), index=table.index)
     if "kind" in table:
-        kinds = _text(table["kind"])
+        kinds = table["kind"]
         levels = _map_unique(kinds, ladder.level_of_kind).fillna(levels)
     if "rung" in table:
-        rungs = _text(table["rung"])
+        rungs = table["rung"]
         levels = _map_unique(rungs, ladder.level_of).where(rungs != "", levels)
     missing = levels.isna()
     if "rung" in table:
-        given = missing & (_text(table["rung"]) != "")
+        given = missing & (table["rung"] != "")
         check.reject(given, "rung", "unknown rung", hint=ladder.hint())
         missing &= ~given
     if "kind" in table:
-        given = missing & (_text(table["kind"]) != "")
+        given = missing & (table["kind"] != "")
         check.reject(given, "kind", "unknown kind",
                      hint=f"add it to the [kinds] table of a ladder file ({ladder.source})")
         missing &= ~given
@@ -257,7 +259,7 @@ def _read_people(path, columns, dates, rejects) -> pd.DataFrame:
     people = table.drop(columns=["id"]).copy()
     people.index = ids
     for column in PEOPLE_COLUMNS:
-        people[column] = _text(people[column]) if column in people else ""
+        people[column] = people[column] if column in people else ""
     people["joined"] = (check.dates("joined", dates, optional=True).values if "joined" in table
                         else pd.NaT)
     people = people.loc[check.good().values]
@@ -269,7 +271,7 @@ def _read_attendance(path, columns, dates, known, rejects) -> pd.DataFrame:
     table = _standard_columns(read_table(path), path, columns, ("date", "activity", "person"))
     check = _RowCheck(path, table, rejects)
     out = pd.DataFrame({"date": check.dates("date", dates),
-                        "activity": _text(table["activity"]),
+                        "activity": table["activity"],
                         "person": check.required_text("person", "empty person")})
     if known is not None:
         check.unknown_people(out["person"], "person", known)
@@ -297,9 +299,9 @@ def _session_contacts(sessions: pd.DataFrame, ladder: Ladder) -> pd.DataFrame:
 
 def _complete_people(people: pd.DataFrame | None, contacts: pd.DataFrame) -> pd.DataFrame:
     """The people table with everyone in the contacts, and the standard columns filled."""
-    in_contacts = pd.Index(pd.unique(contacts[["person_a", "person_b"]].values.ravel()))
     if people is None:
-        people = pd.DataFrame(index=in_contacts.sort_values())
+        in_contacts = pd.unique(contacts[["person_a", "person_b"]].to_numpy().ravel())
+        people = pd.DataFrame(index=pd.Index(in_contacts).sort_values())
         people.index.name = "id"
         for column in PEOPLE_COLUMNS:
             people[column] = ""
@@ -355,20 +357,20 @@ class _RowCheck:
         self.bad |= mask
 
     def required_text(self, column: str, problem: str) -> pd.Series:
-        values = _text(self.table[column])
+        values = self.table[column]
         self.reject(values == "", column, problem, values=pd.Series(None, index=values.index,
                     dtype=object), hint=f"fill in {column} on every row")
         return values
 
     def dates(self, column: str, reader: "_DateReader", optional: bool = False) -> pd.Series:
-        raw = _text(self.table[column])
+        raw = self.table[column]
         parsed = reader.parse(raw)
         bad = parsed.isna() & ((raw != "") | (not optional))
         self.reject(bad, column, "unparseable date", hint=reader.hint())
         return parsed
 
-    def unknown_people(self, ids: pd.Series, column: str, known: set) -> None:
-        self.reject(~ids.isin(known) & (ids != ""), column, "person not in the people file",
+    def unknown_people(self, ids: pd.Series, column: str, known: pd.Index) -> None:
+        self.reject((known.get_indexer(ids) < 0) & (ids != ""), column, "person not in the people file",
                     hint="add them to people.csv or correct the id")
 
     def good(self) -> pd.Series:
@@ -477,13 +479,23 @@ def _standard_columns(table: pd.DataFrame, path: Path, columns: dict[str, str] |
 
 
 def _text(values: pd.Series) -> pd.Series:
-    return values.fillna("").astype(str).str.strip()
+    """Text with surrounding spaces removed, computed once per distinct value.
+
+    The tables are read with ``keep_default_na=False``, so an empty cell is already ``""``.
+    """
+    values = values.astype(str)
+    codes, distinct = pd.factorize(values)
+    stripped = [value.strip() for value in distinct]
+    if stripped == list(distinct):
+        return values
+    return pd.Series(np.array(stripped, dtype=object)[codes], index=values.index, dtype=str)
 
 
 def _map_unique(values: pd.Series, function) -> pd.Series:
-    """Apply ``function`` once per distinct value: fast on a million rows with few rungs."""
-    mapping = {value: function(value) for value in pd.unique(values)}
-    return values.map(mapping).astype("float64")
+    """Apply ``function`` once per distinct value (None becomes NaN): fast on a million rows."""
+    codes, distinct = pd.factorize(values)
+    mapped = np.array([function(value) for value in distinct], dtype="float64")
+    return pd.Series(mapped[codes], index=values.index)
 
 
 def describe(data: Dataset, *, focal: str = "parent") -> str:

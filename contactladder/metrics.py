@@ -85,14 +85,15 @@ def growth(net: LadderNetwork, *, freq: str = "month", view: str = "reached",
     groups = _groups(net, by)
     group_names = sorted(set(groups.values())) if by else [None]
     rows = []
-    counters: dict = {}
+    counters = {name: _Counter(net) for name in group_names}
     total = len(net.period_range(freq))
-    for done, step in enumerate(net.periods(freq, view=view), start=1):
-        if view == "active" or not counters:
+    steps = net.periods(freq, view=view, graph=view == "active")
+    for done, step in enumerate(steps, start=1):
+        if view == "active":
             counters = {name: _Counter(net) for name in group_names}
             _count_graph(step, counters, groups, by)
         else:
-            _count_step(step, counters, groups, by)
+            _count_step(step, counters, groups, by, net.focal_people)
         for name in group_names:
             row = {"period": step.label, **({"group": name} if by else {})}
             row.update(counters[name].row(step, groups, name))
@@ -113,11 +114,10 @@ def transitions(net: LadderNetwork, *, freq: str = "month") -> pd.DataFrame:
     keys = {rung.level: rung.key for rung in net.ladder}
     at_rung = {level: 0 for level in keys}
     rows = []
-    for step in net.periods(freq):
+    for step in net.periods(freq, graph=False):
         moves: dict[tuple, int] = {}
-        for a, b in step.new_ties:
-            move = (0, step.graph[a][b]["rung"])
-            moves[move] = moves.get(move, 0) + 1
+        for rung in step.new_rungs:
+            moves[(0, rung)] = moves.get((0, rung), 0) + 1
         for _, _, old, new in step.climbed:
             moves[(old, new)] = moves.get((old, new), 0) + 1
         for level in keys:
@@ -201,19 +201,18 @@ class _Counter:
     def add_tie(self, a, b, rung: int) -> None:
         self.ties += 1
         self.at_rung[rung] += 1
+        degree, peers = self.degree, self.peers
         for person in (a, b):
-            self.degree[person] += 1
-            if self.degree[person] == 1 and person in self.peers:
+            degree[person] += 1
+            if degree[person] == 1 and person in peers:
                 self.focal_with_ties += 1
-        if a in self.peers and b in self.peers:
-            peers_a, peers_b = self.peers[a], self.peers[b]
-            small, large = sorted((peers_a, peers_b), key=len)
-            self.triangles += sum(1 for p in small if p in large)
+        if a in peers and b in peers:
+            peers_a, peers_b = peers[a], peers[b]
+            self.triangles += len(peers_a & peers_b)
             self.triples += len(peers_a) + len(peers_b)
-            for person, others, other in ((a, peers_a, b), (b, peers_b, a)):
-                if not others:
-                    self.focal_with_peers += 1
-                others.add(other)
+            self.focal_with_peers += (not peers_a) + (not peers_b)
+            peers_a.add(b)
+            peers_b.add(a)
             self.peer_ties += 1
             self._raise_peer_rung(a, rung)
             self._raise_peer_rung(b, rung)
@@ -306,15 +305,14 @@ def _count_graph(step: Step, counters: dict, groups: dict, by) -> None:
             counter.add_tie(a, b, rung)
 
 
-def _count_step(step: Step, counters: dict, groups: dict, by) -> None:
+def _count_step(step: Step, counters: dict, groups: dict, by, focal_people) -> None:
     """Count what a reached-view step added: people who joined, new ties, climbs."""
-    graph = step.graph
     for person in step.joined:
         for counter in _targets(counters, groups, by, person):
-            counter.add_person(person, graph.nodes[person]["focal"])
-    for a, b in step.new_ties:
+            counter.add_person(person, person in focal_people)
+    for (a, b), rung in zip(step.new_ties, step.new_rungs):
         for counter in _targets(counters, groups, by, a, b):
-            counter.add_tie(a, b, graph[a][b]["rung"])
+            counter.add_tie(a, b, rung)
     for a, b, old, new in step.climbed:
         for counter in _targets(counters, groups, by, a, b):
             counter.climb(a, b, old, new)

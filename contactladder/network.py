@@ -73,6 +73,8 @@ class Step:
         People who became present in this period.
     new_ties : list of (u, v)
         Ties whose first contact is in this period.
+    new_rungs : list of int
+        The rung each of ``new_ties`` has reached by the end of the period.
     climbed : list of (u, v, old_rung, new_rung)
         Ties that existed before and whose reached rung went up in this period.
     """
@@ -84,6 +86,7 @@ class Step:
     graph: nx.Graph
     joined: list = field(default_factory=list)
     new_ties: list = field(default_factory=list)
+    new_rungs: list = field(default_factory=list)
     climbed: list = field(default_factory=list)
 
 
@@ -109,8 +112,11 @@ class LadderNetwork:
             self.end = self.contacts["date"].iloc[-1]
         else:
             self.start = self.end = pd.NaT
+        self._person_codes = tuple(self.people.index.get_indexer(self.contacts[column])
+                                   for column in ("person_a", "person_b"))
         self.present_from = self._present_from()
         self._node_attrs = self._node_attributes()
+        self.focal_people = frozenset(self.people.index[self.people["role"] == focal])
 
     @classmethod
     def from_path(cls, path, *, focal: str = "parent", **load_options) -> "LadderNetwork":
@@ -193,14 +199,18 @@ class LadderNetwork:
             return pd.PeriodIndex([], freq=code)
         return pd.period_range(self.start.to_period(code), self.end.to_period(code), freq=code)
 
-    def periods(self, freq: str = "month", *, view: str = "reached") -> Iterator[Step]:
+    def periods(self, freq: str = "month", *, view: str = "reached",
+                graph: bool = True) -> Iterator[Step]:
         """Walk the periods from the first contact to the last, one :class:`Step` each.
 
         In the reached view one graph is updated as the walk goes: new people and ties are added
         and climbing ties get their new rung, so the whole walk costs time in proportion to the
         number of contacts, not contacts times periods. Edges carry ``rung, first_contact,
-        last_contact, contacts`` (``activities`` only in :meth:`snapshot`). In the active view
-        each step's graph holds the ties active in the period.
+        last_contact, contacts`` (the dates as :class:`datetime.datetime`; ``activities`` only
+        in :meth:`snapshot`). In the active view
+        each step's graph holds the ties active in the period. With ``graph=False`` the reached
+        view builds no graph (``step.graph`` is None) and only reports who joined and which ties
+        are new or climbed: the cheapest way to follow the growth.
         """
         if view not in ("reached", "active"):
             raise UsageError("unknown view", value=view, hint="use reached or active")
@@ -208,66 +218,44 @@ class LadderNetwork:
         periods = self.period_range(freq)
         if not len(periods):
             return
-        index = self.contacts["date"].dt.to_period(code)
-        rows = self._period_pairs(index, periods)
+        rows = self._period_pairs(code, periods)
         joins = self.present_from.dt.to_period(code).clip(lower=periods[0])
-        graph = nx.Graph()
-        rung_reached: dict[tuple, int] = {}
-        bounds = np.searchsorted(rows["period"].values, np.arange(len(periods) + 1))
+        joining = joins.index.groupby(joins.to_numpy())
+        bounds = np.searchsorted(rows.period, np.arange(len(periods) + 1))
+        network = nx.Graph() if graph else None
         for number, period in enumerate(periods):
-            chunk = rows.iloc[bounds[number]:bounds[number + 1]]
             if view == "active":
-                graph = nx.Graph()
+                network = nx.Graph()
             step = Step(period, period_label(period), period.start_time,
-                        (period + 1).start_time, graph)
-            step.joined = self._add_people(graph, joins.index[joins == period]) \
-                if view == "reached" else []
-            self._apply(step, chunk, rung_reached, view)
+                        (period + 1).start_time, network)
+            chunk = slice(bounds[number], bounds[number + 1])
+            if view == "reached":
+                step.joined = list(joining.get(period, ()))
+                if network is not None:
+                    self._add_people(network, step.joined)
+                rows.add_to_reached(step, chunk)
+            else:
+                self._add_people(network, rows.people_in(chunk))
+                rows.add_to_active(step, chunk)
             yield step
 
     # --- building blocks ------------------------------------------------------------------------
 
-    def _period_pairs(self, index: pd.Series, periods: pd.PeriodIndex) -> pd.DataFrame:
-        """Contacts grouped by period and pair: highest rung, first and last date, count."""
-        grouped = (self.contacts.assign(period=_period_numbers(index, periods))
-                   .groupby(["period", "person_a", "person_b"], sort=True)
+    def _period_pairs(self, code: str, periods: pd.PeriodIndex) -> "_PeriodPairs":
+        """Contacts grouped by period and pair, with integer keys: fast on a million rows."""
+        people = self.people.index
+        size = len(people)
+        period = (pd.PeriodIndex(self.contacts["date"].dt.to_period(code)).asi8
+                  - periods[0].ordinal)
+        code_a, code_b = self._person_codes
+        pair = code_a.astype("int64") * size + code_b
+        grouped = (pd.DataFrame({"key": period * size * size + pair,
+                                 "rung": self.contacts["rung"].to_numpy(),
+                                 "date": self.contacts["date"].to_numpy()})
+                   .groupby("key", sort=True)
                    .agg(rung=("rung", "max"), first=("date", "min"), last=("date", "max"),
-                        contacts=("rung", "size"))
-                   .reset_index())
-        return grouped
-
-    def _apply(self, step: Step, chunk: pd.DataFrame, rung_reached: dict, view: str) -> None:
-        """Add the period's contacts to ``step.graph`` and record new and climbing ties.
-
-        ``chunk`` has one row per pair, so a tie that rose twice in the period climbs once.
-        """
-        graph = step.graph
-        present = graph.nodes
-        attrs = self._node_attrs
-        for a, b, rung, first, last, count in zip(
-                chunk["person_a"].values, chunk["person_b"].values, chunk["rung"].values,
-                chunk["first"], chunk["last"], chunk["contacts"].values):
-            rung, count = int(rung), int(count)
-            for person in (a, b):
-                if person not in present:
-                    graph.add_node(person, **attrs[person])
-                    if view == "reached":
-                        step.joined.append(person)
-            before = rung_reached.get((a, b), 0)
-            if not before:
-                step.new_ties.append((a, b))
-            elif rung > before:
-                step.climbed.append((a, b, before, rung))
-            if rung > before:
-                rung_reached[(a, b)] = rung
-            if view == "active" or before == 0:
-                graph.add_edge(a, b, rung=rung, first_contact=first, last_contact=last,
-                               contacts=count)
-            else:
-                edge = graph[a][b]
-                edge["rung"] = max(edge["rung"], rung)
-                edge["last_contact"] = last
-                edge["contacts"] += count
+                        contacts=("rung", "size")))
+        return _PeriodPairs(grouped, people.to_numpy(dtype=object), size)
 
     def _add_people(self, graph: nx.Graph, people) -> list:
         added = [p for p in people if p not in graph]
@@ -297,24 +285,95 @@ class LadderNetwork:
 
     def _present_from(self) -> pd.Series:
         """When each person is present: joined, else the data's start; a contact before counts."""
-        contacts = self.contacts
-        first = pd.concat([contacts[["person_a", "date"]].set_axis(["person", "date"], axis=1),
-                           contacts[["person_b", "date"]].set_axis(["person", "date"], axis=1)]
-                          ).groupby("person")["date"].min()
+        dates = self.contacts["date"].to_numpy()
+        first = pd.Series(np.concatenate([dates, dates])).groupby(
+            np.concatenate(self._person_codes)).min()
+        first.index = self.people.index[first.index]
         joined = self.people["joined"].fillna(self.start)
         return pd.concat([joined, first.reindex(joined.index)], axis=1).min(axis=1).rename(
             "present_from")
 
     def _node_attributes(self) -> dict:
-        """Each person's node attributes, with ``number`` counted within their role."""
+        """Each person's node attributes, with ``number`` counted within their role in the order
+        people became present."""
         people = (self.people.assign(present_from=self.present_from).sort_index()
-                  .sort_values("present_from", kind="stable"))
-        number = people.groupby("role").cumcount() + 1
-        records = people.drop(columns=["present_from"]).to_dict("index")
-        for person, attrs in records.items():
-            attrs["number"] = int(number[person])
+                  .sort_values("present_from", kind="stable").drop(columns="present_from"))
+        numbers = (people.groupby("role").cumcount() + 1).tolist()
+        columns = list(people.columns)
+        records = {}
+        for person, number, row in zip(people.index, numbers,
+                                       zip(*(people[c].tolist() for c in columns))):
+            attrs = dict(zip(columns, row))
+            attrs["number"] = number
             attrs["focal"] = attrs["role"] == self.focal
+            records[person] = attrs
         return records
+
+
+class _PeriodPairs:
+    """One row per period and pair, sorted by period, with each tie's reached rung before the row.
+
+    ``before`` is 0 for a tie's first row (a new tie); a row climbs when its rung is above
+    ``before``. Computed for all rows at once, so the walk over periods only touches the graph.
+    """
+
+    def __init__(self, grouped: pd.DataFrame, names: np.ndarray, size: int) -> None:
+        key = grouped.index.to_numpy()
+        pair = key % (size * size)
+        self.period = key // (size * size)
+        self.a = names[pair // size]
+        self.b = names[pair % size]
+        self.rung = grouped["rung"].to_numpy()
+        reached = grouped["rung"].groupby(pair, sort=False).cummax()
+        self.reached = reached.to_numpy()
+        self.before = reached.groupby(pair, sort=False).shift(fill_value=0).to_numpy()
+        self.first = grouped["first"].array.to_pydatetime()
+        self.last = grouped["last"].array.to_pydatetime()
+        self.contacts = grouped["contacts"].to_numpy()
+
+    def people_in(self, rows: slice) -> list:
+        return sorted(set(self.a[rows]) | set(self.b[rows]))
+
+    def add_to_reached(self, step: Step, rows: slice) -> None:
+        """Note new and climbing ties; with a graph, add them and count the others' contacts."""
+        before = self.before[rows]
+        new = before == 0
+        a, b, reached = self.a[rows], self.b[rows], self.reached[rows]
+        step.new_ties = list(zip(a[new], b[new]))
+        step.new_rungs = reached[new].tolist()
+        climbs = ~new & (reached > before)
+        step.climbed = list(zip(a[climbs], b[climbs], before[climbs].tolist(),
+                                reached[climbs].tolist()))
+        if step.graph is None:
+            return
+        step.graph.add_edges_from(
+            (u, v, {"rung": rung, "first_contact": first, "last_contact": last,
+                    "contacts": count})
+            for u, v, rung, first, last, count in zip(
+                a[new], b[new], step.new_rungs, self.first[rows][new], self.last[rows][new],
+                self.contacts[rows][new].tolist()))
+        adjacency = step.graph.adj
+        for u, v, rung, last, count in zip(a[~new], b[~new], reached[~new].tolist(),
+                                           self.last[rows][~new],
+                                           self.contacts[rows][~new].tolist()):
+            edge = adjacency[u][v]
+            edge["rung"] = rung
+            edge["last_contact"] = last
+            edge["contacts"] += count
+
+    def add_to_active(self, step: Step, rows: slice) -> None:
+        """Add the period's ties at the period's highest rung; note new and climbing ties."""
+        for a, b, rung, reached, before, first, last, count in zip(
+                self.a[rows], self.b[rows], self.rung[rows].tolist(),
+                self.reached[rows].tolist(), self.before[rows].tolist(), self.first[rows],
+                self.last[rows], self.contacts[rows].tolist()):
+            step.graph.add_edge(a, b, rung=rung, first_contact=first, last_contact=last,
+                                contacts=count)
+            if not before:
+                step.new_ties.append((a, b))
+                step.new_rungs.append(reached)
+            elif reached > before:
+                step.climbed.append((a, b, before, reached))
 
 
 def period_label(period: pd.Period) -> str:
@@ -335,8 +394,3 @@ def _frequency(freq: str) -> str:
     except KeyError:
         raise UsageError("unknown period", value=freq,
                          hint="use one of " + ", ".join(FREQUENCIES)) from None
-
-
-def _period_numbers(index: pd.Series, periods: pd.PeriodIndex) -> np.ndarray:
-    """The position of each contact's period in ``periods``."""
-    return periods.get_indexer(pd.PeriodIndex(index))
