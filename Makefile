@@ -12,6 +12,9 @@ demo: $(VENV)/.installed
 	$(BIN)/contactladder growth $(DEMO) --period quarter -o outputs/growth.csv
 	$(BIN)/contactladder growth $(DEMO) --period quarter --by wijk -o outputs/growth-by-wijk.csv
 	$(BIN)/contactladder yield $(DEMO) -o outputs/yield.csv
+	$(BIN)/contactladder map $(DEMO) --png --svg -o outputs/map.html
+	$(BIN)/contactladder timeline $(DEMO) -o outputs/timeline.html
+	$(BIN)/contactladder report $(DEMO) -o outputs/report
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
@@ -29,4 +32,4 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	touch $@
 
 clean:
-	rm -rf $(VENV) outputs/*.csv outputs/*.xlsx outputs/*.html outputs/*.png outputs/*.svg
+	rm -rf $(VENV) outputs/*.csv outputs/*.xlsx outputs/*.html outputs/*.png outputs/*.svg outputs/report

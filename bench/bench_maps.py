@@ -1,9 +1,11 @@
 """Benchmark of the map page: generate (layout included), draw in headless Chromium, file size.
 
-Run: ``python bench/bench_maps.py [--sizes 1000,5000,10000] [--ties-per-person 2] [--no-browser]``
+Run: ``python bench/bench_maps.py [--sizes 1000,5000,10000] [--ties-per-person 2] [--no-browser]
+[--no-timeline]``
 
 Targets (issue 3): a 10,000-person map generated in under 5 s and drawn in under 3 s; file size
-growing linearly with ties. Numbers are printed, never asserted.
+growing linearly with ties; the demo's timeline (data/zwolle-demo, per month) drawn in under 3 s.
+Numbers are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -22,7 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from contactladder.ladder import Ladder  # noqa: E402
 from contactladder.layout import layout_positions  # noqa: E402
-from contactladder.maps import write_map  # noqa: E402
+from contactladder.maps import write_map, write_timeline  # noqa: E402
+from contactladder.network import LadderNetwork  # noqa: E402
+
+DEMO = Path(__file__).resolve().parent.parent / "data" / "zwolle-demo"
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -83,6 +88,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,2500,5000,10000,20000")
     parser.add_argument("--ties-per-person", type=float, default=2.0)
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--no-timeline", action="store_true",
+                        help="Skip the demo's timeline.")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     ladder = Ladder.default()
@@ -110,9 +117,37 @@ def main() -> None:
             per_tie = (size - base.stat().st_size) / max(1, G.number_of_edges())
             print(f"{n:>7} {G.number_of_edges():>7} {layout:>9.2f} {generate:>11.2f} {draw} "
                   f"{size / 1e6:>8.2f} {per_tie:>9.0f}", flush=True)
+        if not args.no_timeline:
+            timeline(browser, Path(tmp))
     if browser:
         browser.close()
         playwright.stop()
+
+
+def timeline(browser, folder: Path) -> None:
+    """The demo's timeline per month: generate, draw, and step through every period."""
+    net = LadderNetwork.from_path(DEMO)
+    start = time.perf_counter()
+    path = write_timeline(net, folder / "timeline.html")
+    generate = time.perf_counter() - start
+    print(f"\ndemo timeline: {net.people.shape[0]} people, {len(net.ties())} ties, "
+          f"generated in {generate:.2f} s, {path.stat().st_size / 1e6:.2f} MB")
+    if not browser:
+        return
+    draw = draw_seconds(browser, path)
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto(path.resolve().as_uri())
+        page.wait_for_function("document.documentElement.hasAttribute('data-cl-drawn')",
+                               timeout=120_000)
+        steps = page.evaluate("""() => { const c = window.contactladder;
+            const n = c.data.steps.length, t0 = performance.now();
+            for (let s = 0; s < n; s++) { c.setStep(s); c.network.redraw(); }
+            return [n, (performance.now() - t0) / n]; }""")
+    finally:
+        page.close()
+    print(f"demo timeline drawn in {draw:.2f} s (target < 3 s); one step of {steps[0]} "
+          f"takes {steps[1]:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ from .network import LadderNetwork, Step
 from .weaver import brokers, introductions, worklist
 from .export import export
 from .report import write_report
+from .maps import timeline_html, write_map_files, write_timeline
+from .labels import person_label
 
 __all__ = [
     "__version__",
@@ -27,4 +29,5 @@ __all__ = [
     "growth", "transitions", "activity_yield",
     "worklist", "introductions", "brokers",
     "export", "write_report",
+    "write_map_files", "write_timeline", "timeline_html", "person_label",
 ]

@@ -390,3 +390,88 @@ def brokers_(ctx: click.Context, data: Path, as_of: str | None, top: int, lang: 
 
     net = open_network(ctx, data, output, **options)
     _write_personal(brokers(net, as_of=as_of, top=top, lang=lang), output)
+
+
+# --- maps ---
+
+def _map_output(output: Path, anonymize: bool, paths: list, embed: bool) -> None:
+    """Print the paths written, the embed snippet when asked, and a note when names are shown."""
+    for path in paths:
+        click.echo(path)
+    if embed:
+        click.echo(paths[-1].read_text(encoding="utf-8"), nl=False)
+    if not anonymize:
+        click.echo(f"Note: {output} shows names: for internal use only; do not share it.",
+                   err=True)
+
+
+@main.command(name="map")
+@data_options
+@click.option("--as-of", help="The network as far as it has grown by this date (default: the "
+                              "end).")
+@click.option("--wijk", help="Only the people of this wijk and the ties among them.")
+@click.option("--min-rung", metavar="RUNG",
+              help="Show ties from this rung up (level, key or label); the page can change it.")
+@click.option("--focus", metavar="PERSON",
+              help="Only this person's own network (their ties and the ties among those "
+                   "people), the person highlighted.")
+@click.option("--anonymize/--names", default=True, show_default=True,
+              help="Labels like 'Ouder 12', or names (internal use only).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Language of labels, legend and controls.")
+@click.option("--png", is_flag=True, help="Also write the map as a PNG picture beside it.")
+@click.option("--svg", is_flag=True, help="Also write the map as an SVG picture beside it.")
+@click.option("--embed", is_flag=True,
+              help="Also write <name>.embed.html, the <iframe> snippet to paste into a web "
+                   "page, and print it.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("outputs/map.html"),
+              show_default=True, help="The .html file to write.")
+@click.pass_context
+def map_(ctx: click.Context, data: Path, as_of: str | None, wijk: str | None,
+         min_rung: str | None, focus: str | None, anonymize: bool, lang: str, png: bool,
+         svg: bool, embed: bool, output: Path, **options) -> None:
+    """A map of the village at one moment: one self-contained HTML page, anonymised.
+
+    Example: contactladder map data/zwolle-demo --as-of 2025-06-30 --png -o outputs/map.html
+    """
+    from .maps import html_path, write_map_files
+
+    html_path(output)  # a bad file name fails before loading
+    net = open_network(ctx, data, output, **options)
+    paths = write_map_files(net, output, as_of=as_of, wijk=wijk, min_rung=min_rung, focus=focus,
+                            anonymize=anonymize, lang=lang, png=png, svg=svg, embed=embed)
+    _map_output(output, anonymize, paths, embed)
+
+
+@main.command()
+@data_options
+@click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True,
+              help="The length of one step of the slider.")
+@click.option("--wijk", help="Only the people of this wijk and the ties among them.")
+@click.option("--min-rung", metavar="RUNG",
+              help="Show ties from this rung up (level, key or label); the page can change it.")
+@click.option("--anonymize/--names", default=True, show_default=True,
+              help="Labels like 'Ouder 12', or names (internal use only).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Language of labels, legend and controls.")
+@click.option("--embed", is_flag=True,
+              help="Also write <name>.embed.html, the <iframe> snippet to paste into a web "
+                   "page, and print it.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              default=Path("outputs/timeline.html"), show_default=True,
+              help="The .html file to write.")
+@click.pass_context
+def timeline(ctx: click.Context, data: Path, period: str, wijk: str | None,
+             min_rung: str | None, anonymize: bool, lang: str, embed: bool, output: Path,
+             **options) -> None:
+    """The village growing: a map with a slider over the periods, play/pause and counters.
+
+    Example: contactladder timeline data/zwolle-demo --period quarter -o outputs/timeline.html
+    """
+    from .maps import html_path, write_timeline_files
+
+    html_path(output)  # a bad file name fails before loading
+    net = open_network(ctx, data, output, **options)
+    paths = write_timeline_files(net, output, freq=period, wijk=wijk, min_rung=min_rung,
+                                 anonymize=anonymize, lang=lang, embed=embed)
+    _map_output(output, anonymize, paths, embed)

@@ -55,7 +55,8 @@ from collections.abc import Hashable, Mapping
 from importlib import resources
 from pathlib import Path
 from string import Template
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import networkx as nx
 import pandas as pd
@@ -66,7 +67,13 @@ from .ladder import LANGUAGES, Ladder
 from .layout import layout_positions
 from .output import write_text
 
-__all__ = ["map_data", "map_html", "write_map", "node_size", "edge_width", "role_styles", "TEXT"]
+if TYPE_CHECKING:
+    from .network import LadderNetwork
+
+__all__ = ["map_data", "map_html", "render_map", "write_map", "network_map_data", "focus_graph",
+           "write_map_files", "timeline_data", "timeline_html", "render_timeline",
+           "write_timeline", "write_timeline_files", "embed_snippet", "write_embed", "html_path",
+           "node_size", "edge_width", "role_styles", "TEXT"]
 
 #: The page's own words, per language.
 TEXT: dict[str, dict[str, str]] = {
@@ -80,6 +87,11 @@ TEXT: dict[str, dict[str, str]] = {
         "legend_rungs": "Treden van de contactladder", "size_note": "Grootte: aantal banden",
         "names": "Bevat namen — alleen voor intern gebruik",
         "noscript": "Deze kaart heeft JavaScript nodig.",
+        "play": "Afspelen", "pause": "Pauze", "period": "Periode", "people_word": "Personen",
+        "new_ties": "Nieuwe banden", "climbed": "Gestegen", "focal_alone": "{focal} zonder band",
+        "fresh_note": "Dik en oplichtend: nieuw of gestegen in deze periode",
+        "since": "Sinds", "history": "Treden", "per_day": "per dag", "per_week": "per week",
+        "per_month": "per maand", "per_quarter": "per kwartaal", "per_year": "per jaar",
         "months": "januari februari maart april mei juni juli augustus september oktober "
                   "november december",
     },
@@ -93,6 +105,11 @@ TEXT: dict[str, dict[str, str]] = {
         "legend_rungs": "Rungs of the contact ladder", "size_note": "Size: number of ties",
         "names": "Contains names — internal use only",
         "noscript": "This map needs JavaScript.",
+        "play": "Play", "pause": "Pause", "period": "Period", "people_word": "People",
+        "new_ties": "New ties", "climbed": "Climbed", "focal_alone": "{focal} without a tie",
+        "fresh_note": "Thick and glowing: new or climbed in this period",
+        "since": "Since", "history": "Rungs", "per_day": "per day", "per_week": "per week",
+        "per_month": "per month", "per_quarter": "per quarter", "per_year": "per year",
         "months": "January February March April May June July August September October "
                   "November December",
     },
@@ -112,6 +129,11 @@ _ORGANISATION_COLOURS = ("#6a3d9a", "#1f78b4", "#b15928", "#e7298a", "#66a61e", 
 _OTHER_ROLE_COLOURS = ("#8c564b", "#17becf", "#bcbd22", "#9467bd", "#7f7f7f")
 _OTHER_ROLE_SHAPE = "square"
 _ROLE_ORDER = ("parent", "professional", "volunteer", "child")
+# The focal role in the plural, for "Ouders zonder band".
+_FOCAL_WORDS = {"parent": {"nl": "Ouders", "en": "Parents"},
+                "child": {"nl": "Kinderen", "en": "Children"},
+                "volunteer": {"nl": "Vrijwilligers", "en": "Volunteers"},
+                "professional": {"nl": "Professionals", "en": "Professionals"}}
 
 
 def node_size(ties: int) -> float:
@@ -183,6 +205,8 @@ def map_data(
     lang: str = "nl",
     anonymize: bool = True,
     positions: Mapping[Hashable, tuple[float, float]] | None = None,
+    focus: Hashable | None = None,
+    min_rung: int | None = None,
 ) -> dict[str, Any]:
     """Everything the map page shows, as plain JSON-able data, with no ids (and no names when
     anonymised).
@@ -191,10 +215,19 @@ def map_data(
     the ids. ``nodes`` rows are ``[x, y, size, group, wijk, label]`` (``group`` indexes
     ``groups``, ``wijk`` indexes ``wijken`` or is -1); ``edges`` rows are
     ``[a, b, level, first_contact, last_contact, contacts, [activity, ...]]`` with activities
-    indexing ``activities``. Parameters are those of :func:`map_html`.
+    indexing ``activities``; ``focus`` is the number of the person in focus or -1;
+    ``min_level`` the lowest rung shown at first. Parameters are those of :func:`map_html`.
     """
-    if lang not in LANGUAGES:
-        raise UsageError("unknown language", value=lang, hint="use " + " or ".join(LANGUAGES))
+    return _map_data(G, ladder, title=title, as_of=as_of, lang=lang, anonymize=anonymize,
+                     positions=positions, focus=focus, min_rung=min_rung)[0]
+
+
+def _map_data(G: nx.Graph, ladder: Ladder, *, title: str, as_of: object, lang: str,
+              anonymize: bool, positions: Mapping[Hashable, tuple[float, float]] | None,
+              focus: Hashable | None = None, min_rung: int | None = None,
+              ) -> tuple[dict[str, Any], dict[Hashable, int]]:
+    """:func:`map_data` and the number of each node."""
+    _check_lang(lang)
     text = TEXT[lang]
     if positions is None:
         positions = layout_positions(G)
@@ -234,15 +267,18 @@ def map_data(
         "as_of": date,
         "lang": lang,
         "anonymized": bool(anonymize),
-        "text": {k: v for k, v in text.items() if k not in ("months", "names", "noscript")},
+        "text": {k: v for k, v in text.items()
+                 if k not in ("months", "names", "noscript") and not k.startswith("per_")},
         "rungs": [{"level": r.level, "key": r.key, "label": r.label(lang), "colour": r.colour,
                    "width": edge_width(r.level, ladder)} for r in ladder],
         "groups": list(styles.values()),
         "wijken": wijken,
         "activities": activities,
+        "focus": index.get(focus, -1) if focus is not None else -1,
+        "min_level": int(min_rung) if min_rung is not None else ladder.bottom.level,
         "nodes": nodes,
         "edges": edges,
-    }
+    }, index
 
 
 def map_html(
@@ -254,6 +290,8 @@ def map_html(
     lang: str = "nl",
     anonymize: bool = True,
     positions: Mapping[Hashable, tuple[float, float]] | None = None,
+    focus: Hashable | None = None,
+    min_rung: int | None = None,
 ) -> str:
     """The map of one moment as one self-contained HTML page.
 
@@ -278,6 +316,10 @@ def map_html(
         Node -> (x, y) for every node of ``G``, from :func:`~contactladder.layout.layout_positions`
         over all people of the data, so maps of different dates line up. Computed from ``G``
         when not given.
+    focus : node, optional
+        A person to highlight and centre on (their own network: see :func:`focus_graph`).
+    min_rung : int, optional
+        The level of the lowest rung shown when the page opens (the reader can change it).
 
     Returns
     -------
@@ -292,35 +334,16 @@ def map_html(
         If ``positions`` lacks a node of ``G``.
     """
     data = map_data(G, ladder, title=title, as_of=as_of, lang=lang, anonymize=anonymize,
-                    positions=positions)
-    text = TEXT[lang]
-    vis = "\n" + _template("vis-network.min.js") + "\n"
-    app = "\n" + _template("map.js") + "\n"
-    csp = "; ".join([
-        "default-src 'none'",
-        f"script-src {_script_hash(vis)} {_script_hash(app)}",
-        "style-src 'unsafe-inline'",
-        "img-src data:",
-        "base-uri 'none'",
-        "form-action 'none'",
-    ])
-    banner = "" if anonymize else f'<p class="cl-names" id="cl-names">{_esc(text["names"])}</p>'
-    return Template(_template("map.html")).substitute(
-        lang=lang,
-        csp=csp,
-        title=_esc(data["title"]),
-        subtitle=_esc(data["subtitle"]),
-        names_banner=banner,
-        label_wijk=_esc(text["wijk"]),
-        label_min_rung=_esc(text["min_rung"]),
-        label_search=_esc(text["search"]),
-        label_find=_esc(text["find"]),
-        noscript=_esc(text["noscript"]),
-        css=_template("map.css"),
-        data=_script_json(data),
-        vis=vis,
-        app=app,
-    )
+                    positions=positions, focus=focus, min_rung=min_rung)
+    return render_map(data)
+
+
+def render_map(data: Mapping[str, Any]) -> str:
+    """The map page of :func:`map_data`'s data."""
+    text = TEXT[data["lang"]]
+    return _page("map", data, {
+        "label_wijk": text["wijk"], "label_min_rung": text["min_rung"],
+        "label_search": text["search"], "label_find": text["find"]})
 
 
 def write_map(G: nx.Graph, ladder: Ladder, path: str | Path, **kw: Any) -> Path:
@@ -336,6 +359,365 @@ def write_map(G: nx.Graph, ladder: Ladder, path: str | Path, **kw: Any) -> Path:
         If the file cannot be written (no permission).
     """
     return write_text(path, map_html(G, ladder, **kw))
+
+
+# --- maps of a LadderNetwork ------------------------------------------------------------------
+
+def focus_graph(G: nx.Graph, person: Hashable) -> nx.Graph:
+    """One person's own network: them, the people they are tied to, and the ties among those.
+
+    For a one-to-one conversation with a parent about their village. Returns a read-only view
+    of ``G``; ``G`` is not changed.
+
+    >>> G = nx.Graph([("ann", "bo"), ("bo", "cem"), ("ann", "cem"), ("cem", "dirk")])
+    >>> sorted(focus_graph(G, "ann").edges())
+    [('ann', 'bo'), ('ann', 'cem'), ('bo', 'cem')]
+    """
+    return G.subgraph([person, *G[person]])
+
+
+def network_map_data(
+    net: LadderNetwork,
+    *,
+    as_of: object = None,
+    wijk: str | None = None,
+    min_rung: object = None,
+    focus: object = None,
+    anonymize: bool = True,
+    lang: str = "nl",
+    title: str | None = None,
+) -> dict[str, Any]:
+    """:func:`map_data` of a network at one moment, with the options of ``contactladder map``.
+
+    Positions come from the layout of the whole history (the network at its last date), so
+    every map and every step of the timeline puts a person in the same place.
+
+    Parameters
+    ----------
+    net : LadderNetwork
+    as_of : date-like, optional
+        The network as far as it has grown by this date (default: the end of the data).
+    wijk : str, optional
+        Only the people of this wijk and the ties among them (as ``growth --by wijk`` counts
+        them); case-insensitive.
+    min_rung : level, key or label, optional
+        The lowest rung shown when the page opens (the reader can change it in the page; the
+        static picture draws only the ties from this rung up).
+    focus : str, optional
+        The id of a person: only their own network (:func:`focus_graph`), with them highlighted.
+    anonymize, lang :
+        As in :func:`map_html`.
+    title : str, optional
+        The heading; by default the data's name, with the wijk or the person in focus.
+
+    Raises
+    ------
+    UsageError
+        For an unknown wijk, rung, person or language, a person not present by ``as_of`` or not
+        in ``wijk``, or a date outside the data. Messages name what was typed, never other
+        people's ids.
+    """
+    _check_lang(lang)
+    level = _rung_level(net.ladder, min_rung)
+    wijk_name = _resolve_wijk(net, wijk)
+    final = net.snapshot()
+    positions = layout_positions(final)
+    G = final if as_of is None else net.snapshot(as_of)
+    G = _in_wijk(G, wijk_name)
+    parts = [str(title) if title is not None else net.data.name]
+    if wijk_name is not None and title is None:
+        parts.append(wijk_name)
+    person = None
+    if focus is not None:
+        person = _resolve_person(net, G, focus, wijk_name)
+        G = focus_graph(G, person)
+        if title is None:
+            parts.append(person_label(G.nodes[person], lang=lang, anonymize=anonymize))
+    return map_data(G, net.ladder, title=" — ".join(parts), as_of=as_of, lang=lang,
+                    anonymize=anonymize, positions=positions, focus=person, min_rung=level)
+
+
+def write_map_files(
+    net: LadderNetwork,
+    path: str | Path = "outputs/map.html",
+    *,
+    png: bool = False,
+    svg: bool = False,
+    embed: bool = False,
+    **options: Any,
+) -> list[Path]:
+    """Write the map page of ``net`` and, when asked, its static picture and embed snippet.
+
+    Parameters
+    ----------
+    net : LadderNetwork
+    path : path
+        The page, ending in ``.html`` (or ``.htm``).
+    png, svg : bool
+        Also write the same map as a static picture beside it (``map.png``, ``map.svg``):
+        the same positions, colours, sizes and legend (see :mod:`contactladder.static_map`).
+    embed : bool
+        Also write ``<name>.embed.html``: the ``<iframe>`` snippet to paste into a web page or
+        report (:func:`embed_snippet`).
+    **options :
+        Those of :func:`network_map_data`: ``as_of, wijk, min_rung, focus, anonymize, lang,
+        title``.
+
+    Returns
+    -------
+    list of Path
+        The page first, then the PNG, the SVG and the snippet, as asked.
+
+    Raises
+    ------
+    UsageError
+        If ``path`` does not end in ``.html``, or for the reasons of :func:`network_map_data`.
+
+    Examples
+    --------
+    >>> from contactladder.network import LadderNetwork
+    >>> net = LadderNetwork.from_path("data/zwolle-demo")  # doctest: +SKIP
+    >>> write_map_files(net, "outputs/map.html", png=True)  # doctest: +SKIP
+    [PosixPath('outputs/map.html'), PosixPath('outputs/map.png')]
+    """
+    path = html_path(path)
+    data = network_map_data(net, **options)
+    paths = [write_text(path, render_map(data))]
+    if png or svg:
+        from .static_map import save_map_picture
+
+        paths += [save_map_picture(data, path.with_suffix("." + fmt))
+                  for fmt, wanted in (("png", png), ("svg", svg)) if wanted]
+    if embed:
+        paths.append(write_embed(path, title=data["title"]))
+    return paths
+
+
+# --- the village over time -------------------------------------------------------------------
+
+def timeline_data(
+    net: LadderNetwork,
+    *,
+    freq: str = "month",
+    lang: str = "nl",
+    anonymize: bool = True,
+    title: str | None = None,
+    wijk: str | None = None,
+    min_rung: object = None,
+) -> dict[str, Any]:
+    """Everything the timeline page shows, as plain JSON-able data (see :func:`timeline_html`).
+
+    Besides the keys of :func:`map_data` (``nodes`` at their final size, no ``activities``):
+
+    - ``steps``: ``[label, text]`` per period (``"2024-03"``, ``"maart 2024"``);
+    - ``appear``: per person, the step at which they are first present;
+    - ``edges``: per tie ``[a, b, step, level, step, level, ...]``: the people, the step of its
+      first contact and its rung then, and each later step where it climbed with the new rung;
+    - ``counters``: ``columns`` (``people, ties, rung_<key>..., focal_alone, new_ties,
+      climbed``), ``all``: per step the row of :func:`~contactladder.metrics.growth` (or of its
+      ``by="wijk"`` group when ``wijk`` is given), and ``wijken``: the same per wijk of
+      ``wijken``, for the page's wijk filter.
+    """
+    from .metrics import growth
+
+    _check_lang(lang)
+    text = TEXT[lang]
+    level = _rung_level(net.ladder, min_rung)
+    wijk_name = _resolve_wijk(net, wijk)
+    final = net.snapshot() if len(net.contacts) else nx.Graph()
+    positions = layout_positions(final)
+    G = _in_wijk(final, wijk_name)
+    parts = [str(title) if title is not None else net.data.name]
+    if wijk_name is not None and title is None:
+        parts.append(wijk_name)
+    data, index = _map_data(G, net.ladder, title=" — ".join(parts), as_of=None, lang=lang,
+                            anonymize=anonymize, positions=positions, min_rung=level)
+    # One walk over the periods gives when each person and tie appears and when ties climb.
+    appear = [-1] * len(index)
+    ties: dict[tuple[int, int], list[int]] = {}
+    steps = []
+    for number, step in enumerate(net.periods(freq)):
+        steps.append([step.label, _period_text(step.period, freq, lang)])
+        for person in step.joined:
+            if person in index and appear[index[person]] < 0:
+                appear[index[person]] = number
+        for a, b in step.new_ties:
+            if a in index and b in index:
+                pair = tuple(sorted((index[a], index[b])))
+                ties[pair] = [*pair, number, int(step.graph[a][b]["rung"])]
+        for a, b, _, new in step.climbed:
+            if a in index and b in index:
+                ties[tuple(sorted((index[a], index[b])))] += [number, int(new)]
+    columns = (["people", "ties"] + [f"rung_{rung.key}" for rung in net.ladder]
+               + ["focal_alone", "new_ties", "climbed"])
+    by_wijk = None
+    if wijk_name is not None or len(data["wijken"]) > 1:
+        by_wijk = growth(net, freq=freq, by="wijk")
+
+    def rows(table: pd.DataFrame) -> list[list[int]]:
+        return [[int(v) for v in row] for row in table[columns].itertuples(index=False)]
+
+    if wijk_name is None:
+        counters_all = rows(growth(net, freq=freq))
+        counters_wijk = [rows(by_wijk[by_wijk["group"] == w]) for w in data["wijken"]] \
+            if by_wijk is not None else []
+    else:
+        counters_all = rows(by_wijk[by_wijk["group"] == wijk_name])
+        counters_wijk = []
+    per = text["per_" + freq]
+    subtitle = [per.capitalize()]
+    if steps:
+        subtitle.append(f"{steps[0][1]} – {steps[-1][1]}")
+    subtitle.append(f"{len(data['nodes'])} {text['people']}, {len(ties)} {text['ties']}")
+    focal = _FOCAL_WORDS.get(role_key(net.focal), {}).get(lang) or role_word(net.focal, lang)
+    data.update({
+        "subtitle": " · ".join(subtitle),
+        "freq": freq,
+        "steps": steps,
+        "appear": appear,
+        "edges": [ties[pair] for pair in sorted(ties)],
+        "activities": [],
+        "counters": {"columns": columns, "all": counters_all, "wijken": counters_wijk},
+        "focal_alone_label": text["focal_alone"].format(focal=focal),
+    })
+    return data
+
+
+def timeline_html(
+    net: LadderNetwork,
+    *,
+    freq: str = "month",
+    lang: str = "nl",
+    anonymize: bool = True,
+    title: str | None = None,
+    wijk: str | None = None,
+    min_rung: object = None,
+) -> str:
+    """The village growing over time, as one self-contained HTML page.
+
+    A slider runs over the periods from the first contact to the last, with a play/pause
+    button. At each step the page shows the people present and the ties reached by then,
+    coloured by the rung reached; ties that are new or climbed in that step are drawn thicker,
+    opaque and glowing, and people who joined in it glow. Counters beside the slider show the
+    period's people, ties per rung, focal people without a tie, new and climbed ties: the
+    numbers of :func:`contactladder.metrics.growth` for that period, computed by it. Everyone
+    keeps their place: positions come from the layout of the whole history.
+
+    The page works from disk with the network off and inside ``<iframe sandbox="allow-scripts"
+    srcdoc="...">`` (it uses no storage, cookies or other windows); it sets the attribute
+    ``data-cl-drawn`` on ``<html>`` once drawn.
+
+    Parameters
+    ----------
+    net : LadderNetwork
+    freq : {"day", "week", "month", "quarter", "year"}
+        The length of a step.
+    lang : {"nl", "en"}
+    anonymize : bool
+        True (the default): "Ouder 12"; no names or ids in the file. False shows names and says
+        so in the page.
+    title : str, optional
+        The heading; by default the data's name (and the wijk).
+    wijk : str, optional
+        Only the people of this wijk and the ties among them; the counters are then the growth
+        table's ``by="wijk"`` row of that wijk. Without it the page has a wijk filter that does
+        the same in the page.
+    min_rung : level, key or label, optional
+        The lowest rung drawn when the page opens (the counters always count every rung).
+
+    Returns
+    -------
+    str
+        The page; the same input gives the same bytes.
+
+    Raises
+    ------
+    UsageError
+        For an unknown period, language, wijk or rung.
+
+    Examples
+    --------
+    >>> from contactladder.network import LadderNetwork
+    >>> net = LadderNetwork.from_path("data/zwolle-demo")  # doctest: +SKIP
+    >>> page = timeline_html(net, freq="quarter", lang="en")  # doctest: +SKIP
+    """
+    return render_timeline(timeline_data(net, freq=freq, lang=lang, anonymize=anonymize,
+                                         title=title, wijk=wijk, min_rung=min_rung))
+
+
+def render_timeline(data: Mapping[str, Any]) -> str:
+    """The timeline page of :func:`timeline_data`'s data."""
+    text = TEXT[data["lang"]]
+    return _page("timeline", data, {
+        "label_wijk": text["wijk"], "label_min_rung": text["min_rung"],
+        "label_play": text["play"], "label_period": text["period"]})
+
+
+def write_timeline(net: LadderNetwork, path: str | Path = "outputs/timeline.html",
+                   **kw: Any) -> Path:
+    """Write :func:`timeline_html` to ``path`` (``.html``), whole or not at all.
+
+    Keywords are those of :func:`timeline_html`.
+
+    Raises
+    ------
+    UsageError
+        If ``path`` does not end in ``.html``, or for the reasons of :func:`timeline_html`.
+    """
+    return write_timeline_files(net, path, **kw)[0]
+
+
+def write_timeline_files(net: LadderNetwork, path: str | Path = "outputs/timeline.html", *,
+                         embed: bool = False, **kw: Any) -> list[Path]:
+    """:func:`write_timeline`, and with ``embed`` its ``<name>.embed.html`` snippet too.
+
+    Returns the page, then the snippet.
+    """
+    path = html_path(path)
+    data = timeline_data(net, **kw)
+    paths = [write_text(path, render_timeline(data))]
+    if embed:
+        paths.append(write_embed(path, title=data["title"]))
+    return paths
+
+
+# --- embedding -------------------------------------------------------------------------------
+
+def embed_snippet(src: str, *, title: str, width: str = "100%", height: int = 640) -> str:
+    """The ``<iframe>`` tag that shows a map page inside another web page or report.
+
+    ``src`` is the page's address relative to the page it is pasted into (its file name when
+    both sit in one folder). The frame loads lazily and is sandboxed: the map's scripts run,
+    but it cannot reach the page around it.
+
+    >>> print(embed_snippet("kaart <1>.html", title="Zwolle & Dieze"))
+    <iframe src="kaart%20%3C1%3E.html" title="Zwolle &amp; Dieze" width="100%" height="640" style="border:1px solid #ddd;max-width:100%" loading="lazy" sandbox="allow-scripts"></iframe>
+    """
+    return (f'<iframe src="{_esc(quote(src))}" title="{_esc(title)}" width="{_esc(str(width))}" '
+            f'height="{int(height)}" style="border:1px solid #ddd;max-width:100%" '
+            'loading="lazy" sandbox="allow-scripts"></iframe>')
+
+
+def write_embed(page: str | Path, *, title: str) -> Path:
+    """Write the :func:`embed_snippet` of ``page`` beside it, as ``<name>.embed.html``."""
+    page = Path(page)
+    return write_text(page.with_name(page.stem + ".embed.html"),
+                      embed_snippet(page.name, title=title) + "\n")
+
+
+def html_path(path: str | Path) -> Path:
+    """``path`` as a Path when it ends in ``.html`` or ``.htm``.
+
+    Raises
+    ------
+    UsageError
+        Otherwise, naming the path.
+    """
+    path = Path(path)
+    if path.suffix.lower() not in (".html", ".htm"):
+        raise UsageError("not an HTML file name", value=str(path),
+                         hint="end the file name in .html")
+    return path
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -401,3 +783,104 @@ def _long_date(iso: str, lang: str) -> str:
     """'2025-03-01' as '1 maart 2025' (nl) or '1 March 2025' (en)."""
     year, month, day = (int(p) for p in iso.split("-"))
     return f"{day} {TEXT[lang]['months'].split()[month - 1]} {year}"
+
+
+def _page(kind: str, data: Mapping[str, Any], labels: Mapping[str, str]) -> str:
+    """Fill the page template ``<kind>.html`` with the data, vis-network and ``<kind>.js``.
+
+    A Content-Security-Policy allows only these two scripts (by hash), inline styles and data:
+    images: nothing is loaded from anywhere.
+    """
+    text = TEXT[data["lang"]]
+    vis = "\n" + _template("vis-network.min.js") + "\n"
+    app = "\n" + _template(f"{kind}.js") + "\n"
+    csp = "; ".join([
+        "default-src 'none'",
+        f"script-src {_script_hash(vis)} {_script_hash(app)}",
+        "style-src 'unsafe-inline'",
+        "img-src data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ])
+    anonymized = data["anonymized"]
+    banner = "" if anonymized else f'<p class="cl-names" id="cl-names">{_esc(text["names"])}</p>'
+    css = _template("map.css") + ("" if kind == "map" else "\n" + _template(f"{kind}.css"))
+    return Template(_template(f"{kind}.html")).substitute(
+        lang=data["lang"],
+        csp=csp,
+        title=_esc(data["title"]),
+        subtitle=_esc(data["subtitle"]),
+        names_banner=banner,
+        noscript=_esc(text["noscript"]),
+        css=css,
+        data=_script_json(data),
+        vis=vis,
+        app=app,
+        **{key: _esc(value) for key, value in labels.items()},
+    )
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise UsageError("unknown language", value=lang, hint="use " + " or ".join(LANGUAGES))
+
+
+def _rung_level(ladder: Ladder, value: object) -> int | None:
+    """The level of a rung given by level, key or label; None for None."""
+    if value is None:
+        return None
+    level = ladder.level_of(value)
+    if level is None:
+        raise UsageError("unknown rung", value=value, hint=ladder.hint())
+    return level
+
+
+def _resolve_wijk(net: LadderNetwork, wijk: str | None) -> str | None:
+    """The wijk as written in the data (case-insensitive match), or None for None."""
+    if wijk is None:
+        return None
+    names = sorted({_text(w) for w in net.people["wijk"]} - {""}) \
+        if "wijk" in net.people.columns else []
+    for name in names:
+        if name.lower() == str(wijk).strip().lower():
+            return name
+    raise UsageError("unknown wijk", value=wijk,
+                     hint="use one of: " + ", ".join(names) if names else "the data name no wijken")
+
+
+def _in_wijk(G: nx.Graph, wijk: str | None) -> nx.Graph:
+    """The people of ``wijk`` and the ties among them (a view), or ``G`` for None."""
+    if wijk is None:
+        return G
+    return G.subgraph([node for node, value in G.nodes(data="wijk") if _text(value) == wijk])
+
+
+def _resolve_person(net: LadderNetwork, G: nx.Graph, person: object,
+                    wijk: str | None) -> Hashable:
+    """The node of the person with id ``person``, who must be in ``G``."""
+    key = str(person).strip()
+    if key not in net.people.index:
+        raise UsageError("unknown person", value=person, hint="give an id from the people file")
+    if key in G:
+        return key
+    if wijk is not None and _text(net.people.at[key, "wijk"]) != wijk:
+        raise UsageError("person not in this wijk", value=person,
+                         hint=f"leave out --wijk or use the wijk of {key}")
+    start = pd.Timestamp(net.present_from[key]).strftime("%Y-%m-%d")
+    raise UsageError("person not present by this date", value=person,
+                     hint=f"they are present from {start}")
+
+
+def _period_text(period: pd.Period, freq: str, lang: str) -> str:
+    """A period as readers say it: 'maart 2024', '2024 K1', 'week 11, 2024'."""
+    start = period.start_time
+    if freq == "month":
+        return f"{TEXT[lang]['months'].split()[start.month - 1]} {start.year}"
+    if freq == "quarter":
+        return f"{period.year} {'K' if lang == 'nl' else 'Q'}{period.quarter}"
+    if freq == "week":
+        year, week, _ = start.isocalendar()
+        return f"week {week}, {year}"
+    if freq == "day":
+        return _long_date(start.strftime("%Y-%m-%d"), lang)
+    return str(period.year)

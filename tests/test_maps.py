@@ -201,3 +201,314 @@ def test_write_map_where_it_cannot(tmp_path):
     (tmp_path / "file").write_text("not a folder")
     with pytest.raises(ContactLadderError, match="cannot write"):
         write_map(village(), LADDER, tmp_path / "file" / "kaart.html", title="Zwolle")
+
+
+# --- maps of a LadderNetwork and the timeline -------------------------------------------------
+
+from click.testing import CliRunner  # noqa: E402
+
+from contactladder.cli import main  # noqa: E402
+from contactladder.maps import (embed_snippet, html_path, network_map_data,  # noqa: E402
+                                timeline_data, timeline_html, write_map_files, write_timeline,
+                                write_timeline_files)
+from contactladder.metrics import growth  # noqa: E402
+from conftest import HOSTILE as VILLAGE_HOSTILE, VILLAGE_PEOPLE, write_village  # noqa: E402
+
+VILLAGE_SECRETS = [p[0] for p in VILLAGE_PEOPLE] + [p[2] for p in VILLAGE_PEOPLE]
+
+
+def levels_at(edge, step):
+    """The rung of an encoded timeline tie at ``step`` (0 when not there yet)."""
+    if edge[2] > step:
+        return 0
+    level = edge[3]
+    for s, new in zip(edge[4::2], edge[5::2]):
+        if s <= step:
+            level = new
+    return level
+
+
+@pytest.mark.parametrize("freq", ["month", "week", "quarter"])
+def test_timeline_counters_are_the_growth_table(village_net, freq):
+    net = village_net()
+    data = timeline_data(net, freq=freq)
+    table = growth(net, freq=freq)
+    columns = data["counters"]["columns"]
+    assert columns == ["people", "ties", "rung_kennen", "rung_praten", "rung_delen",
+                       "rung_helpen", "rung_steunen", "focal_alone", "new_ties", "climbed"]
+    assert data["counters"]["all"] == table[columns].values.tolist()
+    assert [s[0] for s in data["steps"]] == table["period"].tolist()
+    # and the encoded history gives the same counts, step by step
+    for step, row in enumerate(data["counters"]["all"]):
+        shown = [levels_at(e, step) for e in data["edges"]]
+        assert sum(1 for a in data["appear"] if 0 <= a <= step) == row[0]
+        assert sum(1 for lvl in shown if lvl) == row[1]
+        assert [shown.count(lvl) for lvl in range(1, 6)] == row[2:7]
+
+
+def test_timeline_history_is_the_snapshots(village_net):
+    """Per step, the people and ties (with rungs) the page shows are net.snapshot at its end."""
+    net = village_net()
+    data = timeline_data(net, anonymize=False)
+    name_of = dict((p[0], p[2]) for p in VILLAGE_PEOPLE)
+    labels = [n[5] for n in data["nodes"]]
+    for step, (label, _) in enumerate(data["steps"]):
+        end = pd.Period(label, "M").end_time.normalize()
+        G = net.snapshot(min(end, net.end))
+        assert {labels[i] for i, a in enumerate(data["appear"]) if 0 <= a <= step} == \
+            {name_of[p] for p in G}
+        shown = {frozenset((labels[e[0]], labels[e[1]])): levels_at(e, step)
+                 for e in data["edges"] if levels_at(e, step)}
+        assert shown == {frozenset((name_of[a], name_of[b])): r for a, b, r in G.edges(data="rung")}
+
+
+def test_timeline_marks_new_and_climbing_ties(village_net):
+    data = timeline_data(village_net(), anonymize=False)
+    labels = [n[5] for n in data["nodes"]]
+    edge = next(e for e in data["edges"]
+                if {labels[e[0]], labels[e[1]]} == {"Annabel Zuiderveld", "Bramwell Oosterhof"})
+    assert edge[2:] == [0, 1, 1, 3, 2, 5]  # new in January at 1, to 3 in February, 5 in March
+
+
+def test_timeline_positions_are_those_of_the_map(village_net):
+    net = village_net()
+    timeline = {n[5]: (n[0], n[1]) for n in timeline_data(net)["nodes"]}
+    early = {n[5]: (n[0], n[1]) for n in network_map_data(net, as_of="2024-01-31")["nodes"]}
+    assert early and all(timeline[label] == xy for label, xy in early.items())
+
+
+def test_timeline_of_one_wijk_counts_as_growth_by_wijk(village_net):
+    net = village_net()
+    data = timeline_data(net, wijk="stadshagen")  # case-insensitive
+    table = growth(net, by="wijk")
+    rows = table[table["group"] == "Stadshagen"][data["counters"]["columns"]].values.tolist()
+    assert data["counters"]["all"] == rows and data["counters"]["wijken"] == []
+    assert data["title"] == "Zwolle — Stadshagen"
+    assert {g["label"] for g in data["groups"]} == {"Ouder", "Professional (Sociaal wijkteam)",
+                                                    "Vrijwilliger"}
+
+
+def test_timeline_has_counters_per_wijk_for_the_page_filter(village_net):
+    net = village_net()
+    data = timeline_data(net)
+    table = growth(net, by="wijk")
+    assert data["wijken"] == ["Dieze", "Stadshagen"]
+    for wijk, rows in zip(data["wijken"], data["counters"]["wijken"]):
+        assert rows == table[table["group"] == wijk][data["counters"]["columns"]].values.tolist()
+
+
+def test_anonymised_timeline_has_no_names_or_ids(village_net):
+    page = timeline_html(village_net())
+    for secret in VILLAGE_SECRETS:
+        assert secret not in page, secret
+    for part in ("Annabel", "7f3a", "Zuiderveld", "ID-"):
+        assert part not in page
+    assert "Ouder 1" in page and "Professional 1 (GGD)" in page and "Bevat namen" not in page
+
+
+@pytest.mark.parametrize("anonymize", [True, False])
+def test_hostile_timeline_text_never_appears_as_markup(village_net, anonymize):
+    title = "Zwolle </script><script>alert(3)</script> <img src=x onerror=alert(4)> href"
+    page = timeline_html(village_net(hostile=True), title=title, anonymize=anonymize)
+    for raw in ("<img src=x", "<script>alert", "<b>Dieze", "<i>GGD", 'href="javascript'):
+        assert raw not in page
+    doc = lxml.html.fromstring(page)
+    assert doc.findtext(".//title") == title
+    assert doc.get_element_by_id("cl-title").text_content() == title
+    assert len(doc.findall(".//script")) == 3 and not doc.findall(".//img")
+    data = json.loads(embedded_data(page))
+    assert "<b>Dieze</b> href" in data["wijken"]
+    if not anonymize:
+        assert set(VILLAGE_HOSTILE) <= {n[5] for n in data["nodes"]}
+
+
+def test_timeline_same_bytes_and_english(village_net):
+    net = village_net()
+    assert timeline_html(net, lang="en") == timeline_html(net, lang="en")
+    data = timeline_data(net, lang="en", freq="quarter", min_rung="delen")
+    assert data["steps"] == [["2024Q1", "2024 Q1"], ["2024Q2", "2024 Q2"]]
+    assert data["subtitle"] == "Per quarter · 2024 Q1 – 2024 Q2 · 9 people, 7 ties"
+    assert data["focal_alone_label"] == "Parents without a tie" and data["min_level"] == 3
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"wijk": "Atlantis"}, "unknown wijk 'Atlantis'; use one of: Dieze, Stadshagen"),
+    ({"min_rung": "vrienden"}, "unknown rung 'vrienden'"),
+    ({"freq": "decade"}, "unknown period 'decade'"),
+    ({"lang": "fr"}, "unknown language 'fr'"),
+])
+def test_timeline_bad_options(village_net, options, message):
+    with pytest.raises(UsageError, match=re.escape(message)):
+        timeline_data(village_net(), **options)
+
+
+def test_write_timeline_files(village_net, tmp_path):
+    net = village_net()
+    paths = write_timeline_files(net, tmp_path / "t" / "dorp.html", embed=True)
+    assert [p.name for p in paths] == ["dorp.html", "dorp.embed.html"]
+    snippet = paths[1].read_text(encoding="utf-8")
+    assert snippet.startswith('<iframe src="dorp.html" title="Zwolle" ')
+    assert 'loading="lazy" sandbox="allow-scripts"' in snippet
+    with pytest.raises(UsageError, match="not an HTML file name"):
+        write_timeline(net, tmp_path / "dorp.png")
+    assert not (tmp_path / "dorp.png").exists()
+
+
+def test_html_path_and_embed_snippet():
+    assert html_path("a/kaart.HTML").name == "kaart.HTML"
+    with pytest.raises(UsageError, match=r"not an HTML file name 'kaart'; end the file name"):
+        html_path("kaart")
+    snippet = embed_snippet('kaart "1".html', title='<b>Zwolle</b> "x"', height=500)
+    doc = lxml.html.fromstring(snippet)
+    assert doc.tag == "iframe" and doc.get("title") == '<b>Zwolle</b> "x"'
+    assert doc.get("src") == "kaart%20%221%22.html" and doc.get("height") == "500"
+    assert doc.get("sandbox") == "allow-scripts" and doc.get("loading") == "lazy"
+
+
+def test_map_of_one_wijk_and_moment(village_net):
+    net = village_net()
+    data = network_map_data(net, wijk="Dieze", as_of="2024-02-29", lang="en")
+    assert data["title"] == "Zwolle — Dieze"
+    # parents are numbered by when they are present, then by id: Anna is 3, Bram 4
+    assert sorted(n[5] for n in data["nodes"]) == ["Parent 3", "Parent 4",
+                                                   "Professional 1 (GGD)"]
+    assert len(data["edges"]) == 3 and data["as_of"] == "2024-02-29"
+
+
+def test_focus_is_the_persons_own_network(village_net):
+    net = village_net()
+    data = network_map_data(net, focus="ID-9c1d-bram", anonymize=False)
+    labels = [n[5] for n in data["nodes"]]
+    assert labels[data["focus"]] == "Bramwell Oosterhof"
+    assert sorted(labels) == ["Annabel Zuiderveld", "Bramwell Oosterhof", "Catootje Wessels",
+                              "Gijsbertus Heuvelink"]
+    assert len(data["edges"]) == 4  # his three ties, and Anna's tie with Cato
+    assert data["title"] == "Zwolle — Bramwell Oosterhof"
+    anonymous = network_map_data(net, focus="ID-9c1d-bram")
+    assert anonymous["title"] == "Zwolle — Ouder 4"
+    assert "ID-9c1d-bram" not in json.dumps(anonymous)
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"focus": "ID-0000-nobody"}, "unknown person 'ID-0000-nobody'; give an id from the people"),
+    ({"focus": "ID-8a8a-gijs", "as_of": "2024-02-01"},
+     "person not present by this date 'ID-8a8a-gijs'; they are present from 2024-04-01"),
+    ({"focus": "ID-3a3a-cas", "wijk": "Dieze"}, "person not in this wijk 'ID-3a3a-cas'"),
+    ({"wijk": "Atlantis"}, "unknown wijk 'Atlantis'"),
+    ({"min_rung": "9"}, "unknown rung '9'"),
+    ({"as_of": "2030-01-01"}, "date outside the data"),
+])
+def test_map_bad_options_name_only_what_was_typed(village_net, options, message):
+    with pytest.raises(UsageError) as info:
+        network_map_data(village_net(), **options)
+    assert message in str(info.value)
+    others = [pid for pid in VILLAGE_SECRETS if pid != options.get("focus")]
+    assert not any(other in str(info.value) for other in others)
+
+
+def test_write_map_files_with_pictures_and_embed(village_net, tmp_path):
+    net = village_net()
+    paths = write_map_files(net, tmp_path / "kaart.html", png=True, svg=True, embed=True,
+                            min_rung="praten")
+    assert [p.name for p in paths] == ["kaart.html", "kaart.png", "kaart.svg",
+                                       "kaart.embed.html"]
+    assert paths[1].read_bytes().startswith(b"\x89PNG")
+    svg = paths[2].read_text(encoding="utf-8")
+    assert "<svg" in svg and ">Ouder 1</text>" in svg  # a small map carries its labels
+    for secret in VILLAGE_SECRETS:
+        assert secret not in svg
+    first = {p.name: p.read_bytes() for p in paths}
+    again = write_map_files(net, tmp_path / "kaart.html", png=True, svg=True, embed=True,
+                            min_rung="praten")
+    assert {p.name: p.read_bytes() for p in again} == first  # byte for byte
+    page = paths[0].read_text(encoding="utf-8")
+    assert json.loads(embedded_data(page))["min_level"] == 2
+    with pytest.raises(UsageError, match="not an HTML file name"):
+        write_map_files(net, tmp_path / "kaart.png")
+
+
+# --- the commands -----------------------------------------------------------------------------
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_cli_map_writes_page_pictures_and_embed(tmp_path):
+    data = write_village(tmp_path / "Zwolle")
+    out = tmp_path / "out" / "kaart.html"
+    result = run("map", data, "--png", "--svg", "--embed", "--as-of", "2024-03-31",
+                 "--lang", "en", "-o", out)
+    assert result.exit_code == 0, result.output
+    names = ["kaart.html", "kaart.png", "kaart.svg", "kaart.embed.html"]
+    assert result.output.splitlines()[:4] == [str(out.with_name(n)) for n in names]
+    assert result.output.splitlines()[4].startswith('<iframe src="kaart.html" title="Zwolle"')
+    page = out.read_text(encoding="utf-8")
+    assert "As of 31 March 2024" in page
+    for secret in VILLAGE_SECRETS:
+        assert secret not in page
+
+
+def test_cli_map_focus_and_names_say_so(tmp_path):
+    data = write_village(tmp_path / "Zwolle")
+    out = tmp_path / "gesprek.html"
+    result = run("map", data, "--focus", "ID-9c1d-bram", "--names", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "shows names: for internal use only" in result.output
+    assert "Bramwell Oosterhof" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["-o", "{tmp}/kaart.png"], "Error: not an HTML file name '{tmp}/kaart.png'; end the file "
+                                "name in .html\n"),
+    (["--wijk", "Atlantis"], "Error: unknown wijk 'Atlantis'; use one of: Dieze, Stadshagen\n"),
+    (["--focus", "ID-0000-nobody"], "Error: unknown person 'ID-0000-nobody'; give an id from "
+                                    "the people file\n"),
+    (["--min-rung", "vrienden"], "Error: unknown rung 'vrienden'; use a level 1-5, a key "
+                                 "(kennen, praten, delen, helpen, steunen) or a label of the "
+                                 "default ladder\n"),
+])
+def test_cli_map_errors(tmp_path, args, message):
+    data = write_village(tmp_path / "Zwolle")
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    if "-o" not in args:
+        args += ["-o", str(tmp_path / "kaart.html")]
+    result = run("map", data, *args)
+    assert result.exit_code == 1
+    assert result.output == message.replace("{tmp}", str(tmp_path))
+    assert not (tmp_path / "kaart.html").exists() and not (tmp_path / "kaart.png").exists()
+
+
+def test_cli_timeline(tmp_path):
+    data = write_village(tmp_path / "Zwolle")
+    out = tmp_path / "dorp.html"
+    result = run("timeline", data, "--period", "quarter", "--wijk", "Dieze", "--min-rung", "2",
+                 "--embed", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:2] == [str(out), str(tmp_path / "dorp.embed.html")]
+    data_block = json.loads(embedded_data(out.read_text(encoding="utf-8")))
+    assert data_block["title"] == "Zwolle — Dieze" and data_block["min_level"] == 2
+    assert [s[0] for s in data_block["steps"]] == ["2024Q1", "2024Q2"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["-o", "{tmp}/dorp.txt"], "Error: not an HTML file name '{tmp}/dorp.txt'; end the file "
+                               "name in .html\n"),
+    (["--wijk", "Atlantis"], "Error: unknown wijk 'Atlantis'; use one of: Dieze, Stadshagen\n"),
+])
+def test_cli_timeline_errors(tmp_path, args, message):
+    data = write_village(tmp_path / "Zwolle")
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    result = run("timeline", data, *args, *([] if "-o" in args else
+                                            ["-o", str(tmp_path / "dorp.html")]))
+    assert result.exit_code == 1
+    assert result.output == message.replace("{tmp}", str(tmp_path))
+    assert not (tmp_path / "dorp.html").exists()
+
+
+def test_cli_timeline_default_output(tmp_path, monkeypatch):
+    data = write_village(tmp_path / "Zwolle")
+    monkeypatch.chdir(tmp_path)
+    result = run("timeline", data)
+    assert result.exit_code == 0, result.output
+    assert result.output == "outputs/timeline.html\n"
+    assert (tmp_path / "outputs" / "timeline.html").exists()

@@ -39,7 +39,13 @@
     };
   });
   var nodes = new vis.DataSet(data.nodes.map(function (n, i) {
-    return {id: i, x: n[0], y: n[1], size: n[2], group: "g" + n[3], label: n[5]};
+    var item = {id: i, x: n[0], y: n[1], size: n[2], group: "g" + n[3], label: n[5]};
+    if (i === data.focus) {  // the person in focus: larger, bold, glowing
+      item.size = n[2] + 6; item.borderWidth = 3;
+      item.font = {size: 16, bold: true};
+      item.shadow = {enabled: true, color: "rgba(0,0,0,0.55)", size: 14, x: 0, y: 0};
+    }
+    return item;
   }));
   var edges = new vis.DataSet(data.edges.map(function (e, i) {
     var rung = rungByLevel[e[2]] || data.rungs[0];
@@ -48,7 +54,8 @@
                     opacity: 0.85, inherit: false}};
   }));
 
-  var state = {wijk: -1, minLevel: data.rungs.length ? data.rungs[0].level : 1};
+  var state = {wijk: -1,
+               minLevel: data.min_level || (data.rungs.length ? data.rungs[0].level : 1)};
   var shown = null;  // null: every person; else a per-person flag
   function edgeShown(item) {
     return item.level >= state.minLevel &&
@@ -88,6 +95,10 @@
   network.setData({nodes: nodeView, edges: edgeView});
   network.fit({animation: false});
   if (network.getScale() > 1.5) { network.moveTo({scale: 1.5, animation: false}); }
+  // Draw now, not on the next animation frame: a browser gives none to a frame out of sight
+  // (a sandboxed iframe further down a report), and the page should still say it is drawn.
+  network.redraw();
+  if (data.focus >= 0) { network.selectNodes([data.focus]); }
 
   // --- tooltips: built as text ---------------------------------------------------------------
   var tip = document.getElementById("cl-tooltip");
@@ -171,6 +182,7 @@
   wijkSelect.addEventListener("change", function () {
     setFilter(parseInt(wijkSelect.value, 10), state.minLevel);
   });
+  rungSelect.value = String(state.minLevel);
   rungSelect.addEventListener("change", function () {
     setFilter(state.wijk, parseInt(rungSelect.value, 10));
   });

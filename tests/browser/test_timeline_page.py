@@ -1,0 +1,219 @@
+"""The timeline page in headless Chromium: the slider, play/pause, counters equal to the growth
+table, no requests, hostile text as text, nothing private in an anonymised page."""
+
+import html
+import time
+from pathlib import Path
+
+import pytest
+
+from contactladder.maps import timeline_html, write_map_files, write_timeline
+from contactladder.metrics import growth
+from contactladder.network import LadderNetwork
+from conftest import CHROMIUM_ARGS, HOSTILE, VILLAGE_PEOPLE  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+DEMO = Path(__file__).resolve().parents[2] / "data" / "zwolle-demo"
+
+
+def wait_until(target, expression, timeout=5.0):
+    """Poll ``expression`` in a page or frame until it is true (wait_for_function would need
+    eval, which the page's Content-Security-Policy forbids)."""
+    deadline = time.monotonic() + timeout
+    while not target.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        time.sleep(0.05)
+
+
+def drawn(visit):
+    return visit.evaluate("""() => { const c = window.contactladder; return {
+        step: c.state.step, nodes: c.network.body.nodeIndices.length,
+        edges: c.network.body.edgeIndices.length,
+        period: document.getElementById('cl-period').textContent,
+        counters: Object.fromEntries([...document.querySelectorAll('#cl-counters [data-key]')]
+            .map(d => [d.dataset.key, Number(d.querySelector('dd').textContent)]))}; }""")
+
+
+def slide_to(visit, step):
+    """Move the slider as a reader does: Home, then the right arrow key."""
+    page = visit.page
+    page.focus("#cl-step")
+    page.keyboard.press("Home")
+    for _ in range(step):
+        page.keyboard.press("ArrowRight")
+
+
+def check_steps(visit, table, steps):
+    columns = ["people", "ties", *[c for c in table.columns if c.startswith("rung_")],
+               "focal_alone", "new_ties", "climbed"]
+    for step in steps:
+        slide_to(visit, step)
+        shown = drawn(visit)
+        row = table.iloc[step]
+        assert shown["step"] == step
+        assert shown["edges"] == row["ties"], (step, shown, row["ties"])
+        assert shown["nodes"] == row["people"]
+        assert shown["counters"] == {c: int(row[c]) for c in columns}, step
+
+
+def test_slider_shows_the_growth_table(village_net, tmp_path, open_page):
+    net = village_net()
+    path = write_timeline(net, tmp_path / "dorp.html")
+    visit = open_page(path)
+    table = growth(net)
+    assert drawn(visit)["step"] == len(table) - 1  # opens on the grown village
+    check_steps(visit, table, [0, 1, 2, 3, 1])
+    assert visit.page.inner_text("#cl-period") == "februari 2024"
+    assert visit.errors == [] and visit.requests == []
+
+
+def test_new_and_climbing_ties_stand_out(village_net, tmp_path, open_page):
+    net = village_net()
+    visit = open_page(write_timeline(net, tmp_path / "dorp.html"))
+    slide_to(visit, 1)  # February: one tie climbs (1 -> 3), two are new
+    fresh = visit.evaluate("""() => window.contactladder.edgeView.get()
+        .filter(e => e.shadow && e.shadow.enabled).map(e => [e.level, e.width])""")
+    table = growth(net)
+    assert len(fresh) == table.loc[1, "new_ties"] + table.loc[1, "climbed"] == 3
+    plain = visit.evaluate("""() => window.contactladder.edgeView.get()
+        .filter(e => !(e.shadow && e.shadow.enabled)).map(e => [e.level, e.width])""")
+    widths = {level: w for level, w in plain}
+    assert all(w > widths.get(level, 0) for level, w in fresh if level in widths)
+
+
+def test_play_advances_and_pause_stops(village_net, tmp_path, open_page):
+    visit = open_page(write_timeline(village_net(), tmp_path / "dorp.html"))
+    page = visit.page
+    assert page.inner_text("#cl-play") == "Afspelen"
+    page.click("#cl-play")  # at the last step: starts again from the first
+    assert page.inner_text("#cl-play") == "Pauze"
+    wait_until(page, "window.contactladder.state.step >= 2")
+    page.click("#cl-play")
+    step = drawn(visit)["step"]
+    page.wait_for_timeout(1_300)
+    assert drawn(visit)["step"] == step and page.inner_text("#cl-play") == "Afspelen"
+    assert visit.errors == [] and visit.requests == []
+
+
+def test_wijk_filter_shows_the_wijk_rows(village_net, tmp_path, open_page):
+    net = village_net()
+    visit = open_page(write_timeline(net, tmp_path / "dorp.html", lang="en"))
+    visit.page.select_option("#cl-wijk", label="Stadshagen")
+    table = growth(net, by="wijk")
+    check_steps(visit, table[table["group"] == "Stadshagen"].reset_index(drop=True), [0, 2, 3])
+
+
+def test_draws_with_the_network_black_holed(village_net, tmp_path, open_page):
+    path = write_timeline(village_net(), tmp_path / "dorp.html", lang="en")
+    visit = open_page(path, blackhole=True, timeout=10_000)
+    assert visit.errors == [] and visit.requests == []
+    assert drawn(visit)["edges"] == 7
+    assert "Mutual support" in visit.page.inner_text("#cl-legend")
+
+
+def test_hostile_text_shows_as_text_and_runs_nothing(village_net, tmp_path, open_page):
+    title = 'Zwolle </script><script>alert(3)</script><img src=x onerror=alert(4)> href'
+    path = write_timeline(village_net(hostile=True), tmp_path / "dorp.html", title=title,
+                          anonymize=False)
+    visit = open_page(path)
+    page = visit.page
+    assert page.inner_text("#cl-title") == title and page.title() == title
+    options = page.eval_on_selector_all("#cl-wijk option", "os => os.map(o => o.textContent)")
+    assert options == ["Alle wijken", "<b>Dieze</b> href", "Stadshagen"]
+    labels = visit.evaluate("window.contactladder.nodes.map(n => n.label)")
+    assert set(HOSTILE) <= set(labels)
+    assert "Professional (<i>GGD</i> href)" in page.inner_text("#cl-legend")
+    assert visit.evaluate("document.querySelectorAll('img, a, b, i, #cl-main script').length") == 0
+    page.select_option("#cl-wijk", label="<b>Dieze</b> href")
+    check_steps(visit, _wijk_table(visit), [0, 3])
+    page.wait_for_timeout(300)
+    assert visit.dialogs == [] and visit.errors == [] and visit.requests == []
+
+
+def _wijk_table(visit):
+    import pandas as pd
+
+    data = visit.evaluate("window.contactladder.data.counters")
+    return pd.DataFrame(data["wijken"][0], columns=data["columns"])
+
+
+def test_anonymised_timeline_shows_no_names_or_ids(village_net, tmp_path, open_page):
+    path = write_timeline(village_net(), tmp_path / "dorp.html")
+    source = path.read_text(encoding="utf-8")
+    visit = open_page(path)
+    text = visit.page.inner_text("body")
+    labels = visit.evaluate("window.contactladder.nodes.map(n => n.label)")
+    for pid, _, name, *_ in VILLAGE_PEOPLE:
+        for secret in (pid, name, name.split()[0]):
+            assert secret not in source and secret not in text and secret not in labels
+    assert sorted(labels)[:2] == ["Ouder 1", "Ouder 2"]
+    assert visit.page.query_selector("#cl-names") is None
+
+
+def test_works_inside_a_sandboxed_srcdoc_iframe(village_net, tmp_path, chromium):
+    page_html = timeline_html(village_net(), lang="en")
+    wrapper = tmp_path / "report.html"
+    wrapper.write_text('<!DOCTYPE html><html><body><h1>Report</h1><iframe id="f" '
+                       'sandbox="allow-scripts" style="width:1000px;height:700px" srcdoc="'
+                       + html.escape(page_html, quote=True) + '"></iframe></body></html>',
+                       encoding="utf-8")
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        errors, requests = [], []
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("request", lambda r: r.url != wrapper.as_uri() and requests.append(r.url))
+        page.goto(wrapper.as_uri())
+        frame = page.frames[1]
+        frame.wait_for_function("document.documentElement.hasAttribute('data-cl-drawn')",
+                                timeout=15_000)
+        assert frame.evaluate("window.contactladder.network.body.edgeIndices.length") == 7
+        frame.click("#cl-play")
+        wait_until(frame, "window.contactladder.state.step >= 1")
+        assert errors == [] and [r for r in requests if not r.startswith("about:")] == []
+    finally:
+        context.close()
+
+
+def test_embed_snippet_shows_the_map(village_net, tmp_path, chromium):
+    paths = write_map_files(village_net(), tmp_path / "kaart.html", embed=True)
+    wrapper = tmp_path / "page.html"
+    wrapper.write_text("<!DOCTYPE html><html><body>" + paths[-1].read_text(encoding="utf-8")
+                       + "</body></html>", encoding="utf-8")
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        page.goto(wrapper.as_uri())
+        page.wait_for_function("document.querySelector('iframe') !== null")
+        frame = page.frames[1]
+        frame.wait_for_function("document.documentElement.hasAttribute('data-cl-drawn')",
+                                timeout=15_000)
+        assert frame.evaluate("window.contactladder.network.body.edgeIndices.length") == 7
+    finally:
+        context.close()
+
+
+def test_map_page_focus_and_lowest_rung(village_net, tmp_path, open_page):
+    path = write_map_files(village_net(), tmp_path / "kaart.html", focus="ID-9c1d-bram",
+                           min_rung="delen")[0]
+    visit = open_page(path)
+    selected = visit.evaluate("""() => { const c = window.contactladder;
+        return c.network.getSelectedNodes().map(id => c.data.nodes[id][5]); }""")
+    assert selected == ["Ouder 4"]
+    assert visit.page.eval_on_selector("#cl-min-rung", "s => s.value") == "3"
+    assert visit.evaluate("window.contactladder.network.body.edgeIndices.length") == 1
+    assert visit.errors == [] and visit.requests == []
+
+
+def test_demo_timeline(tmp_path, open_page):
+    net = LadderNetwork.from_path(DEMO)
+    table = growth(net)
+    visit = open_page(write_timeline(net, tmp_path / "timeline.html"))
+    check_steps(visit, table, [0, 5, 11, len(table) - 1])
+    visit.page.select_option("#cl-min-rung", "1")
+    assert visit.errors == [] and visit.requests == []
+    source = (tmp_path / "timeline.html").read_text(encoding="utf-8")
+    for pid, name in net.people["name"].items():
+        assert f'"{pid}"' not in source and name not in source

@@ -1,0 +1,128 @@
+"""The report (contactladder.report): files, figures equal to the growth table, anonymity."""
+
+import hashlib
+import html
+import re
+from io import StringIO
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from contactladder.metrics import growth
+from contactladder.network import LadderNetwork
+from contactladder.report import mask_small_counts, summary, write_report
+
+DEMO = Path(__file__).parent.parent / "data" / "zwolle-demo"
+
+
+@pytest.fixture(scope="module")
+def disguised(tmp_path_factory):
+    """The demo data with ids that cannot occur by chance, so their absence means something."""
+    folder = tmp_path_factory.mktemp("demo")
+    people = pd.read_csv(DEMO / "people.csv", dtype=str, keep_default_na=False)
+    new_id = {pid: "ID" + hashlib.sha1(pid.encode()).hexdigest()[:10] for pid in people["id"]}
+    people["id"] = people["id"].map(new_id)
+    people.to_csv(folder / "people.csv", index=False)
+    contacts = pd.read_csv(DEMO / "contacts.csv", dtype=str, keep_default_na=False)
+    contacts[["person_a", "person_b"]] = contacts[["person_a", "person_b"]].apply(
+        lambda c: c.map(new_id))
+    contacts.to_csv(folder / "contacts.csv", index=False)
+    attendance = pd.read_csv(DEMO / "attendance.csv", dtype=str, keep_default_na=False)
+    attendance["person"] = attendance["person"].map(new_id)
+    attendance.to_csv(folder / "attendance.csv", index=False)
+    return folder, people
+
+
+@pytest.fixture(scope="module")
+def report(disguised, tmp_path_factory):
+    folder, _ = disguised
+    net = LadderNetwork.from_path(folder)
+    out = tmp_path_factory.mktemp("report")
+    paths = write_report(net, out, freq="quarter", lang="nl")
+    return net, out, paths
+
+
+def html_table(index: Path, key: str) -> pd.DataFrame:
+    page = index.read_text(encoding="utf-8")
+    return pd.read_html(StringIO(page), attrs={"id": f"table-{key}"})[0]
+
+
+def test_writes_index_charts_and_tables(report):
+    _, out, paths = report
+    assert paths[0] == out / "index.html"
+    names = {p.name for p in paths}
+    for stem in ("people", "ties-per-rung", "focal-alone", "wijk-dieze-ties-per-rung"):
+        assert {f"{stem}.png", f"{stem}.svg"} <= names
+    assert {"growth.csv", "transitions.csv", "activity-yield.csv", "growth-by-wijk.csv"} <= names
+    assert all(p.exists() and p.stat().st_size > 0 for p in paths)
+
+
+def test_figures_in_the_page_equal_the_growth_table(report):
+    net, out, _ = report
+    expected = growth(net, freq="quarter")
+    shown = html_table(out / "index.html", "growth")
+    for column in shown.columns:
+        assert shown[column].astype(str).tolist() == expected[column].astype(str).tolist(), column
+    written = pd.read_csv(out / "growth.csv")
+    pd.testing.assert_frame_equal(written, expected, check_dtype=False)
+
+
+def test_summary_sentences_use_the_last_period(report):
+    net, out, _ = report
+    table = growth(net, freq="quarter")
+    last = table.iloc[-1]
+    first_sentence = summary(net, table, freq="quarter")[0]
+    assert f"In {len(table)} kwartalen groeide het netwerk van {table.iloc[0]['ties']} naar " \
+           f"{last['ties']} banden" in first_sentence
+    share = round(100 * last["focal_peer_ge3"] / last["focal"])
+    assert f"{share}% van de ouders" in first_sentence
+    assert html.escape(first_sentence) in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_no_name_or_id_of_the_input_appears_anywhere(report, disguised):
+    _, people = disguised
+    _, out, paths = report
+    for path in paths:
+        if path.suffix in (".html", ".csv", ".svg"):
+            text = path.read_text(encoding="utf-8")
+            for value in list(people["id"]) + list(people["name"]):
+                assert value not in text, (path.name, value)
+
+
+def test_per_wijk_tables_show_small_counts_as_less_than_five(report):
+    net, out, _ = report
+    masked = pd.read_csv(out / "growth-by-wijk.csv", dtype=str)
+    exact = growth(net, freq="quarter", by="wijk")
+    small = exact["focal_alone"].between(1, 4)
+    assert small.any()
+    assert (masked.loc[small, "focal_alone"] == "<5").all()
+    assert (masked.loc[~small, "focal_alone"] == exact.loc[~small, "focal_alone"].astype(str)).all()
+
+
+def test_mask_small_counts_masks_shares_of_few_focal_people():
+    table = pd.DataFrame({"people": [0, 2, 9], "focal": [0, 2, 6], "ties": [0, 1, 12],
+                          "rung_kennen": [0, 4, 5], "peer_density": [0.0, 1.0, 0.4]})
+    assert mask_small_counts(table).values.tolist() == [
+        [0, 0, 0, 0, 0.0], ["<5", "<5", "<5", "<5", "<5"], [9, 6, 12, 5, 0.4]]
+
+
+def test_same_input_gives_identical_tables_and_charts(disguised, tmp_path):
+    folder, _ = disguised
+    net = LadderNetwork.from_path(folder)
+    first = write_report(net, tmp_path / "a", freq="year", timeline=False)
+    second = write_report(net, tmp_path / "b", freq="year", timeline=False)
+    for a, b in zip(first, second):
+        assert a.name == b.name and a.read_bytes() == b.read_bytes(), a.name
+
+
+@pytest.mark.browser
+def test_report_opens_with_no_errors_and_no_requests(report, open_page):
+    _, out, _ = report
+    visit = open_page(out / "index.html", ready="lang", blackhole=True)
+    assert visit.errors == [] and visit.requests == []
+    assert visit.evaluate("() => document.querySelectorAll('img').length") >= 6
+    assert visit.evaluate("""() => [...document.images].every(i => i.complete && i.naturalWidth > 0)""")
+    frame = visit.page.frame_locator("iframe.timeline")
+    frame.locator("html[data-cl-drawn]").wait_for(timeout=30_000)
+    assert visit.errors == [] and visit.requests == []

@@ -1,0 +1,74 @@
+import networkx as nx
+import pytest
+
+from contactladder.errors import UsageError
+from contactladder.ladder import Ladder
+from contactladder.maps import map_data
+from contactladder.static_map import LABELS_UP_TO, map_figure, save_map_picture
+
+LADDER = Ladder.default()
+
+
+def village():
+    G = nx.Graph()
+    G.add_node("ID-7f3a-anna", role="parent", number=1, name="Annabel Zuiderveld", wijk="Dieze")
+    G.add_node("ID-2b7e-cato", role="professional", number=1, organisation="GGD", wijk="Dieze")
+    G.add_node("ID-8e5a-ella", role="volunteer", number=1, wijk="Dieze")
+    G.add_edge("ID-7f3a-anna", "ID-2b7e-cato", rung=1)
+    G.add_edge("ID-7f3a-anna", "ID-8e5a-ella", rung=4)
+    return G
+
+
+def test_legend_has_the_groups_and_rungs_of_the_page():
+    data = map_data(village(), LADDER, title="Dieze", lang="en")
+    figure = map_figure(data)
+    texts = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert texts == [g["label"] for g in data["groups"]] + [
+        f"{r['level']}. {r['label']}" for r in data["rungs"]]
+    assert "Dieze" in [t.get_text() for t in figure.texts]
+
+
+def test_same_colours_positions_and_lowest_rung():
+    positions = {"ID-7f3a-anna": (0.0, 0.0), "ID-2b7e-cato": (100.0, 0.0),
+                 "ID-8e5a-ella": (0.0, 100.0)}
+    data = map_data(village(), LADDER, title="Dieze", positions=positions, min_rung=2)
+    axes = map_figure(data).axes[0]
+    lines = axes.collections[0]
+    assert len(lines.get_segments()) == 1  # only the tie on rung 4
+    assert lines.get_segments()[0].tolist() == [[0.0, 0.0], [0.0, 100.0]]
+    points = sorted(tuple(xy) for c in axes.collections[1:] for xy in c.get_offsets().tolist())
+    assert points == [(0.0, 0.0), (0.0, 100.0), (100.0, 0.0)]
+    assert axes.get_ylim()[0] > axes.get_ylim()[1]  # y down, as on the screen
+    colours = {tuple(c.get_facecolor()[0][:3].round(3)) for c in axes.collections[1:]}
+    assert len(colours) == 3
+
+
+def test_labels_only_on_small_maps_and_focus_ringed():
+    data = map_data(village(), LADDER, title="Dieze", focus="ID-7f3a-anna")
+    axes = map_figure(data).axes[0]
+    assert sorted(t.get_text() for t in axes.texts) == ["Ouder 1", "Professional 1 (GGD)",
+                                                         "Vrijwilliger 1"]
+    assert len(axes.collections) == 1 + 3 + 1  # ties, three groups, the ring
+    G = nx.Graph()
+    G.add_nodes_from((i, {"role": "parent", "number": i}) for i in range(LABELS_UP_TO + 1))
+    assert list(map_figure(map_data(G, LADDER, title="x")).axes[0].texts) == []
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_pictures_are_byte_identical(tmp_path, suffix):
+    data = map_data(village(), LADDER, title="Dieze", anonymize=False)
+    one = save_map_picture(data, tmp_path / f"a{suffix}").read_bytes()
+    two = save_map_picture(data, tmp_path / f"b{suffix}").read_bytes()
+    assert one == two
+    if suffix == ".svg":
+        text = one.decode("utf-8")
+        assert "Annabel Zuiderveld" in text and "Bevat namen" in text and "<dc:date>" not in text
+
+
+def test_unknown_picture_format(tmp_path):
+    with pytest.raises(UsageError, match="unknown picture format 'a.gif'"):
+        save_map_picture(map_data(village(), LADDER, title="x"), tmp_path / "a.gif")
+
+
+def test_empty_map():
+    assert list(map_figure(map_data(nx.Graph(), LADDER, title="Leeg")).axes[0].texts) == []
