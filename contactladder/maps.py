@@ -51,6 +51,7 @@ import hashlib
 import html
 import json
 import math
+import re
 from collections.abc import Hashable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -75,45 +76,56 @@ __all__ = ["map_data", "map_html", "render_map", "write_map", "network_map_data"
            "write_timeline", "write_timeline_files", "embed_snippet", "write_embed", "html_path",
            "node_size", "edge_width", "role_styles", "TEXT"]
 
-#: The page's own words, per language.
-TEXT: dict[str, dict[str, str]] = {
-    "nl": {
-        "as_of": "Stand op", "people": "personen", "ties": "banden", "wijk": "Wijk",
-        "all_wijken": "Alle wijken", "min_rung": "Vanaf trede", "search": "Zoek persoon",
-        "find": "Zoek", "found": "Gevonden", "not_found": "Niet gevonden", "role": "Rol",
-        "organisation": "Organisatie", "unknown": "onbekend", "ties_total": "Banden",
-        "rung": "Trede", "first_contact": "Eerste contact", "last_contact": "Laatste contact",
-        "contacts": "Aantal contacten", "activities": "Activiteiten", "legend_people": "Personen",
-        "legend_rungs": "Treden van de contactladder", "size_note": "Grootte: aantal banden",
-        "names": "Bevat namen — alleen voor intern gebruik",
-        "noscript": "Deze kaart heeft JavaScript nodig.",
-        "play": "Afspelen", "pause": "Pauze", "period": "Periode", "people_word": "Personen",
-        "new_ties": "Nieuwe banden", "climbed": "Gestegen", "focal_alone": "{focal} zonder band",
-        "fresh_note": "Dik en oplichtend: nieuw of gestegen in deze periode",
-        "since": "Sinds", "history": "Treden", "per_day": "per dag", "per_week": "per week",
-        "per_month": "per maand", "per_quarter": "per kwartaal", "per_year": "per jaar",
-        "months": "januari februari maart april mei juni juli augustus september oktober "
-                  "november december",
-    },
-    "en": {
-        "as_of": "As of", "people": "people", "ties": "ties", "wijk": "Wijk",
-        "all_wijken": "All wijken", "min_rung": "From rung", "search": "Find person",
-        "find": "Find", "found": "Found", "not_found": "Not found", "role": "Role",
-        "organisation": "Organisation", "unknown": "unknown", "ties_total": "Ties",
-        "rung": "Rung", "first_contact": "First contact", "last_contact": "Last contact",
-        "contacts": "Contacts", "activities": "Activities", "legend_people": "People",
-        "legend_rungs": "Rungs of the contact ladder", "size_note": "Size: number of ties",
-        "names": "Contains names — internal use only",
-        "noscript": "This map needs JavaScript.",
-        "play": "Play", "pause": "Pause", "period": "Period", "people_word": "People",
-        "new_ties": "New ties", "climbed": "Climbed", "focal_alone": "{focal} without a tie",
-        "fresh_note": "Thick and glowing: new or climbed in this period",
-        "since": "Since", "history": "Rungs", "per_day": "per day", "per_week": "per week",
-        "per_month": "per month", "per_quarter": "per quarter", "per_year": "per year",
-        "months": "January February March April May June July August September October "
-                  "November December",
-    },
+# The page's own words: key -> (Dutch, English), in the order of LANGUAGES.
+_WORDS = {
+    "as_of": ("Stand op", "As of"),
+    "people": ("personen", "people"),
+    "ties": ("banden", "ties"),
+    "wijk": ("Wijk", "Wijk"),
+    "all_wijken": ("Alle wijken", "All wijken"),
+    "min_rung": ("Vanaf trede", "From rung"),
+    "search": ("Zoek persoon", "Find person"),
+    "find": ("Zoek", "Find"),
+    "found": ("Gevonden", "Found"),
+    "not_found": ("Niet gevonden", "Not found"),
+    "role": ("Rol", "Role"),
+    "organisation": ("Organisatie", "Organisation"),
+    "unknown": ("onbekend", "unknown"),
+    "ties_total": ("Banden", "Ties"),
+    "rung": ("Trede", "Rung"),
+    "first_contact": ("Eerste contact", "First contact"),
+    "last_contact": ("Laatste contact", "Last contact"),
+    "contacts": ("Aantal contacten", "Contacts"),
+    "activities": ("Activiteiten", "Activities"),
+    "legend_people": ("Personen", "People"),
+    "legend_rungs": ("Treden van de contactladder", "Rungs of the contact ladder"),
+    "size_note": ("Grootte: aantal banden", "Size: number of ties"),
+    "names": ("Bevat namen — alleen voor intern gebruik", "Contains names — internal use only"),
+    "noscript": ("Deze kaart heeft JavaScript nodig.", "This map needs JavaScript."),
+    "play": ("Afspelen", "Play"),
+    "pause": ("Pauze", "Pause"),
+    "period": ("Periode", "Period"),
+    "people_word": ("Personen", "People"),
+    "new_ties": ("Nieuwe banden", "New ties"),
+    "climbed": ("Gestegen", "Climbed"),
+    "focal_alone": ("{focal} zonder band", "{focal} without a tie"),
+    "fresh_note": ("Dik en oplichtend: nieuw of gestegen in deze periode",
+                   "Thick and glowing: new or climbed in this period"),
+    "since": ("Sinds", "Since"),
+    "history": ("Treden", "Rungs"),
+    "per_day": ("per dag", "per day"),
+    "per_week": ("per week", "per week"),
+    "per_month": ("per maand", "per month"),
+    "per_quarter": ("per kwartaal", "per quarter"),
+    "per_year": ("per jaar", "per year"),
+    "months": ("januari februari maart april mei juni juli augustus september oktober "
+               "november december",
+               "January February March April May June July August September October "
+               "November December"),
 }
+#: The page's own words, per language: ``TEXT[lang][key]``.
+TEXT: dict[str, dict[str, str]] = {
+    lang: {key: words[i] for key, words in _WORDS.items()} for i, lang in enumerate(LANGUAGES)}
 
 # Colour and shape per role; professionals get one colour per organisation.
 _ROLE_STYLE = {
@@ -128,6 +140,8 @@ _ORGANISATION_COLOURS = ("#6a3d9a", "#1f78b4", "#b15928", "#e7298a", "#66a61e", 
                          "#a6761d", "#1b9e77", "#d95f02", "#cab2d6", "#8dd3c7", "#fb9a99")
 _OTHER_ROLE_COLOURS = ("#8c564b", "#17becf", "#bcbd22", "#9467bd", "#7f7f7f")
 _OTHER_ROLE_SHAPE = "square"
+# The slots of page.html that a page's own template fills (see _slots).
+_SLOTS = ("controls", "bar", "panels")
 _ROLE_ORDER = ("parent", "professional", "volunteer", "child")
 # The focal role in the plural, for "Ouders zonder band".
 _FOCAL_WORDS = {"parent": {"nl": "Ouders", "en": "Parents"},
@@ -341,9 +355,7 @@ def map_html(
 def render_map(data: Mapping[str, Any]) -> str:
     """The map page of :func:`map_data`'s data."""
     text = TEXT[data["lang"]]
-    return _page("map", data, {
-        "label_wijk": text["wijk"], "label_min_rung": text["min_rung"],
-        "label_search": text["search"], "label_find": text["find"]})
+    return _page("map", data, {"label_search": text["search"], "label_find": text["find"]})
 
 
 def write_map(G: nx.Graph, ladder: Ladder, path: str | Path, **kw: Any) -> Path:
@@ -417,16 +429,10 @@ def network_map_data(
         in ``wijk``, or a date outside the data. Messages name what was typed, never other
         people's ids.
     """
-    _check_lang(lang)
-    level = _rung_level(net.ladder, min_rung)
-    wijk_name = _resolve_wijk(net, wijk)
+    level, wijk_name, parts = _options(net, lang=lang, wijk=wijk, min_rung=min_rung, title=title)
     final = net.snapshot()
     positions = layout_positions(final)
-    G = final if as_of is None else net.snapshot(as_of)
-    G = _in_wijk(G, wijk_name)
-    parts = [str(title) if title is not None else net.data.name]
-    if wijk_name is not None and title is None:
-        parts.append(wijk_name)
+    G = _in_wijk(final if as_of is None else net.snapshot(as_of), wijk_name)
     person = None
     if focus is not None:
         person = _resolve_person(net, G, focus, wijk_name)
@@ -520,16 +526,11 @@ def timeline_data(
     """
     from .metrics import growth
 
-    _check_lang(lang)
+    level, wijk_name, parts = _options(net, lang=lang, wijk=wijk, min_rung=min_rung, title=title)
     text = TEXT[lang]
-    level = _rung_level(net.ladder, min_rung)
-    wijk_name = _resolve_wijk(net, wijk)
     final = net.snapshot() if len(net.contacts) else nx.Graph()
     positions = layout_positions(final)
     G = _in_wijk(final, wijk_name)
-    parts = [str(title) if title is not None else net.data.name]
-    if wijk_name is not None and title is None:
-        parts.append(wijk_name)
     data, index = _map_data(G, net.ladder, title=" — ".join(parts), as_of=None, lang=lang,
                             anonymize=anonymize, positions=positions, min_rung=level)
     # One walk over the periods gives when each person and tie appears and when ties climb.
@@ -648,9 +649,7 @@ def timeline_html(
 def render_timeline(data: Mapping[str, Any]) -> str:
     """The timeline page of :func:`timeline_data`'s data."""
     text = TEXT[data["lang"]]
-    return _page("timeline", data, {
-        "label_wijk": text["wijk"], "label_min_rung": text["min_rung"],
-        "label_play": text["play"], "label_period": text["period"]})
+    return _page("timeline", data, {"label_play": text["play"], "label_period": text["period"]})
 
 
 def write_timeline(net: LadderNetwork, path: str | Path = "outputs/timeline.html",
@@ -786,14 +785,17 @@ def _long_date(iso: str, lang: str) -> str:
 
 
 def _page(kind: str, data: Mapping[str, Any], labels: Mapping[str, str]) -> str:
-    """Fill the page template ``<kind>.html`` with the data, vis-network and ``<kind>.js``.
+    """Fill ``page.html`` with the data, vis-network and the ``<kind>`` page's own parts and
+    ``labels`` (``label_<name>``: the words of its own controls).
 
-    A Content-Security-Policy allows only these two scripts (by hash), inline styles and data:
-    images: nothing is loaded from anywhere.
+    The page's own parts: its slots of ``page.html`` (from ``<kind>.html``), its style
+    (``page.css``, then ``<kind>.css``) and its script (``page.js``, then ``<kind>.js``, in one
+    ``<script>`` element). A Content-Security-Policy allows only the two scripts (by hashes over
+    them as inlined), inline styles and data: images: nothing is loaded from anywhere.
     """
     text = TEXT[data["lang"]]
     vis = "\n" + _template("vis-network.min.js") + "\n"
-    app = "\n" + _template(f"{kind}.js") + "\n"
+    app = "\n" + _template("page.js") + "\n" + _template(f"{kind}.js") + "\n"
     csp = "; ".join([
         "default-src 'none'",
         f"script-src {_script_hash(vis)} {_script_hash(app)}",
@@ -804,20 +806,56 @@ def _page(kind: str, data: Mapping[str, Any], labels: Mapping[str, str]) -> str:
     ])
     anonymized = data["anonymized"]
     banner = "" if anonymized else f'<p class="cl-names" id="cl-names">{_esc(text["names"])}</p>'
-    css = _template("map.css") + ("" if kind == "map" else "\n" + _template(f"{kind}.css"))
-    return Template(_template(f"{kind}.html")).substitute(
+    page = Template(_template("page.html")).safe_substitute(_slots(kind))
+    return Template(page).substitute(
         lang=data["lang"],
+        kind=kind,
         csp=csp,
         title=_esc(data["title"]),
+        label_wijk=_esc(text["wijk"]),
+        label_min_rung=_esc(text["min_rung"]),
         subtitle=_esc(data["subtitle"]),
         names_banner=banner,
         noscript=_esc(text["noscript"]),
-        css=css,
+        css=_template("page.css") + "\n" + _template(f"{kind}.css"),
         data=_script_json(data),
         vis=vis,
         app=app,
         **{key: _esc(value) for key, value in labels.items()},
     )
+
+
+def _slots(kind: str) -> dict[str, str]:
+    """The parts of ``<kind>.html`` by the slot of ``page.html`` they fill ("" for none).
+
+    Each part starts with a line ``<!-- slot: <name> -->``; what stands before the first is a
+    comment on the file.
+    """
+    parts = re.split(r"^<!-- slot: (\w+) -->\n", _template(f"{kind}.html"), flags=re.M)
+    found = dict(zip(parts[1::2], parts[2::2]))
+    if not set(found) <= set(_SLOTS):
+        raise RuntimeError(f"template {kind}.html fills slots page.html lacks: {sorted(found)}")
+    return {slot: found.get(slot, "").rstrip("\n") for slot in _SLOTS}
+
+
+def _options(net: LadderNetwork, *, lang: str, wijk: str | None, min_rung: object,
+             title: str | None) -> tuple[int | None, str | None, list[str]]:
+    """The options a map and a timeline share, checked: the level of ``min_rung``, the wijk as
+    written in the data, and the parts of the heading (the title, else the data's name and the
+    wijk).
+
+    Raises
+    ------
+    UsageError
+        For an unknown language, rung or wijk.
+    """
+    _check_lang(lang)
+    level = _rung_level(net.ladder, min_rung)
+    wijk_name = _resolve_wijk(net, wijk)
+    parts = [str(title) if title is not None else net.data.name]
+    if wijk_name is not None and title is None:
+        parts.append(wijk_name)
+    return level, wijk_name, parts
 
 
 def _check_lang(lang: str) -> None:

@@ -1,19 +1,17 @@
 /* contactladder map page: draws the map from the JSON data block with vis-network.
  *
- * Every value from the data is put in the page as text (textContent, option.value, setAttribute
- * on SVG), never as markup. Positions are fixed (physics off); the browser only draws.
- * window.contactladder exposes the network and its data sets, for tests and for the curious.
+ * Uses clPage (page.js) for what it shares with the timeline page. Every value from the data is
+ * put in the page as text, never as markup. Positions are fixed (physics off); the browser only
+ * draws. window.contactladder exposes the network and its data sets, for tests and the curious.
  */
 (function () {
   "use strict";
-  var data = JSON.parse(document.getElementById("cl-data").textContent);
+  var data = clPage.readData();
   var T = data.text;
-  var rungByLevel = {};
-  data.rungs.forEach(function (r) { rungByLevel[r.level] = r; });
+  var rungByLevel = clPage.rungsByLevel(data);
   var nNodes = data.nodes.length;
-  var big = nNodes > 2000 || data.edges.length > 4000;
 
-  // Ties per rung of each person, and neighbours, from the edge list.
+  // Ties per rung of each person, and wijk of each person.
   var ties = data.nodes.map(function () { return {}; });
   var wijkOf = data.nodes.map(function (n) { return n[4]; });
   data.edges.forEach(function (e) {
@@ -21,23 +19,7 @@
     ties[e[1]][e[2]] = (ties[e[1]][e[2]] || 0) + 1;
   });
 
-  function el(tag, text, cls) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    if (cls) { node.className = cls; }
-    return node;
-  }
-
   // --- the network ---------------------------------------------------------------------------
-  var groups = {};
-  data.groups.forEach(function (g, i) {
-    groups["g" + i] = {
-      shape: g.shape,
-      color: {background: g.colour, border: "#ffffff",
-              highlight: {background: g.colour, border: "#000000"},
-              hover: {background: g.colour, border: "#333333"}}
-    };
-  });
   var nodes = new vis.DataSet(data.nodes.map(function (n, i) {
     var item = {id: i, x: n[0], y: n[1], size: n[2], group: "g" + n[3], label: n[5]};
     if (i === data.focus) {  // the person in focus: larger, bold, glowing
@@ -54,8 +36,7 @@
                     opacity: 0.85, inherit: false}};
   }));
 
-  var state = {wijk: -1,
-               minLevel: data.min_level || (data.rungs.length ? data.rungs[0].level : 1)};
+  var state = {wijk: -1, minLevel: clPage.startLevel(data)};
   var shown = null;  // null: every person; else a per-person flag
   function edgeShown(item) {
     return item.level >= state.minLevel &&
@@ -74,75 +55,14 @@
   }});
   var edgeView = new vis.DataView(edges, {filter: edgeShown});
 
-  var options = {
-    autoResize: true, width: "100%", height: "100%",
-    physics: false,
-    layout: {improvedLayout: false, randomSeed: 0},
-    groups: groups,
-    nodes: {borderWidth: 1, borderWidthSelected: 3,
-            font: {size: 12, color: "#222222", face: "system-ui, sans-serif",
-                   strokeWidth: 3, strokeColor: "#fbfaf7"}},
-    edges: {smooth: false, selectionWidth: 2, hoverWidth: 1},
-    interaction: {hover: true, dragNodes: false, navigationButtons: false, keyboard: false,
-                  multiselect: false, tooltipDelay: 100,
-                  hideEdgesOnDrag: big, hideEdgesOnZoom: big}
-  };
-  var container = document.getElementById("cl-network");
-  var network = new vis.Network(container, {}, options);
-  network.once("afterDrawing", function () {
-    document.documentElement.setAttribute("data-cl-drawn", "1");
-  });
-  network.setData({nodes: nodeView, edges: edgeView});
-  network.fit({animation: false});
-  if (network.getScale() > 1.5) { network.moveTo({scale: 1.5, animation: false}); }
-  // Draw now, not on the next animation frame: a browser gives none to a frame out of sight
-  // (a sandboxed iframe further down a report), and the page should still say it is drawn.
-  network.redraw();
+  var network = clPage.draw(data, nodeView, edgeView);
   if (data.focus >= 0) { network.selectNodes([data.focus]); }
 
-  // --- tooltips: built as text ---------------------------------------------------------------
-  var tip = document.getElementById("cl-tooltip");
-  var main = document.getElementById("cl-main");
-  var pointer = {x: 0, y: 0};
-  main.addEventListener("pointermove", function (ev) {
-    var box = main.getBoundingClientRect();
-    pointer.x = ev.clientX - box.left; pointer.y = ev.clientY - box.top;
-    if (!tip.hidden) { placeTip(); }
-  });
-  function placeTip() {
-    var x = pointer.x + 14, y = pointer.y + 14;
-    if (x + tip.offsetWidth > main.clientWidth) { x = Math.max(0, pointer.x - tip.offsetWidth - 8); }
-    if (y + tip.offsetHeight > main.clientHeight) { y = Math.max(0, pointer.y - tip.offsetHeight - 8); }
-    tip.style.left = x + "px"; tip.style.top = y + "px";
-  }
-  function showTip(head, rows) {
-    tip.replaceChildren();
-    tip.appendChild(el("div", head, "cl-tip-head"));
-    var dl = el("dl");
-    rows.forEach(function (row) {
-      dl.appendChild(el("dt", row[0]));
-      dl.appendChild(el("dd", row[1]));
-    });
-    tip.appendChild(dl);
-    tip.hidden = false;
-    placeTip();
-  }
-  function hideTip() { tip.hidden = true; }
-  function nodeRows(i) {
-    var n = data.nodes[i], g = data.groups[n[3]];
-    var rows = [[T.role, g.role], [T.wijk, n[4] >= 0 ? data.wijken[n[4]] : T.unknown]];
-    if (g.organisation) { rows.push([T.organisation, g.organisation]); }
-    var total = 0;
-    data.rungs.forEach(function (r) { total += ties[i][r.level] || 0; });
-    rows.push([T.ties_total, total]);
-    data.rungs.forEach(function (r) {
-      if (ties[i][r.level]) { rows.push([r.label, ties[i][r.level]]); }
-    });
-    return rows;
-  }
+  // --- tooltips ------------------------------------------------------------------------------
+  function nodeRows(i) { return clPage.personRows(data, i, [], ties[i]); }
   function edgeRows(j) {
     var e = data.edges[j], rung = rungByLevel[e[2]];
-    var rows = [[T.rung, rung ? rung.level + ". " + rung.label : e[2]]];
+    var rows = [[T.rung, rung ? clPage.rungText(rung) : e[2]]];
     if (e[3]) { rows.push([T.first_contact, e[3]]); }
     if (e[4]) { rows.push([T.last_contact, e[4]]); }
     rows.push([T.contacts, e[5]]);
@@ -151,41 +71,17 @@
     }
     return rows;
   }
-  network.on("hoverNode", function (p) { showTip(data.nodes[p.node][5], nodeRows(p.node)); });
-  network.on("hoverEdge", function (p) {
-    var e = data.edges[p.edge];
-    showTip(data.nodes[e[0]][5] + " \u2014 " + data.nodes[e[1]][5], edgeRows(p.edge));
-  });
-  network.on("blurNode", hideTip);
-  network.on("blurEdge", hideTip);
-  network.on("dragStart", hideTip);
-  network.on("zoom", hideTip);
+  clPage.tooltip(data).hoverOn(network, nodeRows, edgeRows);
 
   // --- filters ---------------------------------------------------------------------------------
-  var wijkSelect = document.getElementById("cl-wijk");
-  var all = el("option", T.all_wijken); all.value = "-1"; wijkSelect.appendChild(all);
-  data.wijken.forEach(function (w, i) {
-    var option = el("option", w); option.value = String(i); wijkSelect.appendChild(option);
-  });
-  var rungSelect = document.getElementById("cl-min-rung");
-  data.rungs.forEach(function (r) {
-    var option = el("option", r.level + ". " + r.label); option.value = String(r.level);
-    rungSelect.appendChild(option);
-  });
+  var showFilter = clPage.filters(data, true, state, setFilter);
   function setFilter(wijk, minLevel) {
     state.wijk = wijk; state.minLevel = minLevel;
-    wijkSelect.value = String(wijk); rungSelect.value = String(minLevel);
+    showFilter(wijk, minLevel);
     computeShown();
     nodeView.refresh();
     edgeView.refresh();
   }
-  wijkSelect.addEventListener("change", function () {
-    setFilter(parseInt(wijkSelect.value, 10), state.minLevel);
-  });
-  rungSelect.value = String(state.minLevel);
-  rungSelect.addEventListener("change", function () {
-    setFilter(state.wijk, parseInt(rungSelect.value, 10));
-  });
 
   // --- search ----------------------------------------------------------------------------------
   var input = document.getElementById("cl-search");
@@ -222,53 +118,7 @@
     find(input.value);
   });
 
-  // --- legend ----------------------------------------------------------------------------------
-  var SVG = "http://www.w3.org/2000/svg";
-  function svg(tag, attrs) {
-    var node = document.createElementNS(SVG, tag);
-    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    return node;
-  }
-  function swatch(shape, colour) {
-    var box = svg("svg", {width: 16, height: 16, viewBox: "0 0 16 16", "aria-hidden": "true"});
-    var style = {fill: colour, stroke: "#555555", "stroke-width": 0.8};
-    var shapes = {
-      dot: ["circle", {cx: 8, cy: 8, r: 6}],
-      diamond: ["polygon", {points: "8,1 15,8 8,15 1,8"}],
-      square: ["rect", {x: 2, y: 2, width: 12, height: 12}],
-      triangle: ["polygon", {points: "8,1 15,14 1,14"}],
-      triangleDown: ["polygon", {points: "1,2 15,2 8,15"}],
-      star: ["polygon", {points: "8,1 10,6 15,6 11,9 13,15 8,11 3,15 5,9 1,6 6,6"}],
-      hexagon: ["polygon", {points: "4,2 12,2 15,8 12,14 4,14 1,8"}]
-    };
-    var s = shapes[shape] || shapes.dot;
-    var node = svg(s[0], s[1]);
-    Object.keys(style).forEach(function (k) { node.setAttribute(k, style[k]); });
-    box.appendChild(node);
-    return box;
-  }
-  function line(colour, width) {
-    var box = svg("svg", {width: 28, height: 12, viewBox: "0 0 28 12", "aria-hidden": "true"});
-    box.appendChild(svg("line", {x1: 1, y1: 6, x2: 27, y2: 6, stroke: colour,
-                                 "stroke-width": width, "stroke-linecap": "round"}));
-    return box;
-  }
-  var legend = document.getElementById("cl-legend");
-  legend.appendChild(el("h2", T.legend_people));
-  var ul = el("ul");
-  data.groups.forEach(function (g) {
-    var li = el("li"); li.appendChild(swatch(g.shape, g.colour));
-    li.appendChild(el("span", g.label)); ul.appendChild(li);
-  });
-  legend.appendChild(ul);
-  legend.appendChild(el("p", T.size_note));
-  legend.appendChild(el("h2", T.legend_rungs));
-  ul = el("ul");
-  data.rungs.forEach(function (r) {
-    var li = el("li"); li.appendChild(line(r.colour, r.width));
-    li.appendChild(el("span", r.level + ". " + r.label)); ul.appendChild(li);
-  });
-  legend.appendChild(ul);
+  clPage.legend(data);
 
   window.contactladder = {network: network, nodes: nodes, edges: edges, nodeView: nodeView,
                           edgeView: edgeView, data: data, find: find, setFilter: setFilter};
