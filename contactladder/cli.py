@@ -180,6 +180,9 @@ def growth(ctx: click.Context, data: Path, period: str, view: str, by: str | Non
     """
     from . import metrics
 
+    if transitions and (view != "reached" or by):
+        raise click.UsageError("--transitions counts moves in the reached view; leave out "
+                               "--view and --by")
     net = open_network(ctx, data, output, **options)
     if transitions:
         table = metrics.transitions(net, freq=period)

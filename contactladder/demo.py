@@ -40,7 +40,6 @@ import heapq
 import io
 import os
 import random
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -50,6 +49,7 @@ from pathlib import Path
 import pandas as pd
 
 from .ladder import Ladder
+from .output import write_text
 
 __all__ = ["make_demo", "write_demo", "DEMO_FILES"]
 
@@ -584,9 +584,7 @@ def write_demo(folder: str | os.PathLike[str], *, seed: int = 2024) -> list[Path
     texts["README.md"] = _readme_text(tables, seed)
     paths = []
     for name in DEMO_FILES:
-        path = folder / name
-        _write_whole(path, texts[name])
-        paths.append(path)
+        paths.append(write_text(folder / name, texts[name]))
     return paths
 
 
@@ -594,22 +592,6 @@ def _csv_text(table: pd.DataFrame) -> str:
     buffer = io.StringIO()
     table.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue()
-
-
-def _write_whole(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a new temporary file in the same folder and a rename.
-
-    The temporary file is opened like any new file, so the result gets the user's usual
-    permissions.
-    """
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(temporary, "x", encoding="utf-8", newline="") as file:
-            file.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def _readme_text(tables: dict[str, pd.DataFrame], seed: int) -> str:

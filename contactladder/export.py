@@ -62,7 +62,7 @@ from . import __version__
 from .errors import UsageError
 from .labels import person_label, role_key
 from .network import LadderNetwork
-from .output import replacing, write_bytes, write_table
+from .output import replacing, write_bytes, write_table, write_workbook
 
 __all__ = [
     "FORMATS",
@@ -314,11 +314,8 @@ def write_tables(net: LadderNetwork, paths: Iterable[str | Path], *, as_of: obje
     (path,) = paths
     if path.suffix.lower() != ".xlsx":
         raise UsageError("a workbook needs an .xlsx file name", value=path.name)
-    with replacing(path) as temporary:
-        with pd.ExcelWriter(temporary, engine="openpyxl") as workbook:
-            for sheet, table in (("nodes", nodes), ("ties", ties)):
-                _dates_without_time(table).to_excel(workbook, sheet_name=sheet, index=False)
-    return [path]
+    return [write_workbook({"nodes": _dates_without_time(nodes),
+                            "ties": _dates_without_time(ties)}, path)]
 
 
 # --- GraphML ------------------------------------------------------------------------------------

@@ -56,6 +56,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 CONTACT_COLUMNS = ["date", "person_a", "person_b", "rung", "activity", "wijk", "note", "source"]
 PEOPLE_COLUMNS = ["role", "name", "organisation", "wijk"]
 REJECT_COLUMNS = ["file", "line", "column", "value", "reason", "row"]
+_UTC_OFFSET = r"(?<=\d)(?:Z|[+-]\d\d:?\d\d)$"
 _EXTENSIONS = (".csv", ".tsv", ".xlsx", ".csv.gz", ".tsv.gz", ".txt")
 
 
@@ -398,10 +399,8 @@ class _DateReader:
             numbers = pd.to_numeric(raw, errors="coerce")
             return (self.origin + pd.to_timedelta(numbers, unit=self.unit)).astype(
                 "datetime64[ns]")
-        parsed = pd.to_datetime(raw, format="ISO8601", errors="coerce")
-        if getattr(parsed.dt, "tz", None) is not None:
-            parsed = parsed.dt.tz_localize(None)
-        return parsed.astype("datetime64[ns]")
+        local = raw.str.replace(_UTC_OFFSET, "", regex=True)  # the clock time where it happened
+        return pd.to_datetime(local, format="ISO8601", errors="coerce").astype("datetime64[ns]")
 
     def hint(self) -> str:
         if self.unit is not None:

@@ -13,8 +13,10 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Iterator
 
@@ -22,9 +24,11 @@ import pandas as pd
 
 from .errors import InputFileError, UsageError
 
-__all__ = ["replacing", "write_text", "write_bytes", "write_table", "TABLE_SUFFIXES"]
+__all__ = ["replacing", "write_text", "write_bytes", "write_table", "write_workbook",
+           "TABLE_SUFFIXES"]
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
+_FIXED_TIME = datetime.datetime(2000, 1, 1)
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
@@ -47,7 +51,10 @@ def replacing(path: str | Path) -> Iterator[Path]:
     temporary = Path(temporary)
     try:
         yield temporary
-        os.replace(temporary, path)
+        try:
+            os.replace(temporary, path)
+        except OSError as exc:
+            raise InputFileError(f"cannot write here ({exc.strerror})", file=path) from exc
     finally:
         temporary.unlink(missing_ok=True)
 
@@ -79,9 +86,38 @@ def write_table(table: pd.DataFrame, path: str | Path, *, sheet: str = "data") -
     if suffix not in TABLE_SUFFIXES:
         raise UsageError("unknown table format", value=path.name,
                          hint="end the file name in .csv or .xlsx")
+    if suffix == ".xlsx":
+        return write_workbook({sheet: table}, path)
     with replacing(path) as temporary:
-        if suffix == ".csv":
-            table.to_csv(temporary, index=False, lineterminator="\n", encoding="utf-8")
-        else:
-            table.to_excel(temporary, index=False, sheet_name=sheet[:31])
+        table.to_csv(temporary, index=False, lineterminator="\n", encoding="utf-8")
     return path
+
+
+def write_workbook(sheets: dict[str, pd.DataFrame], path: str | Path, *,
+                   description: str = "") -> Path:
+    """Write tables as the sheets of one XLSX workbook, byte-identical for the same tables.
+
+    The workbook's creation time and the times inside the zip file are fixed, so the same
+    input gives the same file. ``description`` goes into the workbook's properties.
+    """
+    path = Path(path)
+    with replacing(path) as temporary:
+        with pd.ExcelWriter(temporary, engine="openpyxl") as workbook:
+            for sheet, table in sheets.items():
+                table.to_excel(workbook, sheet_name=sheet[:31], index=False)
+            properties = workbook.book.properties
+            properties.created = properties.modified = _FIXED_TIME
+            properties.description = description or None
+        _fix_zip_times(temporary)
+    return path
+
+
+def _fix_zip_times(path: Path) -> None:
+    """Rewrite a zip file with the same fixed time on every entry."""
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, data)

@@ -26,12 +26,15 @@ import pandas as pd
 
 from . import charts
 from .metrics import SHARING_LEVEL, activity_yield, growth, transitions
+from .errors import UsageError
 from .network import LadderNetwork
 from .output import write_table, write_text
 
 __all__ = ["write_report", "summary", "mask_small_counts", "SMALL"]
 
 SMALL = 5
+MAX_GROUPS = 50
+PRIVATE_COLUMNS = ("id", "name", "note")
 _COUNTS = ["people", "focal", "ties", "new_ties", "climbed", "focal_alone",
            "focal_only_professional", "focal_peer_ge3", "focal_peer_top", "components"]
 _SHARES = ["focal_peer_degree_mean", "largest_component_share", "peer_density",
@@ -39,14 +42,14 @@ _SHARES = ["focal_peer_degree_mean", "largest_component_share", "peer_density",
 _PERIOD_WORDS = {
     "nl": {"day": ("dag", "dagen"), "week": ("week", "weken"), "month": ("maand", "maanden"),
            "quarter": ("kwartaal", "kwartalen"), "year": ("jaar", "jaar")},
+    "en": {"day": ("day", "days"), "week": ("week", "weeks"), "month": ("month", "months"),
+           "quarter": ("quarter", "quarters"), "year": ("year", "years")},
 }
 _LAST_PERIOD = {
     "nl": {"day": "de laatste dag", "week": "de laatste week", "month": "de laatste maand",
            "quarter": "het laatste kwartaal", "year": "het laatste jaar"},
     "en": {"day": "the last day", "week": "the last week", "month": "the last month",
            "quarter": "the last quarter", "year": "the last year"},
-    "en": {"day": ("day", "days"), "week": ("week", "weeks"), "month": ("month", "months"),
-           "quarter": ("quarter", "quarters"), "year": ("year", "years")},
 }
 TEXT = {
     "nl": {
@@ -56,8 +59,9 @@ TEXT = {
         "climbing": "Klimmen op de ladder", "yield": "Wat activiteiten opleveren",
         "wijken": "Per wijk", "timeline": "Het dorp groeit", "methods": "Methode",
         "files": "Bestanden", "table": "Tabel",
-        "grew": "In {n} {periods} groeide het netwerk van {start} naar {end} banden; {share} van "
-                "de {focal_word} heeft nu minstens één band op de trede '{rung}' of hoger.",
+        "grew": "In {n} {periods} groeide het netwerk van 0 naar {end} banden; {share} van de "
+                "{focal_word} heeft nu minstens één band met een ander van hen op de trede "
+                "'{rung}' of hoger.",
         "alone": "{alone} van de {focal} {focal_word} {have} nog geen enkele band; {only} "
                  "alleen banden met professionals.",
         "last": "In {period} kwamen er {new} banden bij en klommen {climbed} banden "
@@ -83,7 +87,7 @@ TEXT = {
                   "tellen daar niet mee."],
         "masking": "Aantallen van 1 tot 4 in de tabellen per wijk staan als <5, net als de "
                    "verhoudingen van periodes met minder dan 5 ouders, zodat niemand "
-                   "herkenbaar is; de grafieken per wijk tonen zulke periodes als nul.",
+                   "herkenbaar is; de grafieken per wijk tonen zulke aantallen als nul.",
     },
     "en": {
         "title": "Network report", "summary": "Summary", "growth": "Growth of the network",
@@ -92,8 +96,9 @@ TEXT = {
         "climbing": "Climbing the ladder", "yield": "What activities yield",
         "wijken": "Per wijk", "timeline": "The village grows", "methods": "Methods",
         "files": "Files", "table": "Table",
-        "grew": "In {n} {periods} the network grew from {start} to {end} ties; {share} of the "
-                "{focal_word} now have at least one tie on the rung '{rung}' or higher.",
+        "grew": "In {n} {periods} the network grew from 0 to {end} ties; {share} of the "
+                "{focal_word} now have at least one tie with another of them on the rung "
+                "'{rung}' or higher.",
         "alone": "{alone} of the {focal} {focal_word} {have} no tie yet; {only} only have ties "
                  "with professionals.",
         "last": "In {period} {new} ties were made and {climbed} ties climbed a rung.",
@@ -116,7 +121,7 @@ TEXT = {
                   "ties between wijken do not count there."],
         "masking": "Counts from 1 to 4 in the per-wijk tables are shown as <5, as are the "
                    "ratios of periods with fewer than 5 parents, so that no one can be "
-                   "recognised; the per-wijk charts draw such periods as zero.",
+                   "recognised; the per-wijk charts draw such counts as zero.",
     },
 }
 DEFINITIONS = {
@@ -185,6 +190,11 @@ def write_report(net: LadderNetwork, folder: str | Path, *, freq: str = "quarter
     """
     folder = Path(folder)
     text = TEXT[lang]
+    if not len(net.contacts):
+        raise UsageError("no contacts to report on", file=net.data.name,
+                         hint="check the contacts file with: contactladder check")
+    if by:
+        _check_group_column(net, by)
     table = growth(net, freq=freq, progress=progress)
     moves = transitions(net, freq=freq)
     yields = activity_yield(net)
@@ -212,9 +222,9 @@ def write_report(net: LadderNetwork, folder: str | Path, *, freq: str = "quarter
         shown = grouped if exact else mask_small_counts(grouped)
         paths.append(write_table(shown, folder / f"growth-by-{_slug(by)}.csv"))
         group_images = {}
-        for name, rows in grouped.groupby("group", sort=True):
+        for name in sorted(grouped["group"].unique()):
             stem = f"{_slug(by)}-{_slug(name)}-ties-per-rung"
-            figure = charts.ties_per_rung_chart(_hide_small(rows, exact), net.ladder, lang=lang,
+            figure = charts.ties_per_rung_chart(_chart_values(shown, name), net.ladder, lang=lang,
                                                 title=f"{name}: {text['rungs_chart']}")
             png, svg = charts.save_figure(figure, folder / stem)
             group_images[name] = png
@@ -228,6 +238,16 @@ def write_report(net: LadderNetwork, folder: str | Path, *, freq: str = "quarter
     return [write_text(folder / "index.html", page), *paths]
 
 
+def _check_group_column(net: LadderNetwork, by: str) -> None:
+    """Refuse a grouping that would name people in an anonymised report."""
+    if by in PRIVATE_COLUMNS:
+        raise UsageError("an anonymised report cannot be split by", value=by,
+                         hint="use wijk, organisation or role")
+    if by in net.people.columns and net.people[by].nunique() > MAX_GROUPS:
+        raise UsageError(f"more than {MAX_GROUPS} groups in column", value=by,
+                         hint="split the report by a column with fewer values, such as wijk")
+
+
 def summary(net: LadderNetwork, table: pd.DataFrame, *, freq: str, lang: str = "nl") -> list[str]:
     """The report's summary as sentences, from the growth table of the reached view.
 
@@ -238,19 +258,24 @@ def summary(net: LadderNetwork, table: pd.DataFrame, *, freq: str, lang: str = "
     "In 24 maanden groeide het netwerk van ... naar ... banden; ..."
     """
     text = TEXT[lang]
-    first, last = table.iloc[0], table.iloc[-1]
+    last = table.iloc[-1]
     focal_word = _FOCAL_WORDS[lang].get(net.focal, net.focal)
     one, many = _PERIOD_WORDS[lang][freq]
-    share = _percent(last["focal_peer_ge3"], last["focal"])
+    # The share of focal people with a peer tie at level 3 or higher, or at the top rung of a
+    # ladder with fewer rungs: the figure and the rung it names are the same one.
+    if len(net.ladder) >= SHARING_LEVEL:
+        reached, rung = last["focal_peer_ge3"], net.ladder[SHARING_LEVEL]
+    else:
+        reached, rung = last["focal_peer_top"], net.ladder.top
     sentences = [
         text["grew"].format(n=len(table), periods=one if len(table) == 1 else many,
-                            start=first["ties"], end=last["ties"], share=share,
-                            focal_word=focal_word, rung=net.ladder[
-                                min(SHARING_LEVEL, len(net.ladder))].label(lang)),
+                            end=last["ties"], share=_percent(reached, last["focal"]),
+                            focal_word=focal_word, rung=rung.label(lang)),
         text["alone"].format(alone=last["focal_alone"], focal=last["focal"],
                              focal_word=focal_word, only=last["focal_only_professional"],
                              have=text["have"][int(last["focal_alone"] != 1)]),
-        text["last"].format(period=_LAST_PERIOD[lang][freq], new=last["new_ties"], climbed=last["climbed"]),
+        text["last"].format(period=_LAST_PERIOD[lang][freq], new=last["new_ties"],
+                            climbed=last["climbed"]),
     ]
     return sentences
 
@@ -388,15 +413,10 @@ def _cell(value, digits: int) -> str:
     return str(value)
 
 
-def _hide_small(rows: pd.DataFrame, exact: bool) -> pd.DataFrame:
-    """For a group's chart: periods with 1 to 4 people are drawn as zero unless ``exact``."""
-    if exact:
-        return rows
-    hidden = rows.copy()
-    few = hidden["people"].between(1, SMALL - 1)
-    rung_columns = [c for c in hidden.columns if c.startswith("rung_")]
-    hidden.loc[few, rung_columns] = 0
-    return hidden
+def _chart_values(shown: pd.DataFrame, name) -> pd.DataFrame:
+    """A group's rows as a chart draws them: cells shown as ``<5`` are drawn as zero."""
+    rows = shown[shown["group"] == name]
+    return rows.replace(f"<{SMALL}", 0).infer_objects()
 
 
 def _percent(part, whole) -> str:

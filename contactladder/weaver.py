@@ -113,7 +113,7 @@ import pandas as pd
 from .errors import UsageError
 from .ladder import LANGUAGES
 from .network import LadderNetwork
-from .output import write_table, write_text
+from .output import write_table, write_text, write_workbook
 
 __all__ = [
     "REASONS",
@@ -873,7 +873,9 @@ def write_list(table: pd.DataFrame, path: str | Path, *, lang: str | None = None
                          ".csv or .xlsx" + (" or .html" if kind == "worklist" else ""))
     name = _SHEETS.get(kind, (kind, kind))[lang == "en"]
     sheet = f"{name} (persoonsgegevens)" if lang == "nl" else f"{name} (personal data)"
-    return write_table(table, path, sheet=sheet)
+    if path.suffix.lower() == ".xlsx":
+        return write_workbook({sheet: table}, path, description=PERSONAL_DATA[lang])
+    return write_table(table, path)
 
 
 _CSS = """

@@ -9,6 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from contactladder.errors import ContactLadderError
+
 from contactladder.demo import DEMO_FILES, make_demo, write_demo
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "zwolle-demo"
@@ -80,8 +82,8 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary_file(tmp_path
     def fail(source, target):
         raise OSError("disk full")
 
-    monkeypatch.setattr("contactladder.demo.os.replace", fail)
-    with pytest.raises(OSError):
+    monkeypatch.setattr("contactladder.output.os.replace", fail)
+    with pytest.raises(ContactLadderError, match="cannot write here"):
         write_demo(tmp_path)
     assert [path.name for path in tmp_path.iterdir()] == ["contacts.csv"]
     assert (tmp_path / "contacts.csv").read_text(encoding="utf-8") == "old"

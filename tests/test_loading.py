@@ -158,3 +158,11 @@ def test_describe_counts_what_was_read(tmp_path):
 def test_default_ladder_is_used_without_a_ladder_file(tmp_path):
     write(tmp_path, "contacts.csv", "date,person_a,person_b,rung\n2024-01-01,a,b,1\n")
     assert [r.key for r in load(tmp_path).ladder] == [r.key for r in Ladder.default()]
+
+
+def test_dates_with_utc_offsets_keep_their_clock_time(tmp_path):
+    write(tmp_path, "contacts.csv", "date,person_a,person_b,rung\n2024-03-01T10:00+01:00,a,b,1\n"
+                                    "2024-07-02T10:00+02:00,b,c,2\n2024-07-03T09:30Z,a,c,1\n")
+    assert load(tmp_path).contacts["date"].tolist() == [
+        pd.Timestamp("2024-03-01 10:00"), pd.Timestamp("2024-07-02 10:00"),
+        pd.Timestamp("2024-07-03 09:30")]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from contactladder.errors import UsageError
 from contactladder.metrics import growth
 from contactladder.network import LadderNetwork
 from contactladder.report import mask_small_counts, summary, write_report
@@ -34,12 +35,12 @@ def disguised(tmp_path_factory):
     return folder, people
 
 
-@pytest.fixture(scope="module")
-def report(disguised, tmp_path_factory):
+@pytest.fixture(scope="module", params=["nl", "en"])
+def report(request, disguised, tmp_path_factory):
     folder, _ = disguised
     net = LadderNetwork.from_path(folder)
     out = tmp_path_factory.mktemp("report")
-    paths = write_report(net, out, freq="quarter", lang="nl")
+    paths = write_report(net, out, freq="quarter", lang=request.param)
     return net, out, paths
 
 
@@ -72,12 +73,44 @@ def test_summary_sentences_use_the_last_period(report):
     net, out, _ = report
     table = growth(net, freq="quarter")
     last = table.iloc[-1]
-    first_sentence = summary(net, table, freq="quarter")[0]
-    assert f"In {len(table)} kwartalen groeide het netwerk van {table.iloc[0]['ties']} naar " \
-           f"{last['ties']} banden" in first_sentence
     share = round(100 * last["focal_peer_ge3"] / last["focal"])
-    assert f"{share}% van de ouders" in first_sentence
-    assert html.escape(first_sentence) in (out / "index.html").read_text(encoding="utf-8")
+    page = (out / "index.html").read_text(encoding="utf-8")
+    lang = "en" if '<html lang="en"' in page else "nl"
+    first_sentence = summary(net, table, freq="quarter", lang=lang)[0]
+    if lang == "nl":
+        assert first_sentence.startswith(f"In {len(table)} kwartalen groeide het netwerk van 0 "
+                                         f"naar {last['ties']} banden; {share}% van de ouders")
+    else:
+        assert first_sentence.startswith(f"In {len(table)} quarters the network grew from 0 to "
+                                         f"{last['ties']} ties; {share}% of the parents")
+    assert html.escape(first_sentence) in page
+
+
+def test_summary_names_the_top_rung_on_a_short_ladder(tmp_path):
+    (tmp_path / "ladder.toml").write_text('[[rung]]\nkey = "groeten"\n[[rung]]\nkey = "vrienden"\n')
+    (tmp_path / "contacts.csv").write_text("date,person_a,person_b,rung\n2024-01-01,a,b,2\n"
+                                           "2024-02-01,b,c,vrienden\n")
+    (tmp_path / "people.csv").write_text("id,role\na,parent\nb,parent\nc,parent\n")
+    net = LadderNetwork.from_path(tmp_path)
+    sentence = summary(net, growth(net, freq="month"), freq="month")[0]
+    assert "100% van de ouders" in sentence and "'vrienden'" in sentence
+
+
+@pytest.mark.parametrize("by, message", [
+    ("name", "an anonymised report cannot be split by 'name'"),
+    ("id", "an anonymised report cannot be split by 'id'"),
+])
+def test_report_refuses_to_group_by_private_columns(disguised, tmp_path, by, message):
+    folder, _ = disguised
+    with pytest.raises(UsageError, match=message):
+        write_report(LadderNetwork.from_path(folder), tmp_path, by=by, timeline=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_report_on_data_without_contacts_is_a_clear_error(tmp_path):
+    (tmp_path / "contacts.csv").write_text("date,person_a,person_b,rung\n")
+    with pytest.raises(UsageError, match="no contacts to report on"):
+        write_report(LadderNetwork.from_path(tmp_path), tmp_path / "out", timeline=False)
 
 
 def test_no_name_or_id_of_the_input_appears_anywhere(report, disguised):
