@@ -80,6 +80,9 @@ class Dataset:
         The data set's name (its folder), for titles.
     rejects : DataFrame
         Rows set aside with ``skip_invalid``: ``file, line, column, value, reason, row``.
+    attendance : DataFrame
+        The attendance rows as read: ``date, activity, person``; a person alone at a session has
+        no contact from it but did attend the activity.
     """
 
     contacts: pd.DataFrame
@@ -87,6 +90,7 @@ class Dataset:
     ladder: Ladder
     name: str
     rejects: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECT_COLUMNS))
+    attendance: pd.DataFrame = field(default_factory=lambda: _no_attendance())
 
 
 def load(
@@ -147,13 +151,15 @@ def load(
     people_table = _read_people(people_file, columns, dates, rejects) if people_file else None
     known = None if people_table is None else people_table.index
     contacts = _read_contacts(contacts_file, columns, the_ladder, rung, dates, known, rejects)
+    sessions = _no_attendance()
     if attendance_file:
         sessions = _read_attendance(attendance_file, columns, dates, known, rejects)
         contacts = pd.concat([contacts, _session_contacts(sessions, the_ladder)], ignore_index=True)
     contacts = contacts.sort_values("date", kind="stable", ignore_index=True)
-    people_table = _complete_people(people_table, contacts)
+    people_table = _complete_people(people_table, contacts, sessions)
     name = folder.resolve().name if path.is_dir() else contacts_file.stem
-    return Dataset(contacts, people_table, the_ladder, name, rejects.table())
+    return Dataset(contacts, people_table, the_ladder, name, rejects.table(),
+                   sessions.reset_index(drop=True))
 
 
 def read_table(path: str | Path) -> pd.DataFrame:
@@ -279,6 +285,11 @@ def _read_attendance(path, columns, dates, known, rejects) -> pd.DataFrame:
     return out.loc[check.good()]
 
 
+def _no_attendance() -> pd.DataFrame:
+    return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"),
+                         "activity": pd.Series(dtype=str), "person": pd.Series(dtype=str)})
+
+
 def _session_contacts(sessions: pd.DataFrame, ladder: Ladder) -> pd.DataFrame:
     """A contact on the lowest rung between each pair of people at the same session.
 
@@ -298,11 +309,15 @@ def _session_contacts(sessions: pd.DataFrame, ladder: Ladder) -> pd.DataFrame:
     return contacts[CONTACT_COLUMNS]
 
 
-def _complete_people(people: pd.DataFrame | None, contacts: pd.DataFrame) -> pd.DataFrame:
-    """The people table with everyone in the contacts, and the standard columns filled."""
+def _complete_people(people: pd.DataFrame | None, contacts: pd.DataFrame,
+                     sessions: pd.DataFrame) -> pd.DataFrame:
+    """The people table with everyone in the contacts and the attendance, and the standard
+    columns filled."""
     if people is None:
-        in_contacts = pd.unique(contacts[["person_a", "person_b"]].to_numpy().ravel())
-        people = pd.DataFrame(index=pd.Index(in_contacts).sort_values())
+        seen = pd.unique(np.concatenate([contacts["person_a"].to_numpy(),
+                                         contacts["person_b"].to_numpy(),
+                                         sessions["person"].to_numpy()]))
+        people = pd.DataFrame(index=pd.Index(seen).sort_values())
         people.index.name = "id"
         for column in PEOPLE_COLUMNS:
             people[column] = ""
@@ -528,6 +543,11 @@ def describe(data: Dataset, *, focal: str = "parent") -> str:
         used = contacts["rung"].value_counts().sort_index()
         lines.append("Rungs used: " + ", ".join(f"{data.ladder[level].key} {n}"
                                                  for level, n in used.items()))
+    if len(data.attendance):
+        sizes = data.attendance.groupby([data.attendance["date"].dt.normalize(), "activity"])[
+            "person"].transform("nunique")
+        lines.append(f"Attendance: {len(data.attendance)} rows; {int((sizes == 1).sum())} of "
+                     "them at sessions with no one else (they attended, but met no one there)")
     lines.append(f"Ladder: {data.ladder.source} ({len(data.ladder)} rungs)")
     if len(data.rejects):
         lines.append(f"Set aside: {len(data.rejects)} invalid rows")

@@ -284,6 +284,11 @@ class _Village:
         for a, b, names in graph.edges(data="activities"):
             activities[a].update(names or ())
             activities[b].update(names or ())
+        attended = net.data.attendance[(net.data.attendance["date"] < cutoff)
+                                       & (net.data.attendance["activity"] != "")]
+        for person, activity in zip(attended["person"], attended["activity"]):
+            if person in activities:
+                activities[person].add(activity)
         return cls(net, graph, day, cutoff, activities)
 
     def focal(self, person) -> bool:

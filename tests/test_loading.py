@@ -166,3 +166,13 @@ def test_dates_with_utc_offsets_keep_their_clock_time(tmp_path):
     assert load(tmp_path).contacts["date"].tolist() == [
         pd.Timestamp("2024-03-01 10:00"), pd.Timestamp("2024-07-02 10:00"),
         pd.Timestamp("2024-07-03 09:30")]
+
+
+def test_attending_alone_is_kept_as_attendance_and_counted_in_check(tmp_path):
+    write(tmp_path, "contacts.csv", "date,person_a,person_b,rung\n2024-01-01,a,b,delen\n")
+    write(tmp_path, "attendance.csv", "date,activity,person\n2024-01-08,peutergym,a\n"
+          "2024-01-08,peutergym,b\n2024-01-15,peutergym,c\n")
+    data = load(tmp_path)
+    assert data.attendance["person"].tolist() == ["a", "b", "c"]
+    assert "c" in data.people.index
+    assert "Attendance: 3 rows; 1 of them at sessions with no one else" in describe(data)

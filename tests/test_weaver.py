@@ -498,3 +498,15 @@ def test_introduce_and_brokers_print_and_write(tmp_path):
     assert result.exit_code == 0, result.output
     assert list(pd.read_excel(tmp_path / "b.xlsx", sheet_name=None)) == [
         "verbinders (persoonsgegevens)"]
+
+
+def test_an_activity_attended_alone_counts_for_the_worklist_and_introductions(tmp_path):
+    (tmp_path / "people.csv").write_text("id,role,wijk\na,parent,D\nb,parent,D\nc,parent,D\n")
+    (tmp_path / "contacts.csv").write_text("date,person_a,person_b,rung\n2024-03-01,a,b,praten\n")
+    (tmp_path / "attendance.csv").write_text("date,activity,person\n2024-02-01,peutergym,a\n"
+                                             "2024-02-01,peutergym,b\n2024-02-08,peutergym,c\n")
+    net = LadderNetwork.from_path(tmp_path)
+    table = worklist(net)
+    assert table.set_index("person").loc["c", "activities"] == "peutergym"
+    suggestions = introductions(net, "c")
+    assert "same_activity" in suggestions.iloc[0]["reasons"]
