@@ -414,8 +414,7 @@ class _DateReader:
             numbers = pd.to_numeric(raw, errors="coerce")
             return (self.origin + pd.to_timedelta(numbers, unit=self.unit)).astype(
                 "datetime64[ns]")
-        local = raw.str.replace(_UTC_OFFSET, "", regex=True)  # the clock time where it happened
-        return pd.to_datetime(local, format="ISO8601", errors="coerce").astype("datetime64[ns]")
+        return _per_distinct(raw, _parse_iso).astype("datetime64[ns]")
 
     def hint(self) -> str:
         if self.unit is not None:
@@ -456,6 +455,13 @@ def _read_delimited_as(path: Path, encoding: str) -> pd.DataFrame:
                        compression="infer")
 
 
+def _parse_iso(raw: pd.Series) -> pd.Series:
+    """ISO dates and datetimes; an offset from UTC is dropped, keeping the clock time where the
+    contact happened."""
+    local = raw.str.replace(_UTC_OFFSET, "", regex=True)
+    return pd.to_datetime(local, format="ISO8601", errors="coerce")
+
+
 def _open_text(path: Path, encoding: str):
     if path.name.lower().endswith(".gz"):
         import gzip
@@ -493,23 +499,24 @@ def _standard_columns(table: pd.DataFrame, path: Path, columns: dict[str, str] |
 
 
 def _text(values: pd.Series) -> pd.Series:
-    """Text with surrounding spaces removed, computed once per distinct value.
+    """Text with surrounding spaces removed.
 
     The tables are read with ``keep_default_na=False``, so an empty cell is already ``""``.
     """
-    values = values.astype(str)
-    codes, distinct = pd.factorize(values)
-    stripped = [value.strip() for value in distinct]
-    if stripped == list(distinct):
-        return values
-    return pd.Series(np.array(stripped, dtype=object)[codes], index=values.index, dtype=str)
+    return _per_distinct(values.astype(str), lambda distinct: distinct.str.strip()).astype(str)
 
 
 def _map_unique(values: pd.Series, function) -> pd.Series:
-    """Apply ``function`` once per distinct value (None becomes NaN): fast on a million rows."""
+    """``function`` of each value, None as NaN."""
+    return _per_distinct(values, lambda distinct: distinct.map(function).astype("float64"))
+
+
+def _per_distinct(values: pd.Series, function) -> pd.Series:
+    """``function`` (Series to Series) applied to the distinct values only, spread back over all
+    rows: a million rows of contacts have few distinct dates, rungs and people."""
     codes, distinct = pd.factorize(values)
-    mapped = np.array([function(value) for value in distinct], dtype="float64")
-    return pd.Series(mapped[codes], index=values.index)
+    result = function(pd.Series(distinct, dtype=values.dtype)).to_numpy()
+    return pd.Series(result[codes], index=values.index)
 
 
 def describe(data: Dataset, *, focal: str = "parent") -> str:

@@ -804,8 +804,14 @@ def _broker_row(village: _Village, person, betweenness: float, cut_edges: set, l
         sentences.append(f"Enige contact van {len(sole)} {who}: {names}." if nl else
                          f"The only tie of {len(sole)} {who}: {names}.")
     if cut_off:
-        sentences.append(f"Zonder deze persoon raken {cut_off} mensen los van de rest." if nl
-                         else f"Without this person, {cut_off} people lose touch with the rest.")
+        if nl:
+            sentences.append("Zonder deze persoon raakt 1 persoon los van de rest."
+                             if cut_off == 1 else
+                             f"Zonder deze persoon raken {cut_off} mensen los van de rest.")
+        else:
+            sentences.append(f"Without this person, {cut_off} "
+                             f"{'person loses' if cut_off == 1 else 'people lose'} touch with "
+                             "the rest.")
     return {"person": person, "role": village.text(person, "role"), "betweenness": betweenness,
             "bridging_ties": bridging, "explanation": " ".join(sentences),
             "name": village.text(person, "name"), "wijk": wijk,
