@@ -155,6 +155,10 @@ def load(
     if attendance_file:
         sessions = _read_attendance(attendance_file, columns, dates, known, rejects)
         contacts = pd.concat([contacts, _session_contacts(sessions, the_ladder)], ignore_index=True)
+    if contacts.empty:
+        raise InputFileError("no contacts to measure", file=contacts_file,
+                             hint="the file has a header but no valid rows" if not len(
+                                 rejects.table()) else "every row was set aside as invalid")
     contacts = contacts.sort_values("date", kind="stable", ignore_index=True)
     people_table = _complete_people(people_table, contacts, sessions)
     name = folder.resolve().name if path.is_dir() else contacts_file.stem

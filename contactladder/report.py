@@ -190,9 +190,6 @@ def write_report(net: LadderNetwork, folder: str | Path, *, freq: str = "quarter
     """
     folder = Path(folder)
     text = TEXT[lang]
-    if not len(net.contacts):
-        raise UsageError("no contacts to report on", file=net.data.name,
-                         hint="check the contacts file with: contactladder check")
     if by:
         _check_group_column(net, by)
     table = growth(net, freq=freq, progress=progress)

@@ -176,3 +176,10 @@ def test_attending_alone_is_kept_as_attendance_and_counted_in_check(tmp_path):
     assert data.attendance["person"].tolist() == ["a", "b", "c"]
     assert "c" in data.people.index
     assert "Attendance: 3 rows; 1 of them at sessions with no one else" in describe(data)
+
+
+def test_a_contacts_file_with_only_a_header_is_a_clear_error(tmp_path):
+    write(tmp_path, "contacts.csv", "date,person_a,person_b,rung\n")
+    with pytest.raises(InputFileError, match="contacts.csv: no contacts to measure; the file has "
+                                             "a header but no valid rows"):
+        load(tmp_path)
