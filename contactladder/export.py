@@ -40,11 +40,13 @@ Examples
 >>> net = LadderNetwork(Dataset(contacts, people, Ladder.default(), "example"))
 >>> ties_table(net)[["source", "target", "source_label", "rung", "rung_key"]].values.tolist()
 [['n1', 'n2', 'Ouder 1', 3, 'delen'], ['n2', 'n3', 'Ouder 2', 2, 'praten']]
->>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> scratch = tempfile.TemporaryDirectory()
+>>> folder = pathlib.Path(scratch.name)
 >>> [path.name for path in export(net, folder / "village.gexf")]
 ['village.gexf']
 >>> [path.name for path in export(net, folder / "village", format="csv")]
 ['village-nodes.csv', 'village-ties.csv']
+>>> scratch.cleanup()
 """
 
 from __future__ import annotations

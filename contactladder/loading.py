@@ -13,12 +13,14 @@ any other name explicitly.
 Examples
 --------
 >>> import tempfile, pathlib
->>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> scratch = tempfile.TemporaryDirectory()
+>>> folder = pathlib.Path(scratch.name)
 >>> _ = (folder / "contacts.csv").write_text("datum;persoon_a;persoon_b;trede\\n"
 ...                                          "2024-03-01;ann;bo;praten\\n")
 >>> data = load(folder)
 >>> data.contacts[["person_a", "person_b", "rung"]].values.tolist()
 [['ann', 'bo', 2]]
+>>> scratch.cleanup()
 """
 
 from __future__ import annotations

@@ -3,11 +3,13 @@
 Examples
 --------
 >>> import tempfile, pathlib
->>> path = pathlib.Path(tempfile.mkdtemp()) / "out" / "growth.csv"
+>>> scratch = tempfile.TemporaryDirectory()
+>>> path = pathlib.Path(scratch.name) / "out" / "growth.csv"
 >>> write_text(path, "period,ties\\n2024-01,3\\n").name
 'growth.csv'
 >>> path.read_text()
 'period,ties\\n2024-01,3\\n'
+>>> scratch.cleanup()
 """
 
 from __future__ import annotations
