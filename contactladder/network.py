@@ -249,12 +249,17 @@ class LadderNetwork:
                   - periods[0].ordinal)
         code_a, code_b = self._person_codes
         pair = code_a.astype("int64") * size + code_b
-        grouped = (pd.DataFrame({"key": period * size * size + pair,
-                                 "rung": self.contacts["rung"].to_numpy(),
-                                 "date": self.contacts["date"].to_numpy()})
-                   .groupby("key", sort=True)
-                   .agg(rung=("rung", "max"), first=("date", "min"), last=("date", "max"),
-                        contacts=("rung", "size")))
+        key = period * size * size + pair
+        order = np.argsort(key, kind="stable")
+        key = key[order]
+        starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+        rung = self.contacts["rung"].to_numpy()[order]
+        moment = self.contacts["date"].to_numpy()[order]
+        grouped = pd.DataFrame({
+            "rung": np.maximum.reduceat(rung, starts),
+            "first": np.minimum.reduceat(moment, starts),
+            "last": np.maximum.reduceat(moment, starts),
+            "contacts": np.diff(np.r_[starts, len(key)])}, index=key[starts])
         return _PeriodPairs(grouped, people.to_numpy(dtype=object), size)
 
     def _add_people(self, graph: nx.Graph, people) -> list:
@@ -327,8 +332,8 @@ class _PeriodPairs:
         reached = grouped["rung"].groupby(pair, sort=False).cummax()
         self.reached = reached.to_numpy()
         self.before = reached.groupby(pair, sort=False).shift(fill_value=0).to_numpy()
-        self.first = grouped["first"].array.to_pydatetime()
-        self.last = grouped["last"].array.to_pydatetime()
+        self.first = grouped["first"].to_numpy()
+        self.last = grouped["last"].to_numpy()
         self.contacts = grouped["contacts"].to_numpy()
 
     def people_in(self, rows: slice) -> list:
@@ -346,27 +351,28 @@ class _PeriodPairs:
                                 reached[climbs].tolist()))
         if step.graph is None:
             return
+        first, last = _datetimes(self.first[rows]), _datetimes(self.last[rows])
         step.graph.add_edges_from(
-            (u, v, {"rung": rung, "first_contact": first, "last_contact": last,
+            (u, v, {"rung": rung, "first_contact": start, "last_contact": end,
                     "contacts": count})
-            for u, v, rung, first, last, count in zip(
-                a[new], b[new], step.new_rungs, self.first[rows][new], self.last[rows][new],
+            for u, v, rung, start, end, count in zip(
+                a[new], b[new], step.new_rungs, first[new], last[new],
                 self.contacts[rows][new].tolist()))
         adjacency = step.graph.adj
-        for u, v, rung, last, count in zip(a[~new], b[~new], reached[~new].tolist(),
-                                           self.last[rows][~new],
-                                           self.contacts[rows][~new].tolist()):
+        for u, v, rung, end, count in zip(a[~new], b[~new], reached[~new].tolist(), last[~new],
+                                          self.contacts[rows][~new].tolist()):
             edge = adjacency[u][v]
             edge["rung"] = rung
-            edge["last_contact"] = last
+            edge["last_contact"] = end
             edge["contacts"] += count
 
     def add_to_active(self, step: Step, rows: slice) -> None:
         """Add the period's ties at the period's highest rung; note new and climbing ties."""
         for a, b, rung, reached, before, first, last, count in zip(
                 self.a[rows], self.b[rows], self.rung[rows].tolist(),
-                self.reached[rows].tolist(), self.before[rows].tolist(), self.first[rows],
-                self.last[rows], self.contacts[rows].tolist()):
+                self.reached[rows].tolist(), self.before[rows].tolist(),
+                _datetimes(self.first[rows]), _datetimes(self.last[rows]),
+                self.contacts[rows].tolist()):
             step.graph.add_edge(a, b, rung=rung, first_contact=first, last_contact=last,
                                 contacts=count)
             if not before:
@@ -374,6 +380,11 @@ class _PeriodPairs:
                 step.new_rungs.append(reached)
             elif reached > before:
                 step.climbed.append((a, b, before, reached))
+
+
+def _datetimes(moments: np.ndarray) -> np.ndarray:
+    """datetime64 values as :class:`datetime.datetime` objects, converted in one go."""
+    return pd.DatetimeIndex(moments).to_pydatetime()
 
 
 def period_label(period: pd.Period) -> str:
