@@ -155,3 +155,14 @@ def test_output_with_unknown_suffix_is_refused_and_nothing_written(small):
     result = run("growth", small, "-o", small / "g.txt")
     assert result.exit_code == 1 and "end the file name in .csv or .xlsx" in result.output
     assert not (small / "g.txt").exists()
+
+
+def test_the_readme_library_example_runs(tmp_path, monkeypatch):
+    text = README.read_text(encoding="utf-8")
+    example = re.search(r"## As a library\n\n```python\n(.*?)```", text, re.S).group(1)
+    demo = Path(__file__).parent.parent / "data" / "zwolle-demo"
+    monkeypatch.chdir(tmp_path)
+    exec(example.replace('"data/zwolle-demo"', repr(str(demo))), {"print": lambda *a: None})
+    assert (tmp_path / "outputs" / "map.html").exists()
+    assert (tmp_path / "outputs" / "report" / "index.html").exists()
+    assert (tmp_path / "outputs" / "zwolle.gexf").exists()
