@@ -86,6 +86,8 @@ def open_network(ctx: click.Context, data: Path, output: Path | None = None, *, 
     from .network import LadderNetwork
     from .output import write_table
 
+    if not ctx.obj["quiet"]:
+        click.echo(f"Reading {data} ...", err=True)
     net = LadderNetwork.from_path(
         data, people=people, attendance=attendance, ladder=ladder,
         columns=_column_mapping(columns), rung=rung, time_unit=time_unit,
