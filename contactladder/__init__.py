@@ -5,7 +5,12 @@ Read a data folder, place every tie on the ladder and measure how the network gr
 >>> import contactladder
 >>> net = contactladder.LadderNetwork.from_path("data/zwolle-demo")  # doctest: +SKIP
 >>> contactladder.growth(net, freq="quarter")                        # doctest: +SKIP
+
+The maps and the report are imported on first use (they bring matplotlib and igraph), so that
+reading data and measuring growth start quickly.
 """
+
+import importlib
 
 __version__ = "0.1.0"
 
@@ -16,9 +21,13 @@ from .metrics import activity_yield, growth, transitions
 from .network import LadderNetwork, Step
 from .weaver import brokers, introductions, worklist
 from .export import export
-from .report import write_report
-from .maps import timeline_html, write_map_files, write_timeline
-from .labels import person_label
+
+# Public names of the modules that bring matplotlib and igraph, by the module that holds them.
+_ON_FIRST_USE = {
+    "write_report": "report",
+    "write_map_files": "maps", "write_timeline": "maps", "timeline_html": "maps",
+    "person_label": "labels",
+}
 
 __all__ = [
     "__version__",
@@ -27,7 +36,15 @@ __all__ = [
     "Dataset", "load", "describe",
     "LadderNetwork", "Step",
     "growth", "transitions", "activity_yield",
-    "worklist", "introductions", "brokers",
-    "export", "write_report",
-    "write_map_files", "write_timeline", "timeline_html", "person_label",
+    "worklist", "introductions", "brokers", "export",
+    *_ON_FIRST_USE,
 ]
+
+
+def __getattr__(name: str):
+    """Import a heavier module when one of its public names is first asked for."""
+    if name not in _ON_FIRST_USE:
+        raise AttributeError(f"module 'contactladder' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_ON_FIRST_USE[name]}", __name__), name)
+    globals()[name] = value
+    return value

@@ -38,7 +38,7 @@ Examples
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import Callable
 
 import pandas as pd
 
@@ -286,33 +286,41 @@ def _groups(net: LadderNetwork, by: str | None) -> dict:
     return values.to_dict()
 
 
-def _targets(counters: dict, groups: dict, by, *people) -> Iterable:
-    """The counters a person or tie belongs to: the group's (both ends in it) or the one."""
+def _counter_for(counters: dict, groups: dict, by):
+    """A function from a person or the two ends of a tie to the counter they belong to: the
+    one counter, or with ``by`` their group's (None for a tie between two groups)."""
     if not by:
-        return (counters[None],)
-    names = {groups[p] for p in people}
-    return (counters[names.pop()],) if len(names) == 1 else ()
+        only = counters[None]
+        return lambda *people: only
+
+    def counter(*people):
+        names = {groups[p] for p in people}
+        return counters[names.pop()] if len(names) == 1 else None
+
+    return counter
 
 
 def _count_graph(step: Step, counters: dict, groups: dict, by) -> None:
-    """Count a whole graph: the first step of the reached view, every step of the active view."""
-    graph = step.graph
-    for person, focal in graph.nodes(data="focal"):
-        for counter in _targets(counters, groups, by, person):
-            counter.add_person(person, focal)
-    for a, b, rung in graph.edges(data="rung"):
-        for counter in _targets(counters, groups, by, a, b):
+    """Count a whole graph: every step of the active view."""
+    counter_of = _counter_for(counters, groups, by)
+    for person, focal in step.graph.nodes(data="focal"):
+        counter_of(person).add_person(person, focal)
+    for a, b, rung in step.graph.edges(data="rung"):
+        counter = counter_of(a, b)
+        if counter:
             counter.add_tie(a, b, rung)
 
 
 def _count_step(step: Step, counters: dict, groups: dict, by, focal_people) -> None:
     """Count what a reached-view step added: people who joined, new ties, climbs."""
+    counter_of = _counter_for(counters, groups, by)
     for person in step.joined:
-        for counter in _targets(counters, groups, by, person):
-            counter.add_person(person, person in focal_people)
+        counter_of(person).add_person(person, person in focal_people)
     for (a, b), rung in zip(step.new_ties, step.new_rungs):
-        for counter in _targets(counters, groups, by, a, b):
+        counter = counter_of(a, b)
+        if counter:
             counter.add_tie(a, b, rung)
     for a, b, old, new in step.climbed:
-        for counter in _targets(counters, groups, by, a, b):
+        counter = counter_of(a, b)
+        if counter:
             counter.climb(a, b, old, new)
