@@ -13,13 +13,13 @@
   row per tie at the rung reached by ``as_of``): two CSV files ``<stem>-nodes.csv`` and
   ``<stem>-ties.csv``, or one workbook with sheets ``nodes`` and ``ties``.
 
-Every format is anonymised by default: people get opaque ids (``n1``, ``n2``, ... in order of
-first presence) and labels such as "Ouder 12" or "Professional 3 (GGD)"; names, person ids,
+Every format is anonymised by default: people get opaque ids (``n1``, ``n2``, ... in an
+order unrelated to ids and join dates) and labels such as "Ouder 12" or "Professional 3 (GGD)"; names, person ids,
 notes and the people file's further columns are left out. ``anonymize=False`` keeps the ids, uses
 names as labels and adds ``name`` and the further columns, for internal use only. Notes (of
 contacts, or a ``note`` column of people) are never exported.
 
-Rows and elements are sorted (people by first presence, then id; ties by their ends), so the same
+Rows and elements are sorted (people by their exported id; ties by their ends), so the same
 input gives the same file. Every file is written whole or not at all.
 
 Examples
@@ -63,7 +63,7 @@ import pandas as pd
 from . import __version__
 from .errors import UsageError
 from .labels import person_label, role_key
-from .network import LadderNetwork
+from .network import LadderNetwork, anonymous_order
 from .output import replacing, write_bytes, write_table, write_workbook
 
 __all__ = [
@@ -453,8 +453,8 @@ def write_gexf(net: LadderNetwork, path: str | Path, *, as_of: object = None,
 # --- helpers ------------------------------------------------------------------------------------
 
 def _node_ids(net: LadderNetwork, graph: nx.Graph, anonymize: bool) -> dict:
-    """Person id -> exported id, in order of first presence, then id."""
-    people = sorted(graph.nodes, key=lambda person: (net.present_from[person], str(person)))
+    """Person id -> exported id; anonymised ``n1``, ``n2``, ... in :func:`anonymous_order`."""
+    people = sorted(graph.nodes, key=anonymous_order)
     if not anonymize:
         return {person: str(person) for person in people}
     return {person: f"n{number}" for number, person in enumerate(people, start=1)}

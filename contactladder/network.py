@@ -11,7 +11,8 @@ given, or from their first contact if that is earlier. In the active view a pers
 a period when they had a contact in it.
 
 The exchange format is :class:`networkx.Graph`, with node attributes ``role, wijk, organisation,
-joined, name, number, focal`` (plus the people file's other columns) and edge attributes
+joined, name, number, focal`` (plus the people file's other columns; ``number`` counts within
+the role in an order unrelated to ids and join dates, for anonymous labels) and edge attributes
 ``rung, first_contact, last_contact, contacts, activities``.
 
 Examples
@@ -39,6 +40,7 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -49,7 +51,7 @@ import pandas as pd
 from .errors import UsageError
 from .loading import Dataset, load
 
-__all__ = ["LadderNetwork", "Step", "FREQUENCIES", "period_label"]
+__all__ = ["LadderNetwork", "Step", "FREQUENCIES", "period_label", "anonymous_order"]
 
 # Period names as the CLI gives them, and pandas' frequency for each.
 FREQUENCIES = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
@@ -299,10 +301,9 @@ class LadderNetwork:
             "present_from")
 
     def _node_attributes(self) -> dict:
-        """Each person's node attributes, with ``number`` counted within their role in the order
-        people became present."""
-        people = (self.people.assign(present_from=self.present_from).sort_index()
-                  .sort_values("present_from", kind="stable").drop(columns="present_from"))
+        """Each person's node attributes, with ``number`` counted within their role in
+        :func:`anonymous_order`, so that "Ouder 12" says nothing about who joined when."""
+        people = self.people.loc[sorted(self.people.index, key=anonymous_order)]
         numbers = (people.groupby("role").cumcount() + 1).tolist()
         columns = list(people.columns)
         records = {}
@@ -380,6 +381,19 @@ class _PeriodPairs:
                 step.new_rungs.append(reached)
             elif reached > before:
                 step.climbed.append((a, b, before, reached))
+
+
+def anonymous_order(person: object) -> bytes:
+    """A sort key for people that is stable but unrelated to their id's order or join date.
+
+    People are numbered in this order within their role ("Ouder 1", "Ouder 2", ...), so that
+    the numbers on a shared map cannot be matched to a list in sign-up or id order.
+
+    >>> sorted(["p001", "p002", "p003"], key=anonymous_order) != ["p001", "p002", "p003"]
+    True
+    """
+    return hashlib.blake2b(str(person).encode("utf-8"), key=b"contactladder",
+                           digest_size=8).digest()
 
 
 def _datetimes(moments: np.ndarray) -> np.ndarray:

@@ -304,12 +304,19 @@ def test_present_from_joined_or_earlier_contact():
     assert sorted(net.snapshot("2024-02-10").nodes) == ["ann", "bo", "cem", "dan"]
 
 
-def test_numbers_count_within_role_in_order_of_presence():
-    net = LadderNetwork(dataset(
-        [("2024-01-05", "zoe", "bo", 1), ("2024-03-01", "ann", "cem", 1)],
-        {"cem": ("professional", "", None), "ann": ("parent", "", "2024-02-01")}))
+def test_numbers_count_within_role_and_say_nothing_about_join_order():
+    ids = [f"p{n:03d}" for n in range(1, 21)]
+    contacts = [(f"2024-01-{n:02d}", ids[n - 1], ids[n], 1) for n in range(1, 20)]
+    people = {"k01": ("professional", "", None), "k02": ("professional", "", None)}
+    net = LadderNetwork(dataset(contacts + [("2024-02-01", "k01", "k02", 2)], people))
     numbers = {p: d["number"] for p, d in net.snapshot().nodes(data=True)}
-    assert numbers == {"bo": 1, "zoe": 2, "ann": 3, "cem": 1}
+    parents = [numbers[p] for p in ids]
+    assert sorted(parents) == list(range(1, 21))
+    assert sorted([numbers["k01"], numbers["k02"]]) == [1, 2]
+    assert parents != list(range(1, 21))            # not the order of ids or of joining
+    again = LadderNetwork(dataset(contacts + [("2024-02-01", "k01", "k02", 2)], people))
+    assert {p: d["number"] for p, d in again.snapshot("2024-01-10").nodes(data=True)} == {
+        p: numbers[p] for p in again.snapshot("2024-01-10").nodes}
 
 
 def test_from_path_reads_a_folder(tmp_path):
