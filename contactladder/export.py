@@ -39,7 +39,7 @@ Examples
 ...     "joined": pd.NaT}, index=pd.Index(["ann", "bo", "cem"], name="id"))
 >>> net = LadderNetwork(Dataset(contacts, people, Ladder.default(), "example"))
 >>> ties_table(net)[["source", "target", "source_label", "rung", "rung_key"]].values.tolist()
-[['n1', 'n2', 'Ouder 1', 3, 'delen'], ['n2', 'n3', 'Ouder 2', 2, 'praten']]
+[['n1', 'n2', 'Ouder 1', 3, 'delen'], ['n1', 'n3', 'Ouder 1', 2, 'praten']]
 >>> scratch = tempfile.TemporaryDirectory()
 >>> folder = pathlib.Path(scratch.name)
 >>> [path.name for path in export(net, folder / "village.gexf")]
