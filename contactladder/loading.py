@@ -35,7 +35,7 @@ import pandas as pd
 from .errors import BadValueError, InputFileError, MissingColumnError, UsageError
 from .ladder import Ladder
 
-__all__ = ["Dataset", "load", "describe", "read_table", "ALIASES", "CONTACT_COLUMNS", "REJECT_COLUMNS"]
+__all__ = ["Dataset", "load", "describe", "read_table", "positions_in", "ALIASES", "CONTACT_COLUMNS", "REJECT_COLUMNS"]
 
 # Column names as they may appear in a file (compared in lower case), by the name used here.
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -392,7 +392,8 @@ class _RowCheck:
         return parsed
 
     def unknown_people(self, ids: pd.Series, column: str, known: pd.Index) -> None:
-        self.reject((known.get_indexer(ids) < 0) & (ids != ""), column, "person not in the people file",
+        unknown = _per_distinct(ids, lambda distinct: ~distinct.isin(known)).astype(bool)
+        self.reject(unknown & (ids != ""), column, "person not in the people file",
                     hint="add them to people.csv or correct the id")
 
     def good(self) -> pd.Series:
@@ -515,6 +516,17 @@ def _text(values: pd.Series) -> pd.Series:
 def _map_unique(values: pd.Series, function) -> pd.Series:
     """``function`` of each value, None as NaN."""
     return _per_distinct(values, lambda distinct: distinct.map(function).astype("float64"))
+
+
+def positions_in(index: pd.Index, values: pd.Series) -> np.ndarray:
+    """The position of each value in ``index`` (-1 when missing), looked up once per distinct
+    value.
+
+    >>> positions_in(pd.Index(["ann", "bo"]), pd.Series(["bo", "bo", "cem"])).tolist()
+    [1, 1, -1]
+    """
+    return _per_distinct(values, lambda distinct: pd.Series(index.get_indexer(distinct))
+                         ).to_numpy(dtype="int64")
 
 
 def _per_distinct(values: pd.Series, function) -> pd.Series:

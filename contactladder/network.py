@@ -49,7 +49,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import UsageError
-from .loading import Dataset, load
+from .loading import Dataset, load, positions_in
 
 __all__ = ["LadderNetwork", "Step", "FREQUENCIES", "period_label", "anonymous_order"]
 
@@ -114,7 +114,7 @@ class LadderNetwork:
             self.end = self.contacts["date"].iloc[-1]
         else:
             self.start = self.end = pd.NaT
-        self._person_codes = tuple(self.people.index.get_indexer(self.contacts[column])
+        self._person_codes = tuple(positions_in(self.people.index, self.contacts[column])
                                    for column in ("person_a", "person_b"))
         self.present_from = self._present_from()
         self._node_attrs = self._node_attributes()
