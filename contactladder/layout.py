@@ -37,7 +37,7 @@ import igraph
 import networkx as nx
 import numpy as np
 
-__all__ = ["layout_positions", "SPACING"]
+__all__ = ["layout_positions", "layout_areas", "SPACING"]
 
 #: Canvas units per person: a group of n people fills a disc of radius about SPACING * sqrt(n).
 SPACING = 40.0
@@ -85,8 +85,39 @@ def layout_positions(
     over all people: igraph's grid variant is used from 400 people in a group up: about 2 s
     for 10,000 people. Ties between groups do not move people; they are drawn across the gap.
     """
+    return layout_areas(G, group=group, seed=seed, scale=scale, niter=niter)[0]
+
+
+def layout_areas(
+    G: nx.Graph,
+    *,
+    group: str | None = "wijk",
+    seed: int = 0,
+    scale: float | None = None,
+    niter: int = 500,
+) -> tuple[dict[Hashable, tuple[float, float]], dict[str, tuple[float, float, float]]]:
+    """:func:`layout_positions` and the disc of each group: where a map writes the wijk's name.
+
+    Parameters are those of :func:`layout_positions`.
+
+    Returns
+    -------
+    positions : dict
+        As :func:`layout_positions` returns them.
+    areas : dict
+        Group value -> ``(x, y, radius)`` of the disc its people fill, in the same canvas
+        units as the positions; people without a group (value "") have no area.
+
+    Examples
+    --------
+    >>> G = nx.Graph()
+    >>> G.add_nodes_from(["a", "b"], wijk="Dieze"); G.add_node("c", wijk="Zuid")
+    >>> positions, areas = layout_areas(G)
+    >>> sorted(areas), areas["Dieze"][2] > areas["Zuid"][2]
+    (['Dieze', 'Zuid'], True)
+    """
     if G.number_of_nodes() == 0:
-        return {}
+        return {}, {}
     groups: dict[str, list[Hashable]] = {}
     for node, value in G.nodes(data=group, default="") if group else ((n, "") for n in G):
         key = "" if value is None or value != value else str(value)
@@ -102,14 +133,21 @@ def layout_positions(
     centres = _pack([radius for _, _, radius in discs])
     xy = np.concatenate([points + centre for (_, points, _), centre in zip(discs, centres)])
     nodes = [node for members, _, _ in discs for node in members]
-    xy -= (xy.min(axis=0) + xy.max(axis=0)) / 2
+    shift = (xy.min(axis=0) + xy.max(axis=0)) / 2
+    xy -= shift
     if scale is None:
-        xy *= SPACING
+        factor = SPACING
     else:
         extent = float(np.abs(xy).max())
-        xy *= scale / extent if extent > 0 else 1.0
-    xy = np.round(xy, 1) + 0.0  # + 0.0 turns -0.0 into 0.0
-    return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, xy)}
+        factor = scale / extent if extent > 0 else 1.0
+    xy = np.round(xy * factor, 1) + 0.0  # + 0.0 turns -0.0 into 0.0
+    positions = {node: (float(x), float(y)) for node, (x, y) in zip(nodes, xy)}
+    areas = {}
+    for key, (_, _, radius), centre in zip(order, discs, centres):
+        if key:
+            x, y = np.round((centre - shift) * factor, 1) + 0.0
+            areas[key] = (float(x), float(y), round(float(radius * factor), 1))
+    return positions, areas
 
 
 def _sort_key(node: Hashable) -> tuple[str, str]:

@@ -7,9 +7,17 @@ A map shows the people of a network (a :class:`networkx.Graph` as made by
   volunteers, other roles; sized by their number of ties;
 - ties coloured by rung with the ladder's colours, thicker higher up the ladder;
 - a legend of roles and rungs, a title with the data's name and the date, in Dutch or English;
-- in the page: a filter by wijk and by lowest rung shown, a search box that finds a person and
-  centres on them, and a tooltip per person (role, wijk, organisation, ties per rung) and per tie
-  (rung, first and last contact, number of contacts, activities).
+- in the page: a filter by wijk (its people and the ties among them, as ``growth --by wijk``
+  counts them) and by lowest rung shown, a search box that finds a person and centres on them,
+  and a tooltip per person (role, wijk, organisation, ties per rung) and per tie (rung, first
+  and last contact, number of contacts, activities);
+- the map in an area of its own, with the legend beside it (folded above it on narrow screens),
+  each wijk's name above its area, labels from a readable zoom up (the person in focus and the
+  search's hit always), and zoom buttons; the mouse wheel scrolls the page around an embedded
+  map until the reader clicks the map (Ctrl + wheel always zooms).
+
+An organisation has one colour on every map of the same data: :func:`network_map_data` and
+:func:`timeline_data` pass the table of :func:`organisation_colours` over all professionals.
 
 Safe to share:
 
@@ -52,7 +60,7 @@ import html
 import json
 import math
 import re
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from string import Template
@@ -65,7 +73,7 @@ import pandas as pd
 from .errors import UsageError
 from .labels import ROLE_WORDS, person_label, role_key, role_word
 from .ladder import LANGUAGES, Ladder
-from .layout import layout_positions
+from .layout import layout_areas
 from .output import write_text
 
 if TYPE_CHECKING:
@@ -74,7 +82,7 @@ if TYPE_CHECKING:
 __all__ = ["map_data", "map_html", "render_map", "write_map", "network_map_data", "focus_graph",
            "write_map_files", "timeline_data", "timeline_html", "render_timeline",
            "write_timeline", "write_timeline_files", "embed_snippet", "write_embed", "html_path",
-           "node_size", "edge_width", "role_styles", "TEXT"]
+           "node_size", "edge_width", "role_styles", "organisation_colours", "TEXT"]
 
 # The page's own words: key -> (Dutch, English), in the order of LANGUAGES.
 _WORDS = {
@@ -100,6 +108,15 @@ _WORDS = {
     "legend_people": ("Personen", "People"),
     "legend_rungs": ("Treden van de contactladder", "Rungs of the contact ladder"),
     "size_note": ("Grootte: aantal banden", "Size: number of ties"),
+    "size_note_part": ("Grootte: aantal banden in deze kaart", "Size: number of ties in this map"),
+    "legend": ("Legenda", "Legend"),
+    "legend_counters": ("Tellers en legenda", "Counters and legend"),
+    "zoom_in": ("Inzoomen", "Zoom in"),
+    "zoom_out": ("Uitzoomen", "Zoom out"),
+    "fit": ("Passend", "Fit"),
+    "fit_label": ("Hele kaart tonen", "Show the whole map"),
+    "zoom_hint": ("Klik op de kaart om met het wieltje te zoomen (of Ctrl + wieltje)",
+                  "Click the map to zoom with the wheel (or Ctrl + wheel)"),
     "names": ("Bevat namen — alleen voor intern gebruik", "Contains names — internal use only"),
     "noscript": ("Deze kaart heeft JavaScript nodig.", "This map needs JavaScript."),
     "play": ("Afspelen", "Play"),
@@ -109,8 +126,8 @@ _WORDS = {
     "new_ties": ("Nieuwe banden", "New ties"),
     "climbed": ("Gestegen", "Climbed"),
     "focal_alone": ("{focal} zonder band", "{focal} without a tie"),
-    "fresh_note": ("Dik en oplichtend: nieuw of gestegen in deze periode",
-                   "Thick and glowing: new or climbed in this period"),
+    "fresh_note": ("Fel en donker omlijnd: nieuw of gestegen in deze periode",
+                   "Bright with a dark outline: new or climbed in this period"),
     "since": ("Sinds", "Since"),
     "history": ("Treden", "Rungs"),
     "per_day": ("per dag", "per day"),
@@ -136,8 +153,10 @@ _ROLE_STYLE = {
 }
 _PROFESSIONAL_SHAPE = "diamond"
 _PROFESSIONAL_NO_ORGANISATION = "#7f7f7f"
-_ORGANISATION_COLOURS = ("#6a3d9a", "#1f78b4", "#b15928", "#e7298a", "#66a61e", "#7570b3",
-                         "#a6761d", "#1b9e77", "#d95f02", "#cab2d6", "#8dd3c7", "#fb9a99")
+# Clearly distinct hues (from Okabe-Ito and Tableau 10), none near the parents' amber or the
+# volunteers' teal; given to organisations in alphabetical order (see organisation_colours).
+_ORGANISATION_COLOURS = ("#0072b2", "#d55e00", "#59a14f", "#cc79a7", "#6a3d9a", "#56b4e9",
+                         "#9c755f", "#000000", "#ff9da7")
 _OTHER_ROLE_COLOURS = ("#8c564b", "#17becf", "#bcbd22", "#9467bd", "#7f7f7f")
 _OTHER_ROLE_SHAPE = "square"
 # The slots of page.html that a page's own template fills (see _slots).
@@ -172,20 +191,45 @@ def edge_width(level: int, ladder: Ladder) -> float:
     return round(1.0 + 5.0 * (level - 1) / (len(ladder) - 1), 1)
 
 
+def organisation_colours(organisations: Iterable[object]) -> dict[str, str]:
+    """The colour of each organisation: one table for every map of the same data.
+
+    Give it the organisations of all professionals in the data (not only those on one map), so
+    that an organisation has the same colour on a focus map, a wijk map and the timeline.
+    Organisations get the colours in alphabetical order; blanks are left out.
+
+    >>> organisation_colours(["GGD", "Bibliotheek", "", "GGD"])
+    {'Bibliotheek': '#0072b2', 'GGD': '#d55e00'}
+    """
+    names = sorted({_text(o) for o in organisations} - {""})
+    return {name: _ORGANISATION_COLOURS[i % len(_ORGANISATION_COLOURS)]
+            for i, name in enumerate(names)}
+
+
 def role_styles(G: nx.Graph, *, lang: str = "nl", role: str = "role",
-                organisation: str = "organisation") -> dict[tuple[str, str], dict[str, str]]:
+                organisation: str = "organisation",
+                colours: Mapping[str, str] | None = None,
+                ) -> dict[tuple[str, str], dict[str, str]]:
     """The legend's groups of people present in ``G``, in legend order, with colour and shape.
 
     The key is ``(role key, organisation)``; the organisation is only part of it for
     professionals (each organisation its own colour), else it is "".
 
+    ``colours`` maps organisation -> colour (:func:`organisation_colours` of all the data's
+    professionals); by default it is made from the organisations present in ``G``, so maps of
+    parts of one network should pass it.
+
     >>> G = nx.Graph()
     >>> G.add_node(1, role="parent"); G.add_node(2, role="professional", organisation="GGD")
     >>> [(s["label"], s["colour"], s["shape"]) for s in role_styles(G, lang="en").values()]
-    [('Parent', '#f2a900', 'dot'), ('Professional (GGD)', '#6a3d9a', 'diamond')]
+    [('Parent', '#f2a900', 'dot'), ('Professional (GGD)', '#0072b2', 'diamond')]
     """
     keys = {_group_key(attrs, role, organisation) for _, attrs in G.nodes(data=True)}
     organisations = sorted(o for r, o in keys if r == "professional" and o)
+    table = dict(colours) if colours is not None else organisation_colours(organisations)
+    extra = organisation_colours(o for o in organisations if o not in table)
+    table.update({o: _ORGANISATION_COLOURS[(len(table) + i) % len(_ORGANISATION_COLOURS)]
+                  for i, o in enumerate(extra)})
     others = sorted(r for r, _ in keys if r not in ROLE_WORDS or r == "")  # "" sorts first
     styles: dict[tuple[str, str], dict[str, str]] = {}
 
@@ -198,9 +242,8 @@ def role_styles(G: nx.Graph, *, lang: str = "nl", role: str = "role",
 
     for rk in _ROLE_ORDER:
         if rk == "professional":
-            for i, org in enumerate(organisations):
-                add((rk, org), _ORGANISATION_COLOURS[i % len(_ORGANISATION_COLOURS)],
-                    _PROFESSIONAL_SHAPE)
+            for org in organisations:
+                add((rk, org), table[org], _PROFESSIONAL_SHAPE)
             add((rk, ""), _PROFESSIONAL_NO_ORGANISATION, _PROFESSIONAL_SHAPE)
         else:
             add((rk, ""), *_ROLE_STYLE[rk])
@@ -221,6 +264,9 @@ def map_data(
     positions: Mapping[Hashable, tuple[float, float]] | None = None,
     focus: Hashable | None = None,
     min_rung: int | None = None,
+    colours: Mapping[str, str] | None = None,
+    areas: Mapping[str, tuple[float, float, float]] | None = None,
+    part: bool = False,
 ) -> dict[str, Any]:
     """Everything the map page shows, as plain JSON-able data, with no ids (and no names when
     anonymised).
@@ -230,25 +276,32 @@ def map_data(
     ``groups``, ``wijk`` indexes ``wijken`` or is -1); ``edges`` rows are
     ``[a, b, level, first_contact, last_contact, contacts, [activity, ...]]`` with activities
     indexing ``activities``; ``focus`` is the number of the person in focus or -1;
-    ``min_level`` the lowest rung shown at first. Parameters are those of :func:`map_html`.
+    ``min_level`` the lowest rung shown at first; ``areas`` rows ``[wijk, x, y, radius]`` say
+    where each wijk's people sit, for its name (none on a focus map); ``subtitle_lead`` is the
+    subtitle before its counts of people and ties, which the page updates when it filters.
+    Parameters are those of :func:`map_html`.
     """
     return _map_data(G, ladder, title=title, as_of=as_of, lang=lang, anonymize=anonymize,
-                     positions=positions, focus=focus, min_rung=min_rung)[0]
+                     positions=positions, focus=focus, min_rung=min_rung, colours=colours,
+                     areas=areas, part=part)[0]
 
 
 def _map_data(G: nx.Graph, ladder: Ladder, *, title: str, as_of: object, lang: str,
               anonymize: bool, positions: Mapping[Hashable, tuple[float, float]] | None,
               focus: Hashable | None = None, min_rung: int | None = None,
+              colours: Mapping[str, str] | None = None,
+              areas: Mapping[str, tuple[float, float, float]] | None = None,
+              part: bool = False,
               ) -> tuple[dict[str, Any], dict[Hashable, int]]:
     """:func:`map_data` and the number of each node."""
     _check_lang(lang)
     text = TEXT[lang]
     if positions is None:
-        positions = layout_positions(G)
+        positions, areas = layout_areas(G)
     missing = sum(1 for node in G if node not in positions)
     if missing:
         raise ValueError(f"positions lack {missing} of the {len(G)} people of the graph")
-    styles = role_styles(G, lang=lang)
+    styles = role_styles(G, lang=lang, colours=colours)
     group_index = {key: i for i, key in enumerate(styles)}
     order = sorted(G.nodes(data=True), key=_node_order)
     index = {node: i for i, (node, _) in enumerate(order)}
@@ -273,26 +326,56 @@ def _map_data(G: nx.Graph, ladder: Ladder, *, title: str, as_of: object, lang: s
                       sorted(activity_index[str(x)] for x in (attrs.get("activities") or ()))])
     edges.sort()
     date = _date(as_of) if as_of is not None else max((e[4] for e in edges if e[4]), default="")
-    subtitle = [f"{text['as_of']} {_long_date(date, lang)}"] if date else []
-    subtitle.append(f"{len(nodes)} {text['people']}, {len(edges)} {text['ties']}")
+    lead = [f"{text['as_of']} {_long_date(date, lang)}"] if date else []
+    if areas is None:
+        areas = _areas(G, positions)
+    area_rows = [] if focus is not None else [
+        [wijk_index[w], *(round(float(v), 1) for v in areas[w])]
+        for w in wijken if w in areas]
     return {
         "title": str(title),
-        "subtitle": " · ".join(subtitle),
+        "subtitle": " · ".join([*lead, _counts(len(nodes), len(edges), lang)]),
+        "subtitle_lead": lead,
         "as_of": date,
         "lang": lang,
         "anonymized": bool(anonymize),
-        "text": {k: v for k, v in text.items()
-                 if k not in ("months", "names", "noscript") and not k.startswith("per_")},
+        "text": {**{k: v for k, v in text.items()
+                    if k not in ("months", "names", "noscript", "size_note_part")
+                    and not k.startswith("per_")},
+                 "size_note": text["size_note_part" if part else "size_note"]},
         "rungs": [{"level": r.level, "key": r.key, "label": r.label(lang), "colour": r.colour,
                    "width": edge_width(r.level, ladder)} for r in ladder],
         "groups": list(styles.values()),
         "wijken": wijken,
+        "areas": area_rows,
         "activities": activities,
         "focus": index.get(focus, -1) if focus is not None else -1,
         "min_level": int(min_rung) if min_rung is not None else ladder.bottom.level,
         "nodes": nodes,
         "edges": edges,
     }, index
+
+
+def _counts(people: int, ties: int, lang: str) -> str:
+    """'12 personen, 30 banden'."""
+    return f"{people} {TEXT[lang]['people']}, {ties} {TEXT[lang]['ties']}"
+
+
+def _areas(G: nx.Graph, positions: Mapping[Hashable, tuple[float, float]],
+           ) -> dict[str, tuple[float, float, float]]:
+    """Where the people of each wijk of ``G`` sit, from their positions: the centre of their
+    bounding box and the distance to the farthest, for a map given positions but no areas."""
+    points: dict[str, list[tuple[float, float]]] = {}
+    for node, attrs in G.nodes(data=True):
+        wijk = _text(attrs.get("wijk"))
+        if wijk:
+            points.setdefault(wijk, []).append(positions[node])
+    areas = {}
+    for wijk, xy in points.items():
+        xs, ys = [p[0] for p in xy], [p[1] for p in xy]
+        x, y = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+        areas[wijk] = (x, y, max(math.hypot(px - x, py - y) for px, py in xy) + 20.0)
+    return areas
 
 
 def map_html(
@@ -431,8 +514,10 @@ def network_map_data(
     """
     level, wijk_name, parts = _options(net, lang=lang, wijk=wijk, min_rung=min_rung, title=title)
     final = net.snapshot()
-    positions = layout_positions(final)
+    positions, areas = layout_areas(final)
     G = _in_wijk(final if as_of is None else net.snapshot(as_of), wijk_name)
+    if as_of is None and len(net.contacts):
+        as_of = net.end  # the data's end date, whichever part of the data is shown
     person = None
     if focus is not None:
         person = _resolve_person(net, G, focus, wijk_name)
@@ -440,7 +525,18 @@ def network_map_data(
         if title is None:
             parts.append(person_label(G.nodes[person], lang=lang, anonymize=anonymize))
     return map_data(G, net.ladder, title=" — ".join(parts), as_of=as_of, lang=lang,
-                    anonymize=anonymize, positions=positions, focus=person, min_rung=level)
+                    anonymize=anonymize, positions=positions, focus=person, min_rung=level,
+                    colours=_colours(net), areas=areas,
+                    part=wijk_name is not None or person is not None)
+
+
+def _colours(net: LadderNetwork) -> dict[str, str]:
+    """:func:`organisation_colours` of all professionals in the data: one table for every map."""
+    people = net.people
+    if "organisation" not in people.columns:
+        return {}
+    professional = [role_key(r) == "professional" for r in people["role"]]
+    return organisation_colours(people["organisation"][professional])
 
 
 def write_map_files(
@@ -529,10 +625,11 @@ def timeline_data(
     level, wijk_name, parts = _options(net, lang=lang, wijk=wijk, min_rung=min_rung, title=title)
     text = TEXT[lang]
     final = net.snapshot() if len(net.contacts) else nx.Graph()
-    positions = layout_positions(final)
+    positions, areas = layout_areas(final)
     G = _in_wijk(final, wijk_name)
     data, index = _map_data(G, net.ladder, title=" — ".join(parts), as_of=None, lang=lang,
-                            anonymize=anonymize, positions=positions, min_rung=level)
+                            anonymize=anonymize, positions=positions, min_rung=level,
+                            colours=_colours(net), areas=areas, part=wijk_name is not None)
     # One walk over the periods gives when each person and tie appears and when ties climb.
     appear = [-1] * len(index)
     ties: dict[tuple[int, int], list[int]] = {}
@@ -569,10 +666,12 @@ def timeline_data(
     subtitle = [per.capitalize()]
     if steps:
         subtitle.append(f"{steps[0][1]} – {steps[-1][1]}")
-    subtitle.append(f"{len(data['nodes'])} {text['people']}, {len(ties)} {text['ties']}")
+    lead = list(subtitle)
+    subtitle.append(_counts(len(data["nodes"]), len(ties), lang))
     focal = _FOCAL_WORDS.get(role_key(net.focal), {}).get(lang) or role_word(net.focal, lang)
     data.update({
         "subtitle": " · ".join(subtitle),
+        "subtitle_lead": lead,
         "freq": freq,
         "steps": steps,
         "appear": appear,
@@ -598,8 +697,10 @@ def timeline_html(
 
     A slider runs over the periods from the first contact to the last, with a play/pause
     button. At each step the page shows the people present and the ties reached by then,
-    coloured by the rung reached; ties that are new or climbed in that step are drawn thicker,
-    opaque and glowing, and people who joined in it glow. Counters beside the slider show the
+    coloured by the rung reached and as thick as their rung; ties that are new or climbed in
+    that step are drawn opaque with a dark outline, and people who joined in it are outlined
+    too (both glow as well when few are new, so a busy period does not blur into haze).
+    Counters beside the map show the
     period's people, ties per rung, focal people without a tie, new and climbed ties: the
     numbers of :func:`contactladder.metrics.growth` for that period, computed by it. Everyone
     keeps their place: positions come from the layout of the whole history.
@@ -814,6 +915,12 @@ def _page(kind: str, data: Mapping[str, Any], labels: Mapping[str, str]) -> str:
         title=_esc(data["title"]),
         label_wijk=_esc(text["wijk"]),
         label_min_rung=_esc(text["min_rung"]),
+        label_legend=_esc(text["legend_counters" if kind == "timeline" else "legend"]),
+        label_zoom_in=_esc(text["zoom_in"]),
+        label_zoom_out=_esc(text["zoom_out"]),
+        label_fit=_esc(text["fit"]),
+        label_fit_title=_esc(text["fit_label"]),
+        label_zoom_hint=_esc(text["zoom_hint"]),
         subtitle=_esc(data["subtitle"]),
         names_banner=banner,
         noscript=_esc(text["noscript"]),

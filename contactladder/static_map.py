@@ -3,7 +3,7 @@
 The picture shows what the map page shows when it opens: the same positions, the same colours
 and shapes per role and organisation, people sized by their number of ties, ties coloured by
 rung and thicker higher up the ladder (only those from the lowest rung shown), the legend of
-roles and rungs and the title. It is drawn from :func:`contactladder.maps.map_data`, so it holds
+roles and rungs, the names of the wijken above their areas and the title. It is drawn from :func:`contactladder.maps.map_data`, so it holds
 no more than the page: anonymised labels unless names were asked for. Small maps (a person's
 own network) carry the people's labels; the person in focus is ringed.
 
@@ -70,6 +70,9 @@ def map_figure(data: Mapping[str, Any]) -> Figure:
     margin = 30.0
     x0, x1 = min(xs) - margin, max(xs) + margin
     y0, y1 = min(ys) - margin, max(ys) + margin
+    areas = data.get("areas", []) if len(data.get("areas", [])) > 1 else []
+    if areas:  # room for the wijken's names above their areas
+        y0 = min(y0, min(a[2] - a[3] for a in areas) - 2 * margin)
     axes.set_xlim(x0, x1)
     axes.set_ylim(y1, y0)  # canvas y grows downwards, as on the screen
     box_w, box_h = 0.70 * _WIDTH_IN * 72, 0.84 * _HEIGHT_IN * 72
@@ -107,6 +110,10 @@ def map_figure(data: Mapping[str, Any]) -> Figure:
                           fontsize=8 if i != focus else 9,
                           fontweight="bold" if i == focus else "normal", color="#222222",
                           zorder=4)
+
+    for wijk, x, y, radius in areas:
+        axes.text(x, y - radius - 4, data["wijken"][wijk], ha="center", va="bottom",
+                  fontsize=10, fontweight="bold", color="#5a5a5a", zorder=5)
 
     handles = [Line2D([], [], linestyle="none", marker=_MARKERS.get(g["shape"], "o"),
                       markerfacecolor=g["colour"], markeredgecolor="#555555",

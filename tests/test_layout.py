@@ -5,7 +5,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from contactladder.layout import layout_positions
+from contactladder.layout import layout_areas, layout_positions
 
 WIJKEN = ("Dieze", "Stadshagen", "Zwolle-Zuid")
 
@@ -107,3 +107,17 @@ def test_edge_cases():
     G.add_nodes_from(range(5))  # no wijk attribute, no ties
     pos = layout_positions(G)
     assert len(set(pos.values())) == 5
+
+
+def test_areas_are_the_discs_the_wijken_fill():
+    G = village()
+    positions, areas = layout_areas(G, seed=2)
+    assert positions == layout_positions(G, seed=2)
+    assert sorted(areas) == sorted(WIJKEN)  # people without a wijk have no area
+    for wijk, (x, y, radius) in areas.items():
+        members = [positions[n] for n, w in G.nodes(data="wijk") if w == wijk]
+        assert all(math.hypot(px - x, py - y) <= radius + 0.2 for px, py in members)
+    for a, b in [(a, b) for a in WIJKEN for b in WIJKEN if a < b]:
+        (xa, ya, ra), (xb, yb, rb) = areas[a], areas[b]
+        assert math.hypot(xa - xb, ya - yb) > ra + rb  # wijken do not overlap
+    assert layout_areas(nx.Graph()) == ({}, {})

@@ -72,3 +72,20 @@ def test_unknown_picture_format(tmp_path):
 
 def test_empty_map():
     assert list(map_figure(map_data(nx.Graph(), LADDER, title="Leeg")).axes[0].texts) == []
+
+
+def test_wijk_names_above_their_areas():
+    G = village()
+    G.add_node("ID-9c1d-bram", role="parent", number=2, wijk="Stadshagen")
+    G.add_edge("ID-9c1d-bram", "ID-7f3a-anna", rung=2)
+    data = map_data(G, LADDER, title="Zwolle")
+    texts = {t.get_text(): t.get_position() for t in map_figure(data).axes[0].texts
+             if t.get_text() in data["wijken"]}
+    assert set(texts) == {"Dieze", "Stadshagen"}
+    for wijk, x, y, radius in data["areas"]:
+        assert texts[data["wijken"][wijk]] == (x, y - radius - 4)
+
+
+def test_one_wijk_has_no_name_on_the_picture():
+    texts = map_figure(map_data(village(), LADDER, title="Dieze")).axes[0].texts
+    assert "Dieze" not in [t.get_text() for t in texts]

@@ -24,7 +24,7 @@
     var item = {id: i, x: n[0], y: n[1], size: n[2], group: "g" + n[3], label: n[5]};
     if (i === data.focus) {  // the person in focus: larger, bold, glowing
       item.size = n[2] + 6; item.borderWidth = 3;
-      item.font = {size: 16, bold: true};
+      item.font = {bold: true};
       item.shadow = {enabled: true, color: "rgba(0,0,0,0.55)", size: 14, x: 0, y: 0};
     }
     return item;
@@ -36,26 +36,23 @@
                     opacity: 0.85, inherit: false}};
   }));
 
+  // A wijk means what `growth --by wijk` and `map --wijk` mean: its people and the ties among
+  // them (people without a wijk and ties to other wijken are left out).
   var state = {wijk: -1, minLevel: clPage.startLevel(data)};
-  var shown = null;  // null: every person; else a per-person flag
+  function inWijk(i) { return state.wijk < 0 || wijkOf[i] === state.wijk; }
   function edgeShown(item) {
-    return item.level >= state.minLevel &&
-      (state.wijk < 0 || wijkOf[item.from] === state.wijk || wijkOf[item.to] === state.wijk);
+    return item.level >= state.minLevel && inWijk(item.from) && inWijk(item.to);
   }
-  function computeShown() {
-    if (state.wijk < 0) { shown = null; return; }
-    shown = new Uint8Array(nNodes);
-    for (var i = 0; i < nNodes; i++) { if (wijkOf[i] === state.wijk) { shown[i] = 1; } }
-    edges.forEach(function (item) {  // people elsewhere tied to people of this wijk
-      if (edgeShown(item)) { shown[item.from] = 1; shown[item.to] = 1; }
-    });
-  }
-  var nodeView = new vis.DataView(nodes, {filter: function (item) {
-    return shown === null || shown[item.id] === 1;
-  }});
+  var nodeView = new vis.DataView(nodes, {filter: function (item) { return inWijk(item.id); }});
   var edgeView = new vis.DataView(edges, {filter: edgeShown});
 
-  var network = clPage.draw(data, nodeView, edgeView);
+  var hit = -1;  // the search's hit, labelled at every zoom as is the person in focus
+  var network = clPage.draw(data, nodeView, edgeView, {
+    pinned: function () {
+      return [data.focus, hit].filter(function (i) { return i >= 0 && inWijk(i); });
+    },
+    wijkShown: function (w) { return state.wijk < 0 || state.wijk === w; }
+  });
   if (data.focus >= 0) { network.selectNodes([data.focus]); }
 
   // --- tooltips ------------------------------------------------------------------------------
@@ -78,9 +75,10 @@
   function setFilter(wijk, minLevel) {
     state.wijk = wijk; state.minLevel = minLevel;
     showFilter(wijk, minLevel);
-    computeShown();
     nodeView.refresh();
     edgeView.refresh();
+    clPage.subtitle(data, nodeView.length, edgeView.length);
+    network.redraw();
   }
 
   // --- search ----------------------------------------------------------------------------------
@@ -102,11 +100,12 @@
     var q = String(query).trim().toLowerCase();
     if (!q) { found.textContent = ""; return null; }
     var lower = labels.map(function (l) { return l.toLowerCase(); });
-    var hit = lower.indexOf(q);
-    if (hit < 0) { hit = lower.findIndex(function (l) { return l.indexOf(q) === 0; }); }
-    if (hit < 0) { hit = lower.findIndex(function (l) { return l.indexOf(q) >= 0; }); }
-    if (hit < 0) { found.textContent = T.not_found; return null; }
-    if (shown !== null && shown[hit] !== 1) { setFilter(-1, state.minLevel); }
+    var i = lower.indexOf(q);
+    if (i < 0) { i = lower.findIndex(function (l) { return l.indexOf(q) === 0; }); }
+    if (i < 0) { i = lower.findIndex(function (l) { return l.indexOf(q) >= 0; }); }
+    if (i < 0) { found.textContent = T.not_found; return null; }
+    hit = i;
+    if (!inWijk(hit)) { setFilter(-1, state.minLevel); }
     found.textContent = T.found + ": " + labels[hit];
     network.selectNodes([hit]);
     network.focus(hit, {scale: Math.max(network.getScale(), 1.0),

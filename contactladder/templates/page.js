@@ -34,21 +34,126 @@ var clPage = (function () {
     return node;
   }
 
+  // The subtitle with the counts of what is shown: "Stand op 1 maart 2025 · 12 personen, 30 banden".
+  function subtitle(data, people, ties) {
+    var T = data.text;
+    document.getElementById("cl-subtitle").textContent = data.subtitle_lead.concat(
+      [people + " " + T.people + ", " + ties + " " + T.ties]).join(" \u00b7 ");
+  }
+
   // --- the network -----------------------------------------------------------------------------
+  // Labels are drawn from this size on screen (px) up: at the opening zoom of a big map they
+  // would pile up into a grey smudge. Pinned people (the person in focus, the search's hit) are
+  // labelled at every zoom.
+  var LABEL_THRESHOLD = 10;
+  var FONT_SIZE = 12;
+
   // Draw the people and ties of the two views in #cl-network at their fixed places, and mark
-  // <html data-cl-drawn="1"> once drawn.
-  function draw(data, nodeView, edgeView) {
+  // <html data-cl-drawn="1"> once drawn. `extra` (optional): pinned() gives the people to label
+  // at every zoom, wijkShown(w) whether to write the name of wijk w (index into data.wijken).
+  // The legend and counters (#cl-side) sit beside the map, or fold above it on narrow screens.
+  // The wheel scrolls the page until the map is clicked (or with Ctrl); the buttons + - and
+  // "fit" zoom.
+  function draw(data, nodeView, edgeView, extra) {
+    extra = extra || {};
+    var side = document.getElementById("cl-side");
+    var narrow = window.matchMedia("(max-width: 999px)");
+    side.open = !narrow.matches;
+    var stage = document.getElementById("cl-stage");
     var network = new vis.Network(document.getElementById("cl-network"), {}, options(data));
+    var moved = false;
+    function fitView() {
+      network.fit({animation: false});
+      if (network.getScale() > 1.5) { network.moveTo({scale: 1.5, animation: false}); }
+      moved = false;
+    }
     network.once("afterDrawing", function () {
       document.documentElement.setAttribute("data-cl-drawn", "1");
     });
+    network.on("afterDrawing", function (ctx) { decorate(data, network, ctx, extra); });
     network.setData({nodes: nodeView, edges: edgeView});
-    network.fit({animation: false});
-    if (network.getScale() > 1.5) { network.moveTo({scale: 1.5, animation: false}); }
+    fitView();
     // Draw now, not on the next animation frame: a browser gives none to a frame out of sight
     // (a sandboxed iframe further down a report), and the page should still say it is drawn.
     network.redraw();
+
+    function resized() {
+      network.setSize("100%", "100%");
+      if (moved) { network.redraw(); } else { fitView(); }
+    }
+    side.addEventListener("toggle", resized);
+    narrow.addEventListener("change", function () { side.open = !narrow.matches; resized(); });
+    network.on("dragEnd", function () { moved = true; });
+    network.on("zoom", function () { moved = true; });
+
+    // The wheel: the page's until the reader clicks the map; Ctrl + wheel always zooms.
+    var active = false;
+    function activate(on) {
+      if (on === active) { return; }
+      active = on;
+      network.setOptions({interaction: {zoomView: on}});
+      stage.classList.toggle("cl-active", on);
+    }
+    network.on("click", function () { activate(true); });
+    stage.addEventListener("pointerleave", function () { activate(false); });
+    document.getElementById("cl-network").addEventListener("wheel", function (ev) {
+      if (active || !ev.ctrlKey) { return; }
+      ev.preventDefault(); ev.stopPropagation();
+      var box = stage.getBoundingClientRect();
+      zoomBy(ev.deltaY < 0 ? 1.2 : 1 / 1.2, {x: ev.clientX - box.left, y: ev.clientY - box.top});
+    }, {capture: true, passive: false});
+    // Zoom by `factor`, keeping the point under `at` (DOM px in the stage; default its centre).
+    function zoomBy(factor, at) {
+      var s0 = network.getScale(), s1 = Math.max(0.01, Math.min(10, s0 * factor));
+      var c0 = network.getViewPosition();
+      var p = at ? network.DOMtoCanvas(at) : c0;
+      network.moveTo({scale: s1, animation: false, position:
+        {x: p.x + (c0.x - p.x) * s0 / s1, y: p.y + (c0.y - p.y) * s0 / s1}});
+      moved = true;
+    }
+    document.getElementById("cl-zoom-in").addEventListener("click", function () { zoomBy(1.4); });
+    document.getElementById("cl-zoom-out").addEventListener("click", function () { zoomBy(1 / 1.4); });
+    document.getElementById("cl-fit").addEventListener("click", fitView);
+    network.clFit = fitView;
     return network;
+  }
+
+  // Drawn on the canvas after vis-network: the names of the wijken above their areas and the
+  // labels of pinned people, as text (ctx.fillText), at a size that stays readable at any zoom.
+  function decorate(data, network, ctx, extra) {
+    var scale = network.getScale();
+    ctx.save();
+    ctx.lineJoin = "round";
+    ctx.textAlign = "center";
+    if (data.areas && data.areas.length > 1) {
+      ctx.font = "600 " + (15 / scale) + "px system-ui, sans-serif";
+      ctx.textBaseline = "bottom";
+      ctx.lineWidth = 5 / scale;
+      ctx.strokeStyle = "rgba(251,250,247,0.9)";
+      ctx.fillStyle = "#5a5a5a";
+      data.areas.forEach(function (a) {
+        if (extra.wijkShown && !extra.wijkShown(a[0])) { return; }
+        var name = data.wijken[a[0]];
+        ctx.strokeText(name, a[1], a[2] - a[3] - 6 / scale);
+        ctx.fillText(name, a[1], a[2] - a[3] - 6 / scale);
+      });
+    }
+    var pinned = extra.pinned ? extra.pinned() : [];
+    if (pinned.length && FONT_SIZE * scale < LABEL_THRESHOLD - 1) {
+      ctx.font = "700 " + (13 / scale) + "px system-ui, sans-serif";
+      ctx.textBaseline = "top";
+      ctx.lineWidth = 4 / scale;
+      ctx.strokeStyle = "#fbfaf7";
+      ctx.fillStyle = "#111111";
+      pinned.forEach(function (i) {
+        var n = data.nodes[i];
+        if (!n) { return; }
+        var y = n[1] + n[2] + 4 / scale;
+        ctx.strokeText(n[5], n[0], y);
+        ctx.fillText(n[5], n[0], y);
+      });
+    }
+    ctx.restore();
   }
 
   // vis-network's options: a group per legend group, physics off, hover on.
@@ -69,10 +174,12 @@ var clPage = (function () {
       layout: {improvedLayout: false, randomSeed: 0},
       groups: groups,
       nodes: {borderWidth: 1, borderWidthSelected: 3,
-              font: {size: 12, color: "#222222", face: "system-ui, sans-serif",
-                     strokeWidth: 3, strokeColor: "#fbfaf7"}},
+              font: {size: FONT_SIZE, color: "#222222", face: "system-ui, sans-serif",
+                     strokeWidth: 3, strokeColor: "#fbfaf7"},
+              scaling: {label: {drawThreshold: LABEL_THRESHOLD}}},
       edges: {smooth: false, selectionWidth: 2, hoverWidth: 1},
       interaction: {hover: true, dragNodes: false, navigationButtons: false, keyboard: false,
+                    zoomView: false,
                     multiselect: false, tooltipDelay: 100,
                     hideEdgesOnDrag: big, hideEdgesOnZoom: big}
     };
@@ -138,12 +245,12 @@ var clPage = (function () {
   }
 
   // --- filters ---------------------------------------------------------------------------------
-  // Fill the wijk select (when byWijk; else hide it) and the lowest-rung select, and call
+  // Fill the wijk select (when byWijk and the data have more than one wijk; else hide it) and the lowest-rung select, and call
   // setFilter(wijk, minLevel) when the reader changes one. Returns show(wijk, minLevel), which
   // puts a filter in the selects.
   function filters(data, byWijk, state, setFilter) {
     var wijkSelect = document.getElementById("cl-wijk");
-    if (byWijk) {
+    if (byWijk && data.wijken.length > 1) {
       var all = el("option", data.text.all_wijken); all.value = "-1"; wijkSelect.appendChild(all);
       data.wijken.forEach(function (w, i) {
         var option = el("option", w); option.value = String(i); wijkSelect.appendChild(option);
@@ -226,6 +333,6 @@ var clPage = (function () {
   }
 
   return {readData: readData, rungsByLevel: rungsByLevel, rungText: rungText,
-          startLevel: startLevel, el: el, draw: draw, tooltip: tooltip, personRows: personRows,
+          startLevel: startLevel, el: el, subtitle: subtitle, draw: draw, tooltip: tooltip, personRows: personRows,
           filters: filters, legend: legend, line: line};
 }());

@@ -51,12 +51,18 @@
   var nodeKey = new Float64Array(nNodes).fill(-1);
   var level = new Int32Array(data.edges.length);
 
-  function edgeStyle(j, lvl, fresh) {
+  // A tie keeps the width of its rung (width says rung, nothing else). New or climbed in the
+  // step: fully opaque with a dark outline, and a glow in its colour only when few ties are
+  // fresh (many glowing ties blur into haze). Others: a little transparent.
+  var GLOW_UP_TO = 25;
+  var OUTLINE = {enabled: true, color: "rgba(0,0,0,0.85)", size: 3, x: 0, y: 0};
+  function edgeStyle(j, lvl, fresh, glow) {
     var rung = rungByLevel[lvl] || data.rungs[0];
-    return {id: j, level: lvl, width: fresh ? rung.width + 2.5 : rung.width,
+    return {id: j, level: lvl, width: rung.width,
             color: {color: rung.colour, highlight: rung.colour, hover: rung.colour,
-                    opacity: fresh ? 1.0 : 0.55, inherit: false},
-            shadow: fresh ? {enabled: true, color: rung.colour, size: 12, x: 0, y: 0} : GLOW_OFF};
+                    opacity: fresh ? 1.0 : 0.5, inherit: false},
+            shadow: !fresh ? GLOW_OFF : glow ?
+              {enabled: true, color: rung.colour, size: 10, x: 0, y: 0} : OUTLINE};
   }
   function inWijk(i) { return state.wijk < 0 || wijkOf[i] === state.wijk; }
   var nodeView = new vis.DataView(nodes, {filter: function (item) {
@@ -70,24 +76,32 @@
   function restyle(s) {
     var edgeUpdates = [], nodeUpdates = [];
     var degree = new Int32Array(nNodes);
+    var fresh = new Uint8Array(data.edges.length), nFresh = 0, nJoined = 0;
+    data.edges.forEach(function (e, j) {
+      if (freshAt(e, s)) { fresh[j] = 1; nFresh += 1; }
+    });
+    for (var i = 0; i < nNodes; i++) { if (appear[i] === s) { nJoined += 1; } }
+    var glow = nFresh <= GLOW_UP_TO;
     data.edges.forEach(function (e, j) {
       var lvl = levelAt(e, s);
       level[j] = lvl;
-      var key = lvl > 0 ? lvl * 2 + (freshAt(e, s) ? 1 : 0) : 0;
+      // 0: absent; else level * 4 + 1 fresh + 2 glowing
+      var key = lvl > 0 ? lvl * 4 + (fresh[j] ? (glow ? 3 : 1) : 0) : 0;
       if (lvl > 0) { degree[e[0]] += 1; degree[e[1]] += 1; }
       if (edgeKey[j] !== key) {
         edgeKey[j] = key;
-        edgeUpdates.push(lvl > 0 ? edgeStyle(j, lvl, key % 2 === 1) : {id: j, level: 0});
+        edgeUpdates.push(lvl > 0 ? edgeStyle(j, lvl, fresh[j] === 1, glow) : {id: j, level: 0});
       }
     });
-    for (var i = 0; i < nNodes; i++) {
-      var fresh = appear[i] === s;
+    var nodeGlow = nJoined <= GLOW_UP_TO ?
+      {enabled: true, color: "rgba(0,0,0,0.6)", size: 12, x: 0, y: 0} : OUTLINE;
+    for (i = 0; i < nNodes; i++) {
+      var joined = appear[i] === s;
       var size = nodeSize(degree[i]);
-      var key = size * 2 + (fresh ? 1 : 0);
+      var key = size * 4 + (joined ? (nJoined <= GLOW_UP_TO ? 3 : 1) : 0);
       if (nodeKey[i] !== key) {
         nodeKey[i] = key;
-        nodeUpdates.push({id: i, size: size, shadow: fresh ?
-          {enabled: true, color: "rgba(0,0,0,0.6)", size: 12, x: 0, y: 0} : GLOW_OFF});
+        nodeUpdates.push({id: i, size: size, shadow: joined ? nodeGlow : GLOW_OFF});
       }
     }
     if (edgeUpdates.length) { edges.update(edgeUpdates); }
@@ -202,11 +216,23 @@
     nodeView.refresh();
     edgeView.refresh();
     showCounters();
+    showTotals();
+    if (network) { network.redraw(); }
+  }
+  // The subtitle's counts: everyone and every tie of the whole period, in the wijk shown.
+  function showTotals() {
+    var people = 0, ties = 0;
+    for (var i = 0; i < nNodes; i++) { if (appear[i] >= 0 && inWijk(i)) { people += 1; } }
+    data.edges.forEach(function (e) { if (inWijk(e[0]) && inWijk(e[1])) { ties += 1; } });
+    clPage.subtitle(data, people, ties);
   }
 
   // --- draw ------------------------------------------------------------------------------------
+  var network = null;
   setStep(last);
-  var network = clPage.draw(data, nodeView, edgeView);
+  network = clPage.draw(data, nodeView, edgeView, {
+    wijkShown: function (w) { return state.wijk < 0 || state.wijk === w; }
+  });
   tip.hoverOn(network, nodeRows, edgeRows);
   clPage.legend(data).appendChild(el("p", T.fresh_note));
 

@@ -94,8 +94,19 @@ def test_filters_by_wijk_and_lowest_rung(tmp_path, open_page):
     assert counts(visit)["shownEdges"] == 2 and counts(visit)["drawnEdges"] == 2
     page.select_option("#cl-min-rung", "1")
     page.select_option("#cl-wijk", label="Stadshagen")
-    # Stadshagen's two parents, and Anna from Dieze, tied to one of them
-    assert counts(visit)["shownNodes"] == 3 and counts(visit)["shownEdges"] == 2
+    # as growth --by wijk counts a wijk: Stadshagen's two parents and the tie between them
+    assert counts(visit)["shownNodes"] == 2 and counts(visit)["shownEdges"] == 1
+    assert page.inner_text("#cl-subtitle").endswith("2 personen, 1 banden")
+    page.select_option("#cl-wijk", "-1")
+    assert page.inner_text("#cl-subtitle").endswith("6 personen, 4 banden")
+    assert visit.errors == []
+
+
+def test_no_wijk_menu_with_one_wijk(tmp_path, open_page):
+    G = village()
+    G.remove_nodes_from([n for n, w in G.nodes(data="wijk") if w != "Dieze"])
+    visit = open_page(write_map(G, LADDER, tmp_path / "kaart.html", title="Dieze"))
+    assert not visit.page.is_visible("#cl-wijk")
     assert visit.errors == []
 
 
@@ -143,3 +154,98 @@ def test_anonymised_page_shows_no_names(tmp_path, open_page):
     assert sorted(labels) == ["Ouder 1", "Ouder 2", "Ouder 3", "Professional 1 (GGD)",
                               "Professional 2 (Sociaal wijkteam)", "Vrijwilliger 1"]
     assert visit.page.query_selector("#cl-names") is None
+
+
+def boxes(visit, *selectors):
+    return visit.evaluate("""(sels) => sels.map(s => {
+        const r = document.querySelector(s).getBoundingClientRect();
+        return [r.left, r.top, r.right, r.bottom]; })""", list(selectors))
+
+
+def overlap(a, b):
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_legend_sits_beside_the_map_and_folds_when_narrow(tmp_path, open_page):
+    path = write_map(village(), LADDER, tmp_path / "kaart.html", title="Zwolle")
+    visit = open_page(path)
+    network, side = boxes(visit, "#cl-network", "#cl-side")
+    assert not overlap(network, side) and side[0] >= network[2]
+    visit.page.set_viewport_size({"width": 820, "height": 640})  # an embedded report frame
+    visit.page.wait_for_timeout(100)
+    assert visit.evaluate("document.getElementById('cl-side').open") is False
+    network, side = boxes(visit, "#cl-network", "#cl-side")
+    assert not overlap(network, side) and network[3] - network[1] > 400
+    visit.page.click("#cl-side > summary")  # opens above the map, pushing it down
+    network, side = boxes(visit, "#cl-network", "#cl-side")
+    assert not overlap(network, side) and visit.page.is_visible("#cl-legend")
+    assert visit.errors == []
+
+
+def test_labels_from_a_readable_size_and_the_hit_always(tmp_path, open_page):
+    path = write_map(village(), LADDER, tmp_path / "kaart.html", title="Zwolle")
+    visit = open_page(path)
+    threshold = visit.evaluate(
+        "window.contactladder.network.body.nodes[0].options.scaling.label.drawThreshold")
+    assert 9 <= threshold <= 10
+    visit.evaluate("window.contactladder.find('ouder 2')")
+    visit.page.wait_for_timeout(700)  # the search's animation
+    written = _record_canvas_text(visit, "() => { const n = window.contactladder.network;"
+                                  " n.moveTo({scale: 0.2}); n.redraw(); }")
+    assert "Ouder 2" in written and "Ouder 1" not in written  # too small to read, but pinned
+    assert {"Dieze", "Stadshagen"} <= set(written)  # the names of the wijken
+
+
+def _record_canvas_text(visit, action):
+    """The texts written on the canvas with fillText while ``action`` runs."""
+    visit.evaluate("""() => { window.__written = [];
+        const fill = CanvasRenderingContext2D.prototype.fillText;
+        CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+            window.__written.push(String(text)); return fill.call(this, text, ...rest); }; }""")
+    visit.evaluate(action)
+    return visit.evaluate("window.__written")
+
+
+def test_wheel_scrolls_the_report_until_the_map_is_clicked(tmp_path, chromium):
+    path = write_map(village(), LADDER, tmp_path / "kaart.html", title="Zwolle")
+    host = tmp_path / "rapport.html"
+    host.write_text('<!DOCTYPE html><html><body style="margin:0"><p style="height:200px">x</p>'
+                    '<iframe src="kaart.html" width="820" height="640" sandbox="allow-scripts">'
+                    '</iframe><p style="height:2000px">y</p></body></html>', encoding="utf-8")
+    context = chromium.new_context(viewport={"width": 900, "height": 700})
+    try:
+        page = context.new_page()
+        page.goto(host.as_uri())
+        frame = page.frames[1]
+        frame.wait_for_function("document.documentElement.hasAttribute('data-cl-drawn')",
+                                timeout=15_000)
+        scale = "window.contactladder.network.getScale()"
+        before = frame.evaluate(scale)
+        page.mouse.move(400, 500)
+        page.mouse.wheel(0, 300)
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.scrollY") > 0 and frame.evaluate(scale) == before
+        page.keyboard.down("Control")
+        page.mouse.wheel(0, -100)
+        page.keyboard.up("Control")
+        page.wait_for_timeout(100)
+        assert frame.evaluate(scale) > before
+        frame.click("#cl-fit")
+        assert frame.evaluate(scale) == pytest.approx(before)
+        frame.click("#cl-zoom-in")
+        assert frame.evaluate(scale) > before
+        frame.click("#cl-zoom-out")
+        frame.click("#cl-zoom-out")
+        assert frame.evaluate(scale) < before
+        frame.click("#cl-fit")
+        box = frame.evaluate("""() => { const r = document.getElementById('cl-network')
+            .getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; }""")
+        frame_box = page.query_selector("iframe").bounding_box()
+        x, y = frame_box["x"] + box[0], frame_box["y"] + box[1]
+        page.mouse.click(x, y)  # now the wheel is the map's
+        scroll = page.evaluate("window.scrollY")
+        page.mouse.wheel(0, -100)
+        page.wait_for_timeout(300)
+        assert frame.evaluate(scale) > before and page.evaluate("window.scrollY") == scroll
+    finally:
+        context.close()

@@ -72,14 +72,29 @@ def test_new_and_climbing_ties_stand_out(village_net, tmp_path, open_page):
     net = village_net()
     visit = open_page(write_timeline(net, tmp_path / "dorp.html"))
     slide_to(visit, 1)  # February: one tie climbs (1 -> 3), two are new
-    fresh = visit.evaluate("""() => window.contactladder.edgeView.get()
-        .filter(e => e.shadow && e.shadow.enabled).map(e => [e.level, e.width])""")
+    shown = visit.evaluate("""() => { const c = window.contactladder;
+        const width = Object.fromEntries(c.data.rungs.map(r => [r.level, r.width]));
+        return c.edgeView.get().map(e => ({fresh: !!(e.shadow && e.shadow.enabled),
+            opacity: e.color.opacity, rungWidth: e.width === width[e.level]})); }""")
     table = growth(net)
+    fresh = [e for e in shown if e["fresh"]]
     assert len(fresh) == table.loc[1, "new_ties"] + table.loc[1, "climbed"] == 3
-    plain = visit.evaluate("""() => window.contactladder.edgeView.get()
-        .filter(e => !(e.shadow && e.shadow.enabled)).map(e => [e.level, e.width])""")
-    widths = {level: w for level, w in plain}
-    assert all(w > widths.get(level, 0) for level, w in fresh if level in widths)
+    # they stand out by opacity and outline, not by width: width always says the rung
+    assert all(e["rungWidth"] for e in shown)
+    assert all(e["opacity"] == 1 for e in fresh)
+    assert all(e["opacity"] < 1 for e in shown if not e["fresh"])
+
+
+def test_a_busy_period_does_not_glow(tmp_path, open_page):
+    net = LadderNetwork.from_path(DEMO)
+    table = growth(net)
+    busy = int((table["new_ties"] + table["climbed"]).to_numpy().argmax())
+    assert table.loc[busy, "new_ties"] + table.loc[busy, "climbed"] > 25
+    visit = open_page(write_timeline(net, tmp_path / "timeline.html"))
+    slide_to(visit, busy)
+    colours = visit.evaluate("""() => [...new Set(window.contactladder.edgeView.get()
+        .filter(e => e.shadow && e.shadow.enabled).map(e => e.shadow.color))]""")
+    assert colours == ["rgba(0,0,0,0.85)"]  # a dark outline, no glow in the rungs' colours
 
 
 def test_play_advances_and_pause_stops(village_net, tmp_path, open_page):
@@ -199,9 +214,12 @@ def test_map_page_focus_and_lowest_rung(village_net, tmp_path, open_page):
     path = write_map_files(village_net(), tmp_path / "kaart.html", focus="ID-9c1d-bram",
                            min_rung="delen")[0]
     visit = open_page(path)
-    selected = visit.evaluate("""() => { const c = window.contactladder;
-        return c.network.getSelectedNodes().map(id => c.data.nodes[id][5]); }""")
-    assert selected == ["Ouder 4"]
+    selected, focus = visit.evaluate("""() => { const c = window.contactladder;
+        return [c.network.getSelectedNodes(), c.data.focus]; }""")
+    assert selected == [focus] and focus >= 0
+    labels = visit.evaluate("window.contactladder.data.nodes.map(n => n[5])")
+    assert labels[focus].startswith("Ouder ")  # whichever number Bram has
+    assert "aantal banden in deze kaart" in visit.page.inner_text("#cl-legend")
     assert visit.page.eval_on_selector("#cl-min-rung", "s => s.value") == "3"
     assert visit.evaluate("window.contactladder.network.body.edgeIndices.length") == 1
     assert visit.errors == [] and visit.requests == []
