@@ -62,7 +62,7 @@ import pandas as pd
 
 from . import __version__
 from .errors import UsageError
-from .labels import person_label, role_key
+from .labels import attribute_text, person_label, role_key
 from .network import LadderNetwork, anonymous_order
 from .output import replacing, write_bytes, write_table, write_workbook
 
@@ -564,12 +564,10 @@ def _plain(value: object) -> object:
 
 
 def _text(value: object) -> str:
-    """A value as text, with None, NaN and NaT read as empty."""
-    if value is None or (not isinstance(value, (str, tuple, list)) and pd.isna(value)):
-        return ""
+    """A value as text: lists joined by "; ", and None, NaN and NaT read as empty."""
     if isinstance(value, (tuple, list)):
         return "; ".join(map(str, value))
-    return str(value).strip()
+    return attribute_text(value)
 
 
 def _xml(text: str) -> str:

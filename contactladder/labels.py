@@ -23,10 +23,12 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+import pandas as pd
+
 from .errors import UsageError
 from .ladder import LANGUAGES
 
-__all__ = ["ROLE_WORDS", "role_key", "role_word", "person_label"]
+__all__ = ["attribute_text", "ROLE_WORDS", "role_key", "role_word", "person_label"]
 
 #: Canonical role key -> its word per language. The empty key is a person whose role is unknown.
 ROLE_WORDS: dict[str, dict[str, str]] = {
@@ -107,22 +109,26 @@ def person_label(attrs: Mapping[str, Any], *, lang: str = "nl", anonymize: bool 
     """
     _check_lang(lang)
     if not anonymize:
-        name = _text(attrs.get("name"))
+        name = attribute_text(attrs.get("name"))
         if name:
             return name
     label = role_word(attrs.get("role"), lang)
     number = attrs.get("number")
     if number is not None and number == number:
         label += f" {int(number)}"
-    organisation = _text(attrs.get("organisation"))
+    organisation = attribute_text(attrs.get("organisation"))
     if organisation:
         label += f" ({organisation})"
     return label
 
 
-def _text(value: object) -> str:
-    """A text attribute, with None and NaN read as empty."""
-    if value is None or value != value:
+def attribute_text(value: object) -> str:
+    """A node attribute as text, with None, NaN and NaT read as empty.
+
+    >>> attribute_text(" GGD "), attribute_text(float("nan")), attribute_text(None)
+    ('GGD', '', '')
+    """
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
         return ""
     return str(value).strip()
 

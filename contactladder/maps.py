@@ -71,7 +71,7 @@ import networkx as nx
 import pandas as pd
 
 from .errors import UsageError
-from .labels import ROLE_WORDS, person_label, role_key, role_word
+from .labels import ROLE_WORDS, attribute_text, person_label, role_key, role_word
 from .ladder import LANGUAGES, Ladder
 from .layout import layout_areas
 from .output import write_text
@@ -201,7 +201,7 @@ def organisation_colours(organisations: Iterable[object]) -> dict[str, str]:
     >>> organisation_colours(["GGD", "Bibliotheek", "", "GGD"])
     {'Bibliotheek': '#0072b2', 'GGD': '#d55e00'}
     """
-    names = sorted({_text(o) for o in organisations} - {""})
+    names = sorted({attribute_text(o) for o in organisations} - {""})
     return {name: _ORGANISATION_COLOURS[i % len(_ORGANISATION_COLOURS)]
             for i, name in enumerate(names)}
 
@@ -305,14 +305,14 @@ def _map_data(G: nx.Graph, ladder: Ladder, *, title: str, as_of: object, lang: s
     group_index = {key: i for i, key in enumerate(styles)}
     order = sorted(G.nodes(data=True), key=_node_order)
     index = {node: i for i, (node, _) in enumerate(order)}
-    wijken = sorted({_text(attrs.get("wijk")) for _, attrs in order} - {""})
+    wijken = sorted({attribute_text(attrs.get("wijk")) for _, attrs in order} - {""})
     wijk_index = {w: i for i, w in enumerate(wijken)}
     nodes = []
     for node, attrs in order:
         x, y = positions[node]
         nodes.append([round(float(x), 1), round(float(y), 1), node_size(G.degree(node)),
                       group_index[_group_key(attrs, "role", "organisation")],
-                      wijk_index.get(_text(attrs.get("wijk")), -1),
+                      wijk_index.get(attribute_text(attrs.get("wijk")), -1),
                       person_label(attrs, lang=lang, anonymize=anonymize)])
     activities = sorted({str(a) for _, _, acts in G.edges(data="activities", default=())
                          for a in (acts or ())})
@@ -367,7 +367,7 @@ def _areas(G: nx.Graph, positions: Mapping[Hashable, tuple[float, float]],
     bounding box and the distance to the farthest, for a map given positions but no areas."""
     points: dict[str, list[tuple[float, float]]] = {}
     for node, attrs in G.nodes(data=True):
-        wijk = _text(attrs.get("wijk"))
+        wijk = attribute_text(attrs.get("wijk"))
         if wijk:
             points.setdefault(wijk, []).append(positions[node])
     areas = {}
@@ -848,15 +848,9 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _text(value: object) -> str:
-    if value is None or value != value:
-        return ""
-    return str(value).strip()
-
-
 def _group_key(attrs: Mapping[str, Any], role: str, organisation: str) -> tuple[str, str]:
     rk = role_key(attrs.get(role))
-    return (rk, _text(attrs.get(organisation)) if rk == "professional" else "")
+    return (rk, attribute_text(attrs.get(organisation)) if rk == "professional" else "")
 
 
 def _node_order(item: tuple[Hashable, Mapping[str, Any]]) -> tuple:
@@ -984,7 +978,7 @@ def _resolve_wijk(net: LadderNetwork, wijk: str | None) -> str | None:
     """The wijk as written in the data (case-insensitive match), or None for None."""
     if wijk is None:
         return None
-    names = sorted({_text(w) for w in net.people["wijk"]} - {""}) \
+    names = sorted({attribute_text(w) for w in net.people["wijk"]} - {""}) \
         if "wijk" in net.people.columns else []
     for name in names:
         if name.lower() == str(wijk).strip().lower():
@@ -997,7 +991,7 @@ def _in_wijk(G: nx.Graph, wijk: str | None) -> nx.Graph:
     """The people of ``wijk`` and the ties among them (a view), or ``G`` for None."""
     if wijk is None:
         return G
-    return G.subgraph([node for node, value in G.nodes(data="wijk") if _text(value) == wijk])
+    return G.subgraph([node for node, value in G.nodes(data="wijk") if attribute_text(value) == wijk])
 
 
 def _resolve_person(net: LadderNetwork, G: nx.Graph, person: object,
@@ -1008,7 +1002,7 @@ def _resolve_person(net: LadderNetwork, G: nx.Graph, person: object,
         raise UsageError("unknown person", value=person, hint="give an id from the people file")
     if key in G:
         return key
-    if wijk is not None and _text(net.people.at[key, "wijk"]) != wijk:
+    if wijk is not None and attribute_text(net.people.at[key, "wijk"]) != wijk:
         raise UsageError("person not in this wijk", value=person,
                          hint=f"leave out --wijk or use the wijk of {key}")
     start = pd.Timestamp(net.present_from[key]).strftime("%Y-%m-%d")
