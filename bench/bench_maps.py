@@ -23,9 +23,9 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from contactladder.ladder import Ladder  # noqa: E402
-from contactladder.layout import layout_positions  # noqa: E402
-from contactladder.maps import write_map, write_timeline  # noqa: E402
-from contactladder.network import LadderNetwork  # noqa: E402
+from contactladder.render.layout import layout_positions  # noqa: E402
+from contactladder.render.maps import write_map, write_timeline  # noqa: E402
+from contactladder.network.ladder_network import LadderNetwork  # noqa: E402
 
 DEMO = Path(__file__).resolve().parent.parent / "data" / "zwolle-demo"
 

@@ -12,21 +12,22 @@ reading data and measuring growth start quickly.
 
 import importlib
 
-__version__ = "0.1.0"
+from contactladder._version import __version__
 
-from .errors import BadValueError, ContactLadderError, InputFileError, MissingColumnError, UsageError
-from .ladder import Ladder, Rung
-from .loading import Dataset, describe, load
-from .metrics import activity_yield, growth, transitions
-from .network import LadderNetwork, Step
-from .weaver import brokers, introductions, worklist
-from .export import export
+from contactladder.errors import BadValueError, ContactLadderError, InputFileError, MissingColumnError, UsageError
+from contactladder.ladder import Ladder, Rung
+from contactladder.loading.dataset import Dataset, describe, load
+from contactladder.analysis.growth import activity_yield, growth, transitions
+from contactladder.network.ladder_network import LadderNetwork, Step
+from contactladder.analysis.weaver import brokers, introductions, worklist
+from contactladder.io.export import export
 
 # Public names of the modules that bring matplotlib and igraph, by the module that holds them.
 _ON_FIRST_USE = {
-    "write_report": "report",
-    "write_map_files": "maps", "write_timeline": "maps", "timeline_html": "maps",
-    "person_label": "labels",
+    "write_report": "render.report",
+    "write_map_files": "render.maps", "write_timeline": "render.maps",
+    "timeline_html": "render.maps",
+    "person_label": "privacy",
 }
 
 __all__ = [

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import ContactLadderError
+from contactladder._version import __version__
+from contactladder.errors import ContactLadderError
 
 __all__ = ["main"]
 
@@ -83,8 +83,8 @@ def open_network(ctx: click.Context, data: Path, output: Path | None = None, *, 
                  attendance=None, ladder=None, columns=(), rung=None, time_unit=None,
                  time_origin=None, focal="parent", skip_invalid=False, rejects=None):
     """Load DATA as the options say; write the rejects file when rows were set aside."""
-    from .network import LadderNetwork
-    from .output import write_table
+    from contactladder.network.ladder_network import LadderNetwork
+    from contactladder.io.files import write_table
 
     if not ctx.obj["quiet"]:
         click.echo(f"Reading {data} ...", err=True)
@@ -125,7 +125,7 @@ def progress_printer(ctx: click.Context, what: str):
 
 def show_or_write(table, output: Path | None, *, sheet: str = "data") -> None:
     """Write ``table`` to ``output`` (CSV or XLSX), or print it readably."""
-    from .output import write_table
+    from contactladder.io.files import write_table
 
     if output:
         click.echo(write_table(table, output, sheet=sheet))
@@ -144,7 +144,7 @@ def ladder(ladder_file: Path | None, lang: str) -> None:
 
     Example: contactladder ladder --lang en
     """
-    from .ladder import Ladder
+    from contactladder.ladder import Ladder
 
     the_ladder = Ladder.from_file(ladder_file) if ladder_file else Ladder.default()
     click.echo(the_ladder.describe(lang))
@@ -158,7 +158,7 @@ def check(ctx: click.Context, data: Path, **options) -> None:
 
     Example: contactladder check data/zwolle-demo
     """
-    from .loading import describe
+    from contactladder.loading.dataset import describe
 
     net = open_network(ctx, data, **options)
     click.echo(describe(net.data, focal=net.focal))
@@ -180,7 +180,7 @@ def growth(ctx: click.Context, data: Path, period: str, view: str, by: str | Non
 
     Example: contactladder growth data/zwolle-demo --period quarter --by wijk -o growth.csv
     """
-    from . import metrics
+    import contactladder.analysis.growth as metrics
 
     if transitions and (view != "reached" or by):
         raise click.UsageError("--transitions counts moves in the reached view; leave out "
@@ -205,7 +205,7 @@ def yield_(ctx: click.Context, data: Path, as_of: str | None, output: Path | Non
 
     Example: contactladder yield data/zwolle-demo -o yield.xlsx
     """
-    from .metrics import activity_yield
+    from contactladder.analysis.growth import activity_yield
 
     net = open_network(ctx, data, output, **options)
     show_or_write(activity_yield(net, as_of=as_of), output, sheet="yield")
@@ -229,7 +229,7 @@ def report(ctx: click.Context, data: Path, period: str, lang: str, by: str, exac
 
     Example: contactladder report data/zwolle-demo --lang en -o outputs/report
     """
-    from .report import write_report
+    from contactladder.render.report import write_report
 
     net = open_network(ctx, data, output / "index.html", **options)
     paths = write_report(net, output, freq=period, lang=lang, by=by or None, exact=exact,
@@ -250,7 +250,7 @@ def demo(folder: Path, seed: int) -> None:
 
     Example: contactladder demo my-demo && contactladder check my-demo
     """
-    from .demo import write_demo
+    from contactladder.demo.village import write_demo
 
     for path in write_demo(folder, seed=seed):
         click.echo(path)
@@ -282,8 +282,8 @@ def export(ctx: click.Context, data: Path, format_: str | None, as_of: str | Non
 
     Example: contactladder export data/zwolle-demo -o outputs/zwolle.gexf
     """
-    from .export import export as export_network
-    from .export import export_paths
+    from contactladder.io.export import export as export_network
+    from contactladder.io.export import export_paths
 
     export_paths(output, format=format_)  # a bad format or file name fails before loading
     net = open_network(ctx, data, Path(output) if output else None, **options)
@@ -296,7 +296,7 @@ def export(ctx: click.Context, data: Path, format_: str | None, as_of: str | Non
 
 def _write_personal(table, output: Path | None) -> None:
     """Write a weaver table (names shown) and say that the file holds personal data, or print it."""
-    from .weaver import as_text, write_list
+    from contactladder.analysis.weaver import as_text, write_list
 
     if output:
         click.echo(write_list(table, output))
@@ -334,7 +334,7 @@ def alone(ctx: click.Context, data: Path, as_of: str | None, wijk: str | None, f
 
     Example: contactladder alone data/zwolle-demo --suggest 3 -o outputs/werklijst.html
     """
-    from .weaver import worklist
+    from contactladder.analysis.weaver import worklist
 
     net = open_network(ctx, data, output, **options)
     _write_personal(worklist(net, as_of=as_of, wijk=wijk, fading=fading, new=new,
@@ -366,7 +366,7 @@ def introduce(ctx: click.Context, data: Path, person: str, as_of: str | None,
 
     Example: contactladder introduce data/zwolle-demo p012 --match child_age_group
     """
-    from .weaver import introductions
+    from contactladder.analysis.weaver import introductions
 
     net = open_network(ctx, data, output, **options)
     _write_personal(introductions(net, person, as_of=as_of, match=match,
@@ -391,7 +391,7 @@ def brokers_(ctx: click.Context, data: Path, as_of: str | None, top: int, lang: 
 
     Example: contactladder brokers data/zwolle-demo -o outputs/brokers.xlsx
     """
-    from .weaver import brokers
+    from contactladder.analysis.weaver import brokers
 
     net = open_network(ctx, data, output, **options)
     _write_personal(brokers(net, as_of=as_of, top=top, lang=lang), output)
@@ -439,7 +439,7 @@ def map_(ctx: click.Context, data: Path, as_of: str | None, wijk: str | None,
 
     Example: contactladder map data/zwolle-demo --as-of 2025-06-30 --png -o outputs/map.html
     """
-    from .maps import html_path, write_map_files
+    from contactladder.render.maps import html_path, write_map_files
 
     html_path(output)  # a bad file name fails before loading
     net = open_network(ctx, data, output, **options)
@@ -473,7 +473,7 @@ def timeline(ctx: click.Context, data: Path, period: str, wijk: str | None,
 
     Example: contactladder timeline data/zwolle-demo --period quarter -o outputs/timeline.html
     """
-    from .maps import html_path, write_timeline_files
+    from contactladder.render.maps import html_path, write_timeline_files
 
     html_path(output)  # a bad file name fails before loading
     net = open_network(ctx, data, output, **options)

@@ -44,11 +44,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from .errors import BadValueError, InputFileError
+from contactladder.errors import BadValueError, InputFileError
+from contactladder.words import LANGUAGES
 
 __all__ = ["Rung", "Ladder", "LANGUAGES"]
 
-LANGUAGES = ("nl", "en")
 
 _DEFAULT_RUNGS = (
     ("kennen", "Kennen elkaar (van gezicht, van naam)", "Acquaintance", "#9ecae1"),

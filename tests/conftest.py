@@ -136,7 +136,7 @@ def write_village(folder: Path, *, hostile: bool = False) -> Path:
 @pytest.fixture
 def village_net(tmp_path):
     """``village_net(hostile=False, name="Zwolle")``: the village as a LadderNetwork."""
-    from contactladder.network import LadderNetwork
+    from contactladder.network.ladder_network import LadderNetwork
 
     def make(*, hostile: bool = False, name: str = "Zwolle"):
         return LadderNetwork.from_path(write_village(tmp_path / name, hostile=hostile))

@@ -11,7 +11,7 @@ import pytest
 
 from contactladder.errors import ContactLadderError
 
-from contactladder.demo import DEMO_FILES, make_demo, write_demo
+from contactladder.demo.village import DEMO_FILES, make_demo, write_demo
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "zwolle-demo"
 RUNGS = ["kennen", "praten", "delen", "helpen", "steunen"]
@@ -82,7 +82,7 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary_file(tmp_path
     def fail(source, target):
         raise OSError("disk full")
 
-    monkeypatch.setattr("contactladder.output.os.replace", fail)
+    monkeypatch.setattr("contactladder.io.files.os.replace", fail)
     with pytest.raises(ContactLadderError, match="cannot write here"):
         write_demo(tmp_path)
     assert [path.name for path in tmp_path.iterdir()] == ["contacts.csv"]

@@ -14,7 +14,7 @@ from lxml import etree
 
 from contactladder.cli import main
 from contactladder.errors import UsageError
-from contactladder.export import (
+from contactladder.io.export import (
     export,
     export_paths,
     gexf_bytes,
@@ -22,8 +22,8 @@ from contactladder.export import (
     nodes_table,
     ties_table,
 )
-from contactladder.labels import person_label
-from contactladder.network import LadderNetwork
+from contactladder.privacy import person_label
+from contactladder.network.ladder_network import LadderNetwork
 
 SCHEMAS = Path(__file__).parent / "schemas"
 DEMO = Path(__file__).parent.parent / "data" / "zwolle-demo"

@@ -5,7 +5,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from contactladder.layout import layout_areas, layout_positions
+from contactladder.render.layout import layout_areas, layout_positions
 
 WIJKEN = ("Dieze", "Stadshagen", "Zwolle-Zuid")
 

@@ -7,7 +7,7 @@ import pytest
 
 from contactladder.errors import BadValueError, ContactLadderError, InputFileError, MissingColumnError
 from contactladder.ladder import Ladder
-from contactladder.loading import describe, load, read_table
+from contactladder.loading.dataset import describe, load, read_table
 
 BAD = Path(__file__).parent / "data" / "bad"
 

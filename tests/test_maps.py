@@ -9,7 +9,7 @@ import pytest
 
 from contactladder.errors import ContactLadderError, UsageError
 from contactladder.ladder import Ladder
-from contactladder.maps import (map_data, map_html, network_map_data, organisation_colours,
+from contactladder.render.maps import (map_data, map_html, network_map_data, organisation_colours,
                                  role_styles, timeline_data, write_map)
 
 LADDER = Ladder.default()
@@ -210,10 +210,10 @@ def test_write_map_where_it_cannot(tmp_path):
 from click.testing import CliRunner  # noqa: E402
 
 from contactladder.cli import main  # noqa: E402
-from contactladder.maps import (embed_snippet, html_path, network_map_data,  # noqa: E402
+from contactladder.render.maps import (embed_snippet, html_path, network_map_data,  # noqa: E402
                                 timeline_data, timeline_html, write_map_files, write_timeline,
                                 write_timeline_files)
-from contactladder.metrics import growth  # noqa: E402
+from contactladder.analysis.growth import growth  # noqa: E402
 from conftest import HOSTILE as VILLAGE_HOSTILE, VILLAGE_PEOPLE, write_village  # noqa: E402
 
 VILLAGE_SECRETS = [p[0] for p in VILLAGE_PEOPLE] + [p[2] for p in VILLAGE_PEOPLE]

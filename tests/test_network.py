@@ -17,8 +17,8 @@ import pytest
 
 from contactladder.errors import UsageError
 from contactladder.ladder import Ladder
-from contactladder.loading import Dataset, load
-from contactladder.network import FREQUENCIES, LadderNetwork, period_label
+from contactladder.loading.dataset import Dataset, load
+from contactladder.network.ladder_network import FREQUENCIES, LadderNetwork, period_label
 
 DEMO = Path(__file__).resolve().parent.parent / "data" / "zwolle-demo"
 CONTACT_COLUMNS = ["date", "person_a", "person_b", "rung", "activity", "wijk", "note", "source"]

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from contactladder.errors import ContactLadderError, UsageError
-from contactladder.output import write_table, write_text, write_workbook
+from contactladder.io.files import write_table, write_text, write_workbook
 
 
 def test_workbook_is_byte_identical_and_holds_every_sheet(tmp_path):

@@ -17,9 +17,9 @@ import pytest
 from click.testing import CliRunner
 
 from contactladder.cli import main
-from contactladder.loading import load
-from contactladder.metrics import growth
-from contactladder.network import LadderNetwork
+from contactladder.loading.dataset import load
+from contactladder.analysis.growth import growth
+from contactladder.network.ladder_network import LadderNetwork
 
 SOURCE = Path(__file__).resolve().parent / "data" / "sociopatterns" / "primaryschool.tsv.gz"
 DAYS = ["2009-10-01", "2009-10-02"]

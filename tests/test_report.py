@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from contactladder.errors import UsageError
-from contactladder.metrics import growth
-from contactladder.network import LadderNetwork
-from contactladder.report import mask_small_counts, summary, write_report
+from contactladder.analysis.growth import growth
+from contactladder.network.ladder_network import LadderNetwork
+from contactladder.render.report import mask_small_counts, summary, write_report
 
 DEMO = Path(__file__).parent.parent / "data" / "zwolle-demo"
 

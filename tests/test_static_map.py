@@ -3,8 +3,8 @@ import pytest
 
 from contactladder.errors import UsageError
 from contactladder.ladder import Ladder
-from contactladder.maps import map_data
-from contactladder.static_map import LABELS_UP_TO, map_figure, save_map_picture
+from contactladder.render.maps import map_data
+from contactladder.render.static_map import LABELS_UP_TO, map_figure, save_map_picture
 
 LADDER = Ladder.default()
 

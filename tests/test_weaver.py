@@ -8,11 +8,11 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from contactladder import weaver
+import contactladder.analysis.weaver as weaver
 from contactladder.cli import main
 from contactladder.errors import UsageError
-from contactladder.network import LadderNetwork
-from contactladder.weaver import brokers, introductions, parse_duration, worklist
+from contactladder.network.ladder_network import LadderNetwork
+from contactladder.analysis.weaver import brokers, introductions, parse_duration, worklist
 
 DEMO = Path(__file__).parent.parent / "data" / "zwolle-demo"
 

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from contactladder.ladder import Ladder
-from contactladder.maps import write_map
+from contactladder.render.maps import write_map
 
 pytestmark = pytest.mark.browser
 

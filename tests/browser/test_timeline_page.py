@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from contactladder.maps import timeline_html, write_map_files, write_timeline
-from contactladder.metrics import growth
-from contactladder.network import LadderNetwork
+from contactladder.render.maps import timeline_html, write_map_files, write_timeline
+from contactladder.analysis.growth import growth
+from contactladder.network.ladder_network import LadderNetwork
 from conftest import CHROMIUM_ARGS, HOSTILE, VILLAGE_PEOPLE  # noqa: F401
 
 pytestmark = pytest.mark.browser

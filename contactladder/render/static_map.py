@@ -14,7 +14,7 @@ Examples
 --------
 >>> import networkx as nx
 >>> from contactladder.ladder import Ladder
->>> from contactladder.maps import map_data
+>>> from contactladder.render.maps import map_data
 >>> G = nx.Graph()
 >>> G.add_edge("a", "b", rung=3)
 >>> G.nodes["a"].update(role="parent", number=1); G.nodes["b"].update(role="parent", number=2)
@@ -34,8 +34,8 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from .errors import UsageError
-from .output import replacing
+from contactladder.errors import UsageError
+from contactladder.io.files import replacing
 
 __all__ = ["map_figure", "save_map_picture", "FORMATS", "LABELS_UP_TO", "TEXT_NAMES"]
 

@@ -1,7 +1,8 @@
 import pytest
 
 from contactladder.errors import UsageError
-from contactladder.labels import ROLE_WORDS, person_label, role_key, role_word
+from contactladder.privacy import person_label
+from contactladder.words.roles import ROLE_WORDS, role_key, role_word
 
 
 @pytest.mark.parametrize("attrs, lang, expected", [

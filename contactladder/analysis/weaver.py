@@ -79,9 +79,9 @@ CSV stays clean for scripts, so the CLI says it on stderr).
 Examples
 --------
 >>> import pandas as pd
->>> from contactladder.loading import Dataset
+>>> from contactladder.loading.dataset import Dataset
 >>> from contactladder.ladder import Ladder
->>> from contactladder.network import LadderNetwork
+>>> from contactladder.network.ladder_network import LadderNetwork
 >>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-01-05", "2024-06-01"]),
 ...     "person_a": ["ann", "bo", "bo"], "person_b": ["k1", "cem", "cem"], "rung": [1, 1, 3],
 ...     "activity": ["", "peutergym", "peutergym"], "wijk": "", "note": "", "source": ""})
@@ -110,10 +110,10 @@ from typing import Iterable
 import networkx as nx
 import pandas as pd
 
-from .errors import UsageError
-from .ladder import LANGUAGES
-from .network import LadderNetwork
-from .output import write_table, write_text, write_workbook
+from contactladder.errors import UsageError
+from contactladder.ladder import LANGUAGES
+from contactladder.network.ladder_network import LadderNetwork
+from contactladder.io.files import write_table, write_text, write_workbook
 
 __all__ = [
     "REASONS",
@@ -372,8 +372,8 @@ def worklist(
 
     Examples
     --------
-    >>> from contactladder.network import LadderNetwork
-    >>> from contactladder.loading import Dataset
+    >>> from contactladder.network.ladder_network import LadderNetwork
+    >>> from contactladder.loading.dataset import Dataset
     >>> from contactladder.ladder import Ladder
     >>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-10", "2024-09-01"]),
     ...     "person_a": ["a", "b"], "person_b": ["b", "c"], "rung": [2, 1], "activity": "",
@@ -567,8 +567,8 @@ def introductions(
 
     Examples
     --------
-    >>> from contactladder.network import LadderNetwork
-    >>> from contactladder.loading import Dataset
+    >>> from contactladder.network.ladder_network import LadderNetwork
+    >>> from contactladder.loading.dataset import Dataset
     >>> from contactladder.ladder import Ladder
     >>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-10", "2024-01-10"]),
     ...     "person_a": ["a", "b"], "person_b": ["k", "k"], "rung": [1, 1],
@@ -699,8 +699,8 @@ def brokers(net: LadderNetwork, *, as_of: object = None, top: int | None = 20,
 
     Examples
     --------
-    >>> from contactladder.network import LadderNetwork
-    >>> from contactladder.loading import Dataset
+    >>> from contactladder.network.ladder_network import LadderNetwork
+    >>> from contactladder.loading.dataset import Dataset
     >>> from contactladder.ladder import Ladder
     >>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-10"] * 3),
     ...     "person_a": ["a", "b", "c"], "person_b": ["b", "c", "d"], "rung": 2, "activity": "",

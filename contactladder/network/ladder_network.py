@@ -18,7 +18,7 @@ the role in an order unrelated to ids and join dates, for anonymous labels) and 
 Examples
 --------
 >>> import pandas as pd
->>> from contactladder.loading import Dataset
+>>> from contactladder.loading.dataset import Dataset
 >>> from contactladder.ladder import Ladder
 >>> contacts = pd.DataFrame({
 ...     "date": pd.to_datetime(["2024-01-05", "2024-02-09", "2024-02-20"]),
@@ -40,7 +40,6 @@ Examples
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -48,10 +47,11 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .errors import UsageError
-from .loading import Dataset, load, positions_in
+from contactladder.errors import UsageError
+from contactladder.loading.dataset import Dataset, load, positions_in
+from contactladder.privacy import anonymous_order
 
-__all__ = ["LadderNetwork", "Step", "FREQUENCIES", "period_label", "anonymous_order"]
+__all__ = ["LadderNetwork", "Step", "FREQUENCIES", "period_label"]
 
 # Period names as the CLI gives them, and pandas' frequency for each.
 FREQUENCIES = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
@@ -382,18 +382,6 @@ class _PeriodPairs:
             elif reached > before:
                 step.climbed.append((a, b, before, reached))
 
-
-def anonymous_order(person: object) -> bytes:
-    """A sort key for people that is stable but unrelated to their id's order or join date.
-
-    People are numbered in this order within their role ("Ouder 1", "Ouder 2", ...), so that
-    the numbers on a shared map cannot be matched to a list in sign-up or id order.
-
-    >>> sorted(["p001", "p002", "p003"], key=anonymous_order) != ["p001", "p002", "p003"]
-    True
-    """
-    return hashlib.blake2b(str(person).encode("utf-8"), key=b"contactladder",
-                           digest_size=8).digest()
 
 
 def _datetimes(moments: np.ndarray) -> np.ndarray:

@@ -24,7 +24,7 @@ from typing import Iterator
 
 import pandas as pd
 
-from .errors import InputFileError, UsageError
+from contactladder.errors import InputFileError, UsageError
 
 __all__ = ["replacing", "write_text", "write_bytes", "write_table", "write_workbook",
            "TABLE_SUFFIXES"]

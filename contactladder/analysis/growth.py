@@ -22,9 +22,9 @@ contact to the last. Its columns, for the people present in the view:
 Examples
 --------
 >>> import pandas as pd
->>> from contactladder.loading import Dataset
+>>> from contactladder.loading.dataset import Dataset
 >>> from contactladder.ladder import Ladder
->>> from contactladder.network import LadderNetwork
+>>> from contactladder.network.ladder_network import LadderNetwork
 >>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-02-09"]),
 ...     "person_a": ["ann", "ann"], "person_b": ["bo", "cem"], "rung": [1, 4],
 ...     "activity": "", "wijk": "", "note": "", "source": ""})
@@ -42,8 +42,8 @@ from typing import Callable
 
 import pandas as pd
 
-from .errors import UsageError
-from .network import LadderNetwork, Step
+from contactladder.errors import UsageError
+from contactladder.network.ladder_network import LadderNetwork, Step
 
 __all__ = ["growth", "growth_columns", "transitions", "activity_yield", "SHARING_LEVEL"]
 

@@ -26,9 +26,9 @@ Examples
 --------
 >>> import tempfile, pathlib
 >>> import pandas as pd
->>> from contactladder.loading import Dataset
+>>> from contactladder.loading.dataset import Dataset
 >>> from contactladder.ladder import Ladder
->>> from contactladder.network import LadderNetwork
+>>> from contactladder.network.ladder_network import LadderNetwork
 >>> contacts = pd.DataFrame({
 ...     "date": pd.to_datetime(["2024-01-05", "2024-02-09", "2024-02-20"]),
 ...     "person_a": ["ann", "ann", "bo"], "person_b": ["bo", "bo", "cem"],
@@ -60,11 +60,13 @@ from typing import Any, Iterable
 import networkx as nx
 import pandas as pd
 
-from . import __version__
-from .errors import UsageError
-from .labels import attribute_text, person_label, role_key
-from .network import LadderNetwork, anonymous_order
-from .output import replacing, write_bytes, write_table, write_workbook
+from contactladder._version import __version__
+from contactladder.errors import UsageError
+from contactladder.privacy import anonymous_order, person_label
+from contactladder.words import attribute_text
+from contactladder.words.roles import role_key
+from contactladder.network.ladder_network import LadderNetwork
+from contactladder.io.files import replacing, write_bytes, write_table, write_workbook
 
 __all__ = [
     "FORMATS",
@@ -577,8 +579,8 @@ def _xml(text: str) -> str:
 
 def _example() -> LadderNetwork:
     """A tiny network for the examples: a parent and a GGD professional who climb to rung 3."""
-    from .ladder import Ladder
-    from .loading import Dataset
+    from contactladder.ladder import Ladder
+    from contactladder.loading.dataset import Dataset
 
     contacts = pd.DataFrame({
         "date": pd.to_datetime(["2024-01-05", "2024-02-09"]), "person_a": "ann",

@@ -32,8 +32,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import BadValueError, InputFileError, MissingColumnError, UsageError
-from .ladder import Ladder
+from contactladder.errors import BadValueError, InputFileError, MissingColumnError, UsageError
+from contactladder.ladder import Ladder
 
 __all__ = ["Dataset", "load", "describe", "read_table", "positions_in", "ALIASES", "CONTACT_COLUMNS", "REJECT_COLUMNS"]
 

@@ -48,8 +48,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .ladder import Ladder
-from .output import write_text
+from contactladder.ladder import Ladder
+from contactladder.io.files import write_text
 
 __all__ = ["make_demo", "write_demo", "DEMO_FILES"]
 

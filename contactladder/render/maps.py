@@ -70,14 +70,16 @@ from urllib.parse import quote
 import networkx as nx
 import pandas as pd
 
-from .errors import UsageError
-from .labels import ROLE_WORDS, attribute_text, person_label, role_key, role_word
-from .ladder import LANGUAGES, Ladder
-from .layout import layout_areas
-from .output import write_text
+from contactladder.errors import UsageError
+from contactladder.privacy import person_label
+from contactladder.words import attribute_text
+from contactladder.words.roles import ROLE_WORDS, role_key, role_word
+from contactladder.ladder import LANGUAGES, Ladder
+from contactladder.render.layout import layout_areas
+from contactladder.io.files import write_text
 
 if TYPE_CHECKING:
-    from .network import LadderNetwork
+    from contactladder.network.ladder_network import LadderNetwork
 
 __all__ = ["map_data", "map_html", "render_map", "write_map", "network_map_data", "focus_graph",
            "write_map_files", "timeline_data", "timeline_html", "render_timeline",
@@ -577,7 +579,7 @@ def write_map_files(
 
     Examples
     --------
-    >>> from contactladder.network import LadderNetwork
+    >>> from contactladder.network.ladder_network import LadderNetwork
     >>> net = LadderNetwork.from_path("data/zwolle-demo")  # doctest: +SKIP
     >>> write_map_files(net, "outputs/map.html", png=True)  # doctest: +SKIP
     [PosixPath('outputs/map.html'), PosixPath('outputs/map.png')]
@@ -586,7 +588,7 @@ def write_map_files(
     data = network_map_data(net, **options)
     paths = [write_text(path, render_map(data))]
     if png or svg:
-        from .static_map import save_map_picture
+        from contactladder.render.static_map import save_map_picture
 
         paths += [save_map_picture(data, path.with_suffix("." + fmt))
                   for fmt, wanted in (("png", png), ("svg", svg)) if wanted]
@@ -620,7 +622,7 @@ def timeline_data(
       ``by="wijk"`` group when ``wijk`` is given), and ``wijken``: the same per wijk of
       ``wijken``, for the page's wijk filter.
     """
-    from .metrics import growth
+    from contactladder.analysis.growth import growth
 
     level, wijk_name, parts = _options(net, lang=lang, wijk=wijk, min_rung=min_rung, title=title)
     text = TEXT[lang]
@@ -739,7 +741,7 @@ def timeline_html(
 
     Examples
     --------
-    >>> from contactladder.network import LadderNetwork
+    >>> from contactladder.network.ladder_network import LadderNetwork
     >>> net = LadderNetwork.from_path("data/zwolle-demo")  # doctest: +SKIP
     >>> page = timeline_html(net, freq="quarter", lang="en")  # doctest: +SKIP
     """

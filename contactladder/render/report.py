@@ -7,7 +7,7 @@ than 5 focal people too) unless ``exact=True``.
 
 Examples
 --------
->>> from contactladder.network import LadderNetwork
+>>> from contactladder.network.ladder_network import LadderNetwork
 >>> net = LadderNetwork.from_path("data/zwolle-demo")               # doctest: +SKIP
 >>> paths = write_report(net, "outputs/report", freq="quarter")     # doctest: +SKIP
 >>> paths[0].name                                                   # doctest: +SKIP
@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import base64
+from importlib import resources
 import html
 import re
 from pathlib import Path
@@ -24,11 +25,11 @@ from typing import Callable
 
 import pandas as pd
 
-from . import charts
-from .metrics import SHARING_LEVEL, activity_yield, growth, transitions
-from .errors import UsageError
-from .network import LadderNetwork
-from .output import write_table, write_text
+import contactladder.render.charts as charts
+from contactladder.analysis.growth import SHARING_LEVEL, activity_yield, growth, transitions
+from contactladder.errors import UsageError
+from contactladder.network.ladder_network import LadderNetwork
+from contactladder.io.files import write_table, write_text
 
 __all__ = ["write_report", "summary", "mask_small_counts", "SMALL"]
 
@@ -249,7 +250,7 @@ def summary(net: LadderNetwork, table: pd.DataFrame, *, freq: str, lang: str = "
     """The report's summary as sentences, from the growth table of the reached view.
 
     >>> import pandas as pd
-    >>> from contactladder.network import LadderNetwork
+    >>> from contactladder.network.ladder_network import LadderNetwork
     >>> net = LadderNetwork.from_path("data/zwolle-demo")          # doctest: +SKIP
     >>> summary(net, growth(net, freq="month"), freq="month")[0]   # doctest: +SKIP
     "In 24 maanden groeide het netwerk van ... naar ... banden; ..."
@@ -348,7 +349,7 @@ def _groups_section(table, images, net, lang) -> str:
 
 
 def _timeline_section(net, freq, lang) -> str:
-    from .maps import timeline_html
+    from contactladder.render.maps import timeline_html
 
     page = timeline_html(net, freq=freq, lang=lang, anonymize=True)
     frame = (f'<iframe class="timeline" title="{_e(TEXT[lang]["timeline"])}" '
@@ -375,7 +376,8 @@ def _methods_section(net, lang, exact) -> str:
 # --- HTML pieces -------------------------------------------------------------------------------
 
 def _page(title: str, sections: list[str], lang: str, notice: str) -> str:
-    css = (Path(__file__).parent / "templates" / "report.css").read_text(encoding="utf-8")
+    css = resources.files("contactladder").joinpath("templates", "report.css").read_text(
+        encoding="utf-8")
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<link rel="icon" href="data:,"><title>{_e(title)}</title>'

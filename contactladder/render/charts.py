@@ -25,8 +25,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from .ladder import Ladder
-from .output import replacing
+from contactladder.ladder import Ladder
+from contactladder.io.files import replacing
 
 __all__ = ["people_chart", "ties_per_rung_chart", "alone_chart", "save_figure", "WORDS"]
 

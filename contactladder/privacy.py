@@ -1,0 +1,193 @@
+"""Every rule about personal data, in one place: the other rooms ask, they never decide.
+
+The data are about families. What may be shown where:
+
+- **Anonymous numbering.** People are numbered within their role ("Ouder 12") in
+  :func:`anonymous_order`, an order unrelated to ids and join dates, so that the numbers on a
+  shared map cannot be matched to a sign-up list. Anonymised exports use the ids ``n1, n2, ...``
+  of :func:`opaque_ids`, in the same order.
+- **Anonymous labels.** :func:`person_label` shows a person as role word and number (with the
+  organisation of a professional), or by name only when the caller asks for names.
+- **Private columns.** :data:`PRIVATE_COLUMNS` (ids, names, notes) never appear in an anonymised
+  output; :func:`check_grouping` refuses to split an anonymised report by one of them, or by a
+  column with so many values that a group is a person.
+- **Small counts.** :func:`mask_small_counts` shows counts from 1 to ``SMALL - 1`` as ``<5`` in
+  tables about groups, and the ratios of groups with so few focal people.
+- **Notices.** Files that hold names say so: :func:`personal_data_notice` for worklists and
+  sheets, :func:`names_notice` for pages drawn with names.
+
+Examples
+--------
+>>> person_label({"role": "parent", "number": 12})
+'Ouder 12'
+>>> person_label({"role": "professional", "organisation": "GGD", "number": 3}, lang="en")
+'Professional 3 (GGD)'
+>>> person_label({"role": "parent", "number": 12, "name": "An de Vries"}, anonymize=False)
+'An de Vries'
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Hashable, Iterable
+from typing import TYPE_CHECKING, Any, Mapping
+
+from contactladder.errors import UsageError
+from contactladder.words import attribute_text, check_lang, words
+from contactladder.words.roles import role_word
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["anonymous_order", "opaque_ids", "person_label", "PRIVATE_COLUMNS", "PUBLIC_COLUMNS",
+           "is_private_column", "check_grouping", "MAX_GROUPS", "SMALL", "mask_small_counts",
+           "personal_data_notice", "names_notice"]
+
+#: Columns of the people file that identify a person or hold free text about them.
+PRIVATE_COLUMNS = ("id", "name", "note", "notes")
+#: Columns of the people file that anonymised exports carry.
+PUBLIC_COLUMNS = ("role", "organisation", "wijk", "joined")
+#: An anonymised report splits by a column with at most this many values.
+MAX_GROUPS = 50
+#: Counts below this are masked in tables about groups.
+SMALL = 5
+# Counts and the ratios computed from few focal people, in the growth table.
+_COUNTS = ("people", "focal", "ties", "new_ties", "climbed", "focal_alone",
+           "focal_only_professional", "focal_peer_ge3", "focal_peer_top", "components")
+_SHARES = ("focal_peer_degree_mean", "largest_component_share", "peer_density",
+           "peer_transitivity")
+
+
+def anonymous_order(person: object) -> bytes:
+    """A sort key for people that is stable but unrelated to their id's order or join date.
+
+    People are numbered in this order within their role ("Ouder 1", "Ouder 2", ...), so that
+    the numbers on a shared map cannot be matched to a list in sign-up or id order.
+
+    >>> sorted(["p001", "p002", "p003"], key=anonymous_order) != ["p001", "p002", "p003"]
+    True
+    """
+    return hashlib.blake2b(str(person).encode("utf-8"), key=b"contactladder",
+                           digest_size=8).digest()
+
+
+def opaque_ids(people: Iterable[Hashable]) -> dict[Hashable, str]:
+    """The id each person gets in an anonymised export: ``n1, n2, ...`` in
+    :func:`anonymous_order`, so that they say nothing about the real ids.
+
+    >>> sorted(opaque_ids(["p1", "p2"]).values())
+    ['n1', 'n2']
+    """
+    return {person: f"n{i}" for i, person in
+            enumerate(sorted(people, key=anonymous_order), start=1)}
+
+
+def person_label(attrs: Mapping[str, Any], *, lang: str = "nl", anonymize: bool = True) -> str:
+    """How a person is shown: role word and number, or their name.
+
+    Parameters
+    ----------
+    attrs : mapping
+        The person's node attributes: ``role``, ``number`` (1-based within the role),
+        ``organisation`` and, used only when ``anonymize`` is False, ``name``.
+    lang : {"nl", "en"}
+        Language of the role word.
+    anonymize : bool
+        True (the default) never uses the name. False uses the name, and falls back to the
+        anonymous label when there is none.
+
+    Returns
+    -------
+    str
+        ``"<Role> <number>"``, followed by ``" (<organisation>)"`` when the person has one;
+        or the name. Without a number the label is the role word alone.
+
+    Raises
+    ------
+    UsageError
+        If ``lang`` is not a supported language.
+
+    Examples
+    --------
+    >>> person_label({"role": "volunteer", "number": 2}, lang="en")
+    'Volunteer 2'
+    >>> person_label({"role": "grootouder", "number": 4, "organisation": ""})
+    'Grootouder 4'
+    >>> person_label({"role": "parent", "number": 7, "name": ""}, anonymize=False)
+    'Ouder 7'
+    """
+    check_lang(lang)
+    if not anonymize:
+        name = attribute_text(attrs.get("name"))
+        if name:
+            return name
+    label = role_word(attrs.get("role"), lang)
+    number = attrs.get("number")
+    if number is not None and number == number:
+        label += f" {int(number)}"
+    organisation = attribute_text(attrs.get("organisation"))
+    if organisation:
+        label += f" ({organisation})"
+    return label
+
+
+def is_private_column(column: object) -> bool:
+    """Whether a people column identifies people or holds notes about them.
+
+    >>> is_private_column("name"), is_private_column("wijk")
+    (True, False)
+    """
+    return str(column).strip().lower() in PRIVATE_COLUMNS
+
+
+def check_grouping(people: pd.DataFrame, by: str) -> None:
+    """Refuse a grouping that would name people in an anonymised output.
+
+    Raises
+    ------
+    UsageError
+        If ``by`` is a private column, or has more than :data:`MAX_GROUPS` values.
+    """
+    if is_private_column(by):
+        raise UsageError("an anonymised output cannot be split by", value=by,
+                         hint="use wijk, organisation or role")
+    if by in people.columns and people[by].nunique() > MAX_GROUPS:
+        raise UsageError(f"more than {MAX_GROUPS} groups in column", value=by,
+                         hint="split by a column with fewer values, such as wijk")
+
+
+def mask_small_counts(table: pd.DataFrame, *, below: int = SMALL) -> pd.DataFrame:
+    """Counts from 1 to ``below - 1`` as ``<5``, and the shares of rows with so few focal people.
+
+    >>> import pandas as pd
+    >>> mask_small_counts(pd.DataFrame({"people": [0, 3, 12], "focal": [0, 2, 7],
+    ...     "peer_density": [0.0, 1.0, 0.25]})).values.tolist()
+    [[0, 0, 0.0], ['<5', '<5', '<5'], [12, 7, 0.25]]
+    """
+    masked = table.astype(object)
+    label = f"<{below}"
+    for column in [c for c in table.columns if c in _COUNTS or c.startswith("rung_")]:
+        masked.loc[table[column].between(1, below - 1), column] = label
+    if "focal" in table:
+        few = table["focal"].between(1, below - 1)
+        for column in [c for c in _SHARES if c in table]:
+            masked.loc[few, column] = label
+    return masked
+
+
+def personal_data_notice(lang: str = "nl") -> str:
+    """What every file with names says about itself (worklists, sheets, exports with names).
+
+    >>> personal_data_notice("en").startswith("Holds personal data")
+    True
+    """
+    return words(lang)["privacy.personal_data"]
+
+
+def names_notice(lang: str = "nl") -> str:
+    """The banner of a page drawn with names.
+
+    >>> names_notice("en")
+    'Contains names — internal use only'
+    """
+    return words(lang)["privacy.names"]
