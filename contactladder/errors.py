@@ -10,9 +10,22 @@ Examples
 ...                     value="vrienden", hint="use a level, key or label of the ladder")
 >>> str(err)
 "contacts.csv, line 7, column 'rung': unknown rung 'vrienden'; use a level, key or label of the ladder"
+
+Errors speak the library's language: a hint names a parameter as ``{name}``, shown as the
+parameter's name (``columns``); the CLI shows its option instead (``--column``) by passing its
+table of options to :meth:`ContactLadderError.message`. No module below the CLI knows the CLI.
+
+>>> err = MissingColumnError("no rung column", file="contacts.csv", hint="map one with {columns}")
+>>> str(err)
+'contacts.csv: no rung column; map one with columns'
+>>> err.message(options={"columns": "--column"})
+'contacts.csv: no rung column; map one with --column'
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Mapping
 
 __all__ = [
     "ContactLadderError",
@@ -54,8 +67,12 @@ class ContactLadderError(Exception):
         self.hint = hint
         super().__init__(self.message())
 
-    def message(self) -> str:
-        """The one line the user sees, without the ``Error:`` prefix."""
+    def message(self, options: Mapping[str, str] | None = None) -> str:
+        """The one line the user sees, without the ``Error:`` prefix.
+
+        ``options`` maps a parameter's name to what the reader calls it (a CLI option); a
+        parameter not in it is shown by its name.
+        """
         place = [p for p in (self.file, self.line is not None and f"line {self.line}") if p]
         if self.column is not None:
             place.append(f"column {self.column!r}")
@@ -65,8 +82,13 @@ class ContactLadderError(Exception):
         if place:
             text = ", ".join(place) + ": " + text
         if self.hint:
-            text += f"; {self.hint}"
+            names = options or {}
+            text += "; " + _PARAMETER.sub(lambda m: names.get(m[1], m[1]), self.hint)
         return text
+
+
+# A parameter named in a hint: {columns}, {time_unit}.
+_PARAMETER = re.compile(r"\{(\w+)\}")
 
 
 class InputFileError(ContactLadderError):

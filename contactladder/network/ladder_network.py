@@ -125,6 +125,82 @@ class LadderNetwork:
         """Load a data folder or file (see :func:`contactladder.loading.load`) as a network."""
         return cls(load(path, **load_options), focal=focal)
 
+    # --- what the data hold ---------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        """The data's name (the folder's or file's name)."""
+        return self.data.name
+
+    @property
+    def rejects(self) -> pd.DataFrame:
+        """The rows set aside by ``skip_invalid``, with their reasons (empty when none)."""
+        return self.data.rejects
+
+    @property
+    def has_contacts(self) -> bool:
+        """Whether the data hold at least one contact."""
+        return bool(len(self.contacts))
+
+    def has_column(self, column: str) -> bool:
+        """Whether the people table has ``column``."""
+        return column in self.people.columns
+
+    def people_columns(self) -> list[str]:
+        """The columns of the people table, in file order (``role, name, ...``)."""
+        return [str(column) for column in self.people.columns]
+
+    def column(self, column: str) -> pd.Series:
+        """One column of the people table, indexed by person id.
+
+        Raises
+        ------
+        UsageError
+            If the people table has no such column, naming the columns it has.
+        """
+        if column not in self.people.columns:
+            raise UsageError("no people column", value=column,
+                             hint="the columns are " + ", ".join(self.people_columns()))
+        return self.people[column]
+
+    def values(self, column: str) -> list[str]:
+        """The distinct non-empty values of a people column as text, sorted; [] without it.
+
+        >>> LadderNetwork.from_path("data/zwolle-demo").values("wijk")  # doctest: +SKIP
+        ['Dieze', 'Stadshagen', 'Zwolle-Zuid']
+        """
+        if column not in self.people.columns:
+            return []
+        return sorted({str(v).strip() for v in self.people[column] if v == v} - {""})
+
+    def wijken(self) -> list[str]:
+        """The wijken of the people, as written in the data, sorted."""
+        return self.values("wijk")
+
+    def knows(self, person: object) -> bool:
+        """Whether ``person`` is an id of the people table."""
+        return str(person).strip() in self.people.index
+
+    def person(self, person: object) -> dict:
+        """The node attributes of the person with id ``person`` (a copy).
+
+        Raises
+        ------
+        UsageError
+            For an id that is not in the people table (the message names only what was typed).
+        """
+        key = str(person).strip()
+        if key not in self._node_attrs:
+            raise UsageError("unknown person", value=person, hint="give an id from the people file")
+        return dict(self._node_attrs[key])
+
+    def attendance(self, before: object = None) -> pd.DataFrame:
+        """Attendance rows (``date, activity, person``) with a named activity, before the moment
+        ``before`` when given (a :meth:`cutoff`)."""
+        rows = self.data.attendance
+        rows = rows[rows["activity"] != ""]
+        return rows if before is None else rows[rows["date"] < before]
+
     # --- one moment ----------------------------------------------------------------------------
 
     def snapshot(self, as_of: object = None) -> nx.Graph:
