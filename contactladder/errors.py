@@ -2,7 +2,7 @@
 
 Every deliberate error is a :class:`ContactLadderError`. Its message names the file, the line,
 the column and the value where they are known, and says what to do. The CLI shows
-``Error: <message>`` and exits with status 1, with no traceback (``--debug`` shows it).
+``Error: <message>`` and exits with status 1, with no traceback.
 
 Examples
 --------
@@ -11,15 +11,23 @@ Examples
 >>> str(err)
 "contacts.csv, line 7, column 'rung': unknown rung 'vrienden'; use a level, key or label of the ladder"
 
-Errors speak the library's language: a hint names a parameter as ``{name}``, shown as the
-parameter's name (``columns``); the CLI shows its option instead (``--column``) by passing its
-table of options to :meth:`ContactLadderError.message`. No module below the CLI knows the CLI.
+Errors speak the library's language: a hint names a parameter of the library, never an option
+of a command line. In a hint,
 
->>> err = MissingColumnError("no rung column", file="contacts.csv", hint="map one with {columns}")
+- ``{name}`` is the parameter ``name`` (``{time_unit}``);
+- ``{name[key]=VALUE}`` is the entry ``key`` of the mapping parameter ``name`` (``{columns[date]=NAME}``);
+- ``{{`` and ``}}`` are braces (text from the data goes in through :func:`literal`).
+
+The library shows a parameter by its name. A caller with other names for the parameters (a
+command line) passes its table of names to :meth:`ContactLadderError.message`, and an entry of
+a mapping then reads ``<its name> key=VALUE``.
+
+>>> err = MissingColumnError("no column 'person_b'", file="contacts.csv",
+...                          hint="name one with {columns[person_b]=NAME}")
 >>> str(err)
-'contacts.csv: no rung column; map one with columns'
+"contacts.csv: no column 'person_b'; name one with columns={'person_b': NAME}"
 >>> err.message(options={"columns": "--column"})
-'contacts.csv: no rung column; map one with --column'
+"contacts.csv: no column 'person_b'; name one with --column person_b=NAME"
 """
 
 from __future__ import annotations
@@ -33,6 +41,8 @@ __all__ = [
     "MissingColumnError",
     "BadValueError",
     "UsageError",
+    "literal",
+    "hint_parameters",
 ]
 
 
@@ -46,7 +56,14 @@ class ContactLadderError(Exception):
     file, line, column, value :
         Where it is, as far as known. ``line`` counts like a spreadsheet: the header is line 1.
     hint : str
-        What to do about it.
+        What to do about it; parameters written as ``{name}`` or ``{name[key]=VALUE}`` (see the
+        module docstring).
+
+    Examples
+    --------
+    >>> err = UsageError("unknown time unit", value="weeks", hint="give {time_unit} as s or D")
+    >>> str(err), err.value
+    ("unknown time unit 'weeks'; give time_unit as s or D", 'weeks')
     """
 
     def __init__(
@@ -70,8 +87,17 @@ class ContactLadderError(Exception):
     def message(self, options: Mapping[str, str] | None = None) -> str:
         """The one line the user sees, without the ``Error:`` prefix.
 
-        ``options`` maps a parameter's name to what the reader calls it (a CLI option); a
-        parameter not in it is shown by its name.
+        Parameters
+        ----------
+        options : mapping, optional
+            A parameter's name to what the reader calls it (a command-line option); a parameter
+            not in it is shown by its name.
+
+        Examples
+        --------
+        >>> err = UsageError("no rung", hint="give {rung} for all")
+        >>> err.message(), err.message(options={"rung": "--rung"})
+        ('no rung; give rung for all', 'no rung; give --rung for all')
         """
         place = [p for p in (self.file, self.line is not None and f"line {self.line}") if p]
         if self.column is not None:
@@ -82,13 +108,8 @@ class ContactLadderError(Exception):
         if place:
             text = ", ".join(place) + ": " + text
         if self.hint:
-            names = options or {}
-            text += "; " + _PARAMETER.sub(lambda m: names.get(m[1], m[1]), self.hint)
+            text += "; " + _render_hint(self.hint, options or {})
         return text
-
-
-# A parameter named in a hint: {columns}, {time_unit}.
-_PARAMETER = re.compile(r"\{(\w+)\}")
 
 
 class InputFileError(ContactLadderError):
@@ -105,3 +126,46 @@ class BadValueError(ContactLadderError):
 
 class UsageError(ContactLadderError):
     """Options or arguments that do not fit the data (an unknown person, a date outside the data)."""
+
+
+# A brace written twice, or a parameter named in a hint: {columns}, {columns[date]=NAME}.
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{(\w+)(?:\[(\w+)\]=([^{}]*))?\}")
+
+
+def _render_hint(hint: str, options: Mapping[str, str]) -> str:
+    def render(match: re.Match[str]) -> str:
+        name, key, value = match.groups()
+        if name is None:
+            return match[0][0]
+        if key is None:
+            return options.get(name, name)
+        if name in options:
+            return f"{options[name]} {key}={value}"
+        return f"{name}={{{key!r}: {value}}}"
+
+    return _PLACEHOLDER.sub(render, hint)
+
+
+def literal(text: object) -> str:
+    """``text`` as it should read in a hint: braces doubled, so no part of it names a parameter.
+
+    Use it for everything from the data (column names, values, paths) that goes into a hint.
+
+    Examples
+    --------
+    >>> hint = "the columns are " + literal("'{date}', 'a'")
+    >>> str(UsageError("no column", hint=hint))
+    "no column; the columns are '{date}', 'a'"
+    """
+    return str(text).replace("{", "{{").replace("}", "}}")
+
+
+def hint_parameters(hint: str) -> set[str]:
+    """The names of the parameters a hint names.
+
+    Examples
+    --------
+    >>> sorted(hint_parameters("map one with {columns[rung]=NAME}, or give {rung}; {{x}}"))
+    ['columns', 'rung']
+    """
+    return {match[1] for match in _PLACEHOLDER.finditer(hint) if match[1]}
