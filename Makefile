@@ -1,11 +1,14 @@
-# make demo: set up .venv and run the main job on the shipped demo data, writing into outputs/
-# make test: set up .venv with the test tools and run the tests
+# make demo:  set up .venv and run the main job on the shipped demo data, writing into outputs/
+# make test:  set up .venv with the test tools; lint (ruff), types (mypy), then every test
+# make quick: the tests without the browser (for development)
+# make bench: the benchmarks (bench/README.md)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO := data/zwolle-demo
+PYTEST := $(BIN)/python -m pytest -n 2 -p no:cacheprovider
 
-.PHONY: demo test bench clean
+.PHONY: demo test quick lint bench clean
 
 demo: $(VENV)/.installed
 	$(BIN)/contactladder check $(DEMO)
@@ -16,8 +19,16 @@ demo: $(VENV)/.installed
 	$(BIN)/contactladder timeline $(DEMO) -o outputs/timeline.html
 	$(BIN)/contactladder report $(DEMO) -o outputs/report
 
-test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest
+test: lint
+	$(PYTEST)
+
+quick: $(VENV)/.installed-test
+	$(PYTEST) -m "not browser"
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check contactladder tests bench
+	$(BIN)/ruff format --check contactladder tests bench
+	$(BIN)/mypy
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/bench_growth.py

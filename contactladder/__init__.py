@@ -6,46 +6,51 @@ Read a data folder, place every tie on the ladder and measure how the network gr
 >>> net = contactladder.LadderNetwork.from_path("data/zwolle-demo")  # doctest: +SKIP
 >>> contactladder.growth(net, freq="quarter")                        # doctest: +SKIP
 
-The maps and the report are imported on first use (they bring matplotlib and igraph), so that
-reading data and measuring growth start quickly.
+Every public name is imported on first use, from the room that holds it (see ``_PUBLIC``), so
+that ``import contactladder`` (and the CLI's ``--help``) loads neither pandas nor networkx.
 """
 
+from __future__ import annotations
+
 import importlib
+from typing import Any
 
 from contactladder._version import __version__
+from contactladder.errors import (BadValueError, ContactLadderError, InputFileError,
+                                  MissingColumnError, UsageError)
 
-from contactladder.errors import BadValueError, ContactLadderError, InputFileError, MissingColumnError, UsageError
-from contactladder.ladder import Ladder, Rung
-from contactladder.loading.dataset import Dataset, describe, load
-from contactladder.analysis.growth import activity_yield, growth, transitions
-from contactladder.network.ladder_network import LadderNetwork, Step
-from contactladder.analysis.weaver import brokers, introductions, worklist
-from contactladder.io.export import export
-
-# Public names of the modules that bring matplotlib and igraph, by the module that holds them.
-_ON_FIRST_USE = {
-    "write_report": "render.report",
-    "write_map_files": "render.maps", "write_timeline": "render.maps",
+# Each public name by the module that holds it.
+_PUBLIC = {
+    "Ladder": "ladder", "Rung": "ladder",
+    "Dataset": "loading", "load": "loading", "describe": "loading",
+    "LadderNetwork": "network", "Step": "network",
+    "growth": "analysis.growth", "transitions": "analysis.transitions",
+    "activity_yield": "analysis.activity_yield",
+    "worklist": "analysis.worklist", "introductions": "analysis.introductions",
+    "brokers": "analysis.brokers", "cut_off": "analysis.cut_off",
+    "export": "io.export",
+    "write_report": "jobs.report",
+    "write_map_files": "jobs.maps", "write_timeline": "jobs.maps",
     "timeline_html": "render.maps",
     "person_label": "privacy",
+    "words": "words",
 }
 
 __all__ = [
     "__version__",
     "ContactLadderError", "InputFileError", "MissingColumnError", "BadValueError", "UsageError",
-    "Ladder", "Rung",
-    "Dataset", "load", "describe",
-    "LadderNetwork", "Step",
-    "growth", "transitions", "activity_yield",
-    "worklist", "introductions", "brokers", "export",
-    *_ON_FIRST_USE,
+    *_PUBLIC,
 ]
 
 
-def __getattr__(name: str):
-    """Import a heavier module when one of its public names is first asked for."""
-    if name not in _ON_FIRST_USE:
+def __getattr__(name: str) -> Any:
+    """Import a public name from its room when it is first asked for."""
+    if name not in _PUBLIC:
         raise AttributeError(f"module 'contactladder' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{_ON_FIRST_USE[name]}", __name__), name)
+    value = getattr(importlib.import_module(f"contactladder.{_PUBLIC[name]}"), name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

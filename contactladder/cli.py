@@ -1,15 +1,18 @@
-"""The ``contactladder`` command: each command parses its options, calls one library function,
-and prints a summary or the paths it wrote.
+"""The ``contactladder`` command: each command parses its options, calls one job, and prints what
+the job returns (the paths it wrote, or a table, on stdout; its notes on stderr).
 
 Errors take one road: a :class:`~contactladder.errors.ContactLadderError` raised anywhere below is
-shown by :class:`LadderGroup` as ``Error: <message>`` with exit status 1 and no traceback;
-``--debug`` shows the traceback instead.
+shown by :class:`LadderGroup` as ``Error: <message>`` with exit status 1 and no traceback, its hint
+naming this command's options (``--column``) where the library names parameters (``columns``);
+``--debug`` shows the traceback instead. This module imports the jobs only inside the commands,
+so ``contactladder --help`` loads neither pandas nor networkx.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any, Callable
 
 import click
 
@@ -19,18 +22,34 @@ from contactladder.errors import ContactLadderError
 __all__ = ["main"]
 
 PERIODS = ("day", "week", "month", "quarter", "year")
+LANGS = ("nl", "en")
+# The option of each library parameter whose name is not simply --<name>.
+OPTIONS = {"columns": "--column", "freq": "--period", "output": "-o", "format": "--format",
+           "anonymize": "--anonymize/--names"}
+
+
+def option_of(parameter: str) -> str:
+    """The CLI option for a library parameter: ``time_unit`` -> ``--time-unit``."""
+    return OPTIONS.get(parameter, "--" + parameter.replace("_", "-"))
+
+
+class _Options(dict):
+    """Parameter name -> option, for :meth:`ContactLadderError.message`."""
+
+    def get(self, key: str, default: Any = None) -> str:
+        return option_of(key)
 
 
 class LadderGroup(click.Group):
     """A click group that turns a ContactLadderError into one line and exit status 1."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except ContactLadderError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {exc.message(options=_Options())}", err=True)
             ctx.exit(1)
 
 
@@ -47,9 +66,9 @@ def main(ctx: click.Context, debug: bool, quiet: bool) -> None:
     ctx.obj = {"debug": debug, "quiet": quiet or not sys.stderr.isatty()}
 
 
-# --- options shared by the commands that read data ---------------------------------------------
+# --- options shared by the commands ------------------------------------------------------------
 
-def data_options(command):
+def data_options(command: Callable) -> Callable:
     """The DATA argument and the options that say how to read it."""
     options = [
         click.argument("data", type=click.Path(path_type=Path)),
@@ -79,29 +98,36 @@ def data_options(command):
     return command
 
 
-def open_network(ctx: click.Context, data: Path, output: Path | None = None, *, people=None,
-                 attendance=None, ladder=None, columns=(), rung=None, time_unit=None,
-                 time_origin=None, focal="parent", skip_invalid=False, rejects=None):
-    """Load DATA as the options say; write the rejects file when rows were set aside."""
-    from contactladder.network.ladder_network import LadderNetwork
-    from contactladder.io.files import write_table
+def lang_option(what: str) -> Callable:
+    """``--lang nl|en``, saying what it is the language of."""
+    return click.option("--lang", type=click.Choice(LANGS), default="nl", show_default=True,
+                        help=f"Language of {what}.")
+
+
+def as_of_option(what: str) -> Callable:
+    """``--as-of DATE``."""
+    return click.option("--as-of", help=f"{what} (default: the end of the data).")
+
+
+def output_option(what: str, default: Path | None = None) -> Callable:
+    """``-o/--output PATH``."""
+    return click.option("-o", "--output", type=click.Path(path_type=Path), default=default,
+                        show_default=default is not None, help=what)
+
+
+def source(ctx: click.Context, data: Path, options: dict) -> Any:
+    """The job's :class:`~contactladder.jobs.common.Source` from DATA and the data options."""
+    from contactladder.jobs.common import Source
 
     if not ctx.obj["quiet"]:
         click.echo(f"Reading {data} ...", err=True)
-    net = LadderNetwork.from_path(
-        data, people=people, attendance=attendance, ladder=ladder,
-        columns=_column_mapping(columns), rung=rung, time_unit=time_unit,
-        time_origin=time_origin, skip_invalid=skip_invalid, focal=focal)
-    if len(net.data.rejects):
-        if rejects is None:
-            rejects = (output.with_name(output.stem + ".rejects.csv") if output
-                       else Path("outputs") / "rejects.csv")
-        write_table(net.data.rejects, rejects)
-        click.echo(f"Set aside {len(net.data.rejects)} invalid rows: {rejects}", err=True)
-    return net
+    rejects = options.pop("rejects")
+    options["columns"] = _column_mapping(options.pop("columns"))
+    return Source(data, {key: value for key, value in options.items()
+                         if value is not None and value != ()}, rejects)
 
 
-def _column_mapping(pairs) -> dict[str, str]:
+def _column_mapping(pairs: tuple[str, ...]) -> dict[str, str]:
     mapping = {}
     for pair in pairs:
         name, sep, column = pair.partition("=")
@@ -112,7 +138,7 @@ def _column_mapping(pairs) -> dict[str, str]:
     return mapping
 
 
-def progress_printer(ctx: click.Context, what: str):
+def progress_printer(ctx: click.Context, what: str) -> Callable[[int, int], None] | None:
     """A ``progress(done, total)`` callback that writes one updating line to a terminal."""
     if ctx.obj["quiet"]:
         return None
@@ -123,14 +149,14 @@ def progress_printer(ctx: click.Context, what: str):
     return show
 
 
-def show_or_write(table, output: Path | None, *, sheet: str = "data") -> None:
-    """Write ``table`` to ``output`` (CSV or XLSX), or print it readably."""
-    from contactladder.io.files import write_table
-
-    if output:
-        click.echo(write_table(table, output, sheet=sheet))
-    else:
-        click.echo(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+def show(result: Any) -> None:
+    """Print a job's result: its notes on stderr, the paths it wrote and its text on stdout."""
+    for path in result.paths:
+        click.echo(path)
+    if result.text:
+        click.echo(result.text, nl=not result.text.endswith("\n"))
+    for note in result.notes:
+        click.echo(note, err=True)
 
 
 # --- commands ---------------------------------------------------------------------------------
@@ -138,30 +164,28 @@ def show_or_write(table, output: Path | None, *, sheet: str = "data") -> None:
 @main.command()
 @click.option("--ladder", "ladder_file", type=click.Path(path_type=Path),
               help="A ladder TOML file instead of the five-rung ladder.")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@lang_option("the labels")
 def ladder(ladder_file: Path | None, lang: str) -> None:
     """Print the rungs of the ladder, bottom to top.
 
     Example: contactladder ladder --lang en
     """
-    from contactladder.ladder import Ladder
+    from contactladder.jobs.tables import ladder_job
 
-    the_ladder = Ladder.from_file(ladder_file) if ladder_file else Ladder.default()
-    click.echo(the_ladder.describe(lang))
+    show(ladder_job(ladder_file, lang=lang))
 
 
 @main.command()
 @data_options
 @click.pass_context
-def check(ctx: click.Context, data: Path, **options) -> None:
+def check(ctx: click.Context, data: Path, **options: Any) -> None:
     """Say what was read from DATA and warn about what looks odd, without heavy work.
 
     Example: contactladder check data/zwolle-demo
     """
-    from contactladder.loading.dataset import describe
+    from contactladder.jobs.tables import check_job
 
-    net = open_network(ctx, data, **options)
-    click.echo(describe(net.data, focal=net.focal))
+    show(check_job(source(ctx, data, options)))
 
 
 @main.command()
@@ -172,69 +196,58 @@ def check(ctx: click.Context, data: Path, **options) -> None:
 @click.option("--by", help="A people column to split the table by, such as wijk.")
 @click.option("--transitions", is_flag=True,
               help="Rung-to-rung transition counts between periods instead.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write a .csv or .xlsx.")
+@output_option("Write a .csv or .xlsx.")
 @click.pass_context
 def growth(ctx: click.Context, data: Path, period: str, view: str, by: str | None,
-           transitions: bool, output: Path | None, **options) -> None:
+           transitions: bool, output: Path | None, **options: Any) -> None:
     """How the network grows: one row per period (and per group with --by).
 
     Example: contactladder growth data/zwolle-demo --period quarter --by wijk -o growth.csv
     """
-    import contactladder.analysis.growth as metrics
+    from contactladder.jobs.tables import growth_job
 
-    if transitions and (view != "reached" or by):
-        raise click.UsageError("--transitions counts moves in the reached view; leave out "
-                               "--view and --by")
-    net = open_network(ctx, data, output, **options)
-    if transitions:
-        table = metrics.transitions(net, freq=period)
-    else:
-        table = metrics.growth(net, freq=period, view=view, by=by,
-                               progress=progress_printer(ctx, "periods"))
-    show_or_write(table, output, sheet="transitions" if transitions else "growth")
+    show(growth_job(source(ctx, data, options), output, freq=period, view=view, by=by,
+                    transitions=transitions, progress=progress_printer(ctx, "periods")))
 
 
 @main.command(name="yield")
 @data_options
-@click.option("--as-of", help="Count the rungs reached by this date (default: the end).")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write a .csv or .xlsx.")
+@as_of_option("Count the rungs reached by this date")
+@output_option("Write a .csv or .xlsx.")
 @click.pass_context
 def yield_(ctx: click.Context, data: Path, as_of: str | None, output: Path | None,
-           **options) -> None:
+           **options: Any) -> None:
     """Per activity: the ties first made there and the rungs they have reached since.
 
     Example: contactladder yield data/zwolle-demo -o yield.xlsx
     """
-    from contactladder.analysis.growth import activity_yield
+    from contactladder.jobs.tables import yield_job
 
-    net = open_network(ctx, data, output, **options)
-    show_or_write(activity_yield(net, as_of=as_of), output, sheet="yield")
+    show(yield_job(source(ctx, data, options), output, as_of=as_of))
 
 
 @main.command()
 @data_options
 @click.option("--period", type=click.Choice(PERIODS), default="quarter", show_default=True)
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@lang_option("the report")
 @click.option("--by", default="wijk", show_default=True,
               help="A people column with one section per group; '' for none.")
 @click.option("--exact", is_flag=True, help="Show per-group counts below 5 as they are.")
 @click.option("--timeline/--no-timeline", default=True, show_default=True,
               help="Embed the timeline map of the village.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("outputs/report"),
-              show_default=True, help="The folder to write index.html, charts and tables into.")
+@output_option("The folder to write index.html, charts and tables into.",
+               default=Path("outputs/report"))
 @click.pass_context
 def report(ctx: click.Context, data: Path, period: str, lang: str, by: str, exact: bool,
-           timeline: bool, output: Path, **options) -> None:
+           timeline: bool, output: Path, **options: Any) -> None:
     """Write an anonymised, self-contained report: index.html, charts (PNG, SVG), tables (CSV).
 
     Example: contactladder report data/zwolle-demo --lang en -o outputs/report
     """
-    from contactladder.render.report import write_report
+    from contactladder.jobs.report import report_job
 
-    net = open_network(ctx, data, output / "index.html", **options)
-    paths = write_report(net, output, freq=period, lang=lang, by=by or None, exact=exact,
-                         timeline=timeline, progress=progress_printer(ctx, "periods"))
-    click.echo(paths[0])
+    show(report_job(source(ctx, data, options), output, freq=period, lang=lang, by=by or None,
+                    exact=exact, timeline=timeline, progress=progress_printer(ctx, "periods")))
 
 
 @main.command()
@@ -250,25 +263,20 @@ def demo(folder: Path, seed: int) -> None:
 
     Example: contactladder demo my-demo && contactladder check my-demo
     """
-    from contactladder.demo.village import write_demo
+    from contactladder.jobs.export import demo_job
 
-    for path in write_demo(folder, seed=seed):
-        click.echo(path)
+    show(demo_job(folder, seed=seed))
 
-
-# --- exports ----------------------------------------------------------------------------------
 
 @main.command()
 @data_options
 @click.option("--format", "format_", metavar="gexf|graphml|csv|xlsx",
               help="Export format (default: from the suffix of -o).")
-@click.option("--as-of", help="The network as far as it has grown by this date (default: the "
-                              "end).")
+@as_of_option("The network as far as it has grown by this date")
 @click.option("--anonymize/--names", default=True, show_default=True,
               help="Opaque ids and labels like 'Ouder 12', or real ids and names (internal "
                    "use only).")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-              help="Language of the role words in labels.")
+@lang_option("the role words in labels")
 @click.option("--gexf-version", type=click.Choice(["1.3", "1.2draft"]), default="1.3",
               show_default=True, help="The GEXF version to write.")
 @click.option("-o", "--output", type=click.Path(),
@@ -277,38 +285,22 @@ def demo(folder: Path, seed: int) -> None:
 @click.pass_context
 def export(ctx: click.Context, data: Path, format_: str | None, as_of: str | None,
            anonymize: bool, lang: str, gexf_version: str, output: str | None,
-           **options) -> None:
+           **options: Any) -> None:
     """The network for Gephi (GEXF with the growth on its timeline), GraphML or spreadsheets.
 
     Example: contactladder export data/zwolle-demo -o outputs/zwolle.gexf
     """
-    from contactladder.io.export import export as export_network
-    from contactladder.io.export import export_paths
+    from contactladder.jobs.export import export_job
 
-    export_paths(output, format=format_)  # a bad format or file name fails before loading
-    net = open_network(ctx, data, Path(output) if output else None, **options)
-    for path in export_network(net, output, format=format_, as_of=as_of, anonymize=anonymize,
-                               lang=lang, gexf_version=gexf_version):
-        click.echo(path)
+    show(export_job(source(ctx, data, options), output, format=format_, as_of=as_of,
+                    anonymize=anonymize, lang=lang, gexf_version=gexf_version))
 
 
 # --- the weaver's worklist ---
 
-def _write_personal(table, output: Path | None) -> None:
-    """Write a weaver table (names shown) and say that the file holds personal data, or print it."""
-    from contactladder.analysis.weaver import as_text, write_list
-
-    if output:
-        click.echo(write_list(table, output))
-        click.echo(f"Note: {output} holds personal data (names): keep it to yourself and delete "
-                   "it when no longer needed.", err=True)
-    else:
-        click.echo(as_text(table))
-
-
 @main.command()
 @data_options
-@click.option("--as-of", help="The reference day (default: the last day of the data).")
+@as_of_option("The reference day")
 @click.option("--wijk", help="Only the people of this wijk.")
 @click.option("--fading", default="90d", show_default=True,
               help="Fading: no contact on any tie for longer than this (90d, 12w, 6m, 1y).")
@@ -321,31 +313,27 @@ def _write_personal(table, output: Path | None) -> None:
 @click.option("--match", multiple=True, metavar="COLUMN",
               help="For --suggest: a people column where an equal value counts, e.g. "
                    "child_age_group (repeatable).")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-              help="Language of the explanations.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write a .csv, .xlsx or .html (holds names).")
+@lang_option("the explanations")
+@output_option("Write a .csv, .xlsx or .html (holds names).")
 @click.pass_context
 def alone(ctx: click.Context, data: Path, as_of: str | None, wijk: str | None, fading: str,
           new: str, stuck_after: str, suggest: int, match: tuple[str, ...], lang: str,
-          output: Path | None, **options) -> None:
+          output: Path | None, **options: Any) -> None:
     """Who needs a link: focal people who are alone, only see professionals, are stuck low,
     fading or new and unconnected; the most urgent first, with the reasons in words.
 
     Example: contactladder alone data/zwolle-demo --suggest 3 -o outputs/werklijst.html
     """
-    from contactladder.analysis.weaver import worklist
+    from contactladder.jobs.weaver import alone_job
 
-    net = open_network(ctx, data, output, **options)
-    _write_personal(worklist(net, as_of=as_of, wijk=wijk, fading=fading, new=new,
-                             stuck_after=stuck_after, suggest=suggest, match=match, lang=lang),
-                    output)
+    show(alone_job(source(ctx, data, options), output, as_of=as_of, wijk=wijk, fading=fading,
+                   new=new, stuck_after=stuck_after, suggest=suggest, match=match, lang=lang))
 
 
 @main.command()
 @data_options
 @click.argument("person")
-@click.option("--as-of", help="The reference day (default: the last day of the data).")
+@as_of_option("The reference day")
 @click.option("--match", multiple=True, metavar="COLUMN",
               help="A people column where an equal value counts, e.g. child_age_group "
                    "(repeatable).")
@@ -353,130 +341,103 @@ def alone(ctx: click.Context, data: Path, as_of: str | None, wijk: str | None, f
               help="Also suggest professionals, as bridges to more people.")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="At most this many candidates.")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-              help="Language of the explanations.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write a .csv or .xlsx (holds names).")
+@lang_option("the explanations")
+@output_option("Write a .csv or .xlsx (holds names).")
 @click.pass_context
 def introduce(ctx: click.Context, data: Path, person: str, as_of: str | None,
               match: tuple[str, ...], professionals: bool, top: int, lang: str,
-              output: Path | None, **options) -> None:
+              output: Path | None, **options: Any) -> None:
     """Whom PERSON could meet: peers ranked by points for the same activity, wijk, shared
     contacts and matching columns, never someone they already talk with.
 
     Example: contactladder introduce data/zwolle-demo p012 --match child_age_group
     """
-    from contactladder.analysis.weaver import introductions
+    from contactladder.jobs.weaver import introduce_job
 
-    net = open_network(ctx, data, output, **options)
-    _write_personal(introductions(net, person, as_of=as_of, match=match,
-                                  professionals=professionals, top=top, lang=lang), output)
+    show(introduce_job(source(ctx, data, options), person, output, as_of=as_of, match=match,
+                       professionals=professionals, top=top, lang=lang))
 
 
 @main.command(name="brokers")
 @data_options
-@click.option("--as-of", help="The network as far as it has grown by this date (default: the "
-                              "end).")
+@as_of_option("The network as far as it has grown by this date")
 @click.option("--top", type=click.IntRange(min=1), default=20, show_default=True,
               help="At most this many people.")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-              help="Language of the explanations.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write a .csv or .xlsx (holds names).")
+@lang_option("the explanations")
+@output_option("Write a .csv or .xlsx (holds names).")
 @click.pass_context
 def brokers_(ctx: click.Context, data: Path, as_of: str | None, top: int, lang: str,
-             output: Path | None, **options) -> None:
+             output: Path | None, **options: Any) -> None:
     """Who holds the village together: people whose ties join wijken, groups and parts of the
     network that would otherwise not meet, and the only links of parents.
 
     Example: contactladder brokers data/zwolle-demo -o outputs/brokers.xlsx
     """
-    from contactladder.analysis.weaver import brokers
+    from contactladder.jobs.weaver import brokers_job
 
-    net = open_network(ctx, data, output, **options)
-    _write_personal(brokers(net, as_of=as_of, top=top, lang=lang), output)
+    show(brokers_job(source(ctx, data, options), output, as_of=as_of, top=top, lang=lang))
 
 
 # --- maps ---
 
-def _map_output(output: Path, anonymize: bool, paths: list, embed: bool) -> None:
-    """Print the paths written, the embed snippet when asked, and a note when names are shown."""
-    for path in paths:
-        click.echo(path)
-    if embed:
-        click.echo(paths[-1].read_text(encoding="utf-8"), nl=False)
-    if not anonymize:
-        click.echo(f"Note: {output} shows names: for internal use only; do not share it.",
-                   err=True)
+def map_options(command: Callable) -> Callable:
+    """The options that maps and the timeline share."""
+    options = [
+        click.option("--wijk", help="Only the people of this wijk and the ties among them."),
+        click.option("--min-rung", metavar="RUNG",
+                     help="Show ties from this rung up (level, key or label); the page can "
+                          "change it."),
+        click.option("--anonymize/--names", default=True, show_default=True,
+                     help="Labels like 'Ouder 12', or names (internal use only)."),
+        lang_option("labels, legend and controls"),
+        click.option("--embed", is_flag=True,
+                     help="Also write <name>.embed.html, the <iframe> snippet to paste into a "
+                          "web page, and print it."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 @main.command(name="map")
 @data_options
-@click.option("--as-of", help="The network as far as it has grown by this date (default: the "
-                              "end).")
-@click.option("--wijk", help="Only the people of this wijk and the ties among them.")
-@click.option("--min-rung", metavar="RUNG",
-              help="Show ties from this rung up (level, key or label); the page can change it.")
+@as_of_option("The network as far as it has grown by this date")
 @click.option("--focus", metavar="PERSON",
               help="Only this person's own network (their ties and the ties among those "
                    "people), the person highlighted.")
-@click.option("--anonymize/--names", default=True, show_default=True,
-              help="Labels like 'Ouder 12', or names (internal use only).")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-              help="Language of labels, legend and controls.")
+@map_options
 @click.option("--png", is_flag=True, help="Also write the map as a PNG picture beside it.")
 @click.option("--svg", is_flag=True, help="Also write the map as an SVG picture beside it.")
-@click.option("--embed", is_flag=True,
-              help="Also write <name>.embed.html, the <iframe> snippet to paste into a web "
-                   "page, and print it.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("outputs/map.html"),
-              show_default=True, help="The .html file to write.")
+@output_option("The .html file to write.", default=Path("outputs/map.html"))
 @click.pass_context
-def map_(ctx: click.Context, data: Path, as_of: str | None, wijk: str | None,
-         min_rung: str | None, focus: str | None, anonymize: bool, lang: str, png: bool,
-         svg: bool, embed: bool, output: Path, **options) -> None:
+def map_(ctx: click.Context, data: Path, as_of: str | None, focus: str | None,
+         wijk: str | None, min_rung: str | None, anonymize: bool, lang: str, embed: bool,
+         png: bool, svg: bool, output: Path, **options: Any) -> None:
     """A map of the village at one moment: one self-contained HTML page, anonymised.
 
     Example: contactladder map data/zwolle-demo --as-of 2025-06-30 --png -o outputs/map.html
     """
-    from contactladder.render.maps import html_path, write_map_files
+    from contactladder.jobs.maps import map_job
 
-    html_path(output)  # a bad file name fails before loading
-    net = open_network(ctx, data, output, **options)
-    paths = write_map_files(net, output, as_of=as_of, wijk=wijk, min_rung=min_rung, focus=focus,
-                            anonymize=anonymize, lang=lang, png=png, svg=svg, embed=embed)
-    _map_output(output, anonymize, paths, embed)
+    show(map_job(source(ctx, data, options), output, as_of=as_of, wijk=wijk, min_rung=min_rung,
+                 focus=focus, anonymize=anonymize, lang=lang, png=png, svg=svg, embed=embed))
 
 
 @main.command()
 @data_options
 @click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True,
               help="The length of one step of the slider.")
-@click.option("--wijk", help="Only the people of this wijk and the ties among them.")
-@click.option("--min-rung", metavar="RUNG",
-              help="Show ties from this rung up (level, key or label); the page can change it.")
-@click.option("--anonymize/--names", default=True, show_default=True,
-              help="Labels like 'Ouder 12', or names (internal use only).")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-              help="Language of labels, legend and controls.")
-@click.option("--embed", is_flag=True,
-              help="Also write <name>.embed.html, the <iframe> snippet to paste into a web "
-                   "page, and print it.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              default=Path("outputs/timeline.html"), show_default=True,
-              help="The .html file to write.")
+@map_options
+@output_option("The .html file to write.", default=Path("outputs/timeline.html"))
 @click.pass_context
 def timeline(ctx: click.Context, data: Path, period: str, wijk: str | None,
              min_rung: str | None, anonymize: bool, lang: str, embed: bool, output: Path,
-             **options) -> None:
+             **options: Any) -> None:
     """The village growing: a map with a slider over the periods, play/pause and counters.
 
     Example: contactladder timeline data/zwolle-demo --period quarter -o outputs/timeline.html
     """
-    from contactladder.render.maps import html_path, write_timeline_files
+    from contactladder.jobs.maps import timeline_job
 
-    html_path(output)  # a bad file name fails before loading
-    net = open_network(ctx, data, output, **options)
-    paths = write_timeline_files(net, output, freq=period, wijk=wijk, min_rung=min_rung,
-                                 anonymize=anonymize, lang=lang, embed=embed)
-    _map_output(output, anonymize, paths, embed)
+    show(timeline_job(source(ctx, data, options), output, freq=period, wijk=wijk,
+                      min_rung=min_rung, anonymize=anonymize, lang=lang, embed=embed))

@@ -140,18 +140,26 @@ def is_private_column(column: object) -> bool:
     return str(column).strip().lower() in PRIVATE_COLUMNS
 
 
-def check_grouping(people: pd.DataFrame, by: str) -> None:
+def check_grouping(by: str, values: pd.Series | None = None, *, what: str = "output") -> None:
     """Refuse a grouping that would name people in an anonymised output.
+
+    ``values`` are the people's values of the column ``by`` (None when the data lack it).
 
     Raises
     ------
     UsageError
-        If ``by`` is a private column, or has more than :data:`MAX_GROUPS` values.
+        If ``by`` is a private column, or has more than :data:`MAX_GROUPS` values; the message
+        calls the output ``what`` ("report").
+
+    >>> check_grouping("name", what="report")
+    Traceback (most recent call last):
+    ...
+    contactladder.errors.UsageError: an anonymised report cannot be split by 'name'; use wijk, organisation or role
     """
     if is_private_column(by):
-        raise UsageError("an anonymised output cannot be split by", value=by,
+        raise UsageError(f"an anonymised {what} cannot be split by", value=by,
                          hint="use wijk, organisation or role")
-    if by in people.columns and people[by].nunique() > MAX_GROUPS:
+    if values is not None and values.nunique() > MAX_GROUPS:
         raise UsageError(f"more than {MAX_GROUPS} groups in column", value=by,
                          hint="split by a column with fewer values, such as wijk")
 

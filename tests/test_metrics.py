@@ -17,7 +17,9 @@ import pytest
 from contactladder.errors import UsageError
 from contactladder.ladder import Ladder
 from contactladder.loading.dataset import load
-from contactladder.analysis.growth import activity_yield, growth, growth_columns, transitions
+from contactladder.analysis.activity_yield import activity_yield
+from contactladder.analysis.growth import growth, growth_columns
+from contactladder.analysis.transitions import transitions
 from contactladder.network.ladder_network import FREQUENCIES, LadderNetwork
 from test_network import (DEMO, RANDOM_CASES, RANDOM_IDS, THREE_RUNGS, dataset, naive_bounds, naive_ties, present_from,
                           random_data)

@@ -12,7 +12,9 @@ import pytest
 from contactladder.errors import UsageError
 from contactladder.analysis.growth import growth
 from contactladder.network.ladder_network import LadderNetwork
-from contactladder.render.report import mask_small_counts, summary, write_report
+from contactladder.jobs.report import write_report
+from contactladder.privacy import mask_small_counts
+from contactladder.render.report import summary
 
 DEMO = Path(__file__).parent.parent / "data" / "zwolle-demo"
 

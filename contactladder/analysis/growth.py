@@ -1,4 +1,4 @@
-"""How the network grows: the growth table, rung transitions and activity yield.
+"""How the network grows: the growth table, one row per period.
 
 The growth table has one row per period (and per group with ``by``), every period from the first
 contact to the last. Its columns, for the people present in the view:
@@ -22,9 +22,9 @@ contact to the last. Its columns, for the people present in the view:
 Examples
 --------
 >>> import pandas as pd
->>> from contactladder.loading.dataset import Dataset
+>>> from contactladder.loading import Dataset
 >>> from contactladder.ladder import Ladder
->>> from contactladder.network.ladder_network import LadderNetwork
+>>> from contactladder.network import LadderNetwork
 >>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-02-09"]),
 ...     "person_a": ["ann", "ann"], "person_b": ["bo", "cem"], "rung": [1, 4],
 ...     "activity": "", "wijk": "", "note": "", "source": ""})
@@ -43,9 +43,9 @@ from typing import Callable
 import pandas as pd
 
 from contactladder.errors import UsageError
-from contactladder.network.ladder_network import LadderNetwork, Step
+from contactladder.network import LadderNetwork, Step
 
-__all__ = ["growth", "growth_columns", "transitions", "activity_yield", "SHARING_LEVEL"]
+__all__ = ["growth", "growth_columns", "SHARING_LEVEL", "NO_GROUP"]
 
 # The rung from which a peer tie counts in ``focal_peer_ge3``: sharing experiences.
 SHARING_LEVEL = 3
@@ -101,63 +101,6 @@ def growth(net: LadderNetwork, *, freq: str = "month", view: str = "reached",
         if progress:
             progress(done, total)
     return pd.DataFrame(rows, columns=growth_columns(net, by=by))
-
-
-def transitions(net: LadderNetwork, *, freq: str = "month") -> pd.DataFrame:
-    """Rung-to-rung transition counts between consecutive periods (reached view).
-
-    One row per period and move that happened: ``period, from_rung, to_rung, ties``.
-    ``from_rung`` is the rung at the end of the previous period, ``none`` for a tie that did not
-    exist yet; ``to_rung`` the rung at the end of this period. A tie that stays counts as
-    from = to, so the rows of a period add up to all ties at its end.
-    """
-    keys = {rung.level: rung.key for rung in net.ladder}
-    at_rung = {level: 0 for level in keys}
-    rows = []
-    for step in net.periods(freq, graph=False):
-        moves: dict[tuple, int] = {}
-        for rung in step.new_rungs:
-            moves[(0, rung)] = moves.get((0, rung), 0) + 1
-        for _, _, old, new in step.climbed:
-            moves[(old, new)] = moves.get((old, new), 0) + 1
-        for level in keys:
-            left = sum(n for (old, new), n in moves.items() if old == level)
-            moves[(level, level)] = at_rung[level] - left
-        for (old, new), n in moves.items():
-            at_rung[new] += n
-            if old:
-                at_rung[old] -= n
-        for old in [0, *keys]:
-            for new in keys:
-                if moves.get((old, new)):
-                    rows.append((step.label, keys.get(old, "none"), keys[new],
-                                 moves.get((old, new), 0)))
-    return pd.DataFrame(rows, columns=["period", "from_rung", "to_rung", "ties"])
-
-
-def activity_yield(net: LadderNetwork, *, as_of: object = None) -> pd.DataFrame:
-    """Per activity, the ties first made there and the rungs those ties have reached since.
-
-    A tie is made at the activity of its first contact (``(none)`` when that contact names no
-    activity). Columns: ``activity, ties, rung_<key>...`` (ties now at each rung),
-    ``share_ge3`` (share of them at level 3 or higher) and ``mean_rung``; most ties first.
-    """
-    cutoff = net.cutoff(as_of)
-    contacts = net.contacts[net.contacts["date"] < cutoff]
-    first = contacts.drop_duplicates(["person_a", "person_b"], keep="first")
-    ties = net.ties(as_of).merge(first[["person_a", "person_b", "activity"]],
-                                 on=["person_a", "person_b"])
-    ties["activity"] = ties["activity"].replace("", NO_GROUP)
-    table = pd.crosstab(ties["activity"], ties["rung"]).reindex(
-        columns=[rung.level for rung in net.ladder], fill_value=0)
-    table.columns = [f"rung_{rung.key}" for rung in net.ladder]
-    levels = pd.Series([rung.level for rung in net.ladder], index=table.columns)
-    table.insert(0, "ties", table.sum(axis=1))
-    table["share_ge3"] = table[levels.index[levels >= SHARING_LEVEL]].sum(axis=1) / table["ties"]
-    table["mean_rung"] = table[levels.index].mul(levels).sum(axis=1) / table["ties"]
-    table = table.reset_index().rename(columns={"index": "activity"})
-    table.columns.name = None
-    return table.sort_values(["ties", "activity"], ascending=[False, True], ignore_index=True)
 
 
 # --- counting --------------------------------------------------------------------------------

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from contactladder.network.ladder_network import LadderNetwork
+    from contactladder.network import LadderNetwork
 
-__all__ = ["Result", "Progress", "open_network"]
+__all__ = ["Result", "Progress", "Source", "open_source", "open_network"]
 
 #: A ``progress(done, total)`` callback, or None.
 Progress = Callable[[int, int], None] | None
@@ -32,7 +32,8 @@ class Result:
     Attributes
     ----------
     paths : list of Path
-        Every file written, the main one first.
+        The files written that the reader needs to know of, the main one first (a report
+        names its page, which links the rest).
     text : str
         What to show the reader (a table, a summary, a snippet); "" for nothing.
     notes : list of str
@@ -45,38 +46,54 @@ class Result:
     notes: list[str] = field(default_factory=list)
 
 
-def open_network(data: str | Path, *, output: str | Path | None = None,
-                 rejects: str | Path | None = None, **load: Any,
-                 ) -> tuple[LadderNetwork, list[str]]:
-    """Read ``data`` as a :class:`~contactladder.network.ladder_network.LadderNetwork`, and write
-    the rows set aside by ``skip_invalid`` into a rejects file.
+@dataclass(frozen=True)
+class Source:
+    """Where a job reads its data: a folder or contacts file, and how to read it.
 
-    Parameters
+    Attributes
     ----------
-    data : path
+    path : Path
         A data folder or a contacts file.
-    output : path, optional
-        The job's main output: the rejects file goes beside it (``<name>.rejects.csv``).
-    rejects : path, optional
-        Where to write the rejects instead (default: beside ``output``, else
-        ``outputs/rejects.csv``).
-    **load :
+    load : dict
         The options of :func:`contactladder.loading.load` and ``focal``.
-
-    Returns
-    -------
-    (LadderNetwork, list of str)
-        The network and the notes to show (where the rejects went).
+    rejects : Path, optional
+        Where the rows set aside by ``skip_invalid`` go (default: beside the job's output, else
+        ``outputs/rejects.csv``).
     """
-    from contactladder.io.files import write_table
-    from contactladder.network.ladder_network import LadderNetwork
 
-    net = LadderNetwork.from_path(data, **load)
+    path: Path
+    load: dict = field(default_factory=dict)
+    rejects: Path | None = None
+
+
+def open_source(source: Source | LadderNetwork, *, output: str | Path | None = None,
+                ) -> tuple[LadderNetwork, list[str]]:
+    """The network of ``source`` (read once), and the notes to show.
+
+    A :class:`Source` is read with its options and the rows set aside by ``skip_invalid`` are
+    written to its rejects file (beside ``output`` by default, as ``<name>.rejects.csv``); a
+    network is used as it is.
+    """
+    from contactladder.io.sheets import write_table
+    from contactladder.network import LadderNetwork
+
+    if isinstance(source, LadderNetwork):
+        return source, []
+    net = LadderNetwork.from_path(source.path, **source.load)
     notes = []
     if len(net.rejects):
+        rejects = source.rejects
         if rejects is None:
             rejects = (Path(output).with_name(Path(output).stem + ".rejects.csv") if output
                        else Path("outputs") / "rejects.csv")
         write_table(net.rejects, rejects)
         notes.append(f"Set aside {len(net.rejects)} invalid rows: {rejects}")
     return net, notes
+
+
+def open_network(data: str | Path, *, output: str | Path | None = None,
+                 rejects: str | Path | None = None, **load: Any,
+                 ) -> tuple[LadderNetwork, list[str]]:
+    """:func:`open_source` of a data path and its load options."""
+    return open_source(Source(Path(data), load, Path(rejects) if rejects else None),
+                       output=output)

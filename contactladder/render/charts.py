@@ -1,8 +1,8 @@
 """Charts of the growth table, drawn with matplotlib for reports (PNG for screens, SVG for print).
 
-Each function takes a growth table (from :func:`contactladder.metrics.growth`) and returns a
-matplotlib Figure; :func:`save_figure` writes it as PNG and SVG, byte-identical for the same
-input.
+Each function takes a growth table (from :func:`contactladder.analysis.growth.growth`) and
+returns a matplotlib Figure; :func:`figure_bytes` gives it as PNG or SVG, byte-identical for the
+same input. The words come from the catalogue, the focal role named in them.
 
 Examples
 --------
@@ -18,7 +18,7 @@ Examples
 
 from __future__ import annotations
 
-from pathlib import Path
+import io
 
 import matplotlib
 import pandas as pd
@@ -26,30 +26,36 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from contactladder.ladder import Ladder
-from contactladder.io.files import replacing
+from contactladder.words import words
+from contactladder.words.roles import role_word
 
-__all__ = ["people_chart", "ties_per_rung_chart", "alone_chart", "save_figure", "WORDS"]
+__all__ = ["people_chart", "ties_per_rung_chart", "alone_chart", "figure_bytes", "chart_words"]
 
-WORDS = {
-    "nl": {"people": "Mensen", "focal": "Ouders (focus)", "ties": "Banden",
-           "alone": "Ouders zonder band", "only_professional": "Alleen banden met professionals",
-           "period": "Periode", "count": "Aantal"},
-    "en": {"people": "People", "focal": "Parents (focal)", "ties": "Ties",
-           "alone": "Parents without a tie", "only_professional": "Only ties with professionals",
-           "period": "Period", "count": "Number"},
-}
 _SIZE = (7.5, 3.6)
 _SAVE = {"svg.hashsalt": "contactladder", "svg.fonttype": "none"}
 
 
-def people_chart(table: pd.DataFrame, *, lang: str = "nl", title: str = "") -> Figure:
+def chart_words(lang: str = "nl", focal: str = "parent") -> dict[str, str]:
+    """The words of the charts in ``lang``, the focal role named in them.
+
+    >>> chart_words("en", focal="child")["alone"]
+    'Children without a tie'
+    """
+    w = words(lang)
+    plural = role_word(focal, lang, plural=True)
+    return {key: w[f"charts.{key}"].format(Focal=plural) for key in
+            ("people", "focal", "ties", "alone", "only_professional", "period", "count")}
+
+
+def people_chart(table: pd.DataFrame, *, lang: str = "nl", focal: str = "parent",
+                 title: str = "") -> Figure:
     """People and focal people present, per period."""
-    words = WORDS[lang]
+    names = chart_words(lang, focal)
     figure, axes = _figure(title)
     x = range(len(table))
-    axes.plot(x, table["people"], marker="o", color="#555555", label=words["people"])
-    axes.plot(x, table["focal"], marker="o", color="#d7301f", label=words["focal"])
-    _finish(axes, table, words)
+    axes.plot(x, table["people"], marker="o", color="#555555", label=names["people"])
+    axes.plot(x, table["focal"], marker="o", color="#d7301f", label=names["focal"])
+    _finish(axes, table, names)
     return figure
 
 
@@ -61,34 +67,37 @@ def ties_per_rung_chart(table: pd.DataFrame, ladder: Ladder, *, lang: str = "nl"
     axes.stackplot(x, *[table[f"rung_{rung.key}"] for rung in ladder],
                    labels=[rung.label(lang) for rung in ladder],
                    colors=[rung.colour for rung in ladder], alpha=0.9)
-    _finish(axes, table, WORDS[lang], reverse_legend=True)
+    _finish(axes, table, chart_words(lang), reverse_legend=True)
     return figure
 
 
-def alone_chart(table: pd.DataFrame, *, lang: str = "nl", title: str = "") -> Figure:
+def alone_chart(table: pd.DataFrame, *, lang: str = "nl", focal: str = "parent",
+                title: str = "") -> Figure:
     """Focal people alone (no tie) and with ties only to professionals, per period."""
-    words = WORDS[lang]
+    names = chart_words(lang, focal)
     figure, axes = _figure(title)
     x = range(len(table))
-    axes.plot(x, table["focal_alone"], marker="o", color="#d7301f", label=words["alone"])
+    axes.plot(x, table["focal_alone"], marker="o", color="#d7301f", label=names["alone"])
     if "focal_only_professional" in table:
         axes.plot(x, table["focal_only_professional"], marker="s", color="#fd8d3c",
-                  label=words["only_professional"])
-    _finish(axes, table, words)
+                  label=names["only_professional"])
+    _finish(axes, table, names)
     return figure
 
 
-def save_figure(figure: Figure, stem: str | Path) -> list[Path]:
-    """Write ``stem.png`` and ``stem.svg``, each whole or not at all."""
-    paths = []
+def figure_bytes(figure: Figure, format: str) -> bytes:
+    """The figure as ``png`` or ``svg`` bytes, the same bytes for the same figure.
+
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"period": ["2024Q1"], "people": [3], "focal": [2]})
+    >>> figure_bytes(people_chart(table), "png")[:4]
+    b'\\x89PNG'
+    """
+    metadata = {"png": {"Software": None}, "svg": {"Date": None}}[format]
+    buffer = io.BytesIO()
     with matplotlib.rc_context(_SAVE):
-        for suffix, metadata in ((".png", {"Software": None}), (".svg", {"Date": None})):
-            path = Path(f"{stem}{suffix}")
-            with replacing(path) as temporary:
-                figure.savefig(temporary, format=suffix[1:], dpi=150, metadata=metadata,
-                               bbox_inches="tight")
-            paths.append(path)
-    return paths
+        figure.savefig(buffer, format=format, dpi=150, metadata=metadata, bbox_inches="tight")
+    return buffer.getvalue()
 
 
 def _figure(title: str):
@@ -100,12 +109,12 @@ def _figure(title: str):
     return figure, axes
 
 
-def _finish(axes, table: pd.DataFrame, words: dict, reverse_legend: bool = False) -> None:
+def _finish(axes, table: pd.DataFrame, names: dict, reverse_legend: bool = False) -> None:
     labels = list(table["period"])
     step = max(1, len(labels) // 12)
     axes.set_xticks(range(0, len(labels), step), labels[::step], rotation=45, ha="right",
                     fontsize=8)
-    axes.set_ylabel(words["count"])
+    axes.set_ylabel(names["count"])
     axes.set_ylim(bottom=0)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.grid(axis="y", color="#dddddd", linewidth=0.6)

@@ -1,0 +1,110 @@
+"""The report's job: compute every table once, draw the charts, fill the page, write the folder.
+
+>>> from contactladder.network import LadderNetwork
+>>> net = LadderNetwork.from_path("data/zwolle-demo")               # doctest: +SKIP
+>>> paths = write_report(net, "outputs/report", freq="quarter")     # doctest: +SKIP
+>>> [p.name for p in paths[:2]]                                     # doctest: +SKIP
+['index.html', 'growth.csv']
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from contactladder.analysis.activity_yield import activity_yield
+from contactladder.analysis.growth import growth
+from contactladder.analysis.transitions import transitions
+from contactladder.io.files import write_bytes, write_text
+from contactladder.io.sheets import write_table
+from contactladder.jobs.common import Progress, Result, Source, open_source
+from contactladder.network import LadderNetwork
+from contactladder.privacy import check_grouping
+from contactladder.render import charts
+from contactladder.render.report import (ReportTables, _slug, report_figures, report_html,
+                                         shown_groups)
+from contactladder.words import words
+
+__all__ = ["write_report", "report_job", "report_tables"]
+
+
+def report_tables(net: LadderNetwork, *, freq: str = "quarter", by: str | None = "wijk",
+                  exact: bool = False, progress: Progress = None) -> ReportTables:
+    """The tables of a report, each computed once.
+
+    Raises
+    ------
+    UsageError
+        If ``by`` names people (a private column) or has too many values to be anonymous.
+    """
+    if by:
+        check_grouping(by, net.column(by) if net.has_column(by) else None, what="report")
+    table = growth(net, freq=freq, progress=progress)
+    groups = growth(net, freq=freq, by=by) if by and net.values(by) else None
+    return ReportTables(freq=freq, growth=table, transitions=transitions(net, freq=freq),
+                        yields=activity_yield(net), by=by if groups is not None else None,
+                        groups=groups, exact=exact)
+
+
+def write_report(net: LadderNetwork, folder: str | Path, *, freq: str = "quarter",
+                 lang: str = "nl", by: str | None = "wijk", exact: bool = False,
+                 timeline: bool = True, progress: Progress = None) -> list[Path]:
+    """Write ``index.html``, the charts (PNG and SVG) and the tables (CSV) into ``folder``.
+
+    Parameters
+    ----------
+    net : LadderNetwork
+    folder : path
+        Created when missing; files of an earlier report there are replaced.
+    freq : period of the growth table
+    lang : "nl" or "en"
+    by : str or None
+        A people column for the per-group sections (``wijk``); None for none.
+    exact : bool
+        Show small counts in the per-group tables as they are.
+    timeline : bool
+        Embed the timeline map of the village.
+
+    Returns
+    -------
+    list of Path
+        ``index.html`` first, then the tables and charts.
+
+    Raises
+    ------
+    UsageError
+        For an unknown language, or a grouping that would name people.
+    """
+    words(lang)
+    folder = Path(folder)
+    tables = report_tables(net, freq=freq, by=by, exact=exact, progress=progress)
+    figures = report_figures(net, tables, lang=lang)
+    pictures = {stem: {fmt: charts.figure_bytes(figure, fmt) for fmt in ("png", "svg")}
+                for stem, figure in figures.items()}
+    page = report_html(net, tables, images={s: p["png"] for s, p in pictures.items()},
+                       lang=lang, timeline_page=_timeline_page(net, tables, lang)
+                       if timeline else None)
+    paths = [write_table(tables.growth, folder / "growth.csv"),
+             write_table(tables.transitions, folder / "transitions.csv"),
+             write_table(tables.yields, folder / "activity-yield.csv")]
+    shown = shown_groups(tables)
+    if shown is not None and tables.by:
+        paths.append(write_table(shown, folder / f"growth-by-{_slug(tables.by)}.csv"))
+    for stem, files in pictures.items():
+        paths += [write_bytes(folder / f"{stem}.{fmt}", data) for fmt, data in files.items()]
+    return [write_text(folder / "index.html", page), *paths]
+
+
+def report_job(source: Source | LadderNetwork, folder: str | Path = "outputs/report",
+               **options: Any) -> Result:
+    """``contactladder report``: :func:`write_report` of the data of ``source``; the result
+    names ``index.html``, which links the rest. Keywords are those of :func:`write_report`."""
+    net, notes = open_source(source, output=Path(folder) / "index.html")
+    return Result(paths=write_report(net, folder, **options)[:1], notes=notes)
+
+
+def _timeline_page(net: LadderNetwork, tables: ReportTables, lang: str) -> str:
+    """The anonymised timeline page of the report, from the report's own growth tables."""
+    from contactladder.render.maps import timeline_html
+
+    return timeline_html(net, freq=tables.freq, lang=lang, anonymize=True)
