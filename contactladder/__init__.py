@@ -16,8 +16,13 @@ import importlib
 from typing import Any
 
 from contactladder._version import __version__
-from contactladder.errors import (BadValueError, ContactLadderError, InputFileError,
-                                  MissingColumnError, UsageError)
+from contactladder.errors import (
+    BadValueError,
+    ContactLadderError,
+    InputFileError,
+    MissingColumnError,
+    UsageError,
+)
 
 # Each public name by the module that holds it.
 _PUBLIC = {

@@ -29,8 +29,8 @@ Examples
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Hashable, Iterable
-from typing import TYPE_CHECKING, Any, Mapping
+from collections.abc import Hashable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from contactladder.errors import UsageError
 from contactladder.words import attribute_text, check_lang, words
@@ -151,10 +151,10 @@ def check_grouping(by: str, values: pd.Series | None = None, *, what: str = "out
         If ``by`` is a private column, or has more than :data:`MAX_GROUPS` values; the message
         calls the output ``what`` ("report").
 
-    >>> check_grouping("name", what="report")
+    >>> check_grouping("name", what="report")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    contactladder.errors.UsageError: an anonymised report cannot be split by 'name'; use wijk, organisation or role
+    contactladder.errors.UsageError: an anonymised report cannot be split by 'name'; use wijk, ...
     """
     if is_private_column(by):
         raise UsageError(f"an anonymised {what} cannot be split by", value=by,

@@ -37,7 +37,7 @@ def transitions(net: LadderNetwork, *, freq: str = "month") -> pd.DataFrame:
     from = to, so the rows of a period add up to all ties at its end.
     """
     keys = {rung.level: rung.key for rung in net.ladder}
-    at_rung = {level: 0 for level in keys}
+    at_rung = dict.fromkeys(keys, 0)
     rows = []
     for step in net.periods(freq, graph=False):
         moves: dict[tuple, int] = {}

@@ -21,8 +21,13 @@ from contactladder.jobs.common import Progress, Result, Source, open_source
 from contactladder.network import LadderNetwork
 from contactladder.privacy import check_grouping
 from contactladder.render import charts
-from contactladder.render.report import (ReportTables, _slug, report_figures, report_html,
-                                         shown_groups)
+from contactladder.render.report import (
+    ReportTables,
+    _slug,
+    report_figures,
+    report_html,
+    shown_groups,
+)
 from contactladder.words import words
 
 __all__ = ["write_report", "report_job", "report_tables"]

@@ -1,0 +1,127 @@
+"""The options the ``contactladder`` commands share, as click decorators, and how a command
+reads its data and shows a job's result. Only :mod:`contactladder.cli` uses this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+__all__ = ["PERIODS", "LANGS", "data_options", "map_options", "lang_option", "as_of_option",
+           "output_option", "source", "progress_printer", "show"]
+
+PERIODS = ("day", "week", "month", "quarter", "year")
+LANGS = ("nl", "en")
+
+
+def data_options(command: Callable) -> Callable:
+    """The DATA argument and the options that say how to read it."""
+    options = [
+        click.argument("data", type=click.Path(path_type=Path)),
+        click.option("--people", type=click.Path(path_type=Path),
+                     help="People file (default: people.* in the DATA folder)."),
+        click.option("--attendance", type=click.Path(path_type=Path),
+                     help="Attendance file (default: attendance.* in the DATA folder)."),
+        click.option("--ladder", type=click.Path(path_type=Path),
+                     help="Ladder TOML file (default: ladder.toml in the folder, else the "
+                          "five-rung ladder)."),
+        click.option("--column", "columns", multiple=True, metavar="NAME=COLUMN",
+                     help="Read NAME from COLUMN, e.g. --column date=Datum (repeatable)."),
+        click.option("--rung", help="The rung of every contact, for files without one."),
+        click.option("--time-unit", type=click.Choice(["s", "ms", "min", "h", "D"]),
+                     help="Dates are numbers of this unit since --time-origin."),
+        click.option("--time-origin", help="The date numeric times count from (ISO date)."),
+        click.option("--focal", default="parent", show_default=True,
+                     help="The role whose network the work is about."),
+        click.option("--skip-invalid", is_flag=True,
+                     help="Set bad rows aside in a rejects file and go on."),
+        click.option("--rejects", type=click.Path(path_type=Path),
+                     help="Where --skip-invalid writes the rejected rows (default: beside the "
+                          "output, or outputs/rejects.csv)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def lang_option(what: str) -> Callable:
+    """``--lang nl|en``, saying what it is the language of."""
+    return click.option("--lang", type=click.Choice(LANGS), default="nl", show_default=True,
+                        help=f"Language of {what}.")
+
+
+def as_of_option(what: str) -> Callable:
+    """``--as-of DATE``."""
+    return click.option("--as-of", help=f"{what} (default: the end of the data).")
+
+
+def output_option(what: str, default: Path | None = None) -> Callable:
+    """``-o/--output PATH``."""
+    return click.option("-o", "--output", type=click.Path(path_type=Path), default=default,
+                        show_default=default is not None, help=what)
+
+
+def source(ctx: click.Context, data: Path, options: dict) -> Any:
+    """The job's :class:`~contactladder.jobs.common.Source` from DATA and the data options."""
+    from contactladder.jobs.common import Source
+
+    if not ctx.obj["quiet"]:
+        click.echo(f"Reading {data} ...", err=True)
+    rejects = options.pop("rejects")
+    options["columns"] = _column_mapping(options.pop("columns"))
+    return Source(data, {key: value for key, value in options.items()
+                         if value is not None and value != ()}, rejects)
+
+
+def _column_mapping(pairs: tuple[str, ...]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        name, sep, column = pair.partition("=")
+        if not sep or not name.strip() or not column.strip():
+            raise click.BadParameter(f"{pair!r} is not NAME=COLUMN, e.g. date=Datum",
+                                     param_hint="--column")
+        mapping[name.strip()] = column.strip()
+    return mapping
+
+
+def progress_printer(ctx: click.Context, what: str) -> Callable[[int, int], None] | None:
+    """A ``progress(done, total)`` callback that writes one updating line to a terminal."""
+    if ctx.obj["quiet"]:
+        return None
+
+    def show(done: int, total: int) -> None:
+        click.echo(f"\r{what}: {done}/{total}", err=True, nl=done == total)
+
+    return show
+
+
+def show(result: Any) -> None:
+    """Print a job's result: its notes on stderr, the paths it wrote and its text on stdout."""
+    for path in result.paths:
+        click.echo(path)
+    if result.text:
+        click.echo(result.text, nl=not result.text.endswith("\n"))
+    for note in result.notes:
+        click.echo(note, err=True)
+
+
+def map_options(command: Callable) -> Callable:
+    """The options that maps and the timeline share."""
+    options = [
+        click.option("--wijk", help="Only the people of this wijk and the ties among them."),
+        click.option("--min-rung", metavar="RUNG",
+                     help="Show ties from this rung up (level, key or label); the page can "
+                          "change it."),
+        click.option("--anonymize/--names", default=True, show_default=True,
+                     help="Labels like 'Ouder 12', or names (internal use only)."),
+        lang_option("labels, legend and controls"),
+        click.option("--embed", is_flag=True,
+                     help="Also write <name>.embed.html, the <iframe> snippet to paste into a "
+                          "web page, and print it."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command

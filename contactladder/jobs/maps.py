@@ -1,0 +1,210 @@
+"""The jobs of the ``map`` and ``timeline`` commands, and the functions that write map pages.
+
+A job computes each table once, renders, writes every file whole (:mod:`contactladder.io.files`)
+and returns a :class:`~contactladder.jobs.common.Result`: the paths written (the page first),
+the embed snippet as ``text`` when asked, and a note when the page shows names.
+
+- :func:`map_job`: the map of one moment (:func:`~contactladder.render.map_payload.
+  network_map_data`), with its static pictures and embed snippet when asked.
+- :func:`timeline_job`: the village over time; the growth tables it counts are computed once
+  (:func:`timeline_counters`) and handed to :func:`~contactladder.render.timeline_payload.
+  timeline_data`.
+
+The ``write_*`` functions do the same for scripts that want the paths only.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from contactladder.network.ladder_network import LadderNetwork
+>>> net = LadderNetwork.from_path("data/zwolle-demo")  # doctest: +SKIP
+>>> result = map_job(net, "outputs/map.html", png=True)  # doctest: +SKIP
+>>> [p.name for p in result.paths]  # doctest: +SKIP
+['map.html', 'map.png']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from contactladder.io.files import write_bytes, write_text
+from contactladder.jobs.common import Result, open_network
+from contactladder.render.page import (embed_snippet, html_path, map_html, render_map,
+                                      render_timeline)
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+
+    from contactladder.ladder import Ladder
+    from contactladder.network.ladder_network import LadderNetwork
+
+__all__ = ["map_job", "timeline_job", "timeline_counters", "write_map", "write_map_files",
+           "write_timeline", "write_timeline_files", "write_embed", "save_map_picture"]
+
+
+def map_job(net: LadderNetwork | str | Path, output: str | Path = "outputs/map.html", *,
+            png: bool = False, svg: bool = False, embed: bool = False,
+            load: Mapping[str, Any] | None = None, **options: Any) -> Result:
+    """The ``map`` command: write the map page of ``net`` and, when asked, its pictures and
+    embed snippet.
+
+    Parameters
+    ----------
+    net : LadderNetwork or path
+        The network, or a data folder or contacts file to read first (with the options
+        ``load`` of :func:`~contactladder.jobs.common.open_network`; rows set aside are written
+        beside ``output``). ``output`` is checked before anything is read.
+    output : path
+        The page, ending in ``.html`` (or ``.htm``).
+    png, svg : bool
+        Also write the same map as a static picture beside it (``<name>.png``, ``<name>.svg``):
+        the same positions, colours, sizes and legend.
+    embed : bool
+        Also write ``<name>.embed.html``, the ``<iframe>`` snippet to paste into a web page or
+        report; the snippet is the result's ``text``.
+    **options :
+        Those of :func:`~contactladder.render.map_payload.network_map_data`: ``as_of, wijk,
+        min_rung, focus, anonymize, lang, title``.
+
+    Returns
+    -------
+    Result
+        The page, then the PNG, the SVG and the snippet, as asked; a note when names are shown.
+
+    Raises
+    ------
+    UsageError
+        If ``output`` does not end in ``.html``, or for the reasons of ``network_map_data``.
+    """
+    from contactladder.render.map_payload import network_map_data
+
+    output = html_path(output)
+    net, notes = _network(net, output, load)
+    data = network_map_data(net, **options)
+    paths = [write_text(output, render_map(data))]
+    paths += [save_map_picture(data, output.with_suffix("." + fmt))
+              for fmt, wanted in (("png", png), ("svg", svg)) if wanted]
+    return _result(output, paths, notes, data["title"], embed, options)
+
+
+def timeline_job(net: LadderNetwork | str | Path, output: str | Path = "outputs/timeline.html",
+                 *, freq: str = "month", embed: bool = False,
+                 load: Mapping[str, Any] | None = None, **options: Any) -> Result:
+    """The ``timeline`` command: write the timeline page of ``net`` (and its embed snippet).
+
+    ``net``, ``output``, ``embed`` and ``load`` are as in :func:`map_job`; ``freq`` is the
+    length of one step and ``options`` are those of :func:`~contactladder.render.
+    timeline_payload.timeline_data` (``lang, anonymize, title, wijk, min_rung``). The growth
+    tables are computed once, here.
+
+    Raises
+    ------
+    UsageError
+        If ``output`` does not end in ``.html``, or for an unknown period, language, wijk or
+        rung.
+    """
+    from contactladder.render.timeline_payload import timeline_data
+
+    output = html_path(output)
+    net, notes = _network(net, output, load)
+    counted = timeline_counters(net, freq=freq, wijk=options.get("wijk"))
+    data = timeline_data(net, freq=freq, **counted, **options)
+    paths = [write_text(output, render_timeline(data))]
+    return _result(output, paths, notes, data["title"], embed, options)
+
+
+def timeline_counters(net: LadderNetwork, *, freq: str = "month", wijk: str | None = None,
+                      ) -> dict[str, pd.DataFrame | None]:
+    """The growth tables a timeline counts, each computed once: ``counters`` (``growth(net,
+    freq=freq)``) and, when the page needs it, ``counters_by_wijk`` (``by="wijk"``), else None.
+
+    Pass them on as keywords: ``timeline_data(net, freq=freq, **timeline_counters(net, ...))``.
+    """
+    from contactladder.analysis.growth import growth
+    from contactladder.render.timeline_payload import needs_wijk_counters
+
+    net.period_range(freq)  # an unknown period fails here, before any counting
+    by_wijk = growth(net, freq=freq, by="wijk") if needs_wijk_counters(net, wijk=wijk) else None
+    return {"counters": growth(net, freq=freq), "counters_by_wijk": by_wijk}
+
+
+def write_map(G: nx.Graph, ladder: Ladder, path: str | Path, **options: Any) -> Path:
+    """Write :func:`~contactladder.render.page.map_html` of ``G`` to ``path`` (UTF-8), whole or
+    not at all, and return the path.
+
+    The page is written to a temporary file in the same folder and renamed over ``path``, so a
+    reader never sees half a file; a missing folder is made.
+
+    Raises
+    ------
+    ContactLadderError
+        If the file cannot be written (no permission).
+    """
+    return write_text(path, map_html(G, ladder, **options))
+
+
+def write_map_files(net: LadderNetwork, path: str | Path = "outputs/map.html", *,
+                    png: bool = False, svg: bool = False, embed: bool = False,
+                    **options: Any) -> list[Path]:
+    """:func:`map_job`'s paths: the page, then the PNG, the SVG and the snippet, as asked."""
+    return map_job(net, path, png=png, svg=svg, embed=embed, **options).paths
+
+
+def write_timeline(net: LadderNetwork, path: str | Path = "outputs/timeline.html",
+                   **options: Any) -> Path:
+    """Write the timeline page of ``net`` to ``path`` (``.html``), whole or not at all.
+
+    Keywords are those of :func:`timeline_job` (``freq``, and those of ``timeline_data``).
+    """
+    return timeline_job(net, path, **options).paths[0]
+
+
+def write_timeline_files(net: LadderNetwork, path: str | Path = "outputs/timeline.html", *,
+                         embed: bool = False, **options: Any) -> list[Path]:
+    """:func:`timeline_job`'s paths: the page, then with ``embed`` its snippet."""
+    return timeline_job(net, path, embed=embed, **options).paths
+
+
+def write_embed(page: str | Path, *, title: str) -> Path:
+    """Write the :func:`~contactladder.render.page.embed_snippet` of ``page`` beside it, as
+    ``<name>.embed.html``."""
+    page = Path(page)
+    return write_text(page.with_name(page.stem + ".embed.html"),
+                      embed_snippet(page.name, title=title) + "\n")
+
+
+def save_map_picture(data: Mapping[str, Any], path: str | Path) -> Path:
+    """Write the picture of a map payload as PNG or SVG (by the suffix of ``path``), whole or
+    not at all.
+
+    Raises
+    ------
+    UsageError
+        If the suffix is neither ``.png`` nor ``.svg``.
+    """
+    from contactladder.render.static_map import map_picture, picture_format
+
+    path = Path(path)
+    return write_bytes(path, map_picture(data, picture_format(path.name)))
+
+
+def _network(net: LadderNetwork | str | Path, output: Path,
+             load: Mapping[str, Any] | None) -> tuple[LadderNetwork, list[str]]:
+    """The network, read from a path when given one, and the notes of reading it."""
+    if isinstance(net, (str, Path)):
+        return open_network(net, output=output, **(load or {}))
+    return net, []
+
+
+def _result(output: Path, paths: list[Path], notes: list[str], title: str, embed: bool,
+            options: Mapping[str, Any]) -> Result:
+    """The job's result: the paths, the snippet when asked, a note when names are shown."""
+    text = ""
+    if embed:
+        paths.append(write_embed(output, title=title))
+        text = embed_snippet(output.name, title=title) + "\n"
+    if not options.get("anonymize", True):
+        notes = [*notes, f"Note: {output} shows names: for internal use only; do not share it."]
+    return Result(paths=paths, text=text, notes=notes)
