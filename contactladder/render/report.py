@@ -3,8 +3,9 @@
 The report is anonymised: it names no person, only counts, activities and wijken. The numbers
 come in as tables, computed once by the report's job
 (:func:`contactladder.jobs.report.write_report`): the growth table, the transitions, the activity
-yield and the growth per group, which this room shows as sentences, charts and tables in the report's language. Small counts per group are
-masked by :func:`contactladder.privacy.mask_small_counts` unless the report is exact.
+yield and the growth per group, which this room shows as sentences, charts and tables in the
+report's language. Small counts per group are masked by
+:func:`contactladder.privacy.mask_small_counts` unless the report is exact.
 
 Examples
 --------
