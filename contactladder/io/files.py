@@ -1,5 +1,11 @@
 """Writing files whole or not at all: write beside the target, then rename over it.
 
+A reader never sees half a file: every writer of contactladder goes through :func:`replacing`,
+which hands out a temporary path in the target's folder and renames it over the target only
+when the writing succeeded (a rename within one folder is atomic). On failure the old file
+stays as it was and the temporary file is removed. Files follow the umask like any other file,
+text is UTF-8 with ``\\n`` line ends.
+
 Examples
 --------
 >>> import tempfile, pathlib
@@ -15,22 +21,15 @@ Examples
 from __future__ import annotations
 
 import contextlib
-import datetime
 import os
 import tempfile
-import zipfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
-import pandas as pd
+from contactladder.errors import InputFileError
 
-from contactladder.errors import InputFileError, UsageError
+__all__ = ["replacing", "write_bytes", "write_text"]
 
-__all__ = ["replacing", "write_text", "write_bytes", "write_table", "write_workbook",
-           "TABLE_SUFFIXES"]
-
-TABLE_SUFFIXES = (".csv", ".xlsx")
-_FIXED_TIME = datetime.datetime(2000, 1, 1)
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
@@ -40,17 +39,31 @@ def replacing(path: str | Path) -> Iterator[Path]:
     """Give a temporary path beside ``path``; on success rename it to ``path``, else remove it.
 
     The folder is created when missing. Use it for libraries that write to a path themselves.
+
+    Raises
+    ------
+    InputFileError
+        If the folder cannot be created or written to.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     with replacing(pathlib.Path(folder) / "map.png") as temporary:
+    ...         _ = temporary.write_bytes(b"png")
+    ...     sorted(p.name for p in pathlib.Path(folder).iterdir())
+    ['map.png']
     """
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix,
-                                             dir=path.parent)
+        handle, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix,
+                                        dir=path.parent)
     except OSError as exc:
         raise InputFileError(f"cannot write here ({exc.strerror})", file=path) from exc
     os.close(handle)
-    os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp makes files private; follow the umask
-    temporary = Path(temporary)
+    os.chmod(name, 0o666 & ~_UMASK)  # mkstemp makes files private; follow the umask
+    temporary = Path(name)
     try:
         yield temporary
         try:
@@ -62,64 +75,20 @@ def replacing(path: str | Path) -> Iterator[Path]:
 
 
 def write_text(path: str | Path, text: str) -> Path:
-    """Write ``text`` as UTF-8 with ``\\n`` line ends, whole or not at all."""
+    """Write ``text`` as UTF-8 with ``\\n`` line ends, whole or not at all; return the path."""
     with replacing(path) as temporary:
         temporary.write_text(text, encoding="utf-8", newline="\n")
     return Path(path)
 
 
 def write_bytes(path: str | Path, data: bytes) -> Path:
-    """Write ``data``, whole or not at all."""
+    """Write ``data``, whole or not at all; return the path.
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_bytes(pathlib.Path(folder) / "v.gexf", b"<gexf/>").read_bytes()
+    b'<gexf/>'
+    """
     with replacing(path) as temporary:
         temporary.write_bytes(data)
     return Path(path)
-
-
-def write_table(table: pd.DataFrame, path: str | Path, *, sheet: str = "data") -> Path:
-    """Write a table as CSV (UTF-8) or XLSX, chosen by the file's suffix, without the index.
-
-    Raises
-    ------
-    UsageError
-        If the suffix is neither ``.csv`` nor ``.xlsx``.
-    """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in TABLE_SUFFIXES:
-        raise UsageError("unknown table format", value=path.name,
-                         hint="end the file name in .csv or .xlsx")
-    if suffix == ".xlsx":
-        return write_workbook({sheet: table}, path)
-    with replacing(path) as temporary:
-        table.to_csv(temporary, index=False, lineterminator="\n", encoding="utf-8")
-    return path
-
-
-def write_workbook(sheets: dict[str, pd.DataFrame], path: str | Path, *,
-                   description: str = "") -> Path:
-    """Write tables as the sheets of one XLSX workbook, byte-identical for the same tables.
-
-    The workbook's creation time and the times inside the zip file are fixed, so the same
-    input gives the same file. ``description`` goes into the workbook's properties.
-    """
-    path = Path(path)
-    with replacing(path) as temporary:
-        with pd.ExcelWriter(temporary, engine="openpyxl") as workbook:
-            for sheet, table in sheets.items():
-                table.to_excel(workbook, sheet_name=sheet[:31], index=False)
-            properties = workbook.book.properties
-            properties.created = properties.modified = _FIXED_TIME
-            properties.description = description or None
-        _fix_zip_times(temporary)
-    return path
-
-
-def _fix_zip_times(path: Path) -> None:
-    """Rewrite a zip file with the same fixed time on every entry."""
-    with zipfile.ZipFile(path) as source:
-        entries = [(info, source.read(info)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for info, data in entries:
-            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME.timetuple()[:6])
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, data)

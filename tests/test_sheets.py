@@ -1,0 +1,41 @@
+"""Tests of contactladder.io.sheets: CSV and byte-identical XLSX."""
+
+import zipfile
+
+import pandas as pd
+import pytest
+
+from contactladder.errors import UsageError
+from contactladder.io.sheets import write_table, write_workbook
+
+
+def test_workbook_is_byte_identical_and_holds_every_sheet(tmp_path):
+    sheets = {"nodes": pd.DataFrame({"id": ["n1", "n2"]}), "ties": pd.DataFrame({"rung": [1, 3]})}
+    first = write_workbook(sheets, tmp_path / "a.xlsx", description="personal data")
+    second = write_workbook(sheets, tmp_path / "b.xlsx", description="personal data")
+    assert first.read_bytes() == second.read_bytes()
+    read = pd.read_excel(first, sheet_name=None)
+    assert list(read) == ["nodes", "ties"] and read["ties"]["rung"].tolist() == [1, 3]
+    with zipfile.ZipFile(first) as archive:
+        assert "personal data" in archive.read("docProps/core.xml").decode()
+
+
+def test_workbook_times_do_not_follow_the_clock(tmp_path):
+    # openpyxl writes the time of saving as "modified": the same tables a second later would
+    # otherwise give other bytes.
+    path = write_workbook({"data": pd.DataFrame({"a": [1]})}, tmp_path / "t.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        core = archive.read("docProps/core.xml").decode()
+        assert {info.date_time for info in archive.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+    assert core.count("2000-01-01T00:00:00Z") == 2
+
+
+def test_table_suffix_must_be_csv_or_xlsx(tmp_path):
+    with pytest.raises(UsageError, match=r"end the file name in .csv or .xlsx"):
+        write_table(pd.DataFrame({"a": [1]}), tmp_path / "t.txt")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_csv_is_utf8_without_index(tmp_path):
+    path = write_table(pd.DataFrame({"wijk": ["Diëze"], "ties": [2]}), tmp_path / "t.CSV")
+    assert path.read_bytes() == "wijk,ties\nDiëze,2\n".encode()
