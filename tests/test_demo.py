@@ -9,9 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from contactladder.demo import DEMO_FILES, make_demo, write_demo
 from contactladder.errors import ContactLadderError
-
-from contactladder.demo.village import DEMO_FILES, make_demo, write_demo
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "zwolle-demo"
 RUNGS = ["kennen", "praten", "delen", "helpen", "steunen"]

@@ -1,0 +1,61 @@
+"""The jobs that write files for other tools: ``export`` (Gephi, GraphML, spreadsheets) and
+``demo`` (the fictional Zwolle data set).
+
+Each returns a :class:`~contactladder.jobs.common.Result` whose ``paths`` are the files written,
+in order; nothing here prints.
+
+>>> import tempfile
+>>> with tempfile.TemporaryDirectory() as folder:
+...     [path.name for path in demo_job(folder).paths]
+['contacts.csv', 'people.csv', 'attendance.csv', 'README.md']
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from contactladder.jobs.common import Result, Source, open_source
+
+if TYPE_CHECKING:
+    from contactladder.network import LadderNetwork
+
+__all__ = ["export_job", "demo_job"]
+
+
+def export_job(source: Source | LadderNetwork, output: str | Path | None = None, *,
+               format: str | None = None, as_of: object = None, anonymize: bool = True,
+               lang: str = "nl", gexf_version: str = "1.3") -> Result:
+    """``contactladder export``: the network as GEXF, GraphML, CSV or XLSX.
+
+    The format and file names are checked before the data are read, so a wrong format or file
+    name fails at once. See :func:`contactladder.io.export.export` for the parameters.
+
+    Returns
+    -------
+    Result
+        ``paths``: the files written (two for CSV: nodes, then ties); ``notes``: where rows set
+        aside by ``skip_invalid`` went.
+
+    Raises
+    ------
+    UsageError
+        If the format is unknown or does not fit ``output``; if ``as_of`` is not in the data.
+    """
+    from contactladder.io.export import export, export_paths
+
+    export_paths(output, format=format)
+    net, notes = open_source(source, output=output)
+    paths = export(net, output, format=format, as_of=as_of, anonymize=anonymize, lang=lang,
+                   gexf_version=gexf_version)
+    return Result(paths=paths, notes=notes)
+
+
+def demo_job(folder: str | Path, *, seed: int = 2024) -> Result:
+    """``contactladder demo``: write the fictional Zwolle demo data set into ``folder``.
+
+    See :func:`contactladder.demo.write_demo`; ``paths`` are the files written.
+    """
+    from contactladder.demo import write_demo
+
+    return Result(paths=write_demo(folder, seed=seed))
