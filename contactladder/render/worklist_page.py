@@ -1,0 +1,138 @@
+"""The weaver's lists as a reader sees them: the worklist as an HTML page, any list as terminal
+text, and the name of a list's sheet.
+
+The lists show names: they are the worker's own lists and hold personal data. The page says so
+in a comment and a banner (:func:`contactladder.privacy.personal_data_notice`), a workbook in its
+sheet name (:func:`sheet_name`) and its properties; CSV stays clean for scripts. The page is one
+self-contained file: no scripts, no external resources, every value from the data escaped.
+
+Examples
+--------
+>>> sheet_name("brokers", "nl")
+'verbinders (persoonsgegevens)'
+>>> print(as_text(pd.DataFrame([{"person": "p1", "priority": 5, "explanation": "Alone."}])))
+p1  priority 5
+    Alone.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import pandas as pd
+
+from contactladder.privacy import personal_data_notice
+from contactladder.words import check_lang, words
+
+__all__ = ["LIST_KINDS", "sheet_name", "worklist_html", "as_text"]
+
+#: The kinds of weaver list (``table.attrs["kind"]``).
+LIST_KINDS = ("worklist", "introductions", "brokers")
+# The columns the page shows under each person, in this order.
+_DETAILS = ("wijk", "activities", "last_contact", "joined", "ties", "suggestions")
+_CSS = """
+body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 60em; color: #222; }
+.notice { background: #fff3cd; border: 1px solid #e0c36c; padding: .6em 1em; }
+.person { border-bottom: 1px solid #ddd; padding: .8em 0; }
+.person h2 { font-size: 1.1em; margin: 0 0 .3em; }
+.priority { display: inline-block; min-width: 2em; background: #d7301f; color: #fff;
+  text-align: center; border-radius: 1em; margin-right: .5em; }
+.reasons { color: #555; font-size: .9em; }
+dl { display: grid; grid-template-columns: max-content auto; gap: .1em 1em; font-size: .9em; }
+dt { color: #555; }
+"""
+
+
+def sheet_name(kind: str, lang: str = "nl") -> str:
+    """The sheet name of a weaver list: the list's name and that it holds personal data.
+
+    >>> sheet_name("worklist", "en")
+    'worklist (personal data)'
+    """
+    w = words(lang)
+    name = w[f"weaver.sheet_{kind}"] if kind in LIST_KINDS else kind
+    return w["weaver.sheet"].format(name=name)
+
+
+def worklist_html(table: pd.DataFrame, *, lang: str | None = None) -> str:
+    """The worklist as one self-contained HTML page: no scripts, no external resources.
+
+    Every value from the data is escaped. The page says it holds personal data.
+
+    >>> page = worklist_html(pd.DataFrame([{"person": "p1", "wijk": "Dieze", "priority": 5,
+    ...     "reasons": "alone", "explanation": "<b>x</b>", "name": "Ann"}]), lang="en")
+    >>> "&lt;b&gt;x&lt;/b&gt;" in page and "<b>x" not in page and "http" not in page
+    True
+    """
+    lang = check_lang(lang or table.attrs.get("lang", "nl"))
+    w = words(lang)
+    esc = html.escape
+    attrs = table.attrs
+    title, notice = w["weaver.title"], personal_data_notice(lang)
+    facts = [attrs.get("data"),
+             w["weaver.as_of"].format(day=attrs["as_of"]) if attrs.get("as_of") else None,
+             attrs.get("wijk")]
+    heading = " · ".join(str(f) for f in facts if f)
+    parts = [
+        "<!DOCTYPE html>",
+        f"<!-- {esc(notice)} -->",
+        f'<html lang="{lang}"><head><meta charset="utf-8">',
+        '<meta name="robots" content="noindex, nofollow">',
+        f"<title>{esc(title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{esc(title)}</h1>",
+        f'<p class="notice">{esc(notice)}</p>',
+    ]
+    if heading:
+        parts.append(f"<p>{esc(heading)}</p>")
+    if not len(table):
+        parts.append(f"<p>{esc(w['weaver.nobody_on_the_list'])}</p>")
+    rungs = [c for c in table.columns if c.startswith("rung_")]
+    for row in table.to_dict("records"):
+        parts += _person(row, rungs, lang)
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def _person(row: dict, rungs: list[str], lang: str) -> list[str]:
+    """One person of the worklist page: priority, name, reasons, explanation and details."""
+    w, esc = words(lang), html.escape
+    name = str(row.get("name") or "")
+    who = f"{name} ({row['person']})" if name else str(row["person"])
+    reasons = [w.get(f"weaver.reason_{key}") or key
+               for key in str(row["reasons"]).split(";") if key]
+    parts = ['<section class="person">',
+             f'<h2><span class="priority">{esc(str(row["priority"]))}</span>{esc(who)}</h2>',
+             f'<p class="reasons">{esc(", ".join(reasons))}</p>',
+             f"<p>{esc(str(row['explanation']))}</p><dl>"]
+    for column in _DETAILS:
+        value = row.get(column)
+        if value is not None and str(value) != "":
+            parts.append(f"<dt>{esc(w[f'weaver.label_{column}'])}</dt><dd>{esc(str(value))}</dd>")
+    counts = ", ".join(f"{c[5:]} {row[c]}" for c in rungs if row.get(c))
+    if counts:
+        parts.append(f"<dt>{esc(w['weaver.label_per_rung'])}</dt><dd>{esc(counts)}</dd>")
+    parts.append("</dl></section>")
+    return parts
+
+
+def as_text(table: pd.DataFrame, *, width: int = 100) -> str:
+    """A weaver table for the terminal: one line of key figures per row, then its explanation.
+
+    An empty table reads "(none)" ("(niemand)" for a Dutch list).
+    """
+    if not len(table):
+        return words(table.attrs.get("lang", "en"))["weaver.nobody"]
+    key = "candidate" if "candidate" in table else "person"
+    columns = list(table.columns)
+    head = columns[:columns.index("explanation")] if "explanation" in columns else columns
+    head = [c for c in head if c not in ("person", "candidate")]
+    lines = []
+    for row in table.to_dict("records"):
+        figures = "  ".join(f"{c} {row[c]}" for c in head if str(row[c]) != "")
+        name = row.get("name")
+        lines.append(f"{row[key]}" + (f" {name}" if name else "") + f"  {figures}")
+        if row.get("explanation"):
+            lines += textwrap.wrap(str(row["explanation"]), width, initial_indent="    ",
+                                   subsequent_indent="    ")
+    return "\n".join(lines)
