@@ -176,3 +176,14 @@ def test_demo_alone_and_drifting_parents_are_on_the_worklist(demo_table):
     assert set(demo_table.index[reasons.map(lambda r: "only_professionals" in r)]) == \
         only_professionals
     assert demo_table["priority"].is_monotonic_decreasing
+
+
+def test_the_explanations_call_the_focal_people_by_their_role(tmp_path):
+    data = weaver_folder(tmp_path, "2024-01-10,a,k,1,\n2024-06-01,b,c,1,\n",
+                         "id,role,joined\na,child,2024-01-01\nb,child,\nc,child,\nk,teacher,\n")
+    table = worklist(LadderNetwork.from_path(data, focal="child"), lang="en").set_index("person")
+    assert table.loc["a", "explanation"].startswith(
+        "Only in touch with professionals (k), not yet with other children.")
+    dutch = worklist(LadderNetwork.from_path(data, focal="child")).set_index("person")
+    assert dutch.loc["a", "explanation"].startswith(
+        "Heeft alleen contact met professionals (k), nog niet met andere kinderen.")
