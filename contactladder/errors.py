@@ -7,15 +7,16 @@ the column and the value where they are known, and says what to do. The CLI show
 Examples
 --------
 >>> err = BadValueError("unknown rung", file="contacts.csv", line=7, column="rung",
-...                     value="vrienden", hint="use a level, key or label of the ladder")
+...                     value="vrienden", hint="use a level, key or label")
 >>> str(err)
-"contacts.csv, line 7, column 'rung': unknown rung 'vrienden'; use a level, key or label of the ladder"
+"contacts.csv, line 7, column 'rung': unknown rung 'vrienden'; use a level, key or label"
 
 Errors speak the library's language: a hint names a parameter of the library, never an option
 of a command line. In a hint,
 
 - ``{name}`` is the parameter ``name`` (``{time_unit}``);
-- ``{name[key]=VALUE}`` is the entry ``key`` of the mapping parameter ``name`` (``{columns[date]=NAME}``);
+- ``{name[key]=VALUE}`` is the entry ``key`` of the mapping parameter ``name``
+  (``{columns[date]=NAME}``);
 - ``{{`` and ``}}`` are braces (text from the data goes in through :func:`literal`).
 
 The library shows a parameter by its name. A caller with other names for the parameters (a
@@ -42,6 +43,7 @@ __all__ = [
     "BadValueError",
     "UsageError",
     "literal",
+    "render_parameters",
     "hint_parameters",
 ]
 
@@ -108,7 +110,7 @@ class ContactLadderError(Exception):
         if place:
             text = ", ".join(place) + ": " + text
         if self.hint:
-            text += "; " + _render_hint(self.hint, options or {})
+            text += "; " + render_parameters(self.hint, options)
         return text
 
 
@@ -121,29 +123,49 @@ class MissingColumnError(ContactLadderError):
 
 
 class BadValueError(ContactLadderError):
-    """A value in a row that cannot be used: unknown rung, bad date, self-contact, unknown person."""
+    """A value in a row that cannot be used: an unknown rung or person, a bad date, a
+    self-contact."""
 
 
 class UsageError(ContactLadderError):
-    """Options or arguments that do not fit the data (an unknown person, a date outside the data)."""
+    """Parameters that do not fit the data (an unknown person, a date outside the data)."""
 
 
 # A brace written twice, or a parameter named in a hint: {columns}, {columns[date]=NAME}.
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{(\w+)(?:\[(\w+)\]=([^{}]*))?\}")
 
 
-def _render_hint(hint: str, options: Mapping[str, str]) -> str:
+def render_parameters(text: str, options: Mapping[str, str] | None = None) -> str:
+    """``text`` with the parameters it names (see the module docstring) as the reader calls them.
+
+    For text other than an error's hint that names parameters, such as a warning.
+
+    Parameters
+    ----------
+    text : str
+    options : mapping, optional
+        A parameter's name to what the reader calls it; a parameter it has no name for (its
+        ``get`` gives None) keeps its own.
+
+    Examples
+    --------
+    >>> render_parameters("choose it with {focal}", {"focal": "--focal"})
+    'choose it with --focal'
+    """
+    names = options or {}
+
     def render(match: re.Match[str]) -> str:
         name, key, value = match.groups()
         if name is None:
             return match[0][0]
+        option = names.get(name)
         if key is None:
-            return options.get(name, name)
-        if name in options:
-            return f"{options[name]} {key}={value}"
-        return f"{name}={{{key!r}: {value}}}"
+            return name if option is None else option
+        if option is None:
+            return f"{name}={{{key!r}: {value}}}"
+        return f"{option} {key}={value}"
 
-    return _PLACEHOLDER.sub(render, hint)
+    return _PLACEHOLDER.sub(render, text)
 
 
 def literal(text: object) -> str:

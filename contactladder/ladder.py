@@ -40,11 +40,11 @@ from __future__ import annotations
 
 import math
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
-from contactladder.errors import BadValueError, InputFileError
+from contactladder.errors import BadValueError, InputFileError, literal
 from contactladder.words import LANGUAGES
 
 __all__ = ["Rung", "Ladder", "LANGUAGES"]
@@ -107,32 +107,61 @@ class Ladder:
                 self._by_name[_normal(name)] = rung.level
 
     @classmethod
-    def default(cls) -> "Ladder":
-        """The five-rung ladder of the Zwolle approach."""
+    def default(cls) -> Ladder:
+        """The five-rung ladder of the Zwolle approach.
+
+        >>> [(rung.level, rung.key) for rung in Ladder.default()][:2]
+        [(1, 'kennen'), (2, 'praten')]
+        """
         rungs = [Rung(level, key, {"nl": nl, "en": en}, colour)
                  for level, (key, nl, en, colour) in enumerate(_DEFAULT_RUNGS, start=1)]
         return cls(rungs)
 
     @classmethod
-    def from_file(cls, path: str | Path) -> "Ladder":
+    def from_file(cls, path: str | Path) -> Ladder:
         """Read a ladder TOML file (see the module docstring for its shape).
+
+        Parameters
+        ----------
+        path : str or Path
+            Rungs as ``[[rung]]`` tables, bottom to top, each with a ``key`` and optionally
+            ``nl``, ``en`` and ``colour``; a ``[kinds]`` table maps contact kinds to rungs.
+
+        Returns
+        -------
+        Ladder
+            With the file's path as its ``source``.
 
         Raises
         ------
         InputFileError
             If the file cannot be read or is not valid TOML, or a rung or kind is malformed.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> scratch = tempfile.TemporaryDirectory()
+        >>> path = Path(scratch.name) / "ladder.toml"
+        >>> _ = path.write_text('[[rung]]\\nkey = "zien"\\n[[rung]]\\nkey = "helpen"\\n'
+        ...                     '[kinds]\\noppassen = "helpen"\\n')
+        >>> ladder = Ladder.from_file(path)
+        >>> [rung.key for rung in ladder], ladder.level_of_kind("Oppassen")
+        (['zien', 'helpen'], 2)
+        >>> scratch.cleanup()
         """
         path = Path(path)
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except OSError as exc:
-            raise InputFileError(f"cannot read the ladder file ({exc.strerror})", file=path) from exc
+            raise InputFileError(f"cannot read the ladder file ({exc.strerror})",
+                                 file=path) from exc
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise InputFileError(f"not a valid TOML file ({exc})", file=path) from exc
         entries = data.get("rung") or data.get("rungs")
         if not isinstance(entries, list) or not entries:
-            raise InputFileError("no rungs", file=path,
-                                 hint='give each rung as a [[rung]] table with at least key = "..."')
+            raise InputFileError(
+                "no rungs", file=path,
+                hint='give each rung as a [[rung]] table with at least key = "..."')
         rungs = []
         for level, entry in enumerate(entries, start=1):
             key = str(entry.get("key", "")).strip() if isinstance(entry, dict) else ""
@@ -163,17 +192,29 @@ class Ladder:
         return len(self.rungs)
 
     def __getitem__(self, level: int) -> Rung:
-        """The rung at ``level`` (1 is the lowest)."""
+        """The rung at ``level`` (1 is the lowest).
+
+        >>> Ladder.default()[3].key
+        'delen'
+        """
         return self.rungs[level - 1]
 
     @property
     def bottom(self) -> Rung:
-        """The lowest rung: what meeting at the same session counts as."""
+        """The lowest rung: what meeting at the same session counts as.
+
+        >>> Ladder.default().bottom.key
+        'kennen'
+        """
         return self.rungs[0]
 
     @property
     def top(self) -> Rung:
-        """The highest rung."""
+        """The highest rung.
+
+        >>> Ladder.default().top.level
+        5
+        """
         return self.rungs[-1]
 
     def level_of(self, value: object) -> int | None:
@@ -198,7 +239,16 @@ class Ladder:
         Raises
         ------
         BadValueError
-            If ``value`` names no rung of this ladder.
+            If ``value`` names no rung of this ladder, with :meth:`hint` as its hint.
+
+        Examples
+        --------
+        >>> Ladder.default().parse("Sharing experiences").key
+        'delen'
+        >>> Ladder.default().parse("vrienden")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        contactladder.errors.BadValueError: unknown rung 'vrienden'; use a level 1-5, a key ...
         """
         level = self.level_of(value)
         if level is None:
@@ -223,9 +273,15 @@ class Ladder:
         return "\n".join(lines)
 
     def hint(self) -> str:
-        """What the user may write for a rung, for error messages."""
-        keys = ", ".join(r.key for r in self.rungs)
-        return f"use a level 1-{len(self.rungs)}, a key ({keys}) or a label of the {self.source}"
+        """What the user may write for a rung, as the hint of an error (data text taken
+        through :func:`~contactladder.errors.literal`).
+
+        >>> Ladder(list(Ladder.default())[:2]).hint()
+        'use a level 1-2, a key (kennen, praten) or a label of the default ladder'
+        """
+        keys = literal(", ".join(r.key for r in self.rungs))
+        return (f"use a level 1-{len(self.rungs)}, a key ({keys}) or a label of the "
+                f"{literal(self.source)}")
 
 
 def _normal(value: object) -> str:

@@ -1,13 +1,24 @@
-"""Reading and validating contacts, people and attendance (contactladder.loading)."""
+"""Reading and validating contacts, people and attendance (contactladder.loading).
 
+The sections follow the rooms of the package: files, columns, dates, rejects, dataset, describe.
+"""
+
+import gzip
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from contactladder.errors import BadValueError, ContactLadderError, InputFileError, MissingColumnError
+from contactladder.errors import (
+    BadValueError,
+    ContactLadderError,
+    InputFileError,
+    MissingColumnError,
+    UsageError,
+)
 from contactladder.ladder import Ladder
-from contactladder.loading.dataset import describe, load, read_table
+from contactladder.loading import CONTACT_COLUMNS, REJECT_COLUMNS, describe, load, read_table
+from contactladder.loading.dates import DateReader
 
 BAD = Path(__file__).parent / "data" / "bad"
 
@@ -180,6 +191,133 @@ def test_attending_alone_is_kept_as_attendance_and_counted_in_check(tmp_path):
 
 def test_a_contacts_file_with_only_a_header_is_a_clear_error(tmp_path):
     write(tmp_path, "contacts.csv", "date,person_a,person_b,rung\n")
-    with pytest.raises(InputFileError, match="contacts.csv: no contacts to measure; the file has "
-                                             "a header but no valid rows"):
+    with pytest.raises(InputFileError, match=r"contacts.csv: no contacts to measure; the file "
+                                             r"has a header but no valid rows"):
         load(tmp_path)
+
+
+# --- files: finding and reading tables ---------------------------------------------------------
+
+def test_gzipped_tab_separated_contacts_are_read(tmp_path):
+    with gzip.open(tmp_path / "contacts.tsv.gz", "wt", encoding="utf-8") as handle:
+        handle.write("date\tperson_a\tperson_b\trung\n2024-01-01\tann\tbo\tpraten\n"
+                     "2024-01-02\tann\tcem\tpraten; later\n")
+    data = load(tmp_path, skip_invalid=True)
+    assert data.contacts[["person_a", "person_b", "rung"]].values.tolist() == [["ann", "bo", 2]]
+    assert data.rejects["value"].tolist() == ["praten; later"]    # tabs only: ; is text
+
+
+def test_a_folder_without_contacts_says_what_to_add(tmp_path):
+    with pytest.raises(InputFileError, match=r"no contacts file in the folder; add contacts.csv"):
+        load(tmp_path)
+
+
+# --- columns: names, aliases and the explicit mapping -------------------------------------------
+
+def test_the_explicit_mapping_comes_before_an_alias(tmp_path):
+    path = write(tmp_path, "c.csv", "datum,tijd,a,b,trede\n2024-01-01,2024-05-05,x,y,1\n")
+    data = load(path, columns={"date": "TIJD"})
+    assert data.contacts["date"].tolist() == [pd.Timestamp("2024-05-05")]
+    assert list(data.contacts.columns) == CONTACT_COLUMNS
+
+
+@pytest.mark.parametrize("case, library, cli", [
+    ("missing_column.csv", "name one with columns={'person_b': NAME}",
+     "name one with --column person_b=NAME"),
+    ("no_rung_column.csv", "add one, map one with columns={'rung': NAME}, or give every contact "
+     "the same rung with rung", "add one, map one with --column rung=NAME, or give every "
+     "contact the same rung with --rung"),
+])
+def test_missing_columns_name_the_parameters_as_the_reader_calls_them(case, library, cli):
+    with pytest.raises(MissingColumnError) as raised:
+        load(BAD / case)
+    assert str(raised.value).endswith(library)
+    options = {"columns": "--column", "rung": "--rung"}
+    assert raised.value.message(options=options).endswith(cli)
+
+
+def test_a_column_name_with_braces_is_shown_as_written(tmp_path):
+    path = write(tmp_path, "c.csv", "date,{columns},person_a\n2024-01-01,x,y\n")
+    with pytest.raises(MissingColumnError) as raised:
+        load(path)
+    assert "the columns are 'date', '{columns}', 'person_a';" in str(raised.value)
+    assert "'{columns}'" in raised.value.message(options={"columns": "--column"})
+
+
+# --- dates: ISO text and numeric times ----------------------------------------------------------
+
+def test_numbers_without_a_time_unit_hint_at_the_parameter(tmp_path):
+    path = write(tmp_path, "c.csv", "date,person_a,person_b,rung\n1254956880,a,b,1\n")
+    with pytest.raises(BadValueError) as raised:
+        load(path)
+    assert str(raised.value).endswith("or give time_unit to read numbers as times")
+    assert raised.value.message(options={"time_unit": "--time-unit"}).endswith(
+        "or give --time-unit to read numbers as times")
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"time_unit": "weeks"}, "unknown time unit 'weeks'; give time_unit as one of s, ms, min, "
+                             "h, D"),
+    ({"time_unit": "s", "time_origin": "the big bang"},
+     "unreadable time origin 'the big bang'; give time_origin as an ISO date such as 2009-10-01"),
+    ({"rung": "vrienden"}, "unknown rung 'vrienden'; use a level 1-5"),
+])
+def test_unusable_parameters_are_usage_errors(tmp_path, options, message):
+    path = write(tmp_path, "c.csv", "date,person_a,person_b\n2024-01-01,a,b\n")
+    with pytest.raises(UsageError) as raised:
+        load(path, **options)
+    assert str(raised.value).startswith(message)
+
+
+def test_numeric_times_that_are_not_numbers_say_the_unit_and_origin(tmp_path):
+    path = write(tmp_path, "c.csv", "date,person_a,person_b,rung\nsoon,a,b,1\n")
+    with pytest.raises(BadValueError, match=r"give a number of h since 2009-10-01$"):
+        load(path, time_unit="h", time_origin="2009-10-01")
+
+
+def test_date_reader_reads_each_distinct_value_once():
+    raw = pd.Series(["2024-01-01", "2024-01-01", "x"], index=[2, 3, 4])
+    parsed = DateReader().parse(raw)
+    assert parsed.index.tolist() == [2, 3, 4]
+    assert parsed.iloc[0] == parsed.iloc[1] == pd.Timestamp("2024-01-01") and pd.isna(parsed[4])
+
+
+# --- rejects: one error, or every bad row set aside -------------------------------------------
+
+def test_more_rows_like_the_first_name_the_skip_invalid_parameter(tmp_path):
+    path = write(tmp_path, "contacts.csv", "date,person_a,person_b,rung\n"
+                 "2024-01-01,a,b,x\n2024-01-02,a,c,y\n")
+    with pytest.raises(BadValueError) as raised:
+        load(path)
+    assert str(raised.value).endswith("(1 more rows like this; skip_invalid sets them aside)")
+    assert raised.value.message(options={"skip_invalid": "--skip-invalid"}).endswith(
+        "(1 more rows like this; --skip-invalid sets them aside)")
+
+
+def test_rejects_of_several_files_come_by_file_and_line(tmp_path):
+    write(tmp_path, "contacts.csv", "date,person_a,person_b,rung\n2024-01-01,a,b,1\n"
+                                    "2024-01-02,a,zed,1\n")
+    write(tmp_path, "people.csv", "id,joined\na,\nb,someday\nzed,\n")
+    write(tmp_path, "attendance.csv", "date,activity,person\n2024-01-03,gym,a\n,gym,b\n")
+    rejects = load(tmp_path, skip_invalid=True).rejects
+    assert list(rejects.columns) == REJECT_COLUMNS
+    # b's row in people.csv is set aside, so b's contact names a person not in the people file.
+    assert [(Path(f).name, line, reason) for f, line, reason in
+            rejects[["file", "line", "reason"]].values.tolist()] == [
+        ("attendance.csv", 3, "unparseable date"),
+        ("contacts.csv", 2, "person not in the people file"),
+        ("people.csv", 3, "unparseable date")]
+
+
+# --- describe: what was read, and warnings -----------------------------------------------------
+
+def test_describe_warns_about_the_focal_role_and_late_joiners(tmp_path):
+    write(tmp_path, "contacts.csv", "date,person_a,person_b,rung\n2024-01-01,a,b,1\n")
+    write(tmp_path, "people.csv", "id,role,joined\na,child,\nb,child,\nc,child,2025-01-01\n")
+    text = describe(load(tmp_path))
+    assert ("Warning: no one has the focal role 'parent': give roles in a people file, or name "
+            "the focal role with focal.") in text
+    assert "Warning: 1 people joined after the last contact." in text
+    assert "or name the focal role with --focal." in describe(
+        load(tmp_path), options={"focal": "--focal"})
+    assert "focal role" not in describe(load(tmp_path), focal="child")
