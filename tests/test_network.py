@@ -1,151 +1,32 @@
-"""Tests of ``contactladder.network``: snapshots, active graphs, ties, rung history, periods.
+"""Tests of ``contactladder.network``: snapshots, active graphs, ties, rung history, periods,
+and the questions consumers ask the network instead of reaching into its tables.
 
-Tiny networks are built inline; :func:`random_data` writes seeded random data folders (late
-joiners, professionals, climbing ties, empty periods) that ``test_metrics`` uses as well. Every
-expectation is computed here with pandas and networkx from the generated tables, not from the
-code under test.
+Tiny networks are built inline; ``helpers.random_data`` writes seeded random data folders (late
+joiners, professionals, climbing ties, empty periods). Every expectation is computed with pandas
+and networkx from the generated tables (the naive oracles in ``helpers``), not from the code
+under test.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import networkx as nx
-import numpy as np
 import pandas as pd
 import pytest
+from helpers import (
+    DEMO,
+    RANDOM_CASES,
+    RANDOM_IDS,
+    dataset,
+    naive_bounds,
+    naive_ties,
+    present_from,
+    random_data,
+)
 
 from contactladder.errors import UsageError
-from contactladder.ladder import Ladder
-from contactladder.loading.dataset import Dataset, load
-from contactladder.network.ladder_network import FREQUENCIES, LadderNetwork, period_label
-
-DEMO = Path(__file__).resolve().parent.parent / "data" / "zwolle-demo"
-CONTACT_COLUMNS = ["date", "person_a", "person_b", "rung", "activity", "wijk", "note", "source"]
-THREE_RUNGS = """
-[[rung]]
-key = "groeten"
-nl = "Groeten elkaar"
-en = "Greeting"
-
-[[rung]]
-key = "praten"
-nl = "Praten"
-en = "Talking"
-
-[[rung]]
-key = "vrienden"
-nl = "Zijn vrienden"
-en = "Friends"
-"""
-
-
-# --- data --------------------------------------------------------------------------------------
-
-def dataset(rows, people=None, ladder=None) -> Dataset:
-    """A Dataset from ``(date, a, b, rung[, activity])`` rows and ``{id: (role, wijk, joined)}``."""
-    contacts = pd.DataFrame([(*row, "")[:5] for row in rows],
-                            columns=["date", "person_a", "person_b", "rung", "activity"])
-    contacts["date"] = pd.to_datetime(contacts["date"], format="ISO8601")
-    swap = contacts.person_a > contacts.person_b
-    contacts.loc[swap, ["person_a", "person_b"]] = contacts.loc[swap, ["person_b", "person_a"]].values
-    for column in ("wijk", "note", "source"):
-        contacts[column] = ""
-    contacts = contacts.sort_values(["date", "person_a", "person_b"], kind="stable",
-                                    ignore_index=True)[CONTACT_COLUMNS]
-    ids = sorted(set(contacts.person_a) | set(contacts.person_b) | set(people or {}))
-    people = people or {}
-    table = pd.DataFrame({
-        "role": [people.get(i, ("parent", "", None))[0] for i in ids],
-        "name": "", "organisation": "",
-        "wijk": [people.get(i, ("parent", "", None))[1] for i in ids],
-        "joined": pd.to_datetime([people.get(i, ("parent", "", None))[2] for i in ids])},
-        index=pd.Index(ids, name="id"))
-    return Dataset(contacts, table, ladder or Ladder.default(), "tiny")
-
-
-def random_data(folder: Path, seed: int, *, times: bool = False, ladder: str | None = None,
-                days: int = 400) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Write a seeded random data folder; return its contacts and people as generated.
-
-    People: parents, professionals and volunteers in two wijken and none; some joined before
-    the data starts, some during it (some of those have contacts before they joined), some
-    after the last contact, some never. Contacts: pairs that keep meeting and climb, single
-    meetings, several contacts of a pair in one period, and a two-month gap without contacts.
-    Returned tables use the loader's names: ``date`` (datetime64), ``person_a < person_b``,
-    ``rung`` (level), ``activity``; people indexed by ``id`` with ``role, wijk, joined``.
-    """
-    rng = np.random.default_rng(seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    levels = 3 if ladder else 5
-    n = int(rng.integers(25, 40))
-    ids = [f"p{i:02d}" for i in range(n)]
-    roles = rng.choice(["parent", "professional", "volunteer"], size=n, p=[0.65, 0.25, 0.1])
-    roles[:3] = ["parent", "parent", "professional"]
-    wijken = rng.choice(["Dieze", "Stadshagen", ""], size=n, p=[0.45, 0.4, 0.15])
-    start = pd.Timestamp("2024-01-01")
-    offsets = rng.integers(0, days, size=n)
-    kind = rng.choice(["none", "before", "during", "after"], size=n, p=[0.35, 0.1, 0.45, 0.1])
-    joined = [None if k == "none" else start - pd.Timedelta(days=30) if k == "before"
-              else start + pd.Timedelta(days=int(o)) if k == "during"
-              else start + pd.Timedelta(days=days + 40) for k, o in zip(kind, offsets)]
-    people = pd.DataFrame({"role": roles, "wijk": wijken, "joined": pd.to_datetime(joined)},
-                          index=pd.Index(ids, name="id"))
-    # Everyone but the last two may have contacts: those two stay without any.
-    active = ids[:-2]
-    gap = range(120, 180)
-    usable = np.array([d for d in range(days) if d not in gap])
-    activities = ["Koffie en Koters", "peutergym", "taalplezier", ""]
-    rows = []
-    pairs = [tuple(sorted(rng.choice(active, size=2, replace=False))) for _ in range(n * 2)]
-    # Most contacts fall after both people joined; one in ten is earlier (and brings them in).
-    first_day = {p: (int((j - start).days) if k == "during" else 0)
-                 for p, j, k in zip(ids, people["joined"], kind)}
-    for a, b in pairs:
-        rung = int(rng.integers(1, 3))
-        later = usable[usable >= max(first_day[a], first_day[b])]
-        days_from = later if len(later) and rng.random() < 0.9 else usable
-        for day in np.sort(rng.choice(days_from, size=int(rng.integers(1, 9)))):
-            if rng.random() < 0.35:
-                rung = min(levels, rung + int(rng.integers(1, 3)))
-            shown = rung if rng.random() < 0.8 else int(rng.integers(1, rung + 1))
-            rows.append((int(day), a, b, shown, str(rng.choice(activities))))
-    for _ in range(n):      # single meetings
-        a, b = sorted(rng.choice(active, size=2, replace=False))
-        rows.append((int(rng.choice(usable)), a, b, int(rng.integers(1, levels + 1)),
-                     str(rng.choice(activities))))
-    # The first and the last contact fix the data's span, so the gap stays inside it.
-    rows += [(0, ids[0], ids[1], 1, "peutergym"), (days - 1, ids[0], ids[2], 2, "")]
-    contacts = pd.DataFrame(rows, columns=["day", "person_a", "person_b", "rung", "activity"])
-    minutes = (rng.integers(8 * 60, 22 * 60, size=len(contacts)) if times
-               else np.zeros(len(contacts), dtype=int))
-    contacts["date"] = (start + pd.to_timedelta(contacts["day"], unit="D")
-                        + pd.to_timedelta(minutes, unit="min"))
-    contacts = contacts.drop(columns="day")
-    # Write the files with pairs in either order and rungs by key or level.
-    keys = (["groeten", "praten", "vrienden"] if ladder
-            else ["kennen", "praten", "delen", "helpen", "steunen"])
-    written = contacts.copy()
-    flip = rng.random(len(written)) < 0.5
-    written.loc[flip, ["person_a", "person_b"]] = written.loc[flip, ["person_b", "person_a"]].values
-    by_key = rng.random(len(written)) < 0.5
-    written["rung"] = [keys[r - 1] if k else str(r) for r, k in zip(written["rung"], by_key)]
-    written["date"] = written["date"].dt.strftime("%Y-%m-%d %H:%M" if times else "%Y-%m-%d")
-    written = written.sample(frac=1, random_state=seed)
-    written.to_csv(folder / "contacts.csv", index=False)
-    out = people.copy()
-    out["joined"] = out["joined"].dt.strftime("%Y-%m-%d")
-    out.to_csv(folder / "people.csv")
-    if ladder:
-        (folder / "ladder.toml").write_text(ladder, encoding="utf-8")
-    return contacts, people
-
-
-RANDOM_CASES = [dict(seed=1), dict(seed=2, times=True, days=200), dict(seed=3, ladder=THREE_RUNGS),
-                dict(seed=4, days=60)]
-
-
-RANDOM_IDS = ["seed1", "seed2-times", "seed3-ladder3", "seed4-60days"]
+from contactladder.loading import load
+from contactladder.network import FREQUENCIES, LadderNetwork, Step, period_label
+from contactladder.network.periods import pandas_frequency
 
 
 @pytest.fixture(params=RANDOM_CASES, ids=RANDOM_IDS)
@@ -155,31 +36,13 @@ def random_case(request, tmp_path):
     return LadderNetwork(load(tmp_path / "data")), contacts, people
 
 
-def present_from(contacts: pd.DataFrame, people: pd.DataFrame) -> pd.Series:
-    """Joined (the first contact's date when not given), or an earlier own contact."""
-    dates = pd.concat([contacts.set_index("person_a")["date"], contacts.set_index("person_b")["date"]])
-    first = dates.groupby(level=0).min().reindex(people.index)
-    joined = people["joined"].fillna(contacts["date"].min())
-    return pd.concat([joined, first], axis=1).min(axis=1)
-
-
-def naive_ties(contacts: pd.DataFrame) -> dict:
-    """{(a, b): rung}: the highest rung of each pair's contacts (a loop; pandas when large)."""
-    if len(contacts) > 5000:
-        return {pair: int(rung) for pair, rung in
-                contacts.groupby(["person_a", "person_b"])["rung"].max().items()}
-    ties: dict = {}
-    for a, b, rung in zip(contacts["person_a"], contacts["person_b"], contacts["rung"]):
-        ties[(a, b)] = max(ties.get((a, b), 0), int(rung))
-    return ties
-
-
 # --- snapshot, active, ties ----------------------------------------------------------------------
 
 def test_snapshot_of_a_tiny_network():
     data = dataset([("2024-01-05", "ann", "bo", 1, "peutergym"), ("2024-02-09", "bo", "ann", 3),
                     ("2024-02-20 15:00", "bo", "cem", 2, "taalplezier")],
-                   {"cem": ("professional", "Dieze", "2024-02-01"), "dan": ("parent", "", "2024-03-01")})
+                   {"cem": ("professional", "Dieze", "2024-02-01"),
+                    "dan": ("parent", "", "2024-03-01")})
     net = LadderNetwork(data)
     january = net.snapshot("2024-01-31")
     assert sorted(january.nodes) == ["ann", "bo"]
@@ -211,7 +74,7 @@ def test_snapshot_cutoff_within_a_day(as_of, edges):
 @pytest.mark.parametrize("as_of", ["2024-01-04", "2024-02-22", "2030-01-01", "1999-12-31"])
 def test_cutoff_outside_the_data_is_a_usage_error(as_of):
     net = LadderNetwork(dataset([("2024-01-05", "ann", "bo", 1), ("2024-02-21", "ann", "cem", 2)]))
-    with pytest.raises(UsageError, match="date outside the data.*2024-01-05 to 2024-02-21"):
+    with pytest.raises(UsageError, match=r"date outside the data.*2024-01-05 to 2024-02-21"):
         net.snapshot(as_of)
     with pytest.raises(UsageError, match="date outside the data"):
         net.ties(as_of)
@@ -308,13 +171,13 @@ def test_numbers_count_within_role_and_say_nothing_about_join_order():
     ids = [f"p{n:03d}" for n in range(1, 21)]
     contacts = [(f"2024-01-{n:02d}", ids[n - 1], ids[n], 1) for n in range(1, 20)]
     people = {"k01": ("professional", "", None), "k02": ("professional", "", None)}
-    net = LadderNetwork(dataset(contacts + [("2024-02-01", "k01", "k02", 2)], people))
+    net = LadderNetwork(dataset([*contacts, ("2024-02-01", "k01", "k02", 2)], people))
     numbers = {p: d["number"] for p, d in net.snapshot().nodes(data=True)}
     parents = [numbers[p] for p in ids]
     assert sorted(parents) == list(range(1, 21))
     assert sorted([numbers["k01"], numbers["k02"]]) == [1, 2]
     assert parents != list(range(1, 21))            # not the order of ids or of joining
-    again = LadderNetwork(dataset(contacts + [("2024-02-01", "k01", "k02", 2)], people))
+    again = LadderNetwork(dataset([*contacts, ("2024-02-01", "k01", "k02", 2)], people))
     assert {p: d["number"] for p, d in again.snapshot("2024-01-10").nodes(data=True)} == {
         p: numbers[p] for p in again.snapshot("2024-01-10").nodes}
 
@@ -323,10 +186,11 @@ def test_from_path_reads_a_folder(tmp_path):
     random_data(tmp_path, 5)
     net = LadderNetwork.from_path(tmp_path, focal="professional")
     assert net.focal == "professional"
-    assert all(d["focal"] == (d["role"] == "professional") for _, d in net.snapshot().nodes(data=True))
+    assert all(d["focal"] == (d["role"] == "professional")
+               for _, d in net.snapshot().nodes(data=True))
 
 
-# --- periods ---------------------------------------------------------------------------------------
+# --- periods -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("period, label", [
     (pd.Period("2024-03-15", "D"), "2024-03-15"), (pd.Period("2024-03-13", "W"), "2024-W11"),
@@ -335,47 +199,6 @@ def test_from_path_reads_a_folder(tmp_path):
     (pd.Period("2024", "Y"), "2024")])
 def test_period_label(period, label):
     assert period_label(period) == label
-
-
-def naive_bounds(first: pd.Timestamp, last: pd.Timestamp, freq: str) -> list:
-    """(label, start, end) of every period from the first date to the last, by date arithmetic."""
-    def start_of(day):
-        day = day.normalize()
-        if freq == "day":
-            return day
-        if freq == "week":
-            return day - pd.Timedelta(days=day.weekday())
-        if freq == "month":
-            return day.replace(day=1)
-        if freq == "quarter":
-            return day.replace(day=1, month=3 * ((day.month - 1) // 3) + 1)
-        return day.replace(day=1, month=1)
-
-    def next_start(day):
-        if freq == "day":
-            return day + pd.Timedelta(days=1)
-        if freq == "week":
-            return day + pd.Timedelta(days=7)
-        months = {"month": 1, "quarter": 3, "year": 12}[freq]
-        return day + pd.DateOffset(months=months)
-
-    def label(day):
-        if freq == "day":
-            return day.strftime("%Y-%m-%d")
-        if freq == "week":
-            year, week, _ = day.isocalendar()
-            return f"{year}-W{week:02d}"
-        if freq == "month":
-            return day.strftime("%Y-%m")
-        if freq == "quarter":
-            return f"{day.year}Q{(day.month - 1) // 3 + 1}"
-        return str(day.year)
-
-    bounds, day = [], start_of(first)
-    while day <= last:
-        bounds.append((label(day), day, next_start(day)))
-        day = next_start(day)
-    return bounds
 
 
 @pytest.mark.parametrize("freq", list(FREQUENCIES))
@@ -390,11 +213,12 @@ def test_periods_walk_every_period_with_its_changes(random_case, freq, view):
     assert len(graphs) == (1 if view == "reached" else len(steps))
     previous: dict = {}
     joined_before: set = set()
-    for step, (label, start, end) in zip(steps, bounds):
+    for step, (label, _, end) in zip(steps, bounds):
         reached = naive_ties(contacts[contacts["date"] < end])
         assert sorted(step.new_ties) == sorted(set(reached) - set(previous)), label
-        assert sorted(step.climbed) == sorted((a, b, previous[a, b], r) for (a, b), r in reached.items()
-                                             if (a, b) in previous and r > previous[a, b]), label
+        assert sorted(step.climbed) == sorted(
+            (a, b, previous[a, b], r) for (a, b), r in reached.items()
+            if (a, b) in previous and r > previous[a, b]), label
         if view == "reached":
             present = set(since.index[since < end])
             assert sorted(step.joined) == sorted(present - joined_before), label
@@ -448,3 +272,115 @@ def test_rung_history_does_not_depend_on_row_order():
     # Contacts of a pair at the same moment count as one, whatever their order in the file.
     net = LadderNetwork(dataset([("2024-01-05", "a", "b", 2), ("2024-01-05", "a", "b", 3)]))
     assert net.rung_history().values.tolist() == [["a", "b", pd.Timestamp("2024-01-05"), 3]]
+
+
+def test_walk_without_a_graph_reports_the_same_changes(random_case):
+    net, _, _ = random_case
+    with_graph = [(s.label, s.joined, s.new_ties, s.new_rungs, s.climbed)
+                  for s in net.periods("month")]
+    without = list(net.periods("month", graph=False))
+    assert all(isinstance(s, Step) and s.graph is None for s in without)
+    assert [(s.label, s.joined, s.new_ties, s.new_rungs, s.climbed) for s in without] == with_graph
+
+
+@pytest.mark.parametrize("freq, code", [("day", "D"), ("week", "W"), ("month", "M"),
+                                        ("quarter", "Q"), ("year", "Y")])
+def test_period_names_and_their_pandas_frequency(freq, code):
+    assert FREQUENCIES[freq] == code and pandas_frequency(freq) == code
+
+
+# --- what consumers ask the network ----------------------------------------------------------
+
+def asked() -> LadderNetwork:
+    """Four people (one silent), a professional of the GGD, an extra people column, attendance."""
+    data = dataset([("2024-01-05", "ann", "bo", 1, "peutergym"), ("2024-02-09", "ann", "cem", 3),
+                    ("2024-03-01", "bo", "cem", 2, "taalplezier")],
+                   {"ann": ("parent", "Dieze", None), "bo": ("parent", " Stadshagen ", None),
+                    "cem": ("professional", "Dieze", None), "dan": ("parent", "", None)})
+    data.people["organisation"] = ["", "", "GGD", ""]
+    data.people["child_age"] = ["2", "", "", "3"]
+    data.attendance = pd.DataFrame({"date": pd.to_datetime(["2024-01-08", "2024-03-04",
+                                                            "2024-03-04"]),
+                                    "activity": ["peutergym", "", "taalplezier"],
+                                    "person": ["ann", "bo", "dan"]})
+    data.name = "Dieze & co"
+    return LadderNetwork(data)
+
+
+def test_name_rejects_and_contacts_are_answered():
+    net = asked()
+    assert net.name == "Dieze & co"
+    assert net.has_contacts is True
+    assert net.rejects.empty and list(net.rejects.columns) == [
+        "file", "line", "column", "value", "reason", "row"]
+    data = dataset([("2024-01-05", "ann", "bo", 1)])
+    data.contacts = data.contacts.iloc[:0]
+    assert LadderNetwork(data).has_contacts is False
+
+
+def test_rejects_are_those_set_aside_by_loading(tmp_path):
+    (tmp_path / "contacts.csv").write_text("date,person_a,person_b,rung\n2024-01-01,a,b,1\n"
+                                           "2024-01-02,a,a,1\n", encoding="utf-8")
+    net = LadderNetwork.from_path(tmp_path, skip_invalid=True)
+    assert net.rejects[["line", "reason"]].values.tolist() == [
+        [3, "a contact of a person with themself"]]
+
+
+def test_people_columns_and_one_column():
+    net = asked()
+    assert net.people_columns() == ["role", "name", "organisation", "wijk", "joined", "child_age"]
+    assert net.has_column("child_age") and not net.has_column("colour")
+    assert net.column("organisation").to_dict() == {"ann": "", "bo": "", "cem": "GGD", "dan": ""}
+    with pytest.raises(UsageError, match=r"no people column 'colour'; the columns are role, "
+                                         r"name, organisation, wijk, joined, child_age"):
+        net.column("colour")
+
+
+def test_values_are_distinct_stripped_sorted_and_empty_without_the_column():
+    net = asked()
+    assert net.values("role") == ["parent", "professional"]
+    assert net.values("child_age") == ["2", "3"]
+    assert net.values("colour") == []
+    assert net.wijken() == ["Dieze", "Stadshagen"]
+
+
+def test_knows_and_person():
+    net = asked()
+    assert net.knows("cem") and net.knows(" dan ") and not net.knows("dirk")
+    cem = net.person("cem")
+    assert (cem["role"], cem["organisation"], cem["focal"]) == ("professional", "GGD", False)
+    assert net.person("dan")["child_age"] == "3"       # people without contacts too
+    cem["role"] = "changed"
+    assert net.person("cem")["role"] == "professional"  # a copy
+    with pytest.raises(UsageError, match="unknown person 'dirk'; give an id from the people file"):
+        net.person("dirk")
+
+
+def test_attendance_keeps_named_activities_before_a_cutoff():
+    net = asked()
+    assert net.attendance()["person"].tolist() == ["ann", "dan"]
+    assert net.attendance(before=net.cutoff("2024-02-20"))["person"].tolist() == ["ann"]
+
+
+def test_contact_rows_before_a_cutoff():
+    net = asked()
+    assert len(net.contact_rows()) == 3
+    rows = net.contact_rows(before=net.cutoff("2024-02-09"))
+    assert rows[["person_a", "person_b", "rung"]].values.tolist() == [["ann", "bo", 1],
+                                                                      ["ann", "cem", 3]]
+
+
+def test_focal_people_follow_the_focal_role():
+    net = asked()
+    assert net.focal_people == frozenset({"ann", "bo", "dan"})
+    professionals = LadderNetwork(net.data, focal="professional")
+    assert professionals.focal_people == frozenset({"cem"})
+    assert professionals.person("cem")["focal"] is True
+
+
+def test_describe_names_the_focal_parameter_as_the_reader_calls_it():
+    net = LadderNetwork(asked().data, focal="child")
+    assert "Data set: Dieze & co" in net.describe()
+    assert ("Warning: no one has the focal role 'child': give roles in a people file, or name "
+            "the focal role with focal.") in net.describe()
+    assert "or name the focal role with --focal." in net.describe(options={"focal": "--focal"})

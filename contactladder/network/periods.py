@@ -1,0 +1,239 @@
+"""The period walk: periods by name, their ISO labels, and contacts grouped by period and pair.
+
+A *period* is a day, an ISO week (Monday to Sunday), a month, a quarter or a year: the names of
+:data:`FREQUENCIES`. A walk over periods (:meth:`LadderNetwork.periods
+<contactladder.network.LadderNetwork.periods>`) yields one :class:`Step` per period, from the
+period of the first contact to that of the last, empty periods included.
+
+In a step a tie is *new* when its first contact is in the period, and *climbs* when it existed
+before and its reached rung (the highest rung of its contacts so far) went up in the period.
+:class:`PeriodPairs` works this out for all periods at once, so a walk only touches the graph.
+
+Examples
+--------
+>>> import pandas as pd
+>>> period_label(pd.Period("2024-03-13", "W")), period_label(pd.Period("2024-02", "Q"))
+('2024-W11', '2024Q1')
+>>> pandas_frequency("quarter")
+'Q'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from contactladder.errors import UsageError
+
+__all__ = ["FREQUENCIES", "Step", "PeriodPairs", "period_label", "pandas_frequency"]
+
+#: Period names (the ``freq`` of a walk), and pandas' frequency for each.
+FREQUENCIES = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+
+
+@dataclass
+class Step:
+    """One period of :meth:`LadderNetwork.periods <contactladder.network.LadderNetwork.periods>`.
+
+    Attributes
+    ----------
+    period : pandas.Period
+    label : str
+        ISO text: ``2024-03-15``, ``2024-W11``, ``2024-03``, ``2024Q1`` or ``2024``.
+    start, end : pandas.Timestamp
+        The period is ``start <= date < end``.
+    graph : networkx.Graph or None
+        Reached view: the network up to ``end``, the same graph object at every step, updated
+        in place (copy it to keep it); None when the walk builds no graph. Active view: a new
+        graph of the period's ties.
+    joined : list
+        People who became present in this period.
+    new_ties : list of (u, v)
+        Ties whose first contact is in this period.
+    new_rungs : list of int
+        The rung each of ``new_ties`` has reached by the end of the period.
+    climbed : list of (u, v, old_rung, new_rung)
+        Ties that existed before and whose reached rung went up in this period.
+
+    Examples
+    --------
+    >>> period = pd.Period("2024-03", "M")
+    >>> step = Step(period, period_label(period), period.start_time, (period + 1).start_time,
+    ...             None)
+    >>> step.label, step.end, step.new_ties
+    ('2024-03', Timestamp('2024-04-01 00:00:00'), [])
+    """
+
+    period: pd.Period
+    label: str
+    start: pd.Timestamp
+    end: pd.Timestamp
+    graph: nx.Graph | None
+    joined: list = field(default_factory=list)
+    new_ties: list = field(default_factory=list)
+    new_rungs: list = field(default_factory=list)
+    climbed: list = field(default_factory=list)
+
+
+class PeriodPairs:
+    """One row per period and pair, sorted by period, with each tie's reached rung before the row.
+
+    ``before`` is 0 for a tie's first row (a new tie); a row climbs when its rung is above
+    ``before``. Computed for all rows at once, so the walk over periods only touches the graph.
+
+    Parameters
+    ----------
+    contacts : DataFrame
+        ``date``, ``rung`` and ``person_a``, ``person_b``.
+    codes : (ndarray, ndarray)
+        The position of each contact's ``person_a`` and ``person_b`` in ``names``.
+    names : ndarray
+        The people's ids.
+    code : str
+        pandas' frequency of the periods (see :data:`FREQUENCIES`).
+    first : pandas.Period
+        The first period of the walk; ``period`` counts from it (0, 1, ...).
+
+    Notes
+    -----
+    Grouping costs O(m log m) for m contacts, with integer keys (period, pair) and numpy
+    reductions: fast on a million rows.
+
+    Examples
+    --------
+    >>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-02-09"]),
+    ...                          "rung": [1, 3]})
+    >>> codes = (np.array([0, 0]), np.array([1, 1]))
+    >>> rows = PeriodPairs(contacts, codes, np.array(["ann", "bo"], dtype=object), "M",
+    ...                    pd.Period("2024-01", "M"))
+    >>> rows.period.tolist(), rows.before.tolist(), rows.reached.tolist()
+    ([0, 1], [0, 1], [1, 3])
+    """
+
+    def __init__(self, contacts: pd.DataFrame, codes: tuple[np.ndarray, np.ndarray],
+                 names: np.ndarray, code: str, first: pd.Period) -> None:
+        size = len(names)
+        period = pd.PeriodIndex(contacts["date"].dt.to_period(code)).asi8 - first.ordinal
+        pair = codes[0].astype("int64") * size + codes[1]
+        key = period * size * size + pair
+        order = np.argsort(key, kind="stable")
+        key = key[order]
+        starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+        rung = contacts["rung"].to_numpy()[order]
+        moment = contacts["date"].to_numpy()[order]
+        key = key[starts]
+        pair = key % (size * size)
+        self.period = key // (size * size)
+        self.a = names[pair // size]
+        self.b = names[pair % size]
+        self.rung = np.maximum.reduceat(rung, starts)
+        reached = pd.Series(self.rung).groupby(pair, sort=False).cummax()
+        self.reached = reached.to_numpy()
+        self.before = reached.groupby(pair, sort=False).shift(fill_value=0).to_numpy()
+        self.first = np.minimum.reduceat(moment, starts)
+        self.last = np.maximum.reduceat(moment, starts)
+        self.contacts = np.diff(np.r_[starts, len(order)])
+
+    def bounds(self, periods: int) -> np.ndarray:
+        """Where each period's rows start, and where the last ends (``periods + 1`` numbers)."""
+        return np.searchsorted(self.period, np.arange(periods + 1))
+
+    def people_in(self, rows: slice) -> list:
+        """The people of these rows, sorted."""
+        return sorted(set(self.a[rows]) | set(self.b[rows]))
+
+    def add_to_reached(self, step: Step, rows: slice) -> None:
+        """Note new and climbing ties; with a graph, add them and count the others' contacts."""
+        before = self.before[rows]
+        new = before == 0
+        a, b, reached = self.a[rows], self.b[rows], self.reached[rows]
+        step.new_ties = list(zip(a[new], b[new]))
+        step.new_rungs = reached[new].tolist()
+        climbs = ~new & (reached > before)
+        step.climbed = list(zip(a[climbs], b[climbs], before[climbs].tolist(),
+                                reached[climbs].tolist()))
+        if step.graph is None:
+            return
+        first, last = _datetimes(self.first[rows]), _datetimes(self.last[rows])
+        step.graph.add_edges_from(
+            (u, v, {"rung": rung, "first_contact": start, "last_contact": end,
+                    "contacts": count})
+            for u, v, rung, start, end, count in zip(
+                a[new], b[new], step.new_rungs, first[new], last[new],
+                self.contacts[rows][new].tolist()))
+        adjacency = step.graph.adj
+        for u, v, rung, end, count in zip(a[~new], b[~new], reached[~new].tolist(), last[~new],
+                                          self.contacts[rows][~new].tolist()):
+            edge = adjacency[u][v]
+            edge["rung"] = rung
+            edge["last_contact"] = end
+            edge["contacts"] += count
+
+    def add_to_active(self, step: Step, rows: slice) -> None:
+        """Add the period's ties at the period's highest rung; note new and climbing ties."""
+        assert step.graph is not None, "the active view always builds a graph"
+        for a, b, rung, reached, before, first, last, count in zip(
+                self.a[rows], self.b[rows], self.rung[rows].tolist(),
+                self.reached[rows].tolist(), self.before[rows].tolist(),
+                _datetimes(self.first[rows]), _datetimes(self.last[rows]),
+                self.contacts[rows].tolist()):
+            step.graph.add_edge(a, b, rung=rung, first_contact=first, last_contact=last,
+                                contacts=count)
+            if not before:
+                step.new_ties.append((a, b))
+                step.new_rungs.append(reached)
+            elif reached > before:
+                step.climbed.append((a, b, before, reached))
+
+
+def period_label(period: pd.Period) -> str:
+    """A period as ISO text.
+
+    Parameters
+    ----------
+    period : pandas.Period
+
+    Returns
+    -------
+    str
+        ``2024-03-15``, ``2024-W11`` (ISO week and its year), ``2024-03``, ``2024Q1``, ``2024``.
+
+    Examples
+    --------
+    >>> period_label(pd.Period("2024-12-30", "W")), period_label(pd.Period("2024-03", "M"))
+    ('2025-W01', '2024-03')
+    """
+    if period.freqstr.startswith("W"):
+        year, week, _ = period.start_time.isocalendar()
+        return f"{year}-W{week:02d}"
+    return str(period)
+
+
+def pandas_frequency(freq: str) -> str:
+    """pandas' frequency code for a period name of :data:`FREQUENCIES`.
+
+    Raises
+    ------
+    UsageError
+        For a name that is not a period.
+
+    Examples
+    --------
+    >>> pandas_frequency("fortnight")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    contactladder.errors.UsageError: unknown period 'fortnight'; use one of day, week, month, ...
+    """
+    try:
+        return FREQUENCIES[freq]
+    except KeyError:
+        raise UsageError("unknown period", value=freq,
+                         hint="use one of " + ", ".join(FREQUENCIES)) from None
+
+
+def _datetimes(moments: np.ndarray) -> np.ndarray:
+    """datetime64 values as :class:`datetime.datetime` objects, converted in one go."""
+    return pd.DatetimeIndex(moments).to_pydatetime()

@@ -1,0 +1,92 @@
+"""Ties from a table of contacts: one row per pair, and the moments a pair's rung went up.
+
+A *tie* is a pair of people with at least one contact. Its *reached* rung is the highest rung of
+its contacts; its first and last contact are the earliest and latest dates; ``activities`` are
+the distinct named activities of its contacts, sorted. A *rise* is a moment at which the reached
+rung of a tie went up, its first contact included; contacts of a pair at the same moment count
+as one, at their highest rung.
+
+These functions take contacts as :class:`~contactladder.loading.Dataset` holds them (``date,
+person_a, person_b, rung, activity``, ``person_a < person_b``) and never change them.
+
+Examples
+--------
+>>> import pandas as pd
+>>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-02-09", "2024-03-01"]),
+...     "person_a": "ann", "person_b": "bo", "rung": [2, 1, 4], "activity": ["gym", "", "gym"]})
+>>> tie_table(contacts).values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+[['ann', 'bo', 4, Timestamp('2024-01-05 00:00:00'), Timestamp('2024-03-01 00:00:00'), 3,
+  ('gym',)]]
+>>> rung_rises(contacts)["rung"].tolist()
+[2, 4]
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+__all__ = ["tie_table", "rung_rises"]
+
+
+def tie_table(contacts: pd.DataFrame) -> pd.DataFrame:
+    """One row per tie: ``person_a, person_b, rung, first_contact, last_contact, contacts,
+    activities``, sorted by pair.
+
+    Parameters
+    ----------
+    contacts : DataFrame
+        ``date, person_a, person_b, rung, activity``.
+
+    Returns
+    -------
+    DataFrame
+        ``rung`` the highest, ``contacts`` the number of contacts, ``activities`` a tuple of the
+        distinct named activities, sorted (``()`` when none).
+
+    Examples
+    --------
+    >>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05"]), "person_a": "a",
+    ...     "person_b": "b", "rung": [1], "activity": [""]})
+    >>> tie_table(contacts)[["rung", "contacts", "activities"]].values.tolist()
+    [[1, 1, ()]]
+    """
+    pairs = contacts.groupby(["person_a", "person_b"], sort=True)
+    ties = pairs.agg(rung=("rung", "max"), first_contact=("date", "min"),
+                     last_contact=("date", "max"), contacts=("rung", "size"))
+    named = contacts[contacts["activity"] != ""].drop_duplicates(
+        ["person_a", "person_b", "activity"])
+    activities = named.sort_values("activity").groupby(["person_a", "person_b"])[
+        "activity"].agg(tuple)
+    ties["activities"] = activities.reindex(ties.index)
+    ties["activities"] = ties["activities"].map(lambda a: a if isinstance(a, tuple) else ())
+    return ties.reset_index()
+
+
+def rung_rises(contacts: pd.DataFrame) -> pd.DataFrame:
+    """Every moment a tie's reached rung went up, its first contact included.
+
+    Parameters
+    ----------
+    contacts : DataFrame
+        ``date, person_a, person_b, rung``.
+
+    Returns
+    -------
+    DataFrame
+        ``person_a, person_b, date, rung`` (the rung reached then), sorted by pair and date.
+
+    Examples
+    --------
+    >>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-01-05"]),
+    ...     "person_a": "a", "person_b": "b", "rung": [2, 3]})
+    >>> rung_rises(contacts).values.tolist()
+    [['a', 'b', Timestamp('2024-01-05 00:00:00'), 3]]
+    """
+    moments = (contacts.groupby(["person_a", "person_b", "date"], sort=True)["rung"]
+               .max().reset_index())
+    pairs = [moments["person_a"], moments["person_b"]]
+    reached = moments["rung"].groupby(pairs, sort=False).cummax()
+    before = reached.groupby(pairs, sort=False).shift(fill_value=0)
+    rises = moments.loc[reached > before, ["person_a", "person_b", "date"]]
+    rises["rung"] = reached[reached > before]
+    return rises.reset_index(drop=True)
