@@ -152,7 +152,7 @@ def render_parameters(text: str, options: Mapping[str, str] | None = None) -> st
     >>> render_parameters("choose it with {focal}", {"focal": "--focal"})
     'choose it with --focal'
     """
-    names = options or {}
+    names: Mapping[str, str] = {} if options is None else options
 
     def render(match: re.Match[str]) -> str:
         name, key, value = match.groups()
