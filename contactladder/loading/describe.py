@@ -6,23 +6,15 @@ of people who were alone at a session, the ladder and the rows set aside. It the
 what is not an error but may be a mistake: no one with the focal role, people without any
 contact, people who joined after the last contact.
 
-Examples
---------
->>> import pandas as pd
->>> from contactladder.ladder import Ladder
->>> from contactladder.loading.dataset import Dataset
->>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05"]), "person_a": ["a"],
-...     "person_b": ["b"], "rung": [2], "activity": "", "wijk": "", "note": "", "source": ""})
->>> people = pd.DataFrame({"role": ["parent", "parent", "parent"], "name": "",
-...     "organisation": "", "wijk": "", "joined": pd.NaT}, index=["a", "b", "c"])
->>> print(describe(Dataset(contacts, people, Ladder.default(), "x")))
-Data set: x
-People: 3 (parent 3)
-Contacts: 1 (1 rated, 0 from attendance)
-Dates: 2024-01-05 to 2024-01-05
-Rungs used: praten 1
-Ladder: default ladder (5 rungs)
-Warning: 1 people have no contacts.
+For three parents of whom one has no contact yet, it reads (the examples below run)::
+
+    Data set: x
+    People: 3 (parent 3)
+    Contacts: 1 (1 rated, 0 from attendance)
+    Dates: 2024-01-05 to 2024-01-05
+    Rungs used: praten 1
+    Ladder: default ladder (5 rungs)
+    Warning: 1 people have no contacts.
 """
 
 from __future__ import annotations
@@ -37,7 +29,7 @@ from contactladder.errors import literal, render_parameters
 if TYPE_CHECKING:
     from contactladder.loading.dataset import Dataset
 
-__all__ = ["describe", "warnings"]
+__all__ = ["describe"]
 
 
 def describe(data: Dataset, *, focal: str = "parent",
@@ -102,27 +94,13 @@ def describe(data: Dataset, *, focal: str = "parent",
     lines.append(f"Ladder: {data.ladder.source} ({len(data.ladder)} rungs)")
     if len(data.rejects):
         lines.append(f"Set aside: {len(data.rejects)} invalid rows")
-    lines += [f"Warning: {render_parameters(w, options)}" for w in warnings(data, focal=focal)]
+    lines += [f"Warning: {render_parameters(w, options)}" for w in _warnings(data, focal)]
     return "\n".join(lines)
 
 
-def warnings(data: Dataset, *, focal: str = "parent") -> list[str]:
-    """What looks odd in ``data`` without being an error, one sentence each.
-
-    A sentence may name a parameter as ``{name}`` (see :mod:`contactladder.errors`).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> from contactladder.ladder import Ladder
-    >>> from contactladder.loading.dataset import Dataset
-    >>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05"]), "person_a": ["a"],
-    ...     "person_b": ["b"], "rung": [1], "activity": "", "wijk": "", "note": "", "source": ""})
-    >>> people = pd.DataFrame({"role": "parent", "name": "", "organisation": "", "wijk": "",
-    ...     "joined": pd.to_datetime([None, None, "2024-02-01"])}, index=["a", "b", "c"])
-    >>> warnings(Dataset(contacts, people, Ladder.default(), "x"))
-    ['1 people have no contacts.', '1 people joined after the last contact.']
-    """
+def _warnings(data: Dataset, focal: str) -> list[str]:
+    """What looks odd in ``data`` without being an error, one sentence each; a sentence may name
+    a parameter as ``{name}``."""
     people, contacts = data.people, data.contacts
     found = []
     if not (people["role"] == focal).any():

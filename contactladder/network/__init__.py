@@ -10,16 +10,8 @@
 Examples
 --------
 >>> import pandas as pd
->>> from contactladder.ladder import Ladder
->>> from contactladder.loading import Dataset
->>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-02-09"]),
-...     "person_a": ["ann", "ann"], "person_b": ["bo", "bo"], "rung": [1, 3],
-...     "activity": "", "wijk": "", "note": "", "source": ""})
->>> people = pd.DataFrame({"role": "parent", "name": "", "organisation": "", "wijk": "",
-...     "joined": pd.NaT}, index=pd.Index(["ann", "bo"], name="id"))
->>> net = LadderNetwork(Dataset(contacts, people, Ladder.default(), "example"))
->>> [(step.label, [tie[2:] for tie in step.climbed]) for step in net.periods("month")]
-[('2024-01', []), ('2024-02', [(1, 3)])]
+>>> list(FREQUENCIES), period_label(pd.Period("2024-03-13", "W"))
+(['day', 'week', 'month', 'quarter', 'year'], '2024-W11')
 """
 
 from contactladder.network.ladder_network import LadderNetwork
