@@ -29,6 +29,7 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Hashable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["anonymous_order", "opaque_ids", "person_label", "PRIVATE_COLUMNS", "PUBLIC_COLUMNS",
-           "is_private_column", "check_grouping", "MAX_GROUPS", "SMALL", "mask_small_counts",
+           "is_private_column", "identifying_column", "check_grouping", "MAX_GROUPS", "SMALL", "mask_small_counts",
            "personal_data_notice", "names_notice"]
 
 #: Columns of the people file that identify a person or hold free text about them.
@@ -51,6 +52,15 @@ PUBLIC_COLUMNS = ("role", "organisation", "wijk", "joined")
 MAX_GROUPS = 50
 #: Counts below this are masked in tables about groups.
 SMALL = 5
+# Words in a column's name that say it identifies people.
+_IDENTIFYING = frozenset({
+    "id", "name", "names", "naam", "namen", "voornaam", "achternaam", "firstname", "lastname",
+    "surname", "email", "mail", "telefoon", "telefoonnummer", "phone", "tel", "mobiel",
+    "mobile", "adres", "address", "straat", "street", "postcode", "zip", "zipcode",
+    "huisnummer", "geboortedatum", "birthdate", "birthday", "dob", "bsn", "note", "notes",
+    "notitie", "notities", "opmerking", "opmerkingen", "comment", "comments",
+})
+_WORD = re.compile(r"[a-z]+")
 # Counts and the ratios computed from few focal people, in the growth table.
 _COUNTS = ("people", "focal", "ties", "new_ties", "climbed", "focal_alone",
            "focal_only_professional", "focal_peer_ge3", "focal_peer_top", "components")
@@ -140,25 +150,56 @@ def is_private_column(column: object) -> bool:
     return str(column).strip().lower() in PRIVATE_COLUMNS
 
 
+def identifying_column(column: object, values: pd.Series | None = None) -> str | None:
+    """Why grouping an anonymised output by ``column`` would point at people, or None.
+
+    A column identifies people when its name says so (a word such as ``naam``, ``email``,
+    ``telefoon``, ``adres``, ``id`` or ``note`` in it), when it has a distinct value for nearly
+    every person (at least 10 values, for 80% of the people with a value or more), or when it
+    holds free text (most values of three words or more, or longer than 30 characters).
+    ``values`` are the people's values of the column.
+
+    >>> import pandas as pd
+    >>> identifying_column("E-mail"), identifying_column("wijk", pd.Series(["Dieze", "Zuid"]))
+    ('its name says it identifies people', None)
+    >>> identifying_column("remark", pd.Series(["moved here last spring with twins"] * 3))
+    'it holds free text'
+    """
+    words = set(_WORD.findall(str(column).lower()))
+    if words & _IDENTIFYING or str(column).strip().lower() in PRIVATE_COLUMNS:
+        return "its name says it identifies people"
+    if values is None:
+        return None
+    given = [text for text in (attribute_text(v) for v in values) if text]
+    distinct = len(set(given))
+    if distinct >= 10 and distinct >= 0.8 * len(given):
+        return "it has a distinct value for nearly every person"
+    free = sum(1 for text in given if len(text.split()) >= 3 or len(text) > 30)
+    if given and free > len(given) / 2:
+        return "it holds free text"
+    return None
+
+
 def check_grouping(by: str, values: pd.Series | None = None, *, what: str = "output") -> None:
-    """Refuse a grouping that would name people in an anonymised output.
+    """Refuse a grouping that would point at people in an anonymised output.
 
     ``values`` are the people's values of the column ``by`` (None when the data lack it).
 
     Raises
     ------
     UsageError
-        If ``by`` is a private column, or has more than :data:`MAX_GROUPS` values; the message
-        calls the output ``what`` ("report").
+        If ``by`` identifies people (see :func:`identifying_column`) or has more than
+        :data:`MAX_GROUPS` values; the message calls the output ``what`` ("report").
 
     >>> check_grouping("name", what="report")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    contactladder.errors.UsageError: an anonymised report cannot be split by 'name'; use wijk, ...
+    contactladder.errors.UsageError: an anonymised report cannot be split by 'name'; its name ...
     """
-    if is_private_column(by):
+    reason = identifying_column(by, values)
+    if reason:
         raise UsageError(f"an anonymised {what} cannot be split by", value=by,
-                         hint="use wijk, organisation or role")
+                         hint=f"{reason}; use wijk, organisation or role")
     if values is not None and values.nunique() > MAX_GROUPS:
         raise UsageError(f"more than {MAX_GROUPS} groups in column", value=by,
                          hint="split by a column with fewer values, such as wijk")
@@ -167,20 +208,48 @@ def check_grouping(by: str, values: pd.Series | None = None, *, what: str = "out
 def mask_small_counts(table: pd.DataFrame, *, below: int = SMALL) -> pd.DataFrame:
     """Counts from 1 to ``below - 1`` as ``<5``, and the shares of rows with so few focal people.
 
+    In a table about groups (``period`` and ``group`` columns) a masked cell cannot be recovered
+    by differencing ("the whole minus the other groups"): where a period has exactly one masked
+    cell in a column, the smallest other cell of that column and period is masked too (a
+    *secondary suppression*, as statistical offices do), so two unknowns share every sum.
+
     >>> import pandas as pd
     >>> mask_small_counts(pd.DataFrame({"people": [0, 3, 12], "focal": [0, 2, 7],
     ...     "peer_density": [0.0, 1.0, 0.25]})).values.tolist()
     [[0, 0, 0.0], ['<5', '<5', '<5'], [12, 7, 0.25]]
+    >>> groups = pd.DataFrame({"period": "2024Q1", "group": ["A", "B", "C"],
+    ...                        "people": [3, 20, 9]})
+    >>> mask_small_counts(groups)["people"].tolist()
+    ['<5', 20, '<5']
     """
     masked = table.astype(object)
     label = f"<{below}"
-    for column in [c for c in table.columns if c in _COUNTS or c.startswith("rung_")]:
+    counts = [c for c in table.columns if c in _COUNTS or c.startswith("rung_")]
+    for column in counts:
         masked.loc[table[column].between(1, below - 1), column] = label
     if "focal" in table:
         few = table["focal"].between(1, below - 1)
         for column in [c for c in _SHARES if c in table]:
             masked.loc[few, column] = label
+    if {"period", "group"} <= set(table.columns):
+        for column in [*counts, *(c for c in _SHARES if c in table)]:
+            _suppress_second(table[column], masked, column, label)
     return masked
+
+
+def _suppress_second(values: pd.Series, masked: pd.DataFrame, column: str, label: str) -> None:
+    """Mask a second cell of ``column`` in every period where exactly one is masked: the
+    smallest positive other one, else the first other one."""
+    for rows in masked.groupby("period", sort=False).groups.values():
+        hidden = [row for row in rows if masked.at[row, column] == label]
+        if len(hidden) != 1:
+            continue
+        others = [row for row in rows if row != hidden[0]]
+        if not others:
+            continue
+        positive = [row for row in others if values[row] > 0]
+        second = min(positive, key=lambda row: values[row]) if positive else others[0]
+        masked.at[second, column] = label
 
 
 def personal_data_notice(lang: str = "nl") -> str:

@@ -109,7 +109,12 @@ def report_job(source: Source | LadderNetwork, folder: str | Path = "outputs/rep
 
 
 def _timeline_page(net: LadderNetwork, tables: ReportTables, lang: str) -> str:
-    """The anonymised timeline page of the report, from the report's own growth tables."""
-    from contactladder.render.maps import timeline_html
+    """The anonymised timeline page of the report, from the report's own growth table.
 
-    return timeline_html(net, freq=tables.freq, lang=lang, anonymize=True)
+    It shows the counters of the whole network only: the per-wijk counters would show exactly
+    what the report's tables mask as ``<5``.
+    """
+    from contactladder.render.page import timeline_html
+
+    return timeline_html(net, counters=tables.growth, counters_by_wijk=None, freq=tables.freq,
+                         lang=lang, anonymize=True)

@@ -1,0 +1,37 @@
+"""The report's job computes each table once, then renders, then writes."""
+
+from collections import Counter
+from pathlib import Path
+
+import contactladder.jobs.report as report_job
+from contactladder.network import LadderNetwork
+
+DEMO = Path(__file__).parent.parent / "data" / "zwolle-demo"
+
+
+def test_each_table_is_computed_once_and_the_periods_walked_once_per_table(tmp_path,
+                                                                            monkeypatch):
+    calls: Counter = Counter()
+    walks: Counter = Counter()
+
+    def counted(name, function):
+        def call(*args, **kwargs):
+            calls[(name, kwargs.get("by"))] += 1
+            return function(*args, **kwargs)
+        return call
+
+    for name in ("growth", "transitions", "activity_yield"):
+        monkeypatch.setattr(report_job, name, counted(name, getattr(report_job, name)))
+    periods = LadderNetwork.periods
+
+    def walk(self, freq="month", **kwargs):
+        walks[freq] += 1
+        return periods(self, freq, **kwargs)
+
+    monkeypatch.setattr(LadderNetwork, "periods", walk)
+    net = LadderNetwork.from_path(DEMO)
+    report_job.write_report(net, tmp_path, freq="quarter", by="wijk")
+    assert calls == {("growth", None): 1, ("growth", "wijk"): 1, ("transitions", None): 1,
+                     ("activity_yield", None): 1}
+    # growth, growth by wijk, transitions, and the timeline's own walk for who appears when.
+    assert walks == {"quarter": 4}
