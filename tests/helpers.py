@@ -82,7 +82,10 @@ def anonymous_label(net, person: str, lang: str = "nl") -> str:
 # --- the weaver's villages (worklist, introductions, commands) ----------------------------------
 
 def weaver_folder(path: Path, contacts: str, people: str) -> Path:
-    """Write a tiny data folder: contacts ``date,person_a,person_b,rung,activity`` and people."""
+    """Write a tiny data folder ``path/data``: contacts ``date,person_a,person_b,rung,activity``
+    and people; outputs go beside it, in ``path``."""
+    path = path / "data"
+    path.mkdir(parents=True, exist_ok=True)
     (path / "contacts.csv").write_text("date,person_a,person_b,rung,activity\n" + contacts,
                                        encoding="utf-8")
     (path / "people.csv").write_text(people, encoding="utf-8")
@@ -419,15 +422,11 @@ def map_village():
     return G
 
 
-#: Markup in the map village's names (see hostile_map_village).
-MAP_HOSTILE = ["<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>",
-               '<a href="javascript:alert(1)">href</a>']
-
-
 def hostile_map_village():
-    """:func:`map_village` with markup for names, an organisation and an activity."""
+    """:func:`map_village` with markup (:data:`HOSTILE`) for names, an organisation and an
+    activity."""
     G = map_village()
-    for node, text in zip(G, MAP_HOSTILE):
+    for node, text in zip(G, HOSTILE):
         G.nodes[node]["name"] = text
     G.nodes["ID-4d0f-dirk"]["organisation"] = "<b>GGD</b> href"
     G.edges["ID-7f3a-anna", "ID-9c1d-bram"]["activities"] = ("<script>alert(2)</script>",)

@@ -16,6 +16,9 @@ README = Path(__file__).parent.parent / "README.md"
 
 @pytest.fixture
 def small(tmp_path):
+    """A small data folder; outputs go beside it (never inside a data folder)."""
+    tmp_path = tmp_path / "data"
+    tmp_path.mkdir()
     (tmp_path / "contacts.csv").write_text(
         "date,person_a,person_b,rung,activity\n2024-01-03,a,b,kennen,peutergym\n"
         "2024-02-03,a,b,delen,peutergym\n2024-02-10,b,c,2,\n2024-04-01,c,d,steunen,taalplezier\n")
@@ -49,17 +52,17 @@ def test_every_command_option_and_rung_is_documented_in_the_readme():
 
 def test_growth_columns_are_documented_in_the_readme(small):
     text = README.read_text(encoding="utf-8")
-    header = run("growth", small, "--by", "wijk", "-o", small / "g.csv")
+    header = run("growth", small, "--by", "wijk", "-o", small.parent / "g.csv")
     assert header.exit_code == 0, header.output
-    for column in pd.read_csv(small / "g.csv").columns:
+    for column in pd.read_csv(small.parent / "g.csv").columns:
         assert f"`{column}`" in text or column.startswith("rung_"), column
 
 
 def test_growth_writes_csv_and_xlsx_with_the_same_figures(small):
-    assert run("growth", small, "-o", small / "out" / "g.csv").exit_code == 0
-    assert run("growth", small, "-o", small / "out" / "g.xlsx").exit_code == 0
-    csv = pd.read_csv(small / "out" / "g.csv")
-    xlsx = pd.read_excel(small / "out" / "g.xlsx")
+    assert run("growth", small, "-o", small.parent / "out" / "g.csv").exit_code == 0
+    assert run("growth", small, "-o", small.parent / "out" / "g.xlsx").exit_code == 0
+    csv = pd.read_csv(small.parent / "out" / "g.csv")
+    xlsx = pd.read_excel(small.parent / "out" / "g.xlsx")
     assert csv["period"].tolist() == ["2024-01", "2024-02", "2024-03", "2024-04"]
     assert csv["ties"].tolist() == [1, 2, 2, 3]
     pd.testing.assert_frame_equal(csv, xlsx, check_dtype=False)
@@ -73,18 +76,18 @@ def test_growth_prints_a_table_without_output(small):
 
 def test_same_input_gives_byte_identical_output(small):
     for name in ("a.csv", "b.csv"):
-        assert run("growth", small, "--by", "wijk", "-o", small / name).exit_code == 0
-    assert (small / "a.csv").read_bytes() == (small / "b.csv").read_bytes()
+        assert run("growth", small, "--by", "wijk", "-o", small.parent / name).exit_code == 0
+    assert (small.parent / "a.csv").read_bytes() == (small.parent / "b.csv").read_bytes()
 
 
 def test_transitions_and_yield(small):
-    result = run("growth", small, "--transitions", "-o", small / "t.csv")
+    result = run("growth", small, "--transitions", "-o", small.parent / "t.csv")
     assert result.exit_code == 0
-    moves = pd.read_csv(small / "t.csv")
+    moves = pd.read_csv(small.parent / "t.csv")
     assert moves[(moves.period == "2024-02") & (moves.from_rung == "kennen")]["to_rung"].tolist() \
         == ["delen"]
-    result = run("yield", small, "-o", small / "y.csv")
-    table = pd.read_csv(small / "y.csv")
+    result = run("yield", small, "-o", small.parent / "y.csv")
+    table = pd.read_csv(small.parent / "y.csv")
     assert dict(zip(table.activity, table.ties)) == {"(none)": 1, "peutergym": 1, "taalplezier": 1}
 
 
@@ -151,10 +154,22 @@ def test_bad_column_option_is_a_usage_error(small):
     assert result.exit_code == 2 and "is not NAME=COLUMN" in result.output
 
 
+def test_an_output_inside_the_data_folder_is_refused_and_nothing_written(small):
+    before = sorted(p.name for p in small.iterdir())
+    for args in (["growth", small, "-o", small / "g.csv"],
+                 ["report", small, "-o", small / "report"],
+                 ["map", small, "-o", small / "sub" / "map.html"],
+                 ["growth", small, "--people", small / "people.csv", "-o", small / "people.csv"]):
+        result = run(*args)
+        assert result.exit_code == 1, result.output
+        assert result.output.startswith("Error: output "), result.output
+    assert sorted(p.name for p in small.iterdir()) == before
+
+
 def test_output_with_unknown_suffix_is_refused_and_nothing_written(small):
-    result = run("growth", small, "-o", small / "g.txt")
+    result = run("growth", small, "-o", small.parent / "g.txt")
     assert result.exit_code == 1 and "end the file name in .csv or .xlsx" in result.output
-    assert not (small / "g.txt").exists()
+    assert not (small.parent / "g.txt").exists()
 
 
 def test_the_readme_library_example_runs(tmp_path, monkeypatch):

@@ -42,26 +42,26 @@ def test_a_job_without_output_hands_back_the_terminal_text(work):
 
 def test_a_job_with_output_writes_and_says_the_file_holds_personal_data(work):
     net = LadderNetwork.from_path(work)
-    result = brokers_job(net, work / "b.csv", top=2)
-    assert result.paths == [work / "b.csv"] and result.text == ""
-    assert result.notes == [f"Note: {work / 'b.csv'} holds personal data (names): keep it to "
+    result = brokers_job(net, work.parent / "b.csv", top=2)
+    assert result.paths == [work.parent / "b.csv"] and result.text == ""
+    assert result.notes == [f"Note: {work.parent / 'b.csv'} holds personal data (names): keep it to "
                             "yourself and delete it when no longer needed."]
-    assert len(pd.read_csv(work / "b.csv")) == 2
-    assert introduce_job(net, "pro", work / "i.xlsx").paths == [work / "i.xlsx"]
+    assert len(pd.read_csv(work.parent / "b.csv")) == 2
+    assert introduce_job(net, "pro", work.parent / "i.xlsx").paths == [work.parent / "i.xlsx"]
 
 
 def test_a_bad_file_name_is_refused_before_any_work(work, monkeypatch):
     net = LadderNetwork.from_path(work)
     monkeypatch.setattr(net, "snapshot", None)  # computing would fail differently
     with pytest.raises(UsageError, match=r"'w.html'; end the file name in .csv or .xlsx$"):
-        introduce_job(net, "pro", work / "w.html")
+        introduce_job(net, "pro", work.parent / "w.html")
     with pytest.raises(UsageError, match=r"'w.txt'; end the file name in .csv or .xlsx or .html"):
-        alone_job(net, work / "w.txt")
+        alone_job(net, work.parent / "w.txt")
     assert not list(work.glob("w.*"))
 
 
 def test_write_list_names_the_sheet_after_the_list_in_its_language(work):
-    path = write_list(worklist(LadderNetwork.from_path(work), lang="en"), work / "w.xlsx")
+    path = write_list(worklist(LadderNetwork.from_path(work), lang="en"), work.parent / "w.xlsx")
     assert list(pd.read_excel(path, sheet_name=None)) == ["worklist (personal data)"]
 
 
@@ -92,22 +92,22 @@ def test_bad_input_is_one_line_with_exit_1(work, args, message):
     assert result.exit_code == 1
     assert result.output == message + "\n"
     assert "Traceback" not in result.output
-    assert not (work / "out.txt").exists()
+    assert not (work.parent / "out.txt").exists()
 
 
 def test_alone_writes_csv_xlsx_and_html_that_say_they_hold_personal_data(work):
-    result = run("alone", work, "-o", work / "out" / "w.csv")
+    result = run("alone", work, "-o", work.parent / "out" / "w.csv")
     assert result.exit_code == 0, result.output
     assert "holds personal data" in result.stderr
-    table = pd.read_csv(work / "out" / "w.csv", keep_default_na=False)
+    table = pd.read_csv(work.parent / "out" / "w.csv", keep_default_na=False)
     assert table["person"].tolist() == [person for person, _, _ in EXPECTED]
-    assert run("alone", work, "-o", work / "out" / "w.xlsx").exit_code == 0
-    sheets = pd.read_excel(work / "out" / "w.xlsx", sheet_name=None, keep_default_na=False)
+    assert run("alone", work, "-o", work.parent / "out" / "w.xlsx").exit_code == 0
+    sheets = pd.read_excel(work.parent / "out" / "w.xlsx", sheet_name=None, keep_default_na=False)
     assert list(sheets) == ["werklijst (persoonsgegevens)"]
     assert sheets["werklijst (persoonsgegevens)"]["person"].tolist() == table["person"].tolist()
     assert run("alone", work, "--suggest", "2", "--lang", "en",
-               "-o", work / "out" / "w.html").exit_code == 0
-    page = (work / "out" / "w.html").read_text(encoding="utf-8")
+               "-o", work.parent / "out" / "w.html").exit_code == 0
+    page = (work.parent / "out" / "w.html").read_text(encoding="utf-8")
     assert page.splitlines()[1] == f"<!-- {personal_data_notice('en')} -->"
     assert "Alo &lt;b&gt;Alone&lt;/b&gt;" in page and "<b>" not in page
     assert "<script" not in page and "http" not in page and "src=" not in page
@@ -116,9 +116,9 @@ def test_alone_writes_csv_xlsx_and_html_that_say_they_hold_personal_data(work):
 
 def test_same_input_gives_byte_identical_worklist(work):
     for name in ("a.csv", "b.csv", "a.html", "b.html"):
-        assert run("alone", work, "--suggest", "1", "-o", work / name).exit_code == 0
-    assert (work / "a.csv").read_bytes() == (work / "b.csv").read_bytes()
-    assert (work / "a.html").read_bytes() == (work / "b.html").read_bytes()
+        assert run("alone", work, "--suggest", "1", "-o", work.parent / name).exit_code == 0
+    assert (work.parent / "a.csv").read_bytes() == (work.parent / "b.csv").read_bytes()
+    assert (work.parent / "a.html").read_bytes() == (work.parent / "b.html").read_bytes()
 
 
 def test_introduce_and_brokers_print_and_write(tmp_path):

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from contactladder.network import LadderNetwork
 
-__all__ = ["Result", "Progress", "Source", "open_source", "open_network"]
+__all__ = ["Result", "Progress", "Source", "open_source", "check_output", "open_network"]
 
 #: A ``progress(done, total)`` callback, or None.
 Progress = Callable[[int, int], None] | None
@@ -79,6 +79,8 @@ def open_source(source: Source | LadderNetwork, *, output: str | Path | None = N
 
     if isinstance(source, LadderNetwork):
         return source, []
+    if output is not None:
+        check_output(source, output)
     net = LadderNetwork.from_path(source.path, **source.load)
     notes = []
     if len(net.rejects):
@@ -89,6 +91,37 @@ def open_source(source: Source | LadderNetwork, *, output: str | Path | None = N
         write_table(net.rejects, rejects)
         notes.append(f"Set aside {len(net.rejects)} invalid rows: {rejects}")
     return net, notes
+
+
+def check_output(source: Source, output: str | Path) -> None:
+    """Refuse an output that would overwrite an input or land inside the input data folder.
+
+    Raises
+    ------
+    UsageError
+        If ``output`` is one of the input files, or lies inside the data folder read (when a
+        folder is read; a single contacts file may have outputs beside it).
+
+    >>> check_output(Source(Path("data/zwolle-demo")), "data/zwolle-demo/growth.csv")
+    Traceback (most recent call last):
+    ...
+    contactladder.errors.UsageError: output inside the input data folder 'data/zwolle-demo/growth.csv'; write it elsewhere, such as outputs/
+    """
+    from contactladder.errors import UsageError
+
+    target = Path(output).resolve()
+    inputs = [Path(value).resolve() for key, value in source.load.items()
+              if key in ("people", "attendance", "ladder") and value]
+    folder: Path | None = source.path.resolve()
+    if folder is not None and not folder.is_dir():
+        inputs.append(folder)
+        folder = None
+    if target in inputs:
+        raise UsageError("output would overwrite an input file", value=str(output),
+                         hint="write it elsewhere, such as outputs/")
+    if folder is not None and (target == folder or folder in target.parents):
+        raise UsageError("output inside the input data folder", value=str(output),
+                         hint="write it elsewhere, such as outputs/")
 
 
 def open_network(data: str | Path, *, output: str | Path | None = None,
