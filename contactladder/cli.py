@@ -111,7 +111,7 @@ def check(ctx: click.Context, data: Path, **options: Any) -> None:
     """
     from contactladder.jobs.tables import check_job
 
-    show(check_job(source(ctx, data, options)))
+    show(check_job(source(ctx, data, options), _Options()))
 
 
 @main.command()

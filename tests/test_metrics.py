@@ -20,9 +20,9 @@ from contactladder.loading.dataset import load
 from contactladder.analysis.activity_yield import activity_yield
 from contactladder.analysis.growth import growth, growth_columns
 from contactladder.analysis.transitions import transitions
-from contactladder.network.ladder_network import FREQUENCIES, LadderNetwork
-from test_network import (DEMO, RANDOM_CASES, RANDOM_IDS, THREE_RUNGS, dataset, naive_bounds, naive_ties, present_from,
-                          random_data)
+from contactladder.network import FREQUENCIES, LadderNetwork
+from helpers import (DEMO, RANDOM_CASES, RANDOM_IDS, THREE_RUNGS, dataset, naive_bounds, naive_ties, present_from,
+                     random_data)
 
 NO_GROUP = "(none)"
 

@@ -34,7 +34,7 @@ def activity_yield(net: LadderNetwork, *, as_of: object = None) -> pd.DataFrame:
     ``share_ge3`` (share of them at level 3 or higher) and ``mean_rung``; most ties first.
     """
     cutoff = net.cutoff(as_of)
-    contacts = net.contacts[net.contacts["date"] < cutoff]
+    contacts = net.contact_rows(before=cutoff)
     first = contacts.drop_duplicates(["person_a", "person_b"], keep="first")
     ties = net.ties(as_of).merge(first[["person_a", "person_b", "activity"]],
                                  on=["person_a", "person_b"])

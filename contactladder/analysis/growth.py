@@ -42,7 +42,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from contactladder.errors import UsageError
+from contactladder.errors import UsageError, literal
 from contactladder.network import LadderNetwork, Step
 
 __all__ = ["growth", "growth_columns", "SHARING_LEVEL", "NO_GROUP"]
@@ -222,11 +222,11 @@ class _Counter:
 def _groups(net: LadderNetwork, by: str | None) -> dict:
     if not by:
         return {}
-    if by not in net.people.columns:
-        columns = ", ".join(c for c in net.people.columns if c not in ("name", "joined"))
-        raise UsageError("no such people column", value=by, hint=f"use one of: {columns}")
-    values = net.people[by].fillna("").astype(str).replace("", NO_GROUP)
-    return values.to_dict()
+    if not net.has_column(by):
+        columns = ", ".join(c for c in net.people_columns() if c not in ("name", "joined"))
+        raise UsageError("no such people column", value=by,
+                         hint="use one of: " + literal(columns))
+    return net.column(by).fillna("").astype(str).replace("", NO_GROUP).to_dict()
 
 
 def _counter_for(counters: dict, groups: dict, by):

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import networkx as nx
 import pandas as pd
 
-from contactladder.errors import UsageError
+from contactladder.errors import UsageError, literal
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.words import attribute_text
 
@@ -139,6 +139,6 @@ def check_wijk(net: LadderNetwork, wijk: str) -> str:
     known = net.wijken()
     if wijk.strip().lower() not in {w.lower() for w in known}:
         raise UsageError("unknown wijk", value=wijk,
-                         hint="the wijken are " + ", ".join(known) if known
+                         hint="the wijken are " + literal(", ".join(known)) if known
                          else "the people file gives no wijk")
     return wijk.strip().lower()

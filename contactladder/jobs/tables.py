@@ -3,12 +3,13 @@
 Each returns a :class:`~contactladder.jobs.common.Result`: the file written when an output is
 given, else the table as text for the terminal.
 
->>> print(ladder_job(lang="en").text.splitlines()[0])  # doctest: +ELLIPSIS
-1  kennen...
+>>> print(ladder_job(lang="en").text.splitlines()[1])
+1      kennen   Acquaintance         #9ecae1
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from contactladder.jobs.common import Progress, Result, Source, open_source
@@ -25,12 +26,12 @@ def ladder_job(ladder_file: str | Path | None = None, *, lang: str = "nl") -> Re
     return Result(text=ladder.describe(lang))
 
 
-def check_job(source: Source | LadderNetwork) -> Result:
-    """``contactladder check``: what was read, and warnings about what looks odd."""
-    from contactladder.loading import describe
-
+def check_job(source: Source | LadderNetwork,
+              options: Mapping[str, str] | None = None) -> Result:
+    """``contactladder check``: what was read, and warnings about what looks odd; ``options``
+    names the parameters the warnings name (a CLI's options)."""
     net, notes = open_source(source)
-    return Result(text=describe(net.data, focal=net.focal), notes=notes)
+    return Result(text=net.describe(options=options), notes=notes)
 
 
 def growth_job(source: Source | LadderNetwork, output: str | Path | None = None, *,
