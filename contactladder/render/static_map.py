@@ -3,30 +3,34 @@
 The picture shows what the map page shows when it opens: the same positions, the same colours
 and shapes per role and organisation, people sized by their number of ties, ties coloured by
 rung and thicker higher up the ladder (only those from the lowest rung shown), the legend of
-roles and rungs, the names of the wijken above their areas and the title. It is drawn from :func:`contactladder.maps.map_data`, so it holds
-no more than the page: anonymised labels unless names were asked for. Small maps (a person's
-own network) carry the people's labels; the person in focus is ringed.
+roles and rungs, the names of the wijken above their areas and the title. It is drawn from the
+map payload (:func:`contactladder.render.map_payload.map_data`), so it holds no more than the
+page: anonymised labels unless names were asked for. Small maps (a person's own network) carry
+the people's labels; the person in focus is ringed.
 
-The same data give byte-identical files: SVG ids are salted with a fixed string and neither
-format records a date or the software version.
+:func:`map_picture` returns the file's bytes; writing them is the job's. The same data give
+byte-identical files: SVG ids are salted with a fixed string and neither format records a date
+or the software version.
 
 Examples
 --------
 >>> import networkx as nx
 >>> from contactladder.ladder import Ladder
->>> from contactladder.render.maps import map_data
+>>> from contactladder.render.map_payload import map_data
 >>> G = nx.Graph()
 >>> G.add_edge("a", "b", rung=3)
 >>> G.nodes["a"].update(role="parent", number=1); G.nodes["b"].update(role="parent", number=2)
 >>> figure = map_figure(map_data(G, Ladder.default(), title="Dieze", lang="en"))
 >>> [t.get_text() for t in figure.legends[0].get_texts()][:2]
 ['Parent', '1. Acquaintance']
+>>> map_picture(map_data(G, Ladder.default(), title="Dieze"), "png")[:4]
+b'\\x89PNG'
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import matplotlib
@@ -35,9 +39,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from contactladder.errors import UsageError
-from contactladder.io.files import replacing
+from contactladder.privacy import names_notice
 
-__all__ = ["map_figure", "save_map_picture", "FORMATS", "LABELS_UP_TO", "TEXT_NAMES"]
+__all__ = ["map_figure", "map_picture", "picture_format", "FORMATS", "LABELS_UP_TO"]
 
 #: Picture formats and the metadata that keeps them byte-identical.
 FORMATS = {"png": {"Software": None}, "svg": {"Date": None}}
@@ -47,14 +51,11 @@ _MARKERS = {"dot": "o", "diamond": "D", "triangle": "^", "square": "s", "triangl
             "star": "*", "hexagon": "h"}
 _WIDTH_IN = 11.0
 _HEIGHT_IN = 8.0
-#: The warning on a picture with names, as on the page.
-TEXT_NAMES = {"nl": "Bevat namen — alleen voor intern gebruik",
-              "en": "Contains names — internal use only"}
-_RC = {"svg.hashsalt": "contactladder", "svg.fonttype": "none", "path.simplify": False}
 
 
 def map_figure(data: Mapping[str, Any]) -> Figure:
-    """The map of :func:`~contactladder.maps.map_data` as a matplotlib Figure.
+    """The map of a map payload (:func:`~contactladder.render.map_payload.map_data`) as a
+    matplotlib Figure.
 
     Canvas units become points at the scale that fits the whole map: node sizes and tie widths
     keep their proportions to the distances between people, as in the page when it opens
@@ -65,55 +66,59 @@ def map_figure(data: Mapping[str, Any]) -> Figure:
     axes.set_axis_off()
     axes.set_aspect("equal")
     nodes, edges = data["nodes"], data["edges"]
-    xs = [n[0] for n in nodes] or [0.0]
-    ys = [n[1] for n in nodes] or [0.0]
+    xs, ys, size, label = nodes["x"], nodes["y"], nodes["size"], nodes["label"]
     margin = 30.0
-    x0, x1 = min(xs) - margin, max(xs) + margin
-    y0, y1 = min(ys) - margin, max(ys) + margin
-    areas = data.get("areas", []) if len(data.get("areas", [])) > 1 else []
-    if areas:  # room for the wijken's names above their areas
-        y0 = min(y0, min(a[2] - a[3] for a in areas) - 2 * margin)
+    x0, x1 = min(xs, default=0.0) - margin, max(xs, default=0.0) + margin
+    y0, y1 = min(ys, default=0.0) - margin, max(ys, default=0.0) + margin
+    areas = data["areas"]
+    named = len(areas["wijk"]) > 1
+    if named:  # room for the wijken's names above their areas
+        y0 = min(y0, min(y - r for y, r in zip(areas["y"], areas["radius"])) - 2 * margin)
     axes.set_xlim(x0, x1)
     axes.set_ylim(y1, y0)  # canvas y grows downwards, as on the screen
     box_w, box_h = 0.70 * _WIDTH_IN * 72, 0.84 * _HEIGHT_IN * 72
     points = min(box_w / (x1 - x0), box_h / (y1 - y0))  # points per canvas unit
 
     rungs = {r["level"]: r for r in data["rungs"]}
-    lowest = data.get("min_level") or min(rungs, default=1)
-    shown = sorted((e for e in edges if e[2] >= lowest), key=lambda e: (e[2], e[0], e[1]))
+    lowest = data["min_level"] or min(rungs, default=1)
+    shown = sorted((level, a, b) for a, b, level in zip(edges["a"], edges["b"], edges["level"])
+                   if level >= lowest)
     if shown:
-        segments = [((nodes[e[0]][0], nodes[e[0]][1]), (nodes[e[1]][0], nodes[e[1]][1]))
-                    for e in shown]
-        colours = [rungs[e[2]]["colour"] if e[2] in rungs else "#999999" for e in shown]
-        widths = [max(0.25, rungs.get(e[2], {"width": 1.0})["width"] * points) for e in shown]
+        segments = [((xs[a], ys[a]), (xs[b], ys[b])) for _, a, b in shown]
+        colours = [rungs[level]["colour"] if level in rungs else "#999999"
+                   for level, _, _ in shown]
+        widths = [max(0.25, rungs.get(level, {"width": 1.0})["width"] * points)
+                  for level, _, _ in shown]
         axes.add_collection(LineCollection(segments, colors=colours, linewidths=widths,
                                            alpha=0.8, capstyle="round", zorder=1))
 
     for g, group in enumerate(data["groups"]):
-        members = [n for n in nodes if n[3] == g]
+        members = [i for i, group_of in enumerate(nodes["group"]) if group_of == g]
         if not members:
             continue
         marker = _MARKERS.get(group["shape"], "o")
         scale = 0.8 if marker in ("D", "^", "s") else 1.0
-        sizes = [max(2.0, 2 * n[2] * points * scale) ** 2 for n in members]
-        axes.scatter([n[0] for n in members], [n[1] for n in members], s=sizes, marker=marker,
-                     c=group["colour"], edgecolors="#ffffff", linewidths=0.5, zorder=2)
-    focus = data.get("focus", -1)
-    if focus is not None and 0 <= focus < len(nodes):
-        n = nodes[focus]
-        axes.scatter([n[0]], [n[1]], s=(2 * n[2] * points + 8) ** 2, marker="o",
-                     facecolors="none", edgecolors="#000000", linewidths=2.0, zorder=3)
-    if 0 < len(nodes) <= LABELS_UP_TO:
-        for i, n in enumerate(nodes):
-            axes.annotate(n[5], (n[0], n[1]), xytext=(0, -(n[2] * points + 7)),
+        sizes = [max(2.0, 2 * size[i] * points * scale) ** 2 for i in members]
+        axes.scatter([xs[i] for i in members], [ys[i] for i in members], s=sizes,
+                     marker=marker, c=group["colour"], edgecolors="#ffffff", linewidths=0.5,
+                     zorder=2)
+    focus = data["focus"]
+    if 0 <= focus < len(xs):
+        axes.scatter([xs[focus]], [ys[focus]], s=(2 * size[focus] * points + 8) ** 2,
+                     marker="o", facecolors="none", edgecolors="#000000", linewidths=2.0,
+                     zorder=3)
+    if 0 < len(xs) <= LABELS_UP_TO:
+        for i in range(len(xs)):
+            axes.annotate(label[i], (xs[i], ys[i]), xytext=(0, -(size[i] * points + 7)),
                           textcoords="offset points", ha="center", va="top",
                           fontsize=8 if i != focus else 9,
                           fontweight="bold" if i == focus else "normal", color="#222222",
                           zorder=4)
 
-    for wijk, x, y, radius in areas:
-        axes.text(x, y - radius - 4, data["wijken"][wijk], ha="center", va="bottom",
-                  fontsize=10, fontweight="bold", color="#5a5a5a", zorder=5)
+    if named:
+        for wijk, x, y, radius in zip(areas["wijk"], areas["x"], areas["y"], areas["radius"]):
+            axes.text(x, y - radius - 4, data["wijken"][wijk], ha="center", va="bottom",
+                      fontsize=10, fontweight="bold", color="#5a5a5a", zorder=5)
 
     handles = [Line2D([], [], linestyle="none", marker=_MARKERS.get(g["shape"], "o"),
                       markerfacecolor=g["colour"], markeredgecolor="#555555",
@@ -128,29 +133,45 @@ def map_figure(data: Mapping[str, Any]) -> Figure:
     figure.text(0.74, 0.05, text["size_note"], fontsize=7, color="#555555")
     figure.text(0.02, 0.965, data["title"], fontsize=14, fontweight="bold", va="top")
     figure.text(0.02, 0.915, data["subtitle"], fontsize=9, color="#555555", va="top")
-    if not data.get("anonymized", True):
-        figure.text(0.98, 0.965, TEXT_NAMES[data["lang"]], fontsize=9, color="#ffffff",
+    if not data["anonymized"]:
+        figure.text(0.98, 0.965, names_notice(data["lang"]), fontsize=9, color="#ffffff",
                     ha="right", va="top", fontweight="bold",
                     bbox={"facecolor": "#b30000", "edgecolor": "none", "pad": 3})
     return figure
 
 
-
-def save_map_picture(data: Mapping[str, Any], path: str | Path) -> Path:
-    """Write :func:`map_figure` as PNG or SVG (by the suffix of ``path``), whole or not at all.
+def picture_format(name: str) -> str:
+    """The picture format of a file name: "png" or "svg", by its suffix.
 
     Raises
     ------
     UsageError
-        If the suffix is neither ``.png`` nor ``.svg``.
+        For any other suffix, naming the file.
+
+    >>> picture_format("kaart.SVG")
+    'svg'
     """
-    path = Path(path)
-    fmt = path.suffix.lower().lstrip(".")
+    fmt = name.rpartition(".")[2].lower() if "." in name else ""
     if fmt not in FORMATS:
-        raise UsageError("unknown picture format", value=path.name,
+        raise UsageError("unknown picture format", value=name,
                          hint="end the file name in .png or .svg")
+    return fmt
+
+
+def map_picture(data: Mapping[str, Any], fmt: str) -> bytes:
+    """:func:`map_figure` as the bytes of a PNG or SVG file (``fmt`` "png" or "svg").
+
+    Raises
+    ------
+    UsageError
+        For another format.
+    """
+    if fmt not in FORMATS:
+        raise UsageError("unknown picture format", value=fmt, hint="use png or svg")
     figure = map_figure(data)
-    with matplotlib.rc_context(_RC), replacing(path) as temporary:
-        figure.savefig(temporary, format=fmt, dpi=150, metadata=FORMATS[fmt],
-                       facecolor="#ffffff")
-    return path
+    buffer = io.BytesIO()
+    # Fixed SVG ids, text as text, every point kept: the same data give the same bytes.
+    with matplotlib.rc_context({"svg.hashsalt": "contactladder", "svg.fonttype": "none",
+                                "path.simplify": False}):
+        figure.savefig(buffer, format=fmt, dpi=150, metadata=FORMATS[fmt], facecolor="#ffffff")
+    return buffer.getvalue()

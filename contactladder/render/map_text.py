@@ -1,0 +1,82 @@
+"""The words and dates of the map and timeline pages, from the catalogue (``words/map.toml``).
+
+- :func:`page_text`: the words the page's script shows (legend, controls, tooltips);
+- :func:`counts_text`: "12 personen, 30 banden";
+- :func:`iso_date` and :func:`long_date`: a date as the payload carries it and as a reader
+  says it ("1 maart 2025").
+
+Examples
+--------
+>>> long_date(iso_date("2025-03-01 14:00"), "en"), counts_text(12, 30, "nl")
+('1 March 2025', '12 personen, 30 banden')
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from contactladder.words import words
+
+__all__ = ["page_text", "counts_text", "iso_date", "long_date"]
+
+# The words of the page's script (data["text"]): its key -> the catalogue's key.
+_PAGE_WORDS = {
+    **{key: f"map.{key}" for key in (
+        "wijk", "all_wijken", "min_rung", "search", "find", "found", "not_found", "role",
+        "organisation", "unknown", "ties_total", "rung", "first_contact", "last_contact",
+        "contacts", "activities", "legend_people", "legend_rungs", "legend", "legend_counters",
+        "zoom_in", "zoom_out", "fit", "fit_label", "zoom_hint", "play", "pause", "period",
+        "people_word", "new_ties", "climbed", "focal_alone", "fresh_note", "since", "history")},
+    "as_of": "common.as_of", "people": "common.people", "ties": "common.ties",
+}
+
+
+def page_text(lang: str, *, part: bool = False) -> dict[str, str]:
+    """The words the page's script shows, by their key in the payload's ``text``.
+
+    ``size_note`` says what a size counts: all ties, or with ``part`` those in this map.
+
+    >>> page_text("en")["size_note"], page_text("en", part=True)["size_note"]
+    ('Size: number of ties', 'Size: number of ties in this map')
+    """
+    w = words(lang)
+    text = {key: w[entry] for key, entry in _PAGE_WORDS.items()}
+    text["size_note"] = w["map.size_note_part" if part else "map.size_note"]
+    return text
+
+
+def counts_text(people: int, ties: int, lang: str) -> str:
+    """'12 personen, 30 banden'.
+
+    >>> counts_text(12, 30, "nl")
+    '12 personen, 30 banden'
+    """
+    w = words(lang)
+    return f"{people} {w['common.people']}, {ties} {w['common.ties']}"
+
+
+def iso_date(value: object) -> str:
+    """A date as ISO text (YYYY-MM-DD), or "" for nothing.
+
+    >>> iso_date(pd.Timestamp("2024-03-01 10:30")), iso_date(None), iso_date(pd.NaT)
+    ('2024-03-01', '', '')
+    """
+    if value is None:
+        return ""
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        return ""
+    return "" if pd.isna(stamp) else stamp.strftime("%Y-%m-%d")
+
+
+def long_date(iso: str, lang: str) -> str:
+    """'2025-03-01' as '1 maart 2025' (nl) or '1 March 2025' (en).
+
+    >>> long_date("2025-03-01", "nl"), long_date("2025-03-01", "en")
+    ('1 maart 2025', '1 March 2025')
+    """
+    w = words(lang)
+    year, month, day = (int(p) for p in iso.split("-"))
+    return w["map.long_date"].format(day=day, month=w["common.months"].split()[month - 1],
+                                     year=year)

@@ -1,0 +1,202 @@
+"""The data a map or timeline page reads: its fields, described once here and checked by one
+schema.
+
+A page's payload travels as JSON in the page's ``<script type="application/json" id="cl-data">``
+block. Every field has a name; a *table* is column-wise: an object of equally long lists, one per
+column, so row ``i`` is ``table[column][i]`` (``nodes["label"][3]``), and the file stays small.
+People are numbered 0, 1, ... in map order; ``-1`` means "none".
+
+Both pages (``kind`` "map" and "timeline"):
+
+- ``title``, ``subtitle`` (str); ``subtitle_lead`` (list of str): the subtitle before its
+  counts of people and ties, which the page rewrites when it filters;
+- ``as_of`` (str): ISO date of the moment shown, or ""; ``lang`` (str); ``anonymized`` (bool);
+- ``text`` (object of str): the words of the page's script, by key;
+- ``rungs``: list of ``{level, key, label, colour, width}``, bottom to top;
+- ``groups``: list of ``{label, role, organisation, colour, shape}``: the legend's groups of
+  people;
+- ``wijken`` (list of str), ``areas``: table ``wijk`` (index into ``wijken``), ``x``, ``y``,
+  ``radius``: where each wijk's people sit, for its name on the map;
+- ``focus`` (int): the person in focus or -1; ``min_level`` (int): lowest rung shown at first;
+- ``nodes``: table ``x``, ``y`` (canvas units, y down), ``size`` (canvas units, from the number
+  of ties), ``group`` (index into ``groups``), ``wijk`` (index into ``wijken`` or -1),
+  ``label`` (str).
+
+The map page also has:
+
+- ``activities`` (list of str);
+- ``edges``: table ``a``, ``b`` (people, ``a < b``), ``level`` (the rung reached),
+  ``first_contact``, ``last_contact`` (ISO dates or ""), ``contacts`` (int), ``activities``
+  (list of indexes into ``activities``).
+
+The timeline page also has:
+
+- ``freq`` (str); ``steps``: table ``label`` (ISO: "2024-03", "2024Q1") and ``text`` ("maart
+  2024"), one row per period;
+- ``nodes`` has the column ``appear``: the step at which each person is first present (-1:
+  never);
+- ``edges``: table ``a``, ``b`` and ``history``: per tie the flat list ``[step, level, step,
+  level, ...]`` of its first step with its rung then, and each later step where it climbed with
+  the new rung;
+- ``sizes`` (list of numbers): the size of a person with 0, 1, ... ties (the last for more);
+- ``counters``: ``columns`` (list of str: the growth table's columns shown, in order), ``all``:
+  table with those columns, one row per step, and ``wijken``: one such table per wijk of
+  ``wijken`` (empty when the page has no wijk filter);
+- ``focal_alone_label`` (str).
+
+Examples
+--------
+>>> check_payload({"title": "x"}, "map")
+Traceback (most recent call last):
+...
+ValueError: payload field subtitle: missing
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["check_payload", "KINDS"]
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A column-wise table: an object of equally long lists."""
+
+    columns: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class _Text:
+    """An object of str values under any keys."""
+
+
+@dataclass(frozen=True)
+class _Counters:
+    """A table whose columns the payload names itself (checked after the rest)."""
+
+
+_NUMBER = float
+_RUNG = {"level": int, "key": str, "label": str, "colour": str, "width": _NUMBER}
+_GROUP = {"label": str, "role": str, "organisation": str, "colour": str, "shape": str}
+_NODES = {"x": _NUMBER, "y": _NUMBER, "size": _NUMBER, "group": int, "wijk": int, "label": str}
+_COMMON = {
+    "title": str, "subtitle": str, "subtitle_lead": [str], "as_of": str, "lang": str,
+    "anonymized": bool, "text": _Text(), "rungs": [_RUNG], "groups": [_GROUP],
+    "wijken": [str],
+    "areas": _Table({"wijk": int, "x": _NUMBER, "y": _NUMBER, "radius": _NUMBER}),
+    "focus": int, "min_level": int, "nodes": _Table(_NODES),
+}
+_SCHEMAS = {
+    "map": {**_COMMON, "activities": [str], "edges": _Table({
+        "a": int, "b": int, "level": int, "first_contact": str, "last_contact": str,
+        "contacts": int, "activities": [int]})},
+    "timeline": {**_COMMON, "freq": str, "steps": _Table({"label": str, "text": str}),
+                 "nodes": _Table({**_NODES, "appear": int}),
+                 "edges": _Table({"a": int, "b": int, "history": [int]}),
+                 "sizes": [_NUMBER], "counters": {"columns": [str], "all": _Counters(),
+                                                   "wijken": [_Counters()]},
+                 "focal_alone_label": str},
+}
+#: The kinds of page there are payloads for.
+KINDS = tuple(_SCHEMAS)
+
+
+def check_payload(data: Mapping[str, Any], kind: str) -> None:
+    """Check that ``data`` is a payload of a ``kind`` page ("map" or "timeline").
+
+    Checks every field's type, that tables have equally long columns, and that the numbers
+    pointing into other fields (people, groups, wijken, activities, steps) point at something.
+
+    Raises
+    ------
+    ValueError
+        Naming the first field that is wrong (``nodes.label[3]``).
+
+    >>> check_payload({"title": 1}, "map")
+    Traceback (most recent call last):
+    ...
+    ValueError: payload field title: expected str, got int
+    """
+    if kind not in _SCHEMAS:
+        raise ValueError(f"no payload schema for {kind!r}; kinds: {', '.join(KINDS)}")
+    _check(data, _SCHEMAS[kind], "")
+    people = len(data["nodes"]["x"])
+    _indexes(data["nodes"]["group"], len(data["groups"]), "nodes.group")
+    _indexes(data["nodes"]["wijk"], len(data["wijken"]), "nodes.wijk", none=True)
+    _indexes(data["areas"]["wijk"], len(data["wijken"]), "areas.wijk")
+    _indexes([data["focus"]], people, "focus", none=True)
+    _indexes(data["edges"]["a"], people, "edges.a")
+    _indexes(data["edges"]["b"], people, "edges.b")
+    if kind == "map":
+        for i, used in enumerate(data["edges"]["activities"]):
+            _indexes(used, len(data["activities"]), f"edges.activities[{i}]")
+        return
+    steps = len(data["steps"]["label"])
+    _indexes(data["nodes"]["appear"], steps, "nodes.appear", none=True)
+    for i, history in enumerate(data["edges"]["history"]):
+        if len(history) < 2 or len(history) % 2:
+            raise ValueError(f"payload field edges.history[{i}]: not pairs of step and level")
+        _indexes(history[::2], steps, f"edges.history[{i}]")
+    if not data["sizes"]:
+        raise ValueError("payload field sizes: empty")
+    counters = data["counters"]
+    table = _Table(dict.fromkeys(counters["columns"], int))
+    _check(counters["all"], table, "counters.all")
+    if len(next(iter(counters["all"].values()), [])) != steps and counters["columns"]:
+        raise ValueError(f"payload field counters.all: not one row per step ({steps})")
+    if counters["wijken"] and len(counters["wijken"]) != len(data["wijken"]):
+        raise ValueError("payload field counters.wijken: not one table per wijk")
+    for i, rows in enumerate(counters["wijken"]):
+        _check(rows, table, f"counters.wijken[{i}]")
+
+
+def _check(value: Any, spec: Any, name: str) -> None:
+    """Check ``value`` against ``spec``; ``name`` is its field ("" for the whole payload)."""
+    if isinstance(spec, dict):
+        _is(value, dict, name)
+        for key, field_spec in spec.items():
+            if key not in value:
+                raise ValueError(f"payload field {_field(name, key)}: missing")
+            _check(value[key], field_spec, _field(name, key))
+        extra = sorted(set(value) - set(spec))
+        if extra:
+            raise ValueError(f"payload field {_field(name, extra[0])}: not in the schema")
+    elif isinstance(spec, _Table):
+        _check(value, {column: [kind] for column, kind in spec.columns.items()}, name)
+        if len({len(value[column]) for column in spec.columns}) > 1:
+            raise ValueError(f"payload field {name}: columns of different lengths")
+    elif isinstance(spec, _Text):
+        _is(value, dict, name)
+        for key, item in value.items():
+            _check(item, str, _field(name, key))
+    elif isinstance(spec, list):
+        _is(value, list, name)
+        for i, item in enumerate(value):
+            _check(item, spec[0], f"{name}[{i}]")
+    elif not isinstance(spec, _Counters):  # counters are checked once their columns are known
+        _is(value, spec, name)
+
+
+def _field(name: str, key: str) -> str:
+    return f"{name}.{key}" if name else key
+
+
+def _is(value: Any, kind: type, name: str) -> None:
+    name = name or "payload"
+    ok = (isinstance(value, (int, float)) and not isinstance(value, bool) if kind is float
+          else isinstance(value, int) and not isinstance(value, bool) if kind is int
+          else isinstance(value, kind))
+    if not ok:
+        raise ValueError(f"payload field {name}: expected {kind.__name__}, got "
+                         f"{type(value).__name__}")
+
+
+def _indexes(values: list[int], size: int, name: str, *, none: bool = False) -> None:
+    """Check that each of ``values`` is an index into ``size`` things (or -1 with ``none``)."""
+    low = -1 if none else 0
+    for i, value in enumerate(values):
+        if not low <= value < size:
+            raise ValueError(f"payload field {name}[{i}]: {value} points at nothing")

@@ -1,0 +1,198 @@
+"""The timeline page's payload: the village growing period by period, with its counters.
+
+The payload is that of the map of the whole history (:func:`~contactladder.render.map_payload.
+map_data`: everyone at their final place) plus, per period (*step*), when each person appears
+and each tie first reaches and later climbs its rungs, and the counters of the growth table for
+each step. The structure is described in :mod:`contactladder.render.payload_schema`.
+
+The counters are *given*: :func:`timeline_data` receives the growth tables
+(:func:`contactladder.analysis.growth.growth` of the same ``freq``, and its ``by="wijk"`` table
+for a wijk filter) from its caller, which computes them once for everything it writes; it only
+picks the columns the page shows.
+
+Definitions (those of :mod:`contactladder.network.ladder_network`): a person *appears* in the
+period they become present; a tie is *new* in the period of its first contact, at the rung
+reached by the end of that period, and *climbs* in a later period where its reached rung rises.
+
+Examples
+--------
+>>> from contactladder.network.ladder_network import LadderNetwork
+>>> from contactladder.analysis.growth import growth
+>>> net = LadderNetwork.from_path("data/zwolle-demo")  # doctest: +SKIP
+>>> data = timeline_data(net, counters=growth(net, freq="quarter"), freq="quarter",
+...                      counters_by_wijk=growth(net, freq="quarter", by="wijk"))  # doctest: +SKIP
+>>> data["steps"]["text"][:2]  # doctest: +SKIP
+['2024 K1', '2024 K2']
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+import pandas as pd
+
+from contactladder.network.periods import period_label
+from contactladder.render.layout import layout_areas
+from contactladder.render.map_payload import in_wijk, map_data, map_options, network_colours
+from contactladder.render.map_text import counts_text, long_date
+from contactladder.render.styles import node_order, size_table
+from contactladder.words import words
+from contactladder.words.roles import role_word
+
+if TYPE_CHECKING:
+    from contactladder.network.ladder_network import LadderNetwork
+
+__all__ = ["timeline_data", "counter_columns", "needs_wijk_counters", "period_text"]
+
+
+def timeline_data(
+    net: LadderNetwork,
+    *,
+    counters: pd.DataFrame,
+    counters_by_wijk: pd.DataFrame | None = None,
+    freq: str = "month",
+    lang: str = "nl",
+    anonymize: bool = True,
+    title: str | None = None,
+    wijk: str | None = None,
+    min_rung: object = None,
+) -> dict[str, Any]:
+    """The payload of the timeline of ``net``.
+
+    Parameters
+    ----------
+    net : LadderNetwork
+    counters : pandas.DataFrame
+        ``growth(net, freq=freq)``: one row per period, the counters of each step.
+    counters_by_wijk : pandas.DataFrame, optional
+        ``growth(net, freq=freq, by="wijk")``. Needed with ``wijk`` (its rows of that wijk are
+        the counters) and for the page's wijk filter; without it the page has none
+        (:func:`needs_wijk_counters` says when to compute it).
+    freq : {"day", "week", "month", "quarter", "year"}
+        The length of a step, as the tables were computed.
+    lang, anonymize, title :
+        As in :func:`~contactladder.render.map_payload.network_map_data`.
+    wijk : str, optional
+        Only the people of this wijk and the ties among them.
+    min_rung : level, key or label, optional
+        The lowest rung drawn when the page opens (the counters always count every rung).
+
+    Raises
+    ------
+    UsageError
+        For an unknown period, language, wijk or rung.
+    ValueError
+        If the tables do not have one row per period of ``freq``, or ``wijk`` is given without
+        ``counters_by_wijk``.
+    """
+    options = map_options(net, lang=lang, wijk=wijk, min_rung=min_rung, title=title)
+    periods = net.period_range(freq)  # UsageError for an unknown period
+    w = words(lang)
+    final = net.snapshot() if net.has_contacts else nx.Graph()
+    positions, areas = layout_areas(final)
+    G = in_wijk(final, options.wijk)
+    data = map_data(G, net.ladder, title=" — ".join(options.title_parts), lang=lang,
+                    anonymize=anonymize, positions=positions, min_rung=options.level,
+                    colours=network_colours(net), areas=areas, part=options.wijk is not None)
+    index = {node: i for i, node in enumerate(node_order(G))}
+    # One walk over the periods gives when each person and tie appears and when ties climb.
+    appear = [-1] * len(index)
+    history: dict[tuple[int, int], list[int]] = {}
+    for number, step in enumerate(net.periods(freq, graph=False)):
+        for person in step.joined:
+            if person in index and appear[index[person]] < 0:
+                appear[index[person]] = number
+        for (a, b), rung in zip(step.new_ties, step.new_rungs):
+            if a in index and b in index:
+                history[_pair(index[a], index[b])] = [number, int(rung)]
+        for a, b, _, new in step.climbed:
+            if a in index and b in index:
+                history[_pair(index[a], index[b])] += [number, int(new)]
+    pairs = sorted(history)
+    steps = {"label": [period_label(p) for p in periods],
+             "text": [period_text(p, freq, lang) for p in periods]}
+    columns = counter_columns(net)
+    counters_all, counters_wijk = _counters(counters, counters_by_wijk, columns, options.wijk,
+                                            data["wijken"], len(periods))
+    lead = [w[f"map.per_{freq}"].capitalize()]
+    if len(periods):
+        lead.append(f"{steps['text'][0]} – {steps['text'][-1]}")
+    focal = role_word(net.focal, lang, plural=True)
+    data.update({
+        "subtitle": " · ".join([*lead, counts_text(len(index), len(pairs), lang)]),
+        "subtitle_lead": lead,
+        "freq": freq,
+        "steps": steps,
+        "nodes": {**data["nodes"], "appear": appear},
+        "edges": {"a": [p[0] for p in pairs], "b": [p[1] for p in pairs],
+                  "history": [history[p] for p in pairs]},
+        "sizes": size_table(max((G.degree(n) for n in G), default=0)),
+        "counters": {"columns": columns, "all": counters_all, "wijken": counters_wijk},
+        "focal_alone_label": w["map.focal_alone"].format(focal=focal),
+    })
+    del data["activities"]
+    return data
+
+
+def counter_columns(net: LadderNetwork) -> list[str]:
+    """The growth table's columns that the timeline counts, in the order it shows them.
+
+    ``people, ties, rung_<key>`` per rung, ``focal_alone, new_ties, climbed``.
+    """
+    return (["people", "ties"] + [f"rung_{rung.key}" for rung in net.ladder]
+            + ["focal_alone", "new_ties", "climbed"])
+
+
+def needs_wijk_counters(net: LadderNetwork, *, wijk: str | None = None) -> bool:
+    """Whether :func:`timeline_data` uses ``counters_by_wijk``: for one wijk, or for the page's
+    wijk filter when the data have more than one wijk."""
+    return wijk is not None or len(net.wijken()) > 1
+
+
+def period_text(period: pd.Period, freq: str, lang: str) -> str:
+    """A period as readers say it: 'maart 2024', '2024 K1', 'week 11, 2024', '2024'.
+
+    >>> period_text(pd.Period("2024-03", "M"), "month", "nl")
+    'maart 2024'
+    >>> period_text(pd.Period("2024-03", "Q"), "quarter", "en")
+    '2024 Q1'
+    """
+    w = words(lang)
+    start = period.start_time
+    if freq == "month":
+        return f"{w['common.months'].split()[start.month - 1]} {start.year}"
+    if freq == "quarter":
+        return w["map.period_quarter"].format(year=period.year, quarter=period.quarter)
+    if freq == "week":
+        year, week, _ = start.isocalendar()
+        return w["map.period_week"].format(week=week, year=year)
+    if freq == "day":
+        return long_date(start.strftime("%Y-%m-%d"), lang)
+    return str(period.year)
+
+
+def _counters(counters: pd.DataFrame, by_wijk: pd.DataFrame | None, columns: list[str],
+              wijk: str | None, wijken: list[str], steps: int,
+              ) -> tuple[dict[str, list[int]], list[dict[str, list[int]]]]:
+    """The counters of the whole page and per wijk of ``wijken``, column-wise."""
+    if wijk is not None and by_wijk is None:
+        raise ValueError("a timeline of one wijk needs counters_by_wijk")
+
+    def table(rows: pd.DataFrame) -> dict[str, list[int]]:
+        if len(rows) != steps:
+            raise ValueError(f"the counters have {len(rows)} rows for {steps} periods")
+        return {column: [int(v) for v in rows[column]] for column in columns}
+
+    def of(name: str) -> dict[str, list[int]]:
+        assert by_wijk is not None
+        return table(by_wijk[by_wijk["group"] == name])
+
+    if wijk is not None:
+        return of(wijk), []
+    per_wijk = [of(name) for name in wijken] if by_wijk is not None and len(wijken) > 1 else []
+    return table(counters), per_wijk
+
+
+def _pair(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a < b else (b, a)
