@@ -1,44 +1,75 @@
-/* contactladder pages: what the map page and the timeline page do alike.
+/* contactladder pages: what the map page and the timeline page do alike, with the DOM and
+ * vis-network.
  *
- * Inlined, in the same <script> element, before the page's own script (map.js, timeline.js),
- * which calls it as clPage. Every value from the data is put in the page as text (textContent,
- * option.value, setAttribute on SVG), never as markup.
+ * Inlined, in the same <script> element, after helpers.js (clHelpers: the pure functions) and
+ * before the page's own script (map.js, timeline.js), which calls it as clPage. The page's data
+ * are the payload of contactladder/render/payload_schema.py: named fields, column-wise tables.
+ * Every value from the data is put in the page as text (textContent, option.value,
+ * setAttribute on SVG), never as markup.
  */
 var clPage = (function () {
   "use strict";
+  var H = clHelpers;
 
-  // The page's data, from its JSON block.
-  function readData() {
-    return JSON.parse(document.getElementById("cl-data").textContent);
-  }
-
-  // Rung of each level: {level: rung}.
-  function rungsByLevel(data) {
-    var byLevel = {};
-    data.rungs.forEach(function (r) { byLevel[r.level] = r; });
-    return byLevel;
-  }
-
-  // A rung as the page names it: "3. Samen iets doen".
-  function rungText(rung) { return rung.level + ". " + rung.label; }
-
-  // The lowest rung shown when the page opens.
-  function startLevel(data) {
-    return data.min_level || (data.rungs.length ? data.rungs[0].level : 1);
+  // The page's data, from its JSON block, with what both pages look up in it: the words T,
+  // the tables N (people) and E (ties), and rungOf(level): the rung of a level (the bottom
+  // rung for an unknown level).
+  function open() {
+    var data = JSON.parse(document.getElementById("cl-data").textContent);
+    var byLevel = H.rungsByLevel(data.rungs);
+    return {data: data, T: data.text, N: data.nodes, E: data.edges,
+            rungOf: function (level) { return byLevel[level] || data.rungs[0]; }};
   }
 
   function el(tag, text, cls) {
     var node = document.createElement(tag);
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    if (text !== undefined && text !== null) { node.textContent = H.text(text); }
     if (cls) { node.className = cls; }
     return node;
   }
 
   // The subtitle with the counts of what is shown: "Stand op 1 maart 2025 · 12 personen, 30 banden".
   function subtitle(data, people, ties) {
-    var T = data.text;
-    document.getElementById("cl-subtitle").textContent = data.subtitle_lead.concat(
-      [people + " " + T.people + ", " + ties + " " + T.ties]).join(" \u00b7 ");
+    document.getElementById("cl-subtitle").textContent =
+      H.subtitleText(data.subtitle_lead, data.text, people, ties);
+  }
+
+  // --- the people and ties as vis-network data -------------------------------------------------
+  // The data sets of the people (at their fixed places, sized as the payload says) and of the
+  // ties (from, to: the people), and views of them in the wijk state.wijk (-1: all; a wijk
+  // means what `growth(by="wijk")` means: its people and the ties among them) from the rung
+  // state.minLevel up. `how` (optional): node(item) and edge(item) complete the items (a tie's
+  // `level`, 0 while absent), nodeShown(item) and edgeShown(item) filter them further.
+  function views(data, state, how) {
+    var N = data.nodes, E = data.edges;
+    var keep = function (item) { return item; }, all = function () { return true; };
+    var node = how.node || keep, edge = how.edge || keep;
+    var nodeShown = how.nodeShown || all, edgeShown = how.edgeShown || all;
+    var inWijk = function (i) { return state.wijk < 0 || N.wijk[i] === state.wijk; };
+    var nodes = new vis.DataSet(N.x.map(function (x, i) {
+      return node({id: i, x: x, y: N.y[i], size: N.size[i], group: "g" + N.group[i],
+                   label: N.label[i]});
+    }));
+    var edges = new vis.DataSet(E.a.map(function (a, j) {
+      return edge({id: j, from: a, to: E.b[j], level: 0});
+    }));
+    return {
+      nodes: nodes, edges: edges, inWijk: inWijk,
+      nodeView: new vis.DataView(nodes, {filter: function (item) {
+        return inWijk(item.id) && nodeShown(item);
+      }}),
+      edgeView: new vis.DataView(edges, {filter: function (item) {
+        return item.level > 0 && item.level >= state.minLevel && inWijk(item.from) &&
+          inWijk(item.to) && edgeShown(item);
+      }})
+    };
+  }
+
+  // A tie of `rung` as vis-network draws it: its rung's colour and width, at `opacity`.
+  function edgeStyle(rung, opacity) {
+    return {width: rung.width,
+            color: {color: rung.colour, highlight: rung.colour, hover: rung.colour,
+                    opacity: opacity, inherit: false}};
   }
 
   // --- the network -----------------------------------------------------------------------------
@@ -122,35 +153,32 @@ var clPage = (function () {
   // labels of pinned people, as text (ctx.fillText), at a size that stays readable at any zoom.
   function decorate(data, network, ctx, extra) {
     var scale = network.getScale();
+    // Text with a halo, in `weight` and `px` screen pixels whatever the zoom.
+    function pen(weight, px, baseline, halo, colour) {
+      ctx.font = weight + " " + (px / scale) + "px system-ui, sans-serif";
+      ctx.textBaseline = baseline;
+      ctx.lineWidth = Math.round(px / 3) / scale;
+      ctx.strokeStyle = halo;
+      ctx.fillStyle = colour;
+    }
+    function write(text, x, y) { ctx.strokeText(text, x, y); ctx.fillText(text, x, y); }
     ctx.save();
     ctx.lineJoin = "round";
     ctx.textAlign = "center";
-    if (data.areas && data.areas.length > 1) {
-      ctx.font = "600 " + (15 / scale) + "px system-ui, sans-serif";
-      ctx.textBaseline = "bottom";
-      ctx.lineWidth = 5 / scale;
-      ctx.strokeStyle = "rgba(251,250,247,0.9)";
-      ctx.fillStyle = "#5a5a5a";
-      data.areas.forEach(function (a) {
-        if (extra.wijkShown && !extra.wijkShown(a[0])) { return; }
-        var name = data.wijken[a[0]];
-        ctx.strokeText(name, a[1], a[2] - a[3] - 6 / scale);
-        ctx.fillText(name, a[1], a[2] - a[3] - 6 / scale);
+    if (H.rowCount(data.areas) > 1) {
+      pen("600", 15, "bottom", "rgba(251,250,247,0.9)", "#5a5a5a");
+      var A = data.areas;
+      A.wijk.forEach(function (w, k) {
+        if (extra.wijkShown && !extra.wijkShown(w)) { return; }
+        write(data.wijken[w], A.x[k], A.y[k] - A.radius[k] - 6 / scale);
       });
     }
     var pinned = extra.pinned ? extra.pinned() : [];
     if (pinned.length && FONT_SIZE * scale < LABEL_THRESHOLD - 1) {
-      ctx.font = "700 " + (13 / scale) + "px system-ui, sans-serif";
-      ctx.textBaseline = "top";
-      ctx.lineWidth = 4 / scale;
-      ctx.strokeStyle = "#fbfaf7";
-      ctx.fillStyle = "#111111";
+      pen("700", 13, "top", "#fbfaf7", "#111111");
+      var N = data.nodes;
       pinned.forEach(function (i) {
-        var n = data.nodes[i];
-        if (!n) { return; }
-        var y = n[1] + n[2] + 4 / scale;
-        ctx.strokeText(n[5], n[0], y);
-        ctx.fillText(n[5], n[0], y);
+        if (i >= 0 && i < N.x.length) { write(N.label[i], N.x[i], N.y[i] + N.size[i] + 4 / scale); }
       });
     }
     ctx.restore();
@@ -158,7 +186,7 @@ var clPage = (function () {
 
   // vis-network's options: a group per legend group, physics off, hover on.
   function options(data) {
-    var big = data.nodes.length > 2000 || data.edges.length > 4000;
+    var big = H.rowCount(data.nodes) > 2000 || H.rowCount(data.edges) > 4000;
     var groups = {};
     data.groups.forEach(function (g, i) {
       groups["g" + i] = {
@@ -217,10 +245,11 @@ var clPage = (function () {
     }
     function hide() { tip.hidden = true; }
     function hoverOn(network, nodeRows, edgeRows) {
-      network.on("hoverNode", function (p) { show(data.nodes[p.node][5], nodeRows(p.node)); });
+      var label = data.nodes.label;
+      network.on("hoverNode", function (p) { show(label[p.node], nodeRows(p.node)); });
       network.on("hoverEdge", function (p) {
-        var e = data.edges[p.edge];
-        show(data.nodes[e[0]][5] + " \u2014 " + data.nodes[e[1]][5], edgeRows(p.edge));
+        var E = data.edges;
+        show(label[E.a[p.edge]] + " \u2014 " + label[E.b[p.edge]], edgeRows(p.edge));
       });
       network.on("blurNode", hide);
       network.on("blurEdge", hide);
@@ -233,8 +262,8 @@ var clPage = (function () {
   // A person's tooltip rows: role, wijk, organisation, then the rows of `more`, then their
   // number of ties and the ties per rung (`ties`: {level: number}).
   function personRows(data, i, more, ties) {
-    var T = data.text, n = data.nodes[i], g = data.groups[n[3]];
-    var rows = [[T.role, g.role], [T.wijk, n[4] >= 0 ? data.wijken[n[4]] : T.unknown]];
+    var T = data.text, wijk = data.nodes.wijk[i], g = data.groups[data.nodes.group[i]];
+    var rows = [[T.role, g.role], [T.wijk, wijk >= 0 ? data.wijken[wijk] : T.unknown]];
     if (g.organisation) { rows.push([T.organisation, g.organisation]); }
     rows = rows.concat(more);
     var total = 0;
@@ -245,10 +274,11 @@ var clPage = (function () {
   }
 
   // --- filters ---------------------------------------------------------------------------------
-  // Fill the wijk select (when byWijk and the data have more than one wijk; else hide it) and the lowest-rung select, and call
-  // setFilter(wijk, minLevel) when the reader changes one. Returns show(wijk, minLevel), which
-  // puts a filter in the selects.
-  function filters(data, byWijk, state, setFilter) {
+  // Fill the wijk select (when byWijk and the data have more than one wijk; else hide it) and
+  // the lowest-rung select. Returns setFilter(wijk, minLevel), which the selects call when the
+  // reader changes one: it sets state.wijk (-1 without byWijk) and state.minLevel, shows them in
+  // the selects, refreshes the views of `views()` and calls changed().
+  function filters(data, byWijk, state, shown, changed) {
     var wijkSelect = document.getElementById("cl-wijk");
     if (byWijk && data.wijken.length > 1) {
       var all = el("option", data.text.all_wijken); all.value = "-1"; wijkSelect.appendChild(all);
@@ -260,19 +290,25 @@ var clPage = (function () {
     }
     var rungSelect = document.getElementById("cl-min-rung");
     data.rungs.forEach(function (r) {
-      var option = el("option", rungText(r)); option.value = String(r.level);
+      var option = el("option", H.rungText(r)); option.value = String(r.level);
       rungSelect.appendChild(option);
     });
     rungSelect.value = String(state.minLevel);
+    function setFilter(wijk, minLevel) {
+      state.wijk = byWijk ? wijk : -1;
+      state.minLevel = minLevel;
+      wijkSelect.value = String(state.wijk); rungSelect.value = String(minLevel);
+      shown.nodeView.refresh();
+      shown.edgeView.refresh();
+      changed();
+    }
     wijkSelect.addEventListener("change", function () {
       setFilter(parseInt(wijkSelect.value, 10), state.minLevel);
     });
     rungSelect.addEventListener("change", function () {
       setFilter(state.wijk, parseInt(rungSelect.value, 10));
     });
-    return function show(wijk, minLevel) {
-      wijkSelect.value = String(wijk); rungSelect.value = String(minLevel);
-    };
+    return setFilter;
   }
 
   // --- legend ----------------------------------------------------------------------------------
@@ -292,7 +328,7 @@ var clPage = (function () {
     ul = el("ul");
     data.rungs.forEach(function (r) {
       var li = el("li"); li.appendChild(line(r.colour, r.width));
-      li.appendChild(el("span", rungText(r))); ul.appendChild(li);
+      li.appendChild(el("span", H.rungText(r))); ul.appendChild(li);
     });
     box.appendChild(ul);
     return box;
@@ -332,7 +368,7 @@ var clPage = (function () {
     return box;
   }
 
-  return {readData: readData, rungsByLevel: rungsByLevel, rungText: rungText,
-          startLevel: startLevel, el: el, subtitle: subtitle, draw: draw, tooltip: tooltip, personRows: personRows,
-          filters: filters, legend: legend, line: line};
+  return {open: open, el: el, subtitle: subtitle, views: views, edgeStyle: edgeStyle,
+          draw: draw, tooltip: tooltip, personRows: personRows, filters: filters,
+          legend: legend, line: line};
 }());
