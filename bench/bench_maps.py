@@ -22,10 +22,10 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from contactladder.ladder import Ladder  # noqa: E402
-from contactladder.render.layout import layout_positions  # noqa: E402
-from contactladder.render.maps import write_map, write_timeline  # noqa: E402
-from contactladder.network.ladder_network import LadderNetwork  # noqa: E402
+from contactladder.jobs.maps import write_map, write_timeline
+from contactladder.ladder import Ladder
+from contactladder.network.ladder_network import LadderNetwork
+from contactladder.render.layout import layout_positions
 
 DEMO = Path(__file__).resolve().parent.parent / "data" / "zwolle-demo"
 
@@ -130,7 +130,7 @@ def timeline(browser, folder: Path) -> None:
     start = time.perf_counter()
     path = write_timeline(net, folder / "timeline.html")
     generate = time.perf_counter() - start
-    print(f"\ndemo timeline: {net.people.shape[0]} people, {len(net.ties())} ties, "
+    print(f"\ndemo timeline: {len(net.column('role'))} people, {len(net.ties())} ties, "
           f"generated in {generate:.2f} s, {path.stat().st_size / 1e6:.2f} MB")
     if not browser:
         return
@@ -141,7 +141,7 @@ def timeline(browser, folder: Path) -> None:
         page.wait_for_function("document.documentElement.hasAttribute('data-cl-drawn')",
                                timeout=120_000)
         steps = page.evaluate("""() => { const c = window.contactladder;
-            const n = c.data.steps.length, t0 = performance.now();
+            const n = c.data.steps.label.length, t0 = performance.now();
             for (let s = 0; s < n; s++) { c.setStep(s); c.network.redraw(); }
             return [n, (performance.now() - t0) / n]; }""")
     finally:

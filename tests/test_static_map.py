@@ -1,10 +1,12 @@
 import networkx as nx
 import pytest
+from helpers import records
 
 from contactladder.errors import UsageError
+from contactladder.jobs.maps import save_map_picture
 from contactladder.ladder import Ladder
-from contactladder.render.maps import map_data
-from contactladder.render.static_map import LABELS_UP_TO, map_figure, save_map_picture
+from contactladder.render.map_payload import map_data
+from contactladder.render.static_map import LABELS_UP_TO, map_figure, map_picture, picture_format
 
 LADDER = Ladder.default()
 
@@ -66,8 +68,19 @@ def test_pictures_are_byte_identical(tmp_path, suffix):
 
 
 def test_unknown_picture_format(tmp_path):
-    with pytest.raises(UsageError, match="unknown picture format 'a.gif'"):
+    with pytest.raises(UsageError, match=r"unknown picture format 'a\.gif'"):
         save_map_picture(map_data(village(), LADDER, title="x"), tmp_path / "a.gif")
+
+
+def test_picture_bytes_and_formats():
+    data = map_data(village(), LADDER, title="Dieze")
+    assert map_picture(data, "png").startswith(b"\x89PNG")
+    assert b"<svg" in map_picture(data, "svg")
+    assert picture_format("a/kaart.PNG") == "png"
+    with pytest.raises(UsageError, match="unknown picture format 'kaart'"):
+        picture_format("kaart")
+    with pytest.raises(UsageError, match="unknown picture format 'gif'"):
+        map_picture(data, "gif")
 
 
 def test_empty_map():
@@ -82,8 +95,8 @@ def test_wijk_names_above_their_areas():
     texts = {t.get_text(): t.get_position() for t in map_figure(data).axes[0].texts
              if t.get_text() in data["wijken"]}
     assert set(texts) == {"Dieze", "Stadshagen"}
-    for wijk, x, y, radius in data["areas"]:
-        assert texts[data["wijken"][wijk]] == (x, y - radius - 4)
+    for area in records(data["areas"]):
+        assert texts[data["wijken"][area["wijk"]]] == (area["x"], area["y"] - area["radius"] - 4)
 
 
 def test_one_wijk_has_no_name_on_the_picture():

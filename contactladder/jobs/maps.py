@@ -26,12 +26,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from contactladder.io.files import write_bytes, write_text
-from contactladder.jobs.common import Result, open_network
-from contactladder.render.page import (embed_snippet, html_path, map_html, render_map,
-                                      render_timeline)
+from contactladder.jobs.common import Result, Source, open_source
+from contactladder.render.page import (
+    embed_snippet,
+    html_path,
+    map_html,
+    render_map,
+    render_timeline,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -40,22 +45,30 @@ if TYPE_CHECKING:
     from contactladder.ladder import Ladder
     from contactladder.network.ladder_network import LadderNetwork
 
-__all__ = ["map_job", "timeline_job", "timeline_counters", "write_map", "write_map_files",
-           "write_timeline", "write_timeline_files", "write_embed", "save_map_picture"]
+__all__ = ["map_job", "timeline_job", "timeline_counters", "Counters", "write_map",
+           "write_map_files", "write_timeline", "write_timeline_files", "write_embed",
+           "save_map_picture"]
 
 
-def map_job(net: LadderNetwork | str | Path, output: str | Path = "outputs/map.html", *,
+class Counters(TypedDict):
+    """The growth tables a timeline counts, as keywords of ``timeline_data``."""
+
+    counters: pd.DataFrame
+    counters_by_wijk: pd.DataFrame | None
+
+
+def map_job(source: Source | LadderNetwork, output: str | Path = "outputs/map.html", *,
             png: bool = False, svg: bool = False, embed: bool = False,
-            load: Mapping[str, Any] | None = None, **options: Any) -> Result:
-    """The ``map`` command: write the map page of ``net`` and, when asked, its pictures and
-    embed snippet.
+            **options: Any) -> Result:
+    """The ``map`` command: write the map page of the network and, when asked, its pictures
+    and embed snippet.
 
     Parameters
     ----------
-    net : LadderNetwork or path
-        The network, or a data folder or contacts file to read first (with the options
-        ``load`` of :func:`~contactladder.jobs.common.open_network`; rows set aside are written
-        beside ``output``). ``output`` is checked before anything is read.
+    source : Source or LadderNetwork
+        The network, or where to read it (:func:`~contactladder.jobs.common.open_source`; rows
+        set aside are written beside ``output``). ``output`` is checked before anything is
+        read.
     output : path
         The page, ending in ``.html`` (or ``.htm``).
     png, svg : bool
@@ -81,7 +94,7 @@ def map_job(net: LadderNetwork | str | Path, output: str | Path = "outputs/map.h
     from contactladder.render.map_payload import network_map_data
 
     output = html_path(output)
-    net, notes = _network(net, output, load)
+    net, notes = open_source(source, output=output)
     data = network_map_data(net, **options)
     paths = [write_text(output, render_map(data))]
     paths += [save_map_picture(data, output.with_suffix("." + fmt))
@@ -89,12 +102,13 @@ def map_job(net: LadderNetwork | str | Path, output: str | Path = "outputs/map.h
     return _result(output, paths, notes, data["title"], embed, options)
 
 
-def timeline_job(net: LadderNetwork | str | Path, output: str | Path = "outputs/timeline.html",
-                 *, freq: str = "month", embed: bool = False,
-                 load: Mapping[str, Any] | None = None, **options: Any) -> Result:
-    """The ``timeline`` command: write the timeline page of ``net`` (and its embed snippet).
+def timeline_job(source: Source | LadderNetwork,
+                 output: str | Path = "outputs/timeline.html", *, freq: str = "month",
+                 embed: bool = False, **options: Any) -> Result:
+    """The ``timeline`` command: write the timeline page of the network (and its embed
+    snippet).
 
-    ``net``, ``output``, ``embed`` and ``load`` are as in :func:`map_job`; ``freq`` is the
+    ``source``, ``output`` and ``embed`` are as in :func:`map_job`; ``freq`` is the
     length of one step and ``options`` are those of :func:`~contactladder.render.
     timeline_payload.timeline_data` (``lang, anonymize, title, wijk, min_rung``). The growth
     tables are computed once, here.
@@ -108,7 +122,7 @@ def timeline_job(net: LadderNetwork | str | Path, output: str | Path = "outputs/
     from contactladder.render.timeline_payload import timeline_data
 
     output = html_path(output)
-    net, notes = _network(net, output, load)
+    net, notes = open_source(source, output=output)
     counted = timeline_counters(net, freq=freq, wijk=options.get("wijk"))
     data = timeline_data(net, freq=freq, **counted, **options)
     paths = [write_text(output, render_timeline(data))]
@@ -116,7 +130,7 @@ def timeline_job(net: LadderNetwork | str | Path, output: str | Path = "outputs/
 
 
 def timeline_counters(net: LadderNetwork, *, freq: str = "month", wijk: str | None = None,
-                      ) -> dict[str, pd.DataFrame | None]:
+                      ) -> Counters:
     """The growth tables a timeline counts, each computed once: ``counters`` (``growth(net,
     freq=freq)``) and, when the page needs it, ``counters_by_wijk`` (``by="wijk"``), else None.
 
@@ -127,7 +141,7 @@ def timeline_counters(net: LadderNetwork, *, freq: str = "month", wijk: str | No
 
     net.period_range(freq)  # an unknown period fails here, before any counting
     by_wijk = growth(net, freq=freq, by="wijk") if needs_wijk_counters(net, wijk=wijk) else None
-    return {"counters": growth(net, freq=freq), "counters_by_wijk": by_wijk}
+    return Counters(counters=growth(net, freq=freq), counters_by_wijk=by_wijk)
 
 
 def write_map(G: nx.Graph, ladder: Ladder, path: str | Path, **options: Any) -> Path:
@@ -188,14 +202,6 @@ def save_map_picture(data: Mapping[str, Any], path: str | Path) -> Path:
 
     path = Path(path)
     return write_bytes(path, map_picture(data, picture_format(path.name)))
-
-
-def _network(net: LadderNetwork | str | Path, output: Path,
-             load: Mapping[str, Any] | None) -> tuple[LadderNetwork, list[str]]:
-    """The network, read from a path when given one, and the notes of reading it."""
-    if isinstance(net, (str, Path)):
-        return open_network(net, output=output, **(load or {}))
-    return net, []
 
 
 def _result(output: Path, paths: list[Path], notes: list[str], title: str, embed: bool,

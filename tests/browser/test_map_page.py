@@ -4,8 +4,8 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+from contactladder.jobs.maps import write_map
 from contactladder.ladder import Ladder
-from contactladder.render.maps import write_map
 
 pytestmark = pytest.mark.browser
 
@@ -76,8 +76,10 @@ def test_search_finds_a_person_and_centres_on_them(tmp_path, open_page):
     view, node, selected = visit.evaluate("""() => { const n = window.contactladder.network;
         const id = n.getSelectedNodes()[0];
         return [n.getViewPosition(), n.getPositions([id])[id], n.getSelectedNodes()]; }""")
-    assert visit.evaluate("(id) => window.contactladder.data.nodes[id][5]", selected[0]) == "Ouder 3"
-    assert view["x"] == pytest.approx(node["x"], abs=1) and view["y"] == pytest.approx(node["y"], abs=1)
+    label = visit.evaluate("(id) => window.contactladder.data.nodes.label[id]", selected[0])
+    assert label == "Ouder 3"
+    assert view["x"] == pytest.approx(node["x"], abs=1)
+    assert view["y"] == pytest.approx(node["y"], abs=1)
     page.fill("#cl-search", "niemand")
     page.click("#cl-find")
     assert page.inner_text("#cl-found") == "Niet gevonden"
@@ -136,7 +138,8 @@ def test_hostile_names_show_as_text_and_run_nothing(tmp_path, open_page):
     page.wait_for_selector("#cl-tooltip:not([hidden])", timeout=5_000)
     tip = page.inner_text("#cl-tooltip")
     assert HOSTILE[0] in tip
-    assert visit.evaluate("document.querySelector('#cl-tooltip').querySelectorAll('*:not(div):not(dl):not(dt):not(dd)').length") == 0
+    assert visit.evaluate("document.querySelector('#cl-tooltip')"
+                          ".querySelectorAll('*:not(div):not(dl):not(dt):not(dd)').length") == 0
     page.wait_for_timeout(300)
     assert visit.dialogs == []
     assert visit.errors == []
@@ -207,7 +210,7 @@ def _record_canvas_text(visit, action):
 
 
 def test_wheel_scrolls_the_report_until_the_map_is_clicked(tmp_path, chromium):
-    path = write_map(village(), LADDER, tmp_path / "kaart.html", title="Zwolle")
+    write_map(village(), LADDER, tmp_path / "kaart.html", title="Zwolle")
     host = tmp_path / "rapport.html"
     host.write_text('<!DOCTYPE html><html><body style="margin:0"><p style="height:200px">x</p>'
                     '<iframe src="kaart.html" width="820" height="640" sandbox="allow-scripts">'

@@ -6,11 +6,12 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import CHROMIUM_ARGS, HOSTILE, VILLAGE_PEOPLE  # noqa: F401
 
-from contactladder.render.maps import timeline_html, write_map_files, write_timeline
 from contactladder.analysis.growth import growth
+from contactladder.jobs.maps import timeline_counters, write_map_files, write_timeline
 from contactladder.network.ladder_network import LadderNetwork
-from conftest import CHROMIUM_ARGS, HOSTILE, VILLAGE_PEOPLE  # noqa: F401
+from contactladder.render.page import timeline_html
 
 pytestmark = pytest.mark.browser
 
@@ -167,7 +168,8 @@ def test_anonymised_timeline_shows_no_names_or_ids(village_net, tmp_path, open_p
 
 
 def test_works_inside_a_sandboxed_srcdoc_iframe(village_net, tmp_path, chromium):
-    page_html = timeline_html(village_net(), lang="en")
+    net = village_net()
+    page_html = timeline_html(net, **timeline_counters(net), lang="en")
     wrapper = tmp_path / "report.html"
     wrapper.write_text('<!DOCTYPE html><html><body><h1>Report</h1><iframe id="f" '
                        'sandbox="allow-scripts" style="width:1000px;height:700px" srcdoc="'
@@ -217,7 +219,7 @@ def test_map_page_focus_and_lowest_rung(village_net, tmp_path, open_page):
     selected, focus = visit.evaluate("""() => { const c = window.contactladder;
         return [c.network.getSelectedNodes(), c.data.focus]; }""")
     assert selected == [focus] and focus >= 0
-    labels = visit.evaluate("window.contactladder.data.nodes.map(n => n[5])")
+    labels = visit.evaluate("window.contactladder.data.nodes.label")
     assert labels[focus].startswith("Ouder ")  # whichever number Bram has
     assert "aantal banden in deze kaart" in visit.page.inner_text("#cl-legend")
     assert visit.page.eval_on_selector("#cl-min-rung", "s => s.value") == "3"
