@@ -42,6 +42,7 @@ __all__ = [
     "MissingColumnError",
     "BadValueError",
     "UsageError",
+    "OutputError",
     "literal",
     "render_parameters",
     "hint_parameters",
@@ -129,6 +130,11 @@ class BadValueError(ContactLadderError):
 
 class UsageError(ContactLadderError):
     """Parameters that do not fit the data (an unknown person, a date outside the data)."""
+
+
+class OutputError(ContactLadderError):
+    """An output that cannot be written: a full disk, no permission, a read-only file, or
+    another run writing the same output."""
 
 
 # A brace written twice, or a parameter named in a hint: {columns}, {columns[date]=NAME}.
