@@ -1,20 +1,33 @@
 """Tables for spreadsheets: CSV (UTF-8) or XLSX chosen by the file's suffix, and workbooks.
 
+**No cell runs the data** (OWASP's advice on CSV injection). A spreadsheet reads a cell that
+starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return as a formula; text from the
+data (a name, a note, an activity) that starts so is written as text a spreadsheet shows but
+does not evaluate:
+
+- in CSV the text gets a single quote in front: ``=1+1`` is written ``'=1+1`` (the quote shows
+  in the cell, and tells a reader the text was neutralised);
+- in XLSX it is a string cell (never a formula) holding the text as it was.
+
+Numbers stay numbers: the number ``-3.5`` is written as it is, the *text* ``"-3.5"`` from the
+data is text. Column names are treated as text too.
+
 The same tables give byte-identical files: CSV with ``\\n`` line ends and no index; XLSX with
 a fixed creation and modification time in the workbook's properties and the same fixed time on
 every entry of the zip file (a workbook is a zip of XML parts, and zip entries carry the time
 they were written). Every file is written whole or not at all
-(:func:`~contactladder.io.files.replacing`).
+(:func:`~contactladder.io.files.replacing`); ``private=True`` makes a new file ``0600`` (for
+tables with names).
 
 Examples
 --------
 >>> import tempfile, pathlib
 >>> import pandas as pd
->>> table = pd.DataFrame({"period": ["2024-01"], "ties": [3]})
+>>> table = pd.DataFrame({"period": ["2024-01"], "ties": [3], "note": ["=1+1"]})
 >>> with tempfile.TemporaryDirectory() as folder:
 ...     path = write_table(table, pathlib.Path(folder) / "growth.csv")
 ...     path.read_text()
-'period,ties\\n2024-01,3\\n'
+"period,ties,note\\n2024-01,3,'=1+1\\n"
 """
 
 from __future__ import annotations
@@ -28,18 +41,34 @@ import pandas as pd
 
 from contactladder.errors import UsageError
 from contactladder.io.files import replacing
+from contactladder.io.values import xml_safe
 
-__all__ = ["TABLE_SUFFIXES", "write_table", "write_workbook"]
+__all__ = ["FORMULA_STARTS", "TABLE_SUFFIXES", "csv_text", "write_table", "write_workbook"]
 
 #: The suffixes :func:`write_table` writes.
 TABLE_SUFFIXES = (".csv", ".xlsx")
+#: The first characters that make a spreadsheet read a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # The time written into every workbook, so that the same tables give the same bytes.
 _FIXED_TIME = datetime.datetime(2000, 1, 1)
 # openpyxl sets the time of saving as the workbook's "modified" property, whatever it was.
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
-def write_table(table: pd.DataFrame, path: str | Path, *, sheet: str = "data") -> Path:
+def csv_text(value: object) -> object:
+    """A cell as CSV holds it: text that a spreadsheet would read as a formula gets a ``'``
+    in front; anything else (numbers too) as it is.
+
+    >>> csv_text("=HYPERLINK(1)"), csv_text("-3.5"), csv_text(-3.5), csv_text("Ann")
+    ("'=HYPERLINK(1)", "'-3.5", -3.5, 'Ann')
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_table(table: pd.DataFrame, path: str | Path, *, sheet: str = "data",
+                private: bool = False) -> Path:
     """Write a table as CSV (UTF-8) or XLSX, chosen by the file's suffix, without the index.
 
     Parameters
@@ -49,6 +78,8 @@ def write_table(table: pd.DataFrame, path: str | Path, *, sheet: str = "data") -
         Ends in ``.csv`` or ``.xlsx`` (any case).
     sheet : str
         The sheet's name in a workbook.
+    private : bool
+        The table holds names: a new file is readable by its owner only (``0600``).
 
     Returns
     -------
@@ -65,18 +96,21 @@ def write_table(table: pd.DataFrame, path: str | Path, *, sheet: str = "data") -
         raise UsageError("unknown table format", value=path.name,
                          hint="end the file name in .csv or .xlsx")
     if suffix == ".xlsx":
-        return write_workbook({sheet: table}, path)
-    with replacing(path) as temporary:
-        table.to_csv(temporary, index=False, lineterminator="\n", encoding="utf-8")
+        return write_workbook({sheet: table}, path, private=private)
+    with replacing(path, private=private) as temporary:
+        _as_csv_text(table).to_csv(temporary, index=False, lineterminator="\n",
+                                   encoding="utf-8")
     return path
 
 
 def write_workbook(sheets: dict[str, pd.DataFrame], path: str | Path, *,
-                   description: str = "") -> Path:
+                   description: str = "", private: bool = False) -> Path:
     """Write tables as the sheets of one XLSX workbook, byte-identical for the same tables.
 
     Sheet names are cut to Excel's 31 characters. ``description`` goes into the workbook's
-    properties (for example that it holds personal data).
+    properties (for example that it holds personal data). Text is kept as text (never a
+    formula), without the control characters XML cannot hold; ``private`` as in
+    :func:`write_table`.
 
     Examples
     --------
@@ -89,15 +123,53 @@ def write_workbook(sheets: dict[str, pd.DataFrame], path: str | Path, *,
     True
     """
     path = Path(path)
-    with replacing(path) as temporary:
+    with replacing(path, private=private) as temporary:
         with pd.ExcelWriter(temporary, engine="openpyxl") as workbook:
             for sheet, table in sheets.items():
-                table.to_excel(workbook, sheet_name=sheet[:31], index=False)
+                _xml_safe_text(table).to_excel(workbook, sheet_name=sheet[:31], index=False)
+            for worksheet in workbook.book.worksheets:
+                _text_not_formulas(worksheet)
             properties = workbook.book.properties
             properties.created = _FIXED_TIME
             properties.description = description or None
         _fix_times(temporary)
     return path
+
+
+def _text_columns(table: pd.DataFrame) -> list:
+    """The columns that may hold text: text, object and category columns."""
+    return [column for column, dtype in table.dtypes.items()
+            if pd.api.types.is_string_dtype(dtype) or pd.api.types.is_object_dtype(dtype)
+            or isinstance(dtype, pd.CategoricalDtype)]
+
+
+def _as_csv_text(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells and column names are :func:`csv_text`."""
+    table = table.copy()
+    for column in _text_columns(table):
+        table[column] = table[column].astype(object).map(csv_text)
+    table.columns = [csv_text(column) for column in table.columns]
+    return table
+
+
+def _xml_safe_text(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells and column names XML can hold."""
+    table = table.copy()
+    for column in _text_columns(table):
+        table[column] = table[column].astype(object).map(
+            lambda value: xml_safe(value) if isinstance(value, str) else value)
+    table.columns = [xml_safe(c) if isinstance(c, str) else c for c in table.columns]
+    return table
+
+
+def _text_not_formulas(worksheet) -> None:
+    """Make every cell openpyxl took for a formula (text starting with ``=``) a string cell.
+
+    Nothing contactladder writes is a formula, so every such cell is text from the data."""
+    for row in worksheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
 
 
 def _fix_times(path: Path) -> None:
