@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from contactladder.demo import DEMO_FILES, make_demo, write_demo
-from contactladder.errors import ContactLadderError
+from contactladder.errors import ContactLadderError, OutputError
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "zwolle-demo"
 RUNGS = ["kennen", "praten", "delen", "helpen", "steunen"]
@@ -70,22 +70,39 @@ def test_write_creates_the_folder_and_leaves_other_files_alone(tmp_path):
 
 
 def test_overwrites_its_own_files(tmp_path):
-    (tmp_path / "contacts.csv").write_text("old", encoding="utf-8")
-    write_demo(tmp_path)
-    assert (tmp_path / "contacts.csv").read_text(encoding="utf-8").startswith("date,person_a")
+    first = [path.read_bytes() for path in write_demo(tmp_path, seed=3)]
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    assert [path.read_bytes() for path in write_demo(tmp_path, seed=3)] == first
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize("name", ["contacts.csv", "people.xlsx", "attendance.tsv", "README.md"])
+def test_demo_never_writes_into_a_folder_that_holds_data(tmp_path, name):
+    (tmp_path / name).write_text("old", encoding="utf-8")
+    with pytest.raises(OutputError, match="so the demo is not written there") as caught:
+        write_demo(tmp_path)
+    assert caught.value.file == str(tmp_path / name)
+    assert [path.name for path in tmp_path.iterdir()] == [name]
+    assert (tmp_path / name).read_text(encoding="utf-8") == "old"
+
+
+def test_demo_refuses_the_folder_of_another_seed(tmp_path):
+    write_demo(tmp_path, seed=1)
+    with pytest.raises(OutputError, match="already holds data"):
+        write_demo(tmp_path, seed=2)
 
 
 def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary_file(tmp_path, monkeypatch):
-    (tmp_path / "contacts.csv").write_text("old", encoding="utf-8")
+    first = write_demo(tmp_path, seed=3)[0].read_bytes()
 
     def fail(source, target):
         raise OSError("disk full")
 
     monkeypatch.setattr("contactladder.io.files.os.replace", fail)
     with pytest.raises(ContactLadderError, match="cannot write here"):
-        write_demo(tmp_path)
-    assert [path.name for path in tmp_path.iterdir()] == ["contacts.csv"]
-    assert (tmp_path / "contacts.csv").read_text(encoding="utf-8") == "old"
+        write_demo(tmp_path, seed=3)
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(DEMO_FILES)
+    assert (tmp_path / "contacts.csv").read_bytes() == first
 
 
 def test_another_seed_gives_other_data():

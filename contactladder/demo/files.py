@@ -27,7 +27,9 @@ import pandas as pd
 from contactladder.demo.cast import END, START, Person, make_parents, make_staff, name_maker
 from contactladder.demo.programme import ACTIVITIES, WEEKDAYS, choose_hosts, session_days, sign_up
 from contactladder.demo.simulation import LADDER, Simulation, home_visits
+from contactladder.errors import OutputError
 from contactladder.io.files import write_text
+from contactladder.loading.files import EXTENSIONS
 
 __all__ = ["make_demo", "write_demo", "DEMO_FILES"]
 
@@ -103,9 +105,13 @@ def _people_table(people: list[Person]) -> pd.DataFrame:
 def write_demo(folder: str | os.PathLike[str], *, seed: int = 2024) -> list[Path]:
     """Write the demo data set into ``folder``: three CSV files and a README.
 
-    The folder is created when missing. Each file is written whole or not at all (to a temporary
-    file beside it, then renamed), and only the files in :data:`DEMO_FILES` are overwritten. The
-    same seed gives byte-identical files: UTF-8, ``\\n`` line ends, rows in a fixed order.
+    The folder is created when missing. The demo never writes into a folder that holds data: a
+    contacts, people or attendance file (in any format the loader reads) that is not exactly
+    what the demo would write there, or a README of its own, is an error, and nothing is
+    written. Writing the same seed into its own folder again is fine. Each file is written whole
+    or not at all (to a temporary file beside it, then renamed), and only the files in
+    :data:`DEMO_FILES` are overwritten. The same seed gives byte-identical files: UTF-8,
+    ``\\n`` line ends, rows in a fixed order.
 
     Parameters
     ----------
@@ -119,6 +125,11 @@ def write_demo(folder: str | os.PathLike[str], *, seed: int = 2024) -> list[Path
     list of pathlib.Path
         The files written, in the order of :data:`DEMO_FILES`.
 
+    Raises
+    ------
+    OutputError
+        If the folder holds other data, or a file cannot be written.
+
     Examples
     --------
     >>> import tempfile
@@ -127,14 +138,42 @@ def write_demo(folder: str | os.PathLike[str], *, seed: int = 2024) -> list[Path
     ['contacts.csv', 'people.csv', 'attendance.csv', 'README.md']
     """
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     tables = make_demo(seed)
     texts = {f"{name}.csv": _csv_text(table) for name, table in tables.items()}
     texts["README.md"] = _readme_text(tables, seed)
+    _refuse_other_data(folder, texts)
     paths = []
     for name in DEMO_FILES:
         paths.append(write_text(folder / name, texts[name]))
     return paths
+
+
+def _refuse_other_data(folder: Path, texts: dict[str, str]) -> None:
+    """Raise if ``folder`` holds a data file (contacts, people, attendance, in any format the
+    loader reads) that is not exactly what the demo writes there, or a README of its own."""
+    for stem in ("contacts", "people", "attendance"):
+        for extension in EXTENSIONS:
+            path = folder / f"{stem}{extension}"
+            if path.exists() and not _holds(path, texts.get(path.name)):
+                raise OutputError("the folder already holds data, so the demo is not written "
+                                  "there", file=path, hint="give an empty {folder}, or the "
+                                  "folder of an earlier demo with the same {seed}")
+    readme = folder / "README.md"
+    if readme.exists() and not _holds(readme, _README.split("\n", 1)[0], start=True):
+        raise OutputError("the folder has a README of its own, so the demo is not written "
+                          "there", file=readme, hint="give an empty {folder}")
+
+
+def _holds(path: Path, text: str | None, *, start: bool = False) -> bool:
+    """Whether the file at ``path`` holds ``text`` (or, with ``start``, begins with it)."""
+    if text is None or not path.is_file():
+        return False
+    try:
+        held = path.read_bytes()
+    except OSError:
+        return False
+    expected = text.encode("utf-8")
+    return held.startswith(expected) if start else held == expected
 
 
 def _csv_text(table: pd.DataFrame) -> str:
