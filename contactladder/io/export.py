@@ -19,8 +19,9 @@ opaque ids (``n1``, ``n2``, ... in an order unrelated to ids and join dates) and
 columns are left out. ``anonymize=False`` keeps the ids, uses names as labels and adds ``name``
 and the further columns, for internal use only. Notes are never exported.
 
-Rows and elements are sorted, so the same input gives the same file. Every file is written
-whole or not at all.
+Rows and elements are sorted, so the same input gives the same file. The files of one export
+are written as a set (:func:`~contactladder.io.files.output_set`): all of them or none, under
+the output's lock; with ``anonymize=False`` new files are readable by their owner only (0600).
 
 Examples
 --------
@@ -56,6 +57,7 @@ import os
 from pathlib import Path
 
 from contactladder.errors import UsageError
+from contactladder.io.files import output_set
 from contactladder.io.gexf import write_gexf
 from contactladder.io.graphml import write_graphml
 from contactladder.io.network_tables import write_tables
@@ -113,12 +115,16 @@ def export(
     ('graphml', [PosixPath('outputs/demo.graphml')])
     """
     format, paths = export_paths(output, format=format, data_name=net.name)
-    if format == "gexf":
-        return [write_gexf(net, paths[0], as_of=as_of, anonymize=anonymize, lang=lang,
-                           version=gexf_version)]
-    if format == "graphml":
-        return [write_graphml(net, paths[0], as_of=as_of, anonymize=anonymize, lang=lang)]
-    return write_tables(net, paths, as_of=as_of, anonymize=anonymize, lang=lang)
+    with output_set(paths, private=not anonymize) as staging:
+        staged = [staging.path(path) for path in paths]
+        if format == "gexf":
+            write_gexf(net, staged[0], as_of=as_of, anonymize=anonymize, lang=lang,
+                       version=gexf_version)
+        elif format == "graphml":
+            write_graphml(net, staged[0], as_of=as_of, anonymize=anonymize, lang=lang)
+        else:
+            write_tables(net, staged, as_of=as_of, anonymize=anonymize, lang=lang)
+    return paths
 
 
 def export_paths(output: str | Path | None = None, *, format: str | None = None,

@@ -74,9 +74,13 @@ def yield_job(source: Source | LadderNetwork, output: str | Path | None = None, 
 
 
 def table_result(table, output: str | Path | None, *, sheet: str = "data") -> Result:
-    """A table written to ``output`` (CSV or XLSX), or as text for the terminal."""
+    """A table written to ``output`` (CSV or XLSX; under the output's lock, whole or not at
+    all), or as text for the terminal."""
     if output:
+        from contactladder.io.files import output_set
         from contactladder.io.sheets import write_table
 
-        return Result(paths=[write_table(table, output, sheet=sheet)])
+        with output_set([output]) as staging:
+            write_table(table, staging.path(output), sheet=sheet)
+        return Result(paths=[Path(output)])
     return Result(text=table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))

@@ -25,7 +25,7 @@ from contactladder.analysis.brokers import village_brokers
 from contactladder.analysis.introductions import introductions
 from contactladder.analysis.worklist import worklist
 from contactladder.errors import UsageError
-from contactladder.io.files import write_text
+from contactladder.io.files import output_set, write_text
 from contactladder.io.sheets import write_table, write_workbook
 from contactladder.jobs.common import Result, Source, open_source
 from contactladder.network.ladder_network import LadderNetwork
@@ -83,7 +83,9 @@ def check_list_path(path: str | Path | None, kind: str) -> None:
 
 
 def write_list(table: pd.DataFrame, path: str | Path, *, lang: str | None = None) -> Path:
-    """Write a weaver table as CSV, XLSX or (the worklist only) HTML, whole or not at all.
+    """Write a weaver table as CSV, XLSX or (the worklist only) HTML, whole or not at all,
+    under the output's lock. A new file is readable by its owner only (0600: it holds names);
+    a file it replaces keeps its mode.
 
     The XLSX sheet is named after the list and says it holds personal data, as do the
     workbook's properties; the HTML page says so in a comment and a banner. CSV stays clean.
@@ -98,12 +100,16 @@ def write_list(table: pd.DataFrame, path: str | Path, *, lang: str | None = None
     check_list_path(path, kind)
     lang = check_lang(lang or table.attrs.get("lang", "nl"))
     suffix = path.suffix.lower()
-    if suffix == ".html":
-        return write_text(path, worklist_html(table, lang=lang))
-    if suffix == ".xlsx":
-        return write_workbook({sheet_name(kind, lang): table}, path,
-                              description=personal_data_notice(lang))
-    return write_table(table, path)
+    with output_set([path], private=True) as staging:
+        staged = staging.path(path)
+        if suffix == ".html":
+            write_text(staged, worklist_html(table, lang=lang))
+        elif suffix == ".xlsx":
+            write_workbook({sheet_name(kind, lang): table}, staged,
+                           description=personal_data_notice(lang))
+        else:
+            write_table(table, staged)
+    return path
 
 
 def _deliver(table: pd.DataFrame, output: str | Path | None, notes: list[str]) -> Result:
