@@ -15,7 +15,7 @@ from typing import Any
 from contactladder.analysis.activity_yield import activity_yield
 from contactladder.analysis.growth import growth
 from contactladder.analysis.transitions import transitions
-from contactladder.io.files import write_bytes, write_text
+from contactladder.io.files import output_set, write_bytes, write_text
 from contactladder.io.sheets import write_table
 from contactladder.jobs.common import Progress, Result, Source, open_source
 from contactladder.network import LadderNetwork
@@ -30,7 +30,11 @@ from contactladder.render.report import (
 )
 from contactladder.words import words
 
-__all__ = ["write_report", "report_job", "report_tables"]
+__all__ = ["REPORT_STALE", "write_report", "report_job", "report_tables"]
+
+#: Files of an earlier report that go when a report is written again into its folder, even when
+#: this report does not write them (its groups may differ); other files there are kept.
+REPORT_STALE = ("growth-by-*.csv", "*-ties-per-rung.png", "*-ties-per-rung.svg")
 
 
 def report_tables(net: LadderNetwork, *, freq: str = "quarter", by: str | None = "wijk",
@@ -60,7 +64,9 @@ def write_report(net: LadderNetwork, folder: str | Path, *, freq: str = "quarter
     ----------
     net : LadderNetwork
     folder : path
-        Created when missing; files of an earlier report there are replaced.
+        Created when missing. The folder is written as a whole (in a temporary folder beside
+        it, then swapped in), under a lock: a failure or a second run never leaves a mix of
+        old and new files. Files of an earlier report are replaced; other files are kept.
     freq : period of the growth table
     lang : "nl" or "en"
     by : str or None
@@ -89,15 +95,20 @@ def write_report(net: LadderNetwork, folder: str | Path, *, freq: str = "quarter
     page = report_html(net, tables, images={s: p["png"] for s, p in pictures.items()},
                        lang=lang, timeline_page=_timeline_page(net, tables, lang)
                        if timeline else None)
-    paths = [write_table(tables.growth, folder / "growth.csv"),
-             write_table(tables.transitions, folder / "transitions.csv"),
-             write_table(tables.yields, folder / "activity-yield.csv")]
+    sheets = {"growth.csv": tables.growth, "transitions.csv": tables.transitions,
+              "activity-yield.csv": tables.yields}
     shown = shown_groups(tables)
     if shown is not None and tables.by:
-        paths.append(write_table(shown, folder / f"growth-by-{_slug(tables.by)}.csv"))
-    for stem, files in pictures.items():
-        paths += [write_bytes(folder / f"{stem}.{fmt}", data) for fmt, data in files.items()]
-    return [write_text(folder / "index.html", page), *paths]
+        sheets[f"growth-by-{_slug(tables.by)}.csv"] = shown
+    drawings = {f"{stem}.{fmt}": data for stem, files in pictures.items()
+                for fmt, data in files.items()}
+    with output_set(folder, stale=REPORT_STALE) as staging:
+        write_text(staging.path("index.html"), page)
+        for name, table in sheets.items():
+            write_table(table, staging.path(name))
+        for name, data in drawings.items():
+            write_bytes(staging.path(name), data)
+    return [folder / name for name in ("index.html", *sheets, *drawings)]
 
 
 def report_job(source: Source | LadderNetwork, folder: str | Path = "outputs/report",
