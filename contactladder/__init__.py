@@ -36,7 +36,7 @@ _PUBLIC = {
     "export": "io.export",
     "write_report": "jobs.report",
     "write_map_files": "jobs.maps", "write_timeline": "jobs.maps",
-    "timeline_html": "render.maps",
+    "timeline_html": "render.page", "map_html": "render.page",
     "person_label": "privacy",
     "words": "words",
 }

@@ -28,6 +28,7 @@ from contactladder.cli_options import (
     progress_printer,
     show,
     source,
+    terminal_text,
 )
 from contactladder.errors import ContactLadderError
 
@@ -68,7 +69,7 @@ class LadderGroup(click.Group):
         except ContactLadderError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"Error: {exc.message(options=_Options())}", err=True)
+            click.echo(terminal_text(f"Error: {exc.message(options=_Options())}"), err=True)
             ctx.exit(1)
 
 

@@ -4,6 +4,7 @@ reads its data and shows a job's result. Only :mod:`contactladder.cli` uses this
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,9 +12,11 @@ from typing import Any
 import click
 
 __all__ = ["PERIODS", "LANGS", "data_options", "map_options", "lang_option", "as_of_option",
-           "output_option", "source", "progress_printer", "show"]
+           "output_option", "source", "progress_printer", "show", "terminal_text"]
 
 PERIODS = ("day", "week", "month", "quarter", "year")
+# Control characters a terminal would act on: C0 but line feed and tab, DEL, and C1.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 LANGS = ("nl", "en")
 
 
@@ -31,7 +34,7 @@ def data_options(command: Callable) -> Callable:
         click.option("--column", "columns", multiple=True, metavar="NAME=COLUMN",
                      help="Read NAME from COLUMN, e.g. --column date=Datum (repeatable)."),
         click.option("--rung", help="The rung of every contact, for files without one."),
-        click.option("--time-unit", type=click.Choice(["s", "ms", "min", "h", "D"]),
+        click.option("--time-unit", metavar="s|ms|min|h|D",
                      help="Dates are numbers of this unit since --time-origin."),
         click.option("--time-origin", help="The date numeric times count from (ISO date)."),
         click.option("--focal", default="parent", show_default=True,
@@ -98,14 +101,26 @@ def progress_printer(ctx: click.Context, what: str) -> Callable[[int, int], None
     return show
 
 
+def terminal_text(text: object) -> str:
+    r"""``text`` safe for a terminal: control characters from the data (escape sequences that
+    could move the cursor, recolour or retitle the terminal) are shown as ``\x1b`` instead of
+    acting; line ends and tabs stay.
+
+    >>> terminal_text("Anna\x1b]0;pwned\x07 de Vries\n")
+    'Anna\\x1b]0;pwned\\x07 de Vries\n'
+    """
+    return _CONTROL.sub(lambda match: f"\\x{ord(match[0]):02x}", str(text))
+
+
 def show(result: Any) -> None:
     """Print a job's result: its notes on stderr, the paths it wrote and its text on stdout."""
     for path in result.paths:
-        click.echo(path)
+        click.echo(terminal_text(path))
     if result.text:
-        click.echo(result.text, nl=not result.text.endswith("\n"))
+        text = terminal_text(result.text)
+        click.echo(text, nl=not text.endswith("\n"))
     for note in result.notes:
-        click.echo(note, err=True)
+        click.echo(terminal_text(note), err=True)
 
 
 def map_options(command: Callable) -> Callable:
