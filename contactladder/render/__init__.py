@@ -1,1 +1,15 @@
-"""render"""
+"""Rendering: words, pictures and pages made from the tables and graphs they are given.
+
+Nothing here computes a table or writes a file: the jobs compute once, hand the results in, and
+write what comes back.
+
+- :mod:`~contactladder.render.styles`: sizes, widths and colours by role, organisation and rung;
+- :mod:`~contactladder.render.layout`: positions of everyone, the same on every map;
+- :mod:`~contactladder.render.map_payload` and :mod:`~contactladder.render.timeline_payload`:
+  the named data a page reads (checked by :mod:`~contactladder.render.payload_schema`), and
+  :mod:`~contactladder.render.map_text` for their words;
+- :mod:`~contactladder.render.page`: the self-contained HTML pages (template, CSP, embedding);
+- :mod:`~contactladder.render.static_map`: the same map as PNG or SVG;
+- :mod:`~contactladder.render.charts` and :mod:`~contactladder.render.report`: the report;
+- :mod:`~contactladder.render.worklist_page`: the weaver's lists as a page and as terminal text.
+"""
