@@ -171,13 +171,15 @@ def test_numbers_count_within_role_and_say_nothing_about_join_order():
     ids = [f"p{n:03d}" for n in range(1, 21)]
     contacts = [(f"2024-01-{n:02d}", ids[n - 1], ids[n], 1) for n in range(1, 20)]
     people = {"k01": ("professional", "", None), "k02": ("professional", "", None)}
-    net = LadderNetwork(dataset([*contacts, ("2024-02-01", "k01", "k02", 2)], people))
+    key = bytes(range(32))
+    net = LadderNetwork(dataset([*contacts, ("2024-02-01", "k01", "k02", 2)], people), key=key)
     numbers = {p: d["number"] for p, d in net.snapshot().nodes(data=True)}
     parents = [numbers[p] for p in ids]
     assert sorted(parents) == list(range(1, 21))
     assert sorted([numbers["k01"], numbers["k02"]]) == [1, 2]
     assert parents != list(range(1, 21))            # not the order of ids or of joining
-    again = LadderNetwork(dataset([*contacts, ("2024-02-01", "k01", "k02", 2)], people))
+    again = LadderNetwork(dataset([*contacts, ("2024-02-01", "k01", "k02", 2)], people),
+                          key=key)
     assert {p: d["number"] for p, d in again.snapshot("2024-01-10").nodes(data=True)} == {
         p: numbers[p] for p in again.snapshot("2024-01-10").nodes}
 

@@ -46,6 +46,7 @@ from contactladder.loading.dates import DateReader
 from contactladder.loading.distinct import map_distinct
 from contactladder.loading.files import find_file, read_table
 from contactladder.loading.rejects import REJECT_COLUMNS, Rejects, RowCheck
+from contactladder.privacy import new_key, private_key
 
 __all__ = ["Dataset", "load"]
 
@@ -73,6 +74,12 @@ class Dataset:
     attendance : DataFrame
         The attendance rows as read: ``date, activity, person``; a person alone at a session has
         no contact from it but did attend the activity.
+    key : bytes
+        The private key of the anonymous numbering (see :func:`contactladder.privacy.private_key`);
+        a data set built in memory without one gets a fresh random key, so its numbers hold
+        for this data set only.
+    key_file : Path or None
+        Where the key is kept (None for a key that is not kept).
 
     Examples
     --------
@@ -81,8 +88,8 @@ class Dataset:
     >>> people = pd.DataFrame({"role": "parent", "name": "", "organisation": "", "wijk": "",
     ...     "joined": pd.NaT}, index=pd.Index(["a", "b"], name="id"))
     >>> data = Dataset(contacts, people, Ladder.default(), "tiny")
-    >>> len(data.rejects), list(data.attendance.columns)
-    (0, ['date', 'activity', 'person'])
+    >>> len(data.rejects), list(data.attendance.columns), len(data.key), data.key_file
+    (0, ['date', 'activity', 'person'], 32, None)
     """
 
     contacts: pd.DataFrame
@@ -91,6 +98,8 @@ class Dataset:
     name: str
     rejects: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECT_COLUMNS))
     attendance: pd.DataFrame = field(default_factory=lambda: _no_attendance())
+    key: bytes = field(default_factory=new_key, repr=False, compare=False)
+    key_file: Path | None = None
 
 
 def load(
@@ -104,6 +113,7 @@ def load(
     time_unit: str | None = None,
     time_origin: str | None = None,
     skip_invalid: bool = False,
+    key_file: str | Path | None = None,
 ) -> Dataset:
     """Read a data folder, or a contacts file with the other files given one by one.
 
@@ -125,6 +135,10 @@ def load(
         ``h`` or ``D``; origin an ISO date, 1970-01-01 when not given).
     skip_invalid : bool
         Set bad rows aside in ``Dataset.rejects`` instead of raising.
+    key_file : file, optional
+        The private key of the anonymous numbering, instead of the file named by the
+        environment variable ``CONTACTLADDER_KEY_FILE`` or the data folder's own
+        ``.contactladder-key`` (created on first use; for a contacts file, in its folder).
 
     Returns
     -------
@@ -141,7 +155,8 @@ def load(
     BadValueError
         For the first bad row, naming file, line and value, when ``skip_invalid`` is off.
     UsageError
-        For a ``rung``, ``time_unit`` or ``time_origin`` that cannot be used.
+        For a ``rung``, ``time_unit`` or ``time_origin`` that cannot be used, or a data folder
+        without a key that cannot be written (give ``key_file``).
 
     Examples
     --------
@@ -182,8 +197,9 @@ def load(
     contacts = contacts.sort_values("date", kind="stable", ignore_index=True)
     people_table = _complete_people(people_table, contacts, sessions)
     name = folder.resolve().name if path.is_dir() else contacts_file.stem
+    key, key_path = private_key(folder, key_file=key_file)
     return Dataset(contacts, people_table, the_ladder, name, rejects.table(),
-                   sessions.reset_index(drop=True))
+                   sessions.reset_index(drop=True), key, key_path)
 
 
 def _given_or_found(given: str | Path | None, path: Path, stem: str) -> Path | None:

@@ -2,9 +2,10 @@
 
 :func:`describe` counts the people by role (and by wijk and role when wijken are given), the
 contacts (rated, and from attendance), the dates they span, the rungs used, the attendance rows
-of people who were alone at a session, the ladder and the rows set aside. It then warns about
-what is not an error but may be a mistake: no one with the focal role, people without any
-contact, people who joined after the last contact.
+of people who were alone at a session, the ladder, the rows set aside, and where the private key
+of the anonymous numbering is kept (it must stay with the data and never be shared). It then
+warns about what is not an error but may be a mistake: no one with the focal role, people without
+any contact, people who joined after the last contact.
 
 For three parents of whom one has no contact yet, it reads (the examples below run)::
 
@@ -14,6 +15,7 @@ For three parents of whom one has no contact yet, it reads (the examples below r
     Dates: 2024-01-05 to 2024-01-05
     Rungs used: praten 1
     Ladder: default ladder (5 rungs)
+    Private key: none kept (a fresh random key numbers people anonymously in this run only)
     Warning: 1 people have no contacts.
 """
 
@@ -67,7 +69,7 @@ def describe(data: Dataset, *, focal: str = "parent",
     Warning: no one has the focal role 'parent':
      give roles in a people file, or name the focal role with focal.
     >>> describe(Dataset(contacts, people, Ladder.default(), "school"), focal="child",
-    ...          options={"focal": "--focal"}).endswith("(5 rungs)")
+    ...          options={"focal": "--focal"}).splitlines()[-1].startswith("Private key")
     True
     """
     people, contacts = data.people, data.contacts
@@ -94,8 +96,18 @@ def describe(data: Dataset, *, focal: str = "parent",
     lines.append(f"Ladder: {data.ladder.source} ({len(data.ladder)} rungs)")
     if len(data.rejects):
         lines.append(f"Set aside: {len(data.rejects)} invalid rows")
+    lines.append(_key_line(data))
     lines += [f"Warning: {render_parameters(w, options)}" for w in _warnings(data, focal)]
     return "\n".join(lines)
+
+
+def _key_line(data: Dataset) -> str:
+    """Where the private key of the anonymous numbering is, and how to keep it."""
+    if data.key_file is None:
+        return ("Private key: none kept (a fresh random key numbers people anonymously in this "
+                "run only)")
+    return (f"Private key: {data.key_file} numbers people anonymously (\"Ouder 12\"); keep it "
+            "with the data and never share it")
 
 
 def _warnings(data: Dataset, focal: str) -> list[str]:

@@ -55,7 +55,7 @@ from contactladder.errors import UsageError, literal
 from contactladder.loading import Dataset, describe, load, positions_in
 from contactladder.network.periods import PeriodPairs, Step, pandas_frequency, period_label
 from contactladder.network.ties import rung_rises, tie_table
-from contactladder.privacy import anonymous_order
+from contactladder.privacy import anonymous_order, opaque_ids
 
 __all__ = ["LadderNetwork"]
 
@@ -73,6 +73,10 @@ class LadderNetwork:
         From :func:`contactladder.loading.load`.
     focal : str
         The role whose network the work is about (``parent`` by default).
+    key : bytes, optional
+        The private key of the anonymous numbering (node attribute ``number``,
+        :meth:`opaque_ids`); without it the data's own key (for data built in memory without
+        one, a fresh random key: the numbers then hold for this network only).
 
     Examples
     --------
@@ -104,8 +108,10 @@ class LadderNetwork:
     (['ann', 'bo'], 0, 0)
     """
 
-    def __init__(self, data: Dataset, *, focal: str = "parent") -> None:
+    def __init__(self, data: Dataset, *, focal: str = "parent",
+                 key: bytes | None = None) -> None:
         self.data = data
+        self._key = data.key if key is None else key
         self.ladder = data.ladder
         self.contacts = data.contacts
         self.people = data.people
@@ -153,6 +159,12 @@ class LadderNetwork:
         >>> scratch.cleanup()
         """
         return cls(load(path, **load_options), focal=focal)
+
+    def opaque_ids(self, people: Iterable | None = None) -> dict:
+        """The ids ``n1, n2, ...`` that ``people`` (everyone when None) get in an anonymised
+        export, in the network's anonymous order (see :func:`contactladder.privacy.opaque_ids`).
+        """
+        return opaque_ids(self.people.index if people is None else people, key=self._key)
 
     # --- what the data hold ---------------------------------------------------------------------
 
@@ -379,7 +391,8 @@ class LadderNetwork:
     def _node_attributes(self) -> dict:
         """Each person's node attributes, with ``number`` counted within their role in
         :func:`anonymous_order`, so that "Ouder 12" says nothing about who joined when."""
-        people = self.people.loc[sorted(self.people.index, key=anonymous_order)]
+        people = self.people.loc[sorted(self.people.index,
+                                        key=lambda p: anonymous_order(p, key=self._key))]
         numbers = (people.groupby("role").cumcount() + 1).tolist()
         columns = list(people.columns)
         records = {}
