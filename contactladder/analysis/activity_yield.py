@@ -1,19 +1,11 @@
 """What activities yield: per activity, the ties first made there and the rungs they reached since.
 
-Examples
---------
->>> import pandas as pd
->>> from contactladder.loading import Dataset
->>> from contactladder.ladder import Ladder
+A tie is made at the activity of its first contact, so every tie counts at exactly one activity:
+
 >>> from contactladder.network import LadderNetwork
->>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-02-09"]),
-...     "person_a": ["ann", "ann"], "person_b": ["bo", "bo"], "rung": [1, 3],
-...     "activity": ["peutergym", ""], "wijk": "", "note": "", "source": ""})
->>> people = pd.DataFrame({"role": "parent", "name": "", "organisation": "", "wijk": "",
-...     "joined": pd.NaT}, index=pd.Index(["ann", "bo"], name="id"))
->>> net = LadderNetwork(Dataset(contacts, people, Ladder.default(), "example"))
->>> activity_yield(net)[["activity", "ties", "rung_delen", "share_ge3"]].values.tolist()
-[['peutergym', 1, 1, 1.0]]
+>>> net = LadderNetwork.from_path("data/zwolle-demo")
+>>> int(activity_yield(net)["ties"].sum()) == len(net.ties())
+True
 """
 
 from __future__ import annotations

@@ -5,18 +5,11 @@ on its rung counts as a move from that rung to itself, so a period's rows add up
 
 Examples
 --------
->>> import pandas as pd
->>> from contactladder.loading import Dataset
->>> from contactladder.ladder import Ladder
 >>> from contactladder.network import LadderNetwork
->>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-02-09"]),
-...     "person_a": ["ann", "ann"], "person_b": ["bo", "bo"], "rung": [1, 3],
-...     "activity": "", "wijk": "", "note": "", "source": ""})
->>> people = pd.DataFrame({"role": "parent", "name": "", "organisation": "", "wijk": "",
-...     "joined": pd.NaT}, index=pd.Index(["ann", "bo"], name="id"))
->>> net = LadderNetwork(Dataset(contacts, people, Ladder.default(), "example"))
->>> transitions(net, freq="month").values.tolist()
-[['2024-01', 'none', 'kennen', 1], ['2024-02', 'kennen', 'delen', 1]]
+>>> net = LadderNetwork.from_path("data/zwolle-demo")
+>>> moves = transitions(net, freq="quarter")
+>>> int(moves.groupby("period")["ties"].sum().iloc[-1]) == len(net.ties())
+True
 """
 
 from __future__ import annotations

@@ -28,15 +28,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
+import contactladder.render.page as pages
 from contactladder.io.files import write_bytes, write_text
 from contactladder.jobs.common import Result, Source, open_source
-from contactladder.render.page import (
-    embed_snippet,
-    html_path,
-    map_html,
-    render_map,
-    render_timeline,
-)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -93,10 +87,10 @@ def map_job(source: Source | LadderNetwork, output: str | Path = "outputs/map.ht
     """
     from contactladder.render.map_payload import network_map_data
 
-    output = html_path(output)
+    output = pages.html_path(output)
     net, notes = open_source(source, output=output)
     data = network_map_data(net, **options)
-    paths = [write_text(output, render_map(data))]
+    paths = [write_text(output, pages.render_map(data))]
     paths += [save_map_picture(data, output.with_suffix("." + fmt))
               for fmt, wanted in (("png", png), ("svg", svg)) if wanted]
     return _result(output, paths, notes, data["title"], embed, options)
@@ -121,11 +115,11 @@ def timeline_job(source: Source | LadderNetwork,
     """
     from contactladder.render.timeline_payload import timeline_data
 
-    output = html_path(output)
+    output = pages.html_path(output)
     net, notes = open_source(source, output=output)
     counted = timeline_counters(net, freq=freq, wijk=options.get("wijk"))
     data = timeline_data(net, freq=freq, **counted, **options)
-    paths = [write_text(output, render_timeline(data))]
+    paths = [write_text(output, pages.render_timeline(data))]
     return _result(output, paths, notes, data["title"], embed, options)
 
 
@@ -156,7 +150,7 @@ def write_map(G: nx.Graph, ladder: Ladder, path: str | Path, **options: Any) -> 
     ContactLadderError
         If the file cannot be written (no permission).
     """
-    return write_text(path, map_html(G, ladder, **options))
+    return write_text(path, pages.map_html(G, ladder, **options))
 
 
 def write_map_files(net: LadderNetwork, path: str | Path = "outputs/map.html", *,
@@ -186,7 +180,7 @@ def write_embed(page: str | Path, *, title: str) -> Path:
     ``<name>.embed.html``."""
     page = Path(page)
     return write_text(page.with_name(page.stem + ".embed.html"),
-                      embed_snippet(page.name, title=title) + "\n")
+                      pages.embed_snippet(page.name, title=title) + "\n")
 
 
 def save_map_picture(data: Mapping[str, Any], path: str | Path) -> Path:
@@ -210,7 +204,7 @@ def _result(output: Path, paths: list[Path], notes: list[str], title: str, embed
     text = ""
     if embed:
         paths.append(write_embed(output, title=title))
-        text = embed_snippet(output.name, title=title) + "\n"
+        text = pages.embed_snippet(output.name, title=title) + "\n"
     if not options.get("anonymize", True):
         notes = [*notes, f"Note: {output} shows names: for internal use only; do not share it."]
     return Result(paths=paths, text=text, notes=notes)

@@ -51,12 +51,8 @@ def people_chart(table: pd.DataFrame, *, lang: str = "nl", focal: str = "parent"
                  title: str = "") -> Figure:
     """People and focal people present, per period."""
     names = chart_words(lang, focal)
-    figure, axes = _figure(title)
-    x = range(len(table))
-    axes.plot(x, table["people"], marker="o", color="#555555", label=names["people"])
-    axes.plot(x, table["focal"], marker="o", color="#d7301f", label=names["focal"])
-    _finish(axes, table, names)
-    return figure
+    return _lines(table, [("people", "o", "#555555", names["people"]),
+                          ("focal", "o", "#d7301f", names["focal"])], names, title)
 
 
 def ties_per_rung_chart(table: pd.DataFrame, ladder: Ladder, *, lang: str = "nl",
@@ -75,14 +71,9 @@ def alone_chart(table: pd.DataFrame, *, lang: str = "nl", focal: str = "parent",
                 title: str = "") -> Figure:
     """Focal people alone (no tie) and with ties only to professionals, per period."""
     names = chart_words(lang, focal)
-    figure, axes = _figure(title)
-    x = range(len(table))
-    axes.plot(x, table["focal_alone"], marker="o", color="#d7301f", label=names["alone"])
-    if "focal_only_professional" in table:
-        axes.plot(x, table["focal_only_professional"], marker="s", color="#fd8d3c",
-                  label=names["only_professional"])
-    _finish(axes, table, names)
-    return figure
+    lines = [("focal_alone", "o", "#d7301f", names["alone"]),
+             ("focal_only_professional", "s", "#fd8d3c", names["only_professional"])]
+    return _lines(table, [line for line in lines if line[0] in table], names, title)
 
 
 def figure_bytes(figure: Figure, format: str) -> bytes:
@@ -98,6 +89,16 @@ def figure_bytes(figure: Figure, format: str) -> bytes:
     with matplotlib.rc_context(_SAVE):
         figure.savefig(buffer, format=format, dpi=150, metadata=metadata, bbox_inches="tight")
     return buffer.getvalue()
+
+
+def _lines(table: pd.DataFrame, lines: list[tuple[str, str, str, str]], names: dict,
+           title: str) -> Figure:
+    """A line per ``(column, marker, colour, label)`` over the periods of ``table``."""
+    figure, axes = _figure(title)
+    for column, marker, colour, label in lines:
+        axes.plot(range(len(table)), table[column], marker=marker, color=colour, label=label)
+    _finish(axes, table, names)
+    return figure
 
 
 def _figure(title: str):

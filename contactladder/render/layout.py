@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Hashable
+from typing import Any
 
 import igraph
 import networkx as nx
@@ -45,15 +46,27 @@ SPACING = 40.0
 _GRID_FROM = 400
 
 
-def layout_positions(
+def layout_positions(G: nx.Graph, **options: Any) -> dict[Hashable, tuple[float, float]]:
+    """Seeded positions for every node of ``G``, people of one group near each other: the first
+    half of :func:`layout_areas`, whose keywords it takes.
+
+    >>> G = nx.Graph([(1, 2), (2, 3)])
+    >>> layout_positions(G, group=None) == layout_areas(G, group=None)[0]
+    True
+    """
+    return layout_areas(G, **options)[0]
+
+
+def layout_areas(
     G: nx.Graph,
     *,
     group: str | None = "wijk",
     seed: int = 0,
     scale: float | None = None,
     niter: int = 500,
-) -> dict[Hashable, tuple[float, float]]:
-    """Seeded positions for every node of ``G``, people of one group near each other.
+) -> tuple[dict[Hashable, tuple[float, float]], dict[str, tuple[float, float, float]]]:
+    """Seeded positions for every node of ``G``, people of one group near each other, and the disc
+    of each group: where a map writes the wijk's name.
 
     Parameters
     ----------
@@ -75,38 +88,18 @@ def layout_positions(
 
     Returns
     -------
-    dict
+    positions : dict
         Node -> ``(x, y)``, rounded to 0.1 canvas units, centred on (0, 0); y grows downwards as
         on a screen.
+    areas : dict
+        Group value -> ``(x, y, radius)`` of the disc its people fill, in the same canvas
+        units as the positions; people without a group (value "") have no area.
 
     Notes
     -----
     Each group is laid out separately, so time is about that of one Fruchterman-Reingold run
     over all people: igraph's grid variant is used from 400 people in a group up: about 2 s
     for 10,000 people. Ties between groups do not move people; they are drawn across the gap.
-    """
-    return layout_areas(G, group=group, seed=seed, scale=scale, niter=niter)[0]
-
-
-def layout_areas(
-    G: nx.Graph,
-    *,
-    group: str | None = "wijk",
-    seed: int = 0,
-    scale: float | None = None,
-    niter: int = 500,
-) -> tuple[dict[Hashable, tuple[float, float]], dict[str, tuple[float, float, float]]]:
-    """:func:`layout_positions` and the disc of each group: where a map writes the wijk's name.
-
-    Parameters are those of :func:`layout_positions`.
-
-    Returns
-    -------
-    positions : dict
-        As :func:`layout_positions` returns them.
-    areas : dict
-        Group value -> ``(x, y, radius)`` of the disc its people fill, in the same canvas
-        units as the positions; people without a group (value "") have no area.
 
     Examples
     --------
@@ -116,6 +109,7 @@ def layout_areas(
     >>> sorted(areas), areas["Dieze"][2] > areas["Zuid"][2]
     (['Dieze', 'Zuid'], True)
     """
+
     if G.number_of_nodes() == 0:
         return {}, {}
     groups: dict[str, list[Hashable]] = {}
