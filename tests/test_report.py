@@ -107,3 +107,20 @@ def test_report_refuses_to_group_by_private_columns(disguised, tmp_path, by, mes
     with pytest.raises(UsageError, match=message):
         write_report(LadderNetwork.from_path(folder), tmp_path, by=by, timeline=False)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_with_another_focal_role_the_report_speaks_of_that_role(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "contacts.csv").write_text(
+        "date,person_a,person_b,rung\n2024-01-01,a,b,2\n2024-02-01,b,c,delen\n")
+    (tmp_path / "data" / "people.csv").write_text("id,role\na,kind\nb,child\nc,leerkracht\n")
+    net = LadderNetwork.from_path(tmp_path / "data", focal="child")
+    paths = write_report(net, tmp_path / "out", freq="month", lang="nl", by=None,
+                         timeline=False)
+    page = paths[0].read_text(encoding="utf-8")
+    chart = (tmp_path / "out" / "focal-alone.svg").read_text(encoding="utf-8")
+    assert "van de kinderen" in page and "Kinderen zonder band" in chart
+    assert "ouders" not in page.lower() and "ouders" not in chart.lower()
+    english = write_report(net, tmp_path / "en", freq="month", lang="en", by=None,
+                           timeline=False)[0].read_text(encoding="utf-8")
+    assert "of the children" in english and "parent" not in english.lower()
