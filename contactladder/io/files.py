@@ -47,7 +47,6 @@ Examples
 from __future__ import annotations
 
 import contextlib
-import errno
 import fnmatch
 import os
 import shutil
@@ -57,35 +56,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from contactladder.errors import OutputError
-from contactladder.io.locks import output_lock
+from contactladder.io.locks import output_lock, writing_error
 
-__all__ = ["Staging", "output_set", "replacing", "write_bytes", "write_text", "writing_error"]
+__all__ = ["PRIVATE_MODE", "Staging", "output_set", "replacing", "write_bytes", "write_text",
+           "writing_error"]
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 #: The mode of a file that holds names: read and written by its owner only.
 PRIVATE_MODE = 0o600
-# What to do about the errors a write meets most.
-_HINTS = {
-    errno.ENOSPC: "free space on the disk, or write to another disk",
-    errno.EDQUOT: "free space on the disk, or write to another disk",
-    errno.EACCES: "check the permissions of the folder, or write to another folder",
-    errno.EPERM: "check the permissions of the folder, or write to another folder",
-    errno.EROFS: "the disk is read-only: write to another disk",
-}
-
-
-def writing_error(exc: OSError, path: str | Path) -> OutputError:
-    """The one-line error for an ``OSError`` met while writing ``path``.
-
-    >>> str(writing_error(OSError(errno.ENOSPC, "No space left on device"), "out/map.png"))
-    'out/map.png: cannot write here (No space left on device); free space on the disk, or \
-write to another disk'
-    """
-    return OutputError(f"cannot write here ({exc.strerror or exc})", file=path,
-                       hint=_HINTS.get(exc.errno or 0))
-
-
 def _refuse_read_only(path: Path) -> None:
     """Raise if ``path`` is an existing file its owner may not write (checked by its mode, so
     that it holds for root too)."""

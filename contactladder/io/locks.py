@@ -7,6 +7,9 @@ that finds the lock waits a little (``wait`` seconds) and then fails with one
 :class:`~contactladder.errors.OutputError` naming the lock file. A lock left behind by a run
 that was killed (its process is gone) is *stale* and taken over.
 
+:func:`writing_error` turns the ``OSError`` of a write (a full disk, no permission, a
+read-only disk) into that one line naming the path, for every writer of :mod:`contactladder.io`.
+
 Examples
 --------
 >>> import tempfile, pathlib
@@ -22,6 +25,7 @@ False
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import socket
 import time
@@ -30,7 +34,28 @@ from pathlib import Path
 
 from contactladder.errors import OutputError
 
-__all__ = ["lock_path", "output_lock"]
+__all__ = ["lock_path", "output_lock", "writing_error"]
+
+# What to do about the errors a write meets most.
+_HINTS = {
+    errno.ENOSPC: "free space on the disk, or write to another disk",
+    errno.EDQUOT: "free space on the disk, or write to another disk",
+    errno.EACCES: "check the permissions of the folder, or write to another folder",
+    errno.EPERM: "check the permissions of the folder, or write to another folder",
+    errno.EROFS: "the disk is read-only: write to another disk",
+}
+
+
+def writing_error(exc: OSError, path: str | Path) -> OutputError:
+    """The one-line error for an ``OSError`` met while writing ``path``.
+
+    >>> str(writing_error(OSError(errno.ENOSPC, "No space left on device"), "out/map.png"))
+    'out/map.png: cannot write here (No space left on device); free space on the disk, or \
+write to another disk'
+    """
+    return OutputError(f"cannot write here ({exc.strerror or exc})", file=path,
+                       hint=_HINTS.get(exc.errno or 0))
+
 
 # A lock file without a readable owner (being written, or garbled) is stale after this long.
 _UNREADABLE_AFTER = 30.0
@@ -65,6 +90,7 @@ def output_lock(target: str | Path, *, wait: float = 5.0) -> Iterator[Path]:
         If another living run holds the lock after ``wait`` seconds, or the lock cannot be
         created.
     """
+    target = Path(target)
     lock = lock_path(target)
     deadline = time.monotonic() + wait
     while True:
@@ -82,7 +108,7 @@ def output_lock(target: str | Path, *, wait: float = 5.0) -> Iterator[Path]:
             time.sleep(_POLL)
             continue
         except OSError as exc:
-            raise OutputError(f"cannot write here ({exc.strerror})", file=lock) from exc
+            raise writing_error(exc, target) from exc
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(f"{os.getpid()} {socket.gethostname()}\n")
         break

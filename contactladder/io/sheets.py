@@ -10,7 +10,8 @@ does not evaluate:
 - in XLSX it is a string cell (never a formula) holding the text as it was.
 
 Numbers stay numbers: the number ``-3.5`` is written as it is, the *text* ``"-3.5"`` from the
-data is text. Column names are treated as text too.
+data is text. Column names are treated as text too. In CSV a line end inside a text (``\\r``,
+``\\r\\n``) is written as ``\\n``, in a quoted cell.
 
 The same tables give byte-identical files: CSV with ``\\n`` line ends and no index; XLSX with
 a fixed creation and modification time in the workbook's properties and the same fixed time on
@@ -147,9 +148,17 @@ def _as_csv_text(table: pd.DataFrame) -> pd.DataFrame:
     """A copy whose text cells and column names are :func:`csv_text`."""
     table = table.copy()
     for column in _text_columns(table):
-        table[column] = table[column].astype(object).map(csv_text)
-    table.columns = [csv_text(column) for column in table.columns]
+        table[column] = table[column].astype(object).map(_csv_cell)
+    table.columns = [_csv_cell(column) for column in table.columns]
     return table
+
+
+def _csv_cell(value: object) -> object:
+    """:func:`csv_text`, with line ends inside the text as ``\\n`` (so the cell is quoted)."""
+    value = csv_text(value)
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
 
 
 def _xml_safe_text(table: pd.DataFrame) -> pd.DataFrame:
