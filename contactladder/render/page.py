@@ -46,7 +46,7 @@ import html
 import importlib.util
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from string import Template
@@ -68,12 +68,15 @@ if TYPE_CHECKING:
     from contactladder.network.ladder_network import LadderNetwork
 
 __all__ = ["map_html", "render_map", "timeline_html", "render_timeline", "embed_snippet",
-           "html_path", "vis_network", "vis_network_version", "VIS_NETWORK_VERSION"]
+           "content_security_policy", "script_hashes", "html_path", "vis_network",
+           "vis_network_version", "VIS_NETWORK_VERSION"]
 
 #: The vis-network release that pyvis ships and the pages are written for.
 VIS_NETWORK_VERSION = "9.1.2"
 # The slots of page.html that a page's own template fills (see _slots).
 _SLOTS = ("controls", "bar", "panels")
+# A script hash in a Content-Security-Policy.
+_HASH = re.compile(r"'sha256-[A-Za-z0-9+/=]+'")
 # The words of each page's own controls: label_<name> -> catalogue key.
 _LABELS = {"map": {"label_search": "map.search", "label_find": "map.find"},
            "timeline": {"label_play": "map.play", "label_period": "map.period"}}
@@ -229,14 +232,7 @@ def _page(kind: str, data: Mapping[str, Any]) -> str:
     vis = "\n" + vis_network() + "\n"
     app = "\n" + "\n".join(_template(name) for name in ("helpers.js", "page.js", f"{kind}.js"))
     app += "\n"
-    csp = "; ".join([
-        "default-src 'none'",
-        f"script-src {_script_hash(vis)} {_script_hash(app)}",
-        "style-src 'unsafe-inline'",
-        "img-src data:",
-        "base-uri 'none'",
-        "form-action 'none'",
-    ])
+    csp = content_security_policy([_script_hash(vis), _script_hash(app)])
     banner = ("" if data["anonymized"] else
               f'<p class="cl-names" id="cl-names">{_esc(names_notice(data["lang"]))}</p>')
     labels = {"label_wijk": "map.wijk", "label_min_rung": "map.min_rung",
@@ -258,6 +254,29 @@ def _page(kind: str, data: Mapping[str, Any]) -> str:
         app=app,
         **{slot: _esc(w[key]) for slot, key in labels.items()},
     )
+
+
+def content_security_policy(scripts: Iterable[str] = ()) -> str:
+    """The Content-Security-Policy of every page: nothing is loaded from anywhere, only the
+    scripts with the given hashes run (none when there are none), styles are inline and images
+    are data: URIs.
+
+    >>> content_security_policy().split("; ")[:2]
+    ["default-src 'none'", "script-src 'none'"]
+    """
+    hashes = " ".join(dict.fromkeys(scripts)) or "'none'"
+    return "; ".join(["default-src 'none'", f"script-src {hashes}", "style-src 'unsafe-inline'",
+                      "img-src data:", "base-uri 'none'", "form-action 'none'"])
+
+
+def script_hashes(page: str) -> list[str]:
+    """The script hashes a page's own Content-Security-Policy allows: what a page that embeds
+    it (as ``<iframe srcdoc>``, which inherits the policy) must allow too.
+
+    >>> script_hashes('<meta content="script-src \'sha256-abc=\' \'sha256-d=\'">')
+    ["'sha256-abc='", "'sha256-d='"]
+    """
+    return _HASH.findall(page)
 
 
 @functools.cache

@@ -32,6 +32,7 @@ import contactladder.render.charts as charts
 from contactladder.analysis.growth import SHARING_LEVEL
 from contactladder.network import LadderNetwork
 from contactladder.privacy import SMALL, mask_small_counts
+from contactladder.render.page import content_security_policy, script_hashes
 from contactladder.words import words
 from contactladder.words.roles import role_word
 
@@ -126,7 +127,8 @@ def report_html(net: LadderNetwork, tables: ReportTables, *, images: dict[str, b
         sections.append(_timeline_section(timeline_page, lang))
     sections.append(_methods_section(net, lang, tables.exact))
     return _page(f"{w['report.title']} — {net.name}", sections, lang,
-                 w["report.exact" if tables.exact else "report.anonymous"])
+                 w["report.exact" if tables.exact else "report.anonymous"],
+                 script_hashes(timeline_page) if timeline_page else [])
 
 
 def summary(net: LadderNetwork, table: pd.DataFrame, *, freq: str, lang: str = "nl") -> list[str]:
@@ -251,10 +253,14 @@ _DEFINED = [(name, "report.def_" + name.replace(", ", "_and_").replace("<key>", 
 
 # --- HTML pieces -------------------------------------------------------------------------------
 
-def _page(title: str, sections: list[str], lang: str, notice: str) -> str:
+def _page(title: str, sections: list[str], lang: str, notice: str, scripts: list[str]) -> str:
+    """The page around the sections, with a Content-Security-Policy that lets only the embedded
+    timeline's own scripts run (an ``<iframe srcdoc>`` inherits the report's policy)."""
     css = resources.files("contactladder").joinpath("templates", "report.css").read_text(
         encoding="utf-8")
+    csp = content_security_policy(scripts)
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{_e(csp)}">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<link rel="icon" href="data:,"><title>{_e(title)}</title>'
             f"<style>{css}</style></head><body><main><h1>{_e(title)}</h1>"

@@ -23,6 +23,7 @@ import textwrap
 import pandas as pd
 
 from contactladder.privacy import personal_data_notice
+from contactladder.render.page import content_security_policy
 from contactladder.words import check_lang, words
 
 __all__ = ["LIST_KINDS", "sheet_name", "worklist_html", "as_text"]
@@ -62,7 +63,7 @@ def worklist_html(table: pd.DataFrame, *, lang: str | None = None) -> str:
 
     >>> page = worklist_html(pd.DataFrame([{"person": "p1", "wijk": "Dieze", "priority": 5,
     ...     "reasons": "alone", "explanation": "<b>x</b>", "name": "Ann"}]), lang="en")
-    >>> "&lt;b&gt;x&lt;/b&gt;" in page and "<b>x" not in page and "http" not in page
+    >>> "&lt;b&gt;x&lt;/b&gt;" in page and "<b>x" not in page and "://" not in page
     True
     """
     lang = check_lang(lang or table.attrs.get("lang", "nl"))
@@ -78,6 +79,8 @@ def worklist_html(table: pd.DataFrame, *, lang: str | None = None) -> str:
         "<!DOCTYPE html>",
         f"<!-- {esc(notice)} -->",
         f'<html lang="{lang}"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(content_security_policy())}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="robots" content="noindex, nofollow">',
         f"<title>{esc(title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{esc(title)}</h1>",
