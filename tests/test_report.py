@@ -124,3 +124,17 @@ def test_with_another_focal_role_the_report_speaks_of_that_role(tmp_path):
     english = write_report(net, tmp_path / "en", freq="month", lang="en", by=None,
                            timeline=False)[0].read_text(encoding="utf-8")
     assert "of the children" in english and "parent" not in english.lower()
+
+
+def test_dollar_signs_in_names_reach_the_charts_as_text(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "contacts.csv").write_text(
+        "date,person_a,person_b,rung\n2024-01-01,a,b,2\n2024-02-01,c,d,delen\n")
+    (tmp_path / "data" / "people.csv").write_text(
+        "id,role,wijk\na,parent,$\\frac{1}{$\nb,parent,$\\frac{1}{$\nc,parent,PC $x^2$\n"
+        "d,parent,PC $x^2$\n")
+    net = LadderNetwork.from_path(tmp_path / "data")
+    paths = write_report(net, tmp_path / "out", freq="month", timeline=False)
+    svgs = [p.read_text(encoding="utf-8") for p in paths if p.suffix == ".svg"]
+    assert any("PC $x^2$" in svg for svg in svgs)
+    assert any("$\\frac{1}{$" in svg for svg in svgs)

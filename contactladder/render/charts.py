@@ -18,7 +18,10 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import io
+from collections.abc import Callable
+from typing import Any
 
 import matplotlib
 import pandas as pd
@@ -29,10 +32,29 @@ from contactladder.ladder import Ladder
 from contactladder.words import words
 from contactladder.words.roles import role_word
 
-__all__ = ["people_chart", "ties_per_rung_chart", "alone_chart", "figure_bytes", "chart_words"]
+__all__ = ["people_chart", "ties_per_rung_chart", "alone_chart", "figure_bytes", "chart_words",
+           "plain_text"]
 
 _SIZE = (7.5, 3.6)
 _SAVE = {"svg.hashsalt": "contactladder", "svg.fonttype": "none"}
+
+
+def plain_text(function: Callable[..., Figure]) -> Callable[..., Figure]:
+    """Draw the figure of ``function`` with text from the data as written: a ``$`` in a name,
+    title or label never starts matplotlib's mathtext (which would fail or change the text).
+
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"period": ["2024Q1"], "people": [3], "focal": [2]})
+    >>> figure = people_chart(table, title="PC $x^{2")
+    >>> figure.axes[0].get_title(loc="left"), b"PC $x^{2" in figure_bytes(figure, "svg")
+    ('PC $x^{2', True)
+    """
+    @functools.wraps(function)
+    def drawn(*args: Any, **kwargs: Any) -> Figure:
+        with matplotlib.rc_context({"text.parse_math": False}):
+            return function(*args, **kwargs)
+
+    return drawn
 
 
 def chart_words(lang: str = "nl", focal: str = "parent") -> dict[str, str]:
@@ -47,6 +69,7 @@ def chart_words(lang: str = "nl", focal: str = "parent") -> dict[str, str]:
             ("people", "focal", "ties", "alone", "only_professional", "period", "count")}
 
 
+@plain_text
 def people_chart(table: pd.DataFrame, *, lang: str = "nl", focal: str = "parent",
                  title: str = "") -> Figure:
     """People and focal people present, per period."""
@@ -55,6 +78,7 @@ def people_chart(table: pd.DataFrame, *, lang: str = "nl", focal: str = "parent"
                           ("focal", "o", "#d7301f", names["focal"])], names, title)
 
 
+@plain_text
 def ties_per_rung_chart(table: pd.DataFrame, ladder: Ladder, *, lang: str = "nl",
                         title: str = "") -> Figure:
     """Ties per rung as a stacked area, the lowest rung at the bottom, in the ladder's colours."""
@@ -67,6 +91,7 @@ def ties_per_rung_chart(table: pd.DataFrame, ladder: Ladder, *, lang: str = "nl"
     return figure
 
 
+@plain_text
 def alone_chart(table: pd.DataFrame, *, lang: str = "nl", focal: str = "parent",
                 title: str = "") -> Figure:
     """Focal people alone (no tie) and with ties only to professionals, per period."""

@@ -40,6 +40,7 @@ from matplotlib.lines import Line2D
 
 from contactladder.errors import UsageError
 from contactladder.privacy import names_notice
+from contactladder.render.charts import plain_text
 
 __all__ = ["map_figure", "map_picture", "picture_format", "FORMATS", "LABELS_UP_TO"]
 
@@ -53,6 +54,7 @@ _WIDTH_IN = 11.0
 _HEIGHT_IN = 8.0
 
 
+@plain_text
 def map_figure(data: Mapping[str, Any]) -> Figure:
     """The map of a map payload (:func:`~contactladder.render.map_payload.map_data`) as a
     matplotlib Figure.
