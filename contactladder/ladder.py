@@ -39,6 +39,7 @@ Examples
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -58,6 +59,7 @@ _DEFAULT_RUNGS = (
     ("steunen", "Steunen elkaar, wederzijds", "Mutual support", "#d7301f"),
 )
 # Colours for rungs of a ladder file that gives none: light and cool at the bottom, warm on top.
+_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 _SPARE_COLOURS = ("#9ecae1", "#4292c6", "#41ab5d", "#addd8e", "#fd8d3c", "#f16913", "#d7301f",
                   "#990000")
 
@@ -135,7 +137,9 @@ class Ladder:
         Raises
         ------
         InputFileError
-            If the file cannot be read or is not valid TOML, or a rung or kind is malformed.
+            If the file cannot be read or is not valid TOML, or a rung or kind is malformed: a
+            key missing, not text or looking like a level (``key = "3"``), a label not text, a
+            name two rungs share, a colour not written ``#rrggbb``, a kind mapped to no rung.
 
         Examples
         --------
@@ -162,27 +166,20 @@ class Ladder:
             raise InputFileError(
                 "no rungs", file=path,
                 hint='give each rung as a [[rung]] table with at least key = "..."')
-        rungs = []
-        for level, entry in enumerate(entries, start=1):
-            key = str(entry.get("key", "")).strip() if isinstance(entry, dict) else ""
-            if not key:
-                raise InputFileError(f"rung {level} has no key", file=path,
-                                     hint='give each [[rung]] a key = "..."')
-            labels = {lang: str(entry[lang]) for lang in LANGUAGES if lang in entry}
-            colour = str(entry.get("colour", entry.get("color",
-                         _SPARE_COLOURS[min(level - 1, len(_SPARE_COLOURS) - 1)])))
-            rungs.append(Rung(level, key, labels, colour))
-        if len({_normal(r.key) for r in rungs}) < len(rungs):
-            raise InputFileError("two rungs have the same key", file=path)
-        ladder = cls(rungs, source=str(path))
-        kinds = {}
-        for kind, rung in (data.get("kinds") or {}).items():
+        ladder = cls([_rung(path, level, entry) for level, entry in enumerate(entries, start=1)],
+                     source=str(path))
+        _check_names(path, ladder.rungs)
+        kinds = data.get("kinds") or {}
+        if not isinstance(kinds, dict):
+            raise InputFileError("kinds is not a table", file=path,
+                                 hint='write it as [kinds] with lines such as koffie = "praten"')
+        ladder.kinds = {}
+        for kind, rung in kinds.items():
             try:
-                kinds[_normal(kind)] = ladder.parse(rung).level
+                ladder.kinds[_normal(kind)] = ladder.parse(rung).level
             except BadValueError as exc:
-                raise InputFileError(f"kind {kind!r} maps to an unknown rung", file=path,
-                                     value=rung, hint=exc.hint) from exc
-        ladder.kinds = kinds
+                raise InputFileError(f"kind {literal(repr(kind))} maps to an unknown rung",
+                                     file=path, value=rung, hint=exc.hint) from exc
         return ladder
 
     def __iter__(self) -> Iterator[Rung]:
@@ -282,6 +279,73 @@ class Ladder:
         keys = literal(", ".join(r.key for r in self.rungs))
         return (f"use a level 1-{len(self.rungs)}, a key ({keys}) or a label of the "
                 f"{literal(self.source)}")
+
+
+def _rung(path: Path, level: int, entry: object) -> Rung:
+    """The rung at ``level`` from its ``[[rung]]`` table in the ladder file ``path``.
+
+    Raises
+    ------
+    InputFileError
+        If the key is missing, not text or looks like a level, a label is not text, or the
+        colour is not written ``#rrggbb`` (or ``#rgb``).
+    """
+    if not isinstance(entry, dict):
+        raise InputFileError(f"rung {level} is not a table", file=path,
+                             hint='give each rung as a [[rung]] table with key = "..."')
+    key = entry.get("key", "")
+    if not isinstance(key, str) or not key.strip():
+        raise InputFileError(f"rung {level} has no key" if key == "" else
+                             f"the key of rung {level} is not text", file=path,
+                             value=None if key == "" else key,
+                             hint='give each [[rung]] a key = "..."')
+    labels = {}
+    for lang in LANGUAGES:
+        if lang in entry:
+            if not isinstance(entry[lang], str):
+                raise InputFileError(f"the {lang} label of rung {level} is not text",
+                                     file=path, value=entry[lang],
+                                     hint=f'write it in quotes: {lang} = "..."')
+            labels[lang] = entry[lang].strip()
+    colour = entry.get("colour", entry.get("color",
+                       _SPARE_COLOURS[min(level - 1, len(_SPARE_COLOURS) - 1)]))
+    if not isinstance(colour, str) or not _COLOUR.fullmatch(colour.strip()):
+        raise InputFileError(f"the colour of rung {level} is not a colour", file=path,
+                             value=colour, hint='write it as "#rrggbb", such as "#4292c6"')
+    return Rung(level, key.strip(), labels, colour.strip().lower())
+
+
+def _check_names(path: Path, rungs: tuple[Rung, ...]) -> None:
+    """Refuse a key or label that looks like a level, or that two rungs share.
+
+    Raises
+    ------
+    InputFileError
+        Naming the rung and the name.
+    """
+    if len({_normal(r.key) for r in rungs}) < len(rungs):
+        raise InputFileError("two rungs have the same key", file=path)
+    owner: dict[str, int] = {}
+    for rung in rungs:
+        for name in {_normal(n) for n in (rung.key, *rung.labels.values()) if n.strip()}:
+            if _looks_like_level(name):
+                raise InputFileError(f"a name of rung {rung.level} looks like a level",
+                                     file=path, value=name,
+                                     hint="levels are given by the order of the rungs; give "
+                                          "names that are words, such as \"praten\"")
+            if owner.setdefault(name, rung.level) != rung.level:
+                raise InputFileError(f"rungs {owner[name]} and {rung.level} share a name",
+                                     file=path, value=name,
+                                     hint="give each rung its own key and labels")
+
+
+def _looks_like_level(name: str) -> bool:
+    """Whether a rung's name reads as a number."""
+    try:
+        float(name)
+    except ValueError:
+        return False
+    return True
 
 
 def _normal(value: object) -> str:

@@ -24,9 +24,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from contactladder.errors import MissingColumnError, literal
+from contactladder.errors import MissingColumnError, UsageError, literal
 
-__all__ = ["ALIASES", "CONTACT_COLUMNS", "PEOPLE_COLUMNS", "standard_columns"]
+__all__ = ["ALIASES", "CONTACT_COLUMNS", "PEOPLE_COLUMNS", "FILE_COLUMNS", "standard_columns",
+           "ColumnMapping"]
 
 #: Column names as they may appear in a file (compared in lower case), by the name used here.
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -50,6 +51,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
 CONTACT_COLUMNS = ["date", "person_a", "person_b", "rung", "activity", "wijk", "note", "source"]
 #: The text columns every people table has ("" when not given); ``joined`` is a date.
 PEOPLE_COLUMNS = ["role", "name", "organisation", "wijk"]
+#: The names used here that each file may have.
+FILE_COLUMNS = {"contacts": (*CONTACT_COLUMNS, "kind"),
+                "people": ("id", *PEOPLE_COLUMNS, "joined"),
+                "attendance": ("date", "activity", "person")}
 
 
 def standard_columns(table: pd.DataFrame, path: str | Path, columns: Mapping[str, str] | None,
@@ -106,3 +111,75 @@ def standard_columns(table: pd.DataFrame, path: str | Path, columns: Mapping[str
                 hint="the columns are " + literal(", ".join(map(repr, table.columns)))
                      + f"; name one with {{columns[{name}]=NAME}}")
     return table
+
+
+class ColumnMapping:
+    """The ``columns`` mapping of a load, applied to each file; every entry must be used.
+
+    An entry names a column used here and the file's column that holds it. The files share one
+    mapping (``{"date": "Wanneer"}`` is meant for contacts and attendance alike), so an entry is
+    checked once all files are read: one whose column is in none of the files it may be meant
+    for is an error, not a silent fall-back on an alias.
+
+    Parameters
+    ----------
+    columns : mapping, optional
+        A name used here to the file's column.
+
+    Raises
+    ------
+    UsageError
+        For an entry that names no column used here, or a column that is not text.
+
+    Examples
+    --------
+    >>> mapping = ColumnMapping({"date": "Nope"})
+    >>> _ = mapping.apply(pd.DataFrame(columns=["date", "a", "b"]), "contacts.csv", "contacts",
+    ...                   ("date",))
+    >>> mapping.check_used()  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    contactladder.errors.MissingColumnError: contacts.csv: no column 'Nope' for 'date'; the ...
+    """
+
+    def __init__(self, columns: Mapping[str, str] | None) -> None:
+        self.columns = dict(columns or {})
+        for name, given in self.columns.items():
+            if name not in ALIASES:
+                raise UsageError("no such column name", value=name,
+                                 hint="{columns} maps these names to a file's columns: "
+                                      + ", ".join(ALIASES))
+            if not isinstance(given, str) or not given.strip():
+                raise UsageError(f"no file column given for {name!r}", value=given,
+                                 hint=f"give {{columns[{name}]=NAME}} with the column's name")
+        self.used: set[str] = set()
+        self.files: list[tuple[str, str, list[str]]] = []
+
+    def apply(self, table: pd.DataFrame, path: str | Path, role: str,
+              required: tuple[str, ...]) -> pd.DataFrame:
+        """``table`` (the file ``path`` for ``role``) with the names used here (see
+        :func:`standard_columns`), remembering which entries it used."""
+        lower = {str(c).lower() for c in table.columns}
+        self.used |= {name for name, given in self.columns.items()
+                      if name in FILE_COLUMNS[role] and given.lower() in lower}
+        self.files.append((str(path), role, [str(c) for c in table.columns]))
+        return standard_columns(table, path, self.columns, required)
+
+    def check_used(self) -> None:
+        """Raise for the first entry whose column was in none of the files it may be for.
+
+        Raises
+        ------
+        MissingColumnError
+            Naming the file's columns (of the first file the entry may be for).
+        """
+        for name, given in self.columns.items():
+            files = [(path, columns) for path, role, columns in self.files
+                     if name in FILE_COLUMNS[role]]
+            if name in self.used or not files:
+                continue
+            path, columns = files[0]
+            raise MissingColumnError(f"no column {given!r} for {name!r}", file=path,
+                                     hint="the columns are "
+                                          + literal(", ".join(map(repr, columns)))
+                                          + f"; name the right one in {{columns[{name}]=NAME}}")

@@ -41,7 +41,7 @@ from contactladder.errors import (
     literal,
 )
 from contactladder.ladder import Ladder
-from contactladder.loading.columns import CONTACT_COLUMNS, PEOPLE_COLUMNS, standard_columns
+from contactladder.loading.columns import CONTACT_COLUMNS, PEOPLE_COLUMNS, ColumnMapping
 from contactladder.loading.dates import DateReader
 from contactladder.loading.distinct import map_distinct
 from contactladder.loading.files import find_file, read_table
@@ -127,7 +127,8 @@ def load(
     ladder : file or Ladder, optional
         The ladder, instead of the folder's ``ladder.toml`` or the default ladder.
     columns : mapping, optional
-        Column names in the files by the names used here, e.g. ``{"date": "Datum"}``.
+        Column names in the files by the names used here, e.g. ``{"date": "Datum"}``; each
+        must be a column of a file it may be meant for.
     rung : str, optional
         The rung of every contact without a rung or kind of its own (a level, key or label).
     time_unit, time_origin : str, optional
@@ -151,7 +152,7 @@ def load(
     InputFileError
         If a file is missing or unreadable, or no contact is left.
     MissingColumnError
-        If a required column is not in a file.
+        If a required column, or one named in ``columns``, is not in a file.
     BadValueError
         For the first bad row, naming file, line and value, when ``skip_invalid`` is off.
     UsageError
@@ -183,13 +184,15 @@ def load(
 
     rejects = Rejects(skip_invalid)
     dates = DateReader(time_unit, time_origin)
-    people_table = _read_people(people_file, columns, dates, rejects) if people_file else None
+    mapping = ColumnMapping(columns)
+    people_table = _read_people(people_file, mapping, dates, rejects) if people_file else None
     known = None if people_table is None else people_table.index
-    contacts = _read_contacts(contacts_file, columns, the_ladder, rung, dates, known, rejects)
+    contacts = _read_contacts(contacts_file, mapping, the_ladder, rung, dates, known, rejects)
     sessions = _no_attendance()
     if attendance_file:
-        sessions = _read_attendance(attendance_file, columns, dates, known, rejects)
+        sessions = _read_attendance(attendance_file, mapping, dates, known, rejects)
         contacts = pd.concat([contacts, _session_contacts(sessions, the_ladder)], ignore_index=True)
+    mapping.check_used()
     if contacts.empty:
         raise InputFileError("no contacts to measure", file=contacts_file,
                              hint="the file has a header but no valid rows" if not len(
@@ -222,10 +225,10 @@ def _ladder(ladder: str | Path | Ladder | None, path: Path) -> Ladder:
 
 # --- reading the three files -------------------------------------------------------------------
 
-def _read_contacts(path: Path, columns: Mapping[str, str] | None, ladder: Ladder,
-                   rung: str | None, dates: DateReader, known: pd.Index | None,
-                   rejects: Rejects) -> pd.DataFrame:
-    table = standard_columns(read_table(path), path, columns, ("date", "person_a", "person_b"))
+def _read_contacts(path: Path, mapping: ColumnMapping, ladder: Ladder, rung: str | None,
+                   dates: DateReader, known: pd.Index | None, rejects: Rejects) -> pd.DataFrame:
+    table = mapping.apply(read_table(path, role="contacts"), path, "contacts",
+                          ("date", "person_a", "person_b"))
     if "rung" not in table and "kind" not in table and rung is None:
         raise MissingColumnError("no 'rung' or 'kind' column", file=path,
                                  hint="add one, map one with {columns[rung]=NAME}, "
@@ -280,9 +283,9 @@ def _rung_levels(table: pd.DataFrame, check: RowCheck, ladder: Ladder,
     return levels
 
 
-def _read_people(path: Path, columns: Mapping[str, str] | None, dates: DateReader,
+def _read_people(path: Path, mapping: ColumnMapping, dates: DateReader,
                  rejects: Rejects) -> pd.DataFrame:
-    table = standard_columns(read_table(path), path, columns, ("id",))
+    table = mapping.apply(read_table(path, role="people"), path, "people", ("id",))
     check = RowCheck(path, table, rejects)
     ids = check.required_text("id", "empty id")
     duplicated = ids.duplicated(keep="first") & (ids != "")
@@ -303,12 +306,13 @@ def _read_people(path: Path, columns: Mapping[str, str] | None, dates: DateReade
     return people
 
 
-def _read_attendance(path: Path, columns: Mapping[str, str] | None, dates: DateReader,
+def _read_attendance(path: Path, mapping: ColumnMapping, dates: DateReader,
                      known: pd.Index | None, rejects: Rejects) -> pd.DataFrame:
-    table = standard_columns(read_table(path), path, columns, ("date", "activity", "person"))
+    table = mapping.apply(read_table(path, role="attendance"), path, "attendance",
+                          ("date", "activity", "person"))
     check = RowCheck(path, table, rejects)
     out = pd.DataFrame({"date": check.dates("date", dates),
-                        "activity": table["activity"],
+                        "activity": check.required_text("activity", "empty activity"),
                         "person": check.required_text("person", "empty person")})
     if known is not None:
         check.unknown_people(out["person"], "person", known)

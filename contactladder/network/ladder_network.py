@@ -53,7 +53,13 @@ import pandas as pd
 
 from contactladder.errors import UsageError, literal
 from contactladder.loading import Dataset, describe, load, positions_in
-from contactladder.network.periods import PeriodPairs, Step, pandas_frequency, period_label
+from contactladder.network.periods import (
+    PeriodPairs,
+    Step,
+    pandas_frequency,
+    parse_moment,
+    period_label,
+)
 from contactladder.network.ties import rung_rises, tie_table
 from contactladder.privacy import anonymous_order, opaque_ids
 
@@ -273,8 +279,13 @@ class LadderNetwork:
         """The ties active in ``start <= date < end``, each at its highest rung in that time.
 
         The people are those with a contact in that time.
+
+        Raises
+        ------
+        UsageError
+            If ``start`` or ``end`` is not a date.
         """
-        start, end = pd.Timestamp(start), pd.Timestamp(end)
+        start, end = parse_moment(start, "start"), parse_moment(end, "end")
         dates = self.contacts["date"]
         contacts = self.contacts[(dates >= start) & (dates < end)]
         people = pd.unique(contacts[["person_a", "person_b"]].values.ravel())
@@ -303,10 +314,7 @@ class LadderNetwork:
         """
         if as_of is None:
             return self.end + pd.Timedelta(days=1) if len(self.contacts) else pd.Timestamp.max
-        try:
-            moment = pd.Timestamp(as_of)
-        except ValueError as exc:
-            raise UsageError("not a date", value=as_of, hint="write it as YYYY-MM-DD") from exc
+        moment = parse_moment(as_of, "as_of")
         if moment.normalize() < self.start.normalize() or moment.normalize() > self.end:
             raise UsageError("date outside the data", value=str(as_of),
                              hint=f"the contacts run from {self.start.date()} to {self.end.date()}")
@@ -403,3 +411,4 @@ class LadderNetwork:
             attrs["focal"] = attrs["role"] == self.focal
             records[person] = attrs
         return records
+

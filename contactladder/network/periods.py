@@ -28,7 +28,7 @@ import pandas as pd
 
 from contactladder.errors import UsageError
 
-__all__ = ["FREQUENCIES", "Step", "PeriodPairs", "period_label", "pandas_frequency"]
+__all__ = ["FREQUENCIES", "Step", "PeriodPairs", "period_label", "pandas_frequency", "parse_moment"]
 
 #: Period names (the ``freq`` of a walk), and pandas' frequency for each.
 FREQUENCIES = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
@@ -229,7 +229,7 @@ def pandas_frequency(freq: str) -> str:
     """
     try:
         return FREQUENCIES[freq]
-    except KeyError:
+    except (KeyError, TypeError):
         raise UsageError("unknown period", value=freq,
                          hint="use one of " + ", ".join(FREQUENCIES)) from None
 
@@ -237,3 +237,25 @@ def pandas_frequency(freq: str) -> str:
 def _datetimes(moments: np.ndarray) -> np.ndarray:
     """datetime64 values as :class:`datetime.datetime` objects, converted in one go."""
     return pd.DatetimeIndex(moments).to_pydatetime()
+
+
+def parse_moment(value: object, name: str) -> pd.Timestamp:
+    """``value`` as a moment without time zone (its clock time kept), for the parameter
+    ``name``.
+
+    >>> parse_moment("2024-03-01T10:00+01:00", "as_of")
+    Timestamp('2024-03-01 10:00:00')
+
+    Raises
+    ------
+    UsageError
+        If ``value`` is not a date, naming the parameter.
+    """
+    try:
+        moment = pd.Timestamp(value)
+    except (ValueError, TypeError, OverflowError):
+        moment = pd.NaT
+    if moment is pd.NaT:
+        raise UsageError("not a date", value=value,
+                         hint=f"write {{{name}}} as YYYY-MM-DD (or YYYY-MM-DD HH:MM)")
+    return moment.tz_localize(None) if moment.tzinfo is not None else moment
