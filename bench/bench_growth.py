@@ -110,7 +110,8 @@ def run_growth(folder: Path) -> pd.DataFrame:
 
 
 def run_floor(folder: Path) -> pd.DataFrame:
-    contacts = pd.read_csv(folder / "contacts.csv", usecols=["date", "person_a", "person_b", "rung"])
+    contacts = pd.read_csv(folder / "contacts.csv",
+                           usecols=["date", "person_a", "person_b", "rung"])
     contacts["rung"] = contacts["rung"].map({key: n for n, key in enumerate(RUNG_KEYS, start=1)})
     month = pd.to_datetime(contacts["date"], format="%Y-%m-%d").dt.to_period("M")
     return (contacts.assign(month=month).groupby(["month", "person_a", "person_b"])["rung"]

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from helpers import CHROMIUM, CHROMIUM_ARGS, write_village
 
 

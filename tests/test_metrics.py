@@ -7,22 +7,29 @@ each period's graph anew with pandas and networkx and measures it with networkx 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
+from helpers import (
+    DEMO,
+    RANDOM_CASES,
+    RANDOM_IDS,
+    THREE_RUNGS,
+    dataset,
+    naive_bounds,
+    naive_ties,
+    present_from,
+    random_data,
+)
 
-from contactladder.errors import UsageError
-from contactladder.ladder import Ladder
-from contactladder.loading.dataset import load
 from contactladder.analysis.activity_yield import activity_yield
 from contactladder.analysis.growth import growth, growth_columns
 from contactladder.analysis.transitions import transitions
+from contactladder.errors import UsageError
+from contactladder.ladder import Ladder
+from contactladder.loading.dataset import load
 from contactladder.network import FREQUENCIES, LadderNetwork
-from helpers import (DEMO, RANDOM_CASES, RANDOM_IDS, THREE_RUNGS, dataset, naive_bounds, naive_ties, present_from,
-                     random_data)
 
 NO_GROUP = "(none)"
 
@@ -62,7 +69,7 @@ def naive_growth(contacts: pd.DataFrame, people: pd.DataFrame, ladder: Ladder, *
         for name in names:
             members = graph if name is None else graph.subgraph(
                 [p for p in graph if group_of[p] == name])
-            inside_group = (lambda pairs: pairs) if name is None else (lambda pairs: [
+            inside_group = (lambda pairs: pairs) if name is None else (lambda pairs, name=name: [
                 (a, b) for a, b in pairs if group_of[a] == name and group_of[b] == name])
             row = {"period": label, **({"group": name} if by else {})}
             row.update(naive_figures(members, role, focal, levels, top))

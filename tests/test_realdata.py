@@ -16,9 +16,9 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+from contactladder.analysis.growth import growth
 from contactladder.cli import main
 from contactladder.loading.dataset import load
-from contactladder.analysis.growth import growth
 from contactladder.network.ladder_network import LadderNetwork
 
 SOURCE = Path(__file__).resolve().parent / "data" / "sociopatterns" / "primaryschool.tsv.gz"

@@ -2,18 +2,16 @@
 
 import hashlib
 import html
-import re
 from io import StringIO
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from contactladder.errors import UsageError
 from contactladder.analysis.growth import growth
-from contactladder.network.ladder_network import LadderNetwork
+from contactladder.errors import UsageError
 from contactladder.jobs.report import write_report
-from contactladder.privacy import mask_small_counts
+from contactladder.network.ladder_network import LadderNetwork
 from contactladder.render.report import summary
 
 DEMO = Path(__file__).parent.parent / "data" / "zwolle-demo"

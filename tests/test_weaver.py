@@ -44,8 +44,8 @@ def test_a_job_with_output_writes_and_says_the_file_holds_personal_data(work):
     net = LadderNetwork.from_path(work)
     result = brokers_job(net, work.parent / "b.csv", top=2)
     assert result.paths == [work.parent / "b.csv"] and result.text == ""
-    assert result.notes == [f"Note: {work.parent / 'b.csv'} holds personal data (names): keep it to "
-                            "yourself and delete it when no longer needed."]
+    assert result.notes == [f"Note: {work.parent / 'b.csv'} holds personal data (names): keep it "
+                            "to yourself and delete it when no longer needed."]
     assert len(pd.read_csv(work.parent / "b.csv")) == 2
     assert introduce_job(net, "pro", work.parent / "i.xlsx").paths == [work.parent / "i.xlsx"]
 

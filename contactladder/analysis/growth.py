@@ -246,6 +246,7 @@ def _counter_for(counters: dict, groups: dict, by):
 def _count_graph(step: Step, counters: dict, groups: dict, by) -> None:
     """Count a whole graph: every step of the active view."""
     counter_of = _counter_for(counters, groups, by)
+    assert step.graph is not None, "the active view walks with graphs"
     for person, focal in step.graph.nodes(data="focal"):
         counter_of(person).add_person(person, focal)
     for a, b, rung in step.graph.edges(data="rung"):

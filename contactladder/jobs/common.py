@@ -103,9 +103,10 @@ def check_output(source: Source, output: str | Path) -> None:
         folder is read; a single contacts file may have outputs beside it).
 
     >>> check_output(Source(Path("data/zwolle-demo")), "data/zwolle-demo/growth.csv")
+    ... # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    contactladder.errors.UsageError: output inside the input data folder 'data/zwolle-demo/growth.csv'; write it elsewhere, such as outputs/
+    contactladder.errors.UsageError: output inside the input data folder ...; write it elsewhere...
     """
     from contactladder.errors import UsageError
 

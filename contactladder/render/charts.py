@@ -36,7 +36,7 @@ __all__ = ["people_chart", "ties_per_rung_chart", "alone_chart", "figure_bytes",
            "plain_text"]
 
 _SIZE = (7.5, 3.6)
-_SAVE = {"svg.hashsalt": "contactladder", "svg.fonttype": "none"}
+_SAVE: Any = {"svg.hashsalt": "contactladder", "svg.fonttype": "none"}
 
 
 def plain_text(function: Callable[..., Figure]) -> Callable[..., Figure]:

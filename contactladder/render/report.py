@@ -306,7 +306,7 @@ def _percent(part, whole) -> str:
     return f"{round(100 * part / whole)}%" if whole else "0%"
 
 
-def _slug(text: str) -> str:
+def _slug(text: object) -> str:
     return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "none"
 
 

@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 
 from contactladder.jobs.report import write_report
-from contactladder.network import LadderNetwork
 from contactladder.render.worklist_page import worklist_html
 
 pytestmark = pytest.mark.browser
