@@ -2,10 +2,13 @@
 
 The rooms, from the bottom up:
 
+- :mod:`~contactladder.io.locks`: one run at a time per output (:func:`output_lock`), and one
+  error line for a failed write (:func:`writing_error`);
 - :mod:`~contactladder.io.files`: atomic writes (:func:`replacing`, :func:`write_text`,
-  :func:`write_bytes`);
-- :mod:`~contactladder.io.sheets`: tables as CSV or XLSX and byte-identical workbooks
-  (:func:`write_table`, :func:`write_workbook`);
+  :func:`write_bytes`), outputs of several files written as a set (:func:`output_set`), modes
+  kept, files with names private;
+- :mod:`~contactladder.io.sheets`: tables as CSV or XLSX and byte-identical workbooks, where no
+  cell runs the data (:func:`write_table`, :func:`write_workbook`);
 - :mod:`~contactladder.io.values`: how dates, lists and text are written in files;
 - :mod:`~contactladder.io.network_tables`: the network as *nodes* and *ties* tables, anonymised
   by the rules of :mod:`contactladder.privacy` (:func:`nodes_table`, :func:`ties_table`,

@@ -220,33 +220,63 @@ def output_set(targets: str | Path | Iterable[str | Path], *, private: bool = Fa
     else:
         paths = list(dict.fromkeys(_absolute(Path(p)) for p in targets))  # type: ignore[union-attr]
     first = paths[0]
+    created = _make_folders({path.parent for path in paths})
     try:
-        for parent in {path.parent for path in paths}:
+        with _locked_set(first, wait) as folders:
+            yield from _write_set(first, paths, folders, folder_output, private, tuple(stale))
+    except BaseException:
+        for folder in reversed(created):  # folders made for this output only, when empty
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
+def _make_folders(parents: set[Path]) -> list[Path]:
+    """Create the missing folders; return those created, outermost first."""
+    created: list[Path] = []
+    for parent in sorted(parents):
+        missing = [p for p in (parent, *parent.parents) if not p.exists()]
+        try:
             parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise writing_error(exc, first.parent) from exc
+        except OSError as exc:
+            raise writing_error(exc, parent) from exc
+        created += [p for p in reversed(missing) if p not in created]
+    return created
+
+
+@contextlib.contextmanager
+def _locked_set(first: Path, wait: float) -> Iterator[dict[Path, Path]]:
+    """Hold the lock of the set named after ``first``; yield the staging folders by parent,
+    removed at the end."""
     with output_lock(first, wait=wait):
         _remove_leftovers(first)
-        staging_folders: dict[Path, Path] = {}
+        folders: dict[Path, Path] = {}
         try:
-            for path in paths:
-                if path.parent not in staging_folders:
-                    staging_folders[path.parent] = Path(tempfile.mkdtemp(
-                        prefix=f".{first.name}.staging-", dir=path.parent))
-            if folder_output:
-                places = {first: staging_folders[first.parent] / first.name}
-                places[first].mkdir()
-                yield Staging(places, folder=first)
-                _swap_folder(places[first], first, private, tuple(stale))
-            else:
-                places = {path: staging_folders[path.parent] / path.name for path in paths}
-                yield Staging(places)
-                _move_files(places, private)
-        except OSError as exc:
-            raise writing_error(exc, getattr(exc, "filename", None) or first) from exc
+            yield folders
         finally:
-            for staged in staging_folders.values():
+            for staged in folders.values():
                 shutil.rmtree(staged, ignore_errors=True)
+
+
+def _write_set(first: Path, paths: list[Path], staging_folders: dict[Path, Path],
+               folder_output: bool, private: bool, stale: tuple[str, ...]) -> Iterator[Staging]:
+    """Stage the set, hand it out, then move it into place (the body of :func:`output_set`)."""
+    try:
+        for path in paths:
+            if path.parent not in staging_folders:
+                staging_folders[path.parent] = Path(tempfile.mkdtemp(
+                    prefix=f".{first.name}.staging-", dir=path.parent))
+        if folder_output:
+            places = {first: staging_folders[first.parent] / first.name}
+            places[first].mkdir()
+            yield Staging(places, folder=first)
+            _swap_folder(places[first], first, private, stale)
+        else:
+            places = {path: staging_folders[path.parent] / path.name for path in paths}
+            yield Staging(places)
+            _move_files(places, private)
+    except OSError as exc:
+        raise writing_error(exc, getattr(exc, "filename", None) or first) from exc
 
 
 def _absolute(path: Path) -> Path:

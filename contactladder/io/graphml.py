@@ -11,8 +11,10 @@ Examples
 --------
 >>> from contactladder.io.network_tables import _example
 >>> G = graphml_graph(_example())
->>> G.nodes["n1"]["label"], G.nodes["n1"]["present_from"], G["n1"]["n2"]["weight"]
-('Ouder 1', '2024-01-05', 3)
+>>> sorted(G.nodes), G["n1"]["n2"]["weight"], G.nodes["n1"]["present_from"]
+(['n1', 'n2'], 3, '2024-01-05')
+>>> sorted(label for _, label in G.nodes(data="label"))
+['Ouder 1', 'Professional 1 (GGD)']
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ def graphml_graph(net: LadderNetwork, *, as_of: object = None, anonymize: bool =
     Examples
     --------
     >>> from contactladder.io.network_tables import _example
-    >>> sorted(graphml_graph(_example(), lang="en")["n1"]["n2"].items())[:3]
+    >>> sorted(graphml_graph(_example(), lang="en").edges["n1", "n2"].items())[:3]
     [('activities', 'peutergym'), ('contacts', 2), ('first_contact', '2024-01-05')]
     """
     nodes = nodes_table(net, as_of=as_of, anonymize=anonymize, lang=lang)
