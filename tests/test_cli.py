@@ -139,14 +139,27 @@ def test_debug_shows_the_traceback():
     assert "self_contact.csv" in str(result.exception)
 
 
-def test_skip_invalid_writes_rejects_beside_the_output_and_leaves_input_alone(tmp_path):
+def test_skip_invalid_writes_rejects_to_a_private_place_and_leaves_input_alone(tmp_path):
     source = BAD / "unknown_rung.csv"
     before = source.read_bytes()
     result = run("growth", source, "--skip-invalid", "-o", tmp_path / "g.csv")
     assert result.exit_code == 0, result.output
-    rejects = pd.read_csv(tmp_path / "g.rejects.csv")
+    path = tmp_path / "private" / "g.rejects.csv"
+    assert f"Set aside 1 invalid rows: {path} (holds personal data" in result.output
+    assert path.stat().st_mode & 0o777 == 0o600 and path.parent.stat().st_mode & 0o777 == 0o700
+    assert path.read_text(encoding="utf-8").startswith("# Holds personal data")
+    rejects = pd.read_csv(path, skiprows=1)
     assert rejects[["line", "value", "reason"]].values.tolist() == [[3, "vrienden", "unknown rung"]]
     assert source.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.csv", "private"]
+
+
+def test_rejects_never_land_inside_a_report_folder(tmp_path):
+    result = run("report", BAD / "unknown_rung.csv", "--skip-invalid", "--no-timeline",
+                 "-o", tmp_path / "report")
+    assert result.exit_code == 0, result.output
+    assert not list((tmp_path / "report").glob("*rejects*"))
+    assert (tmp_path / "private" / "report.rejects.csv").exists()
 
 
 def test_bad_column_option_is_a_usage_error(small):

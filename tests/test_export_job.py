@@ -39,8 +39,10 @@ def test_export_job_notes_where_rejects_went(tmp_path):
     with (folder / "contacts.csv").open("a", encoding="utf-8") as contacts:
         contacts.write("2024-05-21,ouder-anna,ouder-anna,kennen,,\n")
     result = export_job(Source(folder, {"skip_invalid": True}), tmp_path / "out" / "v.graphml")
-    assert result.notes == [f"Set aside 1 invalid rows: {tmp_path / 'out' / 'v.rejects.csv'}"]
-    assert (tmp_path / "out" / "v.rejects.csv").exists()
+    rejects = tmp_path / "out" / "private" / "v.rejects.csv"
+    assert result.notes == [f"Set aside 1 invalid rows: {rejects} (holds personal data: keep it "
+                            "to yourself)"]
+    assert rejects.exists()
 
 
 def test_demo_job_writes_the_demo_files(tmp_path):

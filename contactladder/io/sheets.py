@@ -69,7 +69,7 @@ def csv_text(value: object) -> object:
 
 
 def write_table(table: pd.DataFrame, path: str | Path, *, sheet: str = "data",
-                private: bool = False) -> Path:
+                private: bool = False, notice: str = "") -> Path:
     """Write a table as CSV (UTF-8) or XLSX, chosen by the file's suffix, without the index.
 
     Parameters
@@ -81,6 +81,10 @@ def write_table(table: pd.DataFrame, path: str | Path, *, sheet: str = "data",
         The sheet's name in a workbook.
     private : bool
         The table holds names: a new file is readable by its owner only (``0600``).
+    notice : str
+        What the file says about itself (that it holds personal data): in a CSV its first
+        line, ``# <notice>`` (read it back with ``pandas.read_csv(path, skiprows=1)``); in a
+        workbook its description.
 
     Returns
     -------
@@ -97,10 +101,12 @@ def write_table(table: pd.DataFrame, path: str | Path, *, sheet: str = "data",
         raise UsageError("unknown table format", value=path.name,
                          hint="end the file name in .csv or .xlsx")
     if suffix == ".xlsx":
-        return write_workbook({sheet: table}, path, private=private)
-    with replacing(path, private=private) as temporary:
-        _as_csv_text(table).to_csv(temporary, index=False, lineterminator="\n",
-                                   encoding="utf-8")
+        return write_workbook({sheet: table}, path, private=private, description=notice)
+    with replacing(path, private=private) as temporary, temporary.open(
+            "w", encoding="utf-8", newline="") as handle:
+        if notice:
+            handle.write("# " + " ".join(notice.split()) + "\n")
+        _as_csv_text(table).to_csv(handle, index=False, lineterminator="\n")
     return path
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from contactladder.network import LadderNetwork
 
-__all__ = ["Result", "Progress", "Source", "open_source", "check_output", "open_network"]
+__all__ = ["Result", "Progress", "Source", "open_source", "check_output", "rejects_path", "open_network"]
 
 #: A ``progress(done, total)`` callback, or None.
 Progress = Callable[[int, int], None] | None
@@ -76,6 +76,7 @@ def open_source(source: Source | LadderNetwork, *, output: str | Path | None = N
     """
     from contactladder.io.sheets import write_table
     from contactladder.network import LadderNetwork
+    from contactladder.privacy import personal_data_notice
 
     if isinstance(source, LadderNetwork):
         return source, []
@@ -84,13 +85,33 @@ def open_source(source: Source | LadderNetwork, *, output: str | Path | None = N
     net = LadderNetwork.from_path(source.path, **source.load)
     notes = []
     if len(net.rejects):
-        rejects = source.rejects
-        if rejects is None:
-            rejects = (Path(output).with_name(Path(output).stem + ".rejects.csv") if output
-                       else Path("outputs") / "rejects.csv")
-        write_table(net.rejects, rejects)
-        notes.append(f"Set aside {len(net.rejects)} invalid rows: {rejects}")
+        rejects = source.rejects or rejects_path(output)
+        write_table(net.rejects, _private_folder(rejects) / rejects.name, private=True,
+                    notice=personal_data_notice("en"))
+        notes.append(f"Set aside {len(net.rejects)} invalid rows: {rejects} (holds personal "
+                     "data: keep it to yourself)")
     return net, notes
+
+
+def rejects_path(output: str | Path | None = None) -> Path:
+    """Where the rows set aside go by default: a private folder beside the job's output, never
+    inside an output meant for sharing (a report folder) nor beside a shared page.
+
+    >>> rejects_path("outputs/map.html"), rejects_path("outputs/report"), rejects_path()
+    (PosixPath('outputs/private/map.rejects.csv'), PosixPath('outputs/private/report.rejects.csv'), PosixPath('outputs/private/rejects.csv'))
+    """
+    if output is None:
+        return Path("outputs") / "private" / "rejects.csv"
+    output = Path(output)
+    return output.parent / "private" / f"{output.stem}.rejects.csv"
+
+
+def _private_folder(path: Path) -> Path:
+    """The folder of ``path``, made readable by its owner only when it is new."""
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(mode=0o700, parents=True)
+    return folder
 
 
 def check_output(source: Source, output: str | Path) -> None:

@@ -115,7 +115,7 @@ def report_job(source: Source | LadderNetwork, folder: str | Path = "outputs/rep
                **options: Any) -> Result:
     """``contactladder report``: :func:`write_report` of the data of ``source``; the result
     names ``index.html``, which links the rest. Keywords are those of :func:`write_report`."""
-    net, notes = open_source(source, output=Path(folder) / "index.html")
+    net, notes = open_source(source, output=Path(folder))
     return Result(paths=write_report(net, folder, **options)[:1], notes=notes)
 
 
