@@ -39,7 +39,7 @@ Examples
 from __future__ import annotations
 
 import math
-import re
+import string
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -59,7 +59,6 @@ _DEFAULT_RUNGS = (
     ("steunen", "Steunen elkaar, wederzijds", "Mutual support", "#d7301f"),
 )
 # Colours for rungs of a ladder file that gives none: light and cool at the bottom, warm on top.
-_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 _SPARE_COLOURS = ("#9ecae1", "#4292c6", "#41ab5d", "#addd8e", "#fd8d3c", "#f16913", "#d7301f",
                   "#990000")
 
@@ -309,7 +308,7 @@ def _rung(path: Path, level: int, entry: object) -> Rung:
             labels[lang] = entry[lang].strip()
     colour = entry.get("colour", entry.get("color",
                        _SPARE_COLOURS[min(level - 1, len(_SPARE_COLOURS) - 1)]))
-    if not isinstance(colour, str) or not _COLOUR.fullmatch(colour.strip()):
+    if not isinstance(colour, str) or not _is_colour(colour.strip()):
         raise InputFileError(f"the colour of rung {level} is not a colour", file=path,
                              value=colour, hint='write it as "#rrggbb", such as "#4292c6"')
     return Rung(level, key.strip(), labels, colour.strip().lower())
@@ -337,6 +336,11 @@ def _check_names(path: Path, rungs: tuple[Rung, ...]) -> None:
                 raise InputFileError(f"rungs {owner[name]} and {rung.level} share a name",
                                      file=path, value=name,
                                      hint="give each rung its own key and labels")
+
+
+def _is_colour(text: str) -> bool:
+    """Whether ``text`` is a colour written ``#rrggbb`` or ``#rgb``."""
+    return len(text) in (4, 7) and text[0] == "#" and all(c in string.hexdigits for c in text[1:])
 
 
 def _looks_like_level(name: str) -> bool:

@@ -160,9 +160,12 @@ def test_no_string_below_the_cli_names_a_cli_option():
 def test_hints_in_loading_and_network_name_parameters_of_load():
     parameters = set(inspect.signature(load).parameters) | set(
         inspect.signature(describe).parameters) | set(
-        inspect.signature(LadderNetwork.from_path).parameters)
+        inspect.signature(LadderNetwork.from_path).parameters) | set(
+        inspect.signature(LadderNetwork.snapshot).parameters) | set(
+        inspect.signature(LadderNetwork.active).parameters)
     named = {(f"{path.relative_to(PACKAGE)}:{line}", name) for path in _below_cli(MY_ROOMS)
              for line, text in _strings(path) for name in hint_parameters(text)}
     assert {name for _, name in named} == {"columns", "rung", "time_unit", "time_origin",
-                                          "skip_invalid", "focal"}
+                                          "skip_invalid", "focal", "path",
+                                          "people", "attendance", "as_of", "start", "end"}
     assert {(place, name) for place, name in named if name not in parameters} == set()

@@ -45,6 +45,8 @@ SHEET_NAMES = {"contacts": ("contacts", "contacten"), "people": ("people", "pers
                "attendance": ("attendance", "aanwezigheid")}
 # The first bytes of an old Excel (.xls) workbook, which is no zip file.
 _OLD_EXCEL = bytes.fromhex("d0cf11e0a1b11ae1")
+# The parameter of load() that gives each file itself.
+_GIVEN = {"contacts": "{path}", "people": "{people}", "attendance": "{attendance}"}
 _LINE = re.compile(r"\bline (\d+)")
 
 
@@ -77,10 +79,10 @@ def find_file(folder: Path, stem: str, *, required: bool = False) -> Path | None
     found = [folder / f"{stem}{extension}" for extension in EXTENSIONS
              if (folder / f"{stem}{extension}").exists()]
     if len(found) > 1:
-        given = "path" if stem == "contacts" else stem
         raise InputFileError(f"{len(found)} {stem} files in the folder", file=folder,
                              value=", ".join(p.name for p in found),
-                             hint=f"keep one of them, or give the one to use with {{{given}}}")
+                             hint="keep one of them, or give the one to use with "
+                                  + _GIVEN.get(stem, "{path}"))
     if found:
         return found[0]
     if required:

@@ -239,6 +239,12 @@ def _datetimes(moments: np.ndarray) -> np.ndarray:
     return pd.DatetimeIndex(moments).to_pydatetime()
 
 
+# How to write each parameter that is a moment.
+_DATE_HINTS = {"as_of": "write {as_of} as YYYY-MM-DD (or YYYY-MM-DD HH:MM)",
+               "start": "write {start} as YYYY-MM-DD (or YYYY-MM-DD HH:MM)",
+               "end": "write {end} as YYYY-MM-DD (or YYYY-MM-DD HH:MM)"}
+
+
 def parse_moment(value: object, name: str) -> pd.Timestamp:
     """``value`` as a moment without time zone (its clock time kept), for the parameter
     ``name``.
@@ -256,6 +262,5 @@ def parse_moment(value: object, name: str) -> pd.Timestamp:
     except (ValueError, TypeError, OverflowError):
         moment = pd.NaT
     if moment is pd.NaT:
-        raise UsageError("not a date", value=value,
-                         hint=f"write {{{name}}} as YYYY-MM-DD (or YYYY-MM-DD HH:MM)")
+        raise UsageError("not a date", value=value, hint=_DATE_HINTS[name])
     return moment.tz_localize(None) if moment.tzinfo is not None else moment
