@@ -1,4 +1,5 @@
 import re
+import statistics
 
 import pandas as pd
 import pytest
@@ -131,7 +132,11 @@ def test_sizes_are_looked_up_by_number_of_ties(village_net):
         ties[a] += 1
         ties[b] += 1
     assert len(data["sizes"]) == max(ties) + 1
-    assert [data["sizes"][t] for t in ties] == data["nodes"]["size"]
+    # people who need a link are drawn at least the median person's size (issue 13)
+    median = statistics.median(data["sizes"][t] for t in ties)
+    assert [max(data["sizes"][t], median) if alone else data["sizes"][t]
+            for t, alone in zip(ties, data["nodes"]["alone"])] == data["nodes"]["size"]
+    assert any(data["nodes"]["alone"])
 
 
 @pytest.mark.parametrize("options, message", [

@@ -73,7 +73,8 @@ def map_job(source: Source | LadderNetwork, output: str | Path = "outputs/map.ht
         report; the snippet is the result's ``text``.
     **options :
         Those of :func:`~contactladder.render.map_payload.network_map_data`: ``as_of, wijk,
-        min_rung, focus, anonymize, lang, title``.
+        min_rung, focus, anonymize, lang, title, legend`` ("open", "closed" or None: open, in
+        a compact form in a frame narrower than 1000 px).
 
     Returns
     -------
@@ -104,7 +105,7 @@ def timeline_job(source: Source | LadderNetwork,
 
     ``source``, ``output`` and ``embed`` are as in :func:`map_job`; ``freq`` is the
     length of one step and ``options`` are those of :func:`~contactladder.render.
-    timeline_payload.timeline_data` (``lang, anonymize, title, wijk, min_rung``). The growth
+    timeline_payload.timeline_data` (``lang, anonymize, title, wijk, min_rung, legend``). The growth
     tables are computed once, here.
 
     Raises

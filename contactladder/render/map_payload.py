@@ -43,6 +43,9 @@ from contactladder.privacy import person_label
 from contactladder.render.layout import layout_areas
 from contactladder.render.map_text import counts_text, iso_date, long_date, page_text
 from contactladder.render.styles import (
+    ALONE_COLOUR,
+    alone_kinds,
+    alone_size,
     edge_width,
     group_key,
     node_order,
@@ -57,7 +60,11 @@ if TYPE_CHECKING:
     from contactladder.network.ladder_network import LadderNetwork
 
 __all__ = ["map_data", "focus_graph", "network_map_data", "MapOptions", "map_options",
-           "in_wijk", "network_colours"]
+           "in_wijk", "network_colours", "legend_option", "LEGEND_OPTIONS"]
+
+#: The ``legend`` option: open, closed, or None (automatic: beside a wide map, above a narrow
+#: one in a compact form; open either way).
+LEGEND_OPTIONS = ("open", "closed", None)
 
 Positions = Mapping[Hashable, tuple[float, float]]
 Areas = Mapping[str, tuple[float, float, float]]
@@ -76,6 +83,8 @@ def map_data(
     colours: Mapping[str, str] | None = None,
     areas: Areas | None = None,
     part: bool = False,
+    focal: str = "parent",
+    legend: str | None = None,
 ) -> dict[str, Any]:
     """The payload of the map of ``G``: the people, their ties, legend and words.
 
@@ -108,6 +117,13 @@ def map_data(
     part : bool
         The map shows part of the data (one wijk, one person's network): the legend says the
         sizes count the ties in this map.
+    focal : str
+        The focal role (``net.focal``): its people with no tie, or none with another focal
+        person, stand out (:func:`~contactladder.render.styles.alone_kinds`), drawn at least
+        the median person's size.
+    legend : {"open", "closed", None}
+        Whether the legend shows when the page opens; None (the default): open, in a compact
+        form above a map narrower than 1000 px (an embedded frame).
 
     Returns
     -------
@@ -122,7 +138,8 @@ def map_data(
     ValueError
         If ``positions`` lacks a node of ``G``.
     """
-    text = page_text(lang, part=part)
+    legend = legend_option(legend)
+    text = page_text(lang, part=part, focal=focal)
     if positions is None:
         positions, areas = layout_areas(G)
     missing = sum(1 for node in G if node not in positions)
@@ -135,13 +152,17 @@ def map_data(
     wijken = sorted({attribute_text(w) for _, w in G.nodes(data="wijk")} - {""})
     wijk_index = {w: i for i, w in enumerate(wijken)}
     nodes: dict[str, list[Any]] = {"x": [], "y": [], "size": [], "group": [], "wijk": [],
-                                   "label": []}
+                                   "label": [], "alone": []}
+    kinds = alone_kinds(G, focal=focal)
+    least = alone_size(node_size(G.degree(node)) for node in order)
     for node in order:
         attrs = G.nodes[node]
         x, y = positions[node]
         nodes["x"].append(round(float(x), 1))
         nodes["y"].append(round(float(y), 1))
-        nodes["size"].append(node_size(G.degree(node)))
+        size = node_size(G.degree(node))
+        nodes["size"].append(max(size, least) if kinds[node] else size)
+        nodes["alone"].append(kinds[node])
         nodes["group"].append(group_index[group_key(attrs)])
         nodes["wijk"].append(wijk_index.get(attribute_text(attrs.get("wijk")), -1))
         nodes["label"].append(person_label(attrs, lang=lang, anonymize=anonymize))
@@ -173,6 +194,9 @@ def map_data(
         "rungs": [{"level": r.level, "key": r.key, "label": r.label(lang), "colour": r.colour,
                    "width": edge_width(r.level, ladder)} for r in ladder],
         "groups": list(styles.values()),
+        "focal_role": role_key(focal),
+        "alone_colour": ALONE_COLOUR,
+        "legend": legend or "",
         "wijken": wijken,
         "areas": {"wijk": [wijk_index[w] for w in shown],
                   **{name: [round(float(areas[w][k]), 1) for w in shown]
@@ -208,6 +232,7 @@ def network_map_data(
     anonymize: bool = True,
     lang: str = "nl",
     title: str | None = None,
+    legend: str | None = None,
 ) -> dict[str, Any]:
     """:func:`map_data` of a network at one moment, with the options of the ``map`` command.
 
@@ -227,7 +252,7 @@ def network_map_data(
         static picture draws only the ties from this rung up).
     focus : str, optional
         The id of a person: only their own network (:func:`focus_graph`), with them highlighted.
-    anonymize, lang :
+    anonymize, lang, legend :
         As in :func:`map_data`.
     title : str, optional
         The heading; by default the data's name, with the wijk or the person in focus.
@@ -255,7 +280,27 @@ def network_map_data(
     return map_data(G, net.ladder, title=" — ".join(parts), as_of=as_of, lang=lang,
                     anonymize=anonymize, positions=positions, focus=person,
                     min_rung=options.level, colours=network_colours(net), areas=areas,
-                    part=options.wijk is not None or person is not None)
+                    part=options.wijk is not None or person is not None, focal=net.focal,
+                    legend=legend)
+
+
+def legend_option(legend: object) -> str | None:
+    """``legend`` checked: "open", "closed" or None (automatic).
+
+    >>> legend_option(" Closed "), legend_option(None)
+    ('closed', None)
+    >>> legend_option("half")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    contactladder.errors.UsageError: unknown legend setting 'half'; use open or closed, ...
+    """
+    if legend is None:
+        return None
+    value = str(legend).strip().lower()
+    if value not in LEGEND_OPTIONS:
+        raise UsageError("unknown legend setting", value=legend,
+                         hint="use open or closed, or leave out {legend}")
+    return value
 
 
 class MapOptions(NamedTuple):

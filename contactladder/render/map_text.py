@@ -16,6 +16,7 @@ from __future__ import annotations
 import pandas as pd
 
 from contactladder.words import words
+from contactladder.words.roles import role_word
 
 __all__ = ["page_text", "counts_text", "iso_date", "long_date"]
 
@@ -26,22 +27,33 @@ _PAGE_WORDS = {
         "organisation", "unknown", "ties_total", "rung", "first_contact", "last_contact",
         "contacts", "activities", "legend_people", "legend_rungs", "legend", "legend_counters",
         "zoom_in", "zoom_out", "fit", "fit_label", "zoom_hint", "play", "pause", "period",
-        "people_word", "new_ties", "climbed", "focal_alone", "fresh_note", "since", "history")},
+        "people_word", "new_ties", "climbed", "focal_alone", "fresh_note", "since", "history",
+        "table", "table_label", "table_caption", "people_count", "map_keys")},
     "as_of": "common.as_of", "people": "common.people", "ties": "common.ties",
 }
 
 
-def page_text(lang: str, *, part: bool = False) -> dict[str, str]:
+# The words of the people who need a link, which name the focal role.
+_ALONE_WORDS = ("alone", "no_peer_tie", "only_alone", "show_alone")
+
+
+def page_text(lang: str, *, part: bool = False, focal: str = "parent") -> dict[str, str]:
     """The words the page's script shows, by their key in the payload's ``text``.
 
-    ``size_note`` says what a size counts: all ties, or with ``part`` those in this map.
+    ``size_note`` says what a size counts: all ties, or with ``part`` those in this map. The
+    words of the people who need a link name the ``focal`` role.
 
     >>> page_text("en")["size_note"], page_text("en", part=True)["size_note"]
     ('Size: number of ties', 'Size: number of ties in this map')
+    >>> page_text("en", focal="child")["only_alone"]
+    'Only children without a tie'
     """
     w = words(lang)
     text = {key: w[entry] for key, entry in _PAGE_WORDS.items()}
     text["size_note"] = w["map.size_note_part" if part else "map.size_note"]
+    plural = role_word(focal, lang, plural=True)
+    text.update({key: w[f"map.{key}"].format(focal=plural, focal_lower=plural.lower())
+                 for key in _ALONE_WORDS})
     return text
 
 

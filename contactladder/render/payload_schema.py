@@ -13,14 +13,18 @@ Both pages (``kind`` "map" and "timeline"):
 - ``as_of`` (str): ISO date of the moment shown, or ""; ``lang`` (str); ``anonymized`` (bool);
 - ``text`` (object of str): the words of the page's script, by key;
 - ``rungs``: list of ``{level, key, label, colour, width}``, bottom to top;
-- ``groups``: list of ``{label, role, organisation, colour, shape}``: the legend's groups of
-  people;
+- ``groups``: list of ``{label, role, role_key, organisation, colour, shape}``: the legend's
+  groups of people (``role_key``: the role as a key, "parent");
+- ``focal_role`` (str): the focal role's key; ``alone_colour`` (str): the ring of the people who
+  need a link; ``legend`` (str): "open", "closed" or "" (automatic: open, compact when narrow);
 - ``wijken`` (list of str), ``areas``: table ``wijk`` (index into ``wijken``), ``x``, ``y``,
   ``radius``: where each wijk's people sit, for its name on the map;
 - ``focus`` (int): the person in focus or -1; ``min_level`` (int): lowest rung shown at first;
 - ``nodes``: table ``x``, ``y`` (canvas units, y down), ``size`` (canvas units, from the number
   of ties), ``group`` (index into ``groups``), ``wijk`` (index into ``wijken`` or -1),
-  ``label`` (str).
+  ``label`` (str), ``alone`` (0; 1: a focal person with no tie; 2: one with ties, none to
+  another focal person; on the timeline as at its last step, which the page recounts per
+  step). The ``size`` of a person with ``alone`` 1 or 2 is at least the median size.
 
 The map page also has:
 
@@ -58,7 +62,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["check_payload", "KINDS"]
+__all__ = ["check_payload", "KINDS", "LEGEND_VALUES"]
 
 
 @dataclass(frozen=True)
@@ -80,11 +84,16 @@ class _Counters:
 
 _NUMBER = float
 _RUNG = {"level": int, "key": str, "label": str, "colour": str, "width": _NUMBER}
-_GROUP = {"label": str, "role": str, "organisation": str, "colour": str, "shape": str}
-_NODES = {"x": _NUMBER, "y": _NUMBER, "size": _NUMBER, "group": int, "wijk": int, "label": str}
+_GROUP = {"label": str, "role": str, "role_key": str, "organisation": str, "colour": str,
+          "shape": str}
+_NODES = {"x": _NUMBER, "y": _NUMBER, "size": _NUMBER, "group": int, "wijk": int, "label": str,
+          "alone": int}
+#: The values of the field ``legend``.
+LEGEND_VALUES = ("open", "closed", "")
 _COMMON = {
     "title": str, "subtitle": str, "subtitle_lead": [str], "as_of": str, "lang": str,
     "anonymized": bool, "text": _Text(), "rungs": [_RUNG], "groups": [_GROUP],
+    "focal_role": str, "alone_colour": str, "legend": str,
     "wijken": [str],
     "areas": _Table({"wijk": int, "x": _NUMBER, "y": _NUMBER, "radius": _NUMBER}),
     "focus": int, "min_level": int, "nodes": _Table(_NODES),
@@ -127,6 +136,10 @@ def check_payload(data: Mapping[str, Any], kind: str) -> None:
     _indexes(data["nodes"]["group"], len(data["groups"]), "nodes.group")
     _indexes(data["nodes"]["wijk"], len(data["wijken"]), "nodes.wijk", none=True)
     _indexes(data["areas"]["wijk"], len(data["wijken"]), "areas.wijk")
+    _indexes(data["nodes"]["alone"], 3, "nodes.alone")
+    if data["legend"] not in LEGEND_VALUES:
+        raise ValueError(f"payload field legend: {data['legend']!r} is not one of "
+                         f"{', '.join(map(repr, LEGEND_VALUES))}")
     _indexes([data["focus"]], people, "focus", none=True)
     _indexes(data["edges"]["a"], people, "edges.a")
     _indexes(data["edges"]["b"], people, "edges.b")

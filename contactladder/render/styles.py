@@ -8,6 +8,11 @@
   (:func:`edge_width`).
 - An organisation has one colour on every map of the same data: :func:`organisation_colours`
   over all the data's professionals gives the table every map uses.
+- The people who need a link stand out (:func:`alone_kinds`): a focal person with no tie
+  (:data:`ALONE`), and as a second mark one whose ties all go to non-focal people
+  (:data:`NO_PEER_TIE`), are drawn at least the median person's size (:func:`alone_size`) with a
+  ring in :data:`ALONE_COLOUR`, a colour used for nothing else (solid for the first, dashed for
+  the second).
 
 Sizes are computed here only: the pages get them from the payload (a size per person, and for
 the timeline the table :func:`size_table` of the size by number of ties).
@@ -18,11 +23,16 @@ Examples
 (9.0, 6.0)
 >>> organisation_colours(["GGD", "Bibliotheek"])
 {'Bibliotheek': '#0072b2', 'GGD': '#d55e00'}
+>>> G = nx.Graph([("ann", "ggd")]); G.add_node("bo")
+>>> nx.set_node_attributes(G, {"ann": "parent", "bo": "parent", "ggd": "professional"}, "role")
+>>> alone_kinds(G)
+{'ann': 2, 'ggd': 0, 'bo': 1}
 """
 
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
@@ -33,7 +43,8 @@ from contactladder.words import attribute_text
 from contactladder.words.roles import ROLE_WORDS, role_key, role_word
 
 __all__ = ["node_size", "size_table", "edge_width", "organisation_colours", "role_styles",
-           "group_key", "node_order", "SIZE_FULL_AT"]
+           "group_key", "node_order", "alone_kinds", "alone_size", "SIZE_FULL_AT",
+           "ALONE_COLOUR", "ALONE", "NO_PEER_TIE"]
 
 #: From this number of ties up a person has the largest size.
 SIZE_FULL_AT = 100
@@ -53,6 +64,12 @@ _ORGANISATION_COLOURS = ("#0072b2", "#d55e00", "#59a14f", "#cc79a7", "#6a3d9a", 
 _OTHER_ROLE_COLOURS = ("#8c564b", "#17becf", "#bcbd22", "#9467bd", "#7f7f7f")
 _OTHER_ROLE_SHAPE = "square"
 _ROLE_ORDER = ("parent", "professional", "volunteer", "child")
+#: The ring of the people who need a link: a colour no rung, role or organisation has.
+ALONE_COLOUR = "#d4006a"
+#: :func:`alone_kinds` of a focal person with no tie.
+ALONE = 1
+#: :func:`alone_kinds` of a focal person with ties, none of them to another focal person.
+NO_PEER_TIE = 2
 
 
 def node_size(ties: int) -> float:
@@ -138,8 +155,8 @@ def role_styles(G: nx.Graph, *, lang: str = "nl", role: str = "role",
         if key in keys:
             word = role_word(key[0], lang)
             label = f"{word} ({key[1]})" if key[1] else word
-            styles[key] = {"label": label, "role": word, "organisation": key[1],
-                           "colour": colour, "shape": shape}
+            styles[key] = {"label": label, "role": word, "role_key": key[0],
+                           "organisation": key[1], "colour": colour, "shape": shape}
 
     for rk in _ROLE_ORDER:
         if rk == "professional":
@@ -185,3 +202,31 @@ def node_order(G: nx.Graph) -> list[Hashable]:
         return (rank, rk, number, type(node).__name__, str(node))
 
     return [node for node, _ in sorted(G.nodes(data=True), key=key)]
+
+
+def alone_kinds(G: nx.Graph, *, focal: str = "parent", role: str = "role",
+                ) -> dict[Hashable, int]:
+    """Who needs a link, per person of ``G``: :data:`ALONE` (1) for a person of the ``focal``
+    role with no tie, :data:`NO_PEER_TIE` (2) for one whose ties all go to people of other
+    roles, else 0 (as ``focal_alone`` and ``focal_only_professional`` of the growth table).
+
+    >>> G = nx.Graph([("ann", "bo")]); G.add_node("cem")
+    >>> nx.set_node_attributes(G, "parent", "role")
+    >>> alone_kinds(G)
+    {'ann': 0, 'bo': 0, 'cem': 1}
+    """
+    key = role_key(focal)
+    is_focal = {node: role_key(value) == key for node, value in G.nodes(data=role)}
+    return {node: (0 if not is_focal[node] else ALONE if not G.degree(node)
+                   else 0 if any(is_focal[other] for other in G[node]) else NO_PEER_TIE)
+            for node in G}
+
+
+def alone_size(sizes: Iterable[float]) -> float:
+    """The least size of a person who needs a link: the median of everyone's ``sizes``.
+
+    >>> alone_size([5.0, 7.0, 9.0, 25.0]), alone_size([])
+    (8.0, 5.0)
+    """
+    sizes = list(sizes)
+    return float(statistics.median(sizes)) if sizes else node_size(0)

@@ -57,6 +57,7 @@ def timeline_data(
     title: str | None = None,
     wijk: str | None = None,
     min_rung: object = None,
+    legend: str | None = None,
 ) -> dict[str, Any]:
     """The payload of the timeline of ``net``.
 
@@ -71,7 +72,7 @@ def timeline_data(
         (:func:`needs_wijk_counters` says when to compute it).
     freq : {"day", "week", "month", "quarter", "year"}
         The length of a step, as the tables were computed.
-    lang, anonymize, title :
+    lang, anonymize, title, legend :
         As in :func:`~contactladder.render.map_payload.network_map_data`.
     wijk : str, optional
         Only the people of this wijk and the ties among them.
@@ -94,7 +95,8 @@ def timeline_data(
     G = in_wijk(final, options.wijk)
     data = map_data(G, net.ladder, title=" — ".join(options.title_parts), lang=lang,
                     anonymize=anonymize, positions=positions, min_rung=options.level,
-                    colours=network_colours(net), areas=areas, part=options.wijk is not None)
+                    colours=network_colours(net), areas=areas, part=options.wijk is not None,
+                    focal=net.focal, legend=legend)
     index = {node: i for i, node in enumerate(node_order(G))}
     # One walk over the periods gives when each person and tie appears and when ties climb.
     appear = [-1] * len(index)
