@@ -36,7 +36,8 @@ __all__ = ["main"]
 
 # The option of each library parameter whose name is not simply --<name>.
 OPTIONS = {"columns": "--column", "freq": "--period", "output": "-o", "format": "--format",
-           "anonymize": "--anonymize/--names"}
+           "anonymize": "--anonymize/--names", "path": "DATA", "folder": "FOLDER",
+           "start": "--as-of", "end": "--as-of"}
 
 
 def option_of(parameter: str) -> str:

@@ -41,6 +41,10 @@ def data_options(command: Callable) -> Callable:
                      help="The role whose network the work is about."),
         click.option("--skip-invalid", is_flag=True,
                      help="Set bad rows aside in a rejects file and go on."),
+        click.option("--key-file", type=click.Path(path_type=Path),
+                     help="The private key that numbers people anonymously (default: "
+                          "$CONTACTLADDER_KEY_FILE, else .contactladder-key in the DATA folder, "
+                          "made on first use)."),
         click.option("--rejects", type=click.Path(path_type=Path),
                      help="Where --skip-invalid writes the rejected rows (default: beside the "
                           "output, or outputs/rejects.csv)."),

@@ -19,7 +19,6 @@ from contactladder.io.network_tables import (
     write_tables,
 )
 from contactladder.network.ladder_network import LadderNetwork
-from contactladder.privacy import opaque_ids
 
 
 @pytest.fixture
@@ -61,9 +60,9 @@ def test_xlsx_has_sheets_nodes_and_ties(net, tmp_path):
 
 def test_export_ids_follow_the_privacy_numbering(net):
     people = list(net.snapshot().nodes)
-    assert export_ids(people) == opaque_ids(people)
-    assert list(export_ids(people, anonymize=False)) == list(opaque_ids(people))
-    assert nodes_table(net)["id"].tolist() == list(opaque_ids(people).values())
+    assert export_ids(net, people) == net.opaque_ids(people)
+    assert list(export_ids(net, people, anonymize=False)) == list(net.opaque_ids(people))
+    assert nodes_table(net)["id"].tolist() == list(net.opaque_ids(people).values())
 
 
 def test_named_nodes_table_has_further_columns_but_no_notes(tmp_path):

@@ -44,6 +44,7 @@ import pandas as pd
 
 from contactladder.errors import UsageError, literal
 from contactladder.network import LadderNetwork, Step
+from contactladder.words import attribute_text
 
 __all__ = ["growth", "growth_columns", "SHARING_LEVEL", "NO_GROUP"]
 
@@ -226,7 +227,8 @@ def _groups(net: LadderNetwork, by: str | None) -> dict:
         columns = ", ".join(c for c in net.people_columns() if c not in ("name", "joined"))
         raise UsageError("no such people column", value=by,
                          hint="use one of: " + literal(columns))
-    return net.column(by).fillna("").astype(str).replace("", NO_GROUP).to_dict()
+    values = net.column(by).map(attribute_text)  # NaN and NaT are "" whatever the dtype
+    return values.replace("", NO_GROUP).to_dict()
 
 
 def _counter_for(counters: dict, groups: dict, by):

@@ -175,10 +175,11 @@ def export_paths(output: str | Path | None = None, *, format: str | None = None,
     if suffix and by_suffix.get(suffix) != format:
         raise UsageError(f"a {format} export needs a file name ending in {FORMATS[format]}, "
                          "not", value=Path(text).name)
+    name = data_name or "network"
     if not text:
-        stem = Path("outputs") / data_name
+        stem = Path("outputs") / name
     elif folder_given:
-        stem = Path(text) / data_name
+        stem = Path(text) / name
     else:
         stem = Path(text).with_suffix("") if suffix else Path(text)
     if format == "csv":

@@ -138,7 +138,7 @@ def rung_spells(net: LadderNetwork, *, as_of: object = None,
     with_time = has_time(history["date"]) or has_time(net.present_from)
     history = history.assign(date=history["date"].dt.floor("s" if with_time else "D"))
     history = history.drop_duplicates(["person_a", "person_b", "date"], keep="last")
-    ids = export_ids(net.snapshot(as_of).nodes, anonymize=anonymize)
+    ids = export_ids(net, net.snapshot(as_of).nodes, anonymize=anonymize)
     order = {person: number for number, person in enumerate(ids)}
     spells: dict = {}
     for a, b, date, level in history.itertuples(index=False):

@@ -37,7 +37,7 @@ from contactladder.errors import UsageError
 from contactladder.io.sheets import write_table, write_workbook
 from contactladder.io.values import as_text, has_time, iso_columns
 from contactladder.network.ladder_network import LadderNetwork
-from contactladder.privacy import PUBLIC_COLUMNS, is_private_column, opaque_ids, person_label
+from contactladder.privacy import PUBLIC_COLUMNS, is_private_column, person_label
 from contactladder.words.roles import role_key
 
 __all__ = [
@@ -61,18 +61,19 @@ TIE_COLUMNS = ("source", "target", "source_label", "target_label", "tie_type", "
 _NETWORK_ATTRIBUTES = ("number", "focal")
 
 
-def export_ids(people: Iterable[Hashable], *, anonymize: bool = True) -> dict[Hashable, str]:
+def export_ids(net: LadderNetwork, people: Iterable[Hashable], *,
+               anonymize: bool = True) -> dict[Hashable, str]:
     """Person id -> the id it gets in an export, in the order of the export's rows.
 
-    Anonymised the ids of :func:`~contactladder.privacy.opaque_ids` (``n1``, ``n2``, ...),
-    else the person's own id as text, in the same order.
+    Anonymised the ids of :meth:`LadderNetwork.opaque_ids` (``n1``, ``n2``, ... in the order
+    of the data's private key), else the person's own id as text, in the same order.
 
-    >>> sorted(export_ids(["ann", "cem"]).values())
+    >>> sorted(export_ids(_example(), ["ann", "cem"]).values())
     ['n1', 'n2']
-    >>> sorted(export_ids(["ann", "cem"], anonymize=False).items())
+    >>> sorted(export_ids(_example(), ["ann", "cem"], anonymize=False).items())
     [('ann', 'ann'), ('cem', 'cem')]
     """
-    ids = opaque_ids(people)
+    ids = net.opaque_ids(people)
     return ids if anonymize else {person: str(person) for person in ids}
 
 
@@ -93,7 +94,7 @@ def nodes_table(net: LadderNetwork, *, as_of: object = None, anonymize: bool = T
     [['ann', 'Ann'], ['cem', 'Professional 1 (GGD)']]
     """
     graph = net.snapshot(as_of)
-    ids = export_ids(graph.nodes, anonymize=anonymize)
+    ids = export_ids(net, graph.nodes, anonymize=anonymize)
     further = [] if anonymize else _further_columns(net)
     rows = []
     for person, new_id in ids.items():
@@ -133,7 +134,7 @@ def ties_table(net: LadderNetwork, *, as_of: object = None, anonymize: bool = Tr
     [['parent-professional', 'Sharing experiences', 2]]
     """
     graph = net.snapshot(as_of)
-    ids = export_ids(graph.nodes, anonymize=anonymize)
+    ids = export_ids(net, graph.nodes, anonymize=anonymize)
     order = {person: number for number, person in enumerate(ids)}
     rows = []
     for a, b, attrs in graph.edges(data=True):
