@@ -9,55 +9,99 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 from contactladder.analysis.activity_yield import activity_yield
 from contactladder.analysis.growth import growth
 from contactladder.analysis.transitions import transitions
+from contactladder.errors import UsageError
 from contactladder.io.files import output_set, write_bytes, write_text
 from contactladder.io.sheets import write_table
 from contactladder.jobs.common import Progress, Result, Source, open_source
 from contactladder.network import LadderNetwork
 from contactladder.privacy import check_grouping
 from contactladder.render import charts
+from contactladder.render.map_text import iso_date
 from contactladder.render.report import (
     ReportTables,
-    _slug,
     report_figures,
     report_html,
     shown_groups,
+    slug,
+    village_maps,
 )
+from contactladder.render.static_map import map_picture
 from contactladder.words import words
 
-__all__ = ["REPORT_STALE", "write_report", "report_job", "report_tables"]
+__all__ = ["REPORT_STALE", "write_report", "report_job", "report_tables", "report_moments"]
 
 #: Files of an earlier report that go when a report is written again into its folder, even when
 #: this report does not write them (its groups may differ); other files there are kept.
-REPORT_STALE = ("growth-by-*.csv", "*-ties-per-rung.png", "*-ties-per-rung.svg")
+REPORT_STALE = ("growth-by-*.csv", "*-ties-per-rung.png", "*-ties-per-rung.svg",
+                "village-*.png", "village-*.svg")
 
 
 def report_tables(net: LadderNetwork, *, freq: str = "quarter", by: str | None = "wijk",
-                  exact: bool = False, progress: Progress = None) -> ReportTables:
-    """The tables of a report, each computed once.
+                  exact: bool = False, title: str | None = None, subtitle: str | None = None,
+                  moments: Sequence[object] | None = None,
+                  progress: Progress = None) -> ReportTables:
+    """The tables of a report, each computed once (``title``, ``subtitle`` and ``moments`` as
+    in :func:`write_report`).
 
     Raises
     ------
     UsageError
-        If ``by`` names people (a private column) or has too many values to be anonymous.
+        If ``by`` names people (a private column) or has too many values to be anonymous, or
+        a moment is not a date within the data.
     """
+    chosen = report_moments(net, moments)
     if by:
         check_grouping(by, net.column(by) if net.has_column(by) else None, what="report")
     table = growth(net, freq=freq, progress=progress)
     groups = growth(net, freq=freq, by=by) if by and net.values(by) else None
     return ReportTables(freq=freq, growth=table, transitions=transitions(net, freq=freq),
                         yields=activity_yield(net), by=by if groups is not None else None,
-                        groups=groups, exact=exact)
+                        groups=groups, exact=exact, title=title or None,
+                        subtitle=subtitle or None, moments=chosen)
+
+
+def report_moments(net: LadderNetwork, moments: Sequence[object] | None = None) -> list[str]:
+    """The moments of the report's pictures of the village as ISO dates, in time order:
+    ``moments`` checked, or the data's first day, the day halfway and its last day.
+
+    Raises
+    ------
+    UsageError
+        For a moment that is not a date, or lies outside the data.
+    """
+    if not net.has_contacts:
+        return []
+    start, end = pd.Timestamp(net.start).normalize(), pd.Timestamp(net.end).normalize()
+    if moments is None:
+        return sorted({iso_date(day) for day in (start, start + (end - start) / 2, end)})
+    chosen = set()
+    for moment in moments:
+        try:
+            day = pd.Timestamp(str(moment)).normalize()
+        except ValueError:
+            day = pd.NaT
+        if pd.isna(day) or not start <= day <= end:
+            raise UsageError("a moment is not a date within the data", value=moment,
+                             hint=f"give {{moments}} as dates from {iso_date(start)} to "
+                                  f"{iso_date(end)}")
+        chosen.add(iso_date(day))
+    return sorted(chosen)
 
 
 def write_report(net: LadderNetwork, folder: str | Path, *, freq: str = "quarter",
                  lang: str = "nl", by: str | None = "wijk", exact: bool = False,
-                 timeline: bool = True, progress: Progress = None) -> list[Path]:
+                 timeline: bool = True, title: str | None = None, subtitle: str | None = None,
+                 moments: Sequence[object] | None = None,
+                 progress: Progress = None) -> list[Path]:
     """Write ``index.html``, the charts (PNG and SVG) and the tables (CSV) into ``folder``.
 
     Parameters
@@ -74,7 +118,13 @@ def write_report(net: LadderNetwork, folder: str | Path, *, freq: str = "quarter
     exact : bool
         Show small counts in the per-group tables as they are.
     timeline : bool
-        Embed the timeline map of the village.
+        Embed the timeline map of the village (shown on screen, not in print).
+    title, subtitle : str, optional
+        The report's title (default: "Netwerkrapport — <data's name>"), also in the margin of
+        every printed page, and a line below it.
+    moments : list of dates, optional
+        The moments of the pictures of the village (PNG and SVG beside the report, shown in
+        it); default the data's first day, the day halfway and its last day.
 
     Returns
     -------
@@ -84,22 +134,27 @@ def write_report(net: LadderNetwork, folder: str | Path, *, freq: str = "quarter
     Raises
     ------
     UsageError
-        For an unknown language, or a grouping that would name people.
+        For an unknown language, a grouping that would name people, or a moment that is not a
+        date within the data.
     """
     words(lang)
     folder = Path(folder)
-    tables = report_tables(net, freq=freq, by=by, exact=exact, progress=progress)
+    tables = report_tables(net, freq=freq, by=by, exact=exact, title=title, subtitle=subtitle,
+                           moments=moments, progress=progress)
     figures = report_figures(net, tables, lang=lang)
+    village = village_maps(net, tables.moments, lang=lang)
     pictures = {stem: {fmt: charts.figure_bytes(figure, fmt) for fmt in ("png", "svg")}
                 for stem, figure in figures.items()}
+    pictures.update({stem: {fmt: map_picture(data, fmt) for fmt in ("png", "svg")}
+                     for stem, data in village.items()})
     page = report_html(net, tables, images={s: p["png"] for s, p in pictures.items()},
-                       lang=lang, timeline_page=_timeline_page(net, tables, lang)
-                       if timeline else None)
+                       lang=lang, village=village, timeline_page=_timeline_page(
+                           net, tables, lang) if timeline else None)
     sheets = {"growth.csv": tables.growth, "transitions.csv": tables.transitions,
               "activity-yield.csv": tables.yields}
     shown = shown_groups(tables)
     if shown is not None and tables.by:
-        sheets[f"growth-by-{_slug(tables.by)}.csv"] = shown
+        sheets[f"growth-by-{slug(tables.by)}.csv"] = shown
     drawings = {f"{stem}.{fmt}": data for stem, files in pictures.items()
                 for fmt, data in files.items()}
     with output_set(folder, stale=REPORT_STALE) as staging:

@@ -4,6 +4,13 @@ Each function takes a growth table (from :func:`contactladder.analysis.growth.gr
 returns a matplotlib Figure; :func:`figure_bytes` gives it as PNG or SVG, byte-identical for the
 same input. The words come from the catalogue, the focal role named in them.
 
+Every chart has the same size (:data:`SIZE`) and type sizes, with its legend inside the figure,
+so the report shows them at one width. One colour means one thing (:data:`SERIES_COLOURS`):
+people, focal people, focal people alone and those with ties only to professionals each have
+their own colour, none of them a rung colour, so a colour never stands for a rung and a group of
+people at once. A cell the report masks (``<5``) is drawn as missing: a gap in the line, never a
+zero.
+
 Examples
 --------
 >>> import pandas as pd
@@ -12,14 +19,18 @@ Examples
 ...     "ties": [3, 9], "rung_kennen": [2, 5], "rung_praten": [1, 2], "rung_delen": [0, 2],
 ...     "rung_helpen": [0, 0], "rung_steunen": [0, 0], "focal_alone": [5, 3]})
 >>> figure = ties_per_rung_chart(table, Ladder.default(), lang="en")
->>> [text.get_text() for text in figure.axes[0].get_legend().get_texts()][-2:]
+>>> [text.get_text() for text in figure.legends[0].get_texts()][-2:]
 ['Chatting', 'Acquaintance']
+>>> masked = table.assign(focal_alone=[5, "<5"])
+>>> alone_chart(masked).axes[0].lines[0].get_ydata().tolist()
+[5.0, nan]
 """
 
 from __future__ import annotations
 
 import functools
 import io
+import textwrap
 from collections.abc import Callable
 from typing import Any
 
@@ -33,10 +44,19 @@ from contactladder.words import words
 from contactladder.words.roles import role_word
 
 __all__ = ["people_chart", "ties_per_rung_chart", "alone_chart", "figure_bytes", "chart_words",
-           "plain_text"]
+           "plain_text", "SERIES_COLOURS", "SIZE", "drawn_values"]
 
-_SIZE = (7.5, 3.6)
-_SAVE: Any = {"svg.hashsalt": "contactladder", "svg.fonttype": "none"}
+#: The size of every chart in inches (width, height): the report shows them at one width.
+SIZE = (7.5, 3.6)
+#: The colour of each series the charts draw, one meaning each and none a rung colour of the
+#: default ladder (nor a colour of a role or organisation on the maps).
+SERIES_COLOURS = {"people": "#4d4d4d", "focal": "#08306b", "focal_alone": "#e7298a",
+                  "focal_only_professional": "#543005"}
+_SAVE: Any = {"svg.hashsalt": "contactladder", "svg.fonttype": "none", "font.size": 9}
+# The axes' place in the figure (left, bottom, width, height), the legend to their right.
+_AXES = (0.1, 0.2, 0.55, 0.68)
+# Legend entries longer than this are wrapped onto more lines, to stay inside the figure.
+_LEGEND_CHARACTERS = 28
 
 
 def plain_text(function: Callable[..., Figure]) -> Callable[..., Figure]:
@@ -69,25 +89,40 @@ def chart_words(lang: str = "nl", focal: str = "parent") -> dict[str, str]:
             ("people", "focal", "ties", "alone", "only_professional", "period", "count")}
 
 
+def drawn_values(table: pd.DataFrame, column: str) -> pd.Series:
+    """The values a chart draws of ``column``: numbers, and a masked cell (``<5``) as missing.
+
+    >>> drawn_values(pd.DataFrame({"ties": [0, "<5", 12]}), "ties").tolist()
+    [0.0, nan, 12.0]
+    """
+    return pd.to_numeric(table[column], errors="coerce").astype(float)
+
+
 @plain_text
 def people_chart(table: pd.DataFrame, *, lang: str = "nl", focal: str = "parent",
                  title: str = "") -> Figure:
     """People and focal people present, per period."""
     names = chart_words(lang, focal)
-    return _lines(table, [("people", "o", "#555555", names["people"]),
-                          ("focal", "o", "#d7301f", names["focal"])], names, title)
+    return _lines(table, [("people", "o", names["people"]), ("focal", "o", names["focal"])],
+                  names, title)
 
 
 @plain_text
 def ties_per_rung_chart(table: pd.DataFrame, ladder: Ladder, *, lang: str = "nl",
-                        title: str = "") -> Figure:
-    """Ties per rung as a stacked area, the lowest rung at the bottom, in the ladder's colours."""
+                        title: str = "", stacked: bool = True) -> Figure:
+    """Ties per rung in the ladder's colours: a stacked area, the lowest rung at the bottom, or
+    (``stacked=False``) a line per rung, so that a masked count is a gap in its own line only."""
     figure, axes = _figure(title)
     x = range(len(table))
-    axes.stackplot(x, *[table[f"rung_{rung.key}"] for rung in ladder],
-                   labels=[rung.label(lang) for rung in ladder],
-                   colors=[rung.colour for rung in ladder], alpha=0.9)
-    _finish(axes, table, chart_words(lang), reverse_legend=True)
+    if stacked:
+        axes.stackplot(x, *[drawn_values(table, f"rung_{rung.key}") for rung in ladder],
+                       labels=[rung.label(lang) for rung in ladder],
+                       colors=[rung.colour for rung in ladder], alpha=0.9)
+    else:
+        for rung in ladder:
+            axes.plot(x, drawn_values(table, f"rung_{rung.key}"), marker="o", markersize=3,
+                      color=rung.colour, label=rung.label(lang))
+    _finish(figure, axes, table, chart_words(lang), reverse_legend=True)
     return figure
 
 
@@ -96,13 +131,14 @@ def alone_chart(table: pd.DataFrame, *, lang: str = "nl", focal: str = "parent",
                 title: str = "") -> Figure:
     """Focal people alone (no tie) and with ties only to professionals, per period."""
     names = chart_words(lang, focal)
-    lines = [("focal_alone", "o", "#d7301f", names["alone"]),
-             ("focal_only_professional", "s", "#fd8d3c", names["only_professional"])]
+    lines = [("focal_alone", "o", names["alone"]),
+             ("focal_only_professional", "s", names["only_professional"])]
     return _lines(table, [line for line in lines if line[0] in table], names, title)
 
 
 def figure_bytes(figure: Figure, format: str) -> bytes:
-    """The figure as ``png`` or ``svg`` bytes, the same bytes for the same figure.
+    """The figure as ``png`` or ``svg`` bytes, the same bytes for the same figure, always of
+    the figure's own size (nothing trimmed, so every chart has the same width).
 
     >>> import pandas as pd
     >>> table = pd.DataFrame({"period": ["2024Q1"], "people": [3], "focal": [2]})
@@ -112,40 +148,45 @@ def figure_bytes(figure: Figure, format: str) -> bytes:
     metadata = {"png": {"Software": None}, "svg": {"Date": None}}[format]
     buffer = io.BytesIO()
     with matplotlib.rc_context(_SAVE):
-        figure.savefig(buffer, format=format, dpi=150, metadata=metadata, bbox_inches="tight")
+        figure.savefig(buffer, format=format, dpi=150, metadata=metadata, facecolor="#ffffff")
     return buffer.getvalue()
 
 
-def _lines(table: pd.DataFrame, lines: list[tuple[str, str, str, str]], names: dict,
+def _lines(table: pd.DataFrame, lines: list[tuple[str, str, str]], names: dict,
            title: str) -> Figure:
-    """A line per ``(column, marker, colour, label)`` over the periods of ``table``."""
+    """A line per ``(column, marker, label)`` over the periods of ``table``, each in the
+    column's colour."""
     figure, axes = _figure(title)
-    for column, marker, colour, label in lines:
-        axes.plot(range(len(table)), table[column], marker=marker, color=colour, label=label)
-    _finish(axes, table, names)
+    for column, marker, label in lines:
+        axes.plot(range(len(table)), drawn_values(table, column), marker=marker,
+                  color=SERIES_COLOURS[column], label=label)
+    _finish(figure, axes, table, names)
     return figure
 
 
 def _figure(title: str):
-    figure = Figure(figsize=_SIZE)
-    axes = figure.subplots()
+    figure = Figure(figsize=SIZE)
+    axes = figure.add_axes(_AXES)
     if title:
         axes.set_title(title, loc="left", fontsize=11)
     axes.spines[["top", "right"]].set_visible(False)
     return figure, axes
 
 
-def _finish(axes, table: pd.DataFrame, names: dict, reverse_legend: bool = False) -> None:
+def _finish(figure: Figure, axes, table: pd.DataFrame, names: dict,
+            reverse_legend: bool = False) -> None:
     labels = list(table["period"])
     step = max(1, len(labels) // 12)
     axes.set_xticks(range(0, len(labels), step), labels[::step], rotation=45, ha="right",
                     fontsize=8)
-    axes.set_ylabel(names["count"])
+    axes.tick_params(axis="y", labelsize=8)
+    axes.set_ylabel(names["count"], fontsize=9)
     axes.set_ylim(bottom=0)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.grid(axis="y", color="#dddddd", linewidth=0.6)
-    handles, names = axes.get_legend_handles_labels()
+    handles, texts = axes.get_legend_handles_labels()
     if reverse_legend:
-        handles, names = handles[::-1], names[::-1]
-    axes.legend(handles, names, frameon=False, fontsize=8, loc="upper left",
-                bbox_to_anchor=(1.01, 1))
+        handles, texts = handles[::-1], texts[::-1]
+    texts = [textwrap.fill(text, _LEGEND_CHARACTERS) for text in texts]
+    figure.legend(handles, texts, frameon=False, fontsize=8, loc="upper left",
+                  bbox_to_anchor=(_AXES[0] + _AXES[2] + 0.02, _AXES[1] + _AXES[3]))

@@ -5,7 +5,14 @@ come in as tables, computed once by the report's job
 (:func:`contactladder.jobs.report.write_report`): the growth table, the transitions, the activity
 yield and the growth per group, which this room shows as sentences, charts and tables in the
 report's language. Small counts per group are masked by
-:func:`contactladder.privacy.mask_small_counts` unless the report is exact.
+:func:`contactladder.privacy.mask_small_counts` unless the report is exact, and the charts draw
+a masked count as missing (a gap), never as zero.
+
+At the top stand the title, the subtitle, the report's date (the data's last day, so the same
+data give the same report) and the period it covers. Pictures of the village at chosen moments
+(:func:`village_maps`, drawn by :mod:`contactladder.render.static_map` with the positions,
+colours and legend of the interactive maps) stand in the report for print; the interactive
+timeline is shown on screen only.
 
 Examples
 --------
@@ -19,25 +26,40 @@ Examples
 
 from __future__ import annotations
 
-import base64
-import html
+import hashlib
 import re
-from dataclasses import dataclass
-from importlib import resources
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 from matplotlib.figure import Figure
 
 import contactladder.render.charts as charts
-from contactladder.analysis.growth import SHARING_LEVEL
+from contactladder.analysis.growth import NO_GROUP, SHARING_LEVEL
 from contactladder.network import LadderNetwork
-from contactladder.privacy import SMALL, mask_small_counts
+from contactladder.privacy import mask_small_counts
+from contactladder.render.map_text import iso_date, long_date
 from contactladder.render.page import content_security_policy, script_hashes
+from contactladder.render.report_columns import column_headers, transitions_table
+from contactladder.render.report_parts import (
+    escape,
+    figure_html,
+    page_html,
+    section_html,
+    table_html,
+)
 from contactladder.words import words
 from contactladder.words.roles import role_word
 
 __all__ = ["ReportTables", "report_figures", "report_html", "summary", "shown_groups",
-           "group_stem"]
+           "group_stem", "slug", "village_maps", "village_stem", "GROWTH_COLUMNS"]
+
+#: The columns of the growth table the report shows (``rung_<key>`` stands for each rung).
+GROWTH_COLUMNS = ("period", "people", "focal", "ties", "rung_<key>", "new_ties", "climbed",
+                  "focal_alone", "focal_only_professional", "focal_peer_ge3")
+_GROUP_COLUMNS = ("period", "people", "focal", "ties", "new_ties", "climbed", "focal_alone",
+                  "focal_only_professional", "focal_peer_ge3")
 
 
 @dataclass
@@ -58,6 +80,10 @@ class ReportTables:
         ``growth(net, by=by)``, exact counts (masked when shown unless ``exact``).
     exact : bool
         Show small counts as they are.
+    title, subtitle : str or None
+        The report's title (default: "Netwerkrapport — <data>") and a line below it.
+    moments : list of str
+        The ISO dates of the pictures of the village.
     """
 
     freq: str
@@ -67,6 +93,9 @@ class ReportTables:
     by: str | None = None
     groups: pd.DataFrame | None = None
     exact: bool = False
+    title: str | None = None
+    subtitle: str | None = None
+    moments: list[str] = field(default_factory=list)
 
 
 def shown_groups(tables: ReportTables) -> pd.DataFrame | None:
@@ -76,19 +105,50 @@ def shown_groups(tables: ReportTables) -> pd.DataFrame | None:
     return tables.groups if tables.exact else mask_small_counts(tables.groups)
 
 
+def slug(text: object) -> str:
+    """``text`` for a file name or anchor: lower case, runs of other signs as ``-``; when that
+    loses something (``PC*``), a short hash of the text is added, so names that differ only in
+    punctuation get distinct slugs.
+
+    >>> slug("Zwolle-Zuid"), slug("PC"), slug("PC*") != slug("PC")
+    ('zwolle-zuid', 'pc', True)
+    """
+    text = str(text)
+    plain = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "none"
+    if plain == text.lower():
+        return plain
+    return f"{plain}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:6]}"
+
+
 def group_stem(by: str, name: object) -> str:
     """The file stem of a group's chart: ``wijk-dieze-ties-per-rung``.
 
     >>> group_stem("wijk", "Zwolle-Zuid")
     'wijk-zwolle-zuid-ties-per-rung'
     """
-    return f"{_slug(by)}-{_slug(name)}-ties-per-rung"
+    return f"{slug(by)}-{slug(name)}-ties-per-rung"
+
+
+def village_stem(moment: str) -> str:
+    """The file stem of the picture of the village at ``moment``: ``village-2024-06-30``."""
+    return f"village-{moment}"
+
+
+def village_maps(net: LadderNetwork, moments: Sequence[str], *, lang: str = "nl",
+                 ) -> dict[str, dict[str, Any]]:
+    """The anonymised map payload of the village at each of ``moments`` (ISO dates), by file
+    stem: the positions, colours and legend of the interactive maps, for
+    :func:`contactladder.render.static_map.map_picture`."""
+    from contactladder.render.map_payload import network_map_data
+
+    return {village_stem(moment): network_map_data(net, as_of=moment, lang=lang,
+                                                    anonymize=True) for moment in moments}
 
 
 def report_figures(net: LadderNetwork, tables: ReportTables, *, lang: str = "nl",
                    ) -> dict[str, Figure]:
     """Every chart of the report by its file stem, the network's charts first, then one per
-    group (drawn from the shown values: a masked count is drawn as zero)."""
+    group (drawn from the shown values: a masked count is a gap in its line)."""
     w = words(lang)
     focal = role_word(net.focal, lang, plural=True)
     figures = {
@@ -101,34 +161,43 @@ def report_figures(net: LadderNetwork, tables: ReportTables, *, lang: str = "nl"
     }
     shown = shown_groups(tables)
     if shown is not None and tables.by:
-        for name in sorted(shown["group"].unique()):
+        for name, rows in shown.groupby("group", sort=True):
             figures[group_stem(tables.by, name)] = charts.ties_per_rung_chart(
-                _chart_values(shown, name), net.ladder, lang=lang,
-                title=f"{name}: {w['report.rungs_chart']}")
+                rows, net.ladder, lang=lang, stacked=False,
+                title=f"{_row_label(name, lang)}: {w['report.rungs_chart']}")
     return figures
 
 
-def report_html(net: LadderNetwork, tables: ReportTables, *, images: dict[str, bytes],
-                lang: str = "nl", timeline_page: str | None = None) -> str:
-    """The report's ``index.html``: summary, growth, climbing, yield, groups, timeline, methods.
+def report_html(net: LadderNetwork, tables: ReportTables, *, images: Mapping[str, bytes],
+                lang: str = "nl", timeline_page: str | None = None,
+                village: Mapping[str, Mapping[str, Any]] | None = None) -> str:
+    """The report's ``index.html``: heading, summary, growth, the village, climbing, yield,
+    groups, timeline (screen only), methods.
 
-    ``images`` holds the PNG bytes of each chart of :func:`report_figures` by stem;
-    ``timeline_page`` the timeline page to embed (None for none).
+    ``images`` holds the PNG bytes of each chart of :func:`report_figures` and each picture of
+    :func:`village_maps` by stem; ``village`` the map payloads of :func:`village_maps` (for
+    their captions); ``timeline_page`` the timeline page to embed (None for none).
     """
     w = words(lang)
+    headers = column_headers(net.ladder, lang, focal=net.focal)
     sections = [_summary_section(net, tables, lang),
-                _growth_section(images, tables.growth, net, lang),
-                _climbing_section(tables.transitions, net, lang),
-                _yield_section(tables.yields, lang)]
+                _growth_section(images, tables.growth, net, headers, lang)]
+    if village:
+        sections.append(_village_section(images, village, lang))
+    sections += [_climbing_section(tables.transitions, net, headers, lang),
+                 _yield_section(tables.yields, headers, lang)]
     shown = shown_groups(tables)
     if shown is not None and tables.by:
-        sections.append(_groups_section(shown, images, tables.by, lang))
+        sections.append(_groups_section(shown, images, tables.by, headers, lang))
     if timeline_page is not None:
         sections.append(_timeline_section(timeline_page, lang))
     sections.append(_methods_section(net, lang, tables.exact))
-    return _page(f"{w['report.title']} — {net.name}", sections, lang,
-                 w["report.exact" if tables.exact else "report.anonymous"],
-                 script_hashes(timeline_page) if timeline_page else [])
+    title = tables.title or f"{w['report.title']} — {net.name}"
+    date = long_date(iso_date(net.end), lang) if net.has_contacts else ""
+    return page_html(title=title, lang=lang, head=_heading(net, tables, title, date, lang),
+                     sections=sections, margin_title=title, margin_date=date,
+                     csp=content_security_policy(script_hashes(timeline_page)
+                                                 if timeline_page else []))
 
 
 def summary(net: LadderNetwork, table: pd.DataFrame, *, freq: str, lang: str = "nl") -> list[str]:
@@ -167,81 +236,116 @@ def _focal_word(net: LadderNetwork, lang: str) -> str:
 
 # --- sections ----------------------------------------------------------------------------------
 
+def _heading(net: LadderNetwork, tables: ReportTables, title: str, date: str, lang: str) -> str:
+    """The title, the subtitle, the date and period covered, and the anonymity notice."""
+    w = words(lang)
+    periods = list(tables.growth["period"])
+    facts = []
+    if date:
+        facts.append(f"{w['report.date']}: {date}")
+    if periods:
+        facts.append(w["report.covered"].format(
+            first=periods[0], last=periods[-1],
+            n=len(periods), periods=w.plural(f"report.period_{tables.freq}", len(periods))))
+    subtitle = f'<p class="subtitle">{escape(tables.subtitle)}</p>' if tables.subtitle else ""
+    notice = w["report.exact" if tables.exact else "report.anonymous"]
+    return (f"<header><h1>{escape(title)}</h1>{subtitle}"
+            f'<p class="facts">{escape(" · ".join(facts))}</p>'
+            f'<p class="notice">{escape(notice)}</p></header>')
+
+
 def _summary_section(net: LadderNetwork, tables: ReportTables, lang: str) -> str:
     sentences = summary(net, tables.growth, freq=tables.freq, lang=lang)
-    return _section("summary", words(lang)["report.summary"],
-                    "".join(f"<p>{_e(s)}</p>" for s in sentences))
+    return section_html("summary", words(lang)["report.summary"],
+                        "".join(f"<p>{escape(s)}</p>" for s in sentences))
 
 
-def _growth_section(images: dict[str, bytes], table: pd.DataFrame, net: LadderNetwork,
-                    lang: str) -> str:
-    columns = ["period", "people", "focal", "ties", *[f"rung_{r.key}" for r in net.ladder],
-               "new_ties", "climbed", "focal_alone", "focal_only_professional", "focal_peer_ge3"]
-    body = "".join(_image(images[stem], stem) for stem in ("people", "ties-per-rung",
-                                                          "focal-alone"))
-    body += _table(table[columns], "growth", "growth.csv")
-    return _section("growth", words(lang)["report.growth"], body)
-
-
-def _climbing_section(moves: pd.DataFrame, net: LadderNetwork, lang: str) -> str:
+def _growth_section(images: Mapping[str, bytes], table: pd.DataFrame, net: LadderNetwork,
+                    headers: dict[str, str], lang: str) -> str:
     w = words(lang)
-    keys = [rung.key for rung in net.ladder]
-    matrix = moves.pivot_table(index="from_rung", columns="to_rung", values="ties",
-                               aggfunc="sum", fill_value=0)
-    matrix = matrix.reindex(index=["none", *keys], columns=keys, fill_value=0)
-    labels = {"none": w["report.new"], **{r.key: r.label(lang) for r in net.ladder}}
-    matrix.index = [labels[k] for k in matrix.index]
-    matrix.columns = [labels[k] for k in matrix.columns]
-    matrix = matrix.reset_index().rename(columns={"index": w["report.from"]})
-    body = (f"<p>{_e(w['report.climb_intro'])}</p>"
-            + _table(matrix, "transitions", "transitions.csv"))
-    return _section("climbing", w["report.climbing"], body)
+    focal = role_word(net.focal, lang, plural=True)
+    body = "".join(_chart(images, stem, w[f"report.caption_{key}"].format(
+                       Focal=focal, focal=focal.lower()), lang)
+                   for stem, key in (("people", "people"), ("ties-per-rung", "rungs"),
+                                     ("focal-alone", "alone")))
+    body += table_html(table[_columns(GROWTH_COLUMNS, net)], "growth", headers=headers,
+                       caption="growth.csv")
+    return section_html("growth", w["report.growth"], body)
 
 
-def _yield_section(yields: pd.DataFrame, lang: str) -> str:
+def _village_section(images: Mapping[str, bytes], village: Mapping[str, Mapping[str, Any]],
+                     lang: str) -> str:
     w = words(lang)
-    body = (f"<p>{_e(w['report.yield_intro'])}</p>"
-            + _table(yields, "yield", "activity-yield.csv", digits=2))
-    return _section("yield", w["report.yield"], body)
+    pictures = "".join(
+        figure_html(images[stem], stem, kind="village",
+                    alt=w["report.village_alt"].format(when=data["subtitle"]),
+                    caption=f"{data['subtitle']} ({stem}.png, {stem}.svg)")
+        for stem, data in village.items())
+    return section_html("village", w["report.village"],
+                        f"<p>{escape(w['report.village_intro'])}</p>"
+                        f'<div class="village-maps">{pictures}</div>')
 
 
-def _groups_section(table: pd.DataFrame, images: dict[str, bytes], by: str, lang: str) -> str:
+def _climbing_section(moves: pd.DataFrame, net: LadderNetwork, headers: dict[str, str],
+                      lang: str) -> str:
+    w = words(lang)
+    matrix = transitions_table(moves, net.ladder, lang)
+    body = (f"<p>{escape(w['report.climb_intro'])}</p>"
+            + table_html(matrix, "transitions", headers=headers, caption="transitions.csv"))
+    return section_html("climbing", w["report.climbing"], body)
+
+
+def _yield_section(yields: pd.DataFrame, headers: dict[str, str], lang: str) -> str:
+    w = words(lang)
+    shown = yields.assign(activity=[_row_label(a, lang) for a in yields["activity"]])
+    body = (f"<p>{escape(w['report.yield_intro'])}</p>"
+            + table_html(shown, "yield", headers=headers, caption="activity-yield.csv",
+                         digits=2))
+    return section_html("yield", w["report.yield"], body)
+
+
+def _groups_section(table: pd.DataFrame, images: Mapping[str, bytes], by: str,
+                    headers: dict[str, str], lang: str) -> str:
     w = words(lang)
     body = ""
     for name, rows in table.groupby("group", sort=True):
         last = rows.iloc[-1]
-        sentence = w["report.wijk_grew"].format(wijk=name, end=last["ties"], people=last["people"])
-        columns = ["period", "people", "focal", "ties", "new_ties", "climbed", "focal_alone",
-                   "focal_only_professional", "focal_peer_ge3"]
-        key = f"group-{_slug(name)}"
-        body += (f'<h3 id="{_e(key)}">{_e(name)}</h3><p>{_e(sentence)}</p>'
-                 + _image(images[group_stem(by, name)], group_stem(by, name), key)
-                 + _table(rows[columns], key, None))
-    return _section("groups", w["report.wijken"], body)
+        label = _row_label(name, lang)
+        sentence = w["report.wijk_grew"].format(wijk=label, end=last["ties"],
+                                                people=last["people"])
+        key = f"group-{slug(name)}"
+        caption = w["report.caption_group"].format(group=label)
+        body += (f'<h3 id="{escape(key)}">{escape(label)}</h3><p>{escape(sentence)}</p>'
+                 + _chart(images, group_stem(by, name), caption, lang)
+                 + table_html(rows[list(_GROUP_COLUMNS)], key, headers=headers))
+    return section_html("groups", w["report.wijken"], body)
 
 
 def _timeline_section(page: str, lang: str) -> str:
     title = words(lang)["report.timeline"]
-    frame = (f'<iframe class="timeline" title="{_e(title)}" '
-             f'sandbox="allow-scripts" srcdoc="{html.escape(page, quote=True)}"></iframe>')
-    return _section("timeline", title, frame)
+    frame = (f'<iframe class="timeline" title="{escape(title)}" '
+             f'sandbox="allow-scripts" srcdoc="{escape(page)}"></iframe>')
+    return section_html("timeline", title, frame)
 
 
 def _methods_section(net: LadderNetwork, lang: str, exact: bool) -> str:
     w = words(lang)
     ladder = pd.DataFrame({"level": [r.level for r in net.ladder],
                            "key": [r.key for r in net.ladder],
-                           w["report.rung"]: [r.label(lang) for r in net.ladder]})
+                           "rung": [r.label(lang) for r in net.ladder]})
     focal = _focal_word(net, lang)
     definitions = "".join(
-        f"<dt><code>{_e(name)}</code></dt><dd>{_e(w[key].format(focal=focal))}</dd>"
+        f"<dt><code>{escape(name)}</code></dt><dd>{escape(w[key].format(focal=focal))}</dd>"
         for name, key in _DEFINED)
-    body = (f"<p>{_e(w['report.ladder_intro'])}</p>" + _table(ladder, "ladder", None)
-            + "".join(f"<p>{_e(w[key].format(focal=focal))}</p>"
+    masking = "".join(f"<p>{escape(w[key].format(focal=focal))}</p>"
+                      for key in ("report.masking", "report.masking_second"))
+    body = (f"<p>{escape(w['report.ladder_intro'])}</p>"
+            + table_html(ladder, "ladder", headers=column_headers(net.ladder, lang,
+                                                                  focal=net.focal))
+            + "".join(f"<p>{escape(w[key].format(focal=focal))}</p>"
                       for key in ("report.views_reached", "report.views_groups"))
-            + f"<dl>{definitions}</dl>"
-            + ("" if exact else f"<p>{_e(w['report.masking'].format(focal=focal))}</p>"))
-    return _section("methods", w["report.methods"], body)
+            + f"<dl>{definitions}</dl>" + ("" if exact else masking))
+    return section_html("methods", w["report.methods"], body)
 
 
 # The columns the methods section defines, with the key of each definition in the catalogue.
@@ -251,64 +355,24 @@ _DEFINED = [(name, "report.def_" + name.replace(", ", "_and_").replace("<key>", 
                          "from_rung, to_rung", "share_ge3", "mean_rung")]
 
 
-# --- HTML pieces -------------------------------------------------------------------------------
+# --- pieces ------------------------------------------------------------------------------------
 
-def _page(title: str, sections: list[str], lang: str, notice: str, scripts: list[str]) -> str:
-    """The page around the sections, with a Content-Security-Policy that lets only the embedded
-    timeline's own scripts run (an ``<iframe srcdoc>`` inherits the report's policy)."""
-    css = resources.files("contactladder").joinpath("templates", "report.css").read_text(
-        encoding="utf-8")
-    csp = content_security_policy(scripts)
-    return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
-            f'<meta http-equiv="Content-Security-Policy" content="{_e(csp)}">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<link rel="icon" href="data:,"><title>{_e(title)}</title>'
-            f"<style>{css}</style></head><body><main><h1>{_e(title)}</h1>"
-            f'<p class="notice">{_e(notice)}</p>{"".join(sections)}</main></body></html>\n')
+def _chart(images: Mapping[str, bytes], stem: str, caption: str, lang: str) -> str:
+    """A chart with its caption (what it shows) and the names of its files."""
+    files = words(lang)["report.files_of"].format(png=f"{stem}.png", svg=f"{stem}.svg")
+    return figure_html(images[stem], stem, alt=caption, caption=f"{caption} ({files})")
 
 
-def _section(key: str, title: str, body: str) -> str:
-    return f'<section id="{key}"><h2>{_e(title)}</h2>{body}</section>'
+def _columns(columns: Sequence[str], net: LadderNetwork) -> list[str]:
+    """``columns`` with ``rung_<key>`` as one column per rung of the ladder."""
+    rungs = [f"rung_{rung.key}" for rung in net.ladder]
+    return [c for column in columns for c in (rungs if column == "rung_<key>" else [column])]
 
 
-def _image(png: bytes, stem: str, key: str | None = None) -> str:
-    """A chart as an embedded PNG, captioned with the names of its PNG and SVG files."""
-    data = base64.b64encode(png).decode("ascii")
-    key = key or stem
-    return (f'<figure id="chart-{_e(key)}"><img alt="{_e(stem)}" '
-            f'src="data:image/png;base64,{data}"><figcaption>{_e(stem)}.png, '
-            f'{_e(stem)}.svg</figcaption></figure>')
-
-
-def _table(table: pd.DataFrame, key: str, csv_name: str | None, digits: int = 3) -> str:
-    head = "".join(f"<th>{_e(c)}</th>" for c in table.columns)
-    rows = "".join("<tr>" + "".join(f'<td data-column="{_e(c)}">{_e(_cell(v, digits))}</td>'
-                                    for c, v in zip(table.columns, row)) + "</tr>"
-                   for row in table.itertuples(index=False))
-    caption = f"<caption>{_e(csv_name)}</caption>" if csv_name else ""
-    return (f'<div class="table"><table id="table-{_e(key)}">{caption}<thead><tr>{head}'
-            f"</tr></thead><tbody>{rows}</tbody></table></div>")
-
-
-def _cell(value, digits: int) -> str:
-    if isinstance(value, float):
-        return f"{value:.{digits}f}"
-    return str(value)
-
-
-def _chart_values(shown: pd.DataFrame, name) -> pd.DataFrame:
-    """A group's rows as a chart draws them: cells shown as ``<5`` are drawn as zero."""
-    rows = shown[shown["group"] == name]
-    return rows.replace(f"<{SMALL}", 0).infer_objects()
+def _row_label(name: object, lang: str) -> str:
+    """A group's or activity's name as a row label: "(none)" in the report's language."""
+    return words(lang)["report.none"] if name == NO_GROUP else str(name)
 
 
 def _percent(part, whole) -> str:
     return f"{round(100 * part / whole)}%" if whole else "0%"
-
-
-def _slug(text: object) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "none"
-
-
-def _e(text) -> str:
-    return html.escape(str(text), quote=True)
