@@ -259,18 +259,20 @@ class LadderNetwork:
 
     # --- one moment ----------------------------------------------------------------------------
 
-    def snapshot(self, as_of: object = None) -> nx.Graph:
+    def snapshot(self, as_of: object = None, *, open_end: bool = False) -> nx.Graph:
         """The network as far as it has grown: people present and ties reached by ``as_of``.
 
         ``as_of`` is a date (inclusive: the whole day counts) or None for the end of the data.
-        Each edge's ``rung`` is the highest rung of the pair's contacts up to then.
+        Each edge's ``rung`` is the highest rung of the pair's contacts up to then. With
+        ``open_end`` any day after the last contact is fine too (see :meth:`cutoff`); people
+        who joined after the last contact are present from the day they joined.
 
         Raises
         ------
         UsageError
             If ``as_of`` is not a date or lies outside the data.
         """
-        cutoff = self.cutoff(as_of)
+        cutoff = self.cutoff(as_of, open_end=open_end)
         contacts = self.contact_rows(before=cutoff)
         people = self.present_from.index[self.present_from < cutoff]
         return self._graph(people, tie_table(contacts))
@@ -304,17 +306,38 @@ class LadderNetwork:
         Returns ``person_a, person_b, date, rung``, sorted by pair and date."""
         return rung_rises(self.contacts)
 
-    def cutoff(self, as_of: object = None) -> pd.Timestamp:
+    def cutoff(self, as_of: object = None, *, open_end: bool = False) -> pd.Timestamp:
         """The first moment after ``as_of`` (the day after a date; the end of the data for None).
+
+        With ``open_end`` a day after the last contact is fine: the network as it stands, with
+        time passing (the weaver's "today", when the log ends weeks before).
 
         Raises
         ------
         UsageError
-            If ``as_of`` is not a date, or lies before the first contact or after the last.
+            If ``as_of`` is not a date, or lies before the first contact, or after the last
+            (unless ``open_end``).
+
+        Examples
+        --------
+        >>> from contactladder.ladder import Ladder
+        >>> from contactladder.loading import Dataset
+        >>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05"]), "person_a": ["a"],
+        ...     "person_b": ["b"], "rung": [1], "activity": "", "wijk": "", "note": "",
+        ...     "source": ""})
+        >>> people = pd.DataFrame({"role": "parent", "name": "", "organisation": "", "wijk": "",
+        ...     "joined": pd.to_datetime([None, None, "2024-03-01"])}, index=["a", "b", "c"])
+        >>> net = LadderNetwork(Dataset(contacts, people, Ladder.default(), "x"))
+        >>> net.cutoff("2024-06-30", open_end=True)
+        Timestamp('2024-07-01 00:00:00')
+        >>> sorted(net.snapshot("2024-06-30", open_end=True)), sorted(net.snapshot())
+        (['a', 'b', 'c'], ['a', 'b'])
         """
         if as_of is None:
             return self.end + pd.Timedelta(days=1) if len(self.contacts) else pd.Timestamp.max
         moment = parse_moment(as_of, "as_of")
+        if len(self.contacts) and open_end and moment.normalize() > self.end:
+            return moment + pd.Timedelta(days=1) if moment == moment.normalize() else moment
         if moment.normalize() < self.start.normalize() or moment.normalize() > self.end:
             raise UsageError("date outside the data", value=str(as_of),
                              hint=f"the contacts run from {self.start.date()} to {self.end.date()}")
