@@ -239,7 +239,9 @@ def _page(kind: str, data: Mapping[str, Any]) -> str:
               "label_legend": "map.legend_counters" if kind == "timeline" else "map.legend",
               "label_zoom_in": "map.zoom_in", "label_zoom_out": "map.zoom_out",
               "label_fit": "map.fit", "label_fit_title": "map.fit_label",
-              "label_zoom_hint": "map.zoom_hint", "noscript": "map.noscript", **_LABELS[kind]}
+              "label_zoom_hint": "map.zoom_hint", "noscript": "map.noscript",
+              "label_table": "map.table", "label_table_label": "map.table_label",
+              "label_keys": "map.map_keys", **_LABELS[kind]}
     page = Template(_template("page.html")).safe_substitute(_slots(kind))
     return Template(page).substitute(
         lang=data["lang"],
@@ -252,6 +254,7 @@ def _page(kind: str, data: Mapping[str, Any]) -> str:
         data=_script_json(data),
         vis=vis,
         app=app,
+        label_only_alone=_esc(data["text"].get("only_alone", "")),
         **{slot: _esc(w[key]) for slot, key in labels.items()},
     )
 
@@ -273,7 +276,8 @@ def script_hashes(page: str) -> list[str]:
     """The script hashes a page's own Content-Security-Policy allows: what a page that embeds
     it (as ``<iframe srcdoc>``, which inherits the policy) must allow too.
 
-    >>> script_hashes('<meta content="script-src \'sha256-abc=\' \'sha256-d=\'">')
+    >>> page = '<meta content="script-src ' + "'sha256-abc=' 'sha256-d='" + '">'
+    >>> script_hashes(page)
     ["'sha256-abc='", "'sha256-d='"]
     """
     return _HASH.findall(page)
