@@ -194,3 +194,15 @@ def test_the_readme_library_example_runs(tmp_path, monkeypatch):
     assert (tmp_path / "outputs" / "map.html").exists()
     assert (tmp_path / "outputs" / "report" / "index.html").exists()
     assert (tmp_path / "outputs" / "zwolle.gexf").exists()
+
+
+def test_terminal_escape_sequences_in_names_are_shown_harmlessly(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "contacts.csv").write_text("date,person_a,person_b,rung\n2024-01-03,a,b,1\n")
+    (data / "people.csv").write_text("id,role,name\na,parent,\"An\x1b]0;owned\x07\x1b[2J\"\n"
+                                     "b,parent,Bo\nc,parent,Cor\x9b31m\n", encoding="utf-8")
+    result = run("alone", data, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\x9b" not in result.output and "Cor\\x9b31m" in result.output
