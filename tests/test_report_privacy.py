@@ -45,6 +45,18 @@ def masked_cells(net):
     return cells
 
 
+def first_group(pattern: str, text: str, flags: int = 0) -> str:
+    """The first group of ``pattern`` in ``text`` (which must hold it)."""
+    match = re.search(pattern, text, flags)
+    assert match, pattern
+    return match.group(1)
+
+
+def ydata(figure, label: str) -> list:
+    """The values drawn by the line ``label`` of the figure's chart."""
+    return list(next(x for x in figure.axes[0].lines if x.get_label() == label).get_ydata())
+
+
 def _number(value) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
@@ -64,8 +76,8 @@ def html_leaks(path: Path, cells, periods: list[str]) -> set:
     page = path.read_text(encoding="utf-8")
     found = set()
     for section in re.split(r"(?=<h3 )", page)[1:]:
-        group = html.unescape(re.match(r"<h3[^>]*>(.*?)</h3>", section).group(1))
-        sentence = re.search(r"</h3><p>(.*?)</p>", section).group(1)
+        group = html.unescape(first_group(r"^<h3[^>]*>(.*?)</h3>", section))
+        sentence = first_group(r"</h3><p>(.*?)</p>", section)
         rows = {}
         for row in re.findall(r"<tr>(.*?)</tr>", section):
             values = dict(re.findall(r'data-column="([^"]+)">([^<]*)<', row))
@@ -93,8 +105,8 @@ def timeline_leaks(page: str, cells) -> set:
     frame = re.search(r'srcdoc="([^"]*)"', page)
     if frame is None:
         return set()
-    data = json.loads(re.search(r'<script type="application/json" id="cl-data">(.*?)</script>',
-                                html.unescape(frame.group(1)), re.S).group(1))
+    data = json.loads(first_group(r'<script type="application/json" id="cl-data">(.*?)</script>',
+                            html.unescape(frame.group(1)), re.S))
     labels = data["steps"]["label"]
     found = set()
     for name, counters in zip(data["wijken"], data["counters"]["wijken"]):
@@ -124,7 +136,7 @@ def test_the_search_finds_counts_that_are_not_masked(net, masked_cells, tmp_path
     found = leaks(tmp_path, masked_cells, periods)
     assert {f[0] for f in found} >= {"growth-by-wijk.csv", "index.html"}
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
-    head = re.search(r'<table id="table-group-dieze".*?</thead>', page, re.S).group(0)
+    head = first_group(r'(<table id="table-group-dieze".*?</thead>)', page, re.S)
     columns = set(re.findall(r'data-column="([^"]+)"', head))
     in_tables = [cell for cell in masked_cells if cell[2] in columns]
     assert in_tables and len({f for f in found if f[0] == "index.html"}) == len(in_tables)
@@ -149,24 +161,23 @@ def test_masked_counts_are_gaps_in_the_charts_not_zeros(net, masked_cells):
                           groups=growth(net, freq=FREQ, by="wijk"))
     figures = report_figures(net, tables, lang="en")
     shown = shown_groups(tables)
+    assert shown is not None
     periods = list(tables.growth["period"])
     checked = 0
     for group, period, column, _ in masked_cells:
         if not column.startswith("rung_"):
             continue
         rung = next(r for r in net.ladder if f"rung_{r.key}" == column)
-        axes = figures[f"wijk-{slug(group)}-ties-per-rung"].axes[0]
-        line = next(x for x in axes.lines if x.get_label() == rung.label("en"))
-        assert pd.isna(line.get_ydata()[periods.index(period)]), (group, period, column)
+        drawn = ydata(figures[f"wijk-{slug(group)}-ties-per-rung"], rung.label("en"))
+        assert pd.isna(drawn[periods.index(period)]), (group, period, column)
         checked += 1
     assert checked
     top = net.ladder.top
     zeros = shown[shown[f"rung_{top.key}"].astype(str) == "0"]
     assert len(zeros)  # a true zero is drawn as zero, not as a gap
     for group, period in zip(zeros["group"], zeros["period"]):
-        axes = figures[f"wijk-{slug(group)}-ties-per-rung"].axes[0]
-        line = next(x for x in axes.lines if x.get_label() == top.label("en"))
-        assert line.get_ydata()[periods.index(period)] == 0
+        drawn = ydata(figures[f"wijk-{slug(group)}-ties-per-rung"], top.label("en"))
+        assert drawn[periods.index(period)] == 0
 
 
 DEFAULT_RUNGS = ("#9ecae1", "#4292c6", "#41ab5d", "#fd8d3c", "#d7301f")
@@ -179,7 +190,8 @@ def test_one_colour_means_one_thing_across_the_reports_charts(net):
     meaning: dict[str, set[str]] = {}
     for figure in report_figures(net, tables, lang="en").values():
         legend = figure.legends[0]
-        for handle, text in zip(legend.legend_handles, legend.get_texts()):
+        handles: list = legend.legend_handles
+        for handle, text in zip(handles, legend.get_texts()):
             colour = handle.get_facecolor() if hasattr(handle, "get_xy") else handle.get_color()
             key = charts.matplotlib.colors.to_hex(colour)
             meaning.setdefault(key, set()).add(" ".join(text.get_text().split()))
