@@ -25,7 +25,6 @@ Examples
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,19 +32,20 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from contactladder.errors import (
-    BadValueError,
-    InputFileError,
-    MissingColumnError,
-    UsageError,
-    literal,
-)
+from contactladder.errors import InputFileError
 from contactladder.ladder import Ladder
-from contactladder.loading.columns import CONTACT_COLUMNS, PEOPLE_COLUMNS, ColumnMapping
+from contactladder.loading.columns import PEOPLE_COLUMNS, ColumnMapping
 from contactladder.loading.dates import DateReader
-from contactladder.loading.distinct import map_distinct
-from contactladder.loading.files import find_file, read_table
-from contactladder.loading.rejects import REJECT_COLUMNS, Rejects, RowCheck
+from contactladder.loading.files import find_file
+from contactladder.loading.readers import (
+    Reading,
+    no_attendance,
+    read_attendance,
+    read_contacts,
+    read_people,
+    session_contacts,
+)
+from contactladder.loading.rejects import REJECT_COLUMNS, Rejects
 from contactladder.privacy import new_key, private_key
 
 __all__ = ["Dataset", "load"]
@@ -61,11 +61,13 @@ class Dataset:
         One row per contact, sorted by date (rows of one date in file order): ``date``
         (datetime64), ``person_a`` < ``person_b`` (str), ``rung`` (int level), ``activity``,
         ``wijk``, ``note``, ``source`` (str, "" when not given). Sessions from attendance are
-        contacts on the lowest rung with source ``attendance``.
+        contacts on the lowest rung with source ``attendance``. Survey reports also have
+        ``reporter`` (who gave the report) and, when the file has one, ``wave``.
     people : DataFrame
-        Indexed by ``id``: ``role``, ``name``, ``organisation``, ``wijk`` (str, "" when not
-        given), ``joined`` (datetime64, NaT when not given), and any further columns. Everyone in
-        the contacts is here, also when no people file was given.
+        Indexed by ``id``: ``role`` (the canonical key of a known role word, see
+        :func:`contactladder.words.roles.role_in_data`), ``name``, ``organisation``, ``wijk``
+        (str, "" when not given), ``joined`` (datetime64, NaT when not given), and any further
+        columns. Everyone in the contacts is here, also when no people file was given.
     ladder : Ladder
     name : str
         The data set's name (its folder), for titles.
@@ -80,6 +82,8 @@ class Dataset:
         for this data set only.
     key_file : Path or None
         Where the key is kept (None for a key that is not kept).
+    warnings : list of str
+        What was read but looks like a mistake (a date in 1970), with file and line.
 
     Examples
     --------
@@ -97,9 +101,10 @@ class Dataset:
     ladder: Ladder
     name: str
     rejects: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECT_COLUMNS))
-    attendance: pd.DataFrame = field(default_factory=lambda: _no_attendance())
+    attendance: pd.DataFrame = field(default_factory=no_attendance)
     key: bytes = field(default_factory=new_key, repr=False, compare=False)
     key_file: Path | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 def load(
@@ -108,10 +113,16 @@ def load(
     people: str | Path | None = None,
     attendance: str | Path | None = None,
     ladder: str | Path | Ladder | None = None,
-    columns: Mapping[str, str] | None = None,
+    columns: Mapping[str, str | int] | None = None,
     rung: str | None = None,
     time_unit: str | None = None,
     time_origin: str | None = None,
+    dayfirst: bool = False,
+    monthfirst: bool = False,
+    date_format: str | None = None,
+    encoding: str | None = None,
+    no_header: bool = False,
+    skip_rows: int = 0,
     skip_invalid: bool = False,
     key_file: str | Path | None = None,
 ) -> Dataset:
@@ -121,19 +132,32 @@ def load(
     ----------
     path : folder or file
         A folder with ``contacts.*`` (and optionally ``people.*``, ``attendance.*``,
-        ``ladder.toml``), or the contacts file itself.
-    people, attendance : file, optional
+        ``ladder.toml``; each may be a folder of files, ``contacts/``), or the contacts file
+        itself.
+    people, attendance : file or folder, optional
         Files that replace the folder's own.
     ladder : file or Ladder, optional
         The ladder, instead of the folder's ``ladder.toml`` or the default ladder.
     columns : mapping, optional
-        Column names in the files by the names used here, e.g. ``{"date": "Datum"}``; each
-        must be a column of a file it may be meant for.
+        Column names in the files by the names used here, e.g. ``{"date": "Datum"}``, or their
+        positions (``{"date": 1}``, for files without a header); each must be a column of a
+        file it may be meant for.
     rung : str, optional
         The rung of every contact without a rung or kind of its own (a level, key or label).
     time_unit, time_origin : str, optional
         Read numeric dates as ``time_origin + value * time_unit`` (unit ``s``, ``ms``, ``min``,
-        ``h`` or ``D``; origin an ISO date, 1970-01-01 when not given).
+        ``h`` or ``D``; origin an ISO date, 1970-01-01 when not given). Text dates are still
+        read as dates.
+    dayfirst, monthfirst : bool
+        Read dates that fit both orders (``05-03-2024``) day-first or month-first.
+    date_format : str, optional
+        The exact format of the dates that are not ISO, such as ``%d-%m-%Y %H:%M``.
+    encoding : str, optional
+        The encoding of the text files, when not UTF-8, UTF-16 or Windows-1252.
+    no_header : bool
+        The files have no header row; name their columns by position in ``columns``.
+    skip_rows : int
+        Rows below each file's header that are more header rows, not data.
     skip_invalid : bool
         Set bad rows aside in ``Dataset.rejects`` instead of raising.
     key_file : file, optional
@@ -183,15 +207,19 @@ def load(
     the_ladder = _ladder(ladder, path)
 
     rejects = Rejects(skip_invalid)
-    dates = DateReader(time_unit, time_origin)
+    dates = DateReader(time_unit, time_origin, dayfirst=dayfirst, monthfirst=monthfirst,
+                       date_format=date_format)
     mapping = ColumnMapping(columns)
-    people_table = _read_people(people_file, mapping, dates, rejects) if people_file else None
+    reading = Reading(mapping, dates, rejects, encoding, no_header, skip_rows)
+    people_table = read_people(people_file, reading) if people_file else None
     known = None if people_table is None else people_table.index
-    contacts = _read_contacts(contacts_file, mapping, the_ladder, rung, dates, known, rejects)
-    sessions = _no_attendance()
+    contacts = read_contacts(contacts_file, reading, the_ladder, rung, known)
+    sessions = no_attendance()
     if attendance_file:
-        sessions = _read_attendance(attendance_file, mapping, dates, known, rejects)
-        contacts = pd.concat([contacts, _session_contacts(sessions, the_ladder)], ignore_index=True)
+        sessions = read_attendance(attendance_file, reading, known)
+        contacts = pd.concat([contacts, session_contacts(sessions, the_ladder)],
+                             ignore_index=True)
+        contacts = contacts.fillna({c: "" for c in ("reporter", "wave") if c in contacts})
     mapping.check_used()
     if contacts.empty:
         raise InputFileError("no contacts to measure", file=contacts_file,
@@ -202,7 +230,7 @@ def load(
     name = folder.resolve().name if path.is_dir() else contacts_file.stem
     key, key_path = private_key(folder, key_file=key_file)
     return Dataset(contacts, people_table, the_ladder, name, rejects.table(),
-                   sessions.reset_index(drop=True), key, key_path)
+                   sessions.reset_index(drop=True), key, key_path, rejects.warnings)
 
 
 def _given_or_found(given: str | Path | None, path: Path, stem: str) -> Path | None:
@@ -221,126 +249,6 @@ def _ladder(ladder: str | Path | Ladder | None, path: Path) -> Ladder:
     if path.is_dir() and (path / "ladder.toml").exists():
         return Ladder.from_file(path / "ladder.toml")
     return Ladder.default()
-
-
-# --- reading the three files -------------------------------------------------------------------
-
-def _read_contacts(path: Path, mapping: ColumnMapping, ladder: Ladder, rung: str | None,
-                   dates: DateReader, known: pd.Index | None, rejects: Rejects) -> pd.DataFrame:
-    table = mapping.apply(read_table(path, role="contacts"), path, "contacts",
-                          ("date", "person_a", "person_b"))
-    if "rung" not in table and "kind" not in table and rung is None:
-        raise MissingColumnError("no 'rung' or 'kind' column", file=path,
-                                 hint="add one, map one with {columns[rung]=NAME}, "
-                                      "or give every contact the same rung with {rung}")
-    check = RowCheck(path, table, rejects)
-    out = pd.DataFrame(index=table.index)
-    out["date"] = check.dates("date", dates)
-    for column in ("person_a", "person_b"):
-        out[column] = check.required_text(column, "empty person")
-    check.reject((out.person_a == out.person_b) & (out.person_a != ""), "person_a",
-                 "a contact of a person with themself", hint="person_a and person_b must differ")
-    out["rung"] = _rung_levels(table, check, ladder, rung)
-    if known is not None:
-        for column in ("person_a", "person_b"):
-            check.unknown_people(out[column], column, known)
-    for column in ("activity", "wijk", "note", "source"):
-        out[column] = table.get(column, "")
-    out = out.loc[check.good()]
-    swap = out.person_a > out.person_b
-    out.loc[swap, ["person_a", "person_b"]] = out.loc[swap, ["person_b", "person_a"]].values
-    out["rung"] = out["rung"].astype("int64")
-    return out[CONTACT_COLUMNS].reset_index(drop=True)
-
-
-def _rung_levels(table: pd.DataFrame, check: RowCheck, ladder: Ladder,
-                 rung: str | None) -> pd.Series:
-    """The rung level of each row, from ``rung``, else ``kind``, else the ``rung`` parameter."""
-    if rung is not None:
-        fixed = ladder.level_of(rung)
-        if fixed is None:
-            raise UsageError("unknown rung", value=rung, hint=ladder.hint())
-        levels = pd.Series(fixed, index=table.index, dtype="float64")
-    else:
-        levels = pd.Series(float("nan"), index=table.index)
-    if "kind" in table:
-        levels = map_distinct(table["kind"], ladder.level_of_kind).fillna(levels)
-    if "rung" in table:
-        rungs = table["rung"]
-        levels = map_distinct(rungs, ladder.level_of).where(rungs != "", levels)
-    missing = levels.isna()
-    if "rung" in table:
-        given = missing & (table["rung"] != "")
-        check.reject(given, "rung", "unknown rung", hint=ladder.hint())
-        missing &= ~given
-    if "kind" in table:
-        given = missing & (table["kind"] != "")
-        check.reject(given, "kind", "unknown kind", hint="add it to the [kinds] table of a "
-                     f"ladder file ({literal(ladder.source)})")
-        missing &= ~given
-    check.reject(missing, "rung" if "rung" in table else "kind", "no rung",
-                 hint="give a rung or a kind on every row, or {rung} for all")
-    return levels
-
-
-def _read_people(path: Path, mapping: ColumnMapping, dates: DateReader,
-                 rejects: Rejects) -> pd.DataFrame:
-    table = mapping.apply(read_table(path, role="people"), path, "people", ("id",))
-    check = RowCheck(path, table, rejects)
-    ids = check.required_text("id", "empty id")
-    duplicated = ids.duplicated(keep="first") & (ids != "")
-    if duplicated.any():
-        line = int(duplicated.idxmax())
-        first = int(ids[ids == ids[line]].index[0])
-        raise BadValueError("duplicate person id", file=path, line=line, column="id",
-                            value=ids[line], hint=f"it is also on line {first}; give each "
-                            "person one row")
-    people = table.drop(columns=["id"]).copy()
-    people.index = ids
-    for column in PEOPLE_COLUMNS:
-        people[column] = people.get(column, "")
-    people["joined"] = (check.dates("joined", dates, optional=True).values if "joined" in table
-                        else pd.NaT)
-    people = people.loc[check.good().values]
-    people.index.name = "id"
-    return people
-
-
-def _read_attendance(path: Path, mapping: ColumnMapping, dates: DateReader,
-                     known: pd.Index | None, rejects: Rejects) -> pd.DataFrame:
-    table = mapping.apply(read_table(path, role="attendance"), path, "attendance",
-                          ("date", "activity", "person"))
-    check = RowCheck(path, table, rejects)
-    out = pd.DataFrame({"date": check.dates("date", dates),
-                        "activity": check.required_text("activity", "empty activity"),
-                        "person": check.required_text("person", "empty person")})
-    if known is not None:
-        check.unknown_people(out["person"], "person", known)
-    return out.loc[check.good()]
-
-
-def _no_attendance() -> pd.DataFrame:
-    return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"),
-                         "activity": pd.Series(dtype=str), "person": pd.Series(dtype=str)})
-
-
-def _session_contacts(sessions: pd.DataFrame, ladder: Ladder) -> pd.DataFrame:
-    """A contact on the lowest rung between each pair of people at the same session.
-
-    A session is one activity on one date (the time of day is ignored).
-    """
-    sessions = sessions.assign(day=sessions["date"].dt.normalize())
-    rows = []
-    for (day, activity), group in sessions.groupby(["day", "activity"], sort=True):
-        for a, b in itertools.combinations(sorted(set(group["person"])), 2):
-            rows.append((day, a, b, activity))
-    contacts = pd.DataFrame(rows, columns=["date", "person_a", "person_b", "activity"])
-    contacts["date"] = pd.to_datetime(contacts["date"])
-    contacts["rung"] = ladder.bottom.level
-    contacts["wijk"] = ""
-    contacts["note"] = ""
-    contacts["source"] = "attendance"
-    return contacts[CONTACT_COLUMNS]
 
 
 def _complete_people(people: pd.DataFrame | None, contacts: pd.DataFrame,

@@ -1,13 +1,22 @@
 """Finding the data files in a folder and reading them as tables of text.
 
 A data folder holds ``contacts``, and optionally ``people`` and ``attendance``, each as ``.csv``,
-``.tsv``, ``.xlsx``, ``.txt`` or gzipped ``.csv.gz`` / ``.tsv.gz``. A table is read as text, every
-cell stripped of surrounding spaces (an empty cell is ``""``), with the line numbers a spreadsheet
-shows: the header is line 1, so the first row is line 2. CSV files may be separated by commas,
-semicolons or tabs, and be UTF-8 (with or without BOM) or Windows-1252, as Excel saves them. Of a
-workbook, every sheet is considered: the one named for the file (``contacts`` or ``contacten``),
-else the only one that is not empty. A folder with two files for one role (``contacts.csv`` and
-``contacts.xlsx``) is an error, not a silent choice.
+``.tsv``, ``.xlsx``, ``.txt`` or gzipped ``.csv.gz`` / ``.tsv.gz``, or as a folder of such files
+(``contacts/`` with one file per day or session), read as one table. A table is read as text,
+every cell stripped of surrounding spaces (an empty cell is ``""``), with the line numbers a
+spreadsheet shows: the header is line 1, so the first row is line 2.
+
+Text files may be separated by commas, semicolons or tabs, or by spaces (as the SocioPatterns
+sensor files are); they may be UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text",
+Qualtrics' TSV) or Windows-1252, as Excel saves them, and ``encoding`` names any other. A file
+without a header row is read with ``no_header``: its columns are called ``column 1``,
+``column 2``, ... (and named by position in ``columns``); a first row that looks like data (a
+number or a date where a name should be) is never taken silently as the header. Extra header
+rows below the first (the question texts and import ids Qualtrics writes) are recognised, or
+skipped with ``skip_rows``; they are not rows of data. Of a workbook, every sheet is considered:
+the one named for the file (``contacts`` or ``contacten``), else the only one that is not
+empty. A folder with two files for one role (``contacts.csv`` and ``contacts.xlsx``) is an
+error, not a silent choice.
 
 Examples
 --------
@@ -23,6 +32,7 @@ Examples
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import re
 import zlib
@@ -31,10 +41,10 @@ from typing import IO, Literal, overload
 
 import pandas as pd
 
-from contactladder.errors import InputFileError, literal
+from contactladder.errors import InputFileError, UsageError, literal
 from contactladder.loading.distinct import per_distinct
 
-__all__ = ["EXTENSIONS", "SHEET_NAMES", "find_file", "read_table"]
+__all__ = ["EXTENSIONS", "SHEET_NAMES", "find_file", "data_files", "read_table"]
 
 #: The endings a data file may have, in the order they are looked for.
 EXTENSIONS = (".csv", ".tsv", ".xlsx", ".csv.gz", ".tsv.gz", ".txt")
@@ -48,6 +58,9 @@ _OLD_EXCEL = bytes.fromhex("d0cf11e0a1b11ae1")
 # The parameter of load() that gives each file itself.
 _GIVEN = {"contacts": "{path}", "people": "{people}", "attendance": "{attendance}"}
 _LINE = re.compile(r"\bline (\d+)")
+# A header cell that is data: a number or a date.
+_DATA_CELL = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$|^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+_BOMS = {b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-16"}
 
 
 @overload
@@ -76,7 +89,7 @@ def find_file(folder: Path, stem: str, *, required: bool = False) -> Path | None
     >>> find_file(Path("/nonexistent"), "people") is None
     True
     """
-    found = [folder / f"{stem}{extension}" for extension in EXTENSIONS
+    found = [folder / f"{stem}{extension}" for extension in ("", *EXTENSIONS)
              if (folder / f"{stem}{extension}").exists()]
     if len(found) > 1:
         raise InputFileError(f"{len(found)} {stem} files in the folder", file=folder,
@@ -91,7 +104,35 @@ def find_file(folder: Path, stem: str, *, required: bool = False) -> Path | None
     return None
 
 
-def read_table(path: str | Path, *, role: str | None = None) -> pd.DataFrame:
+def data_files(path: str | Path) -> list[Path]:
+    """The files to read for ``path``: the file itself, or the data files of a folder in order
+    of their names (hidden files and Excel's lock files ``~$...`` left out).
+
+    Raises
+    ------
+    InputFileError
+        For a folder with no data file in it.
+
+    Examples
+    --------
+    >>> data_files("contacts.csv")
+    [PosixPath('contacts.csv')]
+    """
+    path = Path(path)
+    if not path.is_dir():
+        return [path]
+    found = sorted(p for p in path.iterdir() if p.is_file()
+                   and p.name.lower().endswith((*EXTENSIONS, ".xlsm"))
+                   and not p.name.startswith((".", "~$")))
+    if not found:
+        raise InputFileError("no data files in the folder", file=path,
+                             hint="put the files (.csv, .tsv, .xlsx) in it, one per day or "
+                                  "session")
+    return found
+
+
+def read_table(path: str | Path, *, role: str | None = None, encoding: str | None = None,
+               no_header: bool = False, skip_rows: int = 0) -> pd.DataFrame:
     """Read a CSV, TSV or XLSX file as text, with spreadsheet line numbers in the index.
 
     Parameters
@@ -102,6 +143,14 @@ def read_table(path: str | Path, *, role: str | None = None) -> pd.DataFrame:
     role : str, optional
         The file it stands for (``contacts``, ``people``, ``attendance``): of a workbook, the
         sheet named as in :data:`SHEET_NAMES` is read, else the only sheet that is not empty.
+    encoding : str, optional
+        The encoding of a text file, when it is not UTF-8, UTF-16 or Windows-1252.
+    no_header : bool
+        The file has no header row: the columns are called ``column 1``, ``column 2``, ...
+        and the first row is line 1.
+    skip_rows : int
+        Rows below the header that are not data (more header rows), skipped; their lines keep
+        their numbers. Qualtrics' two extra header rows are recognised without it.
 
     Returns
     -------
@@ -114,7 +163,10 @@ def read_table(path: str | Path, *, role: str | None = None) -> pd.DataFrame:
     ------
     InputFileError
         If the file cannot be found, opened or parsed, is empty, has two columns of one name,
-        or is a workbook with no sheet to choose (naming its sheets).
+        has a first row that looks like data, or is a workbook with no sheet to choose (naming
+        its sheets).
+    UsageError
+        For an unknown ``encoding`` or a ``skip_rows`` that is not a count.
 
     Examples
     --------
@@ -132,12 +184,17 @@ def read_table(path: str | Path, *, role: str | None = None) -> pd.DataFrame:
     >>> scratch.cleanup()
     """
     path = Path(path)
+    if isinstance(skip_rows, bool) or not isinstance(skip_rows, int) or skip_rows < 0:
+        raise UsageError("not a number of rows", value=skip_rows,
+                         hint="give {skip_rows} as 0 or more")
+    if encoding is not None:
+        _check_encoding(encoding)
     try:
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             raw = _read_workbook(path, role)
         else:
-            raw = _read_delimited(path)
-    except InputFileError:
+            raw = _read_delimited(path, encoding)
+    except (InputFileError, UsageError):
         raise
     except FileNotFoundError as exc:
         raise InputFileError("no such file", file=path) from exc
@@ -150,25 +207,46 @@ def read_table(path: str | Path, *, role: str | None = None) -> pd.DataFrame:
         match = _LINE.search(str(exc))
         raise InputFileError(f"cannot read this as a table ({_detail(exc)})", file=path,
                              line=int(match[1]) if match else None,
-                             hint="save it as CSV (comma, semicolon or tab) or XLSX") from exc
-    return _with_header(raw, path)
+                             hint="save it as CSV (comma, semicolon or tab) or XLSX, or give "
+                                  "its {encoding}") from exc
+    return _with_header(raw, path, no_header, skip_rows)
 
 
-def _with_header(raw: pd.DataFrame, path: Path) -> pd.DataFrame:
-    """The first row as the column names (stripped, each once), the rest as text rows."""
+def _with_header(raw: pd.DataFrame, path: Path, no_header: bool, skip_rows: int) -> pd.DataFrame:
+    """The first row as the column names (stripped, each once), the rest as text rows; or,
+    with ``no_header``, every row as data and the columns named by position."""
     if raw.empty:
         raise InputFileError("the file is empty", file=path, hint="give a header row first")
+    if no_header:
+        table = raw.fillna("").astype(str).apply(_text)
+        table.columns = [f"column {n}" for n in range(1, raw.shape[1] + 1)]
+        table.index = pd.RangeIndex(1, len(table) + 1)
+        return table
     header = [str(c).strip() for c in raw.iloc[0].fillna("")]
+    data_like = [name for name in header if _DATA_CELL.match(name)]
+    if data_like:
+        raise InputFileError("the first row looks like data, not a header", file=path, line=1,
+                             value=data_like[0], hint="give {no_header} and name the columns by "
+                             "position, such as {columns[date]=1}, or add a header row")
     header = [name or f"column {n}" for n, name in enumerate(header, start=1)]
     twice = sorted({name for name in header if header.count(name) > 1})
     if twice:
         raise InputFileError(f"two columns named {twice[0]!r}", file=path, line=1,
                              hint="give each column its own name (spaces around a name do "
                                   "not count)")
-    table = raw.iloc[1:].fillna("").astype(str).apply(_text)
+    skip = skip_rows or _qualtrics_rows(raw)
+    table = raw.iloc[1 + skip:].fillna("").astype(str).apply(_text)
     table.columns = header
-    table.index = pd.RangeIndex(2, len(table) + 2)
+    table.index = pd.RangeIndex(2 + skip, len(table) + 2 + skip)
     return table
+
+
+def _qualtrics_rows(raw: pd.DataFrame) -> int:
+    """2 when the rows below the header are Qualtrics' question texts and import ids, else 0."""
+    if len(raw) < 3:
+        return 0
+    third = raw.iloc[2].fillna("").astype(str).str.strip()
+    return 2 if third.str.startswith('{"ImportId"').any() else 0
 
 
 def _read_workbook(path: Path, role: str | None) -> pd.DataFrame:
@@ -192,24 +270,53 @@ def _read_workbook(path: Path, role: str | None) -> pd.DataFrame:
     return sheets[chosen[0]]
 
 
-def _read_delimited(path: Path) -> pd.DataFrame:
-    """A CSV or TSV file as text, in UTF-8 or else Windows-1252 (as Excel saves it)."""
+def _read_delimited(path: Path, encoding: str | None) -> pd.DataFrame:
+    """A CSV or TSV file as text: in ``encoding`` when given, else UTF-16 when it starts with
+    its byte order mark or has the zero bytes of UTF-16, else UTF-8 or Windows-1252."""
+    if encoding is not None:
+        return _read_delimited_as(path, encoding)
+    with _open_bytes(path) as handle:
+        start = handle.read(4096)
+    for mark, name in _BOMS.items():
+        if start.startswith(mark):
+            return _read_delimited_as(path, name)
     try:
         return _read_delimited_as(path, "utf-8-sig")
     except UnicodeDecodeError:
+        if b"\x00" in start[:200]:
+            odd = start[1:200:2].count(0) > start[0:200:2].count(0)
+            return _read_delimited_as(path, "utf-16-le" if odd else "utf-16-be")
         return _read_delimited_as(path, "cp1252")
 
 
 def _read_delimited_as(path: Path, encoding: str) -> pd.DataFrame:
-    """The separator is the one the header line uses most (tab for .tsv files)."""
+    """The separator is the one the header line uses most (tab for .tsv files); spaces when
+    the line has neither tabs, semicolons nor commas but several words."""
     with _open_text(path, encoding) as handle:
         first = handle.readline()
     if not first.strip():
         raise InputFileError("the file is empty", file=path, hint="give a header row first")
     tab_only = path.name.lower().endswith((".tsv", ".tsv.gz"))
     sep = "\t" if tab_only else max(("\t", ";", ","), key=first.count)
+    if not tab_only and first.count(sep) == 0 and len(first.split()) > 1:
+        sep = r"\s+"
     return pd.read_csv(path, sep=sep, encoding=encoding, dtype=str, keep_default_na=False,
                        compression="infer", header=None)
+
+
+def _check_encoding(encoding: str) -> None:
+    try:
+        codecs.lookup(encoding)
+    except (LookupError, TypeError):
+        raise UsageError("unknown encoding", value=encoding,
+                         hint="give {encoding} as a name such as utf-8, utf-16, cp1252 or "
+                              "latin-1") from None
+
+
+def _open_bytes(path: Path) -> IO[bytes]:
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]  # a GzipFile reads bytes
+    return open(path, "rb")
 
 
 def _open_text(path: Path, encoding: str) -> IO[str]:

@@ -5,6 +5,7 @@ person missing from the people file) raises one :class:`~contactladder.errors.Ba
 naming the file, the line, the column and the value, and how many more rows are like it. With
 ``skip_invalid`` the row is set aside instead, in a rejects table with the columns
 :data:`REJECT_COLUMNS`: the file, the line, the column, the value, the reason and the whole row.
+What is read but looks like a mistake (a date in 1970) is kept as a warning, with its line.
 
 Examples
 --------
@@ -24,8 +25,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from contactladder.errors import BadValueError
-from contactladder.loading.dates import DateReader
+from contactladder.errors import BadValueError, literal
+from contactladder.loading.dates import PLAUSIBLE_FROM, DateReader, implausible
 from contactladder.loading.distinct import per_distinct
 
 __all__ = ["REJECT_COLUMNS", "Rejects", "RowCheck"]
@@ -46,6 +47,8 @@ class Rejects:
     def __init__(self, skip_invalid: bool) -> None:
         self.skip_invalid = skip_invalid
         self.parts: list[pd.DataFrame] = []
+        #: Sentences about rows that were read but look like mistakes (with file and line).
+        self.warnings: list[str] = []
 
     def add(self, path: str | Path, table: pd.DataFrame, mask: pd.Series, column: str,
             problem: str, values: pd.Series, hint: str | None) -> None:
@@ -121,9 +124,17 @@ class RowCheck:
         """The column read as dates; an unreadable one (or an empty one, unless ``optional``)
         rejects its row."""
         raw = self.table[column]
-        parsed = reader.parse(raw)
+        workbook = str(self.path).lower().endswith((".xlsx", ".xlsm"))
+        parsed = reader.parse(raw, file=self.path, column=column, workbook=workbook)
         bad = parsed.isna() & ((raw != "") | (not optional))
         self.reject(bad, column, "unparseable date", hint=reader.hint(raw[bad & ~self.bad]))
+        odd = implausible(parsed) & ~self.bad
+        if odd.any():
+            line = int(odd.idxmax())
+            more = f" (and {int(odd.sum()) - 1} more)" if odd.sum() > 1 else ""
+            self.rejects.warnings.append(literal(
+                f"{self.path}, line {line}, column {column!r}: the date {raw[line]!r} is before "
+                f"{PLAUSIBLE_FROM.year} or after next year{more}; is it typed right?"))
         return parsed
 
     def unknown_people(self, ids: pd.Series, column: str, known: pd.Index) -> None:

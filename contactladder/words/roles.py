@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from contactladder.words import LANGUAGES, attribute_text, catalogue, check_lang
 
-__all__ = ["ROLE_WORDS", "role_key", "role_word"]
+__all__ = ["ROLE_WORDS", "role_key", "role_in_data", "role_word"]
 
 _UNKNOWN = "unknown"
 
@@ -32,7 +32,8 @@ _ROLE_ALIASES: dict[str, str] = {
     word.lower(): key.removeprefix("roles.")
     for key, entry in catalogue().items() if key.startswith("roles.") and key != "roles.unknown"
     for pair in entry for word in pair
-} | {"prof": "professional", "kids": "child"}
+} | {"prof": "professional", "profs": "professional", "pro": "professional",
+     "prof.": "professional", "vrijw": "volunteer", "vrijw.": "volunteer", "kids": "child"}
 
 
 def role_key(role: object) -> str:
@@ -43,6 +44,17 @@ def role_key(role: object) -> str:
     """
     text = attribute_text(role).lower()
     return _ROLE_ALIASES.get(text, text)
+
+
+def role_in_data(role: object) -> str:
+    """A role as the loaded tables keep it: the canonical key of a known word, any other word
+    as it is written (without surrounding spaces).
+
+    >>> role_in_data("Ouders"), role_in_data(" prof "), role_in_data("Grootouder")
+    ('parent', 'professional', 'Grootouder')
+    """
+    text = attribute_text(role).strip()
+    return _ROLE_ALIASES.get(text.lower(), text)
 
 
 def role_word(role: object, lang: str = "nl", *, plural: bool = False) -> str:

@@ -1,0 +1,218 @@
+"""Reading the three files of a data folder into checked tables: contacts, people, attendance.
+
+Each file may be one file or a folder of files (one per day or session), read as one table with
+the file name in every message. The rows are checked once here (see
+:mod:`~contactladder.loading.rejects`): a bad row is one clear error or set aside.
+
+A *contact* is one dated event between two people on a rung of the ladder, given as ``rung``
+(a level, key or label) or as ``kind`` (mapped to a rung by the ladder file's ``kinds`` table).
+A survey report (a ``respondent`` naming an ``alter``) is a contact too, with the respondent kept
+as its ``reporter``. People at the same *session* of an activity (one activity on one date) have
+met: each pair of them gets a contact on the lowest rung, with source ``attendance``. A role is
+kept as its canonical key (``Ouders`` is ``parent``, see :mod:`contactladder.words.roles`).
+
+Examples
+--------
+>>> import tempfile
+>>> from contactladder.loading.dates import DateReader
+>>> scratch = tempfile.TemporaryDirectory()
+>>> path = Path(scratch.name) / "people.csv"
+>>> _ = path.write_text("id,rol\\nann,Ouder\\nbo,prof\\n")
+>>> reading = Reading(ColumnMapping(None), DateReader(), Rejects(False))
+>>> read_people(path, reading)["role"].to_dict()
+{'ann': 'parent', 'bo': 'professional'}
+>>> scratch.cleanup()
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from contactladder.errors import BadValueError, MissingColumnError, UsageError, literal
+from contactladder.ladder import Ladder
+from contactladder.loading.columns import CONTACT_COLUMNS, PEOPLE_COLUMNS, ColumnMapping
+from contactladder.loading.dates import DateReader
+from contactladder.loading.distinct import map_distinct, per_distinct
+from contactladder.loading.files import data_files, read_table
+from contactladder.loading.rejects import Rejects, RowCheck
+from contactladder.words.roles import role_in_data
+
+__all__ = ["Reading", "SURVEY_COLUMNS", "read_contacts", "read_people", "read_attendance",
+           "no_attendance", "session_contacts"]
+
+#: The columns of survey reports kept in the contacts when a file has them.
+SURVEY_COLUMNS = ["reporter", "wave"]
+# A file's person_a column named so holds the respondent of a survey: the reporter.
+_RESPONDENT = ("respondent", "ego")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How the files of one load are read: the column mapping, the dates, where bad rows go, and
+    the shape of the files (see :func:`~contactladder.loading.files.read_table`)."""
+
+    mapping: ColumnMapping
+    dates: DateReader
+    rejects: Rejects
+    encoding: str | None = None
+    no_header: bool = False
+    skip_rows: int = 0
+
+    def tables(self, path: Path, role: str,
+               required: tuple[str, ...]) -> list[tuple[Path, pd.DataFrame, bool]]:
+        """Each file of ``path`` with its columns renamed, and whether it names a respondent."""
+        found = []
+        for file in data_files(path):
+            raw = read_table(file, role=role, encoding=self.encoding, no_header=self.no_header,
+                             skip_rows=self.skip_rows)
+            respondent = any(str(c).strip().lower() in _RESPONDENT for c in raw.columns) and \
+                "person_a" not in self.mapping.columns
+            found.append((file, self.mapping.apply(raw, file, role, required), respondent))
+        return found
+
+
+def read_contacts(path: Path, reading: Reading, ladder: Ladder, rung: str | None,
+                  known: pd.Index | None) -> pd.DataFrame:
+    """The contacts of ``path`` (a file or a folder of files), :data:`CONTACT_COLUMNS` and the
+    :data:`SURVEY_COLUMNS` a file has, ``person_a < person_b``, in file order."""
+    parts = [_contacts_of(file, table, respondent, reading.dates, ladder, rung, known,
+                          reading.rejects)
+             for file, table, respondent in reading.tables(path, "contacts",
+                                                           ("date", "person_a", "person_b"))]
+    contacts = pd.concat(parts, ignore_index=True)
+    extra = [c for c in SURVEY_COLUMNS if c in contacts]
+    contacts[extra] = contacts[extra].fillna("")
+    return contacts[CONTACT_COLUMNS + extra]
+
+
+def _contacts_of(path: Path, table: pd.DataFrame, respondent: bool, dates: DateReader,
+                 ladder: Ladder, rung: str | None, known: pd.Index | None,
+                 rejects: Rejects) -> pd.DataFrame:
+    if "rung" not in table and "kind" not in table and rung is None:
+        raise MissingColumnError("no 'rung' or 'kind' column", file=path,
+                                 hint="add one, map one with {columns[rung]=NAME}, "
+                                      "or give every contact the same rung with {rung}")
+    check = RowCheck(path, table, rejects)
+    out = pd.DataFrame(index=table.index)
+    out["date"] = check.dates("date", dates)
+    for column in ("person_a", "person_b"):
+        out[column] = check.required_text(column, "empty person")
+    check.reject((out.person_a == out.person_b) & (out.person_a != ""), "person_a",
+                 "a contact of a person with themself", hint="person_a and person_b must differ")
+    out["rung"] = _rung_levels(table, check, ladder, rung)
+    if known is not None:
+        for column in ("person_a", "person_b"):
+            check.unknown_people(out[column], column, known)
+    for column in ("activity", "wijk", "note", "source"):
+        out[column] = table.get(column, "")
+    if "reporter" in table or respondent:
+        out["reporter"] = table["reporter"] if "reporter" in table else out["person_a"]
+    if "wave" in table:
+        out["wave"] = table["wave"]
+    out = out.loc[check.good()]
+    swap = out.person_a > out.person_b
+    out.loc[swap, ["person_a", "person_b"]] = out.loc[swap, ["person_b", "person_a"]].values
+    out["rung"] = out["rung"].astype("int64")
+    return out.reset_index(drop=True)
+
+
+def _rung_levels(table: pd.DataFrame, check: RowCheck, ladder: Ladder,
+                 rung: str | None) -> pd.Series:
+    """The rung level of each row, from ``rung``, else ``kind``, else the ``rung`` parameter."""
+    if rung is not None:
+        fixed = ladder.level_of(rung)
+        if fixed is None:
+            raise UsageError("unknown rung", value=rung, hint=ladder.hint())
+        levels = pd.Series(fixed, index=table.index, dtype="float64")
+    else:
+        levels = pd.Series(float("nan"), index=table.index)
+    if "kind" in table:
+        levels = map_distinct(table["kind"], ladder.level_of_kind).fillna(levels)
+    if "rung" in table:
+        rungs = table["rung"]
+        levels = map_distinct(rungs, ladder.level_of).where(rungs != "", levels)
+    missing = levels.isna()
+    if "rung" in table:
+        given = missing & (table["rung"] != "")
+        check.reject(given, "rung", "unknown rung", hint=ladder.hint())
+        missing &= ~given
+    if "kind" in table:
+        given = missing & (table["kind"] != "")
+        check.reject(given, "kind", "unknown kind", hint="add it to the [kinds] table of a "
+                     f"ladder file ({literal(ladder.source)})")
+        missing &= ~given
+    check.reject(missing, "rung" if "rung" in table else "kind", "no rung",
+                 hint="give a rung or a kind on every row, or {rung} for all")
+    return levels
+
+
+def read_people(path: Path, reading: Reading) -> pd.DataFrame:
+    """The people of ``path`` (a file or a folder of files), indexed by ``id``, each once."""
+    parts: list[pd.DataFrame] = []
+    seen: dict[str, tuple[Path, int]] = {}
+    for file, table, _ in reading.tables(path, "people", ("id",)):
+        check = RowCheck(file, table, reading.rejects)
+        ids = check.required_text("id", "empty id")
+        for line, person in ids[ids != ""].items():
+            if person in seen:
+                first = seen[person]
+                raise BadValueError("duplicate person id", file=file, line=int(line), column="id",
+                                    value=person, hint=f"it is also on line {first[1]}"
+                                    + (f" of {literal(first[0].name)}" if first[0] != file
+                                       else "") + "; give each person one row")
+            seen[person] = (file, int(line))
+        people = table.drop(columns=["id"]).copy()
+        people.index = ids
+        for column in PEOPLE_COLUMNS:
+            people[column] = people.get(column, "")
+        people["role"] = per_distinct(people["role"].astype(str),
+                                      lambda distinct: distinct.map(role_in_data))
+        people["joined"] = (check.dates("joined", reading.dates, optional=True).values
+                            if "joined" in table else pd.NaT)
+        parts.append(people.loc[check.good().values])
+    people = pd.concat(parts).fillna("") if len(parts) > 1 else parts[0]
+    people.index.name = "id"
+    return people
+
+
+def read_attendance(path: Path, reading: Reading, known: pd.Index | None) -> pd.DataFrame:
+    """The attendance rows of ``path`` (a file or a folder of files): date, activity, person."""
+    parts = []
+    for file, table, _ in reading.tables(path, "attendance", ("date", "activity", "person")):
+        check = RowCheck(file, table, reading.rejects)
+        out = pd.DataFrame({"date": check.dates("date", reading.dates),
+                            "activity": check.required_text("activity", "empty activity"),
+                            "person": check.required_text("person", "empty person")})
+        if known is not None:
+            check.unknown_people(out["person"], "person", known)
+        parts.append(out.loc[check.good()])
+    return pd.concat(parts, ignore_index=True)
+
+
+def no_attendance() -> pd.DataFrame:
+    """An attendance table without rows."""
+    return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"),
+                         "activity": pd.Series(dtype=str), "person": pd.Series(dtype=str)})
+
+
+def session_contacts(sessions: pd.DataFrame, ladder: Ladder) -> pd.DataFrame:
+    """A contact on the lowest rung between each pair of people at the same session.
+
+    A session is one activity on one date (the time of day is ignored).
+    """
+    sessions = sessions.assign(day=sessions["date"].dt.normalize())
+    rows = []
+    for (day, activity), group in sessions.groupby(["day", "activity"], sort=True):
+        for a, b in itertools.combinations(sorted(set(group["person"])), 2):
+            rows.append((day, a, b, activity))
+    contacts = pd.DataFrame(rows, columns=["date", "person_a", "person_b", "activity"])
+    contacts["date"] = pd.to_datetime(contacts["date"])
+    contacts["rung"] = ladder.bottom.level
+    contacts["wijk"] = ""
+    contacts["note"] = ""
+    contacts["source"] = "attendance"
+    return contacts[CONTACT_COLUMNS]
