@@ -80,15 +80,15 @@ def test_brokers_name_the_sole_link_in_plain_words(broker_net):
         "group (parents). 4 ties with no one in common, of which 4 the only link between two "
         "parts of the network. The only tie of 3 parents: Sien (s1), Siem (s2), Sjaak (s3). "
         "Without this person, 3 people lose touch with the rest.")
-    assert "Enige contact van 3 ouders" in village_brokers(broker_net).iloc[0]["explanation"]
+    assert "Enig contact van 3 ouders" in village_brokers(broker_net).iloc[0]["explanation"]
 
 
 def test_one_sole_link_and_one_tie_read_in_the_singular(broker_net):
     d = village_brokers(broker_net).set_index("person").loc["d"]
     assert d["explanation"] == (
-        "25% van de kortste verbindingen tussen anderen loopt via deze persoon. 1 contact in een "
-        "andere wijk (Dieze). 2 contacten zonder gemeenschappelijke bekenden, waarvan 2 de enige "
-        "verbinding tussen twee delen van het netwerk. Enige contact van 1 ouder: Eef (e). "
+        "25% van de kortste verbindingen tussen anderen loopt via deze persoon. 1 band in een "
+        "andere wijk (Dieze). 2 banden zonder gemeenschappelijke bekenden, waarvan 2 de enige "
+        "verbinding tussen twee delen van het netwerk. Enig contact van 1 ouder: Eef (e). "
         "Zonder deze persoon raakt 1 persoon los van de rest.")
 
 

@@ -55,7 +55,7 @@ def test_introductions_explain_the_points_and_never_suggest_a_closer_tie(intro_n
         "Score 11.")
     assert (bo["current_rung"], table.iloc[1]["current_rung"]) == ("kennen", "")
     assert list(table.columns) == ["person", "candidate", "score", "reasons", "explanation",
-                                   "name", "role", "wijk", "current_rung"]
+                                   "name", "role", "wijk", "current_rung", "as_of"]
     assert introductions(intro_net, "ann", top=1)["candidate"].tolist() == ["bo"]
 
 

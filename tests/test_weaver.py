@@ -70,12 +70,13 @@ def test_write_list_names_the_sheet_after_the_list_in_its_language(work):
 @pytest.mark.parametrize("args, message", [
     (["introduce", "{data}", "nobody"], "Error: unknown person 'nobody'; give an id from the "
                                         "people file"),
-    (["alone", "{data}", "--as-of", "2025-03-01"],
-     "Error: date outside the data '2025-03-01'; the contacts run from 2024-05-01 to 2024-12-31"),
+    # Issue 12: any day after the last contact is fine (the network as it stands, time passing).
+    (["alone", "{data}", "--as-of", "2024-04-30"],
+     "Error: date outside the data '2024-04-30'; the contacts run from 2024-05-01 to 2024-12-31"),
     (["brokers", "{data}", "--as-of", "2023-12-31"],
      "Error: date outside the data '2023-12-31'; the contacts run from 2024-05-01 to 2024-12-31"),
     (["introduce", "{data}", "pro", "--as-of", "yesterday"],
-     "Error: not a date 'yesterday'; write it as YYYY-MM-DD"),
+     "Error: not a date 'yesterday'; write --as-of as YYYY-MM-DD (or YYYY-MM-DD HH:MM)"),
     (["alone", "{data}", "--fading", "3 months"],
      "Error: fading: not a duration '3 months'; write a number and d (days), w (weeks), "
      "m (months) or y (years), such as 90d, 12w or 6m"),

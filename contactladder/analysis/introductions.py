@@ -2,14 +2,18 @@
 
 Candidates are the other focal people present on the reference day (see
 :class:`~contactladder.analysis.village.Village`), and with ``professionals=True`` also the
-others (as bridges to more people). Someone the person already has a tie with at the second rung
-or higher is never suggested; a tie on the lowest rung (they know each other by sight) is no
-obstacle. Each candidate gets additive points:
+others (as bridges to more people), who are *within reach*: their status lets them be suggested
+(not moved, withdrawn or paused) and they had a contact within the fading window (``fading``),
+so a suggestion is never someone who is on the worklist for fading or out of sight. Someone the
+person already has a tie with at the second rung or higher is never suggested; a tie on the
+lowest rung (they know each other by sight) is no obstacle. Each candidate gets additive points:
 
 ==========================  =================================================================
 reason                      points
 ==========================  =================================================================
-``same_activity``           3 for every activity both have ties at (or attended)
+``same_activity``           3 for every activity both were at within ``together`` of each
+                            other (default ``1m``: overlapping months); the catch-all of
+                            contacts outside the activities is no activity
 ``same_wijk``               2 when both live in the same (known) wijk
 ``match:<column>``          2 for every ``match`` column (of the people file) where both have
                             the same, non-empty value, such as ``child_age_group``
@@ -19,30 +23,35 @@ reason                      points
                             the person is not, at most 3
 ==========================  =================================================================
 
-Candidates without any point are left out. The best come first: highest score, then candidate
-id. The explanation shows the points of each reason, so a reader sees why B comes before C.
+Candidates without any point are left out. The best come first: highest score, then in a
+seeded order of their own (:func:`tiebreak`: stable, the same for the same pair, but never id
+order, so equal candidates are not always the same few people). The explanation shows the
+points of each reason, so a reader sees why B comes before C.
 
 Examples
 --------
-Ans and Bep both go to peutergym in Dieze; Cor lives there too; Ans already chats with Dirk:
+Ans and Bep both go to peutergym in Dieze; Cor lives there too and saw Kim at home; Ans
+already chats with Dirk; Eva, of Dieze too, has had no contact yet, so she is not suggested:
 
 >>> import pandas as pd
 >>> from contactladder.loading.dataset import Dataset
 >>> from contactladder.ladder import Ladder
 >>> from contactladder.network.ladder_network import LadderNetwork
->>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-03-01"] * 3),
-...     "person_a": ["ans", "bep", "ans"], "person_b": ["kim", "kim", "dirk"], "rung": [1, 1, 2],
-...     "activity": ["peutergym", "peutergym", ""], "wijk": "", "note": "", "source": ""})
->>> people = pd.DataFrame({"role": ["parent"] * 4 + ["professional"], "name": "",
+>>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-03-01"] * 4),
+...     "person_a": ["ans", "bep", "ans", "cor"], "person_b": ["kim", "kim", "dirk", "kim"],
+...     "rung": [1, 1, 2, 2], "activity": ["peutergym", "peutergym", "", ""], "wijk": "",
+...     "note": "", "source": ""})
+>>> people = pd.DataFrame({"role": ["parent"] * 5 + ["professional"], "name": "",
 ...     "organisation": "", "wijk": "Dieze", "joined": pd.NaT},
-...     index=["ans", "bep", "cor", "dirk", "kim"])
+...     index=["ans", "bep", "cor", "dirk", "eva", "kim"])
 >>> net = LadderNetwork(Dataset(contacts, people, Ladder.default(), "example"))
 >>> introductions(net, "ans", lang="en")[["candidate", "score", "reasons"]].values.tolist()
-[['bep', 6, 'same_activity;same_wijk;shared_contacts'], ['cor', 2, 'same_wijk']]
+[['bep', 6, 'same_activity;same_wijk;shared_contacts'], ['cor', 3, 'same_wijk;shared_contacts']]
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Hashable, Iterable
 from typing import Any
 
@@ -54,18 +63,22 @@ from contactladder.errors import UsageError
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.words import check_lang, words
 
-__all__ = ["POINTS", "CAPS", "introductions", "candidates"]
+__all__ = ["POINTS", "CAPS", "SEED", "introductions", "candidates", "tiebreak"]
 
 #: Points per introduction reason (per activity, per column, per shared contact...).
 POINTS: dict[str, int] = {"same_activity": 3, "same_wijk": 2, "match": 2, "shared_contacts": 1,
                           "bridge": 1}
 #: The most points a reason can give.
 CAPS: dict[str, int] = {"shared_contacts": 3, "bridge": 3}
+#: The seed of the order among equal candidates.
+SEED = "contactladder-2024"
 
 
 def introductions(net: LadderNetwork, person: str, *, as_of: object = None,
                   match: Iterable[str] = (), professionals: bool = False,
-                  top: int | None = 10, lang: str = "nl") -> pd.DataFrame:
+                  top: int | None = 10, status: pd.DataFrame | None = None,
+                  fading: object = "90d", together: object = "1m",
+                  lang: str = "nl") -> pd.DataFrame:
     """Whom ``person`` could meet: ranked candidates with the reasons and points behind each
     (the module docstring defines the candidates, the points and the order).
 
@@ -75,27 +88,33 @@ def introductions(net: LadderNetwork, person: str, *, as_of: object = None,
     person : str
         A person's id.
     as_of : date, optional
-        The reference day (default: the last day of the data).
+        The reference day (default: the last day of the data; any later day is fine).
     match : columns
         People columns (such as ``child_age_group``) on which an equal value earns points.
     professionals : bool
         Also suggest non-focal people, as bridges to more people.
     top : int or None
         At most this many rows (None: all).
+    status : DataFrame, optional
+        The status rows (``person, status, since``; see
+        :func:`~contactladder.loading.weaver_files.read_status`).
+    fading, together : duration
+        Candidates had a contact within ``fading``; a shared activity counts within
+        ``together``.
     lang : ``nl`` or ``en``
 
     Returns
     -------
     DataFrame
-        ``person, candidate, score, reasons, explanation, name, role, wijk, current_rung``, best
-        first. ``reasons`` holds the keys joined by ``;``; ``current_rung`` is the key of the rung
-        the pair has reached already, empty when they have no tie.
+        ``person, candidate, score, reasons, explanation, name, role, wijk, current_rung,
+        as_of``, best first. ``reasons`` holds the keys joined by ``;``; ``current_rung`` is
+        the key of the rung the pair has reached already, empty when they have no tie.
 
     Raises
     ------
     UsageError
-        For an unknown person, a person not yet present on ``as_of``, a date outside the data,
-        or an unknown column.
+        For an unknown person, a person not yet present on ``as_of`` or who left (moved,
+        withdrew consent), a date before the data, or an unknown column.
 
     Examples
     --------
@@ -116,29 +135,35 @@ def introductions(net: LadderNetwork, person: str, *, as_of: object = None,
     match = check_columns(net, match)
     if not net.knows(person):
         raise UsageError("unknown person", value=person, hint="give an id from the people file")
-    village = Village.of(net, as_of)
+    village = Village.of(net, as_of, status=status, fading=fading, together=together)
     if person not in village.graph:
         raise UsageError("person not yet in the project", value=person,
                          hint=f"they joined after {iso_day(village.day)}")
+    if not village.listed(person):
+        raise UsageError("person not in the lists", value=person,
+                         hint=f"their status is {village.status_of(person)}")
     rows = candidates(village, person, match, professionals=professionals, lang=lang)
     rows = rows[:top] if top is not None else rows
     table = pd.DataFrame(rows, columns=["person", "candidate", "score", "reasons", "explanation",
                                         "name", "role", "wijk", "current_rung"])
     table = table.astype({"score": "int64"})
+    table["as_of"] = iso_day(village.day)
     table.attrs.update(kind="introductions", lang=lang, as_of=iso_day(village.day))
     return table
 
 
 def candidates(village: Village, person: Hashable, match: tuple[str, ...], *,
                professionals: bool = False, lang: str = "nl") -> list[dict[str, Any]]:
-    """Every candidate for ``person`` with at least one point, best first (score, then id): the
-    rows of :func:`introductions`, all of them."""
+    """Every candidate for ``person`` with at least one point, best first (score, then
+    :func:`tiebreak`): the rows of :func:`introductions`, all of them."""
     graph, net = village.graph, village.net
     blocked = min(2, len(net.ladder))  # a tie at the second rung or higher rules one out
     mine = set(graph[person])
     rows = []
     for other in graph:
         if other == person or (not professionals and not village.focal(other)):
+            continue
+        if not village.within_reach(other):
             continue
         current = graph[person][other]["rung"] if other in mine else 0
         if current >= blocked:
@@ -147,8 +172,19 @@ def candidates(village: Village, person: Hashable, match: tuple[str, ...], *,
         if not reasons:
             continue
         rows.append(_candidate_row(village, person, other, reasons, current, lang))
-    rows.sort(key=lambda row: (-row["score"], str(row["candidate"])))
+    rows.sort(key=lambda row: (-row["score"], tiebreak(person, row["candidate"])))
     return rows
+
+
+def tiebreak(person: Hashable, candidate: Hashable) -> bytes:
+    """The place of ``candidate`` among equal candidates for ``person``: a seeded hash of the
+    pair, stable from run to run, unrelated to the ids' order.
+
+    >>> tiebreak("p1", "p2") == tiebreak("p1", "p2"), tiebreak("p1", "p2") == tiebreak("p3", "p2")
+    (True, False)
+    """
+    text = f"{SEED}|{person}|{candidate}".encode()
+    return hashlib.blake2b(text, digest_size=8).digest()
 
 
 def _reasons(village: Village, person: Hashable, other: Hashable, match: tuple[str, ...],
@@ -158,7 +194,7 @@ def _reasons(village: Village, person: Hashable, other: Hashable, match: tuple[s
     graph = village.graph
     mine = set(graph[person])
     reasons: list[tuple[str, int, str]] = []
-    shared = sorted(village.activities[person] & village.activities[other])
+    shared = village.shared_activities(person, other)
     if shared:
         reasons.append(("same_activity", POINTS["same_activity"] * len(shared),
                         w["weaver.same_activity"].format(activities=", ".join(shared))))

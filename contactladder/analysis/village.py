@@ -2,9 +2,32 @@
 
 The worklist and the introductions start from the same view of the network: the snapshot as far
 as it has grown by ``as_of`` (:meth:`~contactladder.network.ladder_network.LadderNetwork.snapshot`),
-the *reference day* (the ``as_of`` day, or the last day of the data), and for every person the
-activities they took part in (the activities of their ties, and the sessions they attended, even
-alone). A :class:`Village` computes these once; the lists only look things up in it.
+the *reference day* (the ``as_of`` day, any day after the last contact too, or the last day of
+the data), and for every person the activities they took part in (the activities of their ties,
+and the sessions they attended, even alone), with the days they were there. A :class:`Village`
+computes these once; the lists only look things up in it.
+
+**Activities.** The catch-all labels of contacts outside the activities (``buiten
+activiteiten``, ``geen activiteit``, ``no activity``, ...: :data:`NOT_AN_ACTIVITY`, any case)
+are never an activity. Two people *share* an activity when both were there within ``together``
+of each other (default ``1m``: in overlapping months), not merely both at some time.
+
+**Who is still here.** The status file (``status.csv``: ``person, status, since``) says who left;
+a person's status on the reference day is their last row whose ``since`` is not later (an empty
+``since`` counts from the start). What each status means (:data:`STATUSES`):
+
+==============  ========  =========  ======================================================
+status          listed    suggested  meaning
+==============  ========  =========  ======================================================
+``moved``       no        no         moved away: not on the worklist, never suggested, not
+                                     named on a map; counted apart as *left*
+``no_contact``  no        no         withdrew consent / do not contact: as ``moved``
+``paused``      no        no         taking a break: kept out of the lists for now
+``active``      yes       yes        back again (a later row undoes an earlier status)
+any other word  yes       yes        kept and shown in the ``status`` column of the worklist
+==============  ========  =========  ======================================================
+
+Their past ties stay in the history, so no figure of the growth changes silently.
 
 Examples
 --------
@@ -12,29 +35,46 @@ Examples
 >>> from contactladder.ladder import Ladder
 >>> from contactladder.loading.dataset import Dataset
 >>> from contactladder.network.ladder_network import LadderNetwork
->>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-10"]), "person_a": ["a"],
-...     "person_b": ["k"], "rung": [2], "activity": "peutergym", "wijk": "", "note": "",
-...     "source": ""})
+>>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-10", "2024-01-12"]),
+...     "person_a": ["a", "a"], "person_b": ["k", "k"], "rung": [2, 1],
+...     "activity": ["peutergym", "buiten activiteiten"], "wijk": "", "note": "", "source": ""})
 >>> people = pd.DataFrame({"role": ["parent", "professional"], "name": ["Ans", ""],
 ...     "organisation": "", "wijk": "Dieze", "joined": pd.NaT}, index=["a", "k"])
 >>> village = Village.of(LadderNetwork(Dataset(contacts, people, Ladder.default(), "x")))
 >>> village.day.date(), village.name("a"), village.name("k"), village.activities["a"]
-(datetime.date(2024, 1, 10), 'Ans (a)', 'k', {'peutergym'})
+(datetime.date(2024, 1, 12), 'Ans (a)', 'k', {'peutergym'})
+>>> status = pd.DataFrame({"person": ["a"], "status": ["moved"], "since": pd.NaT, "note": ""})
+>>> later = Village.of(village.net, "2024-03-01", status=status)
+>>> later.day.date(), later.status_of("a"), later.listed("a"), later.listed("k")
+(datetime.date(2024, 3, 1), 'moved', False, True)
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
+from contactladder.analysis.durations import parse_duration
 from contactladder.errors import UsageError, literal
 from contactladder.network.ladder_network import LadderNetwork
+from contactladder.privacy import person_label
 from contactladder.words import attribute_text
 
-__all__ = ["Village", "iso_day", "check_columns", "check_wijk"]
+__all__ = ["Village", "STATUSES", "LEFT", "NOT_AN_ACTIVITY", "iso_day", "check_columns",
+           "check_wijk", "is_activity"]
+
+#: What each status of the status file means: (on the worklist, suggested to others).
+STATUSES: dict[str, tuple[bool, bool]] = {"moved": (False, False), "no_contact": (False, False),
+                                          "paused": (False, False), "active": (True, True)}
+#: The statuses of people who have left: counted apart, never named on a map.
+LEFT = frozenset({"moved", "no_contact"})
+#: Labels of contacts outside the activities (lower case): never an activity.
+NOT_AN_ACTIVITY = frozenset({"", "buiten activiteiten", "buiten activiteit", "geen activiteit",
+                             "geen", "no activity", "none", "outside activities", "-"})
 
 
 def iso_day(moment: object) -> str:
@@ -44,6 +84,15 @@ def iso_day(moment: object) -> str:
     ('2024-03-01', '')
     """
     return "" if pd.isna(moment) else pd.Timestamp(moment).date().isoformat()
+
+
+def is_activity(label: object) -> bool:
+    """Whether an activity label names an activity (not the catch-all of contacts outside).
+
+    >>> is_activity("peutergym"), is_activity("Buiten activiteiten"), is_activity("")
+    (True, False, False)
+    """
+    return attribute_text(label).strip().lower() not in NOT_AN_ACTIVITY
 
 
 @dataclass
@@ -61,6 +110,18 @@ class Village:
         The first moment after the reference day.
     activities : dict
         Person -> the set of activities they have ties at or attended.
+    visits : dict
+        (person, activity) -> the sorted moments they were there.
+    statuses : dict
+        Person -> their status on the reference day (only people with one).
+    together : Timedelta
+        How close in time two visits of one activity must be to count as shared.
+    fading : DateOffset
+        Who had no contact for this long is fading: never suggested to others.
+    anonymize : bool
+        :meth:`name` gives the anonymous label ("Ouder 12"), never a name or id.
+    lang : str
+        The language of anonymous labels.
     """
 
     net: LadderNetwork
@@ -68,35 +129,46 @@ class Village:
     day: pd.Timestamp
     cutoff: pd.Timestamp
     activities: dict[Hashable, set[str]]
+    visits: dict[tuple[Hashable, str], np.ndarray] = field(default_factory=dict)
+    statuses: dict[Hashable, str] = field(default_factory=dict)
+    together: pd.Timedelta = field(default_factory=lambda: pd.Timedelta(days=31))
+    fading: pd.DateOffset = field(default_factory=lambda: pd.DateOffset(days=90))
+    anonymize: bool = False
+    lang: str = "nl"
 
     @classmethod
-    def of(cls, net: LadderNetwork, as_of: object = None) -> Village:
-        """The village of ``net`` on ``as_of`` (default: the last day of the data).
+    def of(cls, net: LadderNetwork, as_of: object = None, *, status: pd.DataFrame | None = None,
+           together: object = "1m", fading: object = "90d", anonymize: bool = False,
+           lang: str = "nl") -> Village:
+        """The village of ``net`` on ``as_of`` (default: the last day of the data; any day
+        after it is fine), with the statuses of ``status`` (rows ``person, status, since``).
 
         Raises
         ------
         UsageError
-            For a date that is not one, or lies outside the data.
+            For a date that is not one, or lies before the data; a bad ``together`` or
+            ``fading``.
         """
-        cutoff = net.cutoff(as_of)
-        graph = net.snapshot(as_of)
+        cutoff = net.cutoff(as_of, open_end=True)
+        graph = net.snapshot(as_of, open_end=True)
         day = (cutoff - pd.Timedelta(1, "ns")).normalize()
+        window = parse_duration(together, name="together")
+        visits = _visits(net, cutoff, graph)
         activities: dict[Hashable, set[str]] = {person: set() for person in graph}
-        for a, b, names in graph.edges(data="activities"):
-            activities[a].update(names or ())
-            activities[b].update(names or ())
-        attended = net.attendance(before=cutoff)
-        for person, activity in zip(attended["person"], attended["activity"]):
-            if person in activities:
-                activities[person].add(activity)
-        return cls(net, graph, day, cutoff, activities)
+        for person, activity in visits:
+            activities[person].add(activity)
+        return cls(net, graph, day, cutoff, activities, visits, _statuses(status, day),
+                   (day + window) - day, parse_duration(fading, name="fading"), anonymize, lang)
 
     def focal(self, person: Hashable) -> bool:
         """Whether ``person`` has the focal role."""
         return bool(self.graph.nodes[person].get("focal"))
 
     def name(self, person: Hashable) -> str:
-        """The person's name and id, "Anna de Vries (p012)", or the id when there is no name."""
+        """The person's name and id, "Anna de Vries (p012)", or the id when there is no name;
+        anonymized, their label ("Ouder 12", as on the maps)."""
+        if self.anonymize:
+            return person_label(self.graph.nodes[person], lang=self.lang)
         name = self.text(person, "name")
         return f"{name} ({person})" if name else str(person)
 
@@ -112,6 +184,63 @@ class Village:
         """The last contact on any of the person's ties (NaT without ties)."""
         dates = [data["last_contact"] for data in self.graph[person].values()]
         return max(dates) if dates else pd.NaT
+
+    def status_of(self, person: Hashable) -> str:
+        """The person's status on the reference day, "" without one."""
+        return self.statuses.get(person, "")
+
+    def listed(self, person: Hashable) -> bool:
+        """Whether the person's status lets them on the worklist."""
+        return STATUSES.get(self.status_of(person), (True, True))[0]
+
+    def suggestible(self, person: Hashable) -> bool:
+        """Whether the person's status lets them be suggested to others."""
+        return STATUSES.get(self.status_of(person), (True, True))[1]
+
+    def within_reach(self, person: Hashable) -> bool:
+        """Whether the person may be suggested to others: their status allows it and they had
+        a contact within :attr:`fading` (not fading, not out of sight, not alone)."""
+        last = self.last_contact(person)
+        return (self.suggestible(person) and not pd.isna(last)
+                and last >= self.day - self.fading)
+
+    def shared_activities(self, person: Hashable, other: Hashable) -> list[str]:
+        """The activities both were at within :attr:`together` of each other, sorted."""
+        shared = []
+        for activity in sorted(self.activities[person] & self.activities[other]):
+            mine, theirs = self.visits[(person, activity)], self.visits[(other, activity)]
+            window = self.together.to_timedelta64()
+            index = np.searchsorted(theirs, mine - window)
+            inside = index < len(theirs)
+            if (theirs[np.minimum(index, len(theirs) - 1)][inside] <= mine[inside] + window).any():
+                shared.append(activity)
+        return shared
+
+
+def _visits(net: LadderNetwork, cutoff: pd.Timestamp, graph: nx.Graph,
+            ) -> dict[tuple[Hashable, str], np.ndarray]:
+    """(person, activity) -> the sorted moments the person was there, before ``cutoff``."""
+    contacts = net.contact_rows(before=cutoff)
+    attended = net.attendance(before=cutoff)
+    rows = pd.concat([
+        pd.DataFrame({"person": contacts["person_a"], "activity": contacts["activity"],
+                      "date": contacts["date"]}),
+        pd.DataFrame({"person": contacts["person_b"], "activity": contacts["activity"],
+                      "date": contacts["date"]}),
+        attended[["person", "activity", "date"]]], ignore_index=True)
+    rows = rows[rows["activity"].map(is_activity) & rows["person"].isin(list(graph))]
+    return {(person, activity): np.sort(group["date"].to_numpy())
+            for (person, activity), group in rows.groupby(["person", "activity"], sort=True)}
+
+
+def _statuses(status: pd.DataFrame | None, day: pd.Timestamp) -> dict[Hashable, str]:
+    """Person -> their last status whose ``since`` is not after ``day``."""
+    if status is None or not len(status):
+        return {}
+    rows = status[status["since"].isna() | (status["since"] <= day)]
+    rows = rows.sort_values("since", kind="stable", na_position="first")
+    return {person: str(value) for person, value in
+            rows.groupby("person", sort=False)["status"].last().items()}
 
 
 def check_columns(net: LadderNetwork, columns: Iterable[str]) -> tuple[str, ...]:

@@ -25,8 +25,8 @@ from contactladder.analysis.village import Village, iso_day
 from contactladder.words import attribute_text, words
 from contactladder.words.roles import ROLE_WORDS, role_key, role_word
 
-__all__ = ["role_people", "peers_word", "listing", "reason_sentence", "priority_sentence",
-           "broker_explanation"]
+__all__ = ["role_people", "peers_word", "others_word", "listing", "reason_sentence",
+           "priority_sentence", "invite_text", "broker_explanation"]
 
 
 def role_people(roles: Iterable[object], lang: str, count: int = 2) -> str:
@@ -50,6 +50,18 @@ def peers_word(focal: str, lang: str) -> str:
     return w["weaver.peers_of_role"].format(role=focal)
 
 
+def others_word(village: Village, others: Iterable[object], lang: str) -> str:
+    """How the non-focal people a person is in touch with are called, by their roles:
+    "professionals", "professionals en vrijwilligers" (volunteers are no professionals); a role
+    the catalogue does not know counts as a professional."""
+    roles = sorted({village.text(p, "role") for p in others})
+    names = sorted({role_people([role if role_key(role) in ROLE_WORDS else "professional"], lang)
+                    for role in roles})
+    if len(names) < 2:
+        return names[0] if names else ""
+    return words(lang)["weaver.and"].format(first=", ".join(names[:-1]), last=names[-1])
+
+
 def listing(names: list[str], lang: str, most: int = 3) -> str:
     """Up to ``most`` names, and how many more."""
     shown = ", ".join(names[:most])
@@ -70,12 +82,14 @@ def reason_sentence(village: Village, key: str, info: Mapping[str, Any], lang: s
         return w["weaver.alone"] if pd.isna(since) else w["weaver.alone_since"].format(span=span)
     if key == "only_professionals":
         names = listing([village.name(p) for p in info["others"]], lang)
-        return w["weaver.only_professionals"].format(names=names, peers=peers)
-    if key == "fading":
-        whom = ("everyone" if info["peers"] and info["others"] else
-                "peers" if info["peers"] else "professionals")
-        return w[f"weaver.fading_{whom}"].format(span=time_span(info["last"], village.day, lang),
-                                                 last=iso_day(info["last"]), peers=peers)
+        return w["weaver.only_professionals"].format(
+            names=names, peers=peers, others=others_word(village, info["others"], lang))
+    if key in ("fading", "gone"):
+        whom = ("gone" if key == "gone" else "everyone" if info["peers"] and info["others"]
+                else "peers" if info["peers"] else "professionals")
+        return w[f"weaver.fading_{whom}"].format(
+            span=time_span(info["last"], village.day, lang), last=iso_day(info["last"]),
+            peers=peers, others=others_word(village, info.get("others", ()), lang))
     if key == "new_unconnected":
         return w["weaver.new_unconnected"].format(span=span, peers=peers)
     rung = village.net.ladder[info["level"]].label(lang) if info["level"] else ""
@@ -92,6 +106,21 @@ def priority_sentence(weights: Mapping[str, int], lang: str) -> str:
     w = words(lang)
     parts = " + ".join(f"{w[f'weaver.reason_{key}']} {weight}" for key, weight in weights.items())
     return w["weaver.priority"].format(priority=sum(weights.values()), parts=parts)
+
+
+def invite_text(village: Village, person: object, found: list[tuple[str, int]],
+                lang: str) -> str:
+    """The activities to invite a person to, with the ties each produced among people like
+    them: "Koffie en Koters: 12 banden vanaf 'Maken een praatje' tussen ouders in Dieze"."""
+    if not found:
+        return ""
+    w = words(lang)
+    rung = village.net.ladder[min(2, len(village.net.ladder))].label(lang)
+    people = role_people([village.net.focal], lang)
+    wijk = village.text(person, "wijk")
+    return "; ".join(w["weaver.invite"].format(activity=activity, rung=rung, people=people,
+                                               wijk=wijk, ties=w.count(ties, "weaver.ties_counted"))
+                     for activity, ties in found)
 
 
 # --- who holds the village together -------------------------------------------------------------

@@ -6,7 +6,9 @@ two focal people; everyone else (professionals, volunteers) counts as a professi
 list is computed on the network as far as it has grown by the *reference day* (the ``as_of`` day,
 or the last day of the data; see :class:`~contactladder.analysis.village.Village`).
 
-One row per focal person present on the reference day for whom at least one reason applies:
+One row per focal person present on the reference day (people who joined after the last
+contact too) whose status lets them on the list (not moved, withdrawn or paused: see
+:data:`~contactladder.analysis.village.STATUSES`) and for whom at least one reason applies:
 
 ========================  ======  ==========================================================
 reason                    weight  applies when
@@ -19,6 +21,9 @@ reason                    weight  applies when
                                   and has no peer tie yet
 ``stuck_low``             1       the person has peer ties, none of them above the second
                                   rung, after more than ``stuck_after`` in the project
+``gone``                  1       *uit beeld*, out of sight: the last contact on any tie is
+                                  longer than ``gone`` before the reference day (instead of
+                                  ``fading``, which is the recent drifting)
 ========================  ======  ==========================================================
 
 *In the project since* is the day they joined, or their first contact when that is earlier, or
@@ -30,7 +35,16 @@ rungs "the second rung" is the one below the top.
 (5 + 2 = 7) comes before a parent who is only in touch with a professional and drifting away
 (3 + 3 = 6), who comes before a parent who is alone but has been so for long (5). Rows with the
 same priority come in order of the longest time without any contact first (never counts as
-longest), then by person id. The explanation of every row ends with its sum.
+longest), then by person id. People out of sight (``gone``) come last, so the list opens with
+the people still within reach. The explanation of every row ends with its sum.
+
+**Suggestions** (``suggest=N``): the N best candidates of
+:func:`~contactladder.analysis.introductions.introductions` for each person, going down the
+list; among candidates of equal score the one suggested less often so far in this list comes
+first, and no one is suggested more than ``most_suggested`` times: the list states the spread
+(``attrs["most_suggested"]``). **Invite** (for people without a peer tie): the activities that
+produced the most ties at the second rung or higher among focal people like them (both in their
+wijk, both with their values of the ``match`` columns), with that count.
 
 The list shows names: it is the worker's own list and holds personal data.
 
@@ -54,6 +68,7 @@ Examples
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable, Iterable
 from typing import Any
 
@@ -61,12 +76,22 @@ import pandas as pd
 
 from contactladder.analysis.durations import parse_duration
 from contactladder.analysis.introductions import candidates
-from contactladder.analysis.village import Village, check_columns, check_wijk, iso_day
-from contactladder.analysis.weaver_sentences import priority_sentence, reason_sentence
+from contactladder.analysis.village import (
+    Village,
+    check_columns,
+    check_wijk,
+    is_activity,
+    iso_day,
+)
+from contactladder.analysis.weaver_sentences import (
+    invite_text,
+    priority_sentence,
+    reason_sentence,
+)
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.words import check_lang
 
-__all__ = ["REASONS", "worklist"]
+__all__ = ["REASONS", "worklist", "invitations", "reason_counts"]
 
 #: The reasons of the worklist, in the order they are listed, and their weight in the priority.
 REASONS: dict[str, int] = {
@@ -75,6 +100,7 @@ REASONS: dict[str, int] = {
     "fading": 3,
     "new_unconnected": 2,
     "stuck_low": 1,
+    "gone": 1,
 }
 
 
@@ -86,8 +112,14 @@ def worklist(
     fading: object = "90d",
     new: object = "60d",
     stuck_after: object = "180d",
+    gone: object = "12m",
     suggest: int = 0,
     match: Iterable[str] = (),
+    together: object = "1m",
+    most_suggested: int | None = 5,
+    status: pd.DataFrame | None = None,
+    introduced: pd.DataFrame | None = None,
+    anonymize: bool = False,
     lang: str = "nl",
 ) -> pd.DataFrame:
     """The focal people who need a link, with every reason that applies, most urgent first.
@@ -98,17 +130,29 @@ def worklist(
     ----------
     net : LadderNetwork
     as_of : date, optional
-        The reference day (default: the last day of the data).
+        The reference day (default: the last day of the data; any later day is fine).
     wijk : str, optional
         Only people of this wijk (case-insensitive).
-    fading, new, stuck_after : duration
+    fading, new, stuck_after, gone : duration
         ``90d``, ``12w``, ``6m``, ``1y``...: see
         :func:`~contactladder.analysis.durations.parse_duration`.
     suggest : int
         With N > 0, a ``suggestions`` column with the N best
         :func:`~contactladder.analysis.introductions.introductions` of each.
     match : columns
-        People columns the suggestions match on.
+        People columns the suggestions and invitations match on.
+    together : duration
+        A shared activity counts when both were there within this time of each other.
+    most_suggested : int or None
+        No one is suggested more often than this in the list (None: no limit).
+    status : DataFrame, optional
+        The status rows (:func:`~contactladder.loading.weaver_files.read_status`).
+    introduced : DataFrame, optional
+        The logged introductions
+        (:func:`~contactladder.loading.weaver_files.read_introductions`).
+    anonymize : bool
+        The team-meeting version: anonymous labels ("Ouder 12", as on the maps) in a ``label``
+        column and in every sentence; no name, id, date of joining or note.
     lang : ``nl`` or ``en``
         The language of the explanations.
 
@@ -116,14 +160,16 @@ def worklist(
     -------
     DataFrame
         ``person, wijk, priority, reasons, explanation, name, role, joined, activities,
-        last_contact, ties, rung_<key>...`` (and ``suggestions``). ``reasons`` holds the keys
-        joined by ``;``; ``activities`` the activities the person has ties at, joined by ``; ``;
-        dates are ISO text, empty when unknown; ``rung_<key>`` counts their ties at that rung.
+        last_contact, ties, rung_<key>..., status, invite, introduced, as_of`` (and
+        ``suggestions``). ``reasons`` holds the keys joined by ``;``; ``activities`` the
+        activities the person has ties at, joined by ``; ``; dates are ISO text, empty when
+        unknown; ``rung_<key>`` counts their ties at that rung. Anonymized: ``label`` instead of
+        ``person`` and ``name``, without ``joined`` and ``introduced``.
 
     Raises
     ------
     UsageError
-        For a date outside the data, a bad duration, an unknown wijk, language or column.
+        For a date before the data, a bad duration, an unknown wijk, language or column.
 
     Examples
     --------
@@ -142,34 +188,87 @@ def worklist(
     Has had no contact with other parents for 8 months (last contact 2024-01-10). After 8 months
     in the project, no tie with other parents is above 'Chatting' (1 tie with other parents).
     Priority 4: fading 3 + stuck low 1.
+    >>> worklist(net, as_of="2025-03-01", lang="en")[["person", "reasons"]].values.tolist()
+    [['b', 'fading;stuck_low'], ['c', 'fading;stuck_low'], ['a', 'stuck_low;gone']]
     """
     lang = check_lang(lang)
     windows = {key: parse_duration(value, name=key) for key, value in
-               (("fading", fading), ("new", new), ("stuck_after", stuck_after))}
+               (("fading", fading), ("new", new), ("stuck_after", stuck_after), ("gone", gone))}
     match = check_columns(net, match)
-    village = Village.of(net, as_of)
-    people = [p for p in village.graph if village.focal(p)]
+    village = Village.of(net, as_of, status=status, together=together, fading=fading,
+                         anonymize=anonymize, lang=lang)
+    people = [p for p in village.graph if village.focal(p) and village.listed(p)]
     if wijk is not None:
         wanted = check_wijk(net, wijk)
         people = [p for p in people if village.text(p, "wijk").lower() == wanted]
+    logged = _logged(village, introduced)
     rows = []
     for person in people:
         found = _reasons(village, person, windows)
         if found:
-            rows.append(_worklist_row(village, person, found, lang))
+            rows.append(_worklist_row(village, person, found, match, logged, lang))
     columns = ["person", "wijk", "priority", "reasons", "explanation", "name", "role", "joined",
-               "activities", "last_contact", "ties", *(f"rung_{r.key}" for r in net.ladder)]
-    table = pd.DataFrame(rows, columns=[*columns, "_silent"])
-    table = (table.sort_values(["priority", "_silent", "person"], ascending=[False, False, True],
-                               kind="stable")
-             .drop(columns="_silent").reset_index(drop=True))
+               "activities", "last_contact", "ties", *(f"rung_{r.key}" for r in net.ladder),
+               "status", "invite", "introduced", "as_of"]
+    table = pd.DataFrame(rows, columns=[*columns, "_gone", "_silent"])
+    table = (table.sort_values(["_gone", "priority", "_silent", "person"],
+                               ascending=[True, False, False, True], kind="stable")
+             .drop(columns=["_gone", "_silent"]).reset_index(drop=True))
+    table["as_of"] = iso_day(village.day)
+    most = 0
     if suggest:
-        table["suggestions"] = [_suggestions(village, person, match, suggest)
-                                for person in table["person"]]
+        table["suggestions"], most = _suggestions(village, table["person"].tolist(), match,
+                                                  suggest, most_suggested)
     table = table.astype({"priority": "int64", "ties": "int64"})
+    if anonymize:
+        table = table.assign(person=[village.name(p) for p in table["person"]]).rename(
+            columns={"person": "label"}).drop(columns=["name", "joined", "introduced"])
     table.attrs.update(kind="worklist", lang=lang, as_of=iso_day(village.day), data=net.name,
-                       wijk=wijk or "", fading=str(fading), new=str(new))
+                       wijk=wijk or "", fading=str(fading), new=str(new), gone=str(gone),
+                       most_suggested=most, anonymize=anonymize)
     return table
+
+
+def reason_counts(table: pd.DataFrame) -> pd.DataFrame:
+    """How many people of a worklist are on it for each reason, per wijk: ``wijk, reason,
+    people`` (a person counts once for every reason that applies), by wijk and reason order.
+
+    >>> reason_counts(pd.DataFrame({"wijk": ["Dieze", "Dieze", "Zuid"],
+    ...     "reasons": ["alone;new_unconnected", "alone", "fading"]})).values.tolist()
+    [['Dieze', 'alone', 2], ['Dieze', 'new_unconnected', 1], ['Zuid', 'fading', 1]]
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    for wijk, reasons in zip(table["wijk"], table["reasons"]):
+        for key in str(reasons).split(";"):
+            if key:
+                counts[(str(wijk), key)] += 1
+    order = list(REASONS)
+    rows = sorted(counts.items(), key=lambda item: (item[0][0], order.index(item[0][1])
+                                                    if item[0][1] in order else len(order)))
+    return pd.DataFrame([(w, r, n) for (w, r), n in rows], columns=["wijk", "reason", "people"])
+
+
+def invitations(village: Village, person: Hashable, match: tuple[str, ...],
+                top: int = 2) -> list[tuple[str, int]]:
+    """The activities to invite ``person`` to: those that produced the most ties at the second
+    rung or higher among focal people like them (both in their wijk, both with their values of
+    the ``match`` columns), most first, then by name: ``[(activity, ties), ...]``.
+    """
+    wijk = village.text(person, "wijk").lower()
+    if not wijk:
+        return []
+    wanted = {column: village.text(person, column) for column in match}
+
+    def alike(other: Hashable) -> bool:
+        return (village.focal(other) and village.text(other, "wijk").lower() == wijk
+                and all(village.text(other, c) == v for c, v in wanted.items()))
+
+    level = min(2, len(village.net.ladder))
+    counts: Counter[str] = Counter()
+    for a, b, data in village.graph.edges(data=True):
+        if data["rung"] >= level and alike(a) and alike(b):
+            counts.update(name for name in set(data.get("activities") or ()) if is_activity(name))
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
 
 
 def _low_level(net: LadderNetwork) -> int:
@@ -187,12 +286,15 @@ def _reasons(village: Village, person: Hashable, windows: dict[str, pd.DateOffse
     since = village.net.present_from.get(person, pd.NaT)
     last = village.last_contact(person)
     found: dict[str, dict[str, Any]] = {}
+    others = sorted((p for p in ties if p not in peers), key=str)
     if not ties:
         found["alone"] = {"since": since}
     elif not peers:
-        found["only_professionals"] = {"others": sorted(ties, key=str)}
-    if ties and last < day - windows["fading"]:
-        found["fading"] = {"last": last, "peers": bool(peers), "others": len(peers) < len(ties)}
+        found["only_professionals"] = {"others": others}
+    if ties and last < day - windows["gone"]:
+        found["gone"] = {"last": last}
+    elif ties and last < day - windows["fading"]:
+        found["fading"] = {"last": last, "peers": bool(peers), "others": others}
     if not peers and not pd.isna(since) and since >= day - windows["new"]:
         found["new_unconnected"] = {"since": since}
     low = _low_level(village.net)
@@ -203,7 +305,8 @@ def _reasons(village: Village, person: Hashable, windows: dict[str, pd.DateOffse
 
 
 def _worklist_row(village: Village, person: Hashable, found: dict[str, dict[str, Any]],
-                  lang: str) -> dict[str, Any]:
+                  match: tuple[str, ...], logged: dict[Hashable, str], lang: str,
+                  ) -> dict[str, Any]:
     graph, net = village.graph, village.net
     ties = graph[person]
     sentences = [reason_sentence(village, key, info, lang) for key, info in found.items()]
@@ -211,6 +314,8 @@ def _worklist_row(village: Village, person: Hashable, found: dict[str, dict[str,
     last = village.last_contact(person)
     rungs = {f"rung_{r.key}": sum(1 for d in ties.values() if d["rung"] == r.level)
              for r in net.ladder}
+    invite = (invite_text(village, person, invitations(village, person, match), lang)
+              if not village.peers(person) else "")
     return {"person": person, "wijk": village.text(person, "wijk"),
             "priority": sum(REASONS[key] for key in found),
             "reasons": ";".join(found), "explanation": " ".join(sentences),
@@ -218,11 +323,42 @@ def _worklist_row(village: Village, person: Hashable, found: dict[str, dict[str,
             "joined": iso_day(graph.nodes[person].get("joined")),
             "activities": "; ".join(sorted(village.activities[person])),
             "last_contact": iso_day(last), "ties": len(ties), **rungs,
+            "status": village.status_of(person), "invite": invite,
+            "introduced": logged.get(person, ""), "as_of": "",
+            "_gone": "gone" in found,
             # Sort key: days without contact, the longest first; never counts as longest.
             "_silent": (village.day - last).days if not pd.isna(last) else 10 ** 9}
 
 
-def _suggestions(village: Village, person: Hashable, match: tuple[str, ...], top: int) -> str:
-    """The names and scores of the ``top`` best peers for ``person``: "Bo (bo) 9; Cem (c) 7"."""
-    rows = candidates(village, person, match, professionals=False, lang="en")[:top]
-    return "; ".join(f"{village.name(row['candidate'])} {row['score']}" for row in rows)
+def _logged(village: Village, introduced: pd.DataFrame | None) -> dict[Hashable, str]:
+    """Person -> the introductions logged for them up to the reference day, "Bo (bo) 2025-11-03;
+    ..." (either side of the introduction)."""
+    found: dict[Hashable, list[str]] = {}
+    if introduced is None:
+        return {}
+    for date, a, b in zip(introduced["date"], introduced["person"], introduced["introduced_to"]):
+        if date > village.day or a not in village.graph or b not in village.graph:
+            continue
+        found.setdefault(a, []).append(f"{village.name(b)} {iso_day(date)}")
+        found.setdefault(b, []).append(f"{village.name(a)} {iso_day(date)}")
+    return {person: "; ".join(items) for person, items in found.items()}
+
+
+def _suggestions(village: Village, people: list[Hashable], match: tuple[str, ...], top: int,
+                 most: int | None) -> tuple[list[str], int]:
+    """For each person, going down the list, the names and scores of the ``top`` best peers:
+    "Bo (bo) 9; Cem (c) 7"; equal scores go to whoever was suggested less so far, and no one
+    more than ``most`` times. Also the most times anyone was suggested."""
+    uses: Counter[Hashable] = Counter()
+    texts = []
+    for person in people:
+        rows = candidates(village, person, match, professionals=False, lang="en")
+        order = {row["candidate"]: place for place, row in enumerate(rows)}
+        rows = [row for row in rows if most is None or uses[row["candidate"]] < most]
+        rows.sort(key=lambda row: (-row["score"], uses[row["candidate"]],
+                                   order[row["candidate"]]))
+        chosen = rows[:top]
+        uses.update(row["candidate"] for row in chosen)
+        texts.append("; ".join(f"{village.name(row['candidate'])} {row['score']}"
+                               for row in chosen))
+    return texts, max(uses.values(), default=0)

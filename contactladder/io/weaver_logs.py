@@ -63,7 +63,7 @@ def append_row(path: str | Path, row: Mapping[str, object], columns: Sequence[st
 
 def _text(value: object) -> str:
     """A value as the text of a log cell ("" for nothing)."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[arg-type]
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat()
