@@ -70,6 +70,64 @@ var clHelpers = (function () {
     return ties;
   }
 
+  // --- the people who need a link --------------------------------------------------------------
+
+  // Per person (0, 1, ...): 1 for a focal person with no tie, 2 for one whose ties all go to
+  // non-focal people, else 0 (as the growth table's focal_alone and focal_only_professional).
+  // Counts the ties j with levels[j] > 0 between people kept by keep(i) (present, in the wijk
+  // shown); a person not kept is 0. isFocal: per person, 1 for the focal role.
+  function aloneKinds(people, a, b, levels, isFocal, keep) {
+    var kept = new Uint8Array(people), ties = new Int32Array(people);
+    var peer = new Uint8Array(people), kinds = new Uint8Array(people), i, j;
+    for (i = 0; i < people; i++) { kept[i] = keep(i) ? 1 : 0; }
+    for (j = 0; j < a.length; j++) {
+      var u = a[j], v = b[j];
+      if (levels[j] > 0 && kept[u] && kept[v]) {
+        ties[u] += 1; ties[v] += 1;
+        if (isFocal[u] && isFocal[v]) { peer[u] = 1; peer[v] = 1; }
+      }
+    }
+    for (i = 0; i < people; i++) {
+      if (kept[i] && isFocal[i]) { kinds[i] = ties[i] === 0 ? 1 : peer[i] ? 0 : 2; }
+    }
+    return kinds;
+  }
+
+  // The median of some numbers (0 for none).
+  function median(values) {
+    if (!values.length) { return 0; }
+    var sorted = Float64Array.from(values).sort(), mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+
+  // The map as a table: one row per legend group and wijk of the people kept by keep(i), in
+  // group order then wijk order (no wijk last), each [group, wijk (-1: none), people, alone,
+  // ties per rung...]: `alone` counts kinds 1, and the ties per rung count, for each rung of
+  // `rungs`, the ties j (levels[j] > 0, both ends kept) of the row's people (a tie between two
+  // people of one row counts for both).
+  function summaryRows(nodes, a, b, levels, rungs, kinds, keep) {
+    var column = {}, rows = {}, keys = [], i, j;
+    rungs.forEach(function (r, k) { column[r.level] = 4 + k; });
+    function rowOf(i) {
+      var key = nodes.group[i] * 100000 + (nodes.wijk[i] < 0 ? 99999 : nodes.wijk[i]);
+      if (!rows[key]) {
+        rows[key] = [nodes.group[i], nodes.wijk[i], 0, 0].concat(rungs.map(function () { return 0; }));
+        keys.push(key);
+      }
+      return rows[key];
+    }
+    for (i = 0; i < nodes.group.length; i++) {
+      if (keep(i)) { var row = rowOf(i); row[2] += 1; if (kinds[i] === 1) { row[3] += 1; } }
+    }
+    for (j = 0; j < a.length; j++) {
+      if (levels[j] > 0 && column[levels[j]] && keep(a[j]) && keep(b[j])) {
+        rowOf(a[j])[column[levels[j]]] += 1; rowOf(b[j])[column[levels[j]]] += 1;
+      }
+    }
+    keys.sort(function (x, y) { return x - y; });
+    return keys.map(function (key) { return rows[key]; });
+  }
+
   // --- rungs -------------------------------------------------------------------------------
 
   // Rung of each level: {level: rung}.
@@ -122,7 +180,8 @@ var clHelpers = (function () {
   }
 
   return {rowCount: rowCount, row: row, sizeFor: sizeFor, levelAt: levelAt, freshAt: freshAt,
-          historyUpTo: historyUpTo, tiesPerRung: tiesPerRung, rungsByLevel: rungsByLevel,
+          historyUpTo: historyUpTo, tiesPerRung: tiesPerRung, aloneKinds: aloneKinds,
+          median: median, summaryRows: summaryRows, rungsByLevel: rungsByLevel,
           rungText: rungText, startLevel: startLevel, text: text, countsText: countsText,
           subtitleText: subtitleText, stepText: stepText, findLabel: findLabel};
 }());

@@ -12,7 +12,9 @@
   var ties = H.tiesPerRung(N.x.length, E.a, E.b, E.level);
 
   // --- the network ---------------------------------------------------------------------------
-  var state = {wijk: -1, minLevel: H.startLevel(data)};
+  // state.kinds: who needs a link in the wijk shown (clHelpers.aloneKinds).
+  var state = {wijk: -1, minLevel: H.startLevel(data), onlyAlone: false, kinds: N.alone};
+  var isFocal = clPage.focalPeople(data);
   var shown = clPage.views(data, state, {
     node: function (item) {
       if (item.id === data.focus) {  // the person in focus: larger, bold, glowing
@@ -29,13 +31,29 @@
     }
   });
   var nodes = shown.nodes, edges = shown.edges;
+  var look = clPage.peopleLook(data, nodes, function (item) {
+    if (item.id === data.focus) { item.borderWidth = Math.max(item.borderWidth, 3); }
+    return item;
+  });
+  var sizeOf = function (i) { return N.size[i] + (i === data.focus ? 6 : 0); };
+  var legendBox = clPage.legend(data);
+  var table = clPage.mapTable(data);
+  // Who needs a link among the people of the wijk shown, and how they look.
+  function recount() {
+    state.kinds = H.aloneKinds(N.x.length, E.a, E.b, E.level, isFocal, shown.inWijk);
+    look(state.kinds, sizeOf, clPage.leastSize(N.x.length, sizeOf, shown.inWijk));
+    legendBox.clCount(state.kinds);
+    table(E.level, state.kinds, shown.inWijk);
+  }
+  recount();
 
   var hit = -1;  // the search's hit, labelled at every zoom as is the person in focus
   var network = clPage.draw(data, shown.nodeView, shown.edgeView, {
     pinned: function () {
       return [data.focus, hit].filter(function (i) { return i >= 0 && shown.inWijk(i); });
     },
-    wijkShown: function (w) { return state.wijk < 0 || state.wijk === w; }
+    wijkShown: function (w) { return state.wijk < 0 || state.wijk === w; },
+    sizeOf: sizeOf
   });
   if (data.focus >= 0) { network.selectNodes([data.focus]); }
 
@@ -55,10 +73,12 @@
   clPage.tooltip(data).hoverOn(network, nodeRows, edgeRows);
 
   // --- filters ---------------------------------------------------------------------------------
-  var setFilter = clPage.filters(data, true, state, shown, function () {
+  function changed() {
     clPage.subtitle(data, shown.nodeView.length, shown.edgeView.length);
     network.redraw();
-  });
+  }
+  var setFilter = clPage.filters(data, true, state, shown, changed, recount);
+  var onlyAlone = clPage.aloneFilter(data, state, shown, network, changed);
 
   // --- search ----------------------------------------------------------------------------------
   var input = document.getElementById("cl-search");
@@ -91,9 +111,7 @@
     find(input.value);
   });
 
-  clPage.legend(data);
-
   window.contactladder = {network: network, nodes: nodes, edges: edges,
                           nodeView: shown.nodeView, edgeView: shown.edgeView, data: data,
-                          find: find, setFilter: setFilter};
+                          state: state, find: find, setFilter: setFilter, onlyAlone: onlyAlone};
 }());

@@ -38,8 +38,10 @@ var clPage = (function () {
   // The data sets of the people (at their fixed places, sized as the payload says) and of the
   // ties (from, to: the people), and views of them in the wijk state.wijk (-1: all; a wijk
   // means what `growth(by="wijk")` means: its people and the ties among them) from the rung
-  // state.minLevel up. `how` (optional): node(item) and edge(item) complete the items (a tie's
-  // `level`, 0 while absent), nodeShown(item) and edgeShown(item) filter them further.
+  // state.minLevel up; with state.onlyAlone only the focal people without a tie (state.kinds[i]
+  // is 1: see clHelpers.aloneKinds) and no ties. `how` (optional): node(item) and edge(item)
+  // complete the items (a tie's `level`, 0 while absent), nodeShown(item) and edgeShown(item)
+  // filter them further.
   function views(data, state, how) {
     var N = data.nodes, E = data.edges;
     var keep = function (item) { return item; }, all = function () { return true; };
@@ -56,10 +58,11 @@ var clPage = (function () {
     return {
       nodes: nodes, edges: edges, inWijk: inWijk,
       nodeView: new vis.DataView(nodes, {filter: function (item) {
-        return inWijk(item.id) && nodeShown(item);
+        return inWijk(item.id) && nodeShown(item) && (!state.onlyAlone || state.kinds[item.id] === 1);
       }}),
       edgeView: new vis.DataView(edges, {filter: function (item) {
-        return item.level > 0 && item.level >= state.minLevel && inWijk(item.from) &&
+        return !state.onlyAlone && item.level > 0 && item.level >= state.minLevel &&
+          inWijk(item.from) &&
           inWijk(item.to) && edgeShown(item);
       }})
     };
@@ -78,42 +81,66 @@ var clPage = (function () {
   // labelled at every zoom.
   var LABEL_THRESHOLD = 10;
   var FONT_SIZE = 12;
+  // An arrow key pans the map by this many screen pixels.
+  var PAN_PX = 80;
 
   // Draw the people and ties of the two views in #cl-network at their fixed places, and mark
   // <html data-cl-drawn="1"> once drawn. `extra` (optional): pinned() gives the people to label
   // at every zoom, wijkShown(w) whether to write the name of wijk w (index into data.wijken).
-  // The legend and counters (#cl-side) sit beside the map, or fold above it on narrow screens.
-  // The wheel scrolls the page until the map is clicked (or with Ctrl); the buttons + - and
-  // "fit" zoom.
+  // The legend and counters (#cl-side) sit beside the map, or above it in a compact form on
+  // narrow screens (an embedded frame); data.legend "closed" folds them, "open" keeps them in
+  // full. The wheel and a one-finger drag on a touch screen scroll the page until the map is
+  // clicked or tapped (Ctrl + wheel and a pinch always zoom); the buttons + - and "fit" zoom;
+  // with the map in focus the arrow keys pan, + and - zoom and 0 fits. Printed, the map is
+  // redrawn at the printed size.
   function draw(data, nodeView, edgeView, extra) {
     extra = extra || {};
     var side = document.getElementById("cl-side");
     var narrow = window.matchMedia("(max-width: 999px)");
-    side.open = !narrow.matches;
+    side.open = data.legend !== "closed";
+    document.body.classList.add("cl-legend-" + (data.legend || "auto"));
     var stage = document.getElementById("cl-stage");
-    var network = new vis.Network(document.getElementById("cl-network"), {}, options(data));
+    var container = document.getElementById("cl-network");
+    var network = new vis.Network(container, {}, options(data));
     var moved = false;
     function fitView() {
+      network.setSize("100%", "100%");  // the stage's size now (the layout may have changed)
       network.fit({animation: false});
       if (network.getScale() > 1.5) { network.moveTo({scale: 1.5, animation: false}); }
       moved = false;
     }
-    network.once("afterDrawing", function () {
-      document.documentElement.setAttribute("data-cl-drawn", "1");
-    });
     network.on("afterDrawing", function (ctx) { decorate(data, network, ctx, extra); });
+    var frame = container.querySelector(".vis-network");
+    frame.setAttribute("role", "application");
+    frame.setAttribute("aria-label", data.title);
+    frame.setAttribute("aria-describedby", "cl-keys");
     network.setData({nodes: nodeView, edges: edgeView});
     fitView();
     // Draw now, not on the next animation frame: a browser gives none to a frame out of sight
     // (a sandboxed iframe further down a report), and the page should still say it is drawn.
     network.redraw();
+    document.documentElement.setAttribute("data-cl-drawn", "1");
+    // Once the fonts are there, fit again: the labels are measured in them.
+    document.fonts.ready.then(function () { if (!moved) { fitView(); network.redraw(); } });
 
     function resized() {
       network.setSize("100%", "100%");
       if (moved) { network.redraw(); } else { fitView(); }
     }
     side.addEventListener("toggle", resized);
-    narrow.addEventListener("change", function () { side.open = !narrow.matches; resized(); });
+    narrow.addEventListener("change", resized);
+    var printing = window.matchMedia("print");
+    function printed() {
+      side.open = true;
+      network.setSize("100%", "100%");
+      fitView();
+      network.redraw();
+    }
+    printing.addEventListener("change", function () {
+      if (printing.matches) { printed(); } else { resized(); }
+    });
+    window.addEventListener("beforeprint", printed);
+    window.addEventListener("afterprint", resized);
     network.on("dragEnd", function () { moved = true; });
     network.on("zoom", function () { moved = true; });
 
@@ -126,7 +153,17 @@ var clPage = (function () {
       stage.classList.toggle("cl-active", on);
     }
     network.on("click", function () { activate(true); });
-    stage.addEventListener("pointerleave", function () { activate(false); });
+    stage.addEventListener("pointerleave", function (ev) {
+      if (ev.pointerType !== "touch") { activate(false); }
+    });
+    // Touch: until tapped, one finger scrolls the page (the canvas's touch-action, page.css);
+    // two fingers pinch-zoom the map at once.
+    container.addEventListener("touchstart", function (ev) {
+      if (ev.touches.length > 1) { activate(true); }
+    }, {capture: true, passive: true});
+    document.addEventListener("touchstart", function (ev) {
+      if (!stage.contains(ev.target)) { activate(false); }
+    }, {passive: true});
     document.getElementById("cl-network").addEventListener("wheel", function (ev) {
       if (active || !ev.ctrlKey) { return; }
       ev.preventDefault(); ev.stopPropagation();
@@ -145,6 +182,24 @@ var clPage = (function () {
     document.getElementById("cl-zoom-in").addEventListener("click", function () { zoomBy(1.4); });
     document.getElementById("cl-zoom-out").addEventListener("click", function () { zoomBy(1 / 1.4); });
     document.getElementById("cl-fit").addEventListener("click", fitView);
+    container.addEventListener("keydown", function (ev) {
+      var pan = {ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1]};
+      var zoom = {"+": 1.25, "=": 1.25, "-": 0.8, "_": 0.8};
+      if (ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
+      if (pan[ev.key]) {
+        var at = network.getViewPosition(), by = PAN_PX / network.getScale();
+        network.moveTo({position: {x: at.x + pan[ev.key][0] * by, y: at.y + pan[ev.key][1] * by},
+                        animation: false});
+        moved = true;
+      } else if (zoom[ev.key]) {
+        zoomBy(zoom[ev.key]);
+      } else if (ev.key === "0") {
+        fitView();
+      } else {
+        return;
+      }
+      ev.preventDefault();
+    });
     network.clFit = fitView;
     return network;
   }
@@ -171,6 +226,16 @@ var clPage = (function () {
       A.wijk.forEach(function (w, k) {
         if (extra.wijkShown && !extra.wijkShown(w)) { return; }
         write(data.wijken[w], A.x[k], A.y[k] - A.radius[k] - 6 / scale);
+      });
+    }
+    var marked = extra.marked ? extra.marked() : [];
+    if (marked.length) {  // a halo around each person pointed out, readable at any zoom
+      ctx.strokeStyle = data.alone_colour;
+      ctx.lineWidth = 2.5 / scale;
+      marked.forEach(function (i) {
+        ctx.beginPath();
+        ctx.arc(data.nodes.x[i], data.nodes.y[i], extra.sizeOf(i) + 9 / scale, 0, 2 * Math.PI);
+        ctx.stroke();
       });
     }
     var pinned = extra.pinned ? extra.pinned() : [];
@@ -277,8 +342,9 @@ var clPage = (function () {
   // Fill the wijk select (when byWijk and the data have more than one wijk; else hide it) and
   // the lowest-rung select. Returns setFilter(wijk, minLevel), which the selects call when the
   // reader changes one: it sets state.wijk (-1 without byWijk) and state.minLevel, shows them in
-  // the selects, refreshes the views of `views()` and calls changed().
-  function filters(data, byWijk, state, shown, changed) {
+  // the selects, calls prepare() (optional: what the views' filters need), refreshes the views
+  // of `views()` and calls changed().
+  function filters(data, byWijk, state, shown, changed, prepare) {
     var wijkSelect = document.getElementById("cl-wijk");
     if (byWijk && data.wijken.length > 1) {
       var all = el("option", data.text.all_wijken); all.value = "-1"; wijkSelect.appendChild(all);
@@ -298,6 +364,7 @@ var clPage = (function () {
       state.wijk = byWijk ? wijk : -1;
       state.minLevel = minLevel;
       wijkSelect.value = String(state.wijk); rungSelect.value = String(minLevel);
+      if (prepare) { prepare(); }
       shown.nodeView.refresh();
       shown.edgeView.refresh();
       changed();
@@ -309,6 +376,112 @@ var clPage = (function () {
       setFilter(state.wijk, parseInt(rungSelect.value, 10));
     });
     return setFilter;
+  }
+
+  // --- the people who need a link ------------------------------------------------------------
+  // Per person, 1 for the focal role (data.focal_role), as clHelpers.aloneKinds wants it.
+  function focalPeople(data) {
+    var focal = data.groups.map(function (g) { return g.role_key === data.focal_role ? 1 : 0; });
+    return Uint8Array.from(data.nodes.group, function (g) { return focal[g]; });
+  }
+
+  // How person i looks: as their group, or with `kind` (clHelpers.aloneKinds) 1 or 2 ringed in
+  // data.alone_colour (solid for 1, dashed for 2) and at least `least` in size; `joined` (the
+  // timeline: new in the step) outlines them in dark grey.
+  var RING = 4;
+  function personLook(data, i, kind, size, least, joined) {
+    var g = data.groups[data.nodes.group[i]];
+    var border = kind ? data.alone_colour : joined ? "#222222" : "#ffffff";
+    return {id: i, size: kind ? Math.max(size, least) : size,
+            borderWidth: kind ? RING : joined ? 2.5 : 1, borderWidthSelected: kind ? RING + 1 : 3,
+            shapeProperties: {borderDashes: kind === 2 ? [5, 3] : false},
+            color: {background: g.colour, border: border,
+                    highlight: {background: g.colour, border: kind ? border : "#000000"},
+                    hover: {background: g.colour, border: kind ? border : "#333333"}}};
+  }
+
+  // Keeps the people in the data set `nodes` looking as they should, changing only those whose
+  // look changed: restyle(kinds, sizeOf, least, joined) with sizeOf(i) their size from their
+  // ties and joined(i) (optional) whether they are new; finish(item) (optional) completes each
+  // changed person. Returns the number of people changed.
+  function peopleLook(data, nodes, finish) {
+    var n = data.nodes.x.length, key = new Float64Array(n).fill(-1);
+    return function restyle(kinds, sizeOf, least, joined) {
+      var updates = [];
+      for (var i = 0; i < n; i++) {
+        var size = sizeOf(i), kind = kinds[i], fresh = joined && joined(i) ? 1 : 0;
+        var look = (kind ? Math.max(size, least) : size) * 16 + kind * 2 + fresh;
+        if (key[i] !== look) {
+          key[i] = look;
+          var item = personLook(data, i, kind, size, least, fresh);
+          updates.push(finish ? finish(item) : item);
+        }
+      }
+      if (updates.length) { nodes.update(updates); }
+      return updates.length;
+    };
+  }
+
+  // The least size of the people who need a link: the median size of the people kept.
+  function leastSize(n, sizeOf, keep) {
+    var sizes = [];
+    for (var i = 0; i < n; i++) { if (keep(i)) { sizes.push(sizeOf(i)); } }
+    return H.median(sizes);
+  }
+
+  // The filter "only <focal people> without a tie" (#cl-only-alone): sets state.onlyAlone,
+  // refreshes the views, centres the map on them and calls changed(). Returns set(on).
+  function aloneFilter(data, state, shown, network, changed) {
+    var box = document.getElementById("cl-only-alone");
+    function set(on) {
+      state.onlyAlone = !!on;
+      box.checked = state.onlyAlone;
+      shown.nodeView.refresh();
+      shown.edgeView.refresh();
+      var ids = shown.nodeView.getIds();
+      if (state.onlyAlone && ids.length) {
+        network.fit({nodes: ids, animation: false});
+        if (network.getScale() > 1.5) { network.moveTo({scale: 1.5, animation: false}); }
+      }
+      changed();
+      network.redraw();
+    }
+    box.addEventListener("change", function () { set(box.checked); });
+    return set;
+  }
+
+  // --- the map as a table ----------------------------------------------------------------------
+  // The text alternative (#cl-table): people by group and wijk with their ties per rung
+  // (clHelpers.summaryRows), hidden visually but read by screen readers; the button "table"
+  // (#cl-table-toggle) shows it over the map. Returns update(levels, kinds, keep).
+  function mapTable(data) {
+    var T = data.text, box = document.getElementById("cl-table");
+    var toggle = document.getElementById("cl-table-toggle");
+    var table = el("table"), body = el("tbody");
+    table.appendChild(el("caption", T.table_caption));
+    var head = el("tr");
+    [T.role, T.wijk, T.people_count, T.alone].concat(data.rungs.map(H.rungText))
+      .forEach(function (text) {
+        var th = el("th", text); th.scope = "col"; head.appendChild(th);
+      });
+    var thead = el("thead"); thead.appendChild(head);
+    table.appendChild(thead); table.appendChild(body); box.appendChild(table);
+    toggle.addEventListener("click", function () {
+      var on = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(on));
+      box.classList.toggle("cl-sr", !on);
+    });
+    return function update(levels, kinds, keep) {
+      var rows = H.summaryRows(data.nodes, data.edges.a, data.edges.b, levels, data.rungs,
+                               kinds, keep);
+      body.replaceChildren.apply(body, rows.map(function (row) {
+        var tr = el("tr"), th = el("th", data.groups[row[0]].label);
+        th.scope = "row"; tr.appendChild(th);
+        tr.appendChild(el("td", row[1] >= 0 ? data.wijken[row[1]] : T.unknown));
+        row.slice(2).forEach(function (value) { tr.appendChild(el("td", value)); });
+        return tr;
+      }));
+    };
   }
 
   // --- legend ----------------------------------------------------------------------------------
@@ -323,6 +496,17 @@ var clPage = (function () {
       li.appendChild(el("span", g.label)); ul.appendChild(li);
     });
     box.appendChild(ul);
+    ul = el("ul", null, "cl-alone");
+    var counts = [T.alone, T.no_peer_tie].map(function (text, k) {
+      var li = el("li"); li.appendChild(ring(data.alone_colour, k === 1));
+      var count = el("span", "", "cl-count");
+      li.appendChild(el("span", text + " "));
+      li.lastChild.appendChild(count);
+      li.setAttribute("data-kind", String(k + 1));
+      ul.appendChild(li);
+      return count;
+    });
+    box.appendChild(ul);
     box.appendChild(el("p", T.size_note));
     box.appendChild(el("h2", T.legend_rungs));
     ul = el("ul");
@@ -331,6 +515,20 @@ var clPage = (function () {
       li.appendChild(el("span", H.rungText(r))); ul.appendChild(li);
     });
     box.appendChild(ul);
+    // The counts of the people who need a link, from their kinds (clHelpers.aloneKinds).
+    box.clCount = function (kinds) {
+      var n = [0, 0, 0];
+      for (var i = 0; i < kinds.length; i++) { n[kinds[i]] += 1; }
+      counts[0].textContent = "(" + n[1] + ")"; counts[1].textContent = "(" + n[2] + ")";
+    };
+    return box;
+  }
+
+  // A ring in `colour`, dashed or not: the mark of the people who need a link.
+  function ring(colour, dashed) {
+    var box = svg("svg", {width: 16, height: 16, viewBox: "0 0 16 16", "aria-hidden": "true"});
+    box.appendChild(svg("circle", {cx: 8, cy: 8, r: 5.5, fill: "#ffffff", stroke: colour,
+                                   "stroke-width": 2.5, "stroke-dasharray": dashed ? "3 2" : "none"}));
     return box;
   }
 
@@ -370,5 +568,6 @@ var clPage = (function () {
 
   return {open: open, el: el, subtitle: subtitle, views: views, edgeStyle: edgeStyle,
           draw: draw, tooltip: tooltip, personRows: personRows, filters: filters,
-          legend: legend, line: line};
+          legend: legend, line: line, focalPeople: focalPeople, peopleLook: peopleLook,
+          leastSize: leastSize, aloneFilter: aloneFilter, mapTable: mapTable};
 }());

@@ -21,64 +21,57 @@
   var el = clPage.el;
 
   // --- the network ---------------------------------------------------------------------------
-  var GLOW_OFF = {enabled: false};
-  var state = {step: last, wijk: -1, minLevel: H.startLevel(data), playing: false};
+  // state.kinds: who needs a link at the step, in the wijk shown (clHelpers.aloneKinds);
+  // state.pointOut: whether they are pointed out (the counter focal_alone, clicked).
+  var state = {step: last, wijk: -1, minLevel: H.startLevel(data), playing: false,
+               onlyAlone: false, pointOut: false, kinds: new Uint8Array(nNodes)};
+  var present = function (i) { var a = appear[i]; return a >= 0 && a <= state.step; };
   var shown = clPage.views(data, state, {
-    node: function (item) { item.shadow = GLOW_OFF; return item; },
-    nodeShown: function (item) { var a = appear[item.id]; return a >= 0 && a <= state.step; }
+    nodeShown: function (item) { return present(item.id); }
   });
   var nodes = shown.nodes, edges = shown.edges;
+  var isFocal = clPage.focalPeople(data);
+  var look = clPage.peopleLook(data, nodes);
   var edgeKey = new Int32Array(nEdges).fill(-1);
-  var nodeKey = new Float64Array(nNodes).fill(-1);
   var level = new Int32Array(nEdges);
+  var degree = new Int32Array(nNodes);
+  var kept = function (i) { return present(i) && shown.inWijk(i); };
+  var sizeOf = function (i) { return H.sizeFor(data.sizes, degree[i]); };
 
   // A tie keeps the width of its rung (width says rung, nothing else). New or climbed in the
-  // step: fully opaque with a dark outline, and a glow in its colour only when few ties are
-  // fresh (many glowing ties blur into haze). Others: a little transparent.
-  var GLOW_UP_TO = 25;
-  var OUTLINE = {enabled: true, color: "rgba(0,0,0,0.85)", size: 3, x: 0, y: 0};
-  function edgeStyle(j, lvl, fresh, glow) {
-    var rung = page.rungOf(lvl);
-    var item = clPage.edgeStyle(rung, fresh ? 1.0 : 0.5);
-    item.id = j; item.level = lvl;
-    item.shadow = !fresh ? GLOW_OFF : glow ?
-      {enabled: true, color: rung.colour, size: 10, x: 0, y: 0} : OUTLINE;
+  // step: fully opaque (and `fresh`); others faint. No shadows: on a busy step they would blur
+  // into a grey haze, and they are slow to draw.
+  function edgeStyle(j, lvl, fresh) {
+    var item = clPage.edgeStyle(page.rungOf(lvl), fresh ? 1.0 : 0.35);
+    item.id = j; item.level = lvl; item.fresh = fresh;
     return item;
   }
 
+  // The step s drawn: only the ties and people whose look changed are updated.
   function restyle(s) {
-    var edgeUpdates = [], nodeUpdates = [];
-    var degree = new Int32Array(nNodes);
-    var fresh = new Uint8Array(nEdges), nFresh = 0, nJoined = 0, i, j;
+    var edgeUpdates = [], j;
+    degree.fill(0);
     for (j = 0; j < nEdges; j++) {
-      if (H.freshAt(E.history[j], s)) { fresh[j] = 1; nFresh += 1; }
-    }
-    for (i = 0; i < nNodes; i++) { if (appear[i] === s) { nJoined += 1; } }
-    var glow = nFresh <= GLOW_UP_TO;
-    for (j = 0; j < nEdges; j++) {
-      var lvl = H.levelAt(E.history[j], s);
+      var history = E.history[j];
+      if (history[0] > s) {  // not there yet
+        level[j] = 0;
+        if (edgeKey[j] !== 0) { edgeKey[j] = 0; edgeUpdates.push({id: j, level: 0}); }
+        continue;
+      }
+      var lvl = H.levelAt(history, s), fresh = H.freshAt(history, s);
       level[j] = lvl;
-      // 0: absent; else level * 4 + 1 fresh + 2 glowing
-      var key = lvl > 0 ? lvl * 4 + (fresh[j] ? (glow ? 3 : 1) : 0) : 0;
-      if (lvl > 0) { degree[E.a[j]] += 1; degree[E.b[j]] += 1; }
-      if (edgeKey[j] !== key) {
-        edgeKey[j] = key;
-        edgeUpdates.push(lvl > 0 ? edgeStyle(j, lvl, fresh[j] === 1, glow) : {id: j, level: 0});
-      }
-    }
-    var nodeGlow = nJoined <= GLOW_UP_TO ?
-      {enabled: true, color: "rgba(0,0,0,0.6)", size: 12, x: 0, y: 0} : OUTLINE;
-    for (i = 0; i < nNodes; i++) {
-      var joined = appear[i] === s;
-      var size = H.sizeFor(data.sizes, degree[i]);
-      var nodeState = size * 4 + (joined ? (nJoined <= GLOW_UP_TO ? 3 : 1) : 0);
-      if (nodeKey[i] !== nodeState) {
-        nodeKey[i] = nodeState;
-        nodeUpdates.push({id: i, size: size, shadow: joined ? nodeGlow : GLOW_OFF});
-      }
+      degree[E.a[j]] += 1; degree[E.b[j]] += 1;
+      var key = lvl * 2 + (fresh ? 1 : 0);
+      if (edgeKey[j] !== key) { edgeKey[j] = key; edgeUpdates.push(edgeStyle(j, lvl, fresh)); }
     }
     if (edgeUpdates.length) { edges.update(edgeUpdates); }
-    if (nodeUpdates.length) { nodes.update(nodeUpdates); }
+    recount(s);
+  }
+  // Who needs a link at step s, in the wijk shown, and how everyone looks.
+  function recount(s) {
+    state.kinds = H.aloneKinds(nNodes, E.a, E.b, level, isFocal, kept);
+    look(state.kinds, sizeOf, clPage.leastSize(nNodes, sizeOf, kept),
+         function (i) { return appear[i] === s; });
   }
 
   // --- tooltips ------------------------------------------------------------------------------
@@ -125,12 +118,25 @@
     var label = counterLabel(column);
     var dt = el("dt");
     if (label[1]) { dt.appendChild(clPage.line(label[1].colour, Math.min(label[1].width, 5))); }
-    dt.appendChild(el("span", label[0]));
+    if (column === "focal_alone") {  // a button: points them out on the map
+      var button = el("button", label[0]);
+      button.type = "button"; button.id = "cl-point-out"; button.title = T.show_alone;
+      button.setAttribute("aria-pressed", "false");
+      button.addEventListener("click", function () { pointOut(!state.pointOut); });
+      dt.appendChild(button);
+    } else {
+      dt.appendChild(el("span", label[0]));
+    }
     var dd = el("dd", "");
     row.appendChild(dt); row.appendChild(dd); dl.appendChild(row);
     valueOf[column] = dd;
   });
+  var legendBox = clPage.legend(data);
+  legendBox.appendChild(el("p", T.fresh_note));
+  var textTable = clPage.mapTable(data);
   function showCounters() {
+    legendBox.clCount(state.kinds);
+    textTable(level, state.kinds, kept);
     var table = state.wijk >= 0 && data.counters.wijken.length ?
       data.counters.wijken[state.wijk] : data.counters.all;
     counterHead.textContent = stepText(state.step);
@@ -148,6 +154,7 @@
     s = Math.max(0, Math.min(last, s | 0));
     state.step = s;
     slider.value = String(s);
+    slider.setAttribute("aria-valuetext", stepText(s));
     periodOut.textContent = stepText(s);
     restyle(s);
     shown.nodeView.refresh();
@@ -156,10 +163,28 @@
     tip.hide();
     return s;
   }
+  // Point out (or not) the focal people without a tie, at every step until clicked again.
+  function pointOut(on) {
+    state.pointOut = !!on;
+    document.getElementById("cl-point-out").setAttribute("aria-pressed", String(state.pointOut));
+    if (network) { network.redraw(); }
+  }
+  function pointedOut() {
+    if (!state.pointOut) { return []; }
+    var ids = [];
+    for (var i = 0; i < nNodes; i++) { if (state.kinds[i] === 1) { ids.push(i); } }
+    return ids;
+  }
   slider.addEventListener("input", function () { setStep(parseInt(slider.value, 10)); });
   var timer = null;
+  // While playing the counters and the period are not announced every step (aria-live off).
+  var live = [periodOut, counters];
+  function announce(on) {
+    live.forEach(function (node) { node.setAttribute("aria-live", on ? "polite" : "off"); });
+  }
   function pause() {
     if (timer !== null) { window.clearInterval(timer); timer = null; }
+    announce(true);
     state.playing = false;
     playButton.textContent = T.play;
     playButton.setAttribute("aria-pressed", "false");
@@ -168,6 +193,7 @@
     if (nSteps < 2) { return; }
     if (state.step >= last) { setStep(0); }
     pause();
+    announce(false);
     state.playing = true;
     playButton.textContent = T.pause;
     playButton.setAttribute("aria-pressed", "true");
@@ -181,12 +207,13 @@
 
   // --- filters: the wijk filter only where the counters have rows per wijk ---------------------
   var network = null;
+  function changed() {
+    showCounters();
+    showTotals();
+    if (network) { network.redraw(); }
+  }
   var setFilter = clPage.filters(data, data.counters.wijken.length > 0, state, shown,
-                                 function () {
-                                   showCounters();
-                                   showTotals();
-                                   if (network) { network.redraw(); }
-                                 });
+                                 changed, function () { recount(state.step); });
   // The subtitle's counts: everyone and every tie of the whole period, in the wijk shown.
   function showTotals() {
     var people = 0, ties = 0;
@@ -200,13 +227,15 @@
   // --- draw ------------------------------------------------------------------------------------
   setStep(last);
   network = clPage.draw(data, shown.nodeView, shown.edgeView, {
-    wijkShown: function (w) { return state.wijk < 0 || state.wijk === w; }
+    wijkShown: function (w) { return state.wijk < 0 || state.wijk === w; },
+    marked: pointedOut, sizeOf: function (i) { return nodes.get(i).size; }
   });
   tip.hoverOn(network, nodeRows, edgeRows);
-  clPage.legend(data).appendChild(el("p", T.fresh_note));
+  var onlyAlone = clPage.aloneFilter(data, state, shown, network, changed);
 
   window.contactladder = {network: network, nodes: nodes, edges: edges,
                           nodeView: shown.nodeView, edgeView: shown.edgeView, data: data,
                           state: state, setStep: setStep, setFilter: setFilter, play: play,
-                          pause: pause};
+                          pause: pause, onlyAlone: onlyAlone, pointOut: pointOut,
+                          pointedOut: pointedOut};
 }());

@@ -169,17 +169,33 @@ def overlap(a, b):
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def test_legend_sits_beside_the_map_and_folds_when_narrow(tmp_path, open_page):
+def test_legend_sits_beside_the_map_and_stays_open_when_narrow(tmp_path, open_page):
     path = write_map(village(), LADDER, tmp_path / "kaart.html", title="Zwolle")
     visit = open_page(path)
     network, side = boxes(visit, "#cl-network", "#cl-side")
     assert not overlap(network, side) and side[0] >= network[2]
     visit.page.set_viewport_size({"width": 820, "height": 640})  # an embedded report frame
     visit.page.wait_for_timeout(100)
-    assert visit.evaluate("document.getElementById('cl-side').open") is False
+    # issue 13: visible by default in a narrow frame, in a compact form above the map
+    assert visit.evaluate("document.getElementById('cl-side').open") is True
+    assert visit.page.is_visible("#cl-legend")
     network, side = boxes(visit, "#cl-network", "#cl-side")
-    assert not overlap(network, side) and network[3] - network[1] > 400
-    visit.page.click("#cl-side > summary")  # opens above the map, pushing it down
+    assert not overlap(network, side) and network[3] - network[1] > 300
+    visit.page.click("#cl-side > summary")  # folds it, giving the map the room
+    network, side = boxes(visit, "#cl-network", "#cl-side")
+    assert not overlap(network, side) and not visit.page.is_visible("#cl-legend")
+    assert network[3] - network[1] > 400
+    assert visit.errors == []
+
+
+def test_legend_closed_is_folded_until_opened(tmp_path, open_page):
+    path = write_map(village(), LADDER, tmp_path / "kaart.html", title="Zwolle", legend="closed")
+    visit = open_page(path)
+    for width in (1280, 820):
+        visit.page.set_viewport_size({"width": width, "height": 640})
+        visit.page.wait_for_timeout(100)
+        assert not visit.page.is_visible("#cl-legend"), width
+    visit.page.click("#cl-side > summary")
     network, side = boxes(visit, "#cl-network", "#cl-side")
     assert not overlap(network, side) and visit.page.is_visible("#cl-legend")
     assert visit.errors == []

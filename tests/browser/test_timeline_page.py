@@ -75,13 +75,15 @@ def test_new_and_climbing_ties_stand_out(village_net, tmp_path, open_page):
     slide_to(visit, 1)  # February: one tie climbs (1 -> 3), two are new
     shown = visit.evaluate("""() => { const c = window.contactladder;
         const width = Object.fromEntries(c.data.rungs.map(r => [r.level, r.width]));
-        return c.edgeView.get().map(e => ({fresh: !!(e.shadow && e.shadow.enabled),
+        return c.edgeView.get().map(e => ({fresh: !!e.fresh,
+            shadow: !!(e.shadow && e.shadow.enabled),
             opacity: e.color.opacity, rungWidth: e.width === width[e.level]})); }""")
     table = growth(net)
     fresh = [e for e in shown if e["fresh"]]
     assert len(fresh) == table.loc[1, "new_ties"] + table.loc[1, "climbed"] == 3
-    # they stand out by opacity and outline, not by width: width always says the rung
+    # they stand out by opacity, not by width (width always says the rung) nor by a shadow
     assert all(e["rungWidth"] for e in shown)
+    assert not any(e["shadow"] for e in shown)
     assert all(e["opacity"] == 1 for e in fresh)
     assert all(e["opacity"] < 1 for e in shown if not e["fresh"])
 
@@ -93,9 +95,15 @@ def test_a_busy_period_does_not_glow(tmp_path, open_page):
     assert table.loc[busy, "new_ties"] + table.loc[busy, "climbed"] > 25
     visit = open_page(write_timeline(net, tmp_path / "timeline.html"))
     slide_to(visit, busy)
-    colours = visit.evaluate("""() => [...new Set(window.contactladder.edgeView.get()
-        .filter(e => e.shadow && e.shadow.enabled).map(e => e.shadow.color))]""")
-    assert colours == ["rgba(0,0,0,0.85)"]  # a dark outline, no glow in the rungs' colours
+    # issue 13: no shadow at all (a busy step would turn into grey haze), on ties or people;
+    # the fresh ties are marked by being opaque
+    shadows = visit.evaluate("""() => { const c = window.contactladder;
+        return [...c.edgeView.get(), ...c.nodeView.get()]
+            .filter(e => e.shadow && e.shadow.enabled).length; }""")
+    assert shadows == 0
+    fresh = visit.evaluate("""() => window.contactladder.edgeView.get()
+        .filter(e => e.fresh && e.color.opacity === 1).length""")
+    assert fresh == table.loc[busy, "new_ties"] + table.loc[busy, "climbed"]
 
 
 def test_play_advances_and_pause_stops(village_net, tmp_path, open_page):

@@ -77,3 +77,32 @@ test("find a label: same, then starting with, then holding the query", () => {
   assert.equal(H.findLabel(labels, "  "), -1);
   assert.equal(H.findLabel(["<img src=x>"], "<IMG"), 0);
 });
+
+test("who needs a link: no tie, or no tie to another focal person", () => {
+  // 0-1 parents tied, 2 parent tied to professional 3 only, 4 parent alone, 5 parent absent
+  const isFocal = Uint8Array.from([1, 1, 1, 0, 1, 1]);
+  const a = [0, 2, 4], b = [1, 3, 5];
+  const all = () => true;
+  assert.deepEqual([...H.aloneKinds(6, a, b, [1, 2, 3], isFocal, all)], [0, 0, 2, 0, 0, 0]);
+  const present = (i) => i !== 5;  // the tie 4-5 is not in view: 4 is alone
+  assert.deepEqual([...H.aloneKinds(6, a, b, [1, 2, 3], isFocal, present)], [0, 0, 2, 0, 1, 0]);
+  // a tie not yet there (level 0) is no tie
+  assert.deepEqual([...H.aloneKinds(6, a, b, [0, 2, 3], isFocal, all)], [1, 1, 2, 0, 0, 0]);
+});
+
+test("median", () => {
+  assert.equal(H.median([5, 9, 7]), 7);
+  assert.equal(H.median([5, 9, 7, 25]), 8);
+  assert.equal(H.median([]), 0);
+});
+
+test("the map as a table: people by group and wijk with their ties per rung", () => {
+  const nodes = {group: [0, 0, 0, 1], wijk: [0, 0, -1, 0]};
+  const rungs = [{level: 1}, {level: 2}];
+  const kinds = [0, 0, 1, 0];
+  // ties 0-1 at rung 2, 1-3 at rung 1; 2 has none
+  const rows = H.summaryRows(nodes, [0, 1], [1, 3], [2, 1], rungs, kinds, () => true);
+  assert.deepEqual(rows, [[0, 0, 2, 0, 1, 2], [0, -1, 1, 1, 0, 0], [1, 0, 1, 0, 1, 0]]);
+  const some = H.summaryRows(nodes, [0, 1], [1, 3], [2, 1], rungs, kinds, (i) => i !== 3);
+  assert.deepEqual(some, [[0, 0, 2, 0, 0, 2], [0, -1, 1, 1, 0, 0]]);
+});
