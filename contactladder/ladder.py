@@ -23,6 +23,9 @@ A ladder file looks like this::
     koffie = "groeten"
     oppassen = 2
 
+A file that gives only ``[kinds]`` keeps the default rungs and maps its kinds (survey answer
+codes, contact types) to them.
+
 Examples
 --------
 >>> ladder = Ladder.default()
@@ -161,12 +164,16 @@ class Ladder:
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise InputFileError(f"not a valid TOML file ({exc})", file=path) from exc
         entries = data.get("rung") or data.get("rungs")
-        if not isinstance(entries, list) or not entries:
+        if entries is None and "rung" not in data and "rungs" not in data and data.get("kinds"):
+            ladder = cls(list(cls.default().rungs), source=f"{path} (the default rungs)")
+        elif not isinstance(entries, list) or not entries:
             raise InputFileError(
                 "no rungs", file=path,
-                hint='give each rung as a [[rung]] table with at least key = "..."')
-        ladder = cls([_rung(path, level, entry) for level, entry in enumerate(entries, start=1)],
-                     source=str(path))
+                hint='give each rung as a [[rung]] table with at least key = "...", or give '
+                     'only a [kinds] table to use the default rungs')
+        else:
+            ladder = cls([_rung(path, level, entry)
+                          for level, entry in enumerate(entries, start=1)], source=str(path))
         _check_names(path, ladder.rungs)
         kinds = data.get("kinds") or {}
         if not isinstance(kinds, dict):

@@ -5,7 +5,9 @@ contacts (rated, and from attendance), the dates they span, the rungs used, the 
 of people who were alone at a session, the ladder, the rows set aside, and where the private key
 of the anonymous numbering is kept (it must stay with the data and never be shared). It then
 warns about what is not an error but may be a mistake: no one with the focal role, people without
-any contact, people who joined after the last contact.
+any contact, people who joined after the last contact, and dates that were read but look like
+mistakes (before 1990 or after next year, naming the file and line). The focal role may be
+written as people write roles (``Ouders``): it means the same role as in the people file.
 
 For three parents of whom one has no contact yet, it reads (the examples below run)::
 
@@ -27,6 +29,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from contactladder.errors import literal, render_parameters
+from contactladder.words.roles import role_in_data
 
 if TYPE_CHECKING:
     from contactladder.loading.dataset import Dataset
@@ -115,7 +118,7 @@ def _warnings(data: Dataset, focal: str) -> list[str]:
     a parameter as ``{name}``."""
     people, contacts = data.people, data.contacts
     found = []
-    if not (people["role"] == focal).any():
+    if not (people["role"] == role_in_data(focal)).any():
         found.append(f"no one has the focal role {literal(repr(focal))}: give roles in a people "
                      "file, or name the focal role with {focal}.")
     seen = set(contacts["person_a"]) | set(contacts["person_b"])
@@ -126,4 +129,4 @@ def _warnings(data: Dataset, focal: str) -> list[str]:
         late = int((people["joined"] > contacts["date"].max()).sum())
         if late:
             found.append(f"{late} people joined after the last contact.")
-    return found
+    return found + list(data.warnings)

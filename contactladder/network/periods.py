@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from contactladder.errors import UsageError
+from contactladder.loading.dates import parse_written_date
 
 __all__ = ["FREQUENCIES", "Step", "PeriodPairs", "period_label", "pandas_frequency", "parse_moment"]
 
@@ -240,27 +241,35 @@ def _datetimes(moments: np.ndarray) -> np.ndarray:
 
 
 # How to write each parameter that is a moment.
-_DATE_HINTS = {"as_of": "write {as_of} as YYYY-MM-DD (or YYYY-MM-DD HH:MM)",
-               "start": "write {start} as YYYY-MM-DD (or YYYY-MM-DD HH:MM)",
-               "end": "write {end} as YYYY-MM-DD (or YYYY-MM-DD HH:MM)"}
+_DATE_HINTS = {"as_of": "write {as_of} as YYYY-MM-DD or DD-MM-YYYY (or with HH:MM)",
+               "start": "write {start} as YYYY-MM-DD or DD-MM-YYYY (or with HH:MM)",
+               "end": "write {end} as YYYY-MM-DD or DD-MM-YYYY (or with HH:MM)"}
 
 
 def parse_moment(value: object, name: str) -> pd.Timestamp:
     """``value`` as a moment without time zone (its clock time kept), for the parameter
     ``name``.
 
-    >>> parse_moment("2024-03-01T10:00+01:00", "as_of")
-    Timestamp('2024-03-01 10:00:00')
+    Text is read as ``YYYY-MM-DD`` (any ISO form) or ``DD-MM-YYYY``, with an optional time, and
+    nothing else: ``09-11-2026`` is 9 November. A date or datetime object is taken as it is.
+
+    >>> parse_moment("2024-03-01T10:00+01:00", "as_of"), parse_moment("09-11-2026", "end")
+    (Timestamp('2024-03-01 10:00:00'), Timestamp('2026-11-09 00:00:00'))
 
     Raises
     ------
     UsageError
-        If ``value`` is not a date, naming the parameter.
+        If ``value`` is not a date written so, naming the parameter.
     """
-    try:
-        moment = pd.Timestamp(value)
-    except (ValueError, TypeError, OverflowError):
+    if isinstance(value, str):
+        moment = parse_written_date(value)
+    elif isinstance(value, (int, float, bool)) or value is None:
         moment = pd.NaT
+    else:
+        try:
+            moment = pd.Timestamp(value)
+        except (ValueError, TypeError, OverflowError):
+            moment = pd.NaT
     if moment is pd.NaT:
         raise UsageError("not a date", value=value, hint=_DATE_HINTS[name])
     return moment.tz_localize(None) if moment.tzinfo is not None else moment
