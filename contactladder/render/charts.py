@@ -40,6 +40,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from contactladder.ladder import Ladder
+from contactladder.render.styles import ALONE_COLOUR
 from contactladder.words import words
 from contactladder.words.roles import role_word
 
@@ -49,8 +50,9 @@ __all__ = ["people_chart", "ties_per_rung_chart", "alone_chart", "figure_bytes",
 #: The size of every chart in inches (width, height): the report shows them at one width.
 SIZE = (7.5, 3.6)
 #: The colour of each series the charts draw, one meaning each and none a rung colour of the
-#: default ladder (nor a colour of a role or organisation on the maps).
-SERIES_COLOURS = {"people": "#4d4d4d", "focal": "#08306b", "focal_alone": "#e7298a",
+#: default ladder (nor a colour of a role or organisation on the maps); focal people without a
+#: tie in the colour of their ring on the maps.
+SERIES_COLOURS = {"people": "#4d4d4d", "focal": "#08306b", "focal_alone": ALONE_COLOUR,
                   "focal_only_professional": "#543005"}
 _SAVE: Any = {"svg.hashsalt": "contactladder", "svg.fonttype": "none", "font.size": 9}
 # The axes' place in the figure (left, bottom, width, height), the legend to their right.
