@@ -19,8 +19,9 @@ Safe to share:
   by their hashes only, so even markup that did slip in could not run script.
 - A page drawn with names says so (:func:`contactladder.privacy.names_notice`).
 
-The page's scripts: ``helpers.js`` (pure functions, tested with Node), ``page.js`` (what both
-pages do) and ``map.js`` or ``timeline.js``, in one ``<script>`` element.
+The page's scripts: ``helpers.js`` (pure functions, tested with Node), ``people.js`` (the
+legend, how people look, the people who need a link, the map as a table), ``page.js`` (what
+both pages do with vis-network) and ``map.js`` or ``timeline.js``, in one ``<script>`` element.
 
 Examples
 --------
@@ -222,15 +223,16 @@ def _page(kind: str, data: Mapping[str, Any]) -> str:
     page's own parts.
 
     The page's own parts: its slots of ``page.html`` (from ``<kind>.html``), its style
-    (``page.css``, then ``<kind>.css``) and its script (``helpers.js``, ``page.js``, then
-    ``<kind>.js``, in one ``<script>`` element). A Content-Security-Policy allows only the two
-    scripts (by hashes over them as inlined), inline styles and data: images: nothing is loaded
-    from anywhere.
+    (``page.css``, then ``<kind>.css``) and its script (``helpers.js``, ``people.js``,
+    ``page.js``, then ``<kind>.js``, in one ``<script>`` element). A Content-Security-Policy
+    allows only the two scripts (by hashes over them as inlined), inline styles and data:
+    images: nothing is loaded from anywhere.
     """
     check_payload(data, kind)
     w = words(data["lang"])
     vis = "\n" + vis_network() + "\n"
-    app = "\n" + "\n".join(_template(name) for name in ("helpers.js", "page.js", f"{kind}.js"))
+    app = "\n" + "\n".join(_template(name)
+                            for name in ("helpers.js", "people.js", "page.js", f"{kind}.js"))
     app += "\n"
     csp = content_security_policy([_script_hash(vis), _script_hash(app)])
     banner = ("" if data["anonymized"] else
