@@ -1,3 +1,6 @@
+import statistics
+
+import matplotlib.colors
 import networkx as nx
 import pytest
 from helpers import records
@@ -26,6 +29,7 @@ def test_legend_has_the_groups_and_rungs_of_the_page():
     figure = map_figure(data)
     texts = [t.get_text() for t in figure.legends[0].get_texts()]
     assert texts == [g["label"] for g in data["groups"]] + [
+        "Parents without a tie (0)", "Parents with no tie to other parents (1)"] + [
         f"{r['level']}. {r['label']}" for r in data["rungs"]]
     assert "Dieze" in [t.get_text() for t in figure.texts]
 
@@ -38,10 +42,11 @@ def test_same_colours_positions_and_lowest_rung():
     lines = axes.collections[0]
     assert len(lines.get_segments()) == 1  # only the tie on rung 4
     assert lines.get_segments()[0].tolist() == [[0.0, 0.0], [0.0, 100.0]]
-    points = sorted(tuple(xy) for c in axes.collections[1:] for xy in c.get_offsets().tolist())
+    groups = axes.collections[1:4]  # then the ring of the parent with no peer tie
+    points = sorted(tuple(xy) for c in groups for xy in c.get_offsets().tolist())
     assert points == [(0.0, 0.0), (0.0, 100.0), (100.0, 0.0)]
     assert axes.get_ylim()[0] > axes.get_ylim()[1]  # y down, as on the screen
-    colours = {tuple(c.get_facecolor()[0][:3].round(3)) for c in axes.collections[1:]}
+    colours = {tuple(c.get_facecolor()[0][:3].round(3)) for c in groups}
     assert len(colours) == 3
 
 
@@ -50,7 +55,7 @@ def test_labels_only_on_small_maps_and_focus_ringed():
     axes = map_figure(data).axes[0]
     assert sorted(t.get_text() for t in axes.texts) == ["Ouder 1", "Professional 1 (GGD)",
                                                          "Vrijwilliger 1"]
-    assert len(axes.collections) == 1 + 3 + 1  # ties, three groups, the ring
+    assert len(axes.collections) == 1 + 3 + 1 + 1  # ties, three groups, alone ring, focus ring
     G = nx.Graph()
     G.add_nodes_from((i, {"role": "parent", "number": i}) for i in range(LABELS_UP_TO + 1))
     assert list(map_figure(map_data(G, LADDER, title="x")).axes[0].texts) == []
@@ -102,3 +107,23 @@ def test_wijk_names_above_their_areas():
 def test_one_wijk_has_no_name_on_the_picture():
     texts = map_figure(map_data(village(), LADDER, title="Dieze")).axes[0].texts
     assert "Dieze" not in [t.get_text() for t in texts]
+
+
+def test_people_who_need_a_link_are_ringed_counted_and_not_small():
+    G = village()
+    G.add_node("ID-1111-dewi", role="parent", number=2, wijk="Dieze")  # alone
+    G.add_node("ID-2222-eef", role="parent", number=3, wijk="Dieze")
+    G.add_edge("ID-2222-eef", "ID-7f3a-anna", rung=2)  # now anna has a peer tie
+    data = map_data(G, LADDER, title="Dieze", lang="en")
+    figure = map_figure(data)
+    texts = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert "Parents without a tie (1)" in texts
+    assert "Parents with no tie to other parents (0)" in texts
+    rings = [c for c in figure.axes[0].collections
+             if len(c.get_edgecolor()) and c.get_facecolor().size == 0
+             and matplotlib.colors.to_hex(c.get_edgecolor()[0]) == data["alone_colour"]]
+    assert len(rings) == 1 and rings[0].get_offsets().tolist() == [
+        [data["nodes"]["x"][i], data["nodes"]["y"][i]]
+        for i, kind in enumerate(data["nodes"]["alone"]) if kind == 1]
+    alone = data["nodes"]["alone"].index(1)
+    assert data["nodes"]["size"][alone] >= statistics.median(data["nodes"]["size"])

@@ -6,7 +6,9 @@ rung and thicker higher up the ladder (only those from the lowest rung shown), t
 roles and rungs, the names of the wijken above their areas and the title. It is drawn from the
 map payload (:func:`contactladder.render.map_payload.map_data`), so it holds no more than the
 page: anonymised labels unless names were asked for. Small maps (a person's own network) carry
-the people's labels; the person in focus is ringed.
+the people's labels; the person in focus is ringed. The people who need a link (``nodes.alone``)
+are ringed in the payload's ``alone_colour`` (solid: no tie; dashed: no tie to another focal
+person), at least the median size, and counted in the legend.
 
 :func:`map_picture` returns the file's bytes; writing them is the job's. The same data give
 byte-identical files: SVG ids are salted with a fixed string and neither format records a date
@@ -21,8 +23,11 @@ Examples
 >>> G.add_edge("a", "b", rung=3)
 >>> G.nodes["a"].update(role="parent", number=1); G.nodes["b"].update(role="parent", number=2)
 >>> figure = map_figure(map_data(G, Ladder.default(), title="Dieze", lang="en"))
->>> [t.get_text() for t in figure.legends[0].get_texts()][:2]
-['Parent', '1. Acquaintance']
+>>> for text in figure.legends[0].get_texts()[:4]: print(text.get_text())
+Parent
+Parents without a tie (0)
+Parents with no tie to other parents (0)
+1. Acquaintance
 >>> map_picture(map_data(G, Ladder.default(), title="Dieze"), "png")[:4]
 b'\\x89PNG'
 """
@@ -104,6 +109,13 @@ def map_figure(data: Mapping[str, Any]) -> Figure:
         axes.scatter([xs[i] for i in members], [ys[i] for i in members], s=sizes,
                      marker=marker, c=group["colour"], edgecolors="#ffffff", linewidths=0.5,
                      zorder=2)
+    for kind, style in ((1, "solid"), (2, (0, (2, 1)))):
+        ringed = [i for i, k in enumerate(nodes["alone"]) if k == kind]
+        if ringed:
+            axes.scatter([xs[i] for i in ringed], [ys[i] for i in ringed],
+                         s=[(2 * size[i] * points + 3) ** 2 for i in ringed], marker="o",
+                         facecolors="none", edgecolors=data["alone_colour"], linewidths=1.6,
+                         linestyles=style, zorder=3)
     focus = data["focus"]
     if 0 <= focus < len(xs):
         axes.scatter([xs[focus]], [ys[focus]], s=(2 * size[focus] * points + 8) ** 2,
@@ -126,9 +138,13 @@ def map_figure(data: Mapping[str, Any]) -> Figure:
                       markerfacecolor=g["colour"], markeredgecolor="#555555",
                       markeredgewidth=0.5, markersize=8, label=g["label"])
                for g in data["groups"]]
+    text = data["text"]
+    handles += [Line2D([], [], linestyle="none", marker="o", markerfacecolor="#ffffff",
+                       markeredgecolor=data["alone_colour"], markeredgewidth=width,
+                       markersize=8, label=f"{text[key]} ({nodes['alone'].count(kind)})")
+                for kind, key, width in ((1, "alone", 2.0), (2, "no_peer_tie", 1.0))]
     handles += [Line2D([], [], color=r["colour"], linewidth=max(1.0, r["width"] * 0.9),
                        label=f"{r['level']}. {r['label']}") for r in data["rungs"]]
-    text = data["text"]
     figure.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.74, 0.86),
                   frameon=False, fontsize=8, title=f"{text['legend_people']} · "
                   f"{text['legend_rungs']}", title_fontsize=8, alignment="left")
