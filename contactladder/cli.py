@@ -163,11 +163,17 @@ def yield_(ctx: click.Context, data: Path, as_of: str | None, output: Path | Non
 @click.option("--exact", is_flag=True, help="Show per-group counts below 5 as they are.")
 @click.option("--timeline/--no-timeline", default=True, show_default=True,
               help="Embed the timeline map of the village.")
+@click.option("--title", help="The report's title (default: Netwerkrapport — <data name>).")
+@click.option("--subtitle", help="A line under the title.")
+@click.option("--moments", metavar="DATE,DATE,...",
+              help="Dates of the pictures of the village (default: the first, middle and last "
+                   "day of the data), e.g. 2024-06-30,2024-12-31,2025-12-31.")
 @output_option("The folder to write index.html, charts and tables into.",
                default=Path("outputs/report"))
 @click.pass_context
 def report(ctx: click.Context, data: Path, period: str, lang: str, by: str, exact: bool,
-           timeline: bool, output: Path, **options: Any) -> None:
+           timeline: bool, title: str | None, subtitle: str | None, moments: str | None,
+           output: Path, **options: Any) -> None:
     """Write an anonymised, self-contained report: index.html, charts (PNG, SVG), tables (CSV).
 
     Example: contactladder report data/zwolle-demo --lang en -o outputs/report
@@ -175,7 +181,9 @@ def report(ctx: click.Context, data: Path, period: str, lang: str, by: str, exac
     from contactladder.jobs.report import report_job
 
     show(report_job(source(ctx, data, options), output, freq=period, lang=lang, by=by or None,
-                    exact=exact, timeline=timeline, progress=progress_printer(ctx, "periods")))
+                    exact=exact, timeline=timeline, title=title, subtitle=subtitle,
+                    moments=[m.strip() for m in moments.split(",")] if moments else None,
+                    progress=progress_printer(ctx, "periods")))
 
 
 @main.command()
