@@ -67,7 +67,9 @@ def test_brokers_by_hand(broker_net):
 
 
 def test_the_network_version_is_brokers_of_the_snapshot(broker_net):
-    pd.testing.assert_frame_equal(village_brokers(broker_net, as_of="2024-02-02"),
+    table = village_brokers(broker_net, as_of="2024-02-02")
+    assert set(table["as_of"]) == {"2024-02-02"}  # issue 12: the day in every output
+    pd.testing.assert_frame_equal(table.drop(columns="as_of"),
                                   brokers(broker_net.snapshot("2024-02-02")))
     assert village_brokers(broker_net, as_of="2024-02-02").attrs == {
         "kind": "brokers", "lang": "nl", "as_of": "2024-02-02"}

@@ -39,7 +39,7 @@ import networkx as nx
 import pandas as pd
 
 from contactladder.analysis.cut_off import cut_off as people_cut_off
-from contactladder.analysis.village import iso_day
+from contactladder.analysis.village import LEFT, Village, iso_day
 from contactladder.analysis.weaver_sentences import broker_explanation, role_people
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.words import attribute_text, check_lang
@@ -135,13 +135,16 @@ def brokers(G: nx.Graph, *, focal: str = "focal", wijk: str = "wijk",
 
 
 def village_brokers(net: LadderNetwork, *, as_of: object = None, top: int | None = 20,
-                    lang: str = "nl") -> pd.DataFrame:
-    """:func:`brokers` of the network as far as it has grown by ``as_of``.
+                    status: pd.DataFrame | None = None, lang: str = "nl") -> pd.DataFrame:
+    """:func:`brokers` of the network as far as it has grown by ``as_of`` (any day after the
+    last contact too), without the people who have left by then (moved or withdrew consent,
+    by ``status``: see :data:`~contactladder.analysis.village.STATUSES`), with an ``as_of``
+    column.
 
     Raises
     ------
     UsageError
-        For a date outside the data or an unknown language.
+        For a date before the data or an unknown language.
 
     Examples
     --------
@@ -156,11 +159,17 @@ def village_brokers(net: LadderNetwork, *, as_of: object = None, top: int | None
     >>> table = village_brokers(net)
     >>> table[["person", "betweenness", "between_wijken", "bridges", "cut_off"]].values.tolist()
     [['b', 0.666667, 1, 2, 1], ['c', 0.666667, 1, 2, 1], ['a', 0.0, 0, 1, 0], ['d', 0.0, 0, 1, 0]]
+    >>> moved = pd.DataFrame({"person": ["b"], "status": ["moved"], "since": pd.NaT})
+    >>> village_brokers(net, as_of="2024-03-01", status=moved)[["person", "as_of"]].values.tolist()
+    [['c', '2024-03-01'], ['d', '2024-03-01']]
     """
     lang = check_lang(lang)
-    day = (net.cutoff(as_of) - pd.Timedelta(1, "ns")).normalize()
-    table = brokers(net.snapshot(as_of), top=top, lang=lang)
-    table.attrs.update(as_of=iso_day(day))
+    village = Village.of(net, as_of, status=status)
+    graph = village.graph.subgraph(p for p in village.graph
+                                   if village.status_of(p) not in LEFT)
+    table = brokers(graph, top=top, lang=lang)
+    table["as_of"] = iso_day(village.day)
+    table.attrs.update(as_of=iso_day(village.day))
     return table
 
 

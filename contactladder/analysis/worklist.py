@@ -91,7 +91,7 @@ from contactladder.analysis.weaver_sentences import (
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.words import check_lang
 
-__all__ = ["REASONS", "worklist", "invitations", "reason_counts"]
+__all__ = ["REASONS", "worklist", "invitations"]
 
 #: The reasons of the worklist, in the order they are listed, and their weight in the priority.
 REASONS: dict[str, int] = {
@@ -227,25 +227,6 @@ def worklist(
                        wijk=wijk or "", fading=str(fading), new=str(new), gone=str(gone),
                        most_suggested=most, anonymize=anonymize)
     return table
-
-
-def reason_counts(table: pd.DataFrame) -> pd.DataFrame:
-    """How many people of a worklist are on it for each reason, per wijk: ``wijk, reason,
-    people`` (a person counts once for every reason that applies), by wijk and reason order.
-
-    >>> reason_counts(pd.DataFrame({"wijk": ["Dieze", "Dieze", "Zuid"],
-    ...     "reasons": ["alone;new_unconnected", "alone", "fading"]})).values.tolist()
-    [['Dieze', 'alone', 2], ['Dieze', 'new_unconnected', 1], ['Zuid', 'fading', 1]]
-    """
-    counts: Counter[tuple[str, str]] = Counter()
-    for wijk, reasons in zip(table["wijk"], table["reasons"]):
-        for key in str(reasons).split(";"):
-            if key:
-                counts[(str(wijk), key)] += 1
-    order = list(REASONS)
-    rows = sorted(counts.items(), key=lambda item: (item[0][0], order.index(item[0][1])
-                                                    if item[0][1] in order else len(order)))
-    return pd.DataFrame([(w, r, n) for (w, r), n in rows], columns=["wijk", "reason", "people"])
 
 
 def invitations(village: Village, person: Hashable, match: tuple[str, ...],

@@ -1,9 +1,16 @@
 """The weaver's commands: compute one list, then write it (CSV, XLSX, or HTML for the worklist)
-or hand back its terminal text.
+or hand back its terminal text; keep the weaver's logs (status, introductions).
+
+Every list is measured from *today* by default (``today=``, for tests and scripts: a
+:class:`datetime.date`; the ``as_of`` option chooses another day); the day used is in the job's
+notes ("Reference day: 2026-12-01") and in every output (an ``as_of`` column, the page title).
+The data folder's ``status.csv`` and ``introductions.csv`` are read when there
+(:mod:`contactladder.loading.weaver_files`).
 
 The lists show names. A written list says it holds personal data where the format allows (the
 XLSX sheet name and properties, the HTML comment and banner), and the job's note says it for
-every format, CSV too.
+every format, CSV too. ``anonymize`` makes the team-meeting version: anonymous labels that
+match the maps and the counts per wijk and reason, no name or id anywhere.
 
 Examples
 --------
@@ -16,54 +23,193 @@ contactladder.errors.UsageError: unknown table format 'b.html'; end the file nam
 
 from __future__ import annotations
 
+import datetime
+import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from contactladder.analysis.brokers import village_brokers
-from contactladder.analysis.introductions import introductions
-from contactladder.analysis.worklist import worklist
+from contactladder.analysis.introductions import follow_up, introductions
+from contactladder.analysis.village import Village
+from contactladder.analysis.worklist import REASONS, worklist
+from contactladder.analysis.worklist_changes import (
+    change_sentence,
+    changes,
+    reason_counts,
+    why_off,
+)
 from contactladder.errors import UsageError
 from contactladder.io.files import output_set, write_text
 from contactladder.io.sheets import write_table, write_workbook
+from contactladder.io.weaver_logs import append_row
 from contactladder.jobs.common import Result, Source, open_source
+from contactladder.loading.files import read_table
+from contactladder.loading.weaver_files import (
+    INTRODUCTION_COLUMNS,
+    STATUS_COLUMNS,
+    read_introductions,
+    read_status,
+    weaver_file,
+)
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.privacy import personal_data_notice
 from contactladder.render.worklist_page import as_text, sheet_name, worklist_html
-from contactladder.words import check_lang
+from contactladder.words import check_lang, words
 
-__all__ = ["alone_job", "introduce_job", "brokers_job", "write_list", "check_list_path"]
+__all__ = ["alone_job", "introduce_job", "brokers_job", "follow_up_job", "status_job",
+           "introduced_job", "write_list", "write_list_set", "check_list_path", "reference_day"]
 
 
-def alone_job(source: Source | LadderNetwork, output: str | Path | None = None,
-              **options: Any) -> Result:
+def reference_day(as_of: object = None, today: datetime.date | None = None) -> object:
+    """The day a list is measured from: ``as_of`` when given, else today.
+
+    >>> reference_day(None, datetime.date(2026, 12, 1)), reference_day("2025-01-01")
+    ('2026-12-01', '2025-01-01')
+    """
+    if as_of is not None and as_of != "":
+        return as_of
+    return (today or datetime.date.today()).isoformat()
+
+
+def alone_job(source: Source | LadderNetwork, output: str | Path | None = None, *,
+              today: datetime.date | None = None, compare: str | Path | None = None,
+              anonymize: bool = False, **options: Any) -> Result:
     """``contactladder alone``: who needs a link,
-    :func:`~contactladder.analysis.worklist.worklist` with ``options``, written to ``output``
-    (``.csv``, ``.xlsx`` or ``.html``) or as terminal text."""
+    :func:`~contactladder.analysis.worklist.worklist` with ``options`` (from today by default),
+    written to ``output`` (``.csv``, ``.xlsx`` or ``.html``) or as terminal text.
+
+    ``compare`` names an earlier worklist (CSV or XLSX): who is new on the list, who is off it
+    and why, in the output (a sheet, a section, or ``<name>.changes.csv`` beside a CSV). Without
+    it, an earlier version of ``output`` is compared with and kept beside it as
+    ``<name>.previous.<suffix>``. ``anonymize``: the team-meeting version, with the counts per
+    wijk and reason (a sheet, a section, or ``<name>.counts.csv``).
+    """
     check_list_path(output, "worklist")
     net, notes = open_source(source, output=output)
-    return _deliver(worklist(net, **options), output, notes)
+    status, introduced = _logs(source, net, options)
+    options["as_of"] = reference_day(options.get("as_of"), today)
+    table = worklist(net, status=status, introduced=introduced, anonymize=anonymize, **options)
+    lang = table.attrs["lang"]
+    notes.append(words("en")["weaver.reference_day"].format(day=table.attrs["as_of"]))
+    if table.attrs.get("most_suggested"):
+        notes.append(words("en").plural("weaver.most_suggested", table.attrs["most_suggested"])
+                     .format(count=table.attrs["most_suggested"]))
+    extras: dict[str, pd.DataFrame] = {}
+    previous_path = Path(compare) if compare else None
+    keep = None
+    if previous_path is None and output is not None and Path(output).exists() \
+            and Path(output).suffix.lower() in (".csv", ".xlsx") and not anonymize:
+        previous_path = keep = Path(output)
+    if previous_path is not None and not anonymize:
+        village = Village.of(net, options["as_of"], status=status)
+        found = changes(table, _read_list(previous_path), why_off(village))
+        found["explanation"] = [change_sentence(row, lang) for row in found.to_dict("records")]
+        extras["changes"] = found
+        notes.append(f"Compared with {previous_path}: {sum(found['change'] == 'new')} new, "
+                     f"{sum(found['change'] == 'off')} off the list")
+    if anonymize:
+        extras["counts"] = reason_counts(table, list(REASONS))
+    return _deliver(table, output, notes, extras, keep)
 
 
 def introduce_job(source: Source | LadderNetwork, person: str,
-                  output: str | Path | None = None, **options: Any) -> Result:
+                  output: str | Path | None = None, *, today: datetime.date | None = None,
+                  **options: Any) -> Result:
     """``contactladder introduce``: whom ``person`` could meet,
-    :func:`~contactladder.analysis.introductions.introductions` with ``options``, written to
-    ``output`` (``.csv`` or ``.xlsx``) or as terminal text."""
+    :func:`~contactladder.analysis.introductions.introductions` with ``options`` (from today by
+    default), written to ``output`` (``.csv`` or ``.xlsx``) or as terminal text."""
     check_list_path(output, "introductions")
     net, notes = open_source(source, output=output)
-    return _deliver(introductions(net, person, **options), output, notes)
+    status, _ = _logs(source, net, options)
+    options["as_of"] = reference_day(options.get("as_of"), today)
+    table = introductions(net, person, status=status, **options)
+    notes.append(words("en")["weaver.reference_day"].format(day=table.attrs["as_of"]))
+    return _deliver(table, output, notes)
 
 
-def brokers_job(source: Source | LadderNetwork, output: str | Path | None = None,
-                **options: Any) -> Result:
+def brokers_job(source: Source | LadderNetwork, output: str | Path | None = None, *,
+                today: datetime.date | None = None, **options: Any) -> Result:
     """``contactladder brokers``: who holds the village together,
     :func:`~contactladder.analysis.brokers.village_brokers` with ``options`` (``as_of``,
-    ``top``, ``lang``), written to ``output`` (``.csv`` or ``.xlsx``) or as terminal text."""
+    ``top``, ``lang``; from today by default), written to ``output`` (``.csv`` or ``.xlsx``)
+    or as terminal text."""
     check_list_path(output, "brokers")
     net, notes = open_source(source, output=output)
-    return _deliver(village_brokers(net, **options), output, notes)
+    status, _ = _logs(source, net, options)
+    options["as_of"] = reference_day(options.get("as_of"), today)
+    table = village_brokers(net, status=status, **options)
+    notes.append(words("en")["weaver.reference_day"].format(day=table.attrs["as_of"]))
+    return _deliver(table, output, notes)
+
+
+def follow_up_job(source: Source | LadderNetwork, output: str | Path | None = None, *,
+                  today: datetime.date | None = None, **options: Any) -> Result:
+    """``contactladder follow-up``: what came of each logged introduction,
+    :func:`~contactladder.analysis.introductions.follow_up` (``as_of``, ``within``, ``lang``;
+    from today by default), written to ``output`` (``.csv`` or ``.xlsx``) or as terminal text;
+    the summary line (the weaver's yield) in the notes."""
+    check_list_path(output, "follow_up")
+    net, notes = open_source(source, output=output)
+    _, introduced = _logs(source, net, options)
+    options["as_of"] = reference_day(options.get("as_of"), today)
+    if introduced is None:
+        introduced = pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "date" else object)
+                                   for c in INTRODUCTION_COLUMNS})
+    table = follow_up(net, introduced, **options)
+    notes += [words("en")["weaver.reference_day"].format(day=table.attrs["as_of"]),
+              table.attrs["summary"]]
+    return _deliver(table, output, notes)
+
+
+def status_job(data: str | Path, person: str, status: str, *, since: object = None,
+               note: str = "", today: datetime.date | None = None, **load: Any) -> Result:
+    """``contactladder status``: add a row to the data folder's ``status.csv`` (created when
+    missing; the file is written whole, the old rows kept), for a person of the people file.
+
+    Raises
+    ------
+    UsageError
+        For an unknown person, an empty status, a date that is not one, or a status file that
+        is not CSV.
+    """
+    net, notes = open_source(Source(Path(data), load))
+    _check_person(net, person)
+    word = status.strip().lower()
+    if not word:
+        raise UsageError("empty status", hint="give moved, no_contact, paused, active or a word")
+    day = _log_day(since, today, "since")
+    path = _log_path(data, "status")
+    append_row(path, {"person": person.strip(), "status": word, "since": day, "note": note},
+               STATUS_COLUMNS)
+    return Result(paths=[path], notes=[*notes, f"Added: {person.strip()} {word} since {day}"])
+
+
+def introduced_job(data: str | Path, person: str, introduced_to: str, *, date: object = None,
+                   by: str = "", note: str = "", today: datetime.date | None = None,
+                   **load: Any) -> Result:
+    """``contactladder introduced``: log that ``person`` was introduced to ``introduced_to``
+    (on ``date``, today by default) in the data folder's ``introductions.csv``, safely.
+
+    Raises
+    ------
+    UsageError
+        For an unknown person, a person introduced to themself, or a date that is not one.
+    """
+    net, notes = open_source(Source(Path(data), load))
+    for who in (person, introduced_to):
+        _check_person(net, who)
+    if person.strip() == introduced_to.strip():
+        raise UsageError("introduced to themself", value=person, hint="give two people")
+    day = _log_day(date, today, "date")
+    path = _log_path(data, "introductions")
+    append_row(path, {"date": day, "person": person.strip(),
+                      "introduced_to": introduced_to.strip(), "by": by, "note": note},
+               INTRODUCTION_COLUMNS)
+    return Result(paths=[path], notes=[*notes, f"Logged: {person.strip()} introduced to "
+                                               f"{introduced_to.strip()} on {day}"])
 
 
 def check_list_path(path: str | Path | None, kind: str) -> None:
@@ -83,12 +229,24 @@ def check_list_path(path: str | Path | None, kind: str) -> None:
 
 
 def write_list(table: pd.DataFrame, path: str | Path, *, lang: str | None = None) -> Path:
+    """Write a weaver table as CSV, XLSX or (the worklist only) HTML: :func:`write_list_set`
+    without extras; returns the path."""
+    return write_list_set(table, path, lang=lang)[0]
+
+
+def write_list_set(table: pd.DataFrame, path: str | Path, *, lang: str | None = None,
+                   extras: Mapping[str, pd.DataFrame] | None = None,
+                   keep: str | Path | None = None) -> list[Path]:
     """Write a weaver table as CSV, XLSX or (the worklist only) HTML, whole or not at all,
-    under the output's lock. A new file is readable by its owner only (0600: it holds names);
-    a file it replaces keeps its mode.
+    under the output's lock, with its ``extras`` (``changes``, ``counts``: more sheets of a
+    workbook, sections of the page, or ``<name>.<extra>.csv`` beside a CSV), and with ``keep``
+    (the earlier version of ``path``) kept as ``<name>.previous.<suffix>``, as one set. A new
+    file is readable by its owner only (0600: it holds names); a file it replaces keeps its mode.
 
     The XLSX sheet is named after the list and says it holds personal data, as do the
     workbook's properties; the HTML page says so in a comment and a banner. CSV stays clean.
+
+    Returns the paths written, the list first.
 
     Raises
     ------
@@ -99,23 +257,89 @@ def write_list(table: pd.DataFrame, path: str | Path, *, lang: str | None = None
     kind = table.attrs.get("kind", "worklist")
     check_list_path(path, kind)
     lang = check_lang(lang or table.attrs.get("lang", "nl"))
+    extras = dict(extras or {})
     suffix = path.suffix.lower()
-    with output_set([path], private=True) as staging:
+    beside = {name: path.with_name(f"{path.stem}.{name}.csv") for name in extras} \
+        if suffix == ".csv" else {}
+    previous = path.with_name(f"{path.stem}.previous{path.suffix}") if keep else None
+    targets = [path, *beside.values(), *([previous] if previous else [])]
+    with output_set(targets, private=True) as staging:
         staged = staging.path(path)
+        if previous is not None and keep is not None:
+            shutil.copyfile(keep, staging.path(previous))
         if suffix == ".html":
-            write_text(staged, worklist_html(table, lang=lang))
+            w = words(lang)
+            sections = [(w[f"weaver.heading_{name}"].format(
+                day=extra["previous_as_of"].iloc[0] if name == "changes" and len(extra) else ""),
+                extra) for name, extra in extras.items()]
+            write_text(staged, worklist_html(table, lang=lang, sections=sections))
         elif suffix == ".xlsx":
-            write_workbook({sheet_name(kind, lang): table}, staged,
-                           description=personal_data_notice(lang))
+            sheets = {sheet_name(kind, lang): table,
+                      **{sheet_name(name, lang): extra for name, extra in extras.items()}}
+            write_workbook(sheets, staged, description=personal_data_notice(lang))
         else:
             write_table(table, staged)
-    return path
+            for name, extra in extras.items():
+                write_table(extra, staging.path(beside[name]))
+    return targets
 
 
-def _deliver(table: pd.DataFrame, output: str | Path | None, notes: list[str]) -> Result:
+def _deliver(table: pd.DataFrame, output: str | Path | None, notes: list[str],
+             extras: Mapping[str, pd.DataFrame] | None = None,
+             keep: Path | None = None) -> Result:
     """The written list and its notes, or the list as terminal text."""
     if output is None:
-        return Result(text=as_text(table), notes=notes)
-    return Result(paths=[write_list(table, output)],
+        texts = [as_text(table), *(as_text(extra) for extra in (extras or {}).values())]
+        return Result(text="\n\n".join(texts), notes=notes)
+    paths = write_list_set(table, output, extras=extras, keep=keep)
+    if table.attrs.get("anonymize"):
+        return Result(paths=paths, notes=[*notes, f"Note: {output} shows no names: anonymous "
+                                                  "labels that match the maps."])
+    return Result(paths=paths,
                   notes=[*notes, f"Note: {output} holds personal data (names): keep it to "
                                  "yourself and delete it when no longer needed."])
+
+
+def _logs(source: Source | LadderNetwork, net: LadderNetwork, options: dict[str, Any],
+          ) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """The status and introductions of the data folder (given in ``options`` when the source
+    is a network)."""
+    status, introduced = options.pop("status", None), options.pop("introduced", None)
+    if isinstance(source, Source):
+        skip = bool(source.load.get("skip_invalid"))
+        known = net.column("role").index
+        status = read_status(source.path, people=known, skip_invalid=skip)
+        introduced = read_introductions(source.path, people=known, skip_invalid=skip)
+    return status, introduced
+
+
+def _read_list(path: Path) -> pd.DataFrame:
+    """An earlier worklist, as written (CSV, or the first sheet of a workbook), as text."""
+    if path.suffix.lower() == ".xlsx":
+        try:
+            return pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False)
+        except (OSError, ValueError) as exc:
+            raise UsageError("cannot read the earlier worklist", value=path.name,
+                             hint="give a worklist written as .csv or .xlsx") from exc
+    return read_table(path)
+
+
+def _check_person(net: LadderNetwork, person: str) -> None:
+    if not net.knows(person):
+        raise UsageError("unknown person", value=person, hint="give an id from the people file")
+
+
+def _log_day(value: object, today: datetime.date | None, name: str) -> str:
+    """A log's date as ISO text: ``value``, or today."""
+    if value is None or value == "":
+        return (today or datetime.date.today()).isoformat()
+    moment = pd.to_datetime(str(value), format="ISO8601", errors="coerce")
+    if pd.isna(moment):
+        raise UsageError("not a date", value=str(value), hint=f"write {{{name}}} as YYYY-MM-DD")
+    return moment.date().isoformat()
+
+
+def _log_path(data: str | Path, stem: str) -> Path:
+    """The weaver's log ``stem`` of the data folder: the file there, or a new ``<stem>.csv``."""
+    folder = Path(data) if Path(data).is_dir() else Path(data).parent
+    return weaver_file(folder, stem) or folder / f"{stem}.csv"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -26,12 +27,13 @@ from contactladder.privacy import personal_data_notice
 from contactladder.render.page import content_security_policy
 from contactladder.words import check_lang, words
 
-__all__ = ["LIST_KINDS", "sheet_name", "worklist_html", "as_text"]
+__all__ = ["LIST_KINDS", "sheet_name", "worklist_html", "html_table", "as_text"]
 
 #: The kinds of weaver list (``table.attrs["kind"]``).
-LIST_KINDS = ("worklist", "introductions", "brokers")
+LIST_KINDS = ("worklist", "introductions", "brokers", "follow_up", "changes", "counts")
 # The columns the page shows under each person, in this order.
-_DETAILS = ("wijk", "activities", "last_contact", "joined", "ties", "suggestions")
+_DETAILS = ("wijk", "status", "activities", "last_contact", "joined", "ties", "suggestions",
+            "invite", "introduced")
 _CSS = """
 body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 60em; color: #222; }
 .notice { background: #fff3cd; border: 1px solid #e0c36c; padding: .6em 1em; }
@@ -42,6 +44,8 @@ body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 60em; co
 .reasons { color: #555; font-size: .9em; }
 dl { display: grid; grid-template-columns: max-content auto; gap: .1em 1em; font-size: .9em; }
 dt { color: #555; }
+table { border-collapse: collapse; font-size: .9em; }
+td, th { border-bottom: 1px solid #ddd; padding: .2em .6em; text-align: left; }
 """
 
 
@@ -56,10 +60,14 @@ def sheet_name(kind: str, lang: str = "nl") -> str:
     return w["weaver.sheet"].format(name=name)
 
 
-def worklist_html(table: pd.DataFrame, *, lang: str | None = None) -> str:
-    """The worklist as one self-contained HTML page: no scripts, no external resources.
+def worklist_html(table: pd.DataFrame, *, lang: str | None = None,
+                  sections: Sequence[tuple[str, pd.DataFrame]] = ()) -> str:
+    """The worklist as one self-contained HTML page: no scripts, no external resources; it
+    reads on a phone (a viewport meta). Its title holds the reference day.
 
-    Every value from the data is escaped. The page says it holds personal data.
+    Every value from the data is escaped. The page says it holds personal data. ``sections``
+    are (heading, table) pairs shown after the list as plain tables (what changed since the
+    last list, the counts per wijk and reason).
 
     >>> page = worklist_html(pd.DataFrame([{"person": "p1", "wijk": "Dieze", "priority": 5,
     ...     "reasons": "alone", "explanation": "<b>x</b>", "name": "Ann"}]), lang="en")
@@ -71,6 +79,8 @@ def worklist_html(table: pd.DataFrame, *, lang: str | None = None) -> str:
     esc = html.escape
     attrs = table.attrs
     title, notice = w["weaver.title"], personal_data_notice(lang)
+    if attrs.get("as_of"):
+        title += " · " + w["weaver.as_of"].format(day=attrs["as_of"])
     facts = [attrs.get("data"),
              w["weaver.as_of"].format(day=attrs["as_of"]) if attrs.get("as_of") else None,
              attrs.get("wijk")]
@@ -91,17 +101,39 @@ def worklist_html(table: pd.DataFrame, *, lang: str | None = None) -> str:
     if not len(table):
         parts.append(f"<p>{esc(w['weaver.nobody_on_the_list'])}</p>")
     rungs = [c for c in table.columns if c.startswith("rung_")]
+    if attrs.get("most_suggested"):
+        spread = w.plural("weaver.most_suggested", attrs["most_suggested"])
+        parts.append(f"<p>{esc(spread.format(count=attrs['most_suggested']))}</p>")
     for row in table.to_dict("records"):
         parts += _person(row, rungs, lang)
+    for heading, section in sections:
+        parts.append(f"<h2>{esc(heading)}</h2>")
+        parts.append(html_table(section))
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
+
+
+def html_table(table: pd.DataFrame) -> str:
+    """A table as plain HTML, every value escaped.
+
+    >>> html_table(pd.DataFrame({"a": ["<x>"]}))
+    '<table><tr><th>a</th></tr><tr><td>&lt;x&gt;</td></tr></table>'
+    """
+    esc = html.escape
+    head = "".join(f"<th>{esc(str(c))}</th>" for c in table.columns)
+    body = "".join("<tr>" + "".join(f"<td>{esc(str(v))}</td>" for v in row) + "</tr>"
+                   for row in table.itertuples(index=False))
+    return f"<table><tr>{head}</tr>{body}</table>"
 
 
 def _person(row: dict, rungs: list[str], lang: str) -> list[str]:
     """One person of the worklist page: priority, name, reasons, explanation and details."""
     w, esc = words(lang), html.escape
     name = str(row.get("name") or "")
-    who = f"{name} ({row['person']})" if name else str(row["person"])
+    if "label" in row:
+        who = str(row["label"])
+    else:
+        who = f"{name} ({row['person']})" if name else str(row["person"])
     reasons = [w.get(f"weaver.reason_{key}") or key
                for key in str(row["reasons"]).split(";") if key]
     parts = ['<section class="person">',
@@ -126,7 +158,8 @@ def as_text(table: pd.DataFrame, *, width: int = 100) -> str:
     """
     if not len(table):
         return words(table.attrs.get("lang", "en"))["weaver.nobody"]
-    key = "candidate" if "candidate" in table else "person"
+    key = ("candidate" if "candidate" in table else "person" if "person" in table
+           else "label")
     columns = list(table.columns)
     head = columns[:columns.index("explanation")] if "explanation" in columns else columns
     head = [c for c in head if c not in ("person", "candidate")]
