@@ -79,9 +79,15 @@ var clPeople = (function () {
       shown.nodeView.refresh();
       shown.edgeView.refresh();
       var ids = shown.nodeView.getIds();
-      if (state.onlyAlone && ids.length) {
+      if (state.onlyAlone && ids.length) {  // zoomed to them, centred on their places
+        var N = data.nodes, box = [Infinity, Infinity, -Infinity, -Infinity];
+        ids.forEach(function (i) {
+          box = [Math.min(box[0], N.x[i]), Math.min(box[1], N.y[i]),
+                 Math.max(box[2], N.x[i]), Math.max(box[3], N.y[i])];
+        });
         network.fit({nodes: ids, animation: false});
-        if (network.getScale() > 1.5) { network.moveTo({scale: 1.5, animation: false}); }
+        network.moveTo({scale: Math.min(1.5, network.getScale()), animation: false,
+                        position: {x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2}});
       }
       changed();
       network.redraw();
