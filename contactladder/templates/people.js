@@ -80,14 +80,14 @@ var clPeople = (function () {
       shown.edgeView.refresh();
       var ids = shown.nodeView.getIds();
       if (state.onlyAlone && ids.length) {  // zoomed to them, centred on their places
-        var N = data.nodes, box = [Infinity, Infinity, -Infinity, -Infinity];
+        var N = data.nodes, bounds = [Infinity, Infinity, -Infinity, -Infinity];
         ids.forEach(function (i) {
-          box = [Math.min(box[0], N.x[i]), Math.min(box[1], N.y[i]),
-                 Math.max(box[2], N.x[i]), Math.max(box[3], N.y[i])];
+          bounds = [Math.min(bounds[0], N.x[i]), Math.min(bounds[1], N.y[i]),
+                 Math.max(bounds[2], N.x[i]), Math.max(bounds[3], N.y[i])];
         });
         network.fit({nodes: ids, animation: false});
         network.moveTo({scale: Math.min(1.5, network.getScale()), animation: false,
-                        position: {x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2}});
+                        position: {x: (bounds[0] + bounds[2]) / 2, y: (bounds[1] + bounds[3]) / 2}});
       }
       changed();
       network.redraw();
