@@ -77,6 +77,7 @@ import pandas as pd
 from contactladder.analysis.durations import parse_duration
 from contactladder.analysis.introductions import candidates
 from contactladder.analysis.village import (
+    LEFT,
     Village,
     check_columns,
     check_wijk,
@@ -320,6 +321,8 @@ def _logged(village: Village, introduced: pd.DataFrame | None) -> dict[Hashable,
     for date, a, b in zip(introduced["date"], introduced["person"], introduced["introduced_to"]):
         if date > village.day or a not in village.graph or b not in village.graph:
             continue
+        if village.status_of(a) in LEFT or village.status_of(b) in LEFT:
+            continue  # who left or withdrew consent is named on no list
         found.setdefault(a, []).append(f"{village.name(b)} {iso_day(date)}")
         found.setdefault(b, []).append(f"{village.name(a)} {iso_day(date)}")
     return {person: "; ".join(items) for person, items in found.items()}
