@@ -2,14 +2,16 @@
 or raise ContactLadderError, never anything else.
 
 Loading is fed mutated copies of small valid files (bytes flipped, lines dropped or doubled,
-cells replaced with hostile values, other encodings and separators); with ``skip_invalid`` the
-rows accepted and the rows set aside add up to the rows read. The options of the network and of
-the analyses are drawn at random: every call works or raises ContactLadderError, and a test names
-every function that raised anything else.
+cells replaced with hostile values, other encodings and separators), also shaped as people have
+them (day-first or month-first dates, extra header rows, no header, a folder of files); with
+``skip_invalid`` the rows accepted and the rows set aside add up to the rows read. The options of
+the network and of the analyses are drawn at random: every call works or raises
+ContactLadderError, and a test names every function that raised anything else.
 """
 
 import gzip
 import io
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -118,6 +120,55 @@ def test_loading_mutated_files_works_or_raises_contactladdererror(data):
             assert_rows_add_up(folder, loaded)
 
 
+# Dates as Dutch Excel writes them (5-1-2024), as American tools do (1/5/2024), or ISO.
+DATE_STYLES = {"iso": r"\g<0>", "dayfirst": r"\3-\2-\1", "monthfirst": r"\2/\3/\1"}
+ISO_DATE = re.compile(r"(\d\d\d\d)-(\d\d)-(\d\d)")
+NO_HEADER_COLUMNS = {"date": 1, "person_a": 2, "person_b": 3, "rung": 4, "kind": 5,
+                     "activity": 6, "wijk": 7, "note": 8}
+
+
+@settings(FILES, max_examples=800)
+@given(data=st.data())
+def test_loading_files_as_people_have_them_works_or_raises_contactladdererror(data):
+    """Day-first and month-first dates, UTF-16, extra header rows, files without a header and
+    folders of files: loading works or raises ContactLadderError, and with skip_invalid the rows
+    accepted and set aside add up to the rows read."""
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        style = data.draw(st.sampled_from(sorted(DATE_STYLES)))
+        text = ISO_DATE.sub(DATE_STYLES[style], CONTACTS)
+        shape = data.draw(st.sampled_from(["plain", "header_rows", "no_header", "folder"]))
+        options: dict = {"dayfirst": style == "dayfirst" and data.draw(st.booleans()),
+                         "monthfirst": style == "monthfirst" and data.draw(st.booleans())}
+        if shape == "header_rows":
+            lines = text.splitlines()
+            text = "\n".join([lines[0], "Datum,Wie,Met wie,Trede,,,,", *lines[1:]]) + "\n"
+            options["skip_rows"] = 1
+        elif shape == "no_header":
+            text = "\n".join(text.splitlines()[1:]) + "\n"
+            options |= {"no_header": True, "columns": NO_HEADER_COLUMNS}
+        if shape == "folder":
+            (folder / "contacts").mkdir()
+            lines = text.splitlines()
+            for n, part in enumerate((lines[1:3], lines[3:])):
+                contents = "\n".join([lines[0], *part]) + "\n"
+                (folder / "contacts" / f"day {n}.csv").write_bytes(mutate(contents, data))
+        else:
+            (folder / "contacts.csv").write_bytes(mutate(text, data))
+        if shape != "no_header" and data.draw(st.booleans()):
+            (folder / "people.csv").write_bytes(mutate(ISO_DATE.sub(DATE_STYLES[style], PEOPLE),
+                                                       data))
+        skip = data.draw(st.booleans())
+        try:
+            loaded = load(folder, skip_invalid=skip, key_file=write_key(folder), **options)
+        except ContactLadderError as err:
+            assert "\n" not in str(err)
+            return
+        if skip:
+            assert_rows_add_up(folder, loaded, no_header=options.get("no_header", False),
+                               skip_rows=options.get("skip_rows", 0))
+
+
 def write_workbook(text: bytes, path: Path) -> None:
     """The mutated text as a workbook, as a spreadsheet would save it; as bytes when it is too
     broken to be one (a damaged file with the ending .xlsx)."""
@@ -135,19 +186,21 @@ def write_key(folder: Path) -> Path:
     return path
 
 
-def assert_rows_add_up(folder: Path, data) -> None:
-    """Accepted rows + rejected rows == rows read, for each file."""
+def assert_rows_add_up(folder: Path, data, **reading) -> None:
+    """Accepted rows + rejected rows == rows read, for each file (a folder of files is one)."""
     rejected = data.rejects.groupby("file").size()
     for path in sorted(folder.iterdir()):
         role = path.name.split(".")[0]
-        read = len(read_table(path, role=role))
+        files = sorted(path.iterdir()) if path.is_dir() else [path]
+        read = sum(len(read_table(file, role=role, **reading)) for file in files)
+        rejected_here = sum(int(rejected.get(str(file), 0)) for file in files)
         if role == "contacts":
             accepted = int((data.contacts["source"] != "attendance").sum())
         elif role == "people":
             accepted = len(data.people)
         else:
             accepted = len(data.attendance)
-        assert accepted + int(rejected.get(str(path), 0)) == read, path.name
+        assert accepted + rejected_here == read, path.name
 
 
 # --- the public functions' options -------------------------------------------------------------

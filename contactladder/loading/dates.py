@@ -56,10 +56,10 @@ PLAUSIBLE_FROM = pd.Timestamp("1990-01-01")
 # An offset from UTC after a clock time (also after a space): the clock time is kept.
 _UTC_OFFSET = r"(\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?)\s*(?:Z|UTC|[+-]\d\d(?::?\d\d)?)$"
 _DATE_LIKE = r"^[+-]?\d+-\d\d-\d\d"
-_ISO = r"^\d{4}-\d\d?-\d\d?(?:$|[T ]\d)"
+_ISO = r"^\d\d\d\d-\d\d?-\d\d?(?:$|[T ]\d)"
 _NUMBER = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
 # Day (or month), month (or day), year, and an optional clock time.
-_WRITTEN = (r"^(?P<a>\d{1,2})([-/.])(?P<b>\d{1,2})\2(?P<year>\d{4})"
+_WRITTEN = (r"^(?P<a>\d{1,2})([-/.])(?P<b>\d{1,2})\2(?P<year>\d\d\d\d)"
             r"(?:[ T]+(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:[:.](?P<second>\d\d))?)?$")
 _FIRST, _LAST = pd.Timestamp(f"{FIRST_YEAR}-01-01"), pd.Timestamp(f"{LAST_YEAR}-12-31 23:59:59")
 _SECONDS = {"s": 1.0, "ms": 0.001, "min": 60.0, "h": 3600.0, "D": 86400.0}
