@@ -312,3 +312,27 @@ def test_cli_status_introduced_and_follow_up(data):
                                   "en"])
     assert result.exit_code == 0, result.output
     assert "1 of 2 introductions became a tie" in result.stderr
+
+
+# --- the conversation sheet ---------------------------------------------------------------------
+
+def test_the_conversation_sheet_holds_everything_on_one_page(data, tmp_path):
+    from contactladder.jobs.common import Source
+    from contactladder.jobs.weaver import conversation_job
+
+    result = conversation_job(Source(data), "ann", tmp_path / "gesprek.html", today=TODAY,
+                              lang="en")
+    page = result.paths[0].read_text(encoding="utf-8")
+    assert "<title>Network conversation with Ann Actief (ann) · 2025-12-01</title>" in page
+    assert "<strong>Sharing experiences</strong>: Bea Buur (bea)" in page
+    assert "<strong>Acquaintance</strong>: Kim Wijkteam (k1)" in page
+    assert "Could meet" in page and "Cor Koffie (cor): Same activity: Koffie en Koters" in page
+    assert "2025-05-01: ann – bea. A tie formed: &#x27;Sharing experiences&#x27;" in page
+    assert "2025-08-01: dan – ann. No contact since the introduction yet." in page
+    assert 'src="data:image/svg+xml;base64,' in page and "<script" not in page
+    assert "@page { size: A4" in page
+    fay = conversation_job(Source(data), "fay", tmp_path / "fay.html", today=TODAY, lang="nl")
+    text = fay.paths[0].read_text(encoding="utf-8")
+    assert "Gus Vervaagd (gus): laatste contact 2025-07-01 (5 maanden geleden)" in text
+    with pytest.raises(UsageError, match="person not in the lists 'nico'"):
+        conversation_job(Source(data), "nico", tmp_path / "n.html", today=TODAY)

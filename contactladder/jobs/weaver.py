@@ -32,6 +32,7 @@ from typing import Any
 import pandas as pd
 
 from contactladder.analysis.brokers import village_brokers
+from contactladder.analysis.conversation import conversation
 from contactladder.analysis.introductions import follow_up, introductions
 from contactladder.analysis.village import Village
 from contactladder.analysis.worklist import REASONS, worklist
@@ -56,10 +57,14 @@ from contactladder.loading.weaver_files import (
 )
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.privacy import personal_data_notice
+from contactladder.render.conversation_page import conversation_html
+from contactladder.render.map_payload import network_map_data
+from contactladder.render.static_map import map_picture
 from contactladder.render.worklist_page import as_text, sheet_name, worklist_html
 from contactladder.words import check_lang, words
 
-__all__ = ["alone_job", "introduce_job", "brokers_job", "follow_up_job", "status_job",
+__all__ = ["alone_job", "introduce_job", "brokers_job", "follow_up_job", "conversation_job",
+           "status_job",
            "introduced_job", "write_list", "write_list_set", "check_list_path", "reference_day"]
 
 
@@ -162,6 +167,50 @@ def follow_up_job(source: Source | LadderNetwork, output: str | Path | None = No
     notes += [words("en")["weaver.reference_day"].format(day=table.attrs["as_of"]),
               table.attrs["summary"]]
     return _deliver(table, output, notes)
+
+
+def conversation_job(source: Source | LadderNetwork, person: str, output: str | Path, *,
+                     today: datetime.date | None = None, **options: Any) -> Result:
+    """``contactladder gesprek``: the one-page conversation sheet of ``person``
+    (:func:`~contactladder.analysis.conversation.conversation` with ``options``: ``as_of``,
+    ``fading``, ``together``, ``match``, ``suggest``, ``lang``; from today by default), written
+    to ``output`` (``.html``, printable on A4), with a small picture of their own network.
+
+    Raises
+    ------
+    UsageError
+        For an output that is not ``.html``, an unknown person, one not present or who left.
+    """
+    if Path(output).suffix.lower() != ".html":
+        raise UsageError("unknown page format", value=Path(output).name,
+                         hint="end the file name in .html")
+    net, notes = open_source(source, output=output)
+    status, introduced = _logs(source, net, options)
+    options["as_of"] = reference_day(options.get("as_of"), today)
+    sheet = conversation(net, person, status=status, introduced=introduced, **options)
+    lang = options.get("lang", "nl")
+    page = conversation_html(sheet, lang=lang, picture=_own_network(net, person, sheet, lang))
+    with output_set([Path(output)], private=True) as staging:
+        write_text(staging.path(output), page)
+    return Result(paths=[Path(output)], notes=[
+        *notes, words("en")["weaver.reference_day"].format(day=sheet["as_of"]),
+        f"Note: {output} holds personal data (names): keep it to yourself and delete it when "
+        "no longer needed."])
+
+
+def _own_network(net: LadderNetwork, person: str, sheet: dict[str, Any],
+                 lang: str) -> bytes | None:
+    """An SVG picture of the person's own network (anonymous labels, as on the maps); None
+    when there is nothing to draw (no tie yet)."""
+    if not len(sheet["ties"]):
+        return None
+    day = pd.Timestamp(sheet["as_of"])
+    as_of = None if day > net.end else sheet["as_of"]
+    try:
+        data = network_map_data(net, as_of=as_of, focus=person, anonymize=True, lang=lang)
+        return map_picture(data, "svg")
+    except UsageError:
+        return None
 
 
 def status_job(data: str | Path, person: str, status: str, *, since: object = None,
