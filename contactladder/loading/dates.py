@@ -39,10 +39,10 @@ Examples
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from contactladder.errors import BadValueError, UsageError, literal
-from contactladder.loading.distinct import per_distinct
 
 __all__ = ["TIME_UNITS", "FIRST_YEAR", "LAST_YEAR", "PLAUSIBLE_FROM", "DateReader", "parse_iso",
            "parse_written_date", "implausible"]
@@ -143,8 +143,16 @@ class DateReader:
             (day-first and month-first) when the caller did not say which, and a column that
             mixes the two orders.
         """
-        text = raw.astype(str)
-        numeric = text.str.match(_NUMBER)
+        codes, distinct = pd.factorize(raw.astype(str))
+        # Each distinct value once, indexed by the line it first stands on (for the messages).
+        first = np.unique(codes, return_index=True)[1]
+        text = pd.Series(distinct, index=raw.index[first], dtype=str)
+        parsed = self._parse_distinct(text, file, column, workbook)
+        return pd.Series(parsed.to_numpy()[codes], index=raw.index, dtype="datetime64[ns]")
+
+    def _parse_distinct(self, text: pd.Series, file: object, column: str | None,
+                        workbook: bool) -> pd.Series:
+        numeric = text.str.match(_NUMBER).astype(bool)
         if self.unit is not None:
             numbers = pd.to_numeric(text.where(numeric), errors="coerce").astype("float64")
             seconds = self.origin.timestamp() + numbers * _SECONDS[self.unit]
@@ -168,15 +176,15 @@ class DateReader:
 
     def _calendar(self, text: pd.Series, file: object, column: str | None) -> pd.Series:
         """ISO dates, and dates written day and month first in the order of the column."""
-        iso = text.str.match(_ISO)
+        iso = text.str.match(_ISO).astype(bool)
         parsed = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
         if iso.any():
-            parsed[iso] = per_distinct(text[iso], parse_iso).astype("datetime64[ns]")
+            parsed[iso] = parse_iso(text[iso]).astype("datetime64[ns]")
         rest = text[~iso & (text != "")]
         if rest.empty:
             return parsed
         if self.date_format is not None:
-            parsed[rest.index] = per_distinct(rest, self._formatted).astype("datetime64[ns]")
+            parsed[rest.index] = self._formatted(rest).astype("datetime64[ns]")
             return parsed
         parts = rest.str.extract(_WRITTEN)
         written = parts["a"].notna()
