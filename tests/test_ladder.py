@@ -61,3 +61,20 @@ def test_describe_lists_every_rung_in_the_chosen_language():
     text = Ladder.default().describe("en")
     for rung in Ladder.default():
         assert rung.key in text and rung.label("en") in text and rung.colour in text
+
+
+def test_a_ladder_file_with_only_kinds_keeps_the_default_rungs(tmp_path):
+    path = tmp_path / "ladder.toml"
+    path.write_text('[kinds]\nA1 = "kennen"\n"appgroep" = "Chatting"\nA5 = 5\n', encoding="utf-8")
+    ladder = Ladder.from_file(path)
+    assert [(rung.level, rung.key) for rung in ladder] == [
+        (rung.level, rung.key) for rung in Ladder.default()]
+    assert [ladder.level_of_kind(k) for k in ("a1", "Appgroep", "A5", "A2")] == [1, 2, 5, None]
+    assert ladder.source == f"{path} (the default rungs)"
+
+
+def test_a_kinds_only_ladder_still_checks_its_rungs(tmp_path):
+    path = tmp_path / "ladder.toml"
+    path.write_text('[kinds]\nA1 = "vrienden"\n', encoding="utf-8")
+    with pytest.raises(InputFileError, match="kind 'A1' maps to an unknown rung 'vrienden'"):
+        Ladder.from_file(path)

@@ -170,3 +170,19 @@ def test_a_long_survey_table_keeps_reporter_and_wave():
     data = load(REAL / "long_survey.csv")
     assert data.contacts[["person_a", "person_b", "rung", "reporter", "wave"]].values.tolist() == [
         ["ann", "bo", 2, "ann", "1"], ["ann", "bo", 3, "bo", "1"], ["ann", "cem", 1, "ann", "2"]]
+
+
+def test_a_person_twice_in_a_folder_of_people_files_names_both_files(tmp_path):
+    (tmp_path / "people").mkdir()
+    (tmp_path / "people" / "dieze.csv").write_text("id,rol\nann,Ouder\n", encoding="utf-8")
+    (tmp_path / "people" / "zuid.csv").write_text("id,rol\nbo,prof\nann,ouder\n",
+                                                   encoding="utf-8")
+    (tmp_path / "contacts.csv").write_text("date,person_a,person_b,rung\n2024-03-05,ann,bo,1\n",
+                                           encoding="utf-8")
+    with pytest.raises(BadValueError) as raised:
+        load(tmp_path)
+    assert str(raised.value) == (
+        f"{tmp_path / 'people' / 'zuid.csv'}, line 3, column 'id': duplicate person id 'ann'; "
+        "it is also on line 2 of dieze.csv; give each person one row")
+    (tmp_path / "people" / "zuid.csv").write_text("id,rol\nbo,prof\n", encoding="utf-8")
+    assert load(tmp_path).people["role"].to_dict() == {"ann": "parent", "bo": "professional"}
