@@ -336,3 +336,17 @@ def test_the_conversation_sheet_holds_everything_on_one_page(data, tmp_path):
     assert "Gus Vervaagd (gus): laatste contact 2025-07-01 (5 maanden geleden)" in text
     with pytest.raises(UsageError, match="person not in the lists 'nico'"):
         conversation_job(Source(data), "nico", tmp_path / "n.html", today=TODAY)
+
+
+def test_introduce_and_brokers_have_a_team_meeting_version_too(data, tmp_path):
+    from contactladder.jobs.common import Source
+
+    texts = []
+    for job, args in ((introduce_job, ("dan",)), (brokers_job, ())):
+        result = job(Source(data), *args, tmp_path / f"{job.__name__}.csv", today=TODAY,
+                     anonymize=True)
+        assert result.notes[-1].endswith("shows no names: anonymous labels that match the maps.")
+        texts.append(result.paths[0].read_text(encoding="utf-8"))
+    text = "\n".join(texts)
+    assert "Ouder" in text and not [name for name in NAMES if name in text]
+    assert not re.search(r"\b(ann|bea|cor|dan|k1)\b", text)

@@ -135,11 +135,13 @@ def brokers(G: nx.Graph, *, focal: str = "focal", wijk: str = "wijk",
 
 
 def village_brokers(net: LadderNetwork, *, as_of: object = None, top: int | None = 20,
-                    status: pd.DataFrame | None = None, lang: str = "nl") -> pd.DataFrame:
+                    status: pd.DataFrame | None = None, anonymize: bool = False,
+                    lang: str = "nl") -> pd.DataFrame:
     """:func:`brokers` of the network as far as it has grown by ``as_of`` (any day after the
     last contact too), without the people who have left by then (moved or withdrew consent,
     by ``status``: see :data:`~contactladder.analysis.village.STATUSES`), with an ``as_of``
-    column.
+    column. ``anonymize``: people by their anonymous label (as on the maps) in a ``label``
+    column, in place of ``person`` and ``name``, and in the explanations.
 
     Raises
     ------
@@ -164,10 +166,15 @@ def village_brokers(net: LadderNetwork, *, as_of: object = None, top: int | None
     [['c', '2024-03-01'], ['d', '2024-03-01']]
     """
     lang = check_lang(lang)
-    village = Village.of(net, as_of, status=status)
+    village = Village.of(net, as_of, status=status, anonymize=anonymize, lang=lang)
     graph = village.graph.subgraph(p for p in village.graph
                                    if village.status_of(p) not in LEFT)
+    if anonymize:
+        graph = nx.relabel_nodes(graph, {p: village.name(p) for p in graph})
+        nx.set_node_attributes(graph, "", "name")
     table = brokers(graph, top=top, lang=lang)
+    if anonymize:
+        table = table.rename(columns={"person": "label"}).drop(columns=["name", "sole_link_of"])
     table["as_of"] = iso_day(village.day)
     table.attrs.update(as_of=iso_day(village.day))
     return table

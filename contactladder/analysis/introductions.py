@@ -78,7 +78,7 @@ SEED = "contactladder-2024"
 def introductions(net: LadderNetwork, person: str, *, as_of: object = None,
                   match: Iterable[str] = (), professionals: bool = False,
                   top: int | None = 10, status: pd.DataFrame | None = None,
-                  fading: object = "90d", together: object = "1m",
+                  fading: object = "90d", together: object = "1m", anonymize: bool = False,
                   lang: str = "nl") -> pd.DataFrame:
     """Whom ``person`` could meet: ranked candidates with the reasons and points behind each
     (the module docstring defines the candidates, the points and the order).
@@ -102,6 +102,9 @@ def introductions(net: LadderNetwork, person: str, *, as_of: object = None,
     fading, together : duration
         Candidates had a contact within ``fading``; a shared activity counts within
         ``together``.
+    anonymize : bool
+        Anonymous labels (as on the maps) in ``label`` and ``candidate_label`` columns, in place
+        of ``person``, ``candidate`` and ``name``, and in the explanations.
     lang : ``nl`` or ``en``
 
     Returns
@@ -136,7 +139,8 @@ def introductions(net: LadderNetwork, person: str, *, as_of: object = None,
     match = check_columns(net, match)
     if not net.knows(person):
         raise UsageError("unknown person", value=person, hint="give an id from the people file")
-    village = Village.of(net, as_of, status=status, fading=fading, together=together)
+    village = Village.of(net, as_of, status=status, fading=fading, together=together,
+                         anonymize=anonymize, lang=lang)
     if person not in village.graph:
         raise UsageError("person not yet in the project", value=person,
                          hint=f"they joined after {iso_day(village.day)}")
@@ -149,6 +153,10 @@ def introductions(net: LadderNetwork, person: str, *, as_of: object = None,
                                         "name", "role", "wijk", "current_rung"])
     table = table.astype({"score": "int64"})
     table["as_of"] = iso_day(village.day)
+    if anonymize:
+        table = table.assign(person=[village.name(p) for p in table["person"]],
+                             candidate=[village.name(p) for p in table["candidate"]]).rename(
+            columns={"person": "label", "candidate": "candidate_label"}).drop(columns="name")
     table.attrs.update(kind="introductions", lang=lang, as_of=iso_day(village.day))
     return table
 

@@ -132,6 +132,7 @@ def introduce_job(source: Source | LadderNetwork, person: str,
     options["as_of"] = reference_day(options.get("as_of"), today)
     table = introductions(net, person, status=status, **options)
     notes.append(words("en")["weaver.reference_day"].format(day=table.attrs["as_of"]))
+    table.attrs["anonymize"] = options.get("anonymize", False)
     return _deliver(table, output, notes)
 
 
@@ -147,6 +148,7 @@ def brokers_job(source: Source | LadderNetwork, output: str | Path | None = None
     options["as_of"] = reference_day(options.get("as_of"), today)
     table = village_brokers(net, status=status, **options)
     notes.append(words("en")["weaver.reference_day"].format(day=table.attrs["as_of"]))
+    table.attrs["anonymize"] = options.get("anonymize", False)
     return _deliver(table, output, notes)
 
 

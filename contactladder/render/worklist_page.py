@@ -158,11 +158,11 @@ def as_text(table: pd.DataFrame, *, width: int = 100) -> str:
     """
     if not len(table):
         return words(table.attrs.get("lang", "en"))["weaver.nobody"]
-    key = ("candidate" if "candidate" in table else "person" if "person" in table
-           else "label")
+    keys = ("candidate", "candidate_label", "person", "label")
+    key = next(c for c in (*keys, table.columns[0]) if c in table)
     columns = list(table.columns)
     head = columns[:columns.index("explanation")] if "explanation" in columns else columns
-    head = [c for c in head if c not in ("person", "candidate")]
+    head = [c for c in head if c not in keys]
     lines = []
     for row in table.to_dict("records"):
         figures = "  ".join(f"{c} {row[c]}" for c in head if str(row[c]) != "")
