@@ -341,10 +341,11 @@ def test_the_conversation_sheet_holds_everything_on_one_page(data, tmp_path):
 def test_introduce_and_brokers_have_a_team_meeting_version_too(data, tmp_path):
     from contactladder.jobs.common import Source
 
+    results = [introduce_job(Source(data), "dan", tmp_path / "i.csv", today=TODAY,
+                             anonymize=True),
+               brokers_job(Source(data), tmp_path / "b.csv", today=TODAY, anonymize=True)]
     texts = []
-    for job, args in ((introduce_job, ("dan",)), (brokers_job, ())):
-        result = job(Source(data), *args, tmp_path / f"{job.__name__}.csv", today=TODAY,
-                     anonymize=True)
+    for result in results:
         assert result.notes[-1].endswith("shows no names: anonymous labels that match the maps.")
         texts.append(result.paths[0].read_text(encoding="utf-8"))
     text = "\n".join(texts)

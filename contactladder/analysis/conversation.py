@@ -35,7 +35,6 @@ from contactladder.analysis.introductions import follow_up, introductions
 from contactladder.analysis.village import LEFT, Village, iso_day
 from contactladder.analysis.weaver_sentences import invite_text
 from contactladder.analysis.worklist import invitations
-from contactladder.errors import UsageError
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.privacy import person_label
 from contactladder.words import check_lang
@@ -64,16 +63,9 @@ def conversation(net: LadderNetwork, person: str, *, as_of: object = None,
         For an unknown person, one not yet present, or one who left.
     """
     lang = check_lang(lang)
-    if not net.knows(person):
-        raise UsageError("unknown person", value=person, hint="give an id from the people file")
     match = tuple(match)
     village = Village.of(net, as_of, status=status, together=together, fading=fading)
-    if person not in village.graph:
-        raise UsageError("person not yet in the project", value=person,
-                         hint=f"they joined after {iso_day(village.day)}")
-    if not village.listed(person):
-        raise UsageError("person not in the lists", value=person,
-                         hint=f"their status is {village.status_of(person)}")
+    village.check_listed(person)
     rows = []
     for other, data in village.graph[person].items():
         left = village.status_of(other) in LEFT

@@ -141,12 +141,7 @@ def introductions(net: LadderNetwork, person: str, *, as_of: object = None,
         raise UsageError("unknown person", value=person, hint="give an id from the people file")
     village = Village.of(net, as_of, status=status, fading=fading, together=together,
                          anonymize=anonymize, lang=lang)
-    if person not in village.graph:
-        raise UsageError("person not yet in the project", value=person,
-                         hint=f"they joined after {iso_day(village.day)}")
-    if not village.listed(person):
-        raise UsageError("person not in the lists", value=person,
-                         hint=f"their status is {village.status_of(person)}")
+    village.check_listed(person)
     rows = candidates(village, person, match, professionals=professionals, lang=lang)
     rows = rows[:top] if top is not None else rows
     table = pd.DataFrame(rows, columns=["person", "candidate", "score", "reasons", "explanation",

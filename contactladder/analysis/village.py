@@ -197,6 +197,25 @@ class Village:
         """Whether the person's status lets them be suggested to others."""
         return STATUSES.get(self.status_of(person), (True, True))[1]
 
+    def check_listed(self, person: Hashable) -> None:
+        """Refuse a person the lists cannot be about.
+
+        Raises
+        ------
+        UsageError
+            For an unknown person, one not yet present on the reference day, or one whose
+            status keeps them off the lists (moved, withdrew consent, paused).
+        """
+        if not self.net.knows(person):
+            raise UsageError("unknown person", value=person,
+                             hint="give an id from the people file")
+        if person not in self.graph:
+            raise UsageError("person not yet in the project", value=person,
+                             hint=f"they joined after {iso_day(self.day)}")
+        if not self.listed(person):
+            raise UsageError("person not in the lists", value=person,
+                             hint=f"their status is {self.status_of(person)}")
+
     def within_reach(self, person: Hashable) -> bool:
         """Whether the person may be suggested to others: their status allows it and they had
         a contact within :attr:`fading` (not fading, not out of sight, not alone)."""
