@@ -130,7 +130,8 @@ def read_networkcanvas(export_dir: str | Path, *, date: str | None = None,
     if date is not None:
         fixed = parse_written_date(date)
         if fixed is pd.NaT:
-            raise UsageError("not a date", value=date, hint="write {date} as YYYY-MM-DD or DD-MM-YYYY")
+            raise UsageError("not a date", value=date,
+                             hint="write {date} as YYYY-MM-DD or DD-MM-YYYY")
     ego_table = pd.concat([_table(p, (EGO_UUID,)) for p in egos]) if egos else pd.DataFrame(
         columns=[EGO_UUID])
     people = pd.concat([_people(ego_table, "ego", EGO_UUID)] + [
