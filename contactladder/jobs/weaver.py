@@ -215,10 +215,11 @@ def _own_network(net: LadderNetwork, person: str, sheet: dict[str, Any],
         return None
 
 
-def status_job(data: str | Path, person: str, status: str, *, since: object = None,
+def status_job(data: Source | str | Path, person: str, status: str, *, since: object = None,
                note: str = "", today: datetime.date | None = None, **load: Any) -> Result:
     """``contactladder status``: add a row to the data folder's ``status.csv`` (created when
     missing; the file is written whole, the old rows kept), for a person of the people file.
+    ``data`` is a :class:`Source`, or a path read with the ``load`` options.
 
     Raises
     ------
@@ -226,19 +227,21 @@ def status_job(data: str | Path, person: str, status: str, *, since: object = No
         For an unknown person, an empty status, a date that is not one, or a status file that
         is not CSV.
     """
-    net, notes = open_source(Source(Path(data), load))
+    source = data if isinstance(data, Source) else Source(Path(data), load)
+    net, notes = open_source(source)
     _check_person(net, person)
     word = status.strip().lower()
     if not word:
         raise UsageError("empty status", hint="give moved, no_contact, paused, active or a word")
     day = _log_day(since, today, "since")
-    path = _log_path(data, "status")
+    path = _log_path(source.path, "status")
     append_row(path, {"person": person.strip(), "status": word, "since": day, "note": note},
                STATUS_COLUMNS)
     return Result(paths=[path], notes=[*notes, f"Added: {person.strip()} {word} since {day}"])
 
 
-def introduced_job(data: str | Path, person: str, introduced_to: str, *, date: object = None,
+def introduced_job(data: Source | str | Path, person: str, introduced_to: str, *,
+                   date: object = None,
                    by: str = "", note: str = "", today: datetime.date | None = None,
                    **load: Any) -> Result:
     """``contactladder introduced``: log that ``person`` was introduced to ``introduced_to``
@@ -249,13 +252,14 @@ def introduced_job(data: str | Path, person: str, introduced_to: str, *, date: o
     UsageError
         For an unknown person, a person introduced to themself, or a date that is not one.
     """
-    net, notes = open_source(Source(Path(data), load))
+    source = data if isinstance(data, Source) else Source(Path(data), load)
+    net, notes = open_source(source)
     for who in (person, introduced_to):
         _check_person(net, who)
     if person.strip() == introduced_to.strip():
         raise UsageError("introduced to themself", value=person, hint="give two people")
     day = _log_day(date, today, "date")
-    path = _log_path(data, "introductions")
+    path = _log_path(source.path, "introductions")
     append_row(path, {"date": day, "person": person.strip(),
                       "introduced_to": introduced_to.strip(), "by": by, "note": note},
                INTRODUCTION_COLUMNS)
