@@ -117,23 +117,28 @@ var clPage = (function () {
     document.fonts.ready.then(function () { if (!moved) { fitView(); network.redraw(); } });
 
     function resized() {
+      if (printingNow) { return; }
       network.setSize("100%", "100%");
       if (moved) { network.redraw(); } else { fitView(); }
     }
     side.addEventListener("toggle", resized);
     narrow.addEventListener("change", resized);
     var printing = window.matchMedia("print");
+    // Printing: the legend open, the whole map in view. The canvas is not resized while
+    // printing (a resized canvas prints blank): page.css fits it into the printed frame.
+    var printingNow = false;
     function printed() {
+      printingNow = true;
       side.open = true;
-      network.setSize("100%", "100%");
-      fitView();
+      network.fit({animation: false});
       network.redraw();
     }
+    function printDone() { printingNow = false; resized(); }
     printing.addEventListener("change", function () {
-      if (printing.matches) { printed(); } else { resized(); }
+      if (printing.matches) { printed(); } else { printDone(); }
     });
     window.addEventListener("beforeprint", printed);
-    window.addEventListener("afterprint", resized);
+    window.addEventListener("afterprint", printDone);
     network.on("dragEnd", function () { moved = true; });
     network.on("zoom", function () { moved = true; });
 
