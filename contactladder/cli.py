@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+from contactladder import cli_weaver
 from contactladder._version import __version__
 from contactladder.cli_options import (
     PERIODS,
@@ -25,6 +26,7 @@ from contactladder.cli_options import (
     lang_option,
     map_options,
     output_option,
+    pairs,
     progress_printer,
     show,
     source,
@@ -37,7 +39,7 @@ __all__ = ["main"]
 # The option of each library parameter whose name is not simply --<name>.
 OPTIONS = {"columns": "--column", "freq": "--period", "output": "-o", "format": "--format",
            "anonymize": "--anonymize/--names", "path": "DATA", "folder": "FOLDER",
-           "start": "--as-of", "end": "--as-of"}
+           "start": "--as-of", "end": "--as-of", "kinds": "--kind"}
 
 
 def option_of(parameter: str) -> str:
@@ -232,86 +234,29 @@ def export(ctx: click.Context, data: Path, format_: str | None, as_of: str | Non
                     anonymize=anonymize, lang=lang, gexf_version=gexf_version))
 
 
-# --- the weaver's worklist ---
+for _command in cli_weaver.COMMANDS:
+    main.add_command(_command)
 
-@main.command()
-@data_options
-@as_of_option("The reference day")
-@click.option("--wijk", help="Only the people of this wijk.")
-@click.option("--fading", default="90d", show_default=True,
-              help="Fading: no contact on any tie for longer than this (90d, 12w, 6m, 1y).")
-@click.option("--new", default="60d", show_default=True,
-              help="New and unconnected: joined within this, and no peer tie yet.")
-@click.option("--stuck-after", default="180d", show_default=True,
-              help="Stuck low: no peer tie above the second rung after this long in the project.")
-@click.option("--suggest", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Add the N best peers for each person to meet.")
-@click.option("--match", multiple=True, metavar="COLUMN",
-              help="For --suggest: a people column where an equal value counts, e.g. "
-                   "child_age_group (repeatable).")
-@lang_option("the explanations")
-@output_option("Write a .csv, .xlsx or .html (holds names).")
-@click.pass_context
-def alone(ctx: click.Context, data: Path, as_of: str | None, wijk: str | None, fading: str,
-          new: str, stuck_after: str, suggest: int, match: tuple[str, ...], lang: str,
-          output: Path | None, **options: Any) -> None:
-    """Who needs a link: focal people who are alone, only see professionals, are stuck low,
-    fading or new and unconnected; the most urgent first, with the reasons in words.
 
-    Example: contactladder alone data/zwolle-demo --suggest 3 -o outputs/werklijst.html
+@main.command(name="import-networkcanvas")
+@click.argument("export_dir", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "data_dir", type=click.Path(path_type=Path), required=True,
+              help="The data folder to write (contacts.csv, people.csv, ladder.toml).")
+@click.option("--date", metavar="DATE",
+              help="Date of every contact (default: the day each interview started).")
+@click.option("--rung", metavar="ATTRIBUTE", help="The edge attribute that holds the rung.")
+@click.option("--kind", "kinds", multiple=True, metavar="TYPE=RUNG",
+              help="Map an edge type to a rung, e.g. --kind steun=steunen (repeatable).")
+def import_networkcanvas(export_dir: Path, data_dir: Path, date: str | None, rung: str | None,
+                         kinds: tuple[str, ...]) -> None:
+    """Turn a Network Canvas CSV export (ego, attribute and edge files) into a data folder.
+
+    Example: contactladder import-networkcanvas nc-export -o data/interviews --date 2024-03-01
     """
-    from contactladder.jobs.weaver import alone_job
+    from contactladder.jobs.imports import import_networkcanvas as import_job
 
-    show(alone_job(source(ctx, data, options), output, as_of=as_of, wijk=wijk, fading=fading,
-                   new=new, stuck_after=stuck_after, suggest=suggest, match=match, lang=lang))
-
-
-@main.command()
-@data_options
-@click.argument("person")
-@as_of_option("The reference day")
-@click.option("--match", multiple=True, metavar="COLUMN",
-              help="A people column where an equal value counts, e.g. child_age_group "
-                   "(repeatable).")
-@click.option("--professionals", is_flag=True,
-              help="Also suggest professionals, as bridges to more people.")
-@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
-              help="At most this many candidates.")
-@lang_option("the explanations")
-@output_option("Write a .csv or .xlsx (holds names).")
-@click.pass_context
-def introduce(ctx: click.Context, data: Path, person: str, as_of: str | None,
-              match: tuple[str, ...], professionals: bool, top: int, lang: str,
-              output: Path | None, **options: Any) -> None:
-    """Whom PERSON could meet: peers ranked by points for the same activity, wijk, shared
-    contacts and matching columns, never someone they already talk with.
-
-    Example: contactladder introduce data/zwolle-demo p012 --match child_age_group
-    """
-    from contactladder.jobs.weaver import introduce_job
-
-    show(introduce_job(source(ctx, data, options), person, output, as_of=as_of, match=match,
-                       professionals=professionals, top=top, lang=lang))
-
-
-@main.command(name="brokers")
-@data_options
-@as_of_option("The network as far as it has grown by this date")
-@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True,
-              help="At most this many people.")
-@lang_option("the explanations")
-@output_option("Write a .csv or .xlsx (holds names).")
-@click.pass_context
-def brokers_(ctx: click.Context, data: Path, as_of: str | None, top: int, lang: str,
-             output: Path | None, **options: Any) -> None:
-    """Who holds the village together: people whose ties join wijken, groups and parts of the
-    network that would otherwise not meet, and the only links of parents.
-
-    Example: contactladder brokers data/zwolle-demo -o outputs/brokers.xlsx
-    """
-    from contactladder.jobs.weaver import brokers_job
-
-    show(brokers_job(source(ctx, data, options), output, as_of=as_of, top=top, lang=lang))
+    show(import_job(export_dir, data_dir, date=date, rung=rung,
+                    kinds=pairs(kinds, "--kind", "TYPE=RUNG") or None))
 
 
 # --- maps ---

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 __all__ = ["PERIODS", "LANGS", "data_options", "map_options", "lang_option", "as_of_option",
-           "output_option", "source", "progress_printer", "show", "terminal_text"]
+           "output_option", "source", "pairs", "progress_printer", "show", "terminal_text"]
 
 PERIODS = ("day", "week", "month", "quarter", "year")
 # Control characters a terminal would act on: C0 but line feed and tab, DEL, and C1.
@@ -37,6 +37,19 @@ def data_options(command: Callable) -> Callable:
         click.option("--time-unit", metavar="s|ms|min|h|D",
                      help="Dates are numbers of this unit since --time-origin."),
         click.option("--time-origin", help="The date numeric times count from (ISO date)."),
+        click.option("--dayfirst", is_flag=True,
+                     help="Read dates such as 05-03-2024 day-first (5 March)."),
+        click.option("--monthfirst", is_flag=True,
+                     help="Read dates such as 05-03-2024 month-first (3 May)."),
+        click.option("--date-format", help="The exact format of dates that are not ISO, e.g. "
+                                           "%d-%m-%Y."),
+        click.option("--encoding", help="The encoding of text files that are not UTF-8, UTF-16 "
+                                        "or Windows-1252."),
+        click.option("--no-header", is_flag=True,
+                     help="The files have no header row; name columns by position: "
+                          "--column date=1."),
+        click.option("--skip-rows", type=click.IntRange(min=0), default=0,
+                     help="Rows below each header that are more header rows."),
         click.option("--focal", default="parent", show_default=True,
                      help="The role whose network the work is about."),
         click.option("--skip-invalid", is_flag=True,
@@ -60,9 +73,10 @@ def lang_option(what: str) -> Callable:
                         help=f"Language of {what}.")
 
 
-def as_of_option(what: str) -> Callable:
-    """``--as-of DATE``."""
-    return click.option("--as-of", help=f"{what} (default: the end of the data).")
+def as_of_option(what: str, default: str = "the end of the data") -> Callable:
+    """``--as-of DATE``: YYYY-MM-DD or DD-MM-YYYY."""
+    return click.option("--as-of", metavar="DATE",
+                        help=f"{what}, YYYY-MM-DD or DD-MM-YYYY (default: {default}).")
 
 
 def output_option(what: str, default: Path | None = None) -> Callable:
@@ -78,19 +92,23 @@ def source(ctx: click.Context, data: Path, options: dict) -> Any:
     if not ctx.obj["quiet"]:
         click.echo(f"Reading {data} ...", err=True)
     rejects = options.pop("rejects")
-    options["columns"] = _column_mapping(options.pop("columns"))
+    options["columns"] = pairs(options.pop("columns"), "--column", "NAME=COLUMN, e.g. date=Datum")
     return Source(data, {key: value for key, value in options.items()
                          if value is not None and value != ()}, rejects)
 
 
-def _column_mapping(pairs: tuple[str, ...]) -> dict[str, str]:
+def pairs(values: tuple[str, ...], option: str, form: str) -> dict[str, str]:
+    """``("a=b", ...)`` as ``{"a": "b"}``; a value without ``=`` is a usage error of ``option``.
+
+    >>> pairs(("date=Datum",), "--column", "NAME=COLUMN")
+    {'date': 'Datum'}
+    """
     mapping = {}
-    for pair in pairs:
-        name, sep, column = pair.partition("=")
-        if not sep or not name.strip() or not column.strip():
-            raise click.BadParameter(f"{pair!r} is not NAME=COLUMN, e.g. date=Datum",
-                                     param_hint="--column")
-        mapping[name.strip()] = column.strip()
+    for value in values:
+        name, sep, given = value.partition("=")
+        if not sep or not name.strip() or not given.strip():
+            raise click.BadParameter(f"{value!r} is not {form}", param_hint=option)
+        mapping[name.strip()] = given.strip()
     return mapping
 
 
