@@ -3,6 +3,8 @@
 - :mod:`~contactladder.network.ladder_network`: :class:`LadderNetwork`, built from a
   :class:`~contactladder.loading.Dataset`: snapshots (the *reached* view), active graphs, ties,
   rung history, and the answers consumers need (names, columns, people, attendance).
+- :mod:`~contactladder.network.answers`: what consumers ask of the data (names, columns,
+  people, attendance, contacts up to a moment), mixed into :class:`LadderNetwork`.
 - :mod:`~contactladder.network.periods`: the period walk: :class:`Step`, :data:`FREQUENCIES`,
   :func:`period_label`.
 - :mod:`~contactladder.network.ties`: ties and rung rises from a table of contacts.

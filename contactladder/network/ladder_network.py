@@ -53,8 +53,9 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from contactladder.errors import UsageError, literal
+from contactladder.errors import UsageError
 from contactladder.loading import Dataset, describe, load, positions_in
+from contactladder.network.answers import DataAnswers
 from contactladder.network.periods import (
     PeriodPairs,
     Step,
@@ -64,11 +65,12 @@ from contactladder.network.periods import (
 )
 from contactladder.network.ties import rung_rises, tie_table
 from contactladder.privacy import anonymous_order, opaque_ids
+from contactladder.words.roles import role_in_data
 
 __all__ = ["LadderNetwork"]
 
 
-class LadderNetwork:
+class LadderNetwork(DataAnswers):
     """Ties from validated contacts, as snapshots in time and period by period.
 
     Consumers ask the network what they need to know (its name, the people's columns and
@@ -123,7 +125,7 @@ class LadderNetwork:
         self.ladder = data.ladder
         self.contacts = data.contacts
         self.people = data.people
-        self.focal = focal
+        self.focal = role_in_data(focal)
         if len(self.contacts):
             self.start = self.contacts["date"].iloc[0]
             self.end = self.contacts["date"].iloc[-1]
@@ -133,7 +135,7 @@ class LadderNetwork:
                               positions_in(self.people.index, self.contacts["person_b"]))
         self.present_from = self._present_from()
         self._node_attrs = self._node_attributes()
-        self.focal_people = frozenset(self.people.index[self.people["role"] == focal])
+        self.focal_people = frozenset(self.people.index[self.people["role"] == self.focal])
 
     @classmethod
     def from_path(cls, path: str | Path, *, focal: str = "parent",
@@ -173,85 +175,6 @@ class LadderNetwork:
         export, in the network's anonymous order (see :func:`contactladder.privacy.opaque_ids`).
         """
         return opaque_ids(self.people.index if people is None else people, key=self._key)
-
-    # --- what the data hold ---------------------------------------------------------------------
-
-    @property
-    def name(self) -> str:
-        """The data's name (the folder's or file's name), for titles."""
-        return self.data.name
-
-    @property
-    def rejects(self) -> pd.DataFrame:
-        """The rows set aside by ``skip_invalid``: ``file, line, column, value, reason, row``
-        (empty when none)."""
-        return self.data.rejects
-
-    @property
-    def has_contacts(self) -> bool:
-        """Whether the data hold at least one contact."""
-        return bool(len(self.contacts))
-
-    def has_column(self, column: str) -> bool:
-        """Whether the people table has ``column``."""
-        return column in self.people.columns
-
-    def people_columns(self) -> list[str]:
-        """The columns of the people table, in file order (``role, name, organisation, wijk,
-        joined``, then the people file's own)."""
-        return [str(column) for column in self.people.columns]
-
-    def column(self, column: str) -> pd.Series:
-        """One column of the people table, indexed by person id.
-
-        Raises
-        ------
-        UsageError
-            If the people table has no such column, naming the columns it has.
-        """
-        if column not in self.people.columns:
-            raise UsageError("no people column", value=column,
-                             hint="the columns are " + literal(", ".join(self.people_columns())))
-        return self.people[column]
-
-    def values(self, column: str) -> list[str]:
-        """The distinct non-empty values of a people column as text, sorted; [] without it."""
-        if column not in self.people.columns:
-            return []
-        return sorted({str(v).strip() for v in self.people[column] if v == v} - {""})
-
-    def wijken(self) -> list[str]:
-        """The wijken of the people, as written in the data, sorted."""
-        return self.values("wijk")
-
-    def knows(self, person: object) -> bool:
-        """Whether ``person`` is an id of the people table."""
-        return str(person).strip() in self.people.index
-
-    def person(self, person: object) -> dict:
-        """The node attributes of the person with id ``person`` (a copy).
-
-        Raises
-        ------
-        UsageError
-            For an id that is not in the people table (the message names only what was typed).
-        """
-        key = str(person).strip()
-        if key not in self._node_attrs:
-            raise UsageError("unknown person", value=person, hint="give an id from the people file")
-        return dict(self._node_attrs[key])
-
-    def attendance(self, before: object = None) -> pd.DataFrame:
-        """Attendance rows (``date, activity, person``) with a named activity, before the moment
-        ``before`` when given (a :meth:`cutoff`)."""
-        rows = self.data.attendance
-        rows = rows[rows["activity"] != ""]
-        return rows if before is None else rows[rows["date"] < before]
-
-    def contact_rows(self, before: object = None) -> pd.DataFrame:
-        """The contacts (``date, person_a, person_b, rung, activity, wijk, note, source``),
-        sorted by date, before the moment ``before`` when given (a :meth:`cutoff`)."""
-        return self.contacts if before is None else self.contacts[self.contacts["date"] < before]
 
     def describe(self, options: Mapping[str, str] | None = None) -> str:
         """What was read, and warnings, as lines of text (see
