@@ -159,6 +159,15 @@ var clPage = (function () {
     container.addEventListener("touchstart", function (ev) {
       if (ev.touches.length > 1) { activate(true); }
     }, {capture: true, passive: true});
+    var tapAt = null;  // a tap: a touch that ends where it began, soon
+    container.addEventListener("pointerdown", function (ev) {
+      tapAt = ev.pointerType === "touch" ? [ev.clientX, ev.clientY, ev.timeStamp] : null;
+    });
+    container.addEventListener("pointerup", function (ev) {
+      if (tapAt && Math.abs(ev.clientX - tapAt[0]) + Math.abs(ev.clientY - tapAt[1]) < 12 &&
+          ev.timeStamp - tapAt[2] < 600) { activate(true); }
+      tapAt = null;
+    });
     document.addEventListener("touchstart", function (ev) {
       if (!stage.contains(ev.target)) { activate(false); }
     }, {passive: true});
