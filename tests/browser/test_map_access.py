@@ -178,7 +178,7 @@ def test_touch_scrolls_the_page_until_tapped_and_pinch_zooms(village_net, tmp_pa
                               ".contains('cl-active')")
         drag(cdp, page, middle, (middle[0] + 120, middle[1] - 120))
         panned = frame.evaluate(VIEW)
-        assert page.evaluate("window.scrollY") == 0
+        assert page.evaluate("window.scrollY") < 10  # the page stays (up to a nudge)
         assert abs(panned["x"] - before["x"]) > 20 or abs(panned["y"] - before["y"]) > 20
         cdp.send("Input.synthesizePinchGesture", {"x": middle[0], "y": middle[1],
                                                   "scaleFactor": 2.0, "gestureSourceType":
