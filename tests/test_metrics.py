@@ -7,6 +7,8 @@ each period's graph anew with pandas and networkx and measures it with networkx 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -312,3 +314,22 @@ def test_activity_yield_credits_the_first_activity():
         ["peutergym", 1, 1, 0, 0, 0, 0, 0.0, 1.0]]
     with pytest.raises(UsageError, match="date outside the data"):
         activity_yield(net, as_of="2024-02-01")
+
+
+def test_people_who_left_are_counted_apart_and_change_no_other_figure(tmp_path):
+    from contactladder.jobs.common import Source
+    from contactladder.jobs.tables import growth_job
+
+    demo = Path(__file__).parent.parent / "data" / "zwolle-demo"
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name in ("contacts.csv", "people.csv", "attendance.csv"):
+        (folder / name).write_bytes((demo / name).read_bytes())
+    before = growth_job(Source(folder), tmp_path / "before.csv", freq="quarter").paths[0]
+    (folder / "status.csv").write_text("person,status,since\np001,moved,2025-06-01\n"
+                                       "p002,no_contact,2024-01-01\np003,paused,2025-01-01\n")
+    after = growth_job(Source(folder), tmp_path / "after.csv", freq="quarter").paths[0]
+    old, new = pd.read_csv(before), pd.read_csv(after)
+    pd.testing.assert_frame_equal(new.drop(columns="left"), old)
+    expected = [int(period >= "2024Q1") + int(period >= "2025Q2") for period in new["period"]]
+    assert new["left"].tolist() == expected

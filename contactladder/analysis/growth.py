@@ -42,6 +42,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from contactladder.analysis.village import LEFT, statuses_on
 from contactladder.errors import UsageError, literal
 from contactladder.network import LadderNetwork, Step
 from contactladder.words import attribute_text
@@ -64,7 +65,8 @@ def growth_columns(net: LadderNetwork, *, by: str | None = None) -> list[str]:
 
 
 def growth(net: LadderNetwork, *, freq: str = "month", view: str = "reached",
-           by: str | None = None, progress: Progress | None = None) -> pd.DataFrame:
+           by: str | None = None, status: pd.DataFrame | None = None,
+           progress: Progress | None = None) -> pd.DataFrame:
     """The growth table: one row per period (and per group of ``by``), see the module docstring.
 
     Parameters
@@ -95,13 +97,30 @@ def growth(net: LadderNetwork, *, freq: str = "month", view: str = "reached",
             _count_graph(step, counters, groups, by)
         else:
             _count_step(step, counters, groups, by, net.focal_people)
+        gone = _left_by(status, step.end, groups, by)
         for name in group_names:
             row = {"period": step.label, **({"group": name} if by else {})}
             row.update(counters[name].row(step, groups, name))
+            if status is not None:
+                row["left"] = gone.get(name, 0)
             rows.append(row)
         if progress:
             progress(done, total)
-    return pd.DataFrame(rows, columns=growth_columns(net, by=by))
+    return pd.DataFrame(rows, columns=growth_columns(net, by=by)
+                        + (["left"] if status is not None else []))
+
+
+def _left_by(status: pd.DataFrame | None, end: pd.Timestamp, groups: dict,
+             by: str | None) -> dict:
+    """Group (None without ``by``) -> the people who left (moved, no contact) before ``end``."""
+    if status is None:
+        return {}
+    left: dict = {}
+    for person, value in statuses_on(status, end - pd.Timedelta(1, "ns")).items():
+        if value in LEFT:
+            group = groups.get(person) if by else None
+            left[group] = left.get(group, 0) + 1
+    return left
 
 
 # --- counting --------------------------------------------------------------------------------

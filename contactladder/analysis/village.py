@@ -64,8 +64,8 @@ from contactladder.network.ladder_network import LadderNetwork
 from contactladder.privacy import person_label
 from contactladder.words import attribute_text
 
-__all__ = ["Village", "STATUSES", "LEFT", "NOT_AN_ACTIVITY", "iso_day", "check_columns",
-           "check_wijk", "is_activity"]
+__all__ = ["Village", "STATUSES", "LEFT", "NOT_AN_ACTIVITY", "statuses_on", "iso_day",
+           "check_columns", "check_wijk", "is_activity"]
 
 #: What each status of the status file means: (on the worklist, suggested to others).
 STATUSES: dict[str, tuple[bool, bool]] = {"moved": (False, False), "no_contact": (False, False),
@@ -157,7 +157,7 @@ class Village:
         activities: dict[Hashable, set[str]] = {person: set() for person in graph}
         for person, activity in visits:
             activities[person].add(activity)
-        return cls(net, graph, day, cutoff, activities, visits, _statuses(status, day),
+        return cls(net, graph, day, cutoff, activities, visits, statuses_on(status, day),
                    (day + window) - day, parse_duration(fading, name="fading"), anonymize, lang)
 
     def focal(self, person: Hashable) -> bool:
@@ -252,8 +252,9 @@ def _visits(net: LadderNetwork, cutoff: pd.Timestamp, graph: nx.Graph,
             for (person, activity), group in rows.groupby(["person", "activity"], sort=True)}
 
 
-def _statuses(status: pd.DataFrame | None, day: pd.Timestamp) -> dict[Hashable, str]:
-    """Person -> their last status whose ``since`` is not after ``day``."""
+def statuses_on(status: pd.DataFrame | None, day: pd.Timestamp) -> dict[Hashable, str]:
+    """Person -> their last status whose ``since`` is not after ``day`` (rows of
+    :func:`contactladder.loading.weaver_files.read_status`)."""
     if status is None or not len(status):
         return {}
     rows = status[status["since"].isna() | (status["since"] <= day)]

@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from contactladder.network import LadderNetwork
 
-__all__ = ["Result", "Progress", "Source", "open_source", "check_output", "rejects_path", "open_network"]
+__all__ = ["Result", "Progress", "Source", "open_source", "check_output", "rejects_path"]
 
 #: A ``progress(done, total)`` callback, or None.
 Progress = Callable[[int, int], None] | None
@@ -97,8 +97,10 @@ def rejects_path(output: str | Path | None = None) -> Path:
     """Where the rows set aside go by default: a private folder beside the job's output, never
     inside an output meant for sharing (a report folder) nor beside a shared page.
 
-    >>> rejects_path("outputs/map.html"), rejects_path("outputs/report"), rejects_path()
-    (PosixPath('outputs/private/map.rejects.csv'), PosixPath('outputs/private/report.rejects.csv'), PosixPath('outputs/private/rejects.csv'))
+    >>> rejects_path("outputs/map.html"), rejects_path()
+    (PosixPath('outputs/private/map.rejects.csv'), PosixPath('outputs/private/rejects.csv'))
+    >>> rejects_path("outputs/report")  # a report folder: beside it, not in it
+    PosixPath('outputs/private/report.rejects.csv')
     """
     if output is None:
         return Path("outputs") / "private" / "rejects.csv"
@@ -145,10 +147,3 @@ def check_output(source: Source, output: str | Path) -> None:
         raise UsageError("output inside the input data folder", value=str(output),
                          hint="write it elsewhere, such as outputs/")
 
-
-def open_network(data: str | Path, *, output: str | Path | None = None,
-                 rejects: str | Path | None = None, **load: Any,
-                 ) -> tuple[LadderNetwork, list[str]]:
-    """:func:`open_source` of a data path and its load options."""
-    return open_source(Source(Path(data), load, Path(rejects) if rejects else None),
-                       output=output)

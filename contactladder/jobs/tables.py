@@ -56,7 +56,8 @@ def growth_job(source: Source | LadderNetwork, output: str | Path | None = None,
     if transitions:
         table = moves(net, freq=freq)
     else:
-        table = growth(net, freq=freq, view=view, by=by, progress=progress)
+        table = growth(net, freq=freq, view=view, by=by, status=_status(source, net),
+                       progress=progress)
     result = table_result(table, output, sheet="transitions" if transitions else "growth")
     result.notes[:0] = notes
     return result
@@ -71,6 +72,16 @@ def yield_job(source: Source | LadderNetwork, output: str | Path | None = None, 
     result = table_result(activity_yield(net, as_of=as_of), output, sheet="yield")
     result.notes[:0] = notes
     return result
+
+
+def _status(source: Source | LadderNetwork, net: LadderNetwork):
+    """The data folder's status rows, or None without a status file (or for a network)."""
+    from contactladder.loading.weaver_files import read_status, weaver_file
+
+    if isinstance(source, LadderNetwork) or weaver_file(source.path, "status") is None:
+        return None
+    return read_status(source.path, people=net.column("role").index,
+                       skip_invalid=bool(source.load.get("skip_invalid")))
 
 
 def table_result(table, output: str | Path | None, *, sheet: str = "data") -> Result:
