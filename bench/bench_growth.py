@@ -41,13 +41,22 @@ from contactladder import LadderNetwork, growth
 OUT = Path(__file__).resolve().parent / "out"
 START = pd.Timestamp("2024-01-01")
 WIJKEN = ["Dieze", "Stadshagen", "Zwolle-Zuid", "Holtenbroek", "Assendorp"]
-ACTIVITIES = ["Koffie en Koters", "OntMOED-netwerk", "Kindercafé Schellerhoeve", "peutergym",
-              "babybootcamp", "samen muziek maken", "taalplezier", ""]
+ACTIVITIES = [
+    "Koffie en Koters",
+    "OntMOED-netwerk",
+    "Kindercafé Schellerhoeve",
+    "peutergym",
+    "babybootcamp",
+    "samen muziek maken",
+    "taalplezier",
+    "",
+]
 RUNG_KEYS = ["kennen", "praten", "delen", "helpen", "steunen"]
 TARGET_SPEEDUP, TARGET_FLOOR = 5.0, 3.0
 
 
 # --- the data ----------------------------------------------------------------------------------
+
 
 def generate(folder: Path, contacts: int, people: int, months: int, seed: int = 42) -> None:
     """A seeded data set: parents and professionals in wijken, who meet mostly near each other.
@@ -67,15 +76,24 @@ def generate(folder: Path, contacts: int, people: int, months: int, seed: int = 
     join_day = np.where(rng.random(people) < 0.35, rng.integers(0, span, size=people), -1)
     joined = pd.Series(START + pd.to_timedelta(np.maximum(join_day, 0), unit="D"))
     joined[join_day < 0] = pd.NaT
-    people_table = pd.DataFrame({
-        "id": ids, "role": roles, "wijk": wijk,
-        "organisation": np.where(roles == "professional",
-                                 rng.choice(["GGD", "sociaal wijkteam", "kinderopvang",
-                                             "onderwijs", "welzijn"], size=people), ""),
-        "joined": joined.dt.strftime("%Y-%m-%d").fillna("")})
+    people_table = pd.DataFrame(
+        {
+            "id": ids,
+            "role": roles,
+            "wijk": wijk,
+            "organisation": np.where(
+                roles == "professional",
+                rng.choice(
+                    ["GGD", "sociaal wijkteam", "kinderopvang", "onderwijs", "welzijn"], size=people
+                ),
+                "",
+            ),
+            "joined": joined.dt.strftime("%Y-%m-%d").fillna(""),
+        }
+    )
     people_table.to_csv(folder / "people.csv", index=False)
 
-    pairs = contacts // 3                                    # distinct ties, about
+    pairs = contacts // 3  # distinct ties, about
     a = rng.integers(0, people, size=pairs)
     near = rng.random(pairs) < 0.9
     offset = np.where(near, rng.integers(1, 40, size=pairs), rng.integers(1, people, size=pairs))
@@ -93,16 +111,21 @@ def generate(folder: Path, contacts: int, people: int, months: int, seed: int = 
     # The n-th meeting of a pair is at rung 1 + a random share of n (capped at the top).
     nth = np.arange(contacts) - np.searchsorted(pair_of, pair_of)
     rung = np.minimum(5, 1 + (nth * rng.random(contacts) * 0.6).astype(int))
-    frame = pd.DataFrame({
-        "date": (START + pd.to_timedelta(day, unit="D")).strftime("%Y-%m-%d"),
-        "person_a": ids[a[pair_of]], "person_b": ids[b[pair_of]],
-        "rung": np.array(RUNG_KEYS)[rung - 1],
-        "activity": rng.choice(ACTIVITIES, size=contacts)})
-    frame = frame.sample(frac=1, random_state=seed)           # files are rarely sorted
+    frame = pd.DataFrame(
+        {
+            "date": (START + pd.to_timedelta(day, unit="D")).strftime("%Y-%m-%d"),
+            "person_a": ids[a[pair_of]],
+            "person_b": ids[b[pair_of]],
+            "rung": np.array(RUNG_KEYS)[rung - 1],
+            "activity": rng.choice(ACTIVITIES, size=contacts),
+        }
+    )
+    frame = frame.sample(frac=1, random_state=seed)  # files are rarely sorted
     frame.to_csv(folder / "contacts.csv", index=False)
 
 
 # --- the three measurements ------------------------------------------------------------------
+
 
 def run_growth(folder: Path) -> pd.DataFrame:
     net = LadderNetwork.from_path(folder)
@@ -110,12 +133,17 @@ def run_growth(folder: Path) -> pd.DataFrame:
 
 
 def run_floor(folder: Path) -> pd.DataFrame:
-    contacts = pd.read_csv(folder / "contacts.csv",
-                           usecols=["date", "person_a", "person_b", "rung"])
+    contacts = pd.read_csv(
+        folder / "contacts.csv", usecols=["date", "person_a", "person_b", "rung"]
+    )
     contacts["rung"] = contacts["rung"].map({key: n for n, key in enumerate(RUNG_KEYS, start=1)})
     month = pd.to_datetime(contacts["date"], format="%Y-%m-%d").dt.to_period("M")
-    return (contacts.assign(month=month).groupby(["month", "person_a", "person_b"])["rung"]
-            .max().reset_index())
+    return (
+        contacts.assign(month=month)
+        .groupby(["month", "person_a", "person_b"])["rung"]
+        .max()
+        .reset_index()
+    )
 
 
 def run_baseline(folder: Path) -> pd.DataFrame:
@@ -130,8 +158,13 @@ def run_baseline(folder: Path) -> pd.DataFrame:
     low = np.minimum(contacts["person_a"].values, contacts["person_b"].values)
     high = np.maximum(contacts["person_a"].values, contacts["person_b"].values)
     contacts["person_a"], contacts["person_b"] = low, high
-    first_seen = pd.concat([contacts.groupby("person_a")["date"].min(),
-                            contacts.groupby("person_b")["date"].min()]).groupby(level=0).min()
+    first_seen = (
+        pd.concat(
+            [contacts.groupby("person_a")["date"].min(), contacts.groupby("person_b")["date"].min()]
+        )
+        .groupby(level=0)
+        .min()
+    )
     start = contacts["date"].min()
     joined = pd.to_datetime(people["joined"].replace("", None)).fillna(start)
     present_from = pd.concat([joined, first_seen.reindex(joined.index)], axis=1).min(axis=1)
@@ -146,25 +179,33 @@ def run_baseline(folder: Path) -> pd.DataFrame:
         focal = [p for p in graph if role[p] == "parent"]
         peers = graph.subgraph(focal)
         old = before.reindex(reached.index)
-        peer_top = {p: max((r for _, _, r in peers.edges(p, data="rung")), default=0)
-                    for p in focal}
+        peer_top = {
+            p: max((r for _, _, r in peers.edges(p, data="rung")), default=0) for p in focal
+        }
         components = list(nx.connected_components(graph))
         largest = max(components, key=lambda c: (len(c), sum(role[p] == "parent" for p in c)))
-        rows.append({
-            "period": str(month), "people": graph.number_of_nodes(), "focal": len(focal),
-            "ties": graph.number_of_edges(),
-            **{f"rung_{key}": int((reached == level).sum()) for key, level in levels.items()},
-            "new_ties": int(old.isna().sum()), "climbed": int((reached > old).sum()),
-            "focal_alone": sum(graph.degree(p) == 0 for p in focal),
-            "focal_only_professional": sum(graph.degree(p) > 0 and peers.degree(p) == 0
-                                           for p in focal),
-            "focal_peer_ge3": sum(r >= 3 for r in peer_top.values()),
-            "focal_peer_top": sum(r >= 5 for r in peer_top.values()),
-            "focal_peer_degree_mean": sum(d for _, d in peers.degree()) / len(focal),
-            "components": len(components),
-            "largest_component_share": sum(role[p] == "parent" for p in largest) / len(focal),
-            "peer_density": nx.density(peers),
-            "peer_transitivity": nx.transitivity(peers)})
+        rows.append(
+            {
+                "period": str(month),
+                "people": graph.number_of_nodes(),
+                "focal": len(focal),
+                "ties": graph.number_of_edges(),
+                **{f"rung_{key}": int((reached == level).sum()) for key, level in levels.items()},
+                "new_ties": int(old.isna().sum()),
+                "climbed": int((reached > old).sum()),
+                "focal_alone": sum(graph.degree(p) == 0 for p in focal),
+                "focal_only_professional": sum(
+                    graph.degree(p) > 0 and peers.degree(p) == 0 for p in focal
+                ),
+                "focal_peer_ge3": sum(r >= 3 for r in peer_top.values()),
+                "focal_peer_top": sum(r >= 5 for r in peer_top.values()),
+                "focal_peer_degree_mean": sum(d for _, d in peers.degree()) / len(focal),
+                "components": len(components),
+                "largest_component_share": sum(role[p] == "parent" for p in largest) / len(focal),
+                "peer_density": nx.density(peers),
+                "peer_transitivity": nx.transitivity(peers),
+            }
+        )
         before = reached
     return pd.DataFrame(rows)
 
@@ -198,8 +239,12 @@ def peak_memory_kib() -> int:
 
 
 def measure(name: str, folder: Path) -> dict:
-    done = subprocess.run([sys.executable, __file__, "--stage", name, "--out", str(folder)],
-                          check=True, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, __file__, "--stage", name, "--out", str(folder)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -209,8 +254,12 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=50_000)
     parser.add_argument("--months", type=int, default=24)
     parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--out", type=Path, default=None, help="Data folder (default: bench/out/"
-                        "<contacts>-<people>-<months>).")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="Data folder (default: bench/out/<contacts>-<people>-<months>).",
+    )
     parser.add_argument("--skip-baseline", action="store_true", help="Time growth and floor only.")
     parser.add_argument("--stage", choices=list(STAGES), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -223,20 +272,29 @@ def main() -> None:
         began = time.perf_counter()
         generate(folder, args.contacts, args.people, args.months, args.seed)
         print(f"generated {folder} in {time.perf_counter() - began:.1f} s")
-    print(f"{args.contacts:,} contacts among {args.people:,} people over {args.months} months; "
-          f"monthly growth table, reached view")
-    results = {name: measure(name, folder) for name in ("floor", "growth", "baseline")
-               if not (name == "baseline" and args.skip_baseline)}
+    print(
+        f"{args.contacts:,} contacts among {args.people:,} people over {args.months} months; "
+        f"monthly growth table, reached view"
+    )
+    results = {
+        name: measure(name, folder)
+        for name in ("floor", "growth", "baseline")
+        if not (name == "baseline" and args.skip_baseline)
+    }
     for name, result in results.items():
         print(f"  {name:<9} {result['seconds']:8.1f} s   peak memory {result['peak_mib']:7.0f} MiB")
     growth_s = results["growth"]["seconds"]
     ratio_floor = growth_s / results["floor"]["seconds"]
-    print(f"  growth / floor     {ratio_floor:6.2f}   (target <= {TARGET_FLOOR:g}: "
-          f"{'met' if ratio_floor <= TARGET_FLOOR else 'NOT met'})")
+    print(
+        f"  growth / floor     {ratio_floor:6.2f}   (target <= {TARGET_FLOOR:g}: "
+        f"{'met' if ratio_floor <= TARGET_FLOOR else 'NOT met'})"
+    )
     if "baseline" in results:
         speedup = results["baseline"]["seconds"] / growth_s
-        print(f"  baseline / growth  {speedup:6.2f}   (target >= {TARGET_SPEEDUP:g}: "
-              f"{'met' if speedup >= TARGET_SPEEDUP else 'NOT met'})")
+        print(
+            f"  baseline / growth  {speedup:6.2f}   (target >= {TARGET_SPEEDUP:g}: "
+            f"{'met' if speedup >= TARGET_SPEEDUP else 'NOT met'})"
+        )
         ours = pd.read_csv(folder / "growth.csv")
         naive = pd.read_csv(folder / "baseline.csv")
         same = ours[naive.columns].round(9).equals(naive.round(9))

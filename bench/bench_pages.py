@@ -30,10 +30,10 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from contactladder.jobs.maps import write_timeline  # noqa: E402
-from contactladder.network.ladder_network import LadderNetwork  # noqa: E402
-from contactladder.render.map_payload import network_map_data  # noqa: E402
-from contactladder.render.page import render_map  # noqa: E402
+from contactladder.jobs.maps import write_timeline
+from contactladder.network.ladder_network import LadderNetwork
+from contactladder.render.map_payload import network_map_data
+from contactladder.render.page import render_map
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "zwolle-demo"

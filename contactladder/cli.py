@@ -37,9 +37,18 @@ from contactladder.errors import ContactLadderError
 __all__ = ["main"]
 
 # The option of each library parameter whose name is not simply --<name>.
-OPTIONS = {"columns": "--column", "freq": "--period", "output": "-o", "format": "--format",
-           "anonymize": "--anonymize/--names", "path": "DATA", "folder": "FOLDER",
-           "start": "--as-of", "end": "--as-of", "kinds": "--kind"}
+OPTIONS = {
+    "columns": "--column",
+    "freq": "--period",
+    "output": "-o",
+    "format": "--format",
+    "anonymize": "--anonymize/--names",
+    "path": "DATA",
+    "folder": "FOLDER",
+    "start": "--as-of",
+    "end": "--as-of",
+    "kinds": "--kind",
+}
 
 
 def option_of(parameter: str) -> str:
@@ -91,9 +100,14 @@ def main(ctx: click.Context, debug: bool, quiet: bool) -> None:
 
 # --- commands ---------------------------------------------------------------------------------
 
+
 @main.command()
-@click.option("--ladder", "ladder_file", type=click.Path(path_type=Path),
-              help="A ladder TOML file instead of the five-rung ladder.")
+@click.option(
+    "--ladder",
+    "ladder_file",
+    type=click.Path(path_type=Path),
+    help="A ladder TOML file instead of the five-rung ladder.",
+)
 @lang_option("the labels")
 def ladder(ladder_file: Path | None, lang: str) -> None:
     """Print the rungs of the ladder, bottom to top.
@@ -121,23 +135,46 @@ def check(ctx: click.Context, data: Path, **options: Any) -> None:
 @main.command()
 @data_options
 @click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True)
-@click.option("--view", type=click.Choice(["reached", "active"]), default="reached",
-              show_default=True, help="Rungs reached so far, or ties active in each period.")
+@click.option(
+    "--view",
+    type=click.Choice(["reached", "active"]),
+    default="reached",
+    show_default=True,
+    help="Rungs reached so far, or ties active in each period.",
+)
 @click.option("--by", help="A people column to split the table by, such as wijk.")
-@click.option("--transitions", is_flag=True,
-              help="Rung-to-rung transition counts between periods instead.")
+@click.option(
+    "--transitions", is_flag=True, help="Rung-to-rung transition counts between periods instead."
+)
 @output_option("Write a .csv or .xlsx.")
 @click.pass_context
-def growth(ctx: click.Context, data: Path, period: str, view: str, by: str | None,
-           transitions: bool, output: Path | None, **options: Any) -> None:
+def growth(
+    ctx: click.Context,
+    data: Path,
+    period: str,
+    view: str,
+    by: str | None,
+    transitions: bool,
+    output: Path | None,
+    **options: Any,
+) -> None:
     """How the network grows: one row per period (and per group with --by).
 
     Example: contactladder growth data/zwolle-demo --period quarter --by wijk -o growth.csv
     """
     from contactladder.jobs.tables import growth_job
 
-    show(growth_job(source(ctx, data, options), output, freq=period, view=view, by=by,
-                    transitions=transitions, progress=progress_printer(ctx, "periods")))
+    show(
+        growth_job(
+            source(ctx, data, options),
+            output,
+            freq=period,
+            view=view,
+            by=by,
+            transitions=transitions,
+            progress=progress_printer(ctx, "periods"),
+        )
+    )
 
 
 @main.command(name="yield")
@@ -145,8 +182,9 @@ def growth(ctx: click.Context, data: Path, period: str, view: str, by: str | Non
 @as_of_option("Count the rungs reached by this date")
 @output_option("Write a .csv or .xlsx.")
 @click.pass_context
-def yield_(ctx: click.Context, data: Path, as_of: str | None, output: Path | None,
-           **options: Any) -> None:
+def yield_(
+    ctx: click.Context, data: Path, as_of: str | None, output: Path | None, **options: Any
+) -> None:
     """Per activity: the ties first made there and the rungs they have reached since.
 
     Example: contactladder yield data/zwolle-demo -o yield.xlsx
@@ -160,38 +198,77 @@ def yield_(ctx: click.Context, data: Path, as_of: str | None, output: Path | Non
 @data_options
 @click.option("--period", type=click.Choice(PERIODS), default="quarter", show_default=True)
 @lang_option("the report")
-@click.option("--by", default="wijk", show_default=True,
-              help="A people column with one section per group; '' for none.")
+@click.option(
+    "--by",
+    default="wijk",
+    show_default=True,
+    help="A people column with one section per group; '' for none.",
+)
 @click.option("--exact", is_flag=True, help="Show per-group counts below 5 as they are.")
-@click.option("--timeline/--no-timeline", default=True, show_default=True,
-              help="Embed the timeline map of the village.")
+@click.option(
+    "--timeline/--no-timeline",
+    default=True,
+    show_default=True,
+    help="Embed the timeline map of the village.",
+)
 @click.option("--title", help="The report's title (default: Netwerkrapport — <data name>).")
 @click.option("--subtitle", help="A line under the title.")
-@click.option("--moments", metavar="DATE,DATE,...",
-              help="Dates of the pictures of the village (default: the first, middle and last "
-                   "day of the data), e.g. 2024-06-30,2024-12-31,2025-12-31.")
-@output_option("The folder to write index.html, charts and tables into.",
-               default=Path("outputs/report"))
+@click.option(
+    "--moments",
+    metavar="DATE,DATE,...",
+    help="Dates of the pictures of the village (default: the first, middle and last "
+    "day of the data), e.g. 2024-06-30,2024-12-31,2025-12-31.",
+)
+@output_option(
+    "The folder to write index.html, charts and tables into.", default=Path("outputs/report")
+)
 @click.pass_context
-def report(ctx: click.Context, data: Path, period: str, lang: str, by: str, exact: bool,
-           timeline: bool, title: str | None, subtitle: str | None, moments: str | None,
-           output: Path, **options: Any) -> None:
+def report(
+    ctx: click.Context,
+    data: Path,
+    period: str,
+    lang: str,
+    by: str,
+    exact: bool,
+    timeline: bool,
+    title: str | None,
+    subtitle: str | None,
+    moments: str | None,
+    output: Path,
+    **options: Any,
+) -> None:
     """Write an anonymised, self-contained report: index.html, charts (PNG, SVG), tables (CSV).
 
     Example: contactladder report data/zwolle-demo --lang en -o outputs/report
     """
     from contactladder.jobs.report import report_job
 
-    show(report_job(source(ctx, data, options), output, freq=period, lang=lang, by=by or None,
-                    exact=exact, timeline=timeline, title=title, subtitle=subtitle,
-                    moments=[m.strip() for m in moments.split(",")] if moments else None,
-                    progress=progress_printer(ctx, "periods")))
+    show(
+        report_job(
+            source(ctx, data, options),
+            output,
+            freq=period,
+            lang=lang,
+            by=by or None,
+            exact=exact,
+            timeline=timeline,
+            title=title,
+            subtitle=subtitle,
+            moments=[m.strip() for m in moments.split(",")] if moments else None,
+            progress=progress_printer(ctx, "periods"),
+        )
+    )
 
 
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path), default="zwolle-demo")
-@click.option("--seed", type=int, default=2024, show_default=True,
-              help="Seed of the random generator (2024 gives the data in data/zwolle-demo).")
+@click.option(
+    "--seed",
+    type=int,
+    default=2024,
+    show_default=True,
+    help="Seed of the random generator (2024 gives the data in data/zwolle-demo).",
+)
 def demo(folder: Path, seed: int) -> None:
     """Write the fictional Zwolle demo data set into FOLDER (default: ./zwolle-demo).
 
@@ -208,30 +285,63 @@ def demo(folder: Path, seed: int) -> None:
 
 @main.command()
 @data_options
-@click.option("--format", "format_", metavar="gexf|graphml|csv|xlsx",
-              help="Export format (default: from the suffix of -o).")
+@click.option(
+    "--format",
+    "format_",
+    metavar="gexf|graphml|csv|xlsx",
+    help="Export format (default: from the suffix of -o).",
+)
 @as_of_option("The network as far as it has grown by this date")
-@click.option("--anonymize/--names", default=True, show_default=True,
-              help="Opaque ids and labels like 'Ouder 12', or real ids and names (internal "
-                   "use only).")
+@click.option(
+    "--anonymize/--names",
+    default=True,
+    show_default=True,
+    help="Opaque ids and labels like 'Ouder 12', or real ids and names (internal use only).",
+)
 @lang_option("the role words in labels")
-@click.option("--gexf-version", type=click.Choice(["1.3", "1.2draft"]), default="1.3",
-              show_default=True, help="The GEXF version to write.")
-@click.option("-o", "--output", type=click.Path(),
-              help="File, stem or folder (default: outputs/<data name>.<ext>); csv writes "
-                   "<stem>-nodes.csv and <stem>-ties.csv.")
+@click.option(
+    "--gexf-version",
+    type=click.Choice(["1.3", "1.2draft"]),
+    default="1.3",
+    show_default=True,
+    help="The GEXF version to write.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="File, stem or folder (default: outputs/<data name>.<ext>); csv writes "
+    "<stem>-nodes.csv and <stem>-ties.csv.",
+)
 @click.pass_context
-def export(ctx: click.Context, data: Path, format_: str | None, as_of: str | None,
-           anonymize: bool, lang: str, gexf_version: str, output: str | None,
-           **options: Any) -> None:
+def export(
+    ctx: click.Context,
+    data: Path,
+    format_: str | None,
+    as_of: str | None,
+    anonymize: bool,
+    lang: str,
+    gexf_version: str,
+    output: str | None,
+    **options: Any,
+) -> None:
     """The network for Gephi (GEXF with the growth on its timeline), GraphML or spreadsheets.
 
     Example: contactladder export data/zwolle-demo -o outputs/zwolle.gexf
     """
     from contactladder.jobs.export import export_job
 
-    show(export_job(source(ctx, data, options), output, format=format_, as_of=as_of,
-                    anonymize=anonymize, lang=lang, gexf_version=gexf_version))
+    show(
+        export_job(
+            source(ctx, data, options),
+            output,
+            format=format_,
+            as_of=as_of,
+            anonymize=anonymize,
+            lang=lang,
+            gexf_version=gexf_version,
+        )
+    )
 
 
 for _command in cli_weaver.COMMANDS:
@@ -240,66 +350,141 @@ for _command in cli_weaver.COMMANDS:
 
 @main.command(name="import-networkcanvas")
 @click.argument("export_dir", type=click.Path(path_type=Path))
-@click.option("-o", "--output", "data_dir", type=click.Path(path_type=Path), required=True,
-              help="The data folder to write (contacts.csv, people.csv, ladder.toml).")
-@click.option("--date", metavar="DATE",
-              help="Date of every contact (default: the day each interview started).")
+@click.option(
+    "-o",
+    "--output",
+    "data_dir",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The data folder to write (contacts.csv, people.csv, ladder.toml).",
+)
+@click.option(
+    "--date",
+    metavar="DATE",
+    help="Date of every contact (default: the day each interview started).",
+)
 @click.option("--rung", metavar="ATTRIBUTE", help="The edge attribute that holds the rung.")
-@click.option("--kind", "kinds", multiple=True, metavar="TYPE=RUNG",
-              help="Map an edge type to a rung, e.g. --kind steun=steunen (repeatable).")
-def import_networkcanvas(export_dir: Path, data_dir: Path, date: str | None, rung: str | None,
-                         kinds: tuple[str, ...]) -> None:
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    metavar="TYPE=RUNG",
+    help="Map an edge type to a rung, e.g. --kind steun=steunen (repeatable).",
+)
+def import_networkcanvas(
+    export_dir: Path, data_dir: Path, date: str | None, rung: str | None, kinds: tuple[str, ...]
+) -> None:
     """Turn a Network Canvas CSV export (ego, attribute and edge files) into a data folder.
 
     Example: contactladder import-networkcanvas nc-export -o data/interviews --date 2024-03-01
     """
     from contactladder.jobs.imports import import_networkcanvas as import_job
 
-    show(import_job(export_dir, data_dir, date=date, rung=rung,
-                    kinds=pairs(kinds, "--kind", "TYPE=RUNG") or None))
+    show(
+        import_job(
+            export_dir,
+            data_dir,
+            date=date,
+            rung=rung,
+            kinds=pairs(kinds, "--kind", "TYPE=RUNG") or None,
+        )
+    )
 
 
 # --- maps ---
 
+
 @main.command(name="map")
 @data_options
 @as_of_option("The network as far as it has grown by this date")
-@click.option("--focus", metavar="PERSON",
-              help="Only this person's own network (their ties and the ties among those "
-                   "people), the person highlighted.")
+@click.option(
+    "--focus",
+    metavar="PERSON",
+    help="Only this person's own network (their ties and the ties among those "
+    "people), the person highlighted.",
+)
 @map_options
 @click.option("--png", is_flag=True, help="Also write the map as a PNG picture beside it.")
 @click.option("--svg", is_flag=True, help="Also write the map as an SVG picture beside it.")
 @output_option("The .html file to write.", default=Path("outputs/map.html"))
 @click.pass_context
-def map_(ctx: click.Context, data: Path, as_of: str | None, focus: str | None,
-         wijk: str | None, min_rung: str | None, anonymize: bool, lang: str, embed: bool,
-         png: bool, svg: bool, output: Path, **options: Any) -> None:
+def map_(
+    ctx: click.Context,
+    data: Path,
+    as_of: str | None,
+    focus: str | None,
+    wijk: str | None,
+    min_rung: str | None,
+    anonymize: bool,
+    lang: str,
+    embed: bool,
+    png: bool,
+    svg: bool,
+    output: Path,
+    **options: Any,
+) -> None:
     """A map of the village at one moment: one self-contained HTML page, anonymised.
 
     Example: contactladder map data/zwolle-demo --as-of 2025-06-30 --png -o outputs/map.html
     """
     from contactladder.jobs.maps import map_job
 
-    show(map_job(source(ctx, data, options), output, as_of=as_of, wijk=wijk, min_rung=min_rung,
-                 focus=focus, anonymize=anonymize, lang=lang, png=png, svg=svg, embed=embed))
+    show(
+        map_job(
+            source(ctx, data, options),
+            output,
+            as_of=as_of,
+            wijk=wijk,
+            min_rung=min_rung,
+            focus=focus,
+            anonymize=anonymize,
+            lang=lang,
+            png=png,
+            svg=svg,
+            embed=embed,
+        )
+    )
 
 
 @main.command()
 @data_options
-@click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True,
-              help="The length of one step of the slider.")
+@click.option(
+    "--period",
+    type=click.Choice(PERIODS),
+    default="month",
+    show_default=True,
+    help="The length of one step of the slider.",
+)
 @map_options
 @output_option("The .html file to write.", default=Path("outputs/timeline.html"))
 @click.pass_context
-def timeline(ctx: click.Context, data: Path, period: str, wijk: str | None,
-             min_rung: str | None, anonymize: bool, lang: str, embed: bool, output: Path,
-             **options: Any) -> None:
+def timeline(
+    ctx: click.Context,
+    data: Path,
+    period: str,
+    wijk: str | None,
+    min_rung: str | None,
+    anonymize: bool,
+    lang: str,
+    embed: bool,
+    output: Path,
+    **options: Any,
+) -> None:
     """The village growing: a map with a slider over the periods, play/pause and counters.
 
     Example: contactladder timeline data/zwolle-demo --period quarter -o outputs/timeline.html
     """
     from contactladder.jobs.maps import timeline_job
 
-    show(timeline_job(source(ctx, data, options), output, freq=period, wijk=wijk,
-                      min_rung=min_rung, anonymize=anonymize, lang=lang, embed=embed))
+    show(
+        timeline_job(
+            source(ctx, data, options),
+            output,
+            freq=period,
+            wijk=wijk,
+            min_rung=min_rung,
+            anonymize=anonymize,
+            lang=lang,
+            embed=embed,
+        )
+    )

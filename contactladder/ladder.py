@@ -62,8 +62,16 @@ _DEFAULT_RUNGS = (
     ("steunen", "Steunen elkaar, wederzijds", "Mutual support", "#d7301f"),
 )
 # Colours for rungs of a ladder file that gives none: light and cool at the bottom, warm on top.
-_SPARE_COLOURS = ("#9ecae1", "#4292c6", "#41ab5d", "#addd8e", "#fd8d3c", "#f16913", "#d7301f",
-                  "#990000")
+_SPARE_COLOURS = (
+    "#9ecae1",
+    "#4292c6",
+    "#41ab5d",
+    "#addd8e",
+    "#fd8d3c",
+    "#f16913",
+    "#d7301f",
+    "#990000",
+)
 
 
 @dataclass(frozen=True)
@@ -100,8 +108,9 @@ class Ladder:
         Where the ladder came from, for messages.
     """
 
-    def __init__(self, rungs: list[Rung], kinds: dict[str, int] | None = None,
-                 source: str = "default ladder") -> None:
+    def __init__(
+        self, rungs: list[Rung], kinds: dict[str, int] | None = None, source: str = "default ladder"
+    ) -> None:
         self.rungs: tuple[Rung, ...] = tuple(rungs)
         self.kinds: dict[str, int] = {_normal(k): v for k, v in (kinds or {}).items()}
         self.source = source
@@ -117,8 +126,10 @@ class Ladder:
         >>> [(rung.level, rung.key) for rung in Ladder.default()][:2]
         [(1, 'kennen'), (2, 'praten')]
         """
-        rungs = [Rung(level, key, {"nl": nl, "en": en}, colour)
-                 for level, (key, nl, en, colour) in enumerate(_DEFAULT_RUNGS, start=1)]
+        rungs = [
+            Rung(level, key, {"nl": nl, "en": en}, colour)
+            for level, (key, nl, en, colour) in enumerate(_DEFAULT_RUNGS, start=1)
+        ]
         return cls(rungs)
 
     @classmethod
@@ -159,8 +170,9 @@ class Ladder:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except OSError as exc:
-            raise InputFileError(f"cannot read the ladder file ({exc.strerror})",
-                                 file=path) from exc
+            raise InputFileError(
+                f"cannot read the ladder file ({exc.strerror})", file=path
+            ) from exc
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise InputFileError(f"not a valid TOML file ({exc})", file=path) from exc
         entries = data.get("rung") or data.get("rungs")
@@ -168,24 +180,35 @@ class Ladder:
             ladder = cls(list(cls.default().rungs), source=f"{path} (the default rungs)")
         elif not isinstance(entries, list) or not entries:
             raise InputFileError(
-                "no rungs", file=path,
+                "no rungs",
+                file=path,
                 hint='give each rung as a [[rung]] table with at least key = "...", or give '
-                     'only a [kinds] table to use the default rungs')
+                'only a [kinds] table to use the default rungs',
+            )
         else:
-            ladder = cls([_rung(path, level, entry)
-                          for level, entry in enumerate(entries, start=1)], source=str(path))
+            ladder = cls(
+                [_rung(path, level, entry) for level, entry in enumerate(entries, start=1)],
+                source=str(path),
+            )
         _check_names(path, ladder.rungs)
         kinds = data.get("kinds") or {}
         if not isinstance(kinds, dict):
-            raise InputFileError("kinds is not a table", file=path,
-                                 hint='write it as [kinds] with lines such as koffie = "praten"')
+            raise InputFileError(
+                "kinds is not a table",
+                file=path,
+                hint='write it as [kinds] with lines such as koffie = "praten"',
+            )
         ladder.kinds = {}
         for kind, rung in kinds.items():
             try:
                 ladder.kinds[_normal(kind)] = ladder.parse(rung).level
             except BadValueError as exc:
-                raise InputFileError(f"kind {literal(repr(kind))} maps to an unknown rung",
-                                     file=path, value=rung, hint=exc.hint) from exc
+                raise InputFileError(
+                    f"kind {literal(repr(kind))} maps to an unknown rung",
+                    file=path,
+                    value=rung,
+                    hint=exc.hint,
+                ) from exc
         return ladder
 
     def __iter__(self) -> Iterator[Rung]:
@@ -267,12 +290,15 @@ class Ladder:
         width = max(len(r.key) for r in self.rungs)
         label_width = max(len(r.label(lang)) for r in self.rungs)
         lines = [f"{'level':<5}  {'key':<{width}}  {'label':<{label_width}}  colour"]
-        lines += [f"{r.level:<5}  {r.key:<{width}}  {r.label(lang):<{label_width}}  {r.colour}"
-                  for r in self.rungs]
+        lines += [
+            f"{r.level:<5}  {r.key:<{width}}  {r.label(lang):<{label_width}}  {r.colour}"
+            for r in self.rungs
+        ]
         if self.kinds:
             lines.append("")
-            lines += [f"kind {kind!r} -> {self[level].key}" for kind, level in
-                      sorted(self.kinds.items())]
+            lines += [
+                f"kind {kind!r} -> {self[level].key}" for kind, level in sorted(self.kinds.items())
+            ]
         return "\n".join(lines)
 
     def hint(self) -> str:
@@ -283,8 +309,10 @@ class Ladder:
         'use a level 1-2, a key (kennen, praten) or a label of the default ladder'
         """
         keys = literal(", ".join(r.key for r in self.rungs))
-        return (f"use a level 1-{len(self.rungs)}, a key ({keys}) or a label of the "
-                f"{literal(self.source)}")
+        return (
+            f"use a level 1-{len(self.rungs)}, a key ({keys}) or a label of the "
+            f"{literal(self.source)}"
+        )
 
 
 def _rung(path: Path, level: int, entry: object) -> Rung:
@@ -297,27 +325,40 @@ def _rung(path: Path, level: int, entry: object) -> Rung:
         colour is not written ``#rrggbb`` (or ``#rgb``).
     """
     if not isinstance(entry, dict):
-        raise InputFileError(f"rung {level} is not a table", file=path,
-                             hint='give each rung as a [[rung]] table with key = "..."')
+        raise InputFileError(
+            f"rung {level} is not a table",
+            file=path,
+            hint='give each rung as a [[rung]] table with key = "..."',
+        )
     key = entry.get("key", "")
     if not isinstance(key, str) or not key.strip():
-        raise InputFileError(f"rung {level} has no key" if key == "" else
-                             f"the key of rung {level} is not text", file=path,
-                             value=None if key == "" else key,
-                             hint='give each [[rung]] a key = "..."')
+        raise InputFileError(
+            f"rung {level} has no key" if key == "" else f"the key of rung {level} is not text",
+            file=path,
+            value=None if key == "" else key,
+            hint='give each [[rung]] a key = "..."',
+        )
     labels = {}
     for lang in LANGUAGES:
         if lang in entry:
             if not isinstance(entry[lang], str):
-                raise InputFileError(f"the {lang} label of rung {level} is not text",
-                                     file=path, value=entry[lang],
-                                     hint=f'write it in quotes: {lang} = "..."')
+                raise InputFileError(
+                    f"the {lang} label of rung {level} is not text",
+                    file=path,
+                    value=entry[lang],
+                    hint=f'write it in quotes: {lang} = "..."',
+                )
             labels[lang] = entry[lang].strip()
-    colour = entry.get("colour", entry.get("color",
-                       _SPARE_COLOURS[min(level - 1, len(_SPARE_COLOURS) - 1)]))
+    colour = entry.get(
+        "colour", entry.get("color", _SPARE_COLOURS[min(level - 1, len(_SPARE_COLOURS) - 1)])
+    )
     if not isinstance(colour, str) or not _is_colour(colour.strip()):
-        raise InputFileError(f"the colour of rung {level} is not a colour", file=path,
-                             value=colour, hint='write it as "#rrggbb", such as "#4292c6"')
+        raise InputFileError(
+            f"the colour of rung {level} is not a colour",
+            file=path,
+            value=colour,
+            hint='write it as "#rrggbb", such as "#4292c6"',
+        )
     return Rung(level, key.strip(), labels, colour.strip().lower())
 
 
@@ -335,14 +376,20 @@ def _check_names(path: Path, rungs: tuple[Rung, ...]) -> None:
     for rung in rungs:
         for name in {_normal(n) for n in (rung.key, *rung.labels.values()) if n.strip()}:
             if _looks_like_level(name):
-                raise InputFileError(f"a name of rung {rung.level} looks like a level",
-                                     file=path, value=name,
-                                     hint="levels are given by the order of the rungs; give "
-                                          "names that are words, such as \"praten\"")
+                raise InputFileError(
+                    f"a name of rung {rung.level} looks like a level",
+                    file=path,
+                    value=name,
+                    hint="levels are given by the order of the rungs; give "
+                    "names that are words, such as \"praten\"",
+                )
             if owner.setdefault(name, rung.level) != rung.level:
-                raise InputFileError(f"rungs {owner[name]} and {rung.level} share a name",
-                                     file=path, value=name,
-                                     hint="give each rung its own key and labels")
+                raise InputFileError(
+                    f"rungs {owner[name]} and {rung.level} share a name",
+                    file=path,
+                    value=name,
+                    hint="give each rung its own key and labels",
+                )
 
 
 def _is_colour(text: str) -> bool:

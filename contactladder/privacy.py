@@ -53,10 +53,26 @@ from contactladder.words.roles import role_word
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["anonymous_order", "opaque_ids", "KEY_FILE", "KEY_ENVIRONMENT", "new_key",
-           "read_key", "private_key", "person_label", "PRIVATE_COLUMNS", "PUBLIC_COLUMNS",
-           "is_private_column", "identifying_column", "check_grouping", "MAX_GROUPS", "SMALL",
-           "mask_small_counts", "personal_data_notice", "names_notice"]
+__all__ = [
+    "anonymous_order",
+    "opaque_ids",
+    "KEY_FILE",
+    "KEY_ENVIRONMENT",
+    "new_key",
+    "read_key",
+    "private_key",
+    "person_label",
+    "PRIVATE_COLUMNS",
+    "PUBLIC_COLUMNS",
+    "is_private_column",
+    "identifying_column",
+    "check_grouping",
+    "MAX_GROUPS",
+    "SMALL",
+    "mask_small_counts",
+    "personal_data_notice",
+    "names_notice",
+]
 
 #: The name of a data folder's private key file.
 KEY_FILE = ".contactladder-key"
@@ -76,19 +92,64 @@ MAX_GROUPS = 50
 #: Counts below this are masked in tables about groups.
 SMALL = 5
 # Words in a column's name that say it identifies people.
-_IDENTIFYING = frozenset({
-    "id", "name", "names", "naam", "namen", "voornaam", "achternaam", "firstname", "lastname",
-    "surname", "email", "mail", "telefoon", "telefoonnummer", "phone", "tel", "mobiel",
-    "mobile", "adres", "address", "straat", "street", "postcode", "zip", "zipcode",
-    "huisnummer", "geboortedatum", "birthdate", "birthday", "dob", "bsn", "note", "notes",
-    "notitie", "notities", "opmerking", "opmerkingen", "comment", "comments",
-})
+_IDENTIFYING = frozenset(
+    {
+        "id",
+        "name",
+        "names",
+        "naam",
+        "namen",
+        "voornaam",
+        "achternaam",
+        "firstname",
+        "lastname",
+        "surname",
+        "email",
+        "mail",
+        "telefoon",
+        "telefoonnummer",
+        "phone",
+        "tel",
+        "mobiel",
+        "mobile",
+        "adres",
+        "address",
+        "straat",
+        "street",
+        "postcode",
+        "zip",
+        "zipcode",
+        "huisnummer",
+        "geboortedatum",
+        "birthdate",
+        "birthday",
+        "dob",
+        "bsn",
+        "note",
+        "notes",
+        "notitie",
+        "notities",
+        "opmerking",
+        "opmerkingen",
+        "comment",
+        "comments",
+    }
+)
 _WORD = re.compile(r"[a-z]+")
 # Counts and the ratios computed from few focal people, in the growth table.
-_COUNTS = ("people", "focal", "ties", "new_ties", "climbed", "focal_alone",
-           "focal_only_professional", "focal_peer_ge3", "focal_peer_top", "components")
-_SHARES = ("focal_peer_degree_mean", "largest_component_share", "peer_density",
-           "peer_transitivity")
+_COUNTS = (
+    "people",
+    "focal",
+    "ties",
+    "new_ties",
+    "climbed",
+    "focal_alone",
+    "focal_only_professional",
+    "focal_peer_ge3",
+    "focal_peer_top",
+    "components",
+)
+_SHARES = ("focal_peer_degree_mean", "largest_component_share", "peer_density", "peer_transitivity")
 
 
 def anonymous_order(person: object, *, key: bytes | None = None) -> bytes:
@@ -116,8 +177,12 @@ def opaque_ids(people: Iterable[Hashable], *, key: bytes | None = None) -> dict[
     >>> sorted(opaque_ids(["p1", "p2"], key=bytes(32)).values())
     ['n1', 'n2']
     """
-    return {person: f"n{i}" for i, person in
-            enumerate(sorted(people, key=lambda p: anonymous_order(p, key=key)), start=1)}
+    return {
+        person: f"n{i}"
+        for i, person in enumerate(
+            sorted(people, key=lambda p: anonymous_order(p, key=key)), start=1
+        )
+    }
 
 
 def new_key() -> bytes:
@@ -149,12 +214,15 @@ def read_key(path: str | Path) -> bytes:
         try:
             text = path.read_text(encoding="ascii", errors="replace").strip()
         except FileNotFoundError as exc:
-            raise InputFileError("no such key file", file=path,
-                                 hint="give the key file kept with the data in {key_file}"
-                                 ) from exc
+            raise InputFileError(
+                "no such key file",
+                file=path,
+                hint="give the key file kept with the data in {key_file}",
+            ) from exc
         except OSError as exc:
-            raise InputFileError(f"cannot read the key file ({exc.strerror or exc})",
-                                 file=path) from exc
+            raise InputFileError(
+                f"cannot read the key file ({exc.strerror or exc})", file=path
+            ) from exc
         if text:
             break
         time.sleep(0.02)
@@ -163,9 +231,12 @@ def read_key(path: str | Path) -> bytes:
     except ValueError:
         key = b""
     if len(key) < _MIN_KEY_BYTES:
-        raise InputFileError("not a key file", file=path,
-                             hint=f"a key file holds at least {_MIN_KEY_BYTES * 2} hex digits "
-                                  "on one line; give the key kept with the data in {key_file}")
+        raise InputFileError(
+            "not a key file",
+            file=path,
+            hint=f"a key file holds at least {_MIN_KEY_BYTES * 2} hex digits "
+            "on one line; give the key kept with the data in {key_file}",
+        )
     return key
 
 
@@ -210,20 +281,26 @@ def _create_key_file(path: Path) -> None:
         return
     except OSError as exc:
         if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
-            raise InputFileError(f"cannot create the key file ({exc.strerror or exc})",
-                                 file=path) from exc
-        raise UsageError("the data folder has no private key for anonymous numbering and "
-                         "cannot be written", file=path.parent,
-                         hint="give a key file with {key_file} (or set " + KEY_ENVIRONMENT
-                              + "), or make the folder " + literal(path.parent.name)
-                              + " writable") from exc
+            raise InputFileError(
+                f"cannot create the key file ({exc.strerror or exc})", file=path
+            ) from exc
+        raise UsageError(
+            "the data folder has no private key for anonymous numbering and cannot be written",
+            file=path.parent,
+            hint="give a key file with {key_file} (or set "
+            + KEY_ENVIRONMENT
+            + "), or make the folder "
+            + literal(path.parent.name)
+            + " writable",
+        ) from exc
     try:
         os.write(handle, (new_key().hex() + "\n").encode("ascii"))
         os.fsync(handle)
     except OSError as exc:
         path.unlink(missing_ok=True)
-        raise InputFileError(f"cannot write the key file ({exc.strerror or exc})",
-                             file=path) from exc
+        raise InputFileError(
+            f"cannot write the key file ({exc.strerror or exc})", file=path
+        ) from exc
     finally:
         os.close(handle)
 
@@ -334,11 +411,17 @@ def check_grouping(by: str, values: pd.Series | None = None, *, what: str = "out
     """
     reason = identifying_column(by, values)
     if reason:
-        raise UsageError(f"an anonymised {what} cannot be split by", value=by,
-                         hint=f"{reason}; use wijk, organisation or role")
+        raise UsageError(
+            f"an anonymised {what} cannot be split by",
+            value=by,
+            hint=f"{reason}; use wijk, organisation or role",
+        )
     if values is not None and values.nunique() > MAX_GROUPS:
-        raise UsageError(f"more than {MAX_GROUPS} groups in column", value=by,
-                         hint="split by a column with fewer values, such as wijk")
+        raise UsageError(
+            f"more than {MAX_GROUPS} groups in column",
+            value=by,
+            hint="split by a column with fewer values, such as wijk",
+        )
 
 
 def mask_small_counts(table: pd.DataFrame, *, below: int = SMALL) -> pd.DataFrame:

@@ -48,23 +48,32 @@ def open_page(chromium):
     """
     contexts = []
 
-    def open_(path: Path, *, blackhole: bool = False, ready: str = "data-cl-drawn",
-              timeout: float = 30_000) -> Visit:
+    def open_(
+        path: Path,
+        *,
+        blackhole: bool = False,
+        ready: str = "data-cl-drawn",
+        timeout: float = 30_000,
+    ) -> Visit:
         context = chromium.new_context(viewport={"width": 1280, "height": 800})
         contexts.append(context)
         page = context.new_page()
         url = Path(path).resolve().as_uri()
         visit = Visit(page, url)
-        page.on("console", lambda m: m.type in ("error", "warning") and visit.errors.append(
-            f"console {m.type}: {m.text}"))
+        page.on(
+            "console",
+            lambda m: (
+                m.type in ("error", "warning")
+                and visit.errors.append(f"console {m.type}: {m.text}")
+            ),
+        )
         page.on("pageerror", lambda exc: visit.errors.append(f"page error: {exc}"))
         page.on("dialog", lambda d: (visit.dialogs.append(d.message), d.dismiss()))
         page.on("request", lambda r: r.url != url and visit.requests.append(r.url))
         if blackhole:
             page.route(re.compile(r"^(?!file:).*"), lambda route: None)  # never answered
         page.goto(url, wait_until="load", timeout=timeout)
-        page.wait_for_function(f"document.documentElement.hasAttribute({ready!r})",
-                               timeout=timeout)
+        page.wait_for_function(f"document.documentElement.hasAttribute({ready!r})", timeout=timeout)
         return visit
 
     yield open_

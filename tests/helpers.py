@@ -6,7 +6,6 @@ Test files import from here (``from helpers import ...``); they never import eac
 from __future__ import annotations
 
 import os
-
 from pathlib import Path
 
 import numpy as np
@@ -41,11 +40,29 @@ date,person_a,person_b,rung,activity,note
 2024-05-20,ouder-anna,prof-carla,helpen,,
 """
 # Everything an anonymised export must not contain: names, ids, the note, the further column.
-EXPORT_PRIVATE = ["Anna", "Jansen", "Bram", "Smit", "Carla", "Visser", "Dirk", "Eva", "Bakker",
-                  "ouder-anna", "ouder-bram", "prof-carla", "vrijw-dirk", "ouder-eva", "Xylofoon",
-                  "0612345678", "phone"]
-GEXF_SCHEMAS = {"http://gexf.net/1.3": SCHEMAS / "gexf-1.3" / "gexf.xsd",
-                "http://www.gexf.net/1.2draft": SCHEMAS / "gexf-1.2draft" / "gexf.xsd"}
+EXPORT_PRIVATE = [
+    "Anna",
+    "Jansen",
+    "Bram",
+    "Smit",
+    "Carla",
+    "Visser",
+    "Dirk",
+    "Eva",
+    "Bakker",
+    "ouder-anna",
+    "ouder-bram",
+    "prof-carla",
+    "vrijw-dirk",
+    "ouder-eva",
+    "Xylofoon",
+    "0612345678",
+    "phone",
+]
+GEXF_SCHEMAS = {
+    "http://gexf.net/1.3": SCHEMAS / "gexf-1.3" / "gexf.xsd",
+    "http://www.gexf.net/1.2draft": SCHEMAS / "gexf-1.2draft" / "gexf.xsd",
+}
 
 
 def write_export_village(folder: Path) -> Path:
@@ -81,13 +98,15 @@ def anonymous_label(net, person: str, lang: str = "nl") -> str:
 
 # --- the weaver's villages (worklist, introductions, commands) ----------------------------------
 
+
 def weaver_folder(path: Path, contacts: str, people: str) -> Path:
     """Write a tiny data folder ``path/data``: contacts ``date,person_a,person_b,rung,activity``
     and people; outputs go beside it, in ``path``."""
     path = path / "data"
     path.mkdir(parents=True, exist_ok=True)
-    (path / "contacts.csv").write_text("date,person_a,person_b,rung,activity\n" + contacts,
-                                       encoding="utf-8")
+    (path / "contacts.csv").write_text(
+        "date,person_a,person_b,rung,activity\n" + contacts, encoding="utf-8"
+    )
     (path / "people.csv").write_text(people, encoding="utf-8")
     return path
 
@@ -195,8 +214,16 @@ def naive_cut_off(graph) -> dict:
 # --- the network's data: tiny data sets inline, seeded random data folders, naive oracles ------
 
 # The columns of loaded contacts, written out here so that the oracles do not trust the loader.
-LOADED_CONTACT_COLUMNS = ["date", "person_a", "person_b", "rung", "activity", "wijk", "note",
-                          "source"]
+LOADED_CONTACT_COLUMNS = [
+    "date",
+    "person_a",
+    "person_b",
+    "rung",
+    "activity",
+    "wijk",
+    "note",
+    "source",
+]
 THREE_RUNGS = """
 [[rung]]
 key = "groeten"
@@ -217,28 +244,38 @@ en = "Friends"
 
 def dataset(rows, people=None, ladder=None) -> Dataset:
     """A Dataset from ``(date, a, b, rung[, activity])`` rows and ``{id: (role, wijk, joined)}``."""
-    contacts = pd.DataFrame([(*row, "")[:5] for row in rows],
-                            columns=["date", "person_a", "person_b", "rung", "activity"])
+    contacts = pd.DataFrame(
+        [(*row, "")[:5] for row in rows],
+        columns=["date", "person_a", "person_b", "rung", "activity"],
+    )
     contacts["date"] = pd.to_datetime(contacts["date"], format="ISO8601")
     swap = contacts.person_a > contacts.person_b
-    contacts.loc[swap, ["person_a", "person_b"]] = contacts.loc[swap, ["person_b", "person_a"]].values
+    contacts.loc[swap, ["person_a", "person_b"]] = contacts.loc[
+        swap, ["person_b", "person_a"]
+    ].values
     for column in ("wijk", "note", "source"):
         contacts[column] = ""
-    contacts = contacts.sort_values(["date", "person_a", "person_b"], kind="stable",
-                                    ignore_index=True)[LOADED_CONTACT_COLUMNS]
+    contacts = contacts.sort_values(
+        ["date", "person_a", "person_b"], kind="stable", ignore_index=True
+    )[LOADED_CONTACT_COLUMNS]
     ids = sorted(set(contacts.person_a) | set(contacts.person_b) | set(people or {}))
     people = people or {}
-    table = pd.DataFrame({
-        "role": [people.get(i, ("parent", "", None))[0] for i in ids],
-        "name": "", "organisation": "",
-        "wijk": [people.get(i, ("parent", "", None))[1] for i in ids],
-        "joined": pd.to_datetime([people.get(i, ("parent", "", None))[2] for i in ids])},
-        index=pd.Index(ids, name="id"))
+    table = pd.DataFrame(
+        {
+            "role": [people.get(i, ("parent", "", None))[0] for i in ids],
+            "name": "",
+            "organisation": "",
+            "wijk": [people.get(i, ("parent", "", None))[1] for i in ids],
+            "joined": pd.to_datetime([people.get(i, ("parent", "", None))[2] for i in ids]),
+        },
+        index=pd.Index(ids, name="id"),
+    )
     return Dataset(contacts, table, ladder or Ladder.default(), "tiny")
 
 
-def random_data(folder: Path, seed: int, *, times: bool = False, ladder: str | None = None,
-                days: int = 400) -> tuple[pd.DataFrame, pd.DataFrame]:
+def random_data(
+    folder: Path, seed: int, *, times: bool = False, ladder: str | None = None, days: int = 400
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Write a seeded random data folder; return its contacts and people as generated.
 
     People: parents, professionals and volunteers in two wijken and none; some joined before
@@ -259,11 +296,20 @@ def random_data(folder: Path, seed: int, *, times: bool = False, ladder: str | N
     start = pd.Timestamp("2024-01-01")
     offsets = rng.integers(0, days, size=n)
     kind = rng.choice(["none", "before", "during", "after"], size=n, p=[0.35, 0.1, 0.45, 0.1])
-    joined = [None if k == "none" else start - pd.Timedelta(days=30) if k == "before"
-              else start + pd.Timedelta(days=int(o)) if k == "during"
-              else start + pd.Timedelta(days=days + 40) for k, o in zip(kind, offsets)]
-    people = pd.DataFrame({"role": roles, "wijk": wijken, "joined": pd.to_datetime(joined)},
-                          index=pd.Index(ids, name="id"))
+    joined = [
+        None
+        if k == "none"
+        else start - pd.Timedelta(days=30)
+        if k == "before"
+        else start + pd.Timedelta(days=int(o))
+        if k == "during"
+        else start + pd.Timedelta(days=days + 40)
+        for k, o in zip(kind, offsets)
+    ]
+    people = pd.DataFrame(
+        {"role": roles, "wijk": wijken, "joined": pd.to_datetime(joined)},
+        index=pd.Index(ids, name="id"),
+    )
     # Everyone but the last two may have contacts: those two stay without any.
     active = ids[:-2]
     gap = range(120, 180)
@@ -272,8 +318,10 @@ def random_data(folder: Path, seed: int, *, times: bool = False, ladder: str | N
     rows = []
     pairs = [tuple(sorted(rng.choice(active, size=2, replace=False))) for _ in range(n * 2)]
     # Most contacts fall after both people joined; one in ten is earlier (and brings them in).
-    first_day = {p: (int((j - start).days) if k == "during" else 0)
-                 for p, j, k in zip(ids, people["joined"], kind)}
+    first_day = {
+        p: (int((j - start).days) if k == "during" else 0)
+        for p, j, k in zip(ids, people["joined"], kind)
+    }
     for a, b in pairs:
         rung = int(rng.integers(1, 3))
         later = usable[usable >= max(first_day[a], first_day[b])]
@@ -283,21 +331,35 @@ def random_data(folder: Path, seed: int, *, times: bool = False, ladder: str | N
                 rung = min(levels, rung + int(rng.integers(1, 3)))
             shown = rung if rng.random() < 0.8 else int(rng.integers(1, rung + 1))
             rows.append((int(day), a, b, shown, str(rng.choice(activities))))
-    for _ in range(n):      # single meetings
+    for _ in range(n):  # single meetings
         a, b = sorted(rng.choice(active, size=2, replace=False))
-        rows.append((int(rng.choice(usable)), a, b, int(rng.integers(1, levels + 1)),
-                     str(rng.choice(activities))))
+        rows.append(
+            (
+                int(rng.choice(usable)),
+                a,
+                b,
+                int(rng.integers(1, levels + 1)),
+                str(rng.choice(activities)),
+            )
+        )
     # The first and the last contact fix the data's span, so the gap stays inside it.
     rows += [(0, ids[0], ids[1], 1, "peutergym"), (days - 1, ids[0], ids[2], 2, "")]
     contacts = pd.DataFrame(rows, columns=["day", "person_a", "person_b", "rung", "activity"])
-    minutes = (rng.integers(8 * 60, 22 * 60, size=len(contacts)) if times
-               else np.zeros(len(contacts), dtype=int))
-    contacts["date"] = (start + pd.to_timedelta(contacts["day"], unit="D")
-                        + pd.to_timedelta(minutes, unit="min"))
+    minutes = (
+        rng.integers(8 * 60, 22 * 60, size=len(contacts))
+        if times
+        else np.zeros(len(contacts), dtype=int)
+    )
+    contacts["date"] = (
+        start + pd.to_timedelta(contacts["day"], unit="D") + pd.to_timedelta(minutes, unit="min")
+    )
     contacts = contacts.drop(columns="day")
     # Write the files with pairs in either order and rungs by key or level.
-    keys = (["groeten", "praten", "vrienden"] if ladder
-            else ["kennen", "praten", "delen", "helpen", "steunen"])
+    keys = (
+        ["groeten", "praten", "vrienden"]
+        if ladder
+        else ["kennen", "praten", "delen", "helpen", "steunen"]
+    )
     written = contacts.copy()
     flip = rng.random(len(written)) < 0.5
     written.loc[flip, ["person_a", "person_b"]] = written.loc[flip, ["person_b", "person_a"]].values
@@ -314,8 +376,12 @@ def random_data(folder: Path, seed: int, *, times: bool = False, ladder: str | N
     return contacts, people
 
 
-RANDOM_CASES = [dict(seed=1), dict(seed=2, times=True, days=200), dict(seed=3, ladder=THREE_RUNGS),
-                dict(seed=4, days=60)]
+RANDOM_CASES = [
+    dict(seed=1),
+    dict(seed=2, times=True, days=200),
+    dict(seed=3, ladder=THREE_RUNGS),
+    dict(seed=4, days=60),
+]
 
 
 RANDOM_IDS = ["seed1", "seed2-times", "seed3-ladder3", "seed4-60days"]
@@ -323,7 +389,9 @@ RANDOM_IDS = ["seed1", "seed2-times", "seed3-ladder3", "seed4-60days"]
 
 def present_from(contacts: pd.DataFrame, people: pd.DataFrame) -> pd.Series:
     """Joined (the first contact's date when not given), or an earlier own contact."""
-    dates = pd.concat([contacts.set_index("person_a")["date"], contacts.set_index("person_b")["date"]])
+    dates = pd.concat(
+        [contacts.set_index("person_a")["date"], contacts.set_index("person_b")["date"]]
+    )
     first = dates.groupby(level=0).min().reindex(people.index)
     joined = people["joined"].fillna(contacts["date"].min())
     return pd.concat([joined, first], axis=1).min(axis=1)
@@ -332,8 +400,10 @@ def present_from(contacts: pd.DataFrame, people: pd.DataFrame) -> pd.Series:
 def naive_ties(contacts: pd.DataFrame) -> dict:
     """{(a, b): rung}: the highest rung of each pair's contacts (a loop; pandas when large)."""
     if len(contacts) > 5000:
-        return {pair: int(rung) for pair, rung in
-                contacts.groupby(["person_a", "person_b"])["rung"].max().items()}
+        return {
+            pair: int(rung)
+            for pair, rung in contacts.groupby(["person_a", "person_b"])["rung"].max().items()
+        }
     ties: dict = {}
     for a, b, rung in zip(contacts["person_a"], contacts["person_b"], contacts["rung"]):
         ties[(a, b)] = max(ties.get((a, b), 0), int(rung))
@@ -342,6 +412,7 @@ def naive_ties(contacts: pd.DataFrame) -> dict:
 
 def naive_bounds(first: pd.Timestamp, last: pd.Timestamp, freq: str) -> list:
     """(label, start, end) of every period from the first date to the last, by date arithmetic."""
+
     def start_of(day):
         day = day.normalize()
         if freq == "day":
@@ -383,6 +454,7 @@ def naive_bounds(first: pd.Timestamp, last: pd.Timestamp, freq: str) -> list:
 
 # --- the pages' payloads: maps and the timeline -------------------------------------------------
 
+
 def records(table: dict) -> list[dict]:
     """The rows of a column-wise payload table (``{"x": [...], "y": [...]}``) as dicts."""
     columns = list(table)
@@ -402,23 +474,77 @@ def map_village():
     import networkx as nx
 
     G = nx.Graph()
-    G.add_node("ID-7f3a-anna", role="parent", number=1, name="Annabel Zuiderveld",
-               wijk="Dieze", organisation="", note="NOTE-private-anna", phone="06-12345678")
-    G.add_node("ID-9c1d-bram", role="parent", number=2, name="Bramwell Oosterhof",
-               wijk="Stadshagen", organisation="", note="NOTE-private-bram")
-    G.add_node("ID-2b7e-cato", role="professional", number=1, name="Catootje Wessels",
-               wijk="Dieze", organisation="GGD")
-    G.add_node("ID-4d0f-dirk", role="professional", number=2, name="Dirkjan Veldkamp",
-               wijk="", organisation="Sociaal wijkteam")
-    G.add_node("ID-8e5a-ella", role="volunteer", number=1, name="Elleke Brinkhorst",
-               wijk="Dieze", organisation="")
+    G.add_node(
+        "ID-7f3a-anna",
+        role="parent",
+        number=1,
+        name="Annabel Zuiderveld",
+        wijk="Dieze",
+        organisation="",
+        note="NOTE-private-anna",
+        phone="06-12345678",
+    )
+    G.add_node(
+        "ID-9c1d-bram",
+        role="parent",
+        number=2,
+        name="Bramwell Oosterhof",
+        wijk="Stadshagen",
+        organisation="",
+        note="NOTE-private-bram",
+    )
+    G.add_node(
+        "ID-2b7e-cato",
+        role="professional",
+        number=1,
+        name="Catootje Wessels",
+        wijk="Dieze",
+        organisation="GGD",
+    )
+    G.add_node(
+        "ID-4d0f-dirk",
+        role="professional",
+        number=2,
+        name="Dirkjan Veldkamp",
+        wijk="",
+        organisation="Sociaal wijkteam",
+    )
+    G.add_node(
+        "ID-8e5a-ella",
+        role="volunteer",
+        number=1,
+        name="Elleke Brinkhorst",
+        wijk="Dieze",
+        organisation="",
+    )
     day = pd.Timestamp
-    G.add_edge("ID-7f3a-anna", "ID-9c1d-bram", rung=3, first_contact=day("2024-01-10"),
-               last_contact=day("2024-03-01"), contacts=4, activities=("Koffie en Koters",))
-    G.add_edge("ID-7f3a-anna", "ID-2b7e-cato", rung=1, first_contact=day("2024-01-10"),
-               last_contact=day("2024-01-10"), contacts=1, activities=("peutergym",))
-    G.add_edge("ID-2b7e-cato", "ID-4d0f-dirk", rung=5, first_contact=day("2023-11-02"),
-               last_contact=day("2024-02-20"), contacts=9, activities=())
+    G.add_edge(
+        "ID-7f3a-anna",
+        "ID-9c1d-bram",
+        rung=3,
+        first_contact=day("2024-01-10"),
+        last_contact=day("2024-03-01"),
+        contacts=4,
+        activities=("Koffie en Koters",),
+    )
+    G.add_edge(
+        "ID-7f3a-anna",
+        "ID-2b7e-cato",
+        rung=1,
+        first_contact=day("2024-01-10"),
+        last_contact=day("2024-01-10"),
+        contacts=1,
+        activities=("peutergym",),
+    )
+    G.add_edge(
+        "ID-2b7e-cato",
+        "ID-4d0f-dirk",
+        rung=5,
+        first_contact=day("2023-11-02"),
+        last_contact=day("2024-02-20"),
+        contacts=9,
+        activities=(),
+    )
     return G
 
 
@@ -445,16 +571,25 @@ def timeline_levels_at(history: list, step: int) -> int:
 # --- headless Chromium, for the browser tests --------------------------------------------------
 
 CHROMIUM = os.environ.get("CONTACTLADDER_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 # --- a small village as a data folder, for the maps -------------------------------------------
 
 #: Markup that must show as text wherever it appears (names, wijken, titles, activities).
-HOSTILE = ["<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>",
-           '<a href="javascript:alert(1)">href</a>']
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "</script><script>alert(1)</script>",
+    '<a href="javascript:alert(1)">href</a>',
+]
 
 #: id, role, name, organisation, wijk, joined. Distinctive ids and names, so that finding one in
 #: an anonymised page cannot be chance.
@@ -494,12 +629,14 @@ def write_village(folder: Path, *, hostile: bool = False) -> Path:
     import pandas as pd
 
     folder.mkdir(parents=True, exist_ok=True)
-    people = pd.DataFrame(VILLAGE_PEOPLE, columns=["id", "role", "name", "organisation", "wijk",
-                                                   "joined"])
-    contacts = pd.DataFrame(VILLAGE_CONTACTS, columns=["date", "person_a", "person_b", "rung",
-                                                       "activity"])
+    people = pd.DataFrame(
+        VILLAGE_PEOPLE, columns=["id", "role", "name", "organisation", "wijk", "joined"]
+    )
+    contacts = pd.DataFrame(
+        VILLAGE_CONTACTS, columns=["date", "person_a", "person_b", "rung", "activity"]
+    )
     if hostile:
-        people.loc[:len(HOSTILE) - 1, "name"] = HOSTILE
+        people.loc[: len(HOSTILE) - 1, "name"] = HOSTILE
         people["wijk"] = people["wijk"].replace("Dieze", "<b>Dieze</b> href")
         people.loc[people["organisation"] == "GGD", "organisation"] = "<i>GGD</i> href"
         contacts.loc[0, "activity"] = "<script>alert(5)</script>"

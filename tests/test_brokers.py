@@ -50,8 +50,18 @@ def broker_net(tmp_path):
 
 def test_brokers_by_hand(broker_net):
     table = village_brokers(broker_net)
-    columns = ["person", "betweenness", "bridging_ties", "between_wijken", "between_groups",
-               "local_bridges", "bridges", "sole_link_parents", "sole_link_of", "cut_off"]
+    columns = [
+        "person",
+        "betweenness",
+        "bridging_ties",
+        "between_wijken",
+        "between_groups",
+        "local_bridges",
+        "bridges",
+        "sole_link_parents",
+        "sole_link_of",
+        "cut_off",
+    ]
     assert table[columns].values.tolist() == [
         ["k", round(18 / 28, 6), 4, 0, 4, 4, 4, 3, "s1;s2;s3", 3],
         ["a", round(16 / 28, 6), 1, 0, 1, 1, 1, 0, "", 4],
@@ -69,10 +79,14 @@ def test_brokers_by_hand(broker_net):
 def test_the_network_version_is_brokers_of_the_snapshot(broker_net):
     table = village_brokers(broker_net, as_of="2024-02-02")
     assert set(table["as_of"]) == {"2024-02-02"}  # issue 12: the day in every output
-    pd.testing.assert_frame_equal(table.drop(columns="as_of"),
-                                  brokers(broker_net.snapshot("2024-02-02")))
+    pd.testing.assert_frame_equal(
+        table.drop(columns="as_of"), brokers(broker_net.snapshot("2024-02-02"))
+    )
     assert village_brokers(broker_net, as_of="2024-02-02").attrs == {
-        "kind": "brokers", "lang": "nl", "as_of": "2024-02-02"}
+        "kind": "brokers",
+        "lang": "nl",
+        "as_of": "2024-02-02",
+    }
 
 
 def test_brokers_name_the_sole_link_in_plain_words(broker_net):
@@ -81,7 +95,8 @@ def test_brokers_name_the_sole_link_in_plain_words(broker_net):
         "64% of the shortest paths between others run through this person. 4 ties to another "
         "group (parents). 4 ties with no one in common, of which 4 the only link between two "
         "parts of the network. The only tie of 3 parents: Sien (s1), Siem (s2), Sjaak (s3). "
-        "Without this person, 3 people lose touch with the rest.")
+        "Without this person, 3 people lose touch with the rest."
+    )
     assert "Enig contact van 3 ouders" in village_brokers(broker_net).iloc[0]["explanation"]
 
 
@@ -91,7 +106,8 @@ def test_one_sole_link_and_one_tie_read_in_the_singular(broker_net):
         "25% van de kortste verbindingen tussen anderen loopt via deze persoon. 1 band in een "
         "andere wijk (Dieze). 2 banden zonder gemeenschappelijke bekenden, waarvan 2 de enige "
         "verbinding tussen twee delen van het netwerk. Enig contact van 1 ouder: Eef (e). "
-        "Zonder deze persoon raakt 1 persoon los van de rest.")
+        "Zonder deze persoon raakt 1 persoon los van de rest."
+    )
 
 
 def test_betweenness_is_sampled_with_a_fixed_seed_on_large_networks(broker_net, monkeypatch):
@@ -113,14 +129,19 @@ def test_betweenness_is_sampled_with_a_fixed_seed_on_large_networks(broker_net, 
 
 # --- a plain networkx graph ---------------------------------------------------------------------
 
+
 @pytest.fixture
 def karate():
     """Zachary's karate club: Mr. Hi's members are focal; two halves as wijken; the others in
     three organisations."""
     G = nx.karate_club_graph()
     for v, attrs in G.nodes(data=True):
-        attrs.update(is_focal=attrs["club"] == "Mr. Hi", area="north" if v < 17 else "south",
-                     team="" if attrs["club"] == "Mr. Hi" else f"team {v % 3}", label=f"M{v}")
+        attrs.update(
+            is_focal=attrs["club"] == "Mr. Hi",
+            area="north" if v < 17 else "south",
+            team="" if attrs["club"] == "Mr. Hi" else f"team {v % 3}",
+            label=f"M{v}",
+        )
     G.add_edge(0, 99)  # a member whose only tie is Mr. Hi
     G.nodes[99].update(is_focal=True, area="north", team="", label="")
     return G
@@ -151,7 +172,10 @@ def test_brokers_on_a_plain_graph_agree_with_networkx(karate):
         assert row["sole_link_parents"] == len(sole)
         assert row["between_wijken"] == wijken
         assert (row["wijk"], row["organisation"], row["name"]) == (
-            attrs[v]["area"], attrs[v]["team"], attrs[v]["label"])
+            attrs[v]["area"],
+            attrs[v]["team"],
+            attrs[v]["label"],
+        )
     assert rows.loc[0, "sole_link_of"] == "11;99" and rows.loc[0, "cut_off"] == 7
     assert table["betweenness"].is_monotonic_decreasing
 
@@ -165,6 +189,7 @@ def test_brokers_on_a_graph_without_attributes_and_an_unknown_language():
 
 
 # --- the demo data set --------------------------------------------------------------------------
+
 
 def test_demo_youth_nurse_is_the_sole_link_of_several_parents():
     if not (DEMO / "contacts.csv").exists():

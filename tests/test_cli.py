@@ -21,10 +21,12 @@ def small(tmp_path):
     tmp_path.mkdir()
     (tmp_path / "contacts.csv").write_text(
         "date,person_a,person_b,rung,activity\n2024-01-03,a,b,kennen,peutergym\n"
-        "2024-02-03,a,b,delen,peutergym\n2024-02-10,b,c,2,\n2024-04-01,c,d,steunen,taalplezier\n")
+        "2024-02-03,a,b,delen,peutergym\n2024-02-10,b,c,2,\n2024-04-01,c,d,steunen,taalplezier\n"
+    )
     (tmp_path / "people.csv").write_text(
         "id,role,wijk,joined\na,parent,Dieze,2024-01-01\nb,parent,Dieze,\nc,professional,Dieze,\n"
-        "d,parent,Zuid,2024-03-01\ne,parent,Zuid,\n")
+        "d,parent,Zuid,2024-03-01\ne,parent,Zuid,\n"
+    )
     return tmp_path
 
 
@@ -44,6 +46,7 @@ def test_version_and_help_with_an_example_for_every_command():
 def test_every_command_option_and_rung_is_documented_in_the_readme():
     text = README.read_text(encoding="utf-8")
     from contactladder.ladder import Ladder
+
     for name in main.commands:
         assert f"contactladder {name}" in text, name
     for rung in Ladder.default():
@@ -84,8 +87,9 @@ def test_transitions_and_yield(small):
     result = run("growth", small, "--transitions", "-o", small.parent / "t.csv")
     assert result.exit_code == 0
     moves = pd.read_csv(small.parent / "t.csv")
-    assert moves[(moves.period == "2024-02") & (moves.from_rung == "kennen")]["to_rung"].tolist() \
-        == ["delen"]
+    assert moves[(moves.period == "2024-02") & (moves.from_rung == "kennen")][
+        "to_rung"
+    ].tolist() == ["delen"]
     result = run("yield", small, "-o", small.parent / "y.csv")
     table = pd.read_csv(small.parent / "y.csv")
     assert dict(zip(table.activity, table.ties)) == {"(none)": 1, "peutergym": 1, "taalplezier": 1}
@@ -102,22 +106,42 @@ def test_check_says_what_was_read(small):
     assert "People: 5 (parent 4, professional 1)" in result.output
 
 
-@pytest.mark.parametrize("args, message", [
-    ([BAD / "self_contact.csv"], "self_contact.csv, line 3, column 'person_a': a contact of a "
-     "person with themself 'ann'; person_a and person_b must differ"),
-    ([BAD / "unknown_rung.csv"], "unknown_rung.csv, line 3, column 'rung': unknown rung "
-     "'vrienden'; use a level 1-5, a key (kennen, praten, delen, helpen, steunen) or a label of "
-     "the default ladder"),
-    ([BAD / "bad_date.csv"], "bad_date.csv, line 3, column 'date': unparseable date "
-     "'2024-13-45'; write dates as YYYY-MM-DD (or YYYY-MM-DD HH:MM)"),
-    ([BAD / "unknown_person.csv", "--people", BAD / "people.csv"], "unknown_person.csv, line 3, "
-     "column 'person_b': person not in the people file 'dirk'; add them to people.csv or correct "
-     "the id"),
-    ([BAD / "missing_column.csv"], "missing_column.csv: no column 'person_b'; the columns are "
-     "'date', 'person_a', 'rung'; name one with --column person_b=NAME"),
-    ([BAD / "unknown_rung.csv", "--period", "month", "--by", "colour"],
-     "unknown_rung.csv, line 3, column 'rung': unknown rung 'vrienden'"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            [BAD / "self_contact.csv"],
+            "self_contact.csv, line 3, column 'person_a': a contact of a "
+            "person with themself 'ann'; person_a and person_b must differ",
+        ),
+        (
+            [BAD / "unknown_rung.csv"],
+            "unknown_rung.csv, line 3, column 'rung': unknown rung "
+            "'vrienden'; use a level 1-5, a key (kennen, praten, delen, helpen, steunen) or a label of "
+            "the default ladder",
+        ),
+        (
+            [BAD / "bad_date.csv"],
+            "bad_date.csv, line 3, column 'date': unparseable date "
+            "'2024-13-45'; write dates as YYYY-MM-DD (or YYYY-MM-DD HH:MM)",
+        ),
+        (
+            [BAD / "unknown_person.csv", "--people", BAD / "people.csv"],
+            "unknown_person.csv, line 3, "
+            "column 'person_b': person not in the people file 'dirk'; add them to people.csv or correct "
+            "the id",
+        ),
+        (
+            [BAD / "missing_column.csv"],
+            "missing_column.csv: no column 'person_b'; the columns are "
+            "'date', 'person_a', 'rung'; name one with --column person_b=NAME",
+        ),
+        (
+            [BAD / "unknown_rung.csv", "--period", "month", "--by", "colour"],
+            "unknown_rung.csv, line 3, column 'rung': unknown rung 'vrienden'",
+        ),
+    ],
+)
 def test_bad_input_is_one_line_with_exit_1_and_no_traceback(args, message):
     result = run("growth", *args)
     assert result.exit_code == 1
@@ -155,8 +179,14 @@ def test_skip_invalid_writes_rejects_to_a_private_place_and_leaves_input_alone(t
 
 
 def test_rejects_never_land_inside_a_report_folder(tmp_path):
-    result = run("report", BAD / "unknown_rung.csv", "--skip-invalid", "--no-timeline",
-                 "-o", tmp_path / "report")
+    result = run(
+        "report",
+        BAD / "unknown_rung.csv",
+        "--skip-invalid",
+        "--no-timeline",
+        "-o",
+        tmp_path / "report",
+    )
     assert result.exit_code == 0, result.output
     assert not list((tmp_path / "report").glob("*rejects*"))
     assert (tmp_path / "private" / "report.rejects.csv").exists()
@@ -169,10 +199,12 @@ def test_bad_column_option_is_a_usage_error(small):
 
 def test_an_output_inside_the_data_folder_is_refused_and_nothing_written(small):
     before = sorted(p.name for p in small.iterdir())
-    for args in (["growth", small, "-o", small / "g.csv"],
-                 ["report", small, "-o", small / "report"],
-                 ["map", small, "-o", small / "sub" / "map.html"],
-                 ["growth", small, "--people", small / "people.csv", "-o", small / "people.csv"]):
+    for args in (
+        ["growth", small, "-o", small / "g.csv"],
+        ["report", small, "-o", small / "report"],
+        ["map", small, "-o", small / "sub" / "map.html"],
+        ["growth", small, "--people", small / "people.csv", "-o", small / "people.csv"],
+    ):
         result = run(*args)
         assert result.exit_code == 1, result.output
         assert result.output.startswith("Error: output "), result.output
@@ -200,8 +232,10 @@ def test_terminal_escape_sequences_in_names_are_shown_harmlessly(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     (data / "contacts.csv").write_text("date,person_a,person_b,rung\n2024-01-03,a,b,1\n")
-    (data / "people.csv").write_text("id,role,name\na,parent,\"An\x1b]0;owned\x07\x1b[2J\"\n"
-                                     "b,parent,Bo\nc,parent,Cor\x9b31m\n", encoding="utf-8")
+    (data / "people.csv").write_text(
+        "id,role,name\na,parent,\"An\x1b]0;owned\x07\x1b[2J\"\nb,parent,Bo\nc,parent,Cor\x9b31m\n",
+        encoding="utf-8",
+    )
     result = run("alone", data, "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "\x07" not in result.output

@@ -21,13 +21,16 @@ def test_cut_off_agrees_with_removing_each_node(seed):
     assert sorted(G.edges) == edges  # the graph is not changed
 
 
-@pytest.mark.parametrize("graph, expected", [
-    (nx.Graph(), {}),
-    (nx.empty_graph(2), {0: 0, 1: 0}),
-    (nx.path_graph(2), {0: 0, 1: 0}),
-    (nx.path_graph(5), {0: 0, 1: 1, 2: 2, 3: 1, 4: 0}),
-    (nx.barbell_graph(3, 0), {0: 0, 1: 0, 2: 2, 3: 2, 4: 0, 5: 0}),
-])
+@pytest.mark.parametrize(
+    "graph, expected",
+    [
+        (nx.Graph(), {}),
+        (nx.empty_graph(2), {0: 0, 1: 0}),
+        (nx.path_graph(2), {0: 0, 1: 0}),
+        (nx.path_graph(5), {0: 0, 1: 1, 2: 2, 3: 1, 4: 0}),
+        (nx.barbell_graph(3, 0), {0: 0, 1: 0, 2: 2, 3: 2, 4: 0, 5: 0}),
+    ],
+)
 def test_cut_off_by_hand(graph, expected):
     assert cut_off(graph) == expected
 

@@ -17,23 +17,29 @@ RUNGS = ["kennen", "praten", "delen", "helpen", "steunen"]
 WIJKEN = {"Dieze", "Stadshagen", "Zwolle-Zuid"}
 ROLES = {"parent", "professional", "volunteer"}
 END = "2025-12-31"
-DRIFT_BEFORE = "2025-06-30"     # last contact more than six months before the end
+DRIFT_BEFORE = "2025-06-30"  # last contact more than six months before the end
 
 
 @pytest.fixture(scope="module")
 def demo() -> dict[str, pd.DataFrame]:
     """The shipped files, read as text so that empty cells stay empty strings."""
-    return {name: pd.read_csv(SHIPPED / f"{name}.csv", dtype=str, keep_default_na=False)
-            for name in ("contacts", "people", "attendance")}
+    return {
+        name: pd.read_csv(SHIPPED / f"{name}.csv", dtype=str, keep_default_na=False)
+        for name in ("contacts", "people", "attendance")
+    }
 
 
 @pytest.fixture(scope="module")
 def last_seen(demo) -> pd.Series:
     """Per person, the date of their last rated contact or session."""
     contacts, attendance = demo["contacts"], demo["attendance"]
-    dates = pd.concat([contacts[["date", "person_a"]].set_axis(["date", "id"], axis=1),
-                       contacts[["date", "person_b"]].set_axis(["date", "id"], axis=1),
-                       attendance[["date", "person"]].set_axis(["date", "id"], axis=1)])
+    dates = pd.concat(
+        [
+            contacts[["date", "person_a"]].set_axis(["date", "id"], axis=1),
+            contacts[["date", "person_b"]].set_axis(["date", "id"], axis=1),
+            attendance[["date", "person"]].set_axis(["date", "id"], axis=1),
+        ]
+    )
     return dates.groupby("id")["date"].max()
 
 
@@ -126,10 +132,24 @@ def test_readme_says_fictional_and_describes_every_file_and_column(demo):
 
 
 def test_columns_follow_the_data_contract(demo):
-    assert list(demo["contacts"].columns) == ["date", "person_a", "person_b", "rung", "activity",
-                                              "wijk", "note", "source"]
-    assert list(demo["people"].columns)[:6] == ["id", "role", "name", "organisation", "wijk",
-                                                "joined"]
+    assert list(demo["contacts"].columns) == [
+        "date",
+        "person_a",
+        "person_b",
+        "rung",
+        "activity",
+        "wijk",
+        "note",
+        "source",
+    ]
+    assert list(demo["people"].columns)[:6] == [
+        "id",
+        "role",
+        "name",
+        "organisation",
+        "wijk",
+        "joined",
+    ]
     assert list(demo["attendance"].columns) == ["date", "activity", "person"]
 
 
@@ -167,9 +187,15 @@ def test_ids_are_unique_and_follow_the_role(demo):
 def test_organisations_and_age_groups(demo):
     people = demo["people"]
     professionals = people[people["role"] == "professional"]
-    assert set(professionals["organisation"]) == {"GGD", "sociaal wijkteam", "kinderopvang",
-                                                  "onderwijs", "welzijn", "verloskundigen",
-                                                  "sportservice"}
+    assert set(professionals["organisation"]) == {
+        "GGD",
+        "sociaal wijkteam",
+        "kinderopvang",
+        "onderwijs",
+        "welzijn",
+        "verloskundigen",
+        "sportservice",
+    }
     assert set(people.loc[people["role"] == "volunteer", "organisation"]) <= {"welzijn", ""}
     parents = people[people["role"] == "parent"]
     assert set(parents["child_age_group"]) == {"0-1", "1-2", "2-4", "4-6"}
@@ -177,10 +203,11 @@ def test_organisations_and_age_groups(demo):
 
 
 def test_all_dates_are_iso_and_within_the_two_years(demo):
-    dates = pd.concat([demo["contacts"]["date"], demo["attendance"]["date"],
-                       demo["people"]["joined"]])
+    dates = pd.concat(
+        [demo["contacts"]["date"], demo["attendance"]["date"], demo["people"]["joined"]]
+    )
     assert dates.str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
-    pd.to_datetime(dates, format="%Y-%m-%d")     # raises on a date that does not exist
+    pd.to_datetime(dates, format="%Y-%m-%d")  # raises on a date that does not exist
     assert dates.between("2024-01-01", END).all()
 
 
@@ -214,8 +241,15 @@ def test_nothing_before_joined(demo):
 def test_rungs_activities_and_sources_are_known(demo):
     contacts = demo["contacts"]
     assert set(contacts["rung"]) == set(RUNGS)
-    activities = {"Koffie en Koters", "OntMOED-netwerk", "Kindercafé Schellerhoeve", "peutergym",
-                  "babybootcamp", "samen muziek maken", "taalplezier"}
+    activities = {
+        "Koffie en Koters",
+        "OntMOED-netwerk",
+        "Kindercafé Schellerhoeve",
+        "peutergym",
+        "babybootcamp",
+        "samen muziek maken",
+        "taalplezier",
+    }
     assert set(demo["attendance"]["activity"]) == activities
     assert set(contacts["activity"]) == activities | {"buiten activiteiten", ""}
     assert set(contacts["source"]) == {"logboek", "vragenlijst", "netwerkgesprek"}
@@ -258,18 +292,24 @@ def test_some_parents_drift_away(demo, last_seen):
 def test_some_parents_only_know_professionals(demo, neighbours):
     role = demo["people"].set_index("id")["role"]
     parents = demo["people"].loc[role.values == "parent", "id"]
-    only_professionals = [p for p in parents if p in neighbours
-                          and all(role[other] == "professional" for other in neighbours[p])]
+    only_professionals = [
+        p
+        for p in parents
+        if p in neighbours and all(role[other] == "professional" for other in neighbours[p])
+    ]
     assert len(only_professionals) >= 10
-    sole_links = pd.Series([next(iter(neighbours[p])) for p in only_professionals
-                            if len(neighbours[p]) == 1])
+    sole_links = pd.Series(
+        [next(iter(neighbours[p])) for p in only_professionals if len(neighbours[p]) == 1]
+    )
     assert sole_links.value_counts().max() >= 3
 
 
 def test_professionals_are_linked_to_many_parents(demo, neighbours):
     role = demo["people"].set_index("id")["role"]
-    parents_known = [sum(role[other] == "parent" for other in neighbours.get(k, ()))
-                     for k in role.index[role == "professional"]]
+    parents_known = [
+        sum(role[other] == "parent" for other in neighbours.get(k, ()))
+        for k in role.index[role == "professional"]
+    ]
     assert max(parents_known) >= 50
 
 
@@ -292,7 +332,9 @@ def test_ties_climb_over_months_and_most_stay_low(demo, neighbours):
     assert (reached == 5).sum() >= 10
     assert (reached >= 3).sum() < ties / 4
     pairs = contacts.groupby(["person_a", "person_b"])
-    first, top = pairs["date"].min(), contacts[contacts["level"] == 5].groupby(
-        ["person_a", "person_b"])["date"].min()
+    first, top = (
+        pairs["date"].min(),
+        contacts[contacts["level"] == 5].groupby(["person_a", "person_b"])["date"].min(),
+    )
     months = (pd.to_datetime(top) - pd.to_datetime(first[top.index])).dt.days / 30
     assert months.min() >= 3

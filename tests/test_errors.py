@@ -34,29 +34,48 @@ MY_ROOMS = ("loading", "network", "ladder.py", "errors.py")
 
 # --- the one line ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("error, text", [
-    (BadValueError("unknown rung", file="c.csv", line=7, column="rung", value="x", hint="fix it"),
-     "c.csv, line 7, column 'rung': unknown rung 'x'; fix it"),
-    (InputFileError("the file is empty", file=Path("data") / "c.csv"),
-     "data/c.csv: the file is empty"),
-    (MissingColumnError("no column 'id'", file="p.csv"), "p.csv: no column 'id'"),
-    (UsageError("unknown person", value=12), "unknown person '12'"),
-    (ContactLadderError("no contacts to measure", line=3), "line 3: no contacts to measure"),
-])
+
+@pytest.mark.parametrize(
+    "error, text",
+    [
+        (
+            BadValueError(
+                "unknown rung", file="c.csv", line=7, column="rung", value="x", hint="fix it"
+            ),
+            "c.csv, line 7, column 'rung': unknown rung 'x'; fix it",
+        ),
+        (
+            InputFileError("the file is empty", file=Path("data") / "c.csv"),
+            "data/c.csv: the file is empty",
+        ),
+        (MissingColumnError("no column 'id'", file="p.csv"), "p.csv: no column 'id'"),
+        (UsageError("unknown person", value=12), "unknown person '12'"),
+        (ContactLadderError("no contacts to measure", line=3), "line 3: no contacts to measure"),
+    ],
+)
 def test_message_names_file_line_column_and_value(error, text):
     assert str(error) == error.message() == text
     assert isinstance(error, ContactLadderError)
 
 
-@pytest.mark.parametrize("hint, library, cli", [
-    ("give {time_unit}", "give time_unit", "give --time-unit"),
-    ("map one with {columns[date]=NAME}", "map one with columns={'date': NAME}",
-     "map one with --column date=NAME"),
-    ("{rung} or {columns[rung]=NAME}", "rung or columns={'rung': NAME}",
-     "--rung or --column rung=NAME"),
-    ("braces {{like this}} stay", "braces {like this} stay", "braces {like this} stay"),
-    ("no parameter", "no parameter", "no parameter"),
-])
+@pytest.mark.parametrize(
+    "hint, library, cli",
+    [
+        ("give {time_unit}", "give time_unit", "give --time-unit"),
+        (
+            "map one with {columns[date]=NAME}",
+            "map one with columns={'date': NAME}",
+            "map one with --column date=NAME",
+        ),
+        (
+            "{rung} or {columns[rung]=NAME}",
+            "rung or columns={'rung': NAME}",
+            "--rung or --column rung=NAME",
+        ),
+        ("braces {{like this}} stay", "braces {like this} stay", "braces {like this} stay"),
+        ("no parameter", "no parameter", "no parameter"),
+    ],
+)
 def test_hints_name_parameters_as_the_reader_calls_them(hint, library, cli):
     error = UsageError("x", hint=hint)
     options = {"time_unit": "--time-unit", "columns": "--column", "rung": "--rung"}
@@ -91,6 +110,7 @@ def test_hint_parameters_lists_what_a_hint_names():
 
 # --- hints below the CLI, read from the source -------------------------------------------------
 
+
 def _docstrings(tree: ast.AST) -> set[int]:
     """The ids of the docstring nodes of a module, its classes and functions."""
     found = set()
@@ -107,23 +127,33 @@ def _strings(path: Path) -> list[tuple[int, str]]:
     its text with each ``{value}`` as ``X``."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     docstrings = _docstrings(tree)
-    inside_f = {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)
-                for part in node.values}
+    inside_f = {
+        id(part)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.JoinedStr)
+        for part in node.values
+    }
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.JoinedStr):
-            text = "".join(part.value if isinstance(part, ast.Constant) else "X"
-                           for part in node.values)
+            text = "".join(
+                part.value if isinstance(part, ast.Constant) else "X" for part in node.values
+            )
             found.append((node.lineno, text))
-        elif (isinstance(node, ast.Constant) and isinstance(node.value, str)
-              and id(node) not in docstrings and id(node) not in inside_f):
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+            and id(node) not in inside_f
+        ):
             found.append((node.lineno, node.value))
     return found
 
 
 def _below_cli(rooms: tuple[str, ...] | None = None) -> list[Path]:
-    paths = sorted(p for p in PACKAGE.rglob("*.py") if p.name not in CLI_MODULES
-                   or p.parent != PACKAGE)
+    paths = sorted(
+        p for p in PACKAGE.rglob("*.py") if p.name not in CLI_MODULES or p.parent != PACKAGE
+    )
     if rooms is None:
         return paths
     return [p for p in paths if p.relative_to(PACKAGE).parts[0] in rooms]
@@ -135,8 +165,9 @@ def _cli_options() -> set[str]:
     for name in CLI_MODULES:
         if (PACKAGE / name).exists():
             for _, text in _strings(PACKAGE / name):
-                options.update(part for part in text.split("/")
-                               if re.fullmatch(r"--[a-z][a-z-]+", part))
+                options.update(
+                    part for part in text.split("/") if re.fullmatch(r"--[a-z][a-z-]+", part)
+                )
     return options
 
 
@@ -144,9 +175,13 @@ def _flags_named(paths: list[Path]) -> list[str]:
     options = _cli_options()
     assert {"--column", "--rung", "--skip-invalid", "--time-unit"} <= options
     flag = re.compile(r"(?<![\w-])(--[a-z][a-z-]+)(?![\w-])")
-    return [f"{path.relative_to(PACKAGE)}:{line}: {match}"
-            for path in paths for line, text in _strings(path)
-            for match in flag.findall(text) if match in options]
+    return [
+        f"{path.relative_to(PACKAGE)}:{line}: {match}"
+        for path in paths
+        for line, text in _strings(path)
+        for match in flag.findall(text)
+        if match in options
+    ]
 
 
 def test_no_string_in_loading_network_ladder_or_errors_names_a_cli_option():
@@ -158,14 +193,31 @@ def test_no_string_below_the_cli_names_a_cli_option():
 
 
 def test_hints_in_loading_and_network_name_parameters_of_load():
-    parameters = set(inspect.signature(load).parameters) | set(
-        inspect.signature(describe).parameters) | set(
-        inspect.signature(LadderNetwork.from_path).parameters) | set(
-        inspect.signature(LadderNetwork.snapshot).parameters) | set(
-        inspect.signature(LadderNetwork.active).parameters)
-    named = {(f"{path.relative_to(PACKAGE)}:{line}", name) for path in _below_cli(MY_ROOMS)
-             for line, text in _strings(path) for name in hint_parameters(text)}
-    assert {name for _, name in named} == {"columns", "rung", "time_unit", "time_origin",
-                                          "skip_invalid", "focal", "path",
-                                          "people", "attendance", "as_of", "start", "end"}
+    parameters = (
+        set(inspect.signature(load).parameters)
+        | set(inspect.signature(describe).parameters)
+        | set(inspect.signature(LadderNetwork.from_path).parameters)
+        | set(inspect.signature(LadderNetwork.snapshot).parameters)
+        | set(inspect.signature(LadderNetwork.active).parameters)
+    )
+    named = {
+        (f"{path.relative_to(PACKAGE)}:{line}", name)
+        for path in _below_cli(MY_ROOMS)
+        for line, text in _strings(path)
+        for name in hint_parameters(text)
+    }
+    assert {name for _, name in named} == {
+        "columns",
+        "rung",
+        "time_unit",
+        "time_origin",
+        "skip_invalid",
+        "focal",
+        "path",
+        "people",
+        "attendance",
+        "as_of",
+        "start",
+        "end",
+    }
     assert {(place, name) for place, name in named if name not in parameters} == set()

@@ -33,6 +33,7 @@ def net(folder: Path) -> LadderNetwork:
 
 # --- anonymised and named -----------------------------------------------------------------------
 
+
 def written_bytes(paths: list[Path]) -> bytes:
     """Every byte the export wrote, with the parts of a workbook unzipped."""
     data = b""
@@ -66,15 +67,19 @@ def test_names_keep_ids_names_and_further_columns(net, tmp_path, name):
 
 # --- paths and formats --------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("output", "format", "expected"), [
-    ("out/v.gexf", None, ("gexf", ["out/v.gexf"])),
-    ("out/v.GraphML", None, ("graphml", ["out/v.GraphML"])),
-    ("out/v", "gexf", ("gexf", ["out/v.gexf"])),
-    ("out/v.csv", None, ("csv", ["out/v-nodes.csv", "out/v-ties.csv"])),
-    ("out/", "csv", ("csv", ["out/village-nodes.csv", "out/village-ties.csv"])),
-    ("out/", "xlsx", ("xlsx", ["out/village.xlsx"])),
-    (None, "XLSX", ("xlsx", ["outputs/village.xlsx"])),
-])
+
+@pytest.mark.parametrize(
+    ("output", "format", "expected"),
+    [
+        ("out/v.gexf", None, ("gexf", ["out/v.gexf"])),
+        ("out/v.GraphML", None, ("graphml", ["out/v.GraphML"])),
+        ("out/v", "gexf", ("gexf", ["out/v.gexf"])),
+        ("out/v.csv", None, ("csv", ["out/v-nodes.csv", "out/v-ties.csv"])),
+        ("out/", "csv", ("csv", ["out/village-nodes.csv", "out/village-ties.csv"])),
+        ("out/", "xlsx", ("xlsx", ["out/village.xlsx"])),
+        (None, "XLSX", ("xlsx", ["outputs/village.xlsx"])),
+    ],
+)
 def test_export_paths(output, format, expected):
     found, paths = export_paths(output, format=format, data_name="village")
     assert (found, [str(p) for p in paths]) == expected
@@ -85,23 +90,36 @@ def test_export_paths_folder_that_exists(tmp_path):
 
 
 # The library's hints name its parameter (format); the command shows its option (--format).
-@pytest.mark.parametrize(("output", "format", "message"), [
-    ("v.gexf", "pdf", "unknown export format 'pdf'; use gexf, graphml, csv or xlsx"),
-    ("v.txt", None, "cannot tell the export format from the file name 'v.txt'; end it in "
-                    ".gexf, .graphml, .csv or .xlsx, or give format"),
-    ("v.gexf", "csv", "a csv export needs a file name ending in .csv, not 'v.gexf'"),
-    (None, None, "no export format given; give format gexf|graphml|csv|xlsx, or an output "
-                 "file name ending in .gexf, .graphml, .csv or .xlsx"),
-])
+@pytest.mark.parametrize(
+    ("output", "format", "message"),
+    [
+        ("v.gexf", "pdf", "unknown export format 'pdf'; use gexf, graphml, csv or xlsx"),
+        (
+            "v.txt",
+            None,
+            "cannot tell the export format from the file name 'v.txt'; end it in "
+            ".gexf, .graphml, .csv or .xlsx, or give format",
+        ),
+        ("v.gexf", "csv", "a csv export needs a file name ending in .csv, not 'v.gexf'"),
+        (
+            None,
+            None,
+            "no export format given; give format gexf|graphml|csv|xlsx, or an output "
+            "file name ending in .gexf, .graphml, .csv or .xlsx",
+        ),
+    ],
+)
 def test_export_paths_bad_input(output, format, message):
     with pytest.raises(UsageError) as caught:
         export_paths(output, format=format)
     assert str(caught.value) == message
     assert caught.value.message(options={"format": "--format"}) == message.replace(
-        "give format", "give --format")
+        "give format", "give --format"
+    )
 
 
 # --- the command --------------------------------------------------------------------------------
+
 
 def test_cli_export_writes_and_prints_the_paths(folder, tmp_path):
     out = tmp_path / "out" / "village.gexf"
@@ -112,11 +130,25 @@ def test_cli_export_writes_and_prints_the_paths(folder, tmp_path):
 
 
 def test_cli_export_csv_with_names_and_lang(folder, tmp_path):
-    result = CliRunner().invoke(main, ["export", str(folder), "--format", "csv", "--names",
-                                       "--lang", "en", "-o", str(tmp_path / "t")])
+    result = CliRunner().invoke(
+        main,
+        [
+            "export",
+            str(folder),
+            "--format",
+            "csv",
+            "--names",
+            "--lang",
+            "en",
+            "-o",
+            str(tmp_path / "t"),
+        ],
+    )
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines() == [str(tmp_path / "t-nodes.csv"),
-                                          str(tmp_path / "t-ties.csv")]
+    assert result.output.splitlines() == [
+        str(tmp_path / "t-nodes.csv"),
+        str(tmp_path / "t-ties.csv"),
+    ]
     assert "Anna Jansen" in (tmp_path / "t-nodes.csv").read_text(encoding="utf-8")
 
 
@@ -128,14 +160,25 @@ def test_cli_export_default_output(folder, tmp_path, monkeypatch):
     assert nx.read_graphml(tmp_path / "outputs" / "village.graphml").number_of_edges() == 4
 
 
-@pytest.mark.parametrize(("arguments", "message"), [
-    (["--format", "pdf"], "Error: unknown export format 'pdf'; use gexf, graphml, csv or xlsx\n"),
-    (["-o", "map.png"], "Error: cannot tell the export format from the file name 'map.png'; "
-                        "end it in .gexf, .graphml, .csv or .xlsx, or give --format\n"),
-    (["--format", "gexf", "--as-of", "2031-01-01"],
-     "Error: date outside the data '2031-01-01'; the contacts run from 2024-01-10 to "
-     "2024-05-20\n"),
-])
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (
+            ["--format", "pdf"],
+            "Error: unknown export format 'pdf'; use gexf, graphml, csv or xlsx\n",
+        ),
+        (
+            ["-o", "map.png"],
+            "Error: cannot tell the export format from the file name 'map.png'; "
+            "end it in .gexf, .graphml, .csv or .xlsx, or give --format\n",
+        ),
+        (
+            ["--format", "gexf", "--as-of", "2031-01-01"],
+            "Error: date outside the data '2031-01-01'; the contacts run from 2024-01-10 to "
+            "2024-05-20\n",
+        ),
+    ],
+)
 def test_cli_export_bad_input(folder, tmp_path, monkeypatch, arguments, message):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["export", str(folder), *arguments])

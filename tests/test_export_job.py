@@ -40,8 +40,9 @@ def test_export_job_notes_where_rejects_went(tmp_path):
         contacts.write("2024-05-21,ouder-anna,ouder-anna,kennen,,\n")
     result = export_job(Source(folder, {"skip_invalid": True}), tmp_path / "out" / "v.graphml")
     rejects = tmp_path / "out" / "private" / "v.rejects.csv"
-    assert result.notes == [f"Set aside 1 invalid rows: {rejects} (holds personal data: keep it "
-                            "to yourself)"]
+    assert result.notes == [
+        f"Set aside 1 invalid rows: {rejects} (holds personal data: keep it to yourself)"
+    ]
     assert rejects.exists()
 
 

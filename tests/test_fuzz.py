@@ -34,8 +34,13 @@ from contactladder.network import FREQUENCIES, LadderNetwork
 
 pytestmark = pytest.mark.slow
 # Under a minute together on a two-core machine; derandomized, so CI draws the same cases.
-FUZZ = settings(max_examples=300, deadline=None, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=300,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 FILES = settings(FUZZ, max_examples=1500)
 KEY = bytes(range(32))
 
@@ -58,9 +63,36 @@ ATTENDANCE = """date,activity,person
 2024-03-01,Koffie en Koters,dirk
 2024-03-01,Koffie en Koters,cem
 """
-HOSTILE = ["", " ", "=1+1", "nan", "NaT", "None", "0001-01-01", "99999-12-31", "2024-02-30",
-           "2024-01-05 10:00 +01:00", "1e309", "-1", "0", "6", "1.5", "\x00", "\ufeff", '"',
-           "a,b", "a;b", "\t", "💥", "x" * 300, "2024-13-01", "ann", "bo", "{date}", "$x$"]
+HOSTILE = [
+    "",
+    " ",
+    "=1+1",
+    "nan",
+    "NaT",
+    "None",
+    "0001-01-01",
+    "99999-12-31",
+    "2024-02-30",
+    "2024-01-05 10:00 +01:00",
+    "1e309",
+    "-1",
+    "0",
+    "6",
+    "1.5",
+    "\x00",
+    "\ufeff",
+    '"',
+    "a,b",
+    "a;b",
+    "\t",
+    "💥",
+    "x" * 300,
+    "2024-13-01",
+    "ann",
+    "bo",
+    "{date}",
+    "$x$",
+]
 
 
 def mutate(text: str, data: st.DataObject) -> bytes:
@@ -123,8 +155,16 @@ def test_loading_mutated_files_works_or_raises_contactladdererror(data):
 # Dates as Dutch Excel writes them (5-1-2024), as American tools do (1/5/2024), or ISO.
 DATE_STYLES = {"iso": r"\g<0>", "dayfirst": r"\3-\2-\1", "monthfirst": r"\2/\3/\1"}
 ISO_DATE = re.compile(r"(\d\d\d\d)-(\d\d)-(\d\d)")
-NO_HEADER_COLUMNS = {"date": 1, "person_a": 2, "person_b": 3, "rung": 4, "kind": 5,
-                     "activity": 6, "wijk": 7, "note": 8}
+NO_HEADER_COLUMNS = {
+    "date": 1,
+    "person_a": 2,
+    "person_b": 3,
+    "rung": 4,
+    "kind": 5,
+    "activity": 6,
+    "wijk": 7,
+    "note": 8,
+}
 
 
 @settings(FILES, max_examples=800)
@@ -138,8 +178,10 @@ def test_loading_files_as_people_have_them_works_or_raises_contactladdererror(da
         style = data.draw(st.sampled_from(sorted(DATE_STYLES)))
         text = ISO_DATE.sub(DATE_STYLES[style], CONTACTS)
         shape = data.draw(st.sampled_from(["plain", "header_rows", "no_header", "folder"]))
-        options: dict = {"dayfirst": style == "dayfirst" and data.draw(st.booleans()),
-                         "monthfirst": style == "monthfirst" and data.draw(st.booleans())}
+        options: dict = {
+            "dayfirst": style == "dayfirst" and data.draw(st.booleans()),
+            "monthfirst": style == "monthfirst" and data.draw(st.booleans()),
+        }
         if shape == "header_rows":
             lines = text.splitlines()
             text = "\n".join([lines[0], "Datum,Wie,Met wie,Trede,,,,", *lines[1:]]) + "\n"
@@ -156,8 +198,9 @@ def test_loading_files_as_people_have_them_works_or_raises_contactladdererror(da
         else:
             (folder / "contacts.csv").write_bytes(mutate(text, data))
         if shape != "no_header" and data.draw(st.booleans()):
-            (folder / "people.csv").write_bytes(mutate(ISO_DATE.sub(DATE_STYLES[style], PEOPLE),
-                                                       data))
+            (folder / "people.csv").write_bytes(
+                mutate(ISO_DATE.sub(DATE_STYLES[style], PEOPLE), data)
+            )
         skip = data.draw(st.booleans())
         try:
             loaded = load(folder, skip_invalid=skip, key_file=write_key(folder), **options)
@@ -165,16 +208,19 @@ def test_loading_files_as_people_have_them_works_or_raises_contactladdererror(da
             assert "\n" not in str(err)
             return
         if skip:
-            assert_rows_add_up(folder, loaded, no_header=options.get("no_header", False),
-                               skip_rows=options.get("skip_rows", 0))
+            assert_rows_add_up(
+                folder,
+                loaded,
+                no_header=options.get("no_header", False),
+                skip_rows=options.get("skip_rows", 0),
+            )
 
 
 def write_workbook(text: bytes, path: Path) -> None:
     """The mutated text as a workbook, as a spreadsheet would save it; as bytes when it is too
     broken to be one (a damaged file with the ending .xlsx)."""
     try:
-        frame = pd.read_csv(io.BytesIO(text), dtype=str, keep_default_na=False,
-                            encoding="latin-1")
+        frame = pd.read_csv(io.BytesIO(text), dtype=str, keep_default_na=False, encoding="latin-1")
         frame.to_excel(path, index=False)
     except Exception:  # a mutation no spreadsheet could save
         path.write_bytes(text)
@@ -205,6 +251,7 @@ def assert_rows_add_up(folder: Path, data, **reading) -> None:
 
 # --- the public functions' options -------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def net(tmp_path_factory):
     folder = tmp_path_factory.mktemp("fuzz")
@@ -213,15 +260,33 @@ def net(tmp_path_factory):
     return LadderNetwork.from_path(folder, key_file=write_key(folder))
 
 
-MOMENTS = (st.none() | st.sampled_from(["2024-01-05", "2024-02-29", "2024-04-11 23:59",
-                                        "2023-01-01", "2030-01-01", "yesterday", "2024-13-01",
-                                        "today", "", "2024-03-01T10:00+01:00", "NaT"])
-           | st.floats(allow_nan=True) | st.integers() | st.text(max_size=10)
-           | st.datetimes().map(pd.Timestamp))
+MOMENTS = (
+    st.none()
+    | st.sampled_from(
+        [
+            "2024-01-05",
+            "2024-02-29",
+            "2024-04-11 23:59",
+            "2023-01-01",
+            "2030-01-01",
+            "yesterday",
+            "2024-13-01",
+            "today",
+            "",
+            "2024-03-01T10:00+01:00",
+            "NaT",
+        ]
+    )
+    | st.floats(allow_nan=True)
+    | st.integers()
+    | st.text(max_size=10)
+    | st.datetimes().map(pd.Timestamp)
+)
 FREQS = st.sampled_from([*FREQUENCIES, "fortnight", "", "M", None]) | st.text(max_size=6)
 VIEWS = st.sampled_from(["reached", "active", "current", "", None])
-COLUMNS = st.sampled_from([None, "wijk", "role", "organisation", "name", "joined", "id", "x",
-                           ""]) | st.text(max_size=6)
+COLUMNS = st.sampled_from(
+    [None, "wijk", "role", "organisation", "name", "joined", "id", "x", ""]
+) | st.text(max_size=6)
 WINDOWS = st.sampled_from(["90d", "0d", "-5d", "1y", "soon", "", None, 30, -1, 1e300, "30"])
 LANGS = st.sampled_from(["nl", "en", "de", "", None])
 
@@ -253,8 +318,7 @@ def test_network_options_work_or_raise_contactladdererror(net):
         works_or_clear_error(lambda: net.cutoff(as_of), "cutoff", found)
         works_or_clear_error(lambda: net.ties(as_of), "ties", found)
         works_or_clear_error(lambda: net.active(as_of, "2024-03-01"), "active", found)
-        works_or_clear_error(lambda: net.periods(freq, view=view, graph=graph), "periods",
-                             found)
+        works_or_clear_error(lambda: net.periods(freq, view=view, graph=graph), "periods", found)
 
     run()
     assert not found
@@ -278,15 +342,38 @@ def test_weaver_options_work_or_raise_contactladdererror(net):
     found: dict = {}
 
     @FUZZ
-    @given(as_of=MOMENTS, wijk=COLUMNS, fading=WINDOWS, new=WINDOWS, stuck=WINDOWS,
-           suggest=st.integers(-3, 5), match=st.lists(COLUMNS, max_size=2), lang=LANGS,
-           person=st.sampled_from(["ann", "cem", "nobody", "", None]))
+    @given(
+        as_of=MOMENTS,
+        wijk=COLUMNS,
+        fading=WINDOWS,
+        new=WINDOWS,
+        stuck=WINDOWS,
+        suggest=st.integers(-3, 5),
+        match=st.lists(COLUMNS, max_size=2),
+        lang=LANGS,
+        person=st.sampled_from(["ann", "cem", "nobody", "", None]),
+    )
     def run(as_of, wijk, fading, new, stuck, suggest, match, lang, person):
-        works_or_clear_error(lambda: worklist(net, as_of=as_of, wijk=wijk, fading=fading,
-                                              new=new, stuck_after=stuck, suggest=suggest,
-                                              match=match, lang=lang), "worklist", found)
-        works_or_clear_error(lambda: introductions(net, person, as_of=as_of, match=match,
-                                                   lang=lang), "introductions", found)
+        works_or_clear_error(
+            lambda: worklist(
+                net,
+                as_of=as_of,
+                wijk=wijk,
+                fading=fading,
+                new=new,
+                stuck_after=stuck,
+                suggest=suggest,
+                match=match,
+                lang=lang,
+            ),
+            "worklist",
+            found,
+        )
+        works_or_clear_error(
+            lambda: introductions(net, person, as_of=as_of, match=match, lang=lang),
+            "introductions",
+            found,
+        )
         works_or_clear_error(lambda: brokers(net.snapshot(as_of), lang=lang), "brokers", found)
 
     run()
@@ -297,14 +384,19 @@ def test_export_paths_options_work_or_raise_contactladdererror():
     found: dict = {}
 
     @FUZZ
-    @given(output=st.none() | st.sampled_from(["out/v.gexf", "v.xlsx", "v.csv", "v", "",
-                                               "v.graphml", "v.GEXF", ".", "v.tar.gz"])
-           | st.text(max_size=12),
-           form=st.sampled_from([None, "gexf", "graphml", "csv", "xlsx", "pdf", "", "GEXF"]),
-           name=st.text(max_size=8))
+    @given(
+        output=st.none()
+        | st.sampled_from(
+            ["out/v.gexf", "v.xlsx", "v.csv", "v", "", "v.graphml", "v.GEXF", ".", "v.tar.gz"]
+        )
+        | st.text(max_size=12),
+        form=st.sampled_from([None, "gexf", "graphml", "csv", "xlsx", "pdf", "", "GEXF"]),
+        name=st.text(max_size=8),
+    )
     def run(output, form, name):
-        works_or_clear_error(lambda: export_paths(output, format=form, data_name=name),
-                             "export_paths", found)
+        works_or_clear_error(
+            lambda: export_paths(output, format=form, data_name=name), "export_paths", found
+        )
 
     run()
     assert_nothing_found(found)

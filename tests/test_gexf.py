@@ -51,8 +51,9 @@ def test_networkx_write_gexf_fails_the_schema(net, tmp_path):
     # The check has teeth: networkx's own writer puts a `name` attribute on <graph>.
     path = tmp_path / "networkx.gexf"
     nx.write_gexf(nx.Graph(nx.path_graph(3), name="village"), path, version="1.2draft")
-    with pytest.raises(AssertionError, match="attribute 'name': The attribute 'name' is not "
-                                             "allowed"):
+    with pytest.raises(
+        AssertionError, match="attribute 'name': The attribute 'name' is not allowed"
+    ):
         validate(path.read_bytes())
 
 
@@ -62,23 +63,37 @@ def test_gexf_reads_back_with_networkx(net, version):
     assert graph.graph["mode"] == "dynamic"
     assert graph.number_of_nodes() == 5 and graph.number_of_edges() == 4
     nodes = by_label(graph)
-    assert set(nodes) == {"Ouder 1", "Ouder 2", "Ouder 3", "Professional 1 (GGD)",
-                          "Vrijwilliger 1"}
+    assert set(nodes) == {"Ouder 1", "Ouder 2", "Ouder 3", "Professional 1 (GGD)", "Vrijwilliger 1"}
     anna, bram, eva = (label(net, p) for p in ("ouder-anna", "ouder-bram", "ouder-eva"))
     carla = graph.nodes[nodes["Professional 1 (GGD)"]]
     assert (carla["role"], carla["organisation"], carla["wijk"], carla["focal"]) == (
-        "professional", "GGD", "Dieze", False)
+        "professional",
+        "GGD",
+        "Dieze",
+        False,
+    )
     # Nodes start at their first presence: joined, or the first contact when earlier.
     starts = {label: graph.nodes[node]["start"] for label, node in nodes.items()}
-    assert starts == {"Professional 1 (GGD)": "2023-12-01", anna: "2024-01-01",
-                      bram: "2024-01-10", "Vrijwilliger 1": "2024-03-01", eva: "2024-05-01"}
+    assert starts == {
+        "Professional 1 (GGD)": "2023-12-01",
+        anna: "2024-01-01",
+        bram: "2024-01-10",
+        "Vrijwilliger 1": "2024-03-01",
+        eva: "2024-05-01",
+    }
     edge = graph.edges[nodes[anna], nodes[bram]]
     assert edge["start"] == "2024-01-10"
     assert edge["weight"] == 5.0
     assert (edge["contacts"], edge["tie_type"], edge["activities"]) == (
-        4, "parent-parent", "Koffie en Koters")
-    assert edge["rung"] == [(1, "2024-01-10", "2024-02-13"), (3, "2024-02-14", "2024-03-31"),
-                            (5, "2024-04-01", "None")]
+        4,
+        "parent-parent",
+        "Koffie en Koters",
+    )
+    assert edge["rung"] == [
+        (1, "2024-01-10", "2024-02-13"),
+        (3, "2024-02-14", "2024-03-31"),
+        (5, "2024-04-01", "None"),
+    ]
     assert edge["rung_key"][-1] == ("steunen", "2024-04-01", "None")
 
 
@@ -123,24 +138,33 @@ def test_gexf_as_of_cuts_the_history(net, version):
 @pytest.mark.parametrize("version", VERSIONS)
 def test_gexf_with_times_of_day_uses_datetime(folder, version):
     contacts = folder / "contacts.csv"
-    contacts.write_text(CONTACTS.replace("2024-02-14,ouder-bram", "2024-02-14T09:30,ouder-bram")
-                        .replace("2024-01-10,", "2024-01-10T10:00,"), encoding="utf-8")
+    contacts.write_text(
+        CONTACTS.replace("2024-02-14,ouder-bram", "2024-02-14T09:30,ouder-bram").replace(
+            "2024-01-10,", "2024-01-10T10:00,"
+        ),
+        encoding="utf-8",
+    )
     data = gexf_bytes(LadderNetwork.from_path(folder), version=version, anonymize=False)
     validate(data)
     # networkx cannot read timeformat="dateTime" (KeyError), so read the spells with lxml.
     root = etree.fromstring(data)
     namespaces = {"g": etree.QName(root).namespace}
     assert root.find("g:graph", namespaces).get("timeformat") == "dateTime"
-    edge = (root.find(".//g:edge[@source='ouder-anna'][@target='ouder-bram']", namespaces)
-            or root.find(".//g:edge[@source='ouder-bram'][@target='ouder-anna']", namespaces))
+    edge = root.find(
+        ".//g:edge[@source='ouder-anna'][@target='ouder-bram']", namespaces
+    ) or root.find(".//g:edge[@source='ouder-bram'][@target='ouder-anna']", namespaces)
     assert edge.get("start") == "2024-01-10T10:00:00"
-    spells = [(value.get("value"), value.get("start"), value.get("end"))
-              for value in edge.iterfind(".//g:attvalue[@for='rung']", namespaces)]
+    spells = [
+        (value.get("value"), value.get("start"), value.get("end"))
+        for value in edge.iterfind(".//g:attvalue[@for='rung']", namespaces)
+    ]
     # The praten contact on 14 February has no time (midnight), the delen one is at 9:30.
-    assert spells == [("1", "2024-01-10T10:00:00", "2024-02-13T23:59:59"),
-                      ("2", "2024-02-14T00:00:00", "2024-02-14T09:29:59"),
-                      ("3", "2024-02-14T09:30:00", "2024-03-31T23:59:59"),
-                      ("5", "2024-04-01T00:00:00", None)]
+    assert spells == [
+        ("1", "2024-01-10T10:00:00", "2024-02-13T23:59:59"),
+        ("2", "2024-02-14T00:00:00", "2024-02-14T09:29:59"),
+        ("3", "2024-02-14T09:30:00", "2024-03-31T23:59:59"),
+        ("5", "2024-04-01T00:00:00", None),
+    ]
 
 
 def test_gexf_is_deterministic(folder):
@@ -177,9 +201,11 @@ def test_demo_gexf_is_valid_and_complete(version):
     assert graph.number_of_nodes() == snapshot.number_of_nodes()
     assert graph.number_of_edges() == snapshot.number_of_edges()
     assert sorted(rung for _, _, rung in snapshot.edges(data="rung")) == sorted(
-        int(w) for _, _, w in graph.edges(data="weight"))
+        int(w) for _, _, w in graph.edges(data="weight")
+    )
     assert sum(len(rungs) for _, _, rungs in graph.edges(data="rung")) == len(
-        net.rung_history().drop_duplicates(["person_a", "person_b", "date"]))
+        net.rung_history().drop_duplicates(["person_a", "person_b", "date"])
+    )
     people = pd.read_csv(DEMO / "people.csv", keep_default_na=False)
     text = data.decode()
     for name in people["name"]:

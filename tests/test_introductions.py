@@ -52,10 +52,21 @@ def test_introductions_explain_the_points_and_never_suggest_a_closer_tie(intro_n
     assert bo["explanation"] == (
         "Same activity: peutergym, taalplezier (+6). Same wijk: Dieze (+2). Same child_age_group: "
         "0-1 (+2). 1 shared contact: Kim (k1) (+1). Already know each other: 'Acquaintance'. "
-        "Score 11.")
+        "Score 11."
+    )
     assert (bo["current_rung"], table.iloc[1]["current_rung"]) == ("kennen", "")
-    assert list(table.columns) == ["person", "candidate", "score", "reasons", "explanation",
-                                   "name", "role", "wijk", "current_rung", "as_of"]
+    assert list(table.columns) == [
+        "person",
+        "candidate",
+        "score",
+        "reasons",
+        "explanation",
+        "name",
+        "role",
+        "wijk",
+        "current_rung",
+        "as_of",
+    ]
     assert introductions(intro_net, "ann", top=1)["candidate"].tolist() == ["bo"]
 
 

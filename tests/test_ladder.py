@@ -6,11 +6,21 @@ from contactladder.errors import BadValueError, InputFileError
 from contactladder.ladder import Ladder
 
 
-@pytest.mark.parametrize("value, level", [
-    (1, 1), ("2", 2), (3.0, 3), ("kennen", 1), ("PRATEN", 2), (" Delen ", 3),
-    ("Helpen elkaar praktisch", 4), ("mutual support", 5), ("Acquaintance", 1),
-    ("kennen elkaar (van gezicht, van naam)", 1),
-])
+@pytest.mark.parametrize(
+    "value, level",
+    [
+        (1, 1),
+        ("2", 2),
+        (3.0, 3),
+        ("kennen", 1),
+        ("PRATEN", 2),
+        (" Delen ", 3),
+        ("Helpen elkaar praktisch", 4),
+        ("mutual support", 5),
+        ("Acquaintance", 1),
+        ("kennen elkaar (van gezicht, van naam)", 1),
+    ],
+)
 def test_rung_parses_from_level_key_or_label_in_either_language(value, level):
     assert Ladder.default().parse(value).level == level
 
@@ -32,9 +42,12 @@ def test_default_ladder_has_five_rungs_with_both_languages_and_colours():
 
 def test_ladder_file_replaces_rungs_and_maps_kinds(tmp_path):
     path = tmp_path / "ladder.toml"
-    path.write_text('[[rung]]\nkey = "zien"\nnl = "Zien elkaar"\ncolour = "#111111"\n'
-                    '[[rung]]\nkey = "groeten"\n[[rung]]\nkey = "helpen"\nen = "Help"\n'
-                    '[kinds]\nappgroep = "groeten"\nOppassen = "Help"\n', encoding="utf-8")
+    path.write_text(
+        '[[rung]]\nkey = "zien"\nnl = "Zien elkaar"\ncolour = "#111111"\n'
+        '[[rung]]\nkey = "groeten"\n[[rung]]\nkey = "helpen"\nen = "Help"\n'
+        '[kinds]\nappgroep = "groeten"\nOppassen = "Help"\n',
+        encoding="utf-8",
+    )
     ladder = Ladder.from_file(path)
     assert [r.key for r in ladder] == ["zien", "groeten", "helpen"]
     assert ladder[1].colour == "#111111" and ladder[2].colour.startswith("#")
@@ -43,13 +56,16 @@ def test_ladder_file_replaces_rungs_and_maps_kinds(tmp_path):
     assert ladder[2].label("en") == "groeten"
 
 
-@pytest.mark.parametrize("text, message", [
-    ("not [ toml", "not a valid TOML file"),
-    ('name = "x"\n', "no rungs"),
-    ('[[rung]]\nnl = "x"\n', "rung 1 has no key"),
-    ('[[rung]]\nkey = "a"\n[[rung]]\nkey = "A"\n', "two rungs have the same key"),
-    ('[[rung]]\nkey = "a"\n[kinds]\nkoffie = "b"\n', "kind 'koffie' maps to an unknown rung"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("not [ toml", "not a valid TOML file"),
+        ('name = "x"\n', "no rungs"),
+        ('[[rung]]\nnl = "x"\n', "rung 1 has no key"),
+        ('[[rung]]\nkey = "a"\n[[rung]]\nkey = "A"\n', "two rungs have the same key"),
+        ('[[rung]]\nkey = "a"\n[kinds]\nkoffie = "b"\n', "kind 'koffie' maps to an unknown rung"),
+    ],
+)
 def test_bad_ladder_file(tmp_path, text, message):
     path = tmp_path / "ladder.toml"
     path.write_text(text, encoding="utf-8")
@@ -68,7 +84,8 @@ def test_a_ladder_file_with_only_kinds_keeps_the_default_rungs(tmp_path):
     path.write_text('[kinds]\nA1 = "kennen"\n"appgroep" = "Chatting"\nA5 = 5\n', encoding="utf-8")
     ladder = Ladder.from_file(path)
     assert [(rung.level, rung.key) for rung in ladder] == [
-        (rung.level, rung.key) for rung in Ladder.default()]
+        (rung.level, rung.key) for rung in Ladder.default()
+    ]
     assert [ladder.level_of_kind(k) for k in ("a1", "Appgroep", "A5", "A2")] == [1, 2, 5, None]
     assert ladder.source == f"{path} (the default rungs)"
 

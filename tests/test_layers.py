@@ -46,13 +46,17 @@ def _imports(path: Path) -> list[tuple[int, str]]:
             found += [(node.lineno, alias.name) for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level:
             found.append((node.lineno, "relative"))
-    return [(line, name) for line, name in found
-            if name == "relative" or name.startswith("contactladder.")]
+    return [
+        (line, name)
+        for line, name in found
+        if name == "relative" or name.startswith("contactladder.")
+    ]
 
 
 def _modules() -> list[Path]:
-    return sorted(p for p in PACKAGE.rglob("*.py")
-                  if p.name != "__init__.py" or p.parent != PACKAGE)
+    return sorted(
+        p for p in PACKAGE.rglob("*.py") if p.name != "__init__.py" or p.parent != PACKAGE
+    )
 
 
 def test_every_module_belongs_to_a_layer():
@@ -85,15 +89,29 @@ def test_no_room_is_a_hall(path):
 
 
 def test_the_cli_loads_neither_pandas_nor_networkx():
-    code = ("import sys, contactladder.cli, contactladder; "
-            "print(sorted(m for m in ('pandas', 'networkx', 'numpy', 'matplotlib') "
-            "if m in sys.modules))")
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True).stdout.strip()
+    code = (
+        "import sys, contactladder.cli, contactladder; "
+        "print(sorted(m for m in ('pandas', 'networkx', 'numpy', 'matplotlib') "
+        "if m in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert loaded == "[]"
 
 
 def test_python_m_contactladder_is_the_command():
-    result = subprocess.run([sys.executable, "-m", "contactladder", "--version"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "contactladder", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert result.stdout.startswith("contactladder, version ")
+
+
+def test_every_public_name_of_the_package_face_resolves():
+    import contactladder
+
+    missing = [name for name in contactladder.__all__ if not hasattr(contactladder, name)]
+    assert missing == []

@@ -38,8 +38,17 @@ NO_GROUP = "(none)"
 
 # --- the naive computation -------------------------------------------------------------------
 
-def naive_growth(contacts: pd.DataFrame, people: pd.DataFrame, ladder: Ladder, *, freq: str,
-                 view: str, by: str | None = None, focal: str = "parent") -> pd.DataFrame:
+
+def naive_growth(
+    contacts: pd.DataFrame,
+    people: pd.DataFrame,
+    ladder: Ladder,
+    *,
+    freq: str,
+    view: str,
+    by: str | None = None,
+    focal: str = "parent",
+) -> pd.DataFrame:
     """The growth table, rebuilt from scratch for every period.
 
     ``contacts``: ``date, person_a < person_b, rung``; ``people``: indexed by id with ``role``
@@ -51,7 +60,7 @@ def naive_growth(contacts: pd.DataFrame, people: pd.DataFrame, ladder: Ladder, *
     top = ladder.top.level
     since = present_from(contacts, people)
     role = people["role"].to_dict()
-    group_of = (people[by].fillna("").astype(str).replace("", NO_GROUP).to_dict() if by else {})
+    group_of = people[by].fillna("").astype(str).replace("", NO_GROUP).to_dict() if by else {}
     names = sorted(set(group_of.values())) if by else [None]
     rows = []
     for label, start, end in naive_bounds(contacts["date"].min(), contacts["date"].max(), freq):
@@ -69,20 +78,42 @@ def naive_growth(contacts: pd.DataFrame, people: pd.DataFrame, ladder: Ladder, *
             ties = naive_ties(inside)
         graph.add_edges_from((a, b, {"rung": rung}) for (a, b), rung in ties.items())
         for name in names:
-            members = graph if name is None else graph.subgraph(
-                [p for p in graph if group_of[p] == name])
-            inside_group = (lambda pairs: pairs) if name is None else (lambda pairs, name=name: [
-                (a, b) for a, b in pairs if group_of[a] == name and group_of[b] == name])
+            members = (
+                graph if name is None else graph.subgraph([p for p in graph if group_of[p] == name])
+            )
+            inside_group = (
+                (lambda pairs: pairs)
+                if name is None
+                else (
+                    lambda pairs, name=name: [
+                        (a, b) for a, b in pairs if group_of[a] == name and group_of[b] == name
+                    ]
+                )
+            )
             row = {"period": label, **({"group": name} if by else {})}
             row.update(naive_figures(members, role, focal, levels, top))
             row["new_ties"] = len(inside_group(new))
             row["climbed"] = len(inside_group(climbed))
             rows.append(row)
-    columns = (["period"] + (["group"] if by else []) + ["people", "focal", "ties"]
-               + [f"rung_{key}" for _, key in levels]
-               + ["new_ties", "climbed", "focal_alone", "focal_only_professional",
-                  "focal_peer_ge3", "focal_peer_top", "focal_peer_degree_mean", "components",
-                  "largest_component_share", "peer_density", "peer_transitivity"])
+    columns = (
+        ["period"]
+        + (["group"] if by else [])
+        + ["people", "focal", "ties"]
+        + [f"rung_{key}" for _, key in levels]
+        + [
+            "new_ties",
+            "climbed",
+            "focal_alone",
+            "focal_only_professional",
+            "focal_peer_ge3",
+            "focal_peer_top",
+            "focal_peer_degree_mean",
+            "components",
+            "largest_component_share",
+            "peer_density",
+            "peer_transitivity",
+        ]
+    )
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -95,21 +126,25 @@ def naive_figures(graph: nx.Graph, role: dict, focal_role: str, levels, top: int
         return any(peers.edges[person, other]["rung"] >= level for other in peers[person])
 
     components = list(nx.connected_components(graph))
-    largest = max(components, key=lambda c: (len(c), sum(role[p] == focal_role for p in c)),
-                  default=set())
+    largest = max(
+        components, key=lambda c: (len(c), sum(role[p] == focal_role for p in c)), default=set()
+    )
     return {
-        "people": graph.number_of_nodes(), "focal": len(focal), "ties": graph.number_of_edges(),
+        "people": graph.number_of_nodes(),
+        "focal": len(focal),
+        "ties": graph.number_of_edges(),
         **{f"rung_{key}": rungs.count(level) for level, key in levels},
         "focal_alone": sum(graph.degree(p) == 0 for p in focal),
-        "focal_only_professional": sum(graph.degree(p) > 0 and peers.degree(p) == 0
-                                       for p in focal),
+        "focal_only_professional": sum(graph.degree(p) > 0 and peers.degree(p) == 0 for p in focal),
         "focal_peer_ge3": sum(peer_rung_at_least(p, 3) for p in focal),
         "focal_peer_top": sum(peer_rung_at_least(p, top) for p in focal),
-        "focal_peer_degree_mean": (float(np.mean([peers.degree(p) for p in focal]))
-                                   if focal else 0.0),
+        "focal_peer_degree_mean": (
+            float(np.mean([peers.degree(p) for p in focal])) if focal else 0.0
+        ),
         "components": nx.number_connected_components(graph),
-        "largest_component_share": (sum(role[p] == focal_role for p in largest) / len(focal)
-                                    if focal else 0.0),
+        "largest_component_share": (
+            sum(role[p] == focal_role for p in largest) / len(focal) if focal else 0.0
+        ),
         "peer_density": nx.density(peers),
         "peer_transitivity": nx.transitivity(peers),
     }
@@ -117,11 +152,18 @@ def naive_figures(graph: nx.Graph, role: dict, focal_role: str, levels, top: int
 
 def assert_same_table(got: pd.DataFrame, expected: pd.DataFrame) -> None:
     assert list(got.columns) == list(expected.columns)
-    pd.testing.assert_frame_equal(got.reset_index(drop=True), expected, check_dtype=False,
-                                  check_exact=False, rtol=1e-12, atol=1e-12)
+    pd.testing.assert_frame_equal(
+        got.reset_index(drop=True),
+        expected,
+        check_dtype=False,
+        check_exact=False,
+        rtol=1e-12,
+        atol=1e-12,
+    )
 
 
 # --- the key test: every column against the naive computation ---------------------------------
+
 
 @pytest.mark.parametrize("case", RANDOM_CASES, ids=RANDOM_IDS)
 @pytest.mark.parametrize("freq", list(FREQUENCIES))
@@ -129,12 +171,13 @@ def assert_same_table(got: pd.DataFrame, expected: pd.DataFrame) -> None:
 def test_growth_matches_naive_on_random_data(tmp_path, case, freq, view):
     contacts, people = random_data(tmp_path, **case)
     data = load(tmp_path)
-    many = (None, "wijk") if freq == "day" else (None, "wijk", "role")   # days are many
-    for focal, bys in (("parent", many), ("professional", many[:2 if freq != "day" else 1])):
+    many = (None, "wijk") if freq == "day" else (None, "wijk", "role")  # days are many
+    for focal, bys in (("parent", many), ("professional", many[: 2 if freq != "day" else 1])):
         net = LadderNetwork(data, focal=focal)
         for by in bys:
-            expected = naive_growth(contacts, people, data.ladder, freq=freq, view=view, by=by,
-                                    focal=focal)
+            expected = naive_growth(
+                contacts, people, data.ladder, freq=freq, view=view, by=by, focal=focal
+            )
             got = growth(net, freq=freq, view=view, by=by)
             assert_same_table(got, expected)
 
@@ -144,7 +187,7 @@ def test_random_data_has_the_shapes_the_naive_test_needs(tmp_path):
     contacts, people = random_data(tmp_path, 1)
     net = LadderNetwork(load(tmp_path))
     table = growth(net, freq="week", view="active")
-    assert (table["ties"] == 0).sum() >= 4                     # empty periods
+    assert (table["ties"] == 0).sum() >= 4  # empty periods
     reached = growth(net, freq="month")
     assert reached["climbed"].sum() > 10 and reached["new_ties"].sum() > 30
     assert reached["people"].is_monotonic_increasing and reached["people"].nunique() > 3
@@ -154,15 +197,25 @@ def test_random_data_has_the_shapes_the_naive_test_needs(tmp_path):
     assert (people["joined"] > contacts["date"].max()).any()
 
 
-@pytest.mark.parametrize("freq, view, by", [
-    ("week", "active", "wijk"),
-    ("month", "reached", None), ("month", "reached", "wijk"), ("month", "active", None),
-    ("month", "active", "wijk"), ("quarter", "reached", "role"), ("quarter", "active", None),
-    ("year", "reached", "wijk"), ("year", "active", "wijk")])
+@pytest.mark.parametrize(
+    "freq, view, by",
+    [
+        ("week", "active", "wijk"),
+        ("month", "reached", None),
+        ("month", "reached", "wijk"),
+        ("month", "active", None),
+        ("month", "active", "wijk"),
+        ("quarter", "reached", "role"),
+        ("quarter", "active", None),
+        ("year", "reached", "wijk"),
+        ("year", "active", "wijk"),
+    ],
+)
 def test_growth_matches_naive_on_the_demo(demo_data, freq, view, by):
     net = LadderNetwork(demo_data)
-    expected = naive_growth(demo_data.contacts, demo_data.people, demo_data.ladder, freq=freq,
-                            view=view, by=by)
+    expected = naive_growth(
+        demo_data.contacts, demo_data.people, demo_data.ladder, freq=freq, view=view, by=by
+    )
     assert_same_table(growth(net, freq=freq, view=view, by=by), expected)
 
 
@@ -173,24 +226,47 @@ def demo_data():
 
 # --- small networks by hand ------------------------------------------------------------------
 
+
 def test_growth_of_a_triangle_and_a_professional():
-    net = LadderNetwork(dataset(
-        [("2024-01-02", "ann", "bo", 3), ("2024-01-03", "bo", "cem", 1),
-         ("2024-02-01", "ann", "cem", 5), ("2024-02-02", "dan", "gw", 2),
-         ("2024-02-03", "bo", "cem", 2)],
-        {"gw": ("professional", "", None), "eva": ("parent", "", "2024-02-15")}))
+    net = LadderNetwork(
+        dataset(
+            [
+                ("2024-01-02", "ann", "bo", 3),
+                ("2024-01-03", "bo", "cem", 1),
+                ("2024-02-01", "ann", "cem", 5),
+                ("2024-02-02", "dan", "gw", 2),
+                ("2024-02-03", "bo", "cem", 2),
+            ],
+            {"gw": ("professional", "", None), "eva": ("parent", "", "2024-02-15")},
+        )
+    )
     table = growth(net, freq="month").set_index("period")
     assert table.loc["2024-01"].to_dict() == {
-        "people": 5, "focal": 4, "ties": 2, "rung_kennen": 1, "rung_praten": 0, "rung_delen": 1,
-        "rung_helpen": 0, "rung_steunen": 0, "new_ties": 2, "climbed": 0, "focal_alone": 1,
-        "focal_only_professional": 0, "focal_peer_ge3": 2, "focal_peer_top": 0,
-        "focal_peer_degree_mean": 1.0, "components": 3, "largest_component_share": 0.75,
-        "peer_density": 2 / 6, "peer_transitivity": 0.0}
+        "people": 5,
+        "focal": 4,
+        "ties": 2,
+        "rung_kennen": 1,
+        "rung_praten": 0,
+        "rung_delen": 1,
+        "rung_helpen": 0,
+        "rung_steunen": 0,
+        "new_ties": 2,
+        "climbed": 0,
+        "focal_alone": 1,
+        "focal_only_professional": 0,
+        "focal_peer_ge3": 2,
+        "focal_peer_top": 0,
+        "focal_peer_degree_mean": 1.0,
+        "components": 3,
+        "largest_component_share": 0.75,
+        "peer_density": 2 / 6,
+        "peer_transitivity": 0.0,
+    }
     february = table.loc["2024-02"]
     assert (february["people"], february["focal"], february["ties"]) == (6, 5, 4)
     assert (february["new_ties"], february["climbed"]) == (2, 1)
-    assert february["focal_alone"] == 1                  # eva
-    assert february["focal_only_professional"] == 1      # dan
+    assert february["focal_alone"] == 1  # eva
+    assert february["focal_only_professional"] == 1  # dan
     assert (february["focal_peer_ge3"], february["focal_peer_top"]) == (3, 2)
     assert february["peer_transitivity"] == 1.0 and february["components"] == 3
     assert february["largest_component_share"] == pytest.approx(3 / 5)
@@ -198,8 +274,12 @@ def test_growth_of_a_triangle_and_a_professional():
 
 
 def test_largest_component_ties_go_to_more_focal_people():
-    net = LadderNetwork(dataset([("2024-01-02", "gw", "ann", 1), ("2024-01-02", "bo", "cem", 1)],
-                                {"gw": ("professional", "", None)}))
+    net = LadderNetwork(
+        dataset(
+            [("2024-01-02", "gw", "ann", 1), ("2024-01-02", "bo", "cem", 1)],
+            {"gw": ("professional", "", None)},
+        )
+    )
     assert growth(net, freq="year")["largest_component_share"].tolist() == [2 / 3]
 
 
@@ -242,6 +322,7 @@ def test_growth_does_not_change_the_network(demo_data):
 
 # --- transitions -----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("case", RANDOM_CASES[:3], ids=RANDOM_IDS[:3])
 @pytest.mark.parametrize("freq", ["week", "month", "quarter"])
 def test_transitions_match_a_naive_diff(tmp_path, case, freq):
@@ -252,8 +333,10 @@ def test_transitions_match_a_naive_diff(tmp_path, case, freq):
     before: dict = {}
     for label, _, end in naive_bounds(contacts["date"].min(), contacts["date"].max(), freq):
         reached = naive_ties(contacts[contacts["date"] < end])
-        moves = pd.Series([(keys.get(before.get(pair), "none"), keys[rung])
-                           for pair, rung in reached.items()], dtype=object).value_counts()
+        moves = pd.Series(
+            [(keys.get(before.get(pair), "none"), keys[rung]) for pair, rung in reached.items()],
+            dtype=object,
+        ).value_counts()
         expected += [(label, old, new, int(n)) for (old, new), n in moves.items()]
         before = reached
     table = transitions(net, freq=freq)
@@ -266,14 +349,26 @@ def test_transitions_match_a_naive_diff(tmp_path, case, freq):
 
 
 def test_transitions_of_a_tiny_network():
-    net = LadderNetwork(dataset([("2024-01-02", "ann", "bo", 1), ("2024-01-03", "bo", "cem", 2),
-                                 ("2024-02-01", "ann", "bo", 3), ("2024-02-02", "ann", "bo", 4)]))
+    net = LadderNetwork(
+        dataset(
+            [
+                ("2024-01-02", "ann", "bo", 1),
+                ("2024-01-03", "bo", "cem", 2),
+                ("2024-02-01", "ann", "bo", 3),
+                ("2024-02-02", "ann", "bo", 4),
+            ]
+        )
+    )
     assert transitions(net).values.tolist() == [
-        ["2024-01", "none", "kennen", 1], ["2024-01", "none", "praten", 1],
-        ["2024-02", "kennen", "helpen", 1], ["2024-02", "praten", "praten", 1]]
+        ["2024-01", "none", "kennen", 1],
+        ["2024-01", "none", "praten", 1],
+        ["2024-02", "kennen", "helpen", 1],
+        ["2024-02", "praten", "praten", 1],
+    ]
 
 
 # --- activity yield --------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("seed", [1, 2, 4])
 @pytest.mark.parametrize("as_of", [None, "2024-03-31"])
@@ -286,18 +381,31 @@ def test_activity_yield_matches_pandas(tmp_path, seed, as_of):
         contacts = contacts[contacts["date"] < pd.Timestamp(as_of) + pd.Timedelta(days=1)]
     # The first contact of each tie in the order the loader keeps (by date, then file order).
     first = contacts.groupby(["person_a", "person_b"], sort=False).head(1)
-    ties = (contacts.groupby(["person_a", "person_b"])["rung"].max().rename("rung").reset_index()
-            .merge(first[["person_a", "person_b", "activity"]]))
+    ties = (
+        contacts.groupby(["person_a", "person_b"])["rung"]
+        .max()
+        .rename("rung")
+        .reset_index()
+        .merge(first[["person_a", "person_b", "activity"]])
+    )
     ties["activity"] = ties["activity"].replace("", NO_GROUP)
     expected = []
     for activity, group in ties.groupby("activity"):
         counts = [int((group["rung"] == rung.level).sum()) for rung in net.ladder]
-        expected.append([activity, len(group), *counts,
-                         float((group["rung"] >= 3).mean()), float(group["rung"].mean())])
+        expected.append(
+            [
+                activity,
+                len(group),
+                *counts,
+                float((group["rung"] >= 3).mean()),
+                float(group["rung"].mean()),
+            ]
+        )
     expected.sort(key=lambda row: (-row[1], row[0]))
     table = activity_yield(net, as_of=as_of)
-    assert list(table.columns) == (["activity", "ties"] + [f"rung_{r.key}" for r in net.ladder]
-                                   + ["share_ge3", "mean_rung"])
+    assert list(table.columns) == (
+        ["activity", "ties"] + [f"rung_{r.key}" for r in net.ladder] + ["share_ge3", "mean_rung"]
+    )
     assert len(table) == len(expected)
     for got, want in zip(table.values.tolist(), expected):
         assert got[:-2] == want[:-2]
@@ -305,13 +413,22 @@ def test_activity_yield_matches_pandas(tmp_path, seed, as_of):
 
 
 def test_activity_yield_credits_the_first_activity():
-    net = LadderNetwork(dataset([("2024-01-02", "ann", "bo", 1, "peutergym"),
-                                 ("2024-01-09", "ann", "bo", 4, "Koffie en Koters"),
-                                 ("2024-01-09", "ann", "cem", 2)]))
+    net = LadderNetwork(
+        dataset(
+            [
+                ("2024-01-02", "ann", "bo", 1, "peutergym"),
+                ("2024-01-09", "ann", "bo", 4, "Koffie en Koters"),
+                ("2024-01-09", "ann", "cem", 2),
+            ]
+        )
+    )
     assert activity_yield(net).values.tolist() == [
-        ["(none)", 1, 0, 1, 0, 0, 0, 0.0, 2.0], ["peutergym", 1, 0, 0, 0, 1, 0, 1.0, 4.0]]
+        ["(none)", 1, 0, 1, 0, 0, 0, 0.0, 2.0],
+        ["peutergym", 1, 0, 0, 0, 1, 0, 1.0, 4.0],
+    ]
     assert activity_yield(net, as_of="2024-01-02").values.tolist() == [
-        ["peutergym", 1, 1, 0, 0, 0, 0, 0.0, 1.0]]
+        ["peutergym", 1, 1, 0, 0, 0, 0, 0.0, 1.0]
+    ]
     with pytest.raises(UsageError, match="date outside the data"):
         activity_yield(net, as_of="2024-02-01")
 
@@ -326,8 +443,10 @@ def test_people_who_left_are_counted_apart_and_change_no_other_figure(tmp_path):
     for name in ("contacts.csv", "people.csv", "attendance.csv"):
         (folder / name).write_bytes((demo / name).read_bytes())
     before = growth_job(Source(folder), tmp_path / "before.csv", freq="quarter").paths[0]
-    (folder / "status.csv").write_text("person,status,since\np001,moved,2025-06-01\n"
-                                       "p002,no_contact,2024-01-01\np003,paused,2025-01-01\n")
+    (folder / "status.csv").write_text(
+        "person,status,since\np001,moved,2025-06-01\n"
+        "p002,no_contact,2024-01-01\np003,paused,2025-01-01\n"
+    )
     after = growth_job(Source(folder), tmp_path / "after.csv", freq="quarter").paths[0]
     old, new = pd.read_csv(before), pd.read_csv(after)
     pd.testing.assert_frame_equal(new.drop(columns="left"), old)

@@ -19,8 +19,11 @@ CEM = "01ab4b4f-c12d-46df-aaef-78c335736baa"
 def test_people_are_the_egos_and_the_nodes_with_their_attributes():
     people = read_networkcanvas(EXPORT).people.set_index("id")
     assert people["node_type"].value_counts().to_dict() == {"Person": 5, "ego": 2}
-    assert people.loc[CEM, ["name", "rol", "organisation"]].tolist() == ["Cem", "Professional",
-                                                                         "GGD"]
+    assert people.loc[CEM, ["name", "rol", "organisation"]].tolist() == [
+        "Cem",
+        "Professional",
+        "GGD",
+    ]
     assert people.loc[ANN, "interview"] == "6e26f4dd-64ea-4ae5-8447-dfb44bed3354"
 
 
@@ -59,13 +62,17 @@ def test_an_edge_type_without_a_rung_is_one_error_naming_the_options(tmp_path):
         import_networkcanvas(EXPORT, tmp_path / "data", kinds={"knows": 1})
     assert raised.value.message(options={"rung": "--rung", "kinds": "--kind"}) == (
         "no rung for the edge types 'helps'; name the edge attribute with the rung in --rung, "
-        "or map each edge type to a rung in --kind")
+        "or map each edge type to a rung in --kind"
+    )
     assert not (tmp_path / "data").exists()
 
 
 def test_a_missing_edge_attribute_names_the_file_and_the_attributes():
-    with pytest.raises(MissingColumnError, match=r"_edgeList_helps.csv: no edge attribute "
-                                                 r"'closeness'; the attributes are none"):
+    with pytest.raises(
+        MissingColumnError,
+        match=r"_edgeList_helps.csv: no edge attribute "
+        r"'closeness'; the attributes are none",
+    ):
         read_networkcanvas(EXPORT, rung="closeness")
 
 
@@ -74,8 +81,11 @@ def test_an_edge_to_an_unknown_node_is_bad_input(tmp_path):
     shutil.copytree(EXPORT, export)
     for nodes in export.glob("case_2_*_attributeList_Person.csv"):
         nodes.unlink()
-    with pytest.raises(BadValueError, match=r"case_2_.*_edgeList_knows.csv, line 2, column "
-                                            r"'networkCanvasSourceUUID': an edge to a person"):
+    with pytest.raises(
+        BadValueError,
+        match=r"case_2_.*_edgeList_knows.csv, line 2, column "
+        r"'networkCanvasSourceUUID': an edge to a person",
+    ):
         read_networkcanvas(export)
 
 
@@ -83,8 +93,18 @@ def test_an_edge_to_an_unknown_node_is_bad_input(tmp_path):
 def test_the_command_writes_the_data_folder(tmp_path):
     from click.testing import CliRunner
 
-    result = CliRunner().invoke(main, ["import-networkcanvas", str(EXPORT), "-o",
-                                       str(tmp_path / "data"), "--kind", "knows=kennen",
-                                       "--kind", "helps=helpen"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "import-networkcanvas",
+            str(EXPORT),
+            "-o",
+            str(tmp_path / "data"),
+            "--kind",
+            "knows=kennen",
+            "--kind",
+            "helps=helpen",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "data" / "people.csv").exists()

@@ -30,20 +30,47 @@ def test_csv_writes_nodes_and_ties_sorted_and_stable(net, tmp_path):
     paths = export(net, tmp_path / "tables" / "village.csv")
     assert [p.name for p in paths] == ["village-nodes.csv", "village-ties.csv"]
     nodes, ties = (pd.read_csv(p, keep_default_na=False) for p in paths)
-    assert list(nodes.columns) == ["id", "label", "role", "organisation", "wijk", "joined",
-                                   "present_from", "focal", "ties"]
+    assert list(nodes.columns) == [
+        "id",
+        "label",
+        "role",
+        "organisation",
+        "wijk",
+        "joined",
+        "present_from",
+        "focal",
+        "ties",
+    ]
     assert nodes["id"].tolist() == ["n1", "n2", "n3", "n4", "n5"]
     exported = dict(zip(nodes["label"], nodes["id"]))
-    anna, bram, carla, dirk = (exported[label(net, p)] for p in (
-        "ouder-anna", "ouder-bram", "prof-carla", "vrijw-dirk"))
-    assert list(ties.columns) == ["source", "target", "source_label", "target_label",
-                                  "tie_type", "rung", "rung_key", "rung_label", "first_contact",
-                                  "last_contact", "contacts", "activities"]
+    anna, bram, carla, dirk = (
+        exported[label(net, p)] for p in ("ouder-anna", "ouder-bram", "prof-carla", "vrijw-dirk")
+    )
+    assert list(ties.columns) == [
+        "source",
+        "target",
+        "source_label",
+        "target_label",
+        "tie_type",
+        "rung",
+        "rung_key",
+        "rung_label",
+        "first_contact",
+        "last_contact",
+        "contacts",
+        "activities",
+    ]
     assert ties[["source", "target"]].values.tolist() == sorted(
-        ties[["source", "target"]].values.tolist())
-    assert {(frozenset((a, b)), rung) for a, b, rung in ties[["source", "target", "rung"]].values} \
-        == {(frozenset((carla, anna)), 4), (frozenset((carla, bram)), 2),
-            (frozenset((anna, bram)), 5), (frozenset((anna, dirk)), 1)}
+        ties[["source", "target"]].values.tolist()
+    )
+    assert {
+        (frozenset((a, b)), rung) for a, b, rung in ties[["source", "target", "rung"]].values
+    } == {
+        (frozenset((carla, anna)), 4),
+        (frozenset((carla, bram)), 2),
+        (frozenset((anna, bram)), 5),
+        (frozenset((anna, dirk)), 1),
+    }
     again = export(net, tmp_path / "again", format="csv")
     assert [p.read_bytes() for p in again] == [p.read_bytes() for p in paths]
 
@@ -53,8 +80,10 @@ def test_xlsx_has_sheets_nodes_and_ties(net, tmp_path):
     sheets = pd.read_excel(path, sheet_name=None)
     assert list(sheets) == ["nodes", "ties"]
     expected = ties_table(net)
-    assert sheets["ties"][["source", "target", "rung", "contacts"]].values.tolist() == \
-        expected[["source", "target", "rung", "contacts"]].values.tolist()
+    assert (
+        sheets["ties"][["source", "target", "rung", "contacts"]].values.tolist()
+        == expected[["source", "target", "rung", "contacts"]].values.tolist()
+    )
     assert len(sheets["nodes"]) == len(nodes_table(net)) == 5
 
 

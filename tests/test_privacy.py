@@ -31,21 +31,28 @@ from contactladder.privacy import (
 from contactladder.words.roles import ROLE_WORDS, role_key, role_word
 
 
-@pytest.mark.parametrize("attrs, lang, expected", [
-    ({"role": "parent", "number": 12}, "nl", "Ouder 12"),
-    ({"role": "parent", "number": 12}, "en", "Parent 12"),
-    ({"role": "Ouder", "number": 3}, "en", "Parent 3"),
-    ({"role": "professional", "number": 3, "organisation": "GGD"}, "nl", "Professional 3 (GGD)"),
-    ({"role": "professional", "number": 4, "organisation": ""}, "en", "Professional 4"),
-    ({"role": "volunteer", "number": 2}, "nl", "Vrijwilliger 2"),
-    ({"role": "vrijwilliger", "number": 2}, "en", "Volunteer 2"),
-    ({"role": "grootouder", "number": 5}, "nl", "Grootouder 5"),
-    ({"role": "", "number": 1}, "nl", "Persoon 1"),
-    ({"role": None, "number": 1}, "en", "Person 1"),
-    ({"role": "parent"}, "nl", "Ouder"),
-    ({"role": "parent", "number": float("nan")}, "nl", "Ouder"),
-    ({"role": "parent", "number": 2.0, "organisation": float("nan")}, "nl", "Ouder 2"),
-])
+@pytest.mark.parametrize(
+    "attrs, lang, expected",
+    [
+        ({"role": "parent", "number": 12}, "nl", "Ouder 12"),
+        ({"role": "parent", "number": 12}, "en", "Parent 12"),
+        ({"role": "Ouder", "number": 3}, "en", "Parent 3"),
+        (
+            {"role": "professional", "number": 3, "organisation": "GGD"},
+            "nl",
+            "Professional 3 (GGD)",
+        ),
+        ({"role": "professional", "number": 4, "organisation": ""}, "en", "Professional 4"),
+        ({"role": "volunteer", "number": 2}, "nl", "Vrijwilliger 2"),
+        ({"role": "vrijwilliger", "number": 2}, "en", "Volunteer 2"),
+        ({"role": "grootouder", "number": 5}, "nl", "Grootouder 5"),
+        ({"role": "", "number": 1}, "nl", "Persoon 1"),
+        ({"role": None, "number": 1}, "en", "Person 1"),
+        ({"role": "parent"}, "nl", "Ouder"),
+        ({"role": "parent", "number": float("nan")}, "nl", "Ouder"),
+        ({"role": "parent", "number": 2.0, "organisation": float("nan")}, "nl", "Ouder 2"),
+    ],
+)
 def test_anonymous_label(attrs, lang, expected):
     assert person_label({**attrs, "name": "Secret Name"}, lang=lang) == expected
 
@@ -56,13 +63,16 @@ def test_anonymous_label_never_uses_name_or_id():
     assert "Anna" not in label and "P-0001" not in label
 
 
-@pytest.mark.parametrize("attrs, expected", [
-    ({"role": "parent", "number": 1, "name": "Anna de Vries"}, "Anna de Vries"),
-    ({"role": "parent", "number": 1, "name": "  Anna  "}, "Anna"),
-    ({"role": "parent", "number": 7, "name": ""}, "Ouder 7"),
-    ({"role": "parent", "number": 7, "name": float("nan")}, "Ouder 7"),
-    ({"role": "professional", "number": 2, "organisation": "GGD"}, "Professional 2 (GGD)"),
-])
+@pytest.mark.parametrize(
+    "attrs, expected",
+    [
+        ({"role": "parent", "number": 1, "name": "Anna de Vries"}, "Anna de Vries"),
+        ({"role": "parent", "number": 1, "name": "  Anna  "}, "Anna"),
+        ({"role": "parent", "number": 7, "name": ""}, "Ouder 7"),
+        ({"role": "parent", "number": 7, "name": float("nan")}, "Ouder 7"),
+        ({"role": "professional", "number": 2, "organisation": "GGD"}, "Professional 2 (GGD)"),
+    ],
+)
 def test_named_label(attrs, expected):
     assert person_label(attrs, anonymize=False) == expected
 
@@ -72,11 +82,19 @@ def test_every_role_word_in_both_languages():
         assert set(words) == {"nl", "en"} and all(words.values()), key
 
 
-@pytest.mark.parametrize("role, key", [
-    ("parent", "parent"), (" OUDER ", "parent"), ("Ouders", "parent"),
-    ("Volunteer", "volunteer"), ("Professional", "professional"), ("Buurvrouw", "buurvrouw"),
-    (None, ""), (float("nan"), ""),
-])
+@pytest.mark.parametrize(
+    "role, key",
+    [
+        ("parent", "parent"),
+        (" OUDER ", "parent"),
+        ("Ouders", "parent"),
+        ("Volunteer", "volunteer"),
+        ("Professional", "professional"),
+        ("Buurvrouw", "buurvrouw"),
+        (None, ""),
+        (float("nan"), ""),
+    ],
+)
 def test_role_key(role, key):
     assert role_key(role) == key
 
@@ -91,7 +109,6 @@ def test_unknown_language():
 
 
 # --- small counts: masked cells cannot be recovered from the report's own files ----------------
-
 
 
 @pytest.fixture(scope="module")
@@ -120,8 +137,14 @@ def test_masked_cells_cannot_be_recovered_by_differencing(report_folder):
 
 
 def test_secondary_suppression_on_a_table_with_a_known_answer():
-    table = pd.DataFrame({"period": ["p1"] * 3 + ["p2"] * 3, "group": list("ABC") * 2,
-                          "people": [2, 30, 7, 0, 40, 50], "focal": [1, 2, 9, 0, 0, 40]})
+    table = pd.DataFrame(
+        {
+            "period": ["p1"] * 3 + ["p2"] * 3,
+            "group": list("ABC") * 2,
+            "people": [2, 30, 7, 0, 40, 50],
+            "focal": [1, 2, 9, 0, 0, 40],
+        }
+    )
     masked = mask_small_counts(table)
     assert masked["people"].tolist() == ["<5", 30, "<5", 0, 40, 50]
     # p1: A and B are small; p2: nothing small in focal, nothing masked
@@ -131,17 +154,28 @@ def test_secondary_suppression_on_a_table_with_a_known_answer():
 def test_the_report_timeline_holds_no_counts_per_wijk(report_folder):
     page = (report_folder / "index.html").read_text(encoding="utf-8")
     frame = html.unescape(re.search(r'srcdoc="([^"]*)"', page).group(1))
-    data = json.loads(re.search(r'<script type="application/json" id="cl-data">(.*?)</script>',
-                                frame, re.S).group(1))
+    data = json.loads(
+        re.search(
+            r'<script type="application/json" id="cl-data">(.*?)</script>', frame, re.S
+        ).group(1)
+    )
     assert data["counters"]["all"] and data["counters"]["wijken"] == []
 
 
-@pytest.mark.parametrize("column, values", [
-    ("naam", None), ("Voornaam", None), ("E-mail", None), ("telefoon", None),
-    ("adres", None), ("child_id", None), ("notitie", None),
-    ("lidnummer", [f"L{i:03d}" for i in range(20)]),
-    ("toelichting", ["kwam via de huisarts binnen", "woont sinds kort in de wijk"] * 5),
-])
+@pytest.mark.parametrize(
+    "column, values",
+    [
+        ("naam", None),
+        ("Voornaam", None),
+        ("E-mail", None),
+        ("telefoon", None),
+        ("adres", None),
+        ("child_id", None),
+        ("notitie", None),
+        ("lidnummer", [f"L{i:03d}" for i in range(20)]),
+        ("toelichting", ["kwam via de huisarts binnen", "woont sinds kort in de wijk"] * 5),
+    ],
+)
 def test_report_refuses_columns_that_identify_people(column, values):
     series = None if values is None else pd.Series(values)
     with pytest.raises(UsageError, match=f"an anonymised report cannot be split by '{column}'"):
@@ -156,13 +190,15 @@ def test_report_splits_by_ordinary_columns():
 # --- anonymous means anonymous: the data folder's private key ------------------------------
 
 CONTACTS = "date,person_a,person_b,rung\n" + "".join(
-    f"2024-01-{day:02d},p{day:02d},p{day + 1:02d},1\n" for day in range(1, 25))
+    f"2024-01-{day:02d},p{day:02d},p{day + 1:02d},1\n" for day in range(1, 25)
+)
 
 
 def old_public_order(person: object) -> bytes:
     """The order of git history's privacy.anonymous_order: a key anyone could read."""
-    return hashlib.blake2b(str(person).encode("utf-8"), key=b"contactladder",
-                           digest_size=8).digest()
+    return hashlib.blake2b(
+        str(person).encode("utf-8"), key=b"contactladder", digest_size=8
+    ).digest()
 
 
 def numbers(net: LadderNetwork) -> dict:

@@ -24,6 +24,7 @@ def pairs(data) -> list[list[str]]:
 
 # --- encodings ---------------------------------------------------------------------------------
 
+
 def test_excel_unicode_text_is_utf16_with_tabs():
     data = load(REAL / "excel_unicode_text.txt")
     assert data.contacts["activity"].tolist() == ["Kindercafé Schellerhoeve", "taalplezier"]
@@ -36,13 +37,13 @@ def test_excel_utf8_with_bom_keeps_the_first_column_name():
 
 
 def test_windows_1252_from_dutch_excel():
-    assert load(REAL / "dutch_excel_dayfirst.csv").contacts["activity"].tolist()[0] == \
-        "Kindercafé"
+    assert load(REAL / "dutch_excel_dayfirst.csv").contacts["activity"].tolist()[0] == "Kindercafé"
 
 
 def test_another_encoding_is_given_with_encoding():
     assert load(REAL / "mac_roman.csv", encoding="mac_roman").contacts["activity"].tolist() == [
-        "Kindercafé"]
+        "Kindercafé"
+    ]
 
 
 def test_an_unknown_encoding_is_a_usage_error():
@@ -50,10 +51,12 @@ def test_an_unknown_encoding_is_a_usage_error():
         load(REAL / "mac_roman.csv", encoding="klingon")
     assert raised.value.message(options={"encoding": "--encoding"}) == (
         "unknown encoding 'klingon'; give --encoding as a name such as utf-8, utf-16, cp1252 or "
-        "latin-1")
+        "latin-1"
+    )
 
 
 # --- shapes ------------------------------------------------------------------------------------
+
 
 def test_qualtrics_header_rows_are_recognised_and_lines_keep_their_numbers():
     table = read_table(REAL / "qualtrics_utf16.tsv")
@@ -66,8 +69,10 @@ def test_qualtrics_header_rows_are_recognised_and_lines_keep_their_numbers():
 
 def test_skip_rows_skips_header_rows_below_the_first(tmp_path):
     path = tmp_path / "c.csv"
-    path.write_text("date,person_a,person_b,rung\nDatum,Wie,Met wie,Trede\n2024-03-05,ann,bo,1\n",
-                    encoding="utf-8")
+    path.write_text(
+        "date,person_a,person_b,rung\nDatum,Wie,Met wie,Trede\n2024-03-05,ann,bo,1\n",
+        encoding="utf-8",
+    )
     with pytest.raises(BadValueError, match="line 2, column 'date': unparseable date 'Datum'"):
         load(path)
     data = load(path, skip_rows=1)
@@ -82,9 +87,15 @@ def test_sociopatterns_sensor_file_without_header_by_position():
     assert raised.value.message(options={"no_header": "--no-header", "columns": "--column"}) == (
         f"{path}, line 1: the first row looks like data, not a header '1385982020'; give "
         "--no-header and name the columns by position, such as --column date=1, or add a header "
-        "row")
-    data = load(path, no_header=True, columns={"date": 1, "person_a": "2", "person_b": 3},
-                rung="kennen", time_unit="s")
+        "row"
+    )
+    data = load(
+        path,
+        no_header=True,
+        columns={"date": 1, "person_a": "2", "person_b": 3},
+        rung="kennen",
+        time_unit="s",
+    )
     assert data.contacts["date"].tolist()[0] == pd.Timestamp("2013-12-02 11:00:20")
     assert pairs(data) == [["1", "2"], ["1", "3"], ["2", "3"]]
 
@@ -102,7 +113,8 @@ def test_a_folder_of_files_is_one_table_with_the_file_in_every_message():
         load(folder)
     assert str(raised.value).startswith(
         f"{folder / 'contacts' / '2024-03-12 peutergym.csv'}, line 3, column 'person_a': a "
-        "contact of a person with themself 'cem'")
+        "contact of a person with themself 'cem'"
+    )
     data = load(folder, skip_invalid=True)
     assert pairs(data) == [["ann", "bo"], ["bo", "cem"], ["ann", "cem"]]
     assert data.rejects["file"].tolist() == [str(folder / "contacts" / "2024-03-12 peutergym.csv")]
@@ -124,15 +136,24 @@ def test_a_ladder_file_may_give_only_kinds(tmp_path):
 
 # --- words -------------------------------------------------------------------------------------
 
+
 def test_roles_as_people_write_them_are_one_role_everywhere(tmp_path):
     (tmp_path / "contacts.csv").write_text(
         "date,person_a,person_b,rung\n2024-03-05,ann,bo,1\n2024-03-05,cem,dirk,1\n"
-        "2024-03-05,eva,fien,1\n2024-03-05,gijs,ann,1\n", encoding="utf-8")
+        "2024-03-05,eva,fien,1\n2024-03-05,gijs,ann,1\n",
+        encoding="utf-8",
+    )
     shutil.copy(REAL / "people_roles_as_written.csv", tmp_path / "people.csv")
     data = load(tmp_path)
     assert data.people["role"].to_dict() == {
-        "ann": "parent", "bo": "parent", "cem": "professional", "dirk": "volunteer",
-        "eva": "child", "fien": "parent", "gijs": "Grootouder"}
+        "ann": "parent",
+        "bo": "parent",
+        "cem": "professional",
+        "dirk": "volunteer",
+        "eva": "child",
+        "fien": "parent",
+        "gijs": "Grootouder",
+    }
     text = describe(data, focal="Ouders")
     assert "People: 7 (Grootouder 1, child 1, parent 3, professional 1, volunteer 1)" in text
     assert "focal role" not in text
@@ -151,7 +172,8 @@ def test_source_and_target_next_to_person_columns_is_one_error():
     assert raised.value.message(options={"columns": "--column"}) == (
         f"{path}, line 1: 'source' and 'target' next to other person columns 'person_a'; say "
         "which columns hold the people with --column person_a=NAME and --column person_b=NAME, "
-        "and map the provenance with --column source=NAME")
+        "and map the provenance with --column source=NAME"
+    )
     data = load(path, columns={"source": "Source", "person_b": "person_b"})
     assert data.contacts["source"].tolist() == ["ann"]
 
@@ -162,27 +184,32 @@ def test_two_columns_that_could_be_the_date_is_one_error():
         load(path)
     assert raised.value.message(options={"columns": "--column"}) == (
         f"{path}, line 1: two columns could be 'date' 'Datum, Tijd'; name the one to use with "
-        "--column date=NAME, or rename the other")
+        "--column date=NAME, or rename the other"
+    )
     assert len(load(path, columns={"date": "Datum"}).contacts) == 1
 
 
 def test_a_long_survey_table_keeps_reporter_and_wave():
     data = load(REAL / "long_survey.csv")
     assert data.contacts[["person_a", "person_b", "rung", "reporter", "wave"]].values.tolist() == [
-        ["ann", "bo", 2, "ann", "1"], ["ann", "bo", 3, "bo", "1"], ["ann", "cem", 1, "ann", "2"]]
+        ["ann", "bo", 2, "ann", "1"],
+        ["ann", "bo", 3, "bo", "1"],
+        ["ann", "cem", 1, "ann", "2"],
+    ]
 
 
 def test_a_person_twice_in_a_folder_of_people_files_names_both_files(tmp_path):
     (tmp_path / "people").mkdir()
     (tmp_path / "people" / "dieze.csv").write_text("id,rol\nann,Ouder\n", encoding="utf-8")
-    (tmp_path / "people" / "zuid.csv").write_text("id,rol\nbo,prof\nann,ouder\n",
-                                                   encoding="utf-8")
-    (tmp_path / "contacts.csv").write_text("date,person_a,person_b,rung\n2024-03-05,ann,bo,1\n",
-                                           encoding="utf-8")
+    (tmp_path / "people" / "zuid.csv").write_text("id,rol\nbo,prof\nann,ouder\n", encoding="utf-8")
+    (tmp_path / "contacts.csv").write_text(
+        "date,person_a,person_b,rung\n2024-03-05,ann,bo,1\n", encoding="utf-8"
+    )
     with pytest.raises(BadValueError) as raised:
         load(tmp_path)
     assert str(raised.value) == (
         f"{tmp_path / 'people' / 'zuid.csv'}, line 3, column 'id': duplicate person id 'ann'; "
-        "it is also on line 2 of dieze.csv; give each person one row")
+        "it is also on line 2 of dieze.csv; give each person one row"
+    )
     (tmp_path / "people" / "zuid.csv").write_text("id,rol\nbo,prof\n", encoding="utf-8")
     assert load(tmp_path).people["role"].to_dict() == {"ann": "parent", "bo": "professional"}

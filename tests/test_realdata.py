@@ -39,13 +39,20 @@ def folder(raw, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("primaryschool")
     contacts = raw.rename(columns={"Time": "date", "id1": "person_a", "id2": "person_b"})
     contacts[["date", "person_a", "person_b"]].to_csv(folder / "contacts.csv", index=False)
-    classes = pd.concat([raw[["id1", "c1"]].set_axis(["id", "class"], axis=1),
-                         raw[["id2", "c2"]].set_axis(["id", "class"], axis=1)]).drop_duplicates()
-    assert classes["id"].is_unique                     # one class per person
-    people = pd.DataFrame({
-        "id": classes["id"],
-        "role": classes["class"].map(lambda c: "professional" if c == "Teachers" else "child"),
-        "wijk": classes["class"].where(classes["class"] != "Teachers", "")}).sort_values("id")
+    classes = pd.concat(
+        [
+            raw[["id1", "c1"]].set_axis(["id", "class"], axis=1),
+            raw[["id2", "c2"]].set_axis(["id", "class"], axis=1),
+        ]
+    ).drop_duplicates()
+    assert classes["id"].is_unique  # one class per person
+    people = pd.DataFrame(
+        {
+            "id": classes["id"],
+            "role": classes["class"].map(lambda c: "professional" if c == "Teachers" else "child"),
+            "wijk": classes["class"].where(classes["class"] != "Teachers", ""),
+        }
+    ).sort_values("id")
     people.to_csv(folder / "people.csv", index=False)
     return folder
 
@@ -63,8 +70,12 @@ def expected_days(raw: pd.DataFrame, group: str | None = None) -> pd.DataFrame:
     """
     rows = []
     for day, contacts in raw.groupby("day"):
-        ends = pd.concat([contacts[["id1", "c1"]].set_axis(["id", "class"], axis=1),
-                          contacts[["id2", "c2"]].set_axis(["id", "class"], axis=1)])
+        ends = pd.concat(
+            [
+                contacts[["id1", "c1"]].set_axis(["id", "class"], axis=1),
+                contacts[["id2", "c2"]].set_axis(["id", "class"], axis=1),
+            ]
+        )
         present = ends.drop_duplicates("id")
         if group is not None:
             present = present[present["class"] == group]
@@ -87,7 +98,7 @@ def test_242_people_232_children_and_10_teachers(net):
     assert net.people["role"].value_counts().to_dict() == {"child": 232, "professional": 10}
     whole = growth(net, freq="year", view="active")
     assert whole[["period", "people", "focal"]].values.tolist() == [["2009", 242, 232]]
-    reached = growth(net, freq="day")                   # everyone is present from day 1
+    reached = growth(net, freq="day")  # everyone is present from day 1
     assert reached["people"].tolist() == [242, 242]
 
 
@@ -116,21 +127,43 @@ def test_per_class_rows_match_pandas(net, raw):
     for group in ("1A", "3B", "5B"):
         rows = table[table["group"] == group].reset_index(drop=True)
         expected = expected_days(raw, group)
-        assert rows[["period", "people", "focal"]].values.tolist() == \
-            expected[["period", "people", "focal"]].values.tolist()
-        assert rows["focal_peer_degree_mean"].tolist() == \
-            expected["focal_peer_degree_mean"].tolist()
+        assert (
+            rows[["period", "people", "focal"]].values.tolist()
+            == expected[["period", "people", "focal"]].values.tolist()
+        )
+        assert (
+            rows["focal_peer_degree_mean"].tolist() == expected["focal_peer_degree_mean"].tolist()
+        )
 
 
 def test_cli_growth_on_the_school_data(folder, raw, tmp_path):
     out = tmp_path / "growth.csv"
-    result = CliRunner().invoke(main, [
-        "growth", str(folder), "--period", "day", "--view", "active", "--focal", "child",
-        "--rung", "kennen", "--time-unit", "s", "--time-origin", "2009-10-01", "-o", str(out)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "growth",
+            str(folder),
+            "--period",
+            "day",
+            "--view",
+            "active",
+            "--focal",
+            "child",
+            "--rung",
+            "kennen",
+            "--time-unit",
+            "s",
+            "--time-origin",
+            "2009-10-01",
+            "-o",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
     table = pd.read_csv(out)
     expected = expected_days(raw)
     assert table["period"].tolist() == DAYS
     assert table["people"].tolist() == expected["people"].tolist()
     assert table["focal_peer_degree_mean"].tolist() == pytest.approx(
-        expected["focal_peer_degree_mean"].tolist(), rel=1e-12)
+        expected["focal_peer_degree_mean"].tolist(), rel=1e-12
+    )

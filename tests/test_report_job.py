@@ -9,8 +9,7 @@ from contactladder.network import LadderNetwork
 DEMO = Path(__file__).parent.parent / "data" / "zwolle-demo"
 
 
-def test_each_table_is_computed_once_and_the_periods_walked_once_per_table(tmp_path,
-                                                                            monkeypatch):
+def test_each_table_is_computed_once_and_the_periods_walked_once_per_table(tmp_path, monkeypatch):
     calls: Counter = Counter()
     walks: Counter = Counter()
 
@@ -18,6 +17,7 @@ def test_each_table_is_computed_once_and_the_periods_walked_once_per_table(tmp_p
         def call(*args, **kwargs):
             calls[(name, kwargs.get("by"))] += 1
             return function(*args, **kwargs)
+
         return call
 
     for name in ("growth", "transitions", "activity_yield"):
@@ -31,7 +31,11 @@ def test_each_table_is_computed_once_and_the_periods_walked_once_per_table(tmp_p
     monkeypatch.setattr(LadderNetwork, "periods", walk)
     net = LadderNetwork.from_path(DEMO)
     report_job.write_report(net, tmp_path, freq="quarter", by="wijk")
-    assert calls == {("growth", None): 1, ("growth", "wijk"): 1, ("transitions", None): 1,
-                     ("activity_yield", None): 1}
+    assert calls == {
+        ("growth", None): 1,
+        ("growth", "wijk"): 1,
+        ("transitions", None): 1,
+        ("activity_yield", None): 1,
+    }
     # growth, growth by wijk, transitions, and the timeline's own walk for who appears when.
     assert walks == {"quarter": 4}

@@ -39,8 +39,12 @@ def masked_cells(net):
     """Every cell the per-wijk table masks: (group, period, column, true value)."""
     exact = growth(net, freq=FREQ, by="wijk")
     shown = mask_small_counts(exact)
-    cells = [(exact.at[i, "group"], exact.at[i, "period"], column, exact.at[i, column])
-             for column in shown.columns for i in shown.index if shown.at[i, column] == "<5"]
+    cells = [
+        (exact.at[i, "group"], exact.at[i, "period"], column, exact.at[i, column])
+        for column in shown.columns
+        for i in shown.index
+        if shown.at[i, column] == "<5"
+    ]
     assert cells, "the demo has small counts to mask"
     return cells
 
@@ -65,10 +69,14 @@ def csv_leaks(path: Path, cells) -> set:
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     if not {"period", "group"} <= set(table.columns):
         return set()
-    rows = {(g, p): row for g, p, row in zip(table["group"], table["period"],
-                                                table.to_dict("records"))}
-    return {(path.name, g, p, c) for g, p, c, v in cells
-            if c in table.columns and rows.get((g, p), {}).get(c) in (str(v), _number(v))}
+    rows = {
+        (g, p): row for g, p, row in zip(table["group"], table["period"], table.to_dict("records"))
+    }
+    return {
+        (path.name, g, p, c)
+        for g, p, c, v in cells
+        if c in table.columns and rows.get((g, p), {}).get(c) in (str(v), _number(v))
+    }
 
 
 def html_leaks(path: Path, cells, periods: list[str]) -> set:
@@ -95,24 +103,35 @@ def html_leaks(path: Path, cells, periods: list[str]) -> set:
 
 def svg_leaks(path: Path, cells) -> set:
     """A text of a group's chart that names the period next to the count."""
-    texts = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>",
-                                                  path.read_text(encoding="utf-8"))]
-    return {(path.name, g, p, c) for g, p, c, v in cells if f"-{slug(g)}-" in path.name
-            for t in texts if p in t and re.search(rf"\b{v}\b", t.replace(p, ""))}
+    texts = [
+        html.unescape(t)
+        for t in re.findall(r"<text[^>]*>([^<]*)</text>", path.read_text(encoding="utf-8"))
+    ]
+    return {
+        (path.name, g, p, c)
+        for g, p, c, v in cells
+        if f"-{slug(g)}-" in path.name
+        for t in texts
+        if p in t and re.search(rf"\b{v}\b", t.replace(p, ""))
+    }
 
 
 def timeline_leaks(page: str, cells) -> set:
     frame = re.search(r'srcdoc="([^"]*)"', page)
     if frame is None:
         return set()
-    data = json.loads(first_group(r'<script type="application/json" id="cl-data">(.*?)</script>',
-                            html.unescape(frame.group(1)), re.S))
+    data = json.loads(
+        first_group(
+            r'<script type="application/json" id="cl-data">(.*?)</script>',
+            html.unescape(frame.group(1)),
+            re.S,
+        )
+    )
     labels = data["steps"]["label"]
     found = set()
     for name, counters in zip(data["wijken"], data["counters"]["wijken"]):
         for g, p, c, v in cells:
-            if g == name and c in counters and p in labels and \
-                    counters[c][labels.index(p)] == v:
+            if g == name and c in counters and p in labels and counters[c][labels.index(p)] == v:
                 found.add(("timeline", g, p, c))
     return found
 
@@ -141,8 +160,9 @@ def test_the_search_finds_counts_that_are_not_masked(net, masked_cells, tmp_path
     in_tables = [cell for cell in masked_cells if cell[2] in columns]
     assert in_tables and len({f for f in found if f[0] == "index.html"}) == len(in_tables)
     wijken = growth(net, freq=FREQ, by="wijk")
-    page = timeline_html(net, counters=growth(net, freq=FREQ), counters_by_wijk=wijken,
-                         freq=FREQ, lang="en")
+    page = timeline_html(
+        net, counters=growth(net, freq=FREQ), counters_by_wijk=wijken, freq=FREQ, lang="en"
+    )
     srcdoc = f'<iframe srcdoc="{html.escape(page, quote=True)}"></iframe>'
     counted = [cell for cell in masked_cells if cell[2] in counter_columns(net)]
     assert counted and len(timeline_leaks(srcdoc, masked_cells)) == len(counted)
@@ -156,9 +176,14 @@ def test_no_file_of_the_report_tells_a_masked_count(net, masked_cells, tmp_path)
 
 
 def test_masked_counts_are_gaps_in_the_charts_not_zeros(net, masked_cells):
-    tables = ReportTables(freq=FREQ, growth=growth(net, freq=FREQ), transitions=pd.DataFrame(),
-                          yields=pd.DataFrame(), by="wijk",
-                          groups=growth(net, freq=FREQ, by="wijk"))
+    tables = ReportTables(
+        freq=FREQ,
+        growth=growth(net, freq=FREQ),
+        transitions=pd.DataFrame(),
+        yields=pd.DataFrame(),
+        by="wijk",
+        groups=growth(net, freq=FREQ, by="wijk"),
+    )
     figures = report_figures(net, tables, lang="en")
     shown = shown_groups(tables)
     assert shown is not None
@@ -184,9 +209,14 @@ DEFAULT_RUNGS = ("#9ecae1", "#4292c6", "#41ab5d", "#fd8d3c", "#d7301f")
 
 
 def test_one_colour_means_one_thing_across_the_reports_charts(net):
-    tables = ReportTables(freq=FREQ, growth=growth(net, freq=FREQ), transitions=pd.DataFrame(),
-                          yields=pd.DataFrame(), by="wijk",
-                          groups=growth(net, freq=FREQ, by="wijk"))
+    tables = ReportTables(
+        freq=FREQ,
+        growth=growth(net, freq=FREQ),
+        transitions=pd.DataFrame(),
+        yields=pd.DataFrame(),
+        by="wijk",
+        groups=growth(net, freq=FREQ, by="wijk"),
+    )
     meaning: dict[str, set[str]] = {}
     for figure in report_figures(net, tables, lang="en").values():
         legend = figure.legends[0]

@@ -27,8 +27,10 @@ FORMULAS = Path(__file__).parent / "data" / "trust" / "formulas"
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else b"/"
-            for p in sorted(folder.rglob("*"))}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else b"/"
+        for p in sorted(folder.rglob("*"))
+    }
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +39,8 @@ def net():
 
 
 def test_outputs_written_as_a_set_keep_the_old_pair_when_a_writer_fails_half_way(
-        tmp_path, net, monkeypatch):
+    tmp_path, net, monkeypatch
+):
     export(net, tmp_path / "v", format="csv")
     before = _tree(tmp_path)
     import contactladder.io.network_tables as tables
@@ -67,20 +70,29 @@ def test_outputs_written_as_a_set_swap_a_folder_whole(tmp_path):
     with pytest.raises(RuntimeError), output_set(folder) as staging:
         write_text(staging.path("index.html"), "new")
         raise RuntimeError("stopped half way")
-    assert _tree(tmp_path) == {"report": b"/", "report/growth-by-wijk.csv": b"old",
-                               "report/index.html": b"old", "report/notes.txt": b"mine"}
+    assert _tree(tmp_path) == {
+        "report": b"/",
+        "report/growth-by-wijk.csv": b"old",
+        "report/index.html": b"old",
+        "report/notes.txt": b"mine",
+    }
     with output_set(folder, stale=("growth-by-*.csv",)) as staging:
         write_text(staging.path(folder / "index.html"), "new")
-    assert _tree(tmp_path) == {"report": b"/", "report/index.html": b"new",
-                               "report/notes.txt": b"mine"}
+    assert _tree(tmp_path) == {
+        "report": b"/",
+        "report/index.html": b"new",
+        "report/notes.txt": b"mine",
+    }
 
 
 def test_outputs_written_as_a_set_wait_for_a_second_run_or_fail_naming_the_lock(tmp_path):
     target = tmp_path / "growth.csv"
     table = pd.DataFrame({"a": [1]})
-    with (output_lock(target),
-          pytest.raises(OutputError, match="another run is writing this output") as caught,
-          output_set([target], wait=0.2)):
+    with (
+        output_lock(target),
+        pytest.raises(OutputError, match="another run is writing this output") as caught,
+        output_set([target], wait=0.2),
+    ):
         pass
     assert caught.value.file == str(lock_path(target))
     assert list(tmp_path.iterdir()) == []
@@ -107,11 +119,13 @@ def test_outputs_written_as_a_set_take_over_the_lock_of_a_killed_run(tmp_path):
         "from contactladder.io.files import output_set, write_text\n"
         "with output_set(sys.argv[1]) as staging:\n"
         "    write_text(staging.path('index.html'), 'half')\n"
-        "    os.kill(os.getpid(), signal.SIGKILL)\n")
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
     folder = tmp_path / "report"
     write_text(folder / "index.html", "old")
-    killed = subprocess.run([sys.executable, "-c", script, str(folder)],
-                            cwd=Path(__file__).parents[1])
+    killed = subprocess.run(
+        [sys.executable, "-c", script, str(folder)], cwd=Path(__file__).parents[1]
+    )
     assert killed.returncode == -9
     assert lock_path(folder).exists() and len(list(tmp_path.glob(".report.staging-*"))) == 1
     assert (folder / "index.html").read_text() == "old"

@@ -63,8 +63,10 @@ def test_a_read_only_file_is_not_replaced_silently(tmp_path, net):
     os.chmod(path, 0o444)
     with pytest.raises(OutputError) as caught:
         table_result(pd.DataFrame({"a": [2]}), path)
-    assert str(caught.value) == (f"{path}: the file is read-only, so it is not replaced; make it "
-                                 "writable (chmod u+w) or write to another path")
+    assert str(caught.value) == (
+        f"{path}: the file is read-only, so it is not replaced; make it "
+        "writable (chmod u+w) or write to another path"
+    )
     assert path.read_text() == "a\n1\n" and sorted(os.listdir(tmp_path)) == ["g.csv"]
 
 
@@ -84,11 +86,16 @@ def tiny_disk(tmp_path):
     """A 64 KiB tmpfs, mounted where root may mount one; the test is skipped otherwise."""
     disk = tmp_path / "disk"
     disk.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)],
-                             capture_output=True, text=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)],
+        capture_output=True,
+        text=True,
+    )
     if mounted.returncode:
-        pytest.skip(f"cannot mount a tiny filesystem here ({mounted.stderr.strip()}); the "
-                    "patched writers of test_trust_output_sets.py cover a failure half way")
+        pytest.skip(
+            f"cannot mount a tiny filesystem here ({mounted.stderr.strip()}); the "
+            "patched writers of test_trust_output_sets.py cover a failure half way"
+        )
     yield disk
     subprocess.run(["umount", str(disk)], check=True)
 
@@ -97,11 +104,15 @@ def test_a_full_disk_is_one_line_naming_the_path_with_nothing_half_written(tiny_
     old = write_bytes(tiny_disk / "map.png", b"old")
     with pytest.raises(OutputError) as caught:
         write_bytes(old, os.urandom(200_000))
-    assert str(caught.value) == (f"{old}: cannot write here (No space left on device); free "
-                                 "space on the disk, or write to another disk")
+    assert str(caught.value) == (
+        f"{old}: cannot write here (No space left on device); free "
+        "space on the disk, or write to another disk"
+    )
     assert old.read_bytes() == b"old" and os.listdir(tiny_disk) == ["map.png"]
-    with (pytest.raises(OutputError, match="No space left on device"),
-          output_set(tiny_disk / "report") as staging):
+    with (
+        pytest.raises(OutputError, match="No space left on device"),
+        output_set(tiny_disk / "report") as staging,
+    ):
         write_bytes(staging.path("a.png"), b"a" * 20_000)
         write_bytes(staging.path("b.png"), os.urandom(100_000))
     assert os.listdir(tiny_disk) == ["map.png"]

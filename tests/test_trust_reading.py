@@ -35,6 +35,7 @@ def one_line(err: ContactLadderError) -> str:
 
 # --- inputs are sacred -------------------------------------------------------------------------
 
+
 def test_all_sheets_of_a_workbook_are_considered():
     data = load(CRAFTED / "contacten_sheet.xlsx")
     assert data.contacts[["person_a", "person_b", "rung"]].values.tolist() == [["ann", "bo", 2]]
@@ -53,7 +54,8 @@ def test_people_sheet_is_found_by_its_name(tmp_path):
     with pd.ExcelWriter(book) as writer:
         pd.DataFrame({"x": ["uitleg"]}).to_excel(writer, sheet_name="Uitleg", index=False)
         pd.DataFrame({"id": ["ann", "bo", "cem"], "rol": "parent"}).to_excel(
-            writer, sheet_name="Personen", index=False)
+            writer, sheet_name="Personen", index=False
+        )
     (tmp_path / "contacts.csv").write_text(CONTACTS, encoding="utf-8")
     assert load(tmp_path).people["role"].tolist() == ["parent"] * 3
 
@@ -71,8 +73,7 @@ def test_a_columns_entry_naming_a_missing_column_is_an_error(tmp_path):
         load(tmp_path, columns={"date": "Nope"})
     text = one_line(caught.value)
     assert "'Nope'" in text and "'date', 'person_a', 'person_b', 'rung'" in text
-    assert caught.value.message(options={"columns": "--column"}).endswith(
-        "--column date=NAME")
+    assert caught.value.message(options={"columns": "--column"}).endswith("--column date=NAME")
     with pytest.raises(UsageError, match="no such column name 'datum'"):
         load(tmp_path, columns={"datum": "date"})
 
@@ -93,10 +94,10 @@ def test_a_ladder_key_that_looks_like_a_level_is_refused():
 
 # --- every failure is one line -----------------------------------------------------------------
 
-@pytest.mark.parametrize("name, line, value", [
-    ("year_one.csv", 3, "0001-01-01"),
-    ("year_99999.csv", 3, "99999-01-01"),
-])
+
+@pytest.mark.parametrize(
+    "name, line, value", [("year_one.csv", 3, "0001-01-01"), ("year_99999.csv", 3, "99999-01-01")]
+)
 def test_out_of_range_dates_are_bad_dates(name, line, value):
     with pytest.raises(BadValueError) as caught:
         load(CRAFTED / name)
@@ -115,13 +116,16 @@ def test_duplicate_headers_after_trimming_are_one_error():
     assert caught.value.line == 1 and "two columns named 'date'" in one_line(caught.value)
 
 
-@pytest.mark.parametrize("name, words", [
-    ("truncated.xlsx", "cannot read this as a table"),
-    ("zip_not_xlsx.xlsx", "cannot read this as a table"),
-    ("xls_renamed.xlsx", "an old Excel workbook (.xls)"),
-    ("truncated.csv.gz", "cannot read the file"),
-    ("not_gzip.csv.gz", "cannot read the file"),
-])
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        ("truncated.xlsx", "cannot read this as a table"),
+        ("zip_not_xlsx.xlsx", "cannot read this as a table"),
+        ("xls_renamed.xlsx", "an old Excel workbook (.xls)"),
+        ("truncated.csv.gz", "cannot read the file"),
+        ("not_gzip.csv.gz", "cannot read the file"),
+    ],
+)
 def test_broken_truncated_and_old_format_files_are_one_error(name, words):
     with pytest.raises(InputFileError) as caught:
         load(CRAFTED / name)
@@ -129,24 +133,30 @@ def test_broken_truncated_and_old_format_files_are_one_error(name, words):
     assert words in text and name in text and caught.value.hint
 
 
-@pytest.mark.parametrize("name, words", [
-    ("ladder_colour_not_a_colour.toml", "the colour of rung 1 is not a colour"),
-    ("ladder_label_not_text.toml", "the nl label of rung 1 is not text"),
-    ("ladder_no_rungs.toml", "no rungs"),
-    ("ladder_kind_unknown_rung.toml", "kind 'koffie' maps to an unknown rung 'vrienden'"),
-    ("ladder_kinds_not_a_table.toml", "kinds is not a table"),
-])
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        ("ladder_colour_not_a_colour.toml", "the colour of rung 1 is not a colour"),
+        ("ladder_label_not_text.toml", "the nl label of rung 1 is not text"),
+        ("ladder_no_rungs.toml", "no rungs"),
+        ("ladder_kind_unknown_rung.toml", "kind 'koffie' maps to an unknown rung 'vrienden'"),
+        ("ladder_kinds_not_a_table.toml", "kinds is not a table"),
+    ],
+)
 def test_invalid_ladder_values_are_one_error(tmp_path, name, words):
-    (tmp_path / "contacts.csv").write_text(CONTACTS.replace("praten", "1").replace("delen", "2"),
-                                           encoding="utf-8")
+    (tmp_path / "contacts.csv").write_text(
+        CONTACTS.replace("praten", "1").replace("delen", "2"), encoding="utf-8"
+    )
     shutil.copy(CRAFTED / name, tmp_path / "ladder.toml")
     with pytest.raises(InputFileError) as caught:
         load(tmp_path)
     assert words in one_line(caught.value) and "ladder.toml" in str(caught.value)
 
 
-@pytest.mark.parametrize("as_of", ["yesterday", "2024-13-01", float("nan"), None.__class__,
-                                   [2024], "2023-12-31", "3000-01-01"])
+@pytest.mark.parametrize(
+    "as_of",
+    ["yesterday", "2024-13-01", float("nan"), None.__class__, [2024], "2023-12-31", "3000-01-01"],
+)
 def test_bad_as_of_values_are_one_usage_error(tmp_path, as_of):
     (tmp_path / "contacts.csv").write_text(CONTACTS, encoding="utf-8")
     net = LadderNetwork.from_path(tmp_path)

@@ -24,12 +24,14 @@ FORMULAS = Path(__file__).parent / "data" / "trust" / "formulas"
 SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
 PACKAGE = Path(__file__).parents[1] / "contactladder"
 # Text a spreadsheet would run, a text that looks like a number, and real numbers.
-HOSTILE = pd.DataFrame({
-    "=cmd|' /C calc'!A0": ["=1+1", "+1+1", "-1+2", "@SUM(1+1)", "\t=1+1", "\r=1+1", "Ann"],
-    "text": ["-3.5", "=A1", "+31 6", "@x", "plain", "-", "3"],
-    "number": [-3.5, 1.0, 2.0, 3.0, -1.0, 0.5, 7.0],
-    "count": [-3, 1, 2, 3, 4, 5, 6],
-})
+HOSTILE = pd.DataFrame(
+    {
+        "=cmd|' /C calc'!A0": ["=1+1", "+1+1", "-1+2", "@SUM(1+1)", "\t=1+1", "\r=1+1", "Ann"],
+        "text": ["-3.5", "=A1", "+31 6", "@x", "plain", "-", "3"],
+        "number": [-3.5, 1.0, 2.0, 3.0, -1.0, 0.5, 7.0],
+        "count": [-3, 1, 2, 3, 4, 5, 6],
+    }
+)
 
 
 def _csv_cells(path: Path) -> list[str]:
@@ -56,8 +58,9 @@ def _assert_no_cell_runs(paths: list[Path]) -> tuple[set, set]:
     for path in paths:
         if path.suffix == ".csv":
             cells = _csv_cells(path)
-            assert [cell for cell in cells if cell.startswith(FORMULA_STARTS)
-                    and not _is_number(cell)] == [], path
+            assert [
+                cell for cell in cells if cell.startswith(FORMULA_STARTS) and not _is_number(cell)
+            ] == [], path
             csv_text.update(cells)
         elif path.suffix == ".xlsx":
             cells = _xlsx_cells(path)
@@ -70,8 +73,18 @@ def test_spreadsheets_never_run_the_data_in_tables_written(tmp_path):
     csv_path = write_table(HOSTILE, tmp_path / "t.csv")
     xlsx_path = write_table(HOSTILE, tmp_path / "t.xlsx")
     csv_text, xlsx_text = _assert_no_cell_runs([csv_path, xlsx_path])
-    assert {"'=1+1", "'+1+1", "'-1+2", "'@SUM(1+1)", "'\t=1+1", "'\n=1+1", "'-3.5",
-            "'=cmd|' /C calc'!A0", "Ann", "3"} <= csv_text
+    assert {
+        "'=1+1",
+        "'+1+1",
+        "'-1+2",
+        "'@SUM(1+1)",
+        "'\t=1+1",
+        "'\n=1+1",
+        "'-3.5",
+        "'=cmd|' /C calc'!A0",
+        "Ann",
+        "3",
+    } <= csv_text
     assert set(HOSTILE["=cmd|' /C calc'!A0"]) | {"-3.5", "=A1"} <= xlsx_text
     # numbers stay numbers, in both formats
     read = pd.read_csv(csv_path)
@@ -102,8 +115,11 @@ def test_spreadsheets_never_run_the_data_whatever_writes_them():
     # every CSV and XLSX goes through io/sheets.py; the demo writes an input data set (read
     # back by the loader, so it must not be prefixed) that holds no formula-like cell
     writers = re.compile(r"\.to_csv\(|\.to_excel\(|ExcelWriter|openpyxl|csv\.writer")
-    found = {path.relative_to(PACKAGE).as_posix() for path in PACKAGE.rglob("*.py")
-             if writers.search(path.read_text(encoding="utf-8"))}
+    found = {
+        path.relative_to(PACKAGE).as_posix()
+        for path in PACKAGE.rglob("*.py")
+        if writers.search(path.read_text(encoding="utf-8"))
+    }
     assert found <= {"io/sheets.py", "demo/files.py"}
     from contactladder.demo import make_demo
 
@@ -117,9 +133,21 @@ def _libreoffice_csv(path: Path, tmp_path: Path, *, rows: bool = False) -> list:
         pytest.skip(f"{SOFFICE} is missing: install LibreOffice to check what a spreadsheet runs")
     out = tmp_path / f"lo-{path.suffix[1:]}"
     profile = (tmp_path / "lo-profile").as_uri()
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-                    "csv", "--outdir", str(out), str(path)], check=True, capture_output=True,
-                   timeout=180)
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "csv",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     converted = out / (path.stem + ".csv")
     if rows:
         with converted.open(encoding="utf-8", newline="") as file:
@@ -139,16 +167,33 @@ def test_spreadsheets_never_run_the_data_in_libreoffice(tmp_path):
     xlsx_cells = _libreoffice_csv(write_table(table, tmp_path / "t.xlsx"), tmp_path)
     csv_cells = _libreoffice_csv(write_table(table, tmp_path / "t.csv"), tmp_path)
     texts = ["=cmd|' /C calc'!A0", "=1+1", "+1+1", "-1+2", "@SUM(1+1)"]
-    assert xlsx_cells == [texts[0], "number", texts[1], "-3.5", texts[2], "1", texts[3], "2",
-                          texts[4], "3"]
-    assert csv_cells == ["'" + text if index % 2 == 0 else text for index, text in enumerate(
-        [texts[0], "number", texts[1], "-3.5", texts[2], "1", texts[3], "2", texts[4], "3"])]
+    assert xlsx_cells == [
+        texts[0],
+        "number",
+        texts[1],
+        "-3.5",
+        texts[2],
+        "1",
+        texts[3],
+        "2",
+        texts[4],
+        "3",
+    ]
+    assert csv_cells == [
+        "'" + text if index % 2 == 0 else text
+        for index, text in enumerate(
+            [texts[0], "number", texts[1], "-3.5", texts[2], "1", texts[3], "2", texts[4], "3"]
+        )
+    ]
 
 
 @pytest.mark.client
 def test_spreadsheets_never_run_the_data_of_an_export_in_libreoffice(tmp_path):
-    (path,) = export_job(Source(FORMULAS, {"skip_invalid": True}, rejects=tmp_path / "r.csv"),
-                         tmp_path / "people.xlsx", anonymize=False).paths
+    (path,) = export_job(
+        Source(FORMULAS, {"skip_invalid": True}, rejects=tmp_path / "r.csv"),
+        tmp_path / "people.xlsx",
+        anonymize=False,
+    ).paths
     rows = _libreoffice_csv(path, tmp_path, rows=True)  # the first sheet: nodes
     nodes = pd.DataFrame(rows[1:], columns=rows[0]).set_index("id")
     people = pd.read_csv(FORMULAS / "people.csv", dtype=str, keep_default_na=False)

@@ -46,6 +46,7 @@ def at(day, command, data, *args):
 
 # --- the jobs -----------------------------------------------------------------------------------
 
+
 def test_a_job_without_output_hands_back_the_terminal_text(work):
     result = alone_job(LadderNetwork.from_path(work), lang="en", today=DAY)
     # Issue 12: the day used is in the notes (from today by default).
@@ -57,9 +58,11 @@ def test_a_job_with_output_writes_and_says_the_file_holds_personal_data(work):
     net = LadderNetwork.from_path(work)
     result = brokers_job(net, work.parent / "b.csv", top=2, today=DAY)
     assert result.paths == [work.parent / "b.csv"] and result.text == ""
-    assert result.notes == ["Reference day: 2024-12-31",
-                            f"Note: {work.parent / 'b.csv'} holds personal data (names): keep it "
-                            "to yourself and delete it when no longer needed."]
+    assert result.notes == [
+        "Reference day: 2024-12-31",
+        f"Note: {work.parent / 'b.csv'} holds personal data (names): keep it "
+        "to yourself and delete it when no longer needed.",
+    ]
     assert len(pd.read_csv(work.parent / "b.csv")) == 2
     written = introduce_job(net, "pro", work.parent / "i.xlsx", today=DAY).paths
     assert written == [work.parent / "i.xlsx"]
@@ -82,25 +85,43 @@ def test_write_list_names_the_sheet_after_the_list_in_its_language(work):
 
 # --- the commands -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("args, message", [
-    (["introduce", "{data}", "nobody"], "Error: unknown person 'nobody'; give an id from the "
-                                        "people file"),
-    # Issue 12: any day after the last contact is fine (the network as it stands, time passing).
-    (["alone", "{data}", "--as-of", "2024-04-30"],
-     "Error: date outside the data '2024-04-30'; the contacts run from 2024-05-01 to 2024-12-31"),
-    (["brokers", "{data}", "--as-of", "2023-12-31"],
-     "Error: date outside the data '2023-12-31'; the contacts run from 2024-05-01 to 2024-12-31"),
-    (["alone", "{data}", "--fading", "3 months"],
-     "Error: fading: not a duration '3 months'; write a number and d (days), w (weeks), "
-     "m (months) or y (years), such as 90d, 12w or 6m"),
-    (["alone", "{data}", "--new", "x"],
-     "Error: new: not a duration 'x'; write a number and d (days), w (weeks), m (months) or y "
-     "(years), such as 90d, 12w or 6m"),
-    (["alone", "{data}", "--wijk", "Mars"],
-     "Error: unknown wijk 'Mars'; the wijken are Dieze, Zuid"),
-    (["brokers", "{data}", "-o", "{data}/out.txt"],
-     "Error: unknown table format 'out.txt'; end the file name in .csv or .xlsx"),
-])
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["introduce", "{data}", "nobody"],
+            "Error: unknown person 'nobody'; give an id from the people file",
+        ),
+        # Issue 12: any day after the last contact is fine (the network as it stands, time passing).
+        (
+            ["alone", "{data}", "--as-of", "2024-04-30"],
+            "Error: date outside the data '2024-04-30'; the contacts run from 2024-05-01 to 2024-12-31",
+        ),
+        (
+            ["brokers", "{data}", "--as-of", "2023-12-31"],
+            "Error: date outside the data '2023-12-31'; the contacts run from 2024-05-01 to 2024-12-31",
+        ),
+        (
+            ["alone", "{data}", "--fading", "3 months"],
+            "Error: fading: not a duration '3 months'; write a number and d (days), w (weeks), "
+            "m (months) or y (years), such as 90d, 12w or 6m",
+        ),
+        (
+            ["alone", "{data}", "--new", "x"],
+            "Error: new: not a duration 'x'; write a number and d (days), w (weeks), m (months) or y "
+            "(years), such as 90d, 12w or 6m",
+        ),
+        (
+            ["alone", "{data}", "--wijk", "Mars"],
+            "Error: unknown wijk 'Mars'; the wijken are Dieze, Zuid",
+        ),
+        (
+            ["brokers", "{data}", "-o", "{data}/out.txt"],
+            "Error: unknown table format 'out.txt'; end the file name in .csv or .xlsx",
+        ),
+    ],
+)
 def test_bad_input_is_one_line_with_exit_1(work, args, message):
     result = run(*[a.format(data=work) for a in args])
     assert result.exit_code == 1
@@ -125,8 +146,20 @@ def test_alone_writes_csv_xlsx_and_html_that_say_they_hold_personal_data(work):
     sheets = pd.read_excel(work.parent / "out" / "w.xlsx", sheet_name=None, keep_default_na=False)
     assert list(sheets) == ["werklijst (persoonsgegevens)"]
     assert sheets["werklijst (persoonsgegevens)"]["person"].tolist() == table["person"].tolist()
-    assert at(WORK_END, "alone", work, "--suggest", "2", "--lang", "en",
-               "-o", work.parent / "out" / "w.html").exit_code == 0
+    assert (
+        at(
+            WORK_END,
+            "alone",
+            work,
+            "--suggest",
+            "2",
+            "--lang",
+            "en",
+            "-o",
+            work.parent / "out" / "w.html",
+        ).exit_code
+        == 0
+    )
     page = (work.parent / "out" / "w.html").read_text(encoding="utf-8")
     assert page.splitlines()[1] == f"<!-- {personal_data_notice('en')} -->"
     assert "Alo &lt;b&gt;Alone&lt;/b&gt;" in page and "<b>" not in page
@@ -147,12 +180,13 @@ def test_introduce_and_brokers_print_and_write(tmp_path):
     result = at(INTRO_END, "introduce", data, "ann", "--match", "child_age_group", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == (
-        "bo Bo  score 11  reasons same_activity;same_wijk;match:child_age_group;shared_contacts")
+        "bo Bo  score 11  reasons same_activity;same_wijk;match:child_age_group;shared_contacts"
+    )
     result = at(INTRO_END, "introduce", data, "ann", "--professionals", "-o", tmp_path / "i.csv")
     assert result.exit_code == 0, result.output
-    assert pd.read_csv(tmp_path / "i.csv")["candidate"].tolist() == ["bo", "cem", "k1", "gus",
-                                                                       "k2"]
+    assert pd.read_csv(tmp_path / "i.csv")["candidate"].tolist() == ["bo", "cem", "k1", "gus", "k2"]
     result = at(INTRO_END, "brokers", data, "-o", tmp_path / "b.xlsx")
     assert result.exit_code == 0, result.output
     assert list(pd.read_excel(tmp_path / "b.xlsx", sheet_name=None)) == [
-        "verbinders (persoonsgegevens)"]
+        "verbinders (persoonsgegevens)"
+    ]

@@ -45,9 +45,15 @@ from contactladder.network.ladder_network import LadderNetwork
 
 MONDAY = Path(__file__).parent / "data" / "weaver" / "monday"
 TODAY = datetime.date(2025, 12, 1)
-EXPECTED = [("jan", 7, "alone;new_unconnected"), ("fay", 3, "fading"), ("gus", 3, "fading"),
-            ("eva", 3, "only_professionals"), ("dan", 3, "only_professionals"),
-            ("cor", 1, "stuck_low"), ("old", 4, "only_professionals;gone")]
+EXPECTED = [
+    ("jan", 7, "alone;new_unconnected"),
+    ("fay", 3, "fading"),
+    ("gus", 3, "fading"),
+    ("eva", 3, "only_professionals"),
+    ("dan", 3, "only_professionals"),
+    ("cor", 1, "stuck_low"),
+    ("old", 4, "only_professionals;gone"),
+]
 WITHIN_REACH = {"ann", "bea", "cor", "dan", "eva", "hal"}
 LEFT_OR_PAUSED = {"moe", "nico", "pam"}
 NAMES = pd.read_csv(MONDAY / "people.csv")["name"].tolist()
@@ -77,6 +83,7 @@ def suggested_ids(text):
 
 # --- today ------------------------------------------------------------------------------------
 
+
 def test_today_after_the_log_is_the_network_as_it_stands_with_time_passing(net, logs):
     table = worklist(net, as_of="2025-12-01", status=logs[0])
     assert list(zip(table["person"], table["priority"], table["reasons"])) == EXPECTED
@@ -99,6 +106,7 @@ def test_a_person_who_joined_after_the_log_is_present(net):
 
 # --- who is still here --------------------------------------------------------------------------
 
+
 def test_moved_withdrawn_and_paused_are_never_listed_nor_suggested(net, logs):
     status, introduced = logs
     table = worklist(net, as_of="2025-12-01", status=status, introduced=introduced, suggest=5)
@@ -118,8 +126,14 @@ def test_their_past_ties_stay_in_the_history(net, logs):
 
 
 def test_a_status_counts_from_its_day_and_the_last_row_wins(net):
-    rows = pd.DataFrame({"person": ["moe", "moe"], "status": ["moved", "active"],
-                         "since": pd.to_datetime(["2025-11-01", "2025-11-15"]), "note": ""})
+    rows = pd.DataFrame(
+        {
+            "person": ["moe", "moe"],
+            "status": ["moved", "active"],
+            "since": pd.to_datetime(["2025-11-01", "2025-11-15"]),
+            "note": "",
+        }
+    )
     assert Village.of(net, "2025-11-10", status=rows).status_of("moe") == "moved"
     assert Village.of(net, "2025-12-01", status=rows).listed("moe")
     assert Village.of(net, "2025-10-31", status=rows).status_of("moe") == ""
@@ -140,6 +154,7 @@ def test_status_job_appends_a_row_and_keeps_the_old_ones(data):
 
 # --- suggestions a worker would make ------------------------------------------------------------
 
+
 def test_suggestions_point_only_at_people_within_reach(net, logs):
     table = worklist(net, as_of="2025-12-01", status=logs[0], suggest=6, most_suggested=None)
     jan = suggested_ids(table.set_index("person").loc["jan", "suggestions"])
@@ -150,16 +165,16 @@ def test_same_activity_only_in_overlapping_months_and_never_the_catch_all(net, l
     table = introductions(net, "dan", as_of="2025-12-01", status=logs[0], lang="en", top=None)
     reasons = dict(zip(table["candidate"], table["reasons"]))
     # dan was at Koffie en Koters on 2025-10-15, cor on 10-28 and ann on 10-20: shared.
-    assert reasons["cor"].startswith("same_activity") and reasons["ann"].startswith(
-        "same_activity")
+    assert reasons["cor"].startswith("same_activity") and reasons["ann"].startswith("same_activity")
     # eva's and dan's contacts "buiten activiteiten" are no activity.
     assert reasons["eva"] == "same_wijk"
     ann = introductions(net, "ann", as_of="2025-12-01", status=logs[0], lang="en", top=None)
     cor = ann.set_index("candidate").loc["cor", "explanation"]
     # cor was at taalplezier in February, ann in June: not together.
     assert "Same activity: Koffie en Koters (+3)" in cor and "taalplezier" not in cor
-    wide = introductions(net, "ann", as_of="2025-12-01", status=logs[0], lang="en",
-                         together="6m", top=None).set_index("candidate")
+    wide = introductions(
+        net, "ann", as_of="2025-12-01", status=logs[0], lang="en", together="6m", top=None
+    ).set_index("candidate")
     assert "Koffie en Koters, taalplezier (+6)" in wide.loc["cor", "explanation"]
 
 
@@ -175,28 +190,35 @@ def test_a_parent_without_a_peer_is_invited_to_the_activities_that_made_ties(net
     table = worklist(net, as_of="2025-12-01", status=logs[0], lang="en").set_index("person")
     assert table.loc["jan", "invite"] == (
         "Koffie en Koters: 1 tie at 'Chatting' or higher among parents in Dieze; peutergym: 1 "
-        "tie at 'Chatting' or higher among parents in Dieze")
+        "tie at 'Chatting' or higher among parents in Dieze"
+    )
     assert table.loc["cor", "invite"] == ""  # cor has a peer
 
 
 def test_out_of_sight_is_its_own_reason_and_comes_last(net, logs):
     table = worklist(net, as_of="2025-12-01", status=logs[0], lang="en")
     assert table["person"].iloc[-1] == "old"
-    assert "Out of sight: no contact with anyone for 15 months (last contact 2024-09-01)." in \
-        table["explanation"].iloc[-1]
+    assert (
+        "Out of sight: no contact with anyone for 15 months (last contact 2024-09-01)."
+        in table["explanation"].iloc[-1]
+    )
 
 
 # --- keeping track over time --------------------------------------------------------------------
 
+
 def test_follow_up_says_what_came_of_each_introduction_and_the_yield(net, logs):
     table = follow_up(net, logs[1], as_of="2025-12-01", lang="en")
-    assert table[["person", "introduced_to", "tie", "rung", "days",
-                  "second_rung_within"]].values.tolist() == [
+    assert table[
+        ["person", "introduced_to", "tie", "rung", "days", "second_rung_within"]
+    ].values.tolist() == [
         ["ann", "bea", True, "delen", 19, True],
         ["dan", "ann", False, "", "", False],
-        ["cor", "nico", True, "kennen", 27, False]]
+        ["cor", "nico", True, "kennen", 27, False],
+    ]
     assert table.attrs["summary"] == (
-        "1 of 2 introductions became a tie at 'Chatting' or higher within 3 months (50%).")
+        "1 of 2 introductions became a tie at 'Chatting' or higher within 3 months (50%)."
+    )
     assert follow_up_job(net, today=TODAY, introduced=logs[1]).notes[-1].startswith("1 van 2")
 
 
@@ -224,16 +246,24 @@ def test_two_runs_a_month_apart_say_who_is_new_and_who_is_off_and_why(data, tmp_
     result = alone_job(Source(data), out, today=TODAY)
     assert out.with_name("werklijst.previous.csv").exists()
     found = pd.read_csv(out.with_name("werklijst.changes.csv"), keep_default_na=False)
-    got = {person: (change, why) for person, change, why in
-           zip(found["person"], found["change"], found["why"])}
-    assert got == {"jan": ("new", ""), "cor": ("changed", ""),
-                   "ann": ("off", "no_reason"), "bea": ("off", "no_reason"),
-                   "hal": ("off", "tie_formed"), "moe": ("off", "status:moved"),
-                   "nico": ("off", "status:no_contact")}
+    got = {
+        person: (change, why)
+        for person, change, why in zip(found["person"], found["change"], found["why"])
+    }
+    assert got == {
+        "jan": ("new", ""),
+        "cor": ("changed", ""),
+        "ann": ("off", "no_reason"),
+        "bea": ("off", "no_reason"),
+        "hal": ("off", "tie_formed"),
+        "moe": ("off", "status:moved"),
+        "nico": ("off", "status:no_contact"),
+    }
     assert any("Compared with" in note for note in result.notes)
 
 
 # --- privacy in practice ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".html"])
 def test_the_team_meeting_version_holds_no_name(data, tmp_path, suffix):
@@ -262,11 +292,13 @@ def test_anonymous_labels_match_the_maps(net, logs):
 
 # --- words --------------------------------------------------------------------------------------
 
+
 def test_volunteers_are_not_called_professionals(net, logs):
     table = worklist(net, as_of="2025-12-01", status=logs[0]).set_index("person")
     assert table.loc["eva", "explanation"].startswith(
         "Heeft alleen contact met vrijwilligers (Vera Vrijwilliger (vol1)), nog niet met andere "
-        "ouders.")
+        "ouders."
+    )
 
 
 def test_the_page_title_holds_the_day_and_reads_on_a_phone(net, tmp_path):
@@ -277,6 +309,7 @@ def test_the_page_title_holds_the_day_and_reads_on_a_phone(net, tmp_path):
 
 
 # --- the demo -----------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def demo():
@@ -296,8 +329,9 @@ def test_demo_suggestions_never_point_at_fading_or_gone_and_spread(demo):
 
 # --- the commands (wired by the lead) -----------------------------------------------------------
 
-wired = pytest.mark.skipif(not hasattr(main, "commands") or "status" not in main.commands,
-                           reason="wired by the lead")
+wired = pytest.mark.skipif(
+    not hasattr(main, "commands") or "status" not in main.commands, reason="wired by the lead"
+)
 
 
 @wired
@@ -308,20 +342,21 @@ def test_cli_status_introduced_and_follow_up(data):
     assert (data / "status.csv").read_text(encoding="utf-8").endswith("dan,moved,2025-11-01,\n")
     result = runner.invoke(main, ["introduced", str(data), "jan", "ann", "--date", "2025-11-25"])
     assert result.exit_code == 0, result.output
-    result = runner.invoke(main, ["follow-up", str(data), "--as-of", "2025-12-01", "--lang",
-                                  "en"])
+    result = runner.invoke(main, ["follow-up", str(data), "--as-of", "2025-12-01", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "1 of 2 introductions became a tie" in result.stderr
 
 
 # --- the conversation sheet ---------------------------------------------------------------------
 
+
 def test_the_conversation_sheet_holds_everything_on_one_page(data, tmp_path):
     from contactladder.jobs.common import Source
     from contactladder.jobs.weaver import conversation_job
 
-    result = conversation_job(Source(data), "ann", tmp_path / "gesprek.html", today=TODAY,
-                              lang="en")
+    result = conversation_job(
+        Source(data), "ann", tmp_path / "gesprek.html", today=TODAY, lang="en"
+    )
     page = result.paths[0].read_text(encoding="utf-8")
     assert "<title>Network conversation with Ann Actief (ann) · 2025-12-01</title>" in page
     assert "<strong>Sharing experiences</strong>: Bea Buur (bea)" in page
@@ -341,9 +376,10 @@ def test_the_conversation_sheet_holds_everything_on_one_page(data, tmp_path):
 def test_introduce_and_brokers_have_a_team_meeting_version_too(data, tmp_path):
     from contactladder.jobs.common import Source
 
-    results = [introduce_job(Source(data), "dan", tmp_path / "i.csv", today=TODAY,
-                             anonymize=True),
-               brokers_job(Source(data), tmp_path / "b.csv", today=TODAY, anonymize=True)]
+    results = [
+        introduce_job(Source(data), "dan", tmp_path / "i.csv", today=TODAY, anonymize=True),
+        brokers_job(Source(data), tmp_path / "b.csv", today=TODAY, anonymize=True),
+    ]
     texts = []
     for result in results:
         assert result.notes[-1].endswith("shows no names: anonymous labels that match the maps.")

@@ -33,10 +33,16 @@ def test_an_unknown_language_is_one_clear_error(lang):
         words(lang)
 
 
-@pytest.mark.parametrize("lang, n, expected", [
-    ("nl", 1, "1 persoon"), ("nl", 0, "0 personen"), ("nl", 2, "2 personen"),
-    ("en", 1, "1 person"), ("en", 5, "5 people"),
-])
+@pytest.mark.parametrize(
+    "lang, n, expected",
+    [
+        ("nl", 1, "1 persoon"),
+        ("nl", 0, "0 personen"),
+        ("nl", 2, "2 personen"),
+        ("en", 1, "1 person"),
+        ("en", 5, "5 people"),
+    ],
+)
 def test_counts_take_the_singular_only_for_one(lang, n, expected):
     assert words(lang).count(n, "common.people_counted") == expected
 
@@ -46,11 +52,22 @@ def test_an_unknown_key_names_it():
         words("nl")["nothing.here"]
 
 
-@pytest.mark.parametrize("written, key", [
-    ("Ouder", "parent"), ("ouders", "parent"), ("Parents", "parent"), ("PROF", "professional"),
-    ("Professionals", "professional"), ("Vrijwilliger", "volunteer"), ("volunteers", "volunteer"),
-    ("kind", "child"), ("Kinderen", "child"), ("child", "child"), ("Grootouder", "grootouder"),
-])
+@pytest.mark.parametrize(
+    "written, key",
+    [
+        ("Ouder", "parent"),
+        ("ouders", "parent"),
+        ("Parents", "parent"),
+        ("PROF", "professional"),
+        ("Professionals", "professional"),
+        ("Vrijwilliger", "volunteer"),
+        ("volunteers", "volunteer"),
+        ("kind", "child"),
+        ("Kinderen", "child"),
+        ("child", "child"),
+        ("Grootouder", "grootouder"),
+    ],
+)
 def test_role_words_as_people_write_them_mean_one_role(written, key):
     assert role_key(written) == key
 

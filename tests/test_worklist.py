@@ -31,35 +31,85 @@ def test_worklist_has_every_reason_and_the_documented_order(work_net):
 def test_worklist_columns_and_details(work_net):
     table = worklist(work_net)
     assert list(table.columns) == [
-        "person", "wijk", "priority", "reasons", "explanation", "name", "role", "joined",
-        "activities", "last_contact", "ties", "rung_kennen", "rung_praten", "rung_delen",
-        "rung_helpen", "rung_steunen", "status", "invite", "introduced", "as_of"]  # issue 12
+        "person",
+        "wijk",
+        "priority",
+        "reasons",
+        "explanation",
+        "name",
+        "role",
+        "joined",
+        "activities",
+        "last_contact",
+        "ties",
+        "rung_kennen",
+        "rung_praten",
+        "rung_delen",
+        "rung_helpen",
+        "rung_steunen",
+        "status",
+        "invite",
+        "introduced",
+        "as_of",
+    ]  # issue 12
     row = table.set_index("person").loc["driftlow"]
     assert (row["wijk"], row["name"], row["role"], row["joined"]) == (
-        "Dieze", "Dora Laag", "parent", "2024-01-01")
+        "Dieze",
+        "Dora Laag",
+        "parent",
+        "2024-01-01",
+    )
     assert (row["activities"], row["last_contact"], row["ties"]) == ("peutergym", "2024-05-01", 1)
     assert [row[f"rung_{key}"] for key in ("kennen", "praten", "delen", "helpen", "steunen")] == [
-        1, 0, 0, 0, 0]
+        1,
+        0,
+        0,
+        0,
+        0,
+    ]
     alo = table.set_index("person").loc["alo"]
     assert (alo["last_contact"], alo["activities"], alo["ties"]) == ("", "", 0)
 
 
-@pytest.mark.parametrize("person, lang, text", [
-    ("drift1", "nl", "Heeft sinds 5 maanden geen contact meer met andere ouders (laatste contact "
-                     "2024-08-01). Prioriteit 3: contact verwatert 3."),
-    ("drift1", "en", "Has had no contact with other parents for 5 months (last contact "
-                     "2024-08-01). Priority 3: fading 3."),
-    ("profade", "nl", "Heeft alleen contact met professionals (Kim (k1)), nog niet met andere "
-                      "ouders. Heeft sinds 7 maanden geen contact meer met professionals (laatste "
-                      "contact 2024-06-01). Prioriteit 6: alleen professionals 3 + contact "
-                      "verwatert 3."),
-    ("newbie", "en", "Has no contact with anyone yet, after 4 weeks in the project. Joined 4 "
-                     "weeks ago and has no tie with other parents yet. Priority 7: alone 5 + new, "
-                     "unconnected 2."),
-    ("stuck1", "nl", "Na 12 maanden in het project komt geen contact met andere ouders boven "
-                     "'Maken een praatje' (1 band met andere ouders). Prioriteit 1: blijft "
-                     "laag 1."),
-])
+@pytest.mark.parametrize(
+    "person, lang, text",
+    [
+        (
+            "drift1",
+            "nl",
+            "Heeft sinds 5 maanden geen contact meer met andere ouders (laatste contact "
+            "2024-08-01). Prioriteit 3: contact verwatert 3.",
+        ),
+        (
+            "drift1",
+            "en",
+            "Has had no contact with other parents for 5 months (last contact "
+            "2024-08-01). Priority 3: fading 3.",
+        ),
+        (
+            "profade",
+            "nl",
+            "Heeft alleen contact met professionals (Kim (k1)), nog niet met andere "
+            "ouders. Heeft sinds 7 maanden geen contact meer met professionals (laatste "
+            "contact 2024-06-01). Prioriteit 6: alleen professionals 3 + contact "
+            "verwatert 3.",
+        ),
+        (
+            "newbie",
+            "en",
+            "Has no contact with anyone yet, after 4 weeks in the project. Joined 4 "
+            "weeks ago and has no tie with other parents yet. Priority 7: alone 5 + new, "
+            "unconnected 2.",
+        ),
+        (
+            "stuck1",
+            "nl",
+            "Na 12 maanden in het project komt geen contact met andere ouders boven "
+            "'Maken een praatje' (1 band met andere ouders). Prioriteit 1: blijft "
+            "laag 1.",
+        ),
+    ],
+)
 def test_explanations_are_sentences_in_the_chosen_language(work_net, person, lang, text):
     table = worklist(work_net, lang=lang).set_index("person")
     assert table.loc[person, "explanation"] == text
@@ -83,10 +133,16 @@ def test_windows_change_who_is_on_the_list(work_net):
 def test_as_of_leaves_out_people_not_yet_present_and_measures_from_that_day(work_net):
     table = worklist(work_net, as_of="2024-06-30")
     assert list(zip(table["person"], table["reasons"])) == [
-        ("alo", "alone"), ("drift1", "alone"), ("drift2", "alone"), ("fine2", "alone"),
-        ("pro", "alone"), ("stuck1", "alone"), ("stuck2", "alone"),
+        ("alo", "alone"),
+        ("drift1", "alone"),
+        ("drift2", "alone"),
+        ("fine2", "alone"),
+        ("pro", "alone"),
+        ("stuck1", "alone"),
+        ("stuck2", "alone"),
         ("profade", "only_professionals"),  # the contact was 29 days before
-        ("driftlow", "stuck_low"), ("fine1", "stuck_low"),  # rung 1 after 181 days
+        ("driftlow", "stuck_low"),
+        ("fine1", "stuck_low"),  # rung 1 after 181 days
     ]  # newbie, newpro and young1/2 joined later
 
 
@@ -102,8 +158,11 @@ def test_suggestions_column_lists_the_best_peers_with_their_score(work_net):
     # newbie has had no contact (not within reach, issue 12), and equal scores are in a seeded
     # order, not by id (issue 12).
     got = table.loc["alo", "suggestions"].split("; ")
-    assert len(got) == 2 and set(got) <= {"Fien Een (fine1) 2", "Fien Twee (fine2) 2",
-                                          "Sam Een (stuck1) 2"}
+    assert len(got) == 2 and set(got) <= {
+        "Fien Een (fine1) 2",
+        "Fien Twee (fine2) 2",
+        "Sam Een (stuck1) 2",
+    }
     assert list(table.columns)[-1] == "suggestions"
 
 
@@ -114,10 +173,16 @@ def test_worklist_does_not_change_the_network(work_net):
     assert nx.to_dict_of_dicts(work_net.snapshot()) == before
 
 
-@pytest.mark.parametrize("text, offset", [
-    ("90d", pd.DateOffset(days=90)), ("12w", pd.DateOffset(weeks=12)),
-    ("6M", pd.DateOffset(months=6)), (" 1y ", pd.DateOffset(years=1)), (30, pd.DateOffset(days=30)),
-])
+@pytest.mark.parametrize(
+    "text, offset",
+    [
+        ("90d", pd.DateOffset(days=90)),
+        ("12w", pd.DateOffset(weeks=12)),
+        ("6M", pd.DateOffset(months=6)),
+        (" 1y ", pd.DateOffset(years=1)),
+        (30, pd.DateOffset(days=30)),
+    ],
+)
 def test_durations(text, offset):
     assert parse_duration(text) == offset
 
@@ -131,8 +196,10 @@ def test_bad_durations_are_one_usage_error(text):
 def test_an_activity_attended_alone_counts_for_the_worklist_and_introductions(tmp_path):
     (tmp_path / "people.csv").write_text("id,role,wijk\na,parent,D\nb,parent,D\nc,parent,D\n")
     (tmp_path / "contacts.csv").write_text("date,person_a,person_b,rung\n2024-03-01,a,b,praten\n")
-    (tmp_path / "attendance.csv").write_text("date,activity,person\n2024-02-01,peutergym,a\n"
-                                             "2024-02-01,peutergym,b\n2024-02-08,peutergym,c\n")
+    (tmp_path / "attendance.csv").write_text(
+        "date,activity,person\n2024-02-01,peutergym,a\n"
+        "2024-02-01,peutergym,b\n2024-02-08,peutergym,c\n"
+    )
     net = LadderNetwork.from_path(tmp_path)
     table = worklist(net)
     assert table.set_index("person").loc["c", "activities"] == "peutergym"
@@ -142,16 +209,20 @@ def test_an_activity_attended_alone_counts_for_the_worklist_and_introductions(tm
 
 # --- the demo data set --------------------------------------------------------------------------
 
+
 def demo_meetings():
     """Every pair that met in the demo, with the date, straight from the files."""
     contacts = pd.read_csv(DEMO / "contacts.csv", dtype=str, keep_default_na=False)
     attendance = pd.read_csv(DEMO / "attendance.csv", dtype=str, keep_default_na=False)
     pairs = attendance.merge(attendance, on=["date", "activity"])
     pairs = pairs[pairs["person_x"] != pairs["person_y"]]
-    both = pd.concat([
-        contacts[["date", "person_a", "person_b"]].set_axis(["date", "me", "other"], axis=1),
-        contacts[["date", "person_b", "person_a"]].set_axis(["date", "me", "other"], axis=1),
-        pairs[["date", "person_x", "person_y"]].set_axis(["date", "me", "other"], axis=1)])
+    both = pd.concat(
+        [
+            contacts[["date", "person_a", "person_b"]].set_axis(["date", "me", "other"], axis=1),
+            contacts[["date", "person_b", "person_a"]].set_axis(["date", "me", "other"], axis=1),
+            pairs[["date", "person_x", "person_y"]].set_axis(["date", "me", "other"], axis=1),
+        ]
+    )
     both["date"] = pd.to_datetime(both["date"])
     return both
 
@@ -179,18 +250,25 @@ def test_demo_alone_and_drifting_parents_are_on_the_worklist(demo_table):
     # Issue 12: drifting is split in recent "fading" and "gone" (out of sight for over 12m).
     gone = reasons.map(lambda r: "gone" in r)
     assert set(demo_table.index[reasons.map(lambda r: "fading" in r) | gone]) == drifting
-    assert set(demo_table.index[reasons.map(lambda r: "only_professionals" in r)]) == \
-        only_professionals
+    assert (
+        set(demo_table.index[reasons.map(lambda r: "only_professionals" in r)])
+        == only_professionals
+    )
     assert demo_table["priority"][~gone].is_monotonic_decreasing
     assert gone.is_monotonic_increasing  # the people out of sight come last
 
 
 def test_the_explanations_call_the_focal_people_by_their_role(tmp_path):
-    data = weaver_folder(tmp_path, "2024-01-10,a,k,1,\n2024-06-01,b,c,1,\n",
-                         "id,role,joined\na,child,2024-01-01\nb,child,\nc,child,\nk,teacher,\n")
+    data = weaver_folder(
+        tmp_path,
+        "2024-01-10,a,k,1,\n2024-06-01,b,c,1,\n",
+        "id,role,joined\na,child,2024-01-01\nb,child,\nc,child,\nk,teacher,\n",
+    )
     table = worklist(LadderNetwork.from_path(data, focal="child"), lang="en").set_index("person")
     assert table.loc["a", "explanation"].startswith(
-        "Only in touch with professionals (k), not yet with other children.")
+        "Only in touch with professionals (k), not yet with other children."
+    )
     dutch = worklist(LadderNetwork.from_path(data, focal="child")).set_index("person")
     assert dutch.loc["a", "explanation"].startswith(
-        "Heeft alleen contact met professionals (k), nog niet met andere kinderen.")
+        "Heeft alleen contact met professionals (k), nog niet met andere kinderen."
+    )

@@ -28,11 +28,13 @@ def activity_yield(net: LadderNetwork, *, as_of: object = None) -> pd.DataFrame:
     cutoff = net.cutoff(as_of)
     contacts = net.contact_rows(before=cutoff)
     first = contacts.drop_duplicates(["person_a", "person_b"], keep="first")
-    ties = net.ties(as_of).merge(first[["person_a", "person_b", "activity"]],
-                                 on=["person_a", "person_b"])
+    ties = net.ties(as_of).merge(
+        first[["person_a", "person_b", "activity"]], on=["person_a", "person_b"]
+    )
     ties["activity"] = ties["activity"].replace("", NO_GROUP)
     table = pd.crosstab(ties["activity"], ties["rung"]).reindex(
-        columns=[rung.level for rung in net.ladder], fill_value=0)
+        columns=[rung.level for rung in net.ladder], fill_value=0
+    )
     table.columns = [f"rung_{rung.key}" for rung in net.ladder]
     levels = pd.Series([rung.level for rung in net.ladder], index=table.columns)
     table.insert(0, "ties", table.sum(axis=1))

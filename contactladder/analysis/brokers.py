@@ -53,15 +53,38 @@ BETWEENNESS_SAMPLE = 500
 #: The seed of the sampling, so that the same data give the same numbers.
 SEED = 2024
 
-_COLUMNS = ["person", "role", "betweenness", "bridging_ties", "explanation", "name", "wijk",
-            "organisation", "ties", "between_wijken", "between_groups", "local_bridges",
-            "bridges", "sole_link_parents", "sole_link_of", "cut_off"]
+_COLUMNS = [
+    "person",
+    "role",
+    "betweenness",
+    "bridging_ties",
+    "explanation",
+    "name",
+    "wijk",
+    "organisation",
+    "ties",
+    "between_wijken",
+    "between_groups",
+    "local_bridges",
+    "bridges",
+    "sole_link_parents",
+    "sole_link_of",
+    "cut_off",
+]
 _FOCAL_GROUP = ("focal",)  # the group of the focal people: no organisation or role is a tuple
 
 
-def brokers(G: nx.Graph, *, focal: str = "focal", wijk: str = "wijk",
-            group: str = "organisation", role: str = "role", name: str = "name",
-            top: int | None = 20, lang: str = "nl") -> pd.DataFrame:
+def brokers(
+    G: nx.Graph,
+    *,
+    focal: str = "focal",
+    wijk: str = "wijk",
+    group: str = "organisation",
+    role: str = "role",
+    name: str = "name",
+    top: int | None = 20,
+    lang: str = "nl",
+) -> pd.DataFrame:
     """The people whose ties join groups that would otherwise not meet, the strongest first.
 
     See the module docstring for the measures and the order.
@@ -121,22 +144,39 @@ def brokers(G: nx.Graph, *, focal: str = "focal", wijk: str = "wijk",
             sole.setdefault(next(iter(G[person])), []).append(person)
     rows = []
     for person in G:
-        row = _broker_row(people, person, betweenness[person], cut_edges, local,
-                          sorted(sole.get(person, []), key=str), cut_off[person], lang)
+        row = _broker_row(
+            people,
+            person,
+            betweenness[person],
+            cut_edges,
+            local,
+            sorted(sole.get(person, []), key=str),
+            cut_off[person],
+            lang,
+        )
         if row["betweenness"] or row["bridging_ties"] or row["sole_link_parents"]:
             rows.append(row)
     table = pd.DataFrame(rows, columns=_COLUMNS)
-    table = table.sort_values(["betweenness", "bridging_ties", "sole_link_parents", "person"],
-                              ascending=[False, False, False, True], kind="stable")
+    table = table.sort_values(
+        ["betweenness", "bridging_ties", "sole_link_parents", "person"],
+        ascending=[False, False, False, True],
+        kind="stable",
+    )
     table = table.reset_index(drop=True)
     table = table.head(top) if top is not None else table
     table.attrs.update(kind="brokers", lang=lang)
     return table
 
 
-def village_brokers(net: LadderNetwork, *, as_of: object = None, top: int | None = 20,
-                    status: pd.DataFrame | None = None, anonymize: bool = False,
-                    lang: str = "nl") -> pd.DataFrame:
+def village_brokers(
+    net: LadderNetwork,
+    *,
+    as_of: object = None,
+    top: int | None = 20,
+    status: pd.DataFrame | None = None,
+    anonymize: bool = False,
+    lang: str = "nl",
+) -> pd.DataFrame:
     """:func:`brokers` of the network as far as it has grown by ``as_of`` (any day after the
     last contact too), without the people who have left by then (moved or withdrew consent,
     by ``status``: see :data:`~contactladder.analysis.village.STATUSES`), with an ``as_of``
@@ -167,8 +207,7 @@ def village_brokers(net: LadderNetwork, *, as_of: object = None, top: int | None
     """
     lang = check_lang(lang)
     village = Village.of(net, as_of, status=status, anonymize=anonymize, lang=lang)
-    graph = village.graph.subgraph(p for p in village.graph
-                                   if village.status_of(p) not in LEFT)
+    graph = village.graph.subgraph(p for p in village.graph if village.status_of(p) not in LEFT)
     if anonymize:
         graph = nx.relabel_nodes(graph, {p: village.name(p) for p in graph})
         nx.set_node_attributes(graph, "", "name")
@@ -183,10 +222,13 @@ def village_brokers(net: LadderNetwork, *, as_of: object = None, top: int | None
 class _People:
     """The node attributes :func:`brokers` reads, by the names the caller gave."""
 
-    def __init__(self, G: nx.Graph, focal: str, wijk: str, group: str, role: str,
-                 name: str) -> None:
-        self.G, self.attributes = G, {"focal": focal, "wijk": wijk, "group": group,
-                                      "role": role, "name": name}
+    def __init__(
+        self, G: nx.Graph, focal: str, wijk: str, group: str, role: str, name: str
+    ) -> None:
+        self.G, self.attributes = (
+            G,
+            {"focal": focal, "wijk": wijk, "group": group, "role": role, "name": name},
+        )
         self.focal_roles = sorted({self.text(v, "role") for v in G if self.focal(v)})
 
     def text(self, person: Hashable, what: str) -> str:
@@ -207,9 +249,16 @@ class _People:
         return f"{name} ({person})" if name else str(person)
 
 
-def _broker_row(people: _People, person: Hashable, betweenness: float,
-                cut_edges: set[frozenset[Hashable]], local: set[frozenset[Hashable]],
-                sole: list[Hashable], cut_off: int, lang: str) -> dict[str, Any]:
+def _broker_row(
+    people: _People,
+    person: Hashable,
+    betweenness: float,
+    cut_edges: set[frozenset[Hashable]],
+    local: set[frozenset[Hashable]],
+    sole: list[Hashable],
+    cut_off: int,
+    lang: str,
+) -> dict[str, Any]:
     G = people.G
     wijk, group = people.text(person, "wijk"), people.group(person)
     other_wijken: set[str] = set()
@@ -219,9 +268,12 @@ def _broker_row(people: _People, person: Hashable, betweenness: float,
     for other in G[person]:
         edge = frozenset((person, other))
         their_wijk, their_group = people.text(other, "wijk"), people.group(other)
-        flags = {"between_wijken": bool(wijk and their_wijk and their_wijk != wijk),
-                 "between_groups": their_group != group,
-                 "local_bridges": edge in local, "bridges": edge in cut_edges}
+        flags = {
+            "between_wijken": bool(wijk and their_wijk and their_wijk != wijk),
+            "between_groups": their_group != group,
+            "local_bridges": edge in local,
+            "bridges": edge in cut_edges,
+        }
         for key, flag in flags.items():
             counts[key] += flag
         if flags["between_wijken"]:
@@ -230,15 +282,31 @@ def _broker_row(people: _People, person: Hashable, betweenness: float,
             other_groups.add(their_group)
         bridging += flags["between_wijken"] or flags["between_groups"] or flags["local_bridges"]
     betweenness = round(float(betweenness), 6)
-    groups = [role_people(people.focal_roles, lang) if g == _FOCAL_GROUP else str(g)
-              for g in other_groups]
+    groups = [
+        role_people(people.focal_roles, lang) if g == _FOCAL_GROUP else str(g) for g in other_groups
+    ]
     explanation = broker_explanation(
-        lang, betweenness=betweenness, counts=counts, other_wijken=other_wijken,
-        other_groups=groups, sole=[people.label(p) for p in sole],
-        focal_roles=people.focal_roles, cut_off=cut_off)
-    return {"person": person, "role": people.text(person, "role"), "betweenness": betweenness,
-            "bridging_ties": bridging, "explanation": explanation,
-            "name": people.text(person, "name"), "wijk": wijk,
-            "organisation": people.text(person, "group"), "ties": G.degree(person),
-            **counts, "sole_link_parents": len(sole), "sole_link_of": ";".join(map(str, sole)),
-            "cut_off": cut_off}
+        lang,
+        betweenness=betweenness,
+        counts=counts,
+        other_wijken=other_wijken,
+        other_groups=groups,
+        sole=[people.label(p) for p in sole],
+        focal_roles=people.focal_roles,
+        cut_off=cut_off,
+    )
+    return {
+        "person": person,
+        "role": people.text(person, "role"),
+        "betweenness": betweenness,
+        "bridging_ties": bridging,
+        "explanation": explanation,
+        "name": people.text(person, "name"),
+        "wijk": wijk,
+        "organisation": people.text(person, "group"),
+        "ties": G.degree(person),
+        **counts,
+        "sole_link_parents": len(sole),
+        "sole_link_of": ";".join(map(str, sole)),
+        "cut_off": cut_off,
+    }

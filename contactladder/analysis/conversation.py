@@ -42,10 +42,19 @@ from contactladder.words import check_lang
 __all__ = ["conversation"]
 
 
-def conversation(net: LadderNetwork, person: str, *, as_of: object = None,
-                 status: pd.DataFrame | None = None, introduced: pd.DataFrame | None = None,
-                 fading: object = "90d", together: object = "1m", match: Iterable[str] = (),
-                 suggest: int = 5, lang: str = "nl") -> dict[str, Any]:
+def conversation(
+    net: LadderNetwork,
+    person: str,
+    *,
+    as_of: object = None,
+    status: pd.DataFrame | None = None,
+    introduced: pd.DataFrame | None = None,
+    fading: object = "90d",
+    together: object = "1m",
+    match: Iterable[str] = (),
+    suggest: int = 5,
+    lang: str = "nl",
+) -> dict[str, Any]:
     """The conversation sheet of ``person`` on ``as_of`` (default: the last day of the data).
 
     Returns
@@ -69,27 +78,70 @@ def conversation(net: LadderNetwork, person: str, *, as_of: object = None,
     rows = []
     for other, data in village.graph[person].items():
         left = village.status_of(other) in LEFT
-        who = person_label({"role": village.text(other, "role")}, lang=lang) if left \
+        who = (
+            person_label({"role": village.text(other, "role")}, lang=lang)
+            if left
             else village.name(other)
-        rows.append({"who": who, "role": village.text(other, "role"), "level": data["rung"],
-                     "rung": net.ladder[data["rung"]].label(lang),
-                     "last_contact": iso_day(data["last_contact"]),
-                     "faded": bool(data["last_contact"] < village.day - village.fading),
-                     "since": time_span(data["last_contact"], village.day, lang)})
-    ties = pd.DataFrame(rows, columns=["who", "role", "level", "rung", "last_contact", "faded",
-                                       "since"])
-    ties = ties.sort_values(["level", "last_contact", "who"], ascending=[False, False, True],
-                            kind="stable", ignore_index=True)
+        )
+        rows.append(
+            {
+                "who": who,
+                "role": village.text(other, "role"),
+                "level": data["rung"],
+                "rung": net.ladder[data["rung"]].label(lang),
+                "last_contact": iso_day(data["last_contact"]),
+                "faded": bool(data["last_contact"] < village.day - village.fading),
+                "since": time_span(data["last_contact"], village.day, lang),
+            }
+        )
+    ties = pd.DataFrame(
+        rows, columns=["who", "role", "level", "rung", "last_contact", "faded", "since"]
+    )
+    ties = ties.sort_values(
+        ["level", "last_contact", "who"],
+        ascending=[False, False, True],
+        kind="stable",
+        ignore_index=True,
+    )
     day = iso_day(village.day)
-    suggestions = introductions(net, person, as_of=day, status=status, fading=fading,
-                                together=together, match=match, top=suggest, lang=lang)
-    invite = "" if village.peers(person) else invite_text(
-        village, person, invitations(village, person, match), lang)
-    logged = introduced if introduced is not None else pd.DataFrame(
-        {"date": pd.Series(dtype="datetime64[ns]"), "person": [], "introduced_to": [], "by": [],
-         "note": []})
+    suggestions = introductions(
+        net,
+        person,
+        as_of=day,
+        status=status,
+        fading=fading,
+        together=together,
+        match=match,
+        top=suggest,
+        lang=lang,
+    )
+    invite = (
+        ""
+        if village.peers(person)
+        else invite_text(village, person, invitations(village, person, match), lang)
+    )
+    logged = (
+        introduced
+        if introduced is not None
+        else pd.DataFrame(
+            {
+                "date": pd.Series(dtype="datetime64[ns]"),
+                "person": [],
+                "introduced_to": [],
+                "by": [],
+                "note": [],
+            }
+        )
+    )
     mine = logged[(logged["person"] == person) | (logged["introduced_to"] == person)]
-    return {"person": person, "name": village.name(person), "wijk": village.text(person, "wijk"),
-            "role": village.text(person, "role"), "as_of": day, "ties": ties,
-            "suggestions": suggestions, "invite": invite,
-            "introductions": follow_up(net, mine, as_of=day, lang=lang)}
+    return {
+        "person": person,
+        "name": village.name(person),
+        "wijk": village.text(person, "wijk"),
+        "role": village.text(person, "role"),
+        "as_of": day,
+        "ties": ties,
+        "suggestions": suggestions,
+        "invite": invite,
+        "introductions": follow_up(net, mine, as_of=day, lang=lang),
+    }

@@ -55,9 +55,12 @@ def parse_duration(value: object, *, name: str = "duration") -> pd.DateOffset:
         return pd.DateOffset(days=value)
     match = _DURATION.match(value) if isinstance(value, str) else None
     if not match:
-        raise UsageError(f"{name}: not a duration", value=value,
-                         hint="write a number and d (days), w (weeks), m (months) or y (years), "
-                              "such as 90d, 12w or 6m")
+        raise UsageError(
+            f"{name}: not a duration",
+            value=value,
+            hint="write a number and d (days), w (weeks), m (months) or y (years), "
+            "such as 90d, 12w or 6m",
+        )
     return pd.DateOffset(**{_UNITS[match.group(2).lower()]: int(match.group(1))})
 
 

@@ -57,16 +57,36 @@ Progress = Callable[[int, int], None]
 
 def growth_columns(net: LadderNetwork, *, by: str | None = None) -> list[str]:
     """The growth table's columns, in order, for this network's ladder."""
-    return (["period"] + (["group"] if by else []) + ["people", "focal", "ties"]
-            + [f"rung_{rung.key}" for rung in net.ladder]
-            + ["new_ties", "climbed", "focal_alone", "focal_only_professional", "focal_peer_ge3",
-               "focal_peer_top", "focal_peer_degree_mean", "components",
-               "largest_component_share", "peer_density", "peer_transitivity"])
+    return (
+        ["period"]
+        + (["group"] if by else [])
+        + ["people", "focal", "ties"]
+        + [f"rung_{rung.key}" for rung in net.ladder]
+        + [
+            "new_ties",
+            "climbed",
+            "focal_alone",
+            "focal_only_professional",
+            "focal_peer_ge3",
+            "focal_peer_top",
+            "focal_peer_degree_mean",
+            "components",
+            "largest_component_share",
+            "peer_density",
+            "peer_transitivity",
+        ]
+    )
 
 
-def growth(net: LadderNetwork, *, freq: str = "month", view: str = "reached",
-           by: str | None = None, status: pd.DataFrame | None = None,
-           progress: Progress | None = None) -> pd.DataFrame:
+def growth(
+    net: LadderNetwork,
+    *,
+    freq: str = "month",
+    view: str = "reached",
+    by: str | None = None,
+    status: pd.DataFrame | None = None,
+    progress: Progress | None = None,
+) -> pd.DataFrame:
     """The growth table: one row per period (and per group of ``by``), see the module docstring.
 
     Parameters
@@ -106,12 +126,12 @@ def growth(net: LadderNetwork, *, freq: str = "month", view: str = "reached",
             rows.append(row)
         if progress:
             progress(done, total)
-    return pd.DataFrame(rows, columns=growth_columns(net, by=by)
-                        + (["left"] if status is not None else []))
+    return pd.DataFrame(
+        rows, columns=growth_columns(net, by=by) + (["left"] if status is not None else [])
+    )
 
 
-def _left_by(status: pd.DataFrame | None, end: pd.Timestamp, groups: dict,
-             by: str | None) -> dict:
+def _left_by(status: pd.DataFrame | None, end: pd.Timestamp, groups: dict, by: str | None) -> dict:
     """Group (None without ``by``) -> the people who left (moved, no contact) before ``end``."""
     if status is None:
         return {}
@@ -124,6 +144,7 @@ def _left_by(status: pd.DataFrame | None, end: pd.Timestamp, groups: dict,
 
 
 # --- counting --------------------------------------------------------------------------------
+
 
 class _Counter:
     """The growth figures of one group, kept up to date as people and ties are added.
@@ -138,15 +159,15 @@ class _Counter:
         self.people = self.focal = self.ties = 0
         self.at_rung = {level: 0 for level, _ in self.keys}
         self.degree: dict = {}
-        self.peers: dict = {}       # focal person -> set of focal neighbours
-        self.peer_top: dict = {}    # focal person -> highest rung of their peer ties
+        self.peers: dict = {}  # focal person -> set of focal neighbours
+        self.peer_top: dict = {}  # focal person -> highest rung of their peer ties
         self.focal_with_ties = self.focal_with_peers = self.focal_ge3 = self.focal_at_top = 0
         self.peer_ties = self.triangles = self.triples = 0
         self.parent: dict = {}
         self.size: dict = {}
         self.focal_in: dict = {}
         self.components = 0
-        self.largest = (0, 0)       # (people, focal) of the largest component
+        self.largest = (0, 0)  # (people, focal) of the largest component
 
     def add_person(self, person, focal: bool) -> None:
         self.people += 1
@@ -189,12 +210,17 @@ class _Counter:
             self._raise_peer_rung(b, new)
 
     def row(self, step: Step, groups: dict, name) -> dict:
-        in_group = (lambda a, b: True) if name is None else (
-            lambda a, b: groups[a] == name and groups[b] == name)
+        in_group = (
+            (lambda a, b: True)
+            if name is None
+            else (lambda a, b: groups[a] == name and groups[b] == name)
+        )
         focal = self.focal
         possible = focal * (focal - 1) / 2
         return {
-            "people": self.people, "focal": focal, "ties": self.ties,
+            "people": self.people,
+            "focal": focal,
+            "ties": self.ties,
             **{f"rung_{key}": self.at_rung[level] for level, key in self.keys},
             "new_ties": sum(1 for a, b in step.new_ties if in_group(a, b)),
             "climbed": sum(1 for a, b, _, _ in step.climbed if in_group(a, b)),
@@ -244,8 +270,7 @@ def _groups(net: LadderNetwork, by: str | None) -> dict:
         return {}
     if not net.has_column(by):
         columns = ", ".join(c for c in net.people_columns() if c not in ("name", "joined"))
-        raise UsageError("no such people column", value=by,
-                         hint="use one of: " + literal(columns))
+        raise UsageError("no such people column", value=by, hint="use one of: " + literal(columns))
     values = net.column(by).map(attribute_text)  # NaN and NaT are "" whatever the dtype
     return values.replace("", NO_GROUP).to_dict()
 

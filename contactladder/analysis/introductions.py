@@ -67,19 +67,33 @@ from contactladder.words import check_lang, words
 __all__ = ["POINTS", "CAPS", "SEED", "introductions", "candidates", "tiebreak", "follow_up"]
 
 #: Points per introduction reason (per activity, per column, per shared contact...).
-POINTS: dict[str, int] = {"same_activity": 3, "same_wijk": 2, "match": 2, "shared_contacts": 1,
-                          "bridge": 1}
+POINTS: dict[str, int] = {
+    "same_activity": 3,
+    "same_wijk": 2,
+    "match": 2,
+    "shared_contacts": 1,
+    "bridge": 1,
+}
 #: The most points a reason can give.
 CAPS: dict[str, int] = {"shared_contacts": 3, "bridge": 3}
 #: The seed of the order among equal candidates.
 SEED = "contactladder-2024"
 
 
-def introductions(net: LadderNetwork, person: str, *, as_of: object = None,
-                  match: Iterable[str] = (), professionals: bool = False,
-                  top: int | None = 10, status: pd.DataFrame | None = None,
-                  fading: object = "90d", together: object = "1m", anonymize: bool = False,
-                  lang: str = "nl") -> pd.DataFrame:
+def introductions(
+    net: LadderNetwork,
+    person: str,
+    *,
+    as_of: object = None,
+    match: Iterable[str] = (),
+    professionals: bool = False,
+    top: int | None = 10,
+    status: pd.DataFrame | None = None,
+    fading: object = "90d",
+    together: object = "1m",
+    anonymize: bool = False,
+    lang: str = "nl",
+) -> pd.DataFrame:
     """Whom ``person`` could meet: ranked candidates with the reasons and points behind each
     (the module docstring defines the candidates, the points and the order).
 
@@ -139,25 +153,49 @@ def introductions(net: LadderNetwork, person: str, *, as_of: object = None,
     match = check_columns(net, match)
     if not net.knows(person):
         raise UsageError("unknown person", value=person, hint="give an id from the people file")
-    village = Village.of(net, as_of, status=status, fading=fading, together=together,
-                         anonymize=anonymize, lang=lang)
+    village = Village.of(
+        net, as_of, status=status, fading=fading, together=together, anonymize=anonymize, lang=lang
+    )
     village.check_listed(person)
     rows = candidates(village, person, match, professionals=professionals, lang=lang)
     rows = rows[:top] if top is not None else rows
-    table = pd.DataFrame(rows, columns=["person", "candidate", "score", "reasons", "explanation",
-                                        "name", "role", "wijk", "current_rung"])
+    table = pd.DataFrame(
+        rows,
+        columns=[
+            "person",
+            "candidate",
+            "score",
+            "reasons",
+            "explanation",
+            "name",
+            "role",
+            "wijk",
+            "current_rung",
+        ],
+    )
     table = table.astype({"score": "int64"})
     table["as_of"] = iso_day(village.day)
     if anonymize:
-        table = table.assign(person=[village.name(p) for p in table["person"]],
-                             candidate=[village.name(p) for p in table["candidate"]]).rename(
-            columns={"person": "label", "candidate": "candidate_label"}).drop(columns="name")
+        table = (
+            table.assign(
+                person=[village.name(p) for p in table["person"]],
+                candidate=[village.name(p) for p in table["candidate"]],
+            )
+            .rename(columns={"person": "label", "candidate": "candidate_label"})
+            .drop(columns="name")
+        )
     table.attrs.update(kind="introductions", lang=lang, as_of=iso_day(village.day))
     return table
 
 
-def candidates(village: Village, person: Hashable, match: tuple[str, ...], *,
-               professionals: bool = False, lang: str = "nl") -> list[dict[str, Any]]:
+def candidates(
+    village: Village,
+    person: Hashable,
+    match: tuple[str, ...],
+    *,
+    professionals: bool = False,
+    lang: str = "nl",
+) -> list[dict[str, Any]]:
     """Every candidate for ``person`` with at least one point, best first (score, then
     :func:`tiebreak`): the rows of :func:`introductions`, all of them."""
     graph, net = village.graph, village.net
@@ -191,8 +229,9 @@ def tiebreak(person: Hashable, candidate: Hashable) -> bytes:
     return hashlib.blake2b(text, digest_size=8).digest()
 
 
-def _reasons(village: Village, person: Hashable, other: Hashable, match: tuple[str, ...],
-             lang: str) -> list[tuple[str, int, str]]:
+def _reasons(
+    village: Village, person: Hashable, other: Hashable, match: tuple[str, ...], lang: str
+) -> list[tuple[str, int, str]]:
     """The reasons that ``other`` is a candidate for ``person``: (key, points, words)."""
     w = words(lang)
     graph = village.graph
@@ -200,27 +239,50 @@ def _reasons(village: Village, person: Hashable, other: Hashable, match: tuple[s
     reasons: list[tuple[str, int, str]] = []
     shared = village.shared_activities(person, other)
     if shared:
-        reasons.append(("same_activity", POINTS["same_activity"] * len(shared),
-                        w["weaver.same_activity"].format(activities=", ".join(shared))))
+        reasons.append(
+            (
+                "same_activity",
+                POINTS["same_activity"] * len(shared),
+                w["weaver.same_activity"].format(activities=", ".join(shared)),
+            )
+        )
     wijk = village.text(person, "wijk")
     if wijk and village.text(other, "wijk") == wijk:
         reasons.append(("same_wijk", POINTS["same_wijk"], w["weaver.same_wijk"].format(wijk=wijk)))
     for column in match:
         value = village.text(person, column)
         if value and village.text(other, column) == value:
-            reasons.append((f"match:{column}", POINTS["match"],
-                            w["weaver.same_value"].format(column=column, value=value)))
+            reasons.append(
+                (
+                    f"match:{column}",
+                    POINTS["match"],
+                    w["weaver.same_value"].format(column=column, value=value),
+                )
+            )
     common = sorted(mine & set(graph[other]), key=str)
     if common:
-        reasons.append(("shared_contacts", _capped("shared_contacts", len(common)),
-                        w["weaver.shared_contacts"].format(
-                            shared=w.count(len(common), "weaver.shared_contacts_counted"),
-                            names=listing([village.name(p) for p in common], lang))))
+        reasons.append(
+            (
+                "shared_contacts",
+                _capped("shared_contacts", len(common)),
+                w["weaver.shared_contacts"].format(
+                    shared=w.count(len(common), "weaver.shared_contacts_counted"),
+                    names=listing([village.name(p) for p in common], lang),
+                ),
+            )
+        )
     if not village.focal(other):
         reach = [p for p in graph[other] if village.focal(p) and p != person and p not in mine]
         if reach:
-            reasons.append(("bridge", _capped("bridge", len(reach)), w["weaver.bridge"].format(
-                count=len(reach), peers=peers_word(village.net.focal, lang), person=person)))
+            reasons.append(
+                (
+                    "bridge",
+                    _capped("bridge", len(reach)),
+                    w["weaver.bridge"].format(
+                        count=len(reach), peers=peers_word(village.net.focal, lang), person=person
+                    ),
+                )
+            )
     return reasons
 
 
@@ -229,27 +291,46 @@ def _capped(key: str, count: int) -> int:
     return min(count * POINTS[key], CAPS[key])
 
 
-def _candidate_row(village: Village, person: Hashable, other: Hashable,
-                   reasons: list[tuple[str, int, str]], current: int, lang: str,
-                   ) -> dict[str, Any]:
+def _candidate_row(
+    village: Village,
+    person: Hashable,
+    other: Hashable,
+    reasons: list[tuple[str, int, str]],
+    current: int,
+    lang: str,
+) -> dict[str, Any]:
     w, net = words(lang), village.net
     score = sum(points for _, points, _ in reasons)
-    sentences = [w["weaver.points"].format(reason=text, points=points)
-                 for _, points, text in reasons]
+    sentences = [
+        w["weaver.points"].format(reason=text, points=points) for _, points, text in reasons
+    ]
     if current:
         sentences.append(w["weaver.already_known"].format(rung=net.ladder[current].label(lang)))
     sentences.append(w["weaver.score"].format(score=score))
-    return {"person": person, "candidate": other, "score": score,
-            "reasons": ";".join(key for key, _, _ in reasons), "explanation": " ".join(sentences),
-            "name": village.text(other, "name"), "role": village.text(other, "role"),
-            "wijk": village.text(other, "wijk"),
-            "current_rung": net.ladder[current].key if current else ""}
+    return {
+        "person": person,
+        "candidate": other,
+        "score": score,
+        "reasons": ";".join(key for key, _, _ in reasons),
+        "explanation": " ".join(sentences),
+        "name": village.text(other, "name"),
+        "role": village.text(other, "role"),
+        "wijk": village.text(other, "wijk"),
+        "current_rung": net.ladder[current].key if current else "",
+    }
 
 
 # --- what came of them ----------------------------------------------------------------------
 
-def follow_up(net: LadderNetwork, introduced: pd.DataFrame, *, as_of: object = None,
-              within: object = "3m", lang: str = "nl") -> pd.DataFrame:
+
+def follow_up(
+    net: LadderNetwork,
+    introduced: pd.DataFrame,
+    *,
+    as_of: object = None,
+    within: object = "3m",
+    lang: str = "nl",
+) -> pd.DataFrame:
     """For each logged introduction: whether a tie formed since, at which rung, and how fast.
 
     A tie *formed* when the pair had a contact on or after the day of the introduction (up to
@@ -302,38 +383,84 @@ def follow_up(net: LadderNetwork, introduced: pd.DataFrame, *, as_of: object = N
     contacts = net.contact_rows(before=cutoff)
     level = min(2, len(net.ladder))
     rows = []
-    for date, person, other, by in zip(introduced["date"], introduced["person"],
-                                       introduced["introduced_to"], introduced["by"]):
-        pair = contacts[((contacts["person_a"] == person) & (contacts["person_b"] == other))
-                        | ((contacts["person_a"] == other) & (contacts["person_b"] == person))]
+    for date, person, other, by in zip(
+        introduced["date"], introduced["person"], introduced["introduced_to"], introduced["by"]
+    ):
+        pair = contacts[
+            ((contacts["person_a"] == person) & (contacts["person_b"] == other))
+            | ((contacts["person_a"] == other) & (contacts["person_b"] == person))
+        ]
         since = pair[pair["date"] >= date.normalize()]
         soon = since[since["date"] < date.normalize() + window]
         first = since["date"].min() if len(since) else pd.NaT
         rung = int(since["rung"].max()) if len(since) else 0
         days = (first.normalize() - date.normalize()).days if len(since) else ""
         reached = bool(len(soon)) and int(soon["rung"].max()) >= level
-        explanation = (w["weaver.follow_up_tie"].format(
-            rung=net.ladder[rung].label(lang), span=time_span(date, first, lang),
-            first=iso_day(first)) if rung else w["weaver.follow_up_none"])
-        rows.append({"date": iso_day(date), "person": person, "introduced_to": other, "by": by,
-                     "tie": bool(rung), "rung": net.ladder[rung].key if rung else "",
-                     "first_contact": iso_day(first), "days": days,
-                     "second_rung_within": reached, "explanation": explanation,
-                     "_counted": date.normalize() + window <= day + pd.Timedelta(days=1)})
-    table = pd.DataFrame(rows, columns=["date", "person", "introduced_to", "by", "tie", "rung",
-                                        "first_contact", "days", "second_rung_within",
-                                        "explanation", "_counted"])
+        explanation = (
+            w["weaver.follow_up_tie"].format(
+                rung=net.ladder[rung].label(lang),
+                span=time_span(date, first, lang),
+                first=iso_day(first),
+            )
+            if rung
+            else w["weaver.follow_up_none"]
+        )
+        rows.append(
+            {
+                "date": iso_day(date),
+                "person": person,
+                "introduced_to": other,
+                "by": by,
+                "tie": bool(rung),
+                "rung": net.ladder[rung].key if rung else "",
+                "first_contact": iso_day(first),
+                "days": days,
+                "second_rung_within": reached,
+                "explanation": explanation,
+                "_counted": date.normalize() + window <= day + pd.Timedelta(days=1),
+            }
+        )
+    table = pd.DataFrame(
+        rows,
+        columns=[
+            "date",
+            "person",
+            "introduced_to",
+            "by",
+            "tie",
+            "rung",
+            "first_contact",
+            "days",
+            "second_rung_within",
+            "explanation",
+            "_counted",
+        ],
+    )
     counted = table[table["_counted"].astype(bool)]
     became = int(counted["second_rung_within"].astype(bool).sum())
     share = became / len(counted) if len(counted) else None
     table = table.drop(columns="_counted")
     table["as_of"] = iso_day(day)
     span = time_span(day, day + window, lang)
-    summary = (w["weaver.follow_up_summary"].format(
-        became=became, counted=w.count(len(counted), "weaver.introductions_counted"),
-        rung=net.ladder[level].label(lang), span=span, share=f"{share:.0%}")
-        if share is not None else w["weaver.follow_up_too_recent"].format(span=span))
-    table.attrs.update(kind="follow_up", lang=lang, as_of=iso_day(day), data=net.name,
-                       became=became, counted=len(counted), summary=summary,
-                       **{"yield": share})
+    summary = (
+        w["weaver.follow_up_summary"].format(
+            became=became,
+            counted=w.count(len(counted), "weaver.introductions_counted"),
+            rung=net.ladder[level].label(lang),
+            span=span,
+            share=f"{share:.0%}",
+        )
+        if share is not None
+        else w["weaver.follow_up_too_recent"].format(span=span)
+    )
+    table.attrs.update(
+        kind="follow_up",
+        lang=lang,
+        as_of=iso_day(day),
+        data=net.name,
+        became=became,
+        counted=len(counted),
+        summary=summary,
+        **{"yield": share},
+    )
     return table

@@ -48,6 +48,7 @@ def transitions(net: LadderNetwork, *, freq: str = "month") -> pd.DataFrame:
         for old in [0, *keys]:
             for new in keys:
                 if moves.get((old, new)):
-                    rows.append((step.label, keys.get(old, "none"), keys[new],
-                                 moves.get((old, new), 0)))
+                    rows.append(
+                        (step.label, keys.get(old, "none"), keys[new], moves.get((old, new), 0))
+                    )
     return pd.DataFrame(rows, columns=["period", "from_rung", "to_rung", "ties"])

@@ -64,17 +64,41 @@ from contactladder.network.ladder_network import LadderNetwork
 from contactladder.privacy import person_label
 from contactladder.words import attribute_text
 
-__all__ = ["Village", "STATUSES", "LEFT", "NOT_AN_ACTIVITY", "statuses_on", "iso_day",
-           "check_columns", "check_wijk", "is_activity"]
+__all__ = [
+    "Village",
+    "STATUSES",
+    "LEFT",
+    "NOT_AN_ACTIVITY",
+    "statuses_on",
+    "iso_day",
+    "check_columns",
+    "check_wijk",
+    "is_activity",
+]
 
 #: What each status of the status file means: (on the worklist, suggested to others).
-STATUSES: dict[str, tuple[bool, bool]] = {"moved": (False, False), "no_contact": (False, False),
-                                          "paused": (False, False), "active": (True, True)}
+STATUSES: dict[str, tuple[bool, bool]] = {
+    "moved": (False, False),
+    "no_contact": (False, False),
+    "paused": (False, False),
+    "active": (True, True),
+}
 #: The statuses of people who have left: counted apart, never named on a map.
 LEFT = frozenset({"moved", "no_contact"})
 #: Labels of contacts outside the activities (lower case): never an activity.
-NOT_AN_ACTIVITY = frozenset({"", "buiten activiteiten", "buiten activiteit", "geen activiteit",
-                             "geen", "no activity", "none", "outside activities", "-"})
+NOT_AN_ACTIVITY = frozenset(
+    {
+        "",
+        "buiten activiteiten",
+        "buiten activiteit",
+        "geen activiteit",
+        "geen",
+        "no activity",
+        "none",
+        "outside activities",
+        "-",
+    }
+)
 
 
 def iso_day(moment: object) -> str:
@@ -137,9 +161,17 @@ class Village:
     lang: str = "nl"
 
     @classmethod
-    def of(cls, net: LadderNetwork, as_of: object = None, *, status: pd.DataFrame | None = None,
-           together: object = "1m", fading: object = "90d", anonymize: bool = False,
-           lang: str = "nl") -> Village:
+    def of(
+        cls,
+        net: LadderNetwork,
+        as_of: object = None,
+        *,
+        status: pd.DataFrame | None = None,
+        together: object = "1m",
+        fading: object = "90d",
+        anonymize: bool = False,
+        lang: str = "nl",
+    ) -> Village:
         """The village of ``net`` on ``as_of`` (default: the last day of the data; any day
         after it is fine), with the statuses of ``status`` (rows ``person, status, since``).
 
@@ -157,8 +189,19 @@ class Village:
         activities: dict[Hashable, set[str]] = {person: set() for person in graph}
         for person, activity in visits:
             activities[person].add(activity)
-        return cls(net, graph, day, cutoff, activities, visits, statuses_on(status, day),
-                   (day + window) - day, parse_duration(fading, name="fading"), anonymize, lang)
+        return cls(
+            net,
+            graph,
+            day,
+            cutoff,
+            activities,
+            visits,
+            statuses_on(status, day),
+            (day + window) - day,
+            parse_duration(fading, name="fading"),
+            anonymize,
+            lang,
+        )
 
     def focal(self, person: Hashable) -> bool:
         """Whether ``person`` has the focal role."""
@@ -207,21 +250,25 @@ class Village:
             status keeps them off the lists (moved, withdrew consent, paused).
         """
         if not self.net.knows(person):
-            raise UsageError("unknown person", value=person,
-                             hint="give an id from the people file")
+            raise UsageError("unknown person", value=person, hint="give an id from the people file")
         if person not in self.graph:
-            raise UsageError("person not yet in the project", value=person,
-                             hint=f"they joined after {iso_day(self.day)}")
+            raise UsageError(
+                "person not yet in the project",
+                value=person,
+                hint=f"they joined after {iso_day(self.day)}",
+            )
         if not self.listed(person):
-            raise UsageError("person not in the lists", value=person,
-                             hint=f"their status is {self.status_of(person)}")
+            raise UsageError(
+                "person not in the lists",
+                value=person,
+                hint=f"their status is {self.status_of(person)}",
+            )
 
     def within_reach(self, person: Hashable) -> bool:
         """Whether the person may be suggested to others: their status allows it and they had
         a contact within :attr:`fading` (not fading, not out of sight, not alone)."""
         last = self.last_contact(person)
-        return (self.suggestible(person) and not pd.isna(last)
-                and last >= self.day - self.fading)
+        return self.suggestible(person) and not pd.isna(last) and last >= self.day - self.fading
 
     def shared_activities(self, person: Hashable, other: Hashable) -> list[str]:
         """The activities both were at within :attr:`together` of each other, sorted."""
@@ -236,20 +283,37 @@ class Village:
         return shared
 
 
-def _visits(net: LadderNetwork, cutoff: pd.Timestamp, graph: nx.Graph,
-            ) -> dict[tuple[Hashable, str], np.ndarray]:
+def _visits(
+    net: LadderNetwork, cutoff: pd.Timestamp, graph: nx.Graph
+) -> dict[tuple[Hashable, str], np.ndarray]:
     """(person, activity) -> the sorted moments the person was there, before ``cutoff``."""
     contacts = net.contact_rows(before=cutoff)
     attended = net.attendance(before=cutoff)
-    rows = pd.concat([
-        pd.DataFrame({"person": contacts["person_a"], "activity": contacts["activity"],
-                      "date": contacts["date"]}),
-        pd.DataFrame({"person": contacts["person_b"], "activity": contacts["activity"],
-                      "date": contacts["date"]}),
-        attended[["person", "activity", "date"]]], ignore_index=True)
+    rows = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "person": contacts["person_a"],
+                    "activity": contacts["activity"],
+                    "date": contacts["date"],
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "person": contacts["person_b"],
+                    "activity": contacts["activity"],
+                    "date": contacts["date"],
+                }
+            ),
+            attended[["person", "activity", "date"]],
+        ],
+        ignore_index=True,
+    )
     rows = rows[rows["activity"].map(is_activity) & rows["person"].isin(list(graph))]
-    return {(person, activity): np.sort(group["date"].to_numpy())
-            for (person, activity), group in rows.groupby(["person", "activity"], sort=True)}
+    return {
+        (person, activity): np.sort(group["date"].to_numpy())
+        for (person, activity), group in rows.groupby(["person", "activity"], sort=True)
+    }
 
 
 def statuses_on(status: pd.DataFrame | None, day: pd.Timestamp) -> dict[Hashable, str]:
@@ -259,8 +323,10 @@ def statuses_on(status: pd.DataFrame | None, day: pd.Timestamp) -> dict[Hashable
         return {}
     rows = status[status["since"].isna() | (status["since"] <= day)]
     rows = rows.sort_values("since", kind="stable", na_position="first")
-    return {person: str(value) for person, value in
-            rows.groupby("person", sort=False)["status"].last().items()}
+    return {
+        person: str(value)
+        for person, value in rows.groupby("person", sort=False)["status"].last().items()
+    }
 
 
 def check_columns(net: LadderNetwork, columns: Iterable[str]) -> tuple[str, ...]:
@@ -287,7 +353,11 @@ def check_wijk(net: LadderNetwork, wijk: str) -> str:
     """
     known = net.wijken()
     if wijk.strip().lower() not in {w.lower() for w in known}:
-        raise UsageError("unknown wijk", value=wijk,
-                         hint="the wijken are " + literal(", ".join(known)) if known
-                         else "the people file gives no wijk")
+        raise UsageError(
+            "unknown wijk",
+            value=wijk,
+            hint="the wijken are " + literal(", ".join(known))
+            if known
+            else "the people file gives no wijk",
+        )
     return wijk.strip().lower()

@@ -25,8 +25,16 @@ from contactladder.analysis.village import Village, iso_day
 from contactladder.words import attribute_text, words
 from contactladder.words.roles import ROLE_WORDS, role_key, role_word
 
-__all__ = ["role_people", "peers_word", "others_word", "listing", "reason_sentence",
-           "priority_sentence", "invite_text", "broker_explanation"]
+__all__ = [
+    "role_people",
+    "peers_word",
+    "others_word",
+    "listing",
+    "reason_sentence",
+    "priority_sentence",
+    "invite_text",
+    "broker_explanation",
+]
 
 
 def role_people(roles: Iterable[object], lang: str, count: int = 2) -> str:
@@ -37,9 +45,12 @@ def role_people(roles: Iterable[object], lang: str, count: int = 2) -> str:
     >>> role_people(["parent"], "en"), role_people(["parent"], "nl", 1), role_people(["kok"], "nl")
     ('parents', 'ouder', 'kok')
     """
-    return ", ".join(role_word(role, lang, plural=count != 1).lower()
-                     if role_key(role) in ROLE_WORDS else attribute_text(role)
-                     for role in roles)
+    return ", ".join(
+        role_word(role, lang, plural=count != 1).lower()
+        if role_key(role) in ROLE_WORDS
+        else attribute_text(role)
+        for role in roles
+    )
 
 
 def peers_word(focal: str, lang: str) -> str:
@@ -55,8 +66,12 @@ def others_word(village: Village, others: Iterable[object], lang: str) -> str:
     "professionals", "professionals en vrijwilligers" (volunteers are no professionals); a role
     the catalogue does not know counts as a professional."""
     roles = sorted({village.text(p, "role") for p in others})
-    names = sorted({role_people([role if role_key(role) in ROLE_WORDS else "professional"], lang)
-                    for role in roles})
+    names = sorted(
+        {
+            role_people([role if role_key(role) in ROLE_WORDS else "professional"], lang)
+            for role in roles
+        }
+    )
     if len(names) < 2:
         return names[0] if names else ""
     return words(lang)["weaver.and"].format(first=", ".join(names[:-1]), last=names[-1])
@@ -71,6 +86,7 @@ def listing(names: list[str], lang: str, most: int = 3) -> str:
 
 # --- who needs a link ---------------------------------------------------------------------------
 
+
 def reason_sentence(village: Village, key: str, info: Mapping[str, Any], lang: str) -> str:
     """One reason of the worklist as a sentence; ``info`` holds what the sentence needs
     (``since``, ``others``, ``last``, ``peers``, ``level``)."""
@@ -83,18 +99,30 @@ def reason_sentence(village: Village, key: str, info: Mapping[str, Any], lang: s
     if key == "only_professionals":
         names = listing([village.name(p) for p in info["others"]], lang)
         return w["weaver.only_professionals"].format(
-            names=names, peers=peers, others=others_word(village, info["others"], lang))
+            names=names, peers=peers, others=others_word(village, info["others"], lang)
+        )
     if key in ("fading", "gone"):
-        whom = ("gone" if key == "gone" else "everyone" if info["peers"] and info["others"]
-                else "peers" if info["peers"] else "professionals")
+        whom = (
+            "gone"
+            if key == "gone"
+            else "everyone"
+            if info["peers"] and info["others"]
+            else "peers"
+            if info["peers"]
+            else "professionals"
+        )
         return w[f"weaver.fading_{whom}"].format(
-            span=time_span(info["last"], village.day, lang), last=iso_day(info["last"]),
-            peers=peers, others=others_word(village, info.get("others", ()), lang))
+            span=time_span(info["last"], village.day, lang),
+            last=iso_day(info["last"]),
+            peers=peers,
+            others=others_word(village, info.get("others", ()), lang),
+        )
     if key == "new_unconnected":
         return w["weaver.new_unconnected"].format(span=span, peers=peers)
     rung = village.net.ladder[info["level"]].label(lang) if info["level"] else ""
-    return w["weaver.stuck_low"].format(span=span, peers=peers, rung=rung,
-                                        ties=w.count(info["peers"], "weaver.ties_counted"))
+    return w["weaver.stuck_low"].format(
+        span=span, peers=peers, rung=rung, ties=w.count(info["peers"], "weaver.ties_counted")
+    )
 
 
 def priority_sentence(weights: Mapping[str, int], lang: str) -> str:
@@ -108,8 +136,7 @@ def priority_sentence(weights: Mapping[str, int], lang: str) -> str:
     return w["weaver.priority"].format(priority=sum(weights.values()), parts=parts)
 
 
-def invite_text(village: Village, person: object, found: list[tuple[str, int]],
-                lang: str) -> str:
+def invite_text(village: Village, person: object, found: list[tuple[str, int]], lang: str) -> str:
     """The activities to invite a person to, with the ties each produced among people like
     them: "Koffie en Koters: 12 banden vanaf 'Maken een praatje' tussen ouders in Dieze"."""
     if not found:
@@ -118,16 +145,32 @@ def invite_text(village: Village, person: object, found: list[tuple[str, int]],
     rung = village.net.ladder[min(2, len(village.net.ladder))].label(lang)
     people = role_people([village.net.focal], lang)
     wijk = village.text(person, "wijk")
-    return "; ".join(w["weaver.invite"].format(activity=activity, rung=rung, people=people,
-                                               wijk=wijk, ties=w.count(ties, "weaver.ties_counted"))
-                     for activity, ties in found)
+    return "; ".join(
+        w["weaver.invite"].format(
+            activity=activity,
+            rung=rung,
+            people=people,
+            wijk=wijk,
+            ties=w.count(ties, "weaver.ties_counted"),
+        )
+        for activity, ties in found
+    )
 
 
 # --- who holds the village together -------------------------------------------------------------
 
-def broker_explanation(lang: str, *, betweenness: float, counts: Mapping[str, int],
-                       other_wijken: Iterable[str], other_groups: Iterable[str],
-                       sole: list[str], focal_roles: list[str], cut_off: int) -> str:
+
+def broker_explanation(
+    lang: str,
+    *,
+    betweenness: float,
+    counts: Mapping[str, int],
+    other_wijken: Iterable[str],
+    other_groups: Iterable[str],
+    sole: list[str],
+    focal_roles: list[str],
+    cut_off: int,
+) -> str:
     """Why a person holds the village together, in sentences.
 
     ``counts`` holds ``between_wijken, between_groups, local_bridges, bridges``; ``sole`` the
@@ -146,22 +189,35 @@ def broker_explanation(lang: str, *, betweenness: float, counts: Mapping[str, in
         share = f"{betweenness:.0%}" if betweenness >= 0.01 else w["weaver.less_than_a_percent"]
         sentences.append(w["weaver.betweenness"].format(share=share))
     if counts["between_wijken"]:
-        sentences.append(w["weaver.between_wijken"].format(
-            ties=w.count(counts["between_wijken"], "weaver.ties_counted"),
-            wijken=", ".join(sorted(other_wijken))))
+        sentences.append(
+            w["weaver.between_wijken"].format(
+                ties=w.count(counts["between_wijken"], "weaver.ties_counted"),
+                wijken=", ".join(sorted(other_wijken)),
+            )
+        )
     if counts["between_groups"]:
-        sentences.append(w["weaver.between_groups"].format(
-            ties=w.count(counts["between_groups"], "weaver.ties_counted"),
-            groups=", ".join(sorted(other_groups))))
+        sentences.append(
+            w["weaver.between_groups"].format(
+                ties=w.count(counts["between_groups"], "weaver.ties_counted"),
+                groups=", ".join(sorted(other_groups)),
+            )
+        )
     if counts["local_bridges"]:
         key = "local_bridges_of_which_bridges" if counts["bridges"] else "local_bridges"
-        sentences.append(w[f"weaver.{key}"].format(
-            ties=w.count(counts["local_bridges"], "weaver.ties_counted"),
-            bridges=counts["bridges"]))
+        sentences.append(
+            w[f"weaver.{key}"].format(
+                ties=w.count(counts["local_bridges"], "weaver.ties_counted"),
+                bridges=counts["bridges"],
+            )
+        )
     if sole:
-        sentences.append(w["weaver.sole_link"].format(
-            count=len(sole), people=role_people(focal_roles, lang, len(sole)),
-            names=listing(sole, lang)))
+        sentences.append(
+            w["weaver.sole_link"].format(
+                count=len(sole),
+                people=role_people(focal_roles, lang, len(sole)),
+                names=listing(sole, lang),
+            )
+        )
     if cut_off:
         sentences.append(w.plural("weaver.cut_off", cut_off).format(count=cut_off))
     return " ".join(sentences)

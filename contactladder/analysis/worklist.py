@@ -84,11 +84,7 @@ from contactladder.analysis.village import (
     is_activity,
     iso_day,
 )
-from contactladder.analysis.weaver_sentences import (
-    invite_text,
-    priority_sentence,
-    reason_sentence,
-)
+from contactladder.analysis.weaver_sentences import invite_text, priority_sentence, reason_sentence
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.words import check_lang
 
@@ -193,11 +189,19 @@ def worklist(
     [['b', 'fading;stuck_low'], ['c', 'fading;stuck_low'], ['a', 'stuck_low;gone']]
     """
     lang = check_lang(lang)
-    windows = {key: parse_duration(value, name=key) for key, value in
-               (("fading", fading), ("new", new), ("stuck_after", stuck_after), ("gone", gone))}
+    windows = {
+        key: parse_duration(value, name=key)
+        for key, value in (
+            ("fading", fading),
+            ("new", new),
+            ("stuck_after", stuck_after),
+            ("gone", gone),
+        )
+    }
     match = check_columns(net, match)
-    village = Village.of(net, as_of, status=status, together=together, fading=fading,
-                         anonymize=anonymize, lang=lang)
+    village = Village.of(
+        net, as_of, status=status, together=together, fading=fading, anonymize=anonymize, lang=lang
+    )
     people = [p for p in village.graph if village.focal(p) and village.listed(p)]
     if wijk is not None:
         wanted = check_wijk(net, wijk)
@@ -208,30 +212,65 @@ def worklist(
         found = _reasons(village, person, windows)
         if found:
             rows.append(_worklist_row(village, person, found, match, logged, lang))
-    columns = ["person", "wijk", "priority", "reasons", "explanation", "name", "role", "joined",
-               "activities", "last_contact", "ties", *(f"rung_{r.key}" for r in net.ladder),
-               "status", "invite", "introduced", "as_of"]
+    columns = [
+        "person",
+        "wijk",
+        "priority",
+        "reasons",
+        "explanation",
+        "name",
+        "role",
+        "joined",
+        "activities",
+        "last_contact",
+        "ties",
+        *(f"rung_{r.key}" for r in net.ladder),
+        "status",
+        "invite",
+        "introduced",
+        "as_of",
+    ]
     table = pd.DataFrame(rows, columns=[*columns, "_gone", "_silent"])
-    table = (table.sort_values(["_gone", "priority", "_silent", "person"],
-                               ascending=[True, False, False, True], kind="stable")
-             .drop(columns=["_gone", "_silent"]).reset_index(drop=True))
+    table = (
+        table.sort_values(
+            ["_gone", "priority", "_silent", "person"],
+            ascending=[True, False, False, True],
+            kind="stable",
+        )
+        .drop(columns=["_gone", "_silent"])
+        .reset_index(drop=True)
+    )
     table["as_of"] = iso_day(village.day)
     most = 0
     if suggest:
-        table["suggestions"], most = _suggestions(village, table["person"].tolist(), match,
-                                                  suggest, most_suggested)
+        table["suggestions"], most = _suggestions(
+            village, table["person"].tolist(), match, suggest, most_suggested
+        )
     table = table.astype({"priority": "int64", "ties": "int64"})
     if anonymize:
-        table = table.assign(person=[village.name(p) for p in table["person"]]).rename(
-            columns={"person": "label"}).drop(columns=["name", "joined", "introduced"])
-    table.attrs.update(kind="worklist", lang=lang, as_of=iso_day(village.day), data=net.name,
-                       wijk=wijk or "", fading=str(fading), new=str(new), gone=str(gone),
-                       most_suggested=most, anonymize=anonymize)
+        table = (
+            table.assign(person=[village.name(p) for p in table["person"]])
+            .rename(columns={"person": "label"})
+            .drop(columns=["name", "joined", "introduced"])
+        )
+    table.attrs.update(
+        kind="worklist",
+        lang=lang,
+        as_of=iso_day(village.day),
+        data=net.name,
+        wijk=wijk or "",
+        fading=str(fading),
+        new=str(new),
+        gone=str(gone),
+        most_suggested=most,
+        anonymize=anonymize,
+    )
     return table
 
 
-def invitations(village: Village, person: Hashable, match: tuple[str, ...],
-                top: int = 2) -> list[tuple[str, int]]:
+def invitations(
+    village: Village, person: Hashable, match: tuple[str, ...], top: int = 2
+) -> list[tuple[str, int]]:
     """The activities to invite ``person`` to: those that produced the most ties at the second
     rung or higher among focal people like them (both in their wijk, both with their values of
     the ``match`` columns), most first, then by name: ``[(activity, ties), ...]``.
@@ -242,8 +281,11 @@ def invitations(village: Village, person: Hashable, match: tuple[str, ...],
     wanted = {column: village.text(person, column) for column in match}
 
     def alike(other: Hashable) -> bool:
-        return (village.focal(other) and village.text(other, "wijk").lower() == wijk
-                and all(village.text(other, c) == v for c, v in wanted.items()))
+        return (
+            village.focal(other)
+            and village.text(other, "wijk").lower() == wijk
+            and all(village.text(other, c) == v for c, v in wanted.items())
+        )
 
     level = min(2, len(village.net.ladder))
     counts: Counter[str] = Counter()
@@ -259,8 +301,9 @@ def _low_level(net: LadderNetwork) -> int:
     return max(min(2, len(net.ladder) - 1), 0)
 
 
-def _reasons(village: Village, person: Hashable, windows: dict[str, pd.DateOffset],
-             ) -> dict[str, dict[str, Any]]:
+def _reasons(
+    village: Village, person: Hashable, windows: dict[str, pd.DateOffset]
+) -> dict[str, dict[str, Any]]:
     """The reasons that apply to ``person``, each with what its sentence needs."""
     day = village.day
     ties = village.graph[person]
@@ -280,36 +323,58 @@ def _reasons(village: Village, person: Hashable, windows: dict[str, pd.DateOffse
     if not peers and not pd.isna(since) and since >= day - windows["new"]:
         found["new_unconnected"] = {"since": since}
     low = _low_level(village.net)
-    if (peers and max(ties[p]["rung"] for p in peers) <= low and not pd.isna(since)
-            and since < day - windows["stuck_after"]):
+    if (
+        peers
+        and max(ties[p]["rung"] for p in peers) <= low
+        and not pd.isna(since)
+        and since < day - windows["stuck_after"]
+    ):
         found["stuck_low"] = {"since": since, "peers": len(peers), "level": low}
     return {key: found[key] for key in REASONS if key in found}
 
 
-def _worklist_row(village: Village, person: Hashable, found: dict[str, dict[str, Any]],
-                  match: tuple[str, ...], logged: dict[Hashable, str], lang: str,
-                  ) -> dict[str, Any]:
+def _worklist_row(
+    village: Village,
+    person: Hashable,
+    found: dict[str, dict[str, Any]],
+    match: tuple[str, ...],
+    logged: dict[Hashable, str],
+    lang: str,
+) -> dict[str, Any]:
     graph, net = village.graph, village.net
     ties = graph[person]
     sentences = [reason_sentence(village, key, info, lang) for key, info in found.items()]
     sentences.append(priority_sentence({key: REASONS[key] for key in found}, lang))
     last = village.last_contact(person)
-    rungs = {f"rung_{r.key}": sum(1 for d in ties.values() if d["rung"] == r.level)
-             for r in net.ladder}
-    invite = (invite_text(village, person, invitations(village, person, match), lang)
-              if not village.peers(person) else "")
-    return {"person": person, "wijk": village.text(person, "wijk"),
-            "priority": sum(REASONS[key] for key in found),
-            "reasons": ";".join(found), "explanation": " ".join(sentences),
-            "name": village.text(person, "name"), "role": village.text(person, "role"),
-            "joined": iso_day(graph.nodes[person].get("joined")),
-            "activities": "; ".join(sorted(village.activities[person])),
-            "last_contact": iso_day(last), "ties": len(ties), **rungs,
-            "status": village.status_of(person), "invite": invite,
-            "introduced": logged.get(person, ""), "as_of": "",
-            "_gone": "gone" in found,
-            # Sort key: days without contact, the longest first; never counts as longest.
-            "_silent": (village.day - last).days if not pd.isna(last) else 10 ** 9}
+    rungs = {
+        f"rung_{r.key}": sum(1 for d in ties.values() if d["rung"] == r.level) for r in net.ladder
+    }
+    invite = (
+        invite_text(village, person, invitations(village, person, match), lang)
+        if not village.peers(person)
+        else ""
+    )
+    return {
+        "person": person,
+        "wijk": village.text(person, "wijk"),
+        "priority": sum(REASONS[key] for key in found),
+        "reasons": ";".join(found),
+        "explanation": " ".join(sentences),
+        "name": village.text(person, "name"),
+        "role": village.text(person, "role"),
+        "joined": iso_day(graph.nodes[person].get("joined")),
+        "activities": "; ".join(sorted(village.activities[person])),
+        "last_contact": iso_day(last),
+        "ties": len(ties),
+        **rungs,
+        "status": village.status_of(person),
+        "invite": invite,
+        "introduced": logged.get(person, ""),
+        "as_of": "",
+        "_gone": "gone" in found,
+        # Sort key: days without contact, the longest first; never counts as longest.
+        "_silent": (village.day - last).days if not pd.isna(last) else 10**9,
+    }
 
 
 def _logged(village: Village, introduced: pd.DataFrame | None) -> dict[Hashable, str]:
@@ -328,8 +393,9 @@ def _logged(village: Village, introduced: pd.DataFrame | None) -> dict[Hashable,
     return {person: "; ".join(items) for person, items in found.items()}
 
 
-def _suggestions(village: Village, people: list[Hashable], match: tuple[str, ...], top: int,
-                 most: int | None) -> tuple[list[str], int]:
+def _suggestions(
+    village: Village, people: list[Hashable], match: tuple[str, ...], top: int, most: int | None
+) -> tuple[list[str], int]:
     """For each person, going down the list, the names and scores of the ``top`` best peers:
     "Bo (bo) 9; Cem (c) 7"; equal scores go to whoever was suggested less so far, and no one
     more than ``most`` times. Also the most times anyone was suggested."""
@@ -339,10 +405,10 @@ def _suggestions(village: Village, people: list[Hashable], match: tuple[str, ...
         rows = candidates(village, person, match, professionals=False, lang="en")
         order = {row["candidate"]: place for place, row in enumerate(rows)}
         rows = [row for row in rows if most is None or uses[row["candidate"]] < most]
-        rows.sort(key=lambda row: (-row["score"], uses[row["candidate"]],
-                                   order[row["candidate"]]))
+        rows.sort(key=lambda row: (-row["score"], uses[row["candidate"]], order[row["candidate"]]))
         chosen = rows[:top]
         uses.update(row["candidate"] for row in chosen)
-        texts.append("; ".join(f"{village.name(row['candidate'])} {row['score']}"
-                               for row in chosen))
+        texts.append(
+            "; ".join(f"{village.name(row['candidate'])} {row['score']}" for row in chosen)
+        )
     return texts, max(uses.values(), default=0)

@@ -28,18 +28,26 @@ from contactladder.analysis.village import Village
 from contactladder.errors import UsageError
 from contactladder.words import words
 
-__all__ = ["CHANGE_COLUMNS", "changes", "off_reason", "why_off", "reason_counts",
-           "change_sentence"]
+__all__ = ["CHANGE_COLUMNS", "changes", "off_reason", "why_off", "reason_counts", "change_sentence"]
 
 #: The columns of a table of changes.
-CHANGE_COLUMNS = ["person", "name", "change", "why", "previous_reasons", "reasons",
-                  "previous_as_of", "as_of"]
+CHANGE_COLUMNS = [
+    "person",
+    "name",
+    "change",
+    "why",
+    "previous_reasons",
+    "reasons",
+    "previous_as_of",
+    "as_of",
+]
 # The reasons under which a person has no peer tie.
 _PEERLESS = frozenset({"alone", "only_professionals", "new_unconnected"})
 
 
-def changes(current: pd.DataFrame, previous: pd.DataFrame,
-            why: Callable[[Hashable, str], str] | None = None) -> pd.DataFrame:
+def changes(
+    current: pd.DataFrame, previous: pd.DataFrame, why: Callable[[Hashable, str], str] | None = None
+) -> pd.DataFrame:
     """Who is new on ``current``, whose reasons changed, and who is off it since ``previous``.
 
     Parameters
@@ -63,8 +71,10 @@ def changes(current: pd.DataFrame, previous: pd.DataFrame,
     """
     for table in (current, previous):
         if "person" not in table or "reasons" not in table:
-            raise UsageError("not a worklist with people",
-                             hint="compare with a worklist written without anonymizing")
+            raise UsageError(
+                "not a worklist with people",
+                hint="compare with a worklist written without anonymizing",
+            )
     before = dict(zip(previous["person"].astype(str), previous["reasons"].fillna("").astype(str)))
     previous_day = str(previous["as_of"].iloc[0]) if "as_of" in previous and len(previous) else ""
     day = str(current["as_of"].iloc[0]) if "as_of" in current and len(current) else ""
@@ -73,13 +83,33 @@ def changes(current: pd.DataFrame, previous: pd.DataFrame,
     for person, name, reasons in zip(current["person"], names, current["reasons"]):
         old = before.get(str(person))
         if old is None or old != reasons:
-            rows.append((person, name, "new" if old is None else "changed", "", old or "",
-                         reasons, previous_day, day))
+            rows.append(
+                (
+                    person,
+                    name,
+                    "new" if old is None else "changed",
+                    "",
+                    old or "",
+                    reasons,
+                    previous_day,
+                    day,
+                )
+            )
     now = set(current["person"].astype(str))
     for person, old in before.items():
         if person not in now:
-            rows.append((person, "", "off", why(person, old) if why else "no_reason", old, "",
-                         previous_day, day))
+            rows.append(
+                (
+                    person,
+                    "",
+                    "off",
+                    why(person, old) if why else "no_reason",
+                    old,
+                    "",
+                    previous_day,
+                    day,
+                )
+            )
     return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
 
 
@@ -100,11 +130,13 @@ def off_reason(status: str, present: bool, has_peer: bool, previous_reasons: str
 
 def why_off(village: Village) -> Callable[[Hashable, str], str]:
     """:func:`off_reason` as the village on the new list's day sees each person."""
+
     def why(person: Hashable, previous_reasons: str) -> str:
         present = person in village.graph
         status = "" if not present or village.listed(person) else village.status_of(person)
         has_peer = present and bool(village.peers(person))
         return off_reason(status, present, has_peer, previous_reasons)
+
     return why
 
 
@@ -139,6 +171,11 @@ def reason_counts(table: pd.DataFrame, order: list[str] | None = None) -> pd.Dat
             if key:
                 counts[(str(wijk), key)] += 1
     order = order or sorted({key for _, key in counts})
-    rows = sorted(counts.items(), key=lambda item: (item[0][0], order.index(item[0][1])
-                                                    if item[0][1] in order else len(order)))
+    rows = sorted(
+        counts.items(),
+        key=lambda item: (
+            item[0][0],
+            order.index(item[0][1]) if item[0][1] in order else len(order),
+        ),
+    )
     return pd.DataFrame([(w, r, n) for (w, r), n in rows], columns=["wijk", "reason", "people"])

@@ -68,11 +68,17 @@ def make_demo(seed: int = 2024) -> dict[str, pd.DataFrame]:
     sign_up(parents, rng)
     simulation = Simulation(staff + parents, choose_hosts(staff, rng), rng)
     simulation.run()
-    visits = [row for parent in parents if parent.profile == "professional_only"
-              for row in home_visits(parent, staff, rng)]
-    return {"contacts": _contacts_table(simulation.contacts + visits),
-            "people": _people_table(staff + parents),
-            "attendance": _sorted_table(simulation.attendance, ["date", "activity", "person"])}
+    visits = [
+        row
+        for parent in parents
+        if parent.profile == "professional_only"
+        for row in home_visits(parent, staff, rng)
+    ]
+    return {
+        "contacts": _contacts_table(simulation.contacts + visits),
+        "people": _people_table(staff + parents),
+        "attendance": _sorted_table(simulation.attendance, ["date", "activity", "person"]),
+    }
 
 
 def _sorted_table(rows: list[dict[str, str]], columns: list[str]) -> pd.DataFrame:
@@ -96,9 +102,18 @@ def _contacts_table(rows: list[dict[str, str]]) -> pd.DataFrame:
 
 def _people_table(people: list[Person]) -> pd.DataFrame:
     columns = ["id", "role", "name", "organisation", "wijk", "joined", "child_age_group"]
-    rows = [{"id": p.id, "role": p.role, "name": p.name, "organisation": p.organisation,
-             "wijk": p.wijk, "joined": p.joined.isoformat(), "child_age_group": p.child_age_group}
-            for p in people]
+    rows = [
+        {
+            "id": p.id,
+            "role": p.role,
+            "name": p.name,
+            "organisation": p.organisation,
+            "wijk": p.wijk,
+            "joined": p.joined.isoformat(),
+            "child_age_group": p.child_age_group,
+        }
+        for p in people
+    ]
     return _sorted_table(rows, columns)
 
 
@@ -155,13 +170,19 @@ def _refuse_other_data(folder: Path, texts: dict[str, str]) -> None:
         for extension in EXTENSIONS:
             path = folder / f"{stem}{extension}"
             if path.exists() and not _holds(path, texts.get(path.name)):
-                raise OutputError("the folder already holds data, so the demo is not written "
-                                  "there", file=path, hint="give an empty {folder}, or the "
-                                  "folder of an earlier demo with the same {seed}")
+                raise OutputError(
+                    "the folder already holds data, so the demo is not written there",
+                    file=path,
+                    hint="give an empty {folder}, or the "
+                    "folder of an earlier demo with the same {seed}",
+                )
     readme = folder / "README.md"
     if readme.exists() and not _holds(readme, _README.split("\n", 1)[0], start=True):
-        raise OutputError("the folder has a README of its own, so the demo is not written "
-                          "there", file=readme, hint="give an empty {folder}")
+        raise OutputError(
+            "the folder has a README of its own, so the demo is not written there",
+            file=readme,
+            hint="give an empty {folder}",
+        )
 
 
 def _holds(path: Path, text: str | None, *, start: bool = False) -> bool:
@@ -188,21 +209,31 @@ def _readme_text(tables: dict[str, pd.DataFrame], seed: int) -> str:
     counts = people.groupby(["role", "wijk"]).size().unstack(fill_value=0)
     header = "| role | " + " | ".join(counts.columns) + " |"
     rule = "|---" * (len(counts.columns) + 1) + "|"
-    rows = [f"| {role} | " + " | ".join(str(n) for n in counts.loc[role]) + " |"
-            for role in counts.index]
+    rows = [
+        f"| {role} | " + " | ".join(str(n) for n in counts.loc[role]) + " |"
+        for role in counts.index
+    ]
     schedule = "\n".join(
         f"| {a.name} | {a.wijk} | {WEEKDAYS[a.weekday]} | "
         f"{'weekly' if a.every_weeks == 1 else f'every {a.every_weeks} weeks'} | "
-        f"{session_days(a)[0].isoformat()} |" for a in ACTIVITIES)
+        f"{session_days(a)[0].isoformat()} |"
+        for a in ACTIVITIES
+    )
     return _README.format(
-        seed=seed, start=START.isoformat(), end=END.isoformat(),
-        contacts=len(tables["contacts"]), people=len(people),
+        seed=seed,
+        start=START.isoformat(),
+        end=END.isoformat(),
+        contacts=len(tables["contacts"]),
+        people=len(people),
         attendance=len(tables["attendance"]),
         sessions=len(tables["attendance"][["date", "activity"]].drop_duplicates()),
-        counts="\n".join([header, rule, *rows]), schedule=schedule,
+        counts="\n".join([header, rule, *rows]),
+        schedule=schedule,
         people_columns=_column_rows(_PEOPLE_COLUMNS),
         contact_columns=_column_rows(_CONTACT_COLUMNS).format(
-            rungs=", ".join(f"`{rung.key}` ({rung.level})" for rung in LADDER)))
+            rungs=", ".join(f"`{rung.key}` ({rung.level})" for rung in LADDER)
+        ),
+    )
 
 
 def _column_rows(columns: tuple[tuple[str, str], ...]) -> str:
@@ -212,33 +243,51 @@ def _column_rows(columns: tuple[tuple[str, str], ...]) -> str:
 
 # What each column of people.csv means, as rows of its table in the README.
 _PEOPLE_COLUMNS = (
-    ("`id`", "`p001`... parents (numbered in the order they joined), `k01`... professionals, "
-             "`v01`... volunteers"),
+    (
+        "`id`",
+        "`p001`... parents (numbered in the order they joined), `k01`... professionals, "
+        "`v01`... volunteers",
+    ),
     ("`role`", "`parent`, `professional` or `volunteer`"),
     ("`name`", "an invented name"),
-    ("`organisation`", "for professionals: GGD, sociaal wijkteam, kinderopvang, onderwijs, "
-                       "welzijn, verloskundigen or sportservice; for volunteers `welzijn` or "
-                       "empty"),
+    (
+        "`organisation`",
+        "for professionals: GGD, sociaal wijkteam, kinderopvang, onderwijs, "
+        "welzijn, verloskundigen or sportservice; for volunteers `welzijn` or "
+        "empty",
+    ),
     ("`wijk`", "Dieze, Stadshagen or Zwolle-Zuid"),
     ("`joined`", "the day they joined the project (ISO date); they have no contacts before it"),
-    ("`child_age_group`", "parents: age in years of their (youngest) child when they joined: "
-                          "`0-1`, `1-2`, `2-4` or `4-6`"),
+    (
+        "`child_age_group`",
+        "parents: age in years of their (youngest) child when they joined: "
+        "`0-1`, `1-2`, `2-4` or `4-6`",
+    ),
 )
 # What each column of contacts.csv means; {rungs} stands for the keys of the default ladder.
 _CONTACT_COLUMNS = (
     ("`date`", "ISO date"),
     ("`person_a`, `person_b`", "ids from `people.csv`; `person_a` sorts before `person_b`"),
     ("`rung`", "key of the default ladder: {rungs}"),
-    ("`activity`", "the activity where it happened; `buiten activiteiten` (or sometimes "
-                   "empty) for a contact outside the activities; empty for a questionnaire "
-                   "answer or a home visit"),
-    ("`wijk`", "the wijk of the activity (for a contact outside the activities: of the "
-               "activity where the pair meets), or of the parent for questionnaires and home "
-               "visits"),
+    (
+        "`activity`",
+        "the activity where it happened; `buiten activiteiten` (or sometimes "
+        "empty) for a contact outside the activities; empty for a questionnaire "
+        "answer or a home visit",
+    ),
+    (
+        "`wijk`",
+        "the wijk of the activity (for a contact outside the activities: of the "
+        "activity where the pair meets), or of the parent for questionnaires and home "
+        "visits",
+    ),
     ("`note`", "a short remark in Dutch, often empty"),
-    ("`source`", "`logboek` (written down by the staff), `vragenlijst` (half-yearly "
-                 "questionnaire in which parents name their closest ties) or `netwerkgesprek` "
-                 "(a conversation with a professional)"),
+    (
+        "`source`",
+        "`logboek` (written down by the staff), `vragenlijst` (half-yearly "
+        "questionnaire in which parents name their closest ties) or `netwerkgesprek` "
+        "(a conversation with a professional)",
+    ),
 )
 
 # The README of the demo folder; the tables and counts are filled in by _readme_text.

@@ -20,14 +20,25 @@ from datetime import date, timedelta
 
 from contactladder.demo.cast import AGE_GROUPS, END, START, Person
 
-__all__ = ["WEEKDAYS", "HOLIDAYS", "Activity", "ACTIVITIES", "sign_up", "choose_hosts",
-           "session_days"]
+__all__ = [
+    "WEEKDAYS",
+    "HOLIDAYS",
+    "Activity",
+    "ACTIVITIES",
+    "sign_up",
+    "choose_hosts",
+    "session_days",
+]
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Zwolle (region north) school holidays: no activities then.
-HOLIDAYS = ((date(2023, 12, 23), date(2024, 1, 7)), (date(2024, 7, 20), date(2024, 9, 1)),
-            (date(2024, 12, 21), date(2025, 1, 5)), (date(2025, 7, 5), date(2025, 8, 17)),
-            (date(2025, 12, 20), date(2026, 1, 4)))
+HOLIDAYS = (
+    (date(2023, 12, 23), date(2024, 1, 7)),
+    (date(2024, 7, 20), date(2024, 9, 1)),
+    (date(2024, 12, 21), date(2025, 1, 5)),
+    (date(2025, 7, 5), date(2025, 8, 17)),
+    (date(2025, 12, 20), date(2026, 1, 4)),
+)
 
 
 @dataclass(frozen=True)
@@ -36,40 +47,106 @@ class Activity:
 
     name: str
     wijk: str
-    weekday: int                        # 0 is Monday
+    weekday: int  # 0 is Monday
     every_weeks: int
     first_day: date
-    hosts: tuple[str, ...]              # organisations of the professionals who run it
+    hosts: tuple[str, ...]  # organisations of the professionals who run it
     with_volunteer: bool
-    age_weights: tuple[float, ...]      # how much it appeals to each of AGE_GROUPS
+    age_weights: tuple[float, ...]  # how much it appeals to each of AGE_GROUPS
 
 
 ACTIVITIES = (
     Activity("Koffie en Koters", "Dieze", 1, 1, START, ("welzijn", "GGD"), True, (2, 2, 1, 1)),
-    Activity("Koffie en Koters", "Stadshagen", 3, 1, START, ("welzijn", "GGD"), True,
-              (2, 2, 1, 1)),
-    Activity("OntMOED-netwerk", "Stadshagen", 0, 2, date(2024, 3, 1),
-              ("sociaal wijkteam", "welzijn"), False, (1, 1, 1, 1)),
-    Activity("OntMOED-netwerk", "Zwolle-Zuid", 2, 2, START, ("sociaal wijkteam", "welzijn"),
-              False, (1, 1, 1, 1)),
-    Activity("Kindercafé Schellerhoeve", "Zwolle-Zuid", 4, 1, START,
-              ("welzijn", "kinderopvang"), True, (1.5, 1.5, 1.5, 1.5)),
-    Activity("peutergym", "Dieze", 2, 1, START, ("sportservice", "kinderopvang"), False,
-              (0, 1, 3, 0.5)),
-    Activity("peutergym", "Stadshagen", 4, 2, date(2024, 4, 1), ("sportservice", "kinderopvang"),
-              False, (0, 1, 3, 0.5)),
-    Activity("babybootcamp", "Stadshagen", 0, 1, START, ("sportservice", "verloskundigen"),
-              False, (3, 1, 0, 0)),
-    Activity("babybootcamp", "Zwolle-Zuid", 1, 2, date(2024, 9, 2),
-              ("sportservice", "verloskundigen"), False, (3, 1, 0, 0)),
-    Activity("samen muziek maken", "Dieze", 3, 2, START, ("onderwijs",), True,
-              (0.5, 1.5, 1.5, 0.5)),
-    Activity("samen muziek maken", "Zwolle-Zuid", 0, 2, date(2024, 2, 5), ("onderwijs",), True,
-              (0.5, 1.5, 1.5, 0.5)),
-    Activity("taalplezier", "Dieze", 4, 2, START, ("onderwijs", "kinderopvang"), True,
-              (0.3, 1, 2, 2)),
-    Activity("taalplezier", "Zwolle-Zuid", 3, 1, START, ("onderwijs", "kinderopvang"), True,
-              (0.3, 1, 2, 2)),
+    Activity("Koffie en Koters", "Stadshagen", 3, 1, START, ("welzijn", "GGD"), True, (2, 2, 1, 1)),
+    Activity(
+        "OntMOED-netwerk",
+        "Stadshagen",
+        0,
+        2,
+        date(2024, 3, 1),
+        ("sociaal wijkteam", "welzijn"),
+        False,
+        (1, 1, 1, 1),
+    ),
+    Activity(
+        "OntMOED-netwerk",
+        "Zwolle-Zuid",
+        2,
+        2,
+        START,
+        ("sociaal wijkteam", "welzijn"),
+        False,
+        (1, 1, 1, 1),
+    ),
+    Activity(
+        "Kindercafé Schellerhoeve",
+        "Zwolle-Zuid",
+        4,
+        1,
+        START,
+        ("welzijn", "kinderopvang"),
+        True,
+        (1.5, 1.5, 1.5, 1.5),
+    ),
+    Activity(
+        "peutergym", "Dieze", 2, 1, START, ("sportservice", "kinderopvang"), False, (0, 1, 3, 0.5)
+    ),
+    Activity(
+        "peutergym",
+        "Stadshagen",
+        4,
+        2,
+        date(2024, 4, 1),
+        ("sportservice", "kinderopvang"),
+        False,
+        (0, 1, 3, 0.5),
+    ),
+    Activity(
+        "babybootcamp",
+        "Stadshagen",
+        0,
+        1,
+        START,
+        ("sportservice", "verloskundigen"),
+        False,
+        (3, 1, 0, 0),
+    ),
+    Activity(
+        "babybootcamp",
+        "Zwolle-Zuid",
+        1,
+        2,
+        date(2024, 9, 2),
+        ("sportservice", "verloskundigen"),
+        False,
+        (3, 1, 0, 0),
+    ),
+    Activity(
+        "samen muziek maken", "Dieze", 3, 2, START, ("onderwijs",), True, (0.5, 1.5, 1.5, 0.5)
+    ),
+    Activity(
+        "samen muziek maken",
+        "Zwolle-Zuid",
+        0,
+        2,
+        date(2024, 2, 5),
+        ("onderwijs",),
+        True,
+        (0.5, 1.5, 1.5, 0.5),
+    ),
+    Activity(
+        "taalplezier", "Dieze", 4, 2, START, ("onderwijs", "kinderopvang"), True, (0.3, 1, 2, 2)
+    ),
+    Activity(
+        "taalplezier",
+        "Zwolle-Zuid",
+        3,
+        1,
+        START,
+        ("onderwijs", "kinderopvang"),
+        True,
+        (0.3, 1, 2, 2),
+    ),
 )
 
 
@@ -89,8 +166,9 @@ def sign_up(parents: list[Person], rng: random.Random) -> None:
             if choice not in parent.activities:
                 parent.activities.append(choice)
         if parent.profile == "bridge":
-            other = [i for i, a in enumerate(ACTIVITIES)
-                     if a.wijk != parent.wijk and a.age_weights[age]]
+            other = [
+                i for i, a in enumerate(ACTIVITIES) if a.wijk != parent.wijk and a.age_weights[age]
+            ]
             parent.activities.append(rng.choice(other))
 
 
@@ -100,12 +178,18 @@ def choose_hosts(staff: list[Person], rng: random.Random) -> list[list[Person]]:
     for activity in ACTIVITIES:
         team = []
         for organisation in activity.hosts:
-            candidates = [p for p in staff if p.role == "professional" and p.wijk == activity.wijk
-                          and p.organisation == organisation]
+            candidates = [
+                p
+                for p in staff
+                if p.role == "professional"
+                and p.wijk == activity.wijk
+                and p.organisation == organisation
+            ]
             team.append(rng.choice(candidates))
         if activity.with_volunteer:
-            team.append(rng.choice([p for p in staff
-                                    if p.role == "volunteer" and p.wijk == activity.wijk]))
+            team.append(
+                rng.choice([p for p in staff if p.role == "volunteer" and p.wijk == activity.wijk])
+            )
         hosts.append(team)
     return hosts
 
@@ -123,4 +207,3 @@ def session_days(activity: Activity) -> list[date]:
             days.append(day)
         day += timedelta(weeks=activity.every_weeks)
     return days
-

@@ -31,14 +31,14 @@ __all__ = ["LADDER", "SURVEY_DAYS", "Tie", "Simulation", "home_visits"]
 SURVEY_DAYS = (date(2024, 6, 12), date(2024, 12, 11), date(2025, 6, 11), date(2025, 12, 10))
 
 LADDER = Ladder.default()
-PROFESSIONAL_TOP = LADDER.parse("delen").level   # highest rung of a tie with a professional
-OUTSIDE_FROM = LADDER.parse("delen").level       # peers from this rung on also meet outside
-MAX_SESSION = 15          # people in the room at most
+PROFESSIONAL_TOP = LADDER.parse("delen").level  # highest rung of a tie with a professional
+OUTSIDE_FROM = LADDER.parse("delen").level  # peers from this rung on also meet outside
+MAX_SESSION = 15  # people in the room at most
 HOST_SHOWS_UP = 0.85
-CLIMB_RATE = 0.5          # chance of climbing at a meeting = affinity * CLIMB_RATE
-CLIMB_GAP = timedelta(weeks=3)   # times the current level: higher rungs take longer
-LOGBOOK_RATE = 0.05       # chance that a meeting without a climb is written down anyway
-OUTSIDE_RATE = 0.3        # chance that close peers also meet outside after a session
+CLIMB_RATE = 0.5  # chance of climbing at a meeting = affinity * CLIMB_RATE
+CLIMB_GAP = timedelta(weeks=3)  # times the current level: higher rungs take longer
+LOGBOOK_RATE = 0.05  # chance that a meeting without a climb is written down anyway
+OUTSIDE_RATE = 0.3  # chance that close peers also meet outside after a session
 SURVEY_RESPONSE = 0.6
 SURVEY_TIES = 3
 
@@ -46,12 +46,24 @@ SURVEY_TIES = 3
 PEER_NOTES = {
     "kennen": ("nieuw in de groep", "eerste keer samen", "kennen elkaar van gezicht"),
     "praten": ("praatje bij de koffie", "kletsen na afloop", "samen naar huis gelopen"),
-    "delen": ("ervaringen over slapen gedeeld", "opvoedvraag besproken", "tips over zindelijkheid",
-              "zorgen over taal gedeeld"),
-    "helpen": ("passen op elkaars kind", "kinderkleding geruild", "samen boodschappen gedaan",
-               "brengt kind mee naar de opvang"),
-    "steunen": ("steun bij ziekte in het gezin", "appen elkaar dagelijks",
-                "er voor elkaar na verhuizing", "vaste maatjes"),
+    "delen": (
+        "ervaringen over slapen gedeeld",
+        "opvoedvraag besproken",
+        "tips over zindelijkheid",
+        "zorgen over taal gedeeld",
+    ),
+    "helpen": (
+        "passen op elkaars kind",
+        "kinderkleding geruild",
+        "samen boodschappen gedaan",
+        "brengt kind mee naar de opvang",
+    ),
+    "steunen": (
+        "steun bij ziekte in het gezin",
+        "appen elkaar dagelijks",
+        "er voor elkaar na verhuizing",
+        "vaste maatjes",
+    ),
 }
 PROFESSIONAL_NOTES = {
     "kennen": ("kennismaking",),
@@ -75,8 +87,7 @@ class Tie:
 class Simulation:
     """Runs the sessions, outside contacts and questionnaires in date order and keeps the rows."""
 
-    def __init__(self, people: list[Person], hosts: list[list[Person]],
-                 rng: random.Random) -> None:
+    def __init__(self, people: list[Person], hosts: list[list[Person]], rng: random.Random) -> None:
         self.people = {p.id: p for p in people}
         self.hosts = hosts
         self.signed_up = [[p for p in people if i in p.activities] for i in range(len(ACTIVITIES))]
@@ -108,22 +119,34 @@ class Simulation:
         rng = self.rng
         present = [h for h in self.hosts[index] if h.active(day) and rng.random() < HOST_SHOWS_UP]
         parents = [p for p in self.signed_up[index] if p.active(day) and rng.random() < p.show_up]
-        if not present or not parents:      # no one to run it, or no one came: no session
+        if not present or not parents:  # no one to run it, or no one came: no session
             return
         room = MAX_SESSION - len(present)
         if len(parents) > room:
             parents = rng.sample(parents, room)
         attendees = sorted(present + parents, key=lambda p: p.id)
         for person in attendees:
-            self.attendance.append({"date": day.isoformat(), "activity": activity.name,
-                                    "person": person.id})
+            self.attendance.append(
+                {"date": day.isoformat(), "activity": activity.name, "person": person.id}
+            )
         for a, b in combinations(attendees, 2):
             tie, climbed = self._meet(a, b, day)
             if climbed or rng.random() < LOGBOOK_RATE:
-                self._record(day, a, b, tie.level, activity.name, activity.wijk, "logboek",
-                             note_chance=0.5 if climbed else 0.2)
-            if (tie.level >= OUTSIDE_FROM and "professional" not in (a.role, b.role)
-                    and rng.random() < OUTSIDE_RATE):
+                self._record(
+                    day,
+                    a,
+                    b,
+                    tie.level,
+                    activity.name,
+                    activity.wijk,
+                    "logboek",
+                    note_chance=0.5 if climbed else 0.2,
+                )
+            if (
+                tie.level >= OUTSIDE_FROM
+                and "professional" not in (a.role, b.role)
+                and rng.random() < OUTSIDE_RATE
+            ):
                 later = day + timedelta(days=rng.randint(1, 10))
                 if later <= min(a.left, b.left):
                     self._schedule(later, self._outside, a, b, activity.wijk)
@@ -138,8 +161,11 @@ class Simulation:
     def _survey(self, day: date) -> None:
         """The half-yearly questionnaire: parents taking part name their closest current ties."""
         for person in self.people.values():
-            if (person.role != "parent" or not person.active(day)
-                    or self.rng.random() >= SURVEY_RESPONSE):
+            if (
+                person.role != "parent"
+                or not person.active(day)
+                or self.rng.random() >= SURVEY_RESPONSE
+            ):
                 continue
             named = []
             for pair in self.ties_of[person.id]:
@@ -148,8 +174,9 @@ class Simulation:
                 if other.active(day) and tie.level > LADDER.bottom.level:
                     named.append((-tie.level, -tie.met.toordinal(), other.id, other, tie))
             for *_, other, tie in sorted(named)[:SURVEY_TIES]:
-                self._record(day, person, other, tie.level, "", person.wijk, "vragenlijst",
-                             note_chance=0)
+                self._record(
+                    day, person, other, tie.level, "", person.wijk, "vragenlijst", note_chance=0
+                )
 
     def _meet(self, a: Person, b: Person, day: date) -> tuple[Tie, bool]:
         """Update the tie of ``a`` and ``b`` for a meeting on ``day``; say whether it climbed."""
@@ -163,23 +190,45 @@ class Simulation:
             self.ties_of[b.id].append(pair)
             return tie, False
         tie.met = day
-        climbed = (tie.level < tie.top and day - tie.climbed >= CLIMB_GAP * tie.level
-                   and self.rng.random() < tie.affinity * CLIMB_RATE)
+        climbed = (
+            tie.level < tie.top
+            and day - tie.climbed >= CLIMB_GAP * tie.level
+            and self.rng.random() < tie.affinity * CLIMB_RATE
+        )
         if climbed:
             tie.level += 1
             tie.climbed = day
         return tie, climbed
 
-    def _record(self, day: date, a: Person, b: Person, level: int, activity: str, wijk: str,
-                source: str, *, note_chance: float) -> None:
+    def _record(
+        self,
+        day: date,
+        a: Person,
+        b: Person,
+        level: int,
+        activity: str,
+        wijk: str,
+        source: str,
+        *,
+        note_chance: float,
+    ) -> None:
         if a.id > b.id:
             a, b = b, a
         key = LADDER[level].key
         notes = PROFESSIONAL_NOTES if "professional" in (a.role, b.role) else PEER_NOTES
         note = self.rng.choice(notes[key]) if self.rng.random() < note_chance else ""
-        self.contacts.append({"date": day.isoformat(), "person_a": a.id, "person_b": b.id,
-                              "rung": key, "activity": activity, "wijk": wijk, "note": note,
-                              "source": source})
+        self.contacts.append(
+            {
+                "date": day.isoformat(),
+                "person_a": a.id,
+                "person_b": b.id,
+                "rung": key,
+                "activity": activity,
+                "wijk": wijk,
+                "note": note,
+                "source": source,
+            }
+        )
 
 
 def home_visits(parent: Person, staff: list[Person], rng: random.Random) -> list[dict[str, str]]:
@@ -189,11 +238,11 @@ def home_visits(parent: Person, staff: list[Person], rng: random.Random) -> list
     several parents; some of them are seen by the core team's sociaal wijkteam worker too.
     Visits start as a chat and become sharing from the third visit on.
     """
-    in_wijk = [p for p in staff
-               if p.role == "professional" and p.wijk == parent.wijk and p.joined == START]
+    in_wijk = [
+        p for p in staff if p.role == "professional" and p.wijk == parent.wijk and p.joined == START
+    ]
     nurse = min((p for p in in_wijk if p.organisation == "GGD"), key=lambda p: p.id)
-    wijkteam = min((p for p in in_wijk if p.organisation == "sociaal wijkteam"),
-                   key=lambda p: p.id)
+    wijkteam = min((p for p in in_wijk if p.organisation == "sociaal wijkteam"), key=lambda p: p.id)
     also_wijkteam = rng.random() < 0.3
     rows = []
     day = parent.joined + timedelta(days=rng.randint(3, 21))
@@ -202,10 +251,18 @@ def home_visits(parent: Person, staff: list[Person], rng: random.Random) -> list
         professional = wijkteam if also_wijkteam and visit % 2 == 1 else nurse
         level = min(LADDER.parse("praten").level + visit // 2, PROFESSIONAL_TOP)
         a, b = sorted((parent, professional), key=lambda p: p.id)
-        rows.append({"date": day.isoformat(), "person_a": a.id, "person_b": b.id,
-                     "rung": LADDER[level].key, "activity": "", "wijk": parent.wijk,
-                     "note": rng.choice(HOME_VISIT_NOTES), "source": "netwerkgesprek"})
+        rows.append(
+            {
+                "date": day.isoformat(),
+                "person_a": a.id,
+                "person_b": b.id,
+                "rung": LADDER[level].key,
+                "activity": "",
+                "wijk": parent.wijk,
+                "note": rng.choice(HOME_VISIT_NOTES),
+                "source": "netwerkgesprek",
+            }
+        )
         day += timedelta(days=rng.randint(45, 120))
         visit += 1
     return rows
-

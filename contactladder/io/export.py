@@ -69,8 +69,7 @@ from contactladder.network.ladder_network import LadderNetwork
 __all__ = ["FORMATS", "export", "export_paths"]
 
 #: Export format -> the file suffix it is written with.
-FORMATS: dict[str, str] = {"gexf": ".gexf", "graphml": ".graphml", "csv": ".csv",
-                           "xlsx": ".xlsx"}
+FORMATS: dict[str, str] = {"gexf": ".gexf", "graphml": ".graphml", "csv": ".csv", "xlsx": ".xlsx"}
 
 
 def export(
@@ -121,8 +120,9 @@ def export(
     with output_set(paths, private=not anonymize) as staging:
         staged = [staging.path(path) for path in paths]
         if format == "gexf":
-            write_gexf(net, staged[0], as_of=as_of, anonymize=anonymize, lang=lang,
-                       version=gexf_version)
+            write_gexf(
+                net, staged[0], as_of=as_of, anonymize=anonymize, lang=lang, version=gexf_version
+            )
         elif format == "graphml":
             write_graphml(net, staged[0], as_of=as_of, anonymize=anonymize, lang=lang)
         else:
@@ -130,8 +130,9 @@ def export(
     return paths
 
 
-def export_paths(output: str | Path | None = None, *, format: str | None = None,
-                 data_name: str = "network") -> tuple[str, list[Path]]:
+def export_paths(
+    output: str | Path | None = None, *, format: str | None = None, data_name: str = "network"
+) -> tuple[str, list[Path]]:
     """The format and the files an export writes (see :func:`export` for the rules).
 
     Raises
@@ -156,25 +157,34 @@ def export_paths(output: str | Path | None = None, *, format: str | None = None,
     if format is not None:
         format = format.strip().lower()
         if format not in FORMATS:
-            raise UsageError("unknown export format", value=format,
-                             hint="use " + _either(list(FORMATS)))
+            raise UsageError(
+                "unknown export format", value=format, hint="use " + _either(list(FORMATS))
+            )
     text = "" if output is None else str(output)
     folder_given = text.endswith(("/", os.sep)) or (bool(text) and Path(text).is_dir())
     suffix = "" if folder_given or not text else Path(text).suffix.lower()
     by_suffix = {ext: name for name, ext in FORMATS.items()}
     suffixes = _either(list(FORMATS.values()))
     if suffix and suffix not in by_suffix and format is None:
-        raise UsageError("cannot tell the export format from the file name",
-                         value=Path(text).name, hint=f"end it in {suffixes}, or give {{format}}")
+        raise UsageError(
+            "cannot tell the export format from the file name",
+            value=Path(text).name,
+            hint=f"end it in {suffixes}, or give {{format}}",
+        )
     if format is None:
         if not suffix:
-            raise UsageError("no export format given",
-                             hint="give {format} " + "|".join(FORMATS)
-                                  + f", or an output file name ending in {suffixes}")
+            raise UsageError(
+                "no export format given",
+                hint="give {format} "
+                + "|".join(FORMATS)
+                + f", or an output file name ending in {suffixes}",
+            )
         format = by_suffix[suffix]
     if suffix and by_suffix.get(suffix) != format:
-        raise UsageError(f"a {format} export needs a file name ending in {FORMATS[format]}, "
-                         "not", value=Path(text).name)
+        raise UsageError(
+            f"a {format} export needs a file name ending in {FORMATS[format]}, not",
+            value=Path(text).name,
+        )
     name = data_name or "network"
     if not text:
         stem = Path("outputs") / name

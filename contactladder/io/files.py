@@ -58,13 +58,22 @@ from pathlib import Path
 from contactladder.errors import OutputError
 from contactladder.io.locks import output_lock, writing_error
 
-__all__ = ["PRIVATE_MODE", "Staging", "output_set", "replacing", "write_bytes", "write_text",
-           "writing_error"]
+__all__ = [
+    "PRIVATE_MODE",
+    "Staging",
+    "output_set",
+    "replacing",
+    "write_bytes",
+    "write_text",
+    "writing_error",
+]
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 #: The mode of a file that holds names: read and written by its owner only.
 PRIVATE_MODE = 0o600
+
+
 def _refuse_read_only(path: Path) -> None:
     """Raise if ``path`` is an existing file its owner may not write (checked by its mode, so
     that it holds for root too)."""
@@ -73,8 +82,11 @@ def _refuse_read_only(path: Path) -> None:
     except OSError:
         return
     if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
-        raise OutputError("the file is read-only, so it is not replaced", file=path,
-                          hint="make it writable (chmod u+w) or write to another path")
+        raise OutputError(
+            "the file is read-only, so it is not replaced",
+            file=path,
+            hint="make it writable (chmod u+w) or write to another path",
+        )
 
 
 def _new_mode(path: Path, private: bool) -> int:
@@ -112,8 +124,9 @@ def replacing(path: str | Path, *, private: bool = False) -> Iterator[Path]:
     _refuse_read_only(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix,
-                                        dir=path.parent)
+        handle, name = tempfile.mkstemp(
+            prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent
+        )
     except OSError as exc:
         raise writing_error(exc, path) from exc
     os.close(handle)
@@ -184,8 +197,13 @@ class Staging:
 
 
 @contextlib.contextmanager
-def output_set(targets: str | Path | Iterable[str | Path], *, private: bool = False,
-               stale: Iterable[str] = (), wait: float = 5.0) -> Iterator[Staging]:
+def output_set(
+    targets: str | Path | Iterable[str | Path],
+    *,
+    private: bool = False,
+    stale: Iterable[str] = (),
+    wait: float = 5.0,
+) -> Iterator[Staging]:
     """Write one output as a set: all its files, or none of them.
 
     Parameters
@@ -258,14 +276,21 @@ def _locked_set(first: Path, wait: float) -> Iterator[dict[Path, Path]]:
                 shutil.rmtree(staged, ignore_errors=True)
 
 
-def _write_set(first: Path, paths: list[Path], staging_folders: dict[Path, Path],
-               folder_output: bool, private: bool, stale: tuple[str, ...]) -> Iterator[Staging]:
+def _write_set(
+    first: Path,
+    paths: list[Path],
+    staging_folders: dict[Path, Path],
+    folder_output: bool,
+    private: bool,
+    stale: tuple[str, ...],
+) -> Iterator[Staging]:
     """Stage the set, hand it out, then move it into place (the body of :func:`output_set`)."""
     try:
         for path in paths:
             if path.parent not in staging_folders:
-                staging_folders[path.parent] = Path(tempfile.mkdtemp(
-                    prefix=f".{first.name}.staging-", dir=path.parent))
+                staging_folders[path.parent] = Path(
+                    tempfile.mkdtemp(prefix=f".{first.name}.staging-", dir=path.parent)
+                )
         if folder_output:
             places = {first: staging_folders[first.parent] / first.name}
             places[first].mkdir()
@@ -287,8 +312,11 @@ def _refuse_working_folder(folder: Path) -> None:
     """A folder output may not hold the folder this process works in."""
     here = Path.cwd()
     if folder == here or folder in here.parents:
-        raise OutputError("the output folder holds the working folder, so it is not replaced",
-                          file=folder, hint="write the output into a folder of its own")
+        raise OutputError(
+            "the output folder holds the working folder, so it is not replaced",
+            file=folder,
+            hint="write the output into a folder of its own",
+        )
 
 
 def _remove_leftovers(first: Path) -> None:
@@ -317,8 +345,9 @@ def _swap_folder(staged: Path, folder: Path, private: bool, stale: tuple[str, ..
         os.rename(staged, folder)
         return
     if not folder.is_dir():
-        raise OutputError("not a folder, so it is not replaced", file=folder,
-                          hint="give the path of a folder")
+        raise OutputError(
+            "not a folder, so it is not replaced", file=folder, hint="give the path of a folder"
+        )
     for old in folder.iterdir():
         new = staged / old.name
         if new.exists():

@@ -52,14 +52,29 @@ GEXF_VERSIONS: dict[str, tuple[str, str, str]] = {
 }
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 # Static attributes: the columns of the tables, with their GEXF types.
-_NODE_COLUMNS = [("role", "string"), ("organisation", "string"), ("wijk", "string"),
-                 ("focal", "boolean")]
-_EDGE_COLUMNS = [("tie_type", "string"), ("contacts", "integer"), ("first_contact", "string"),
-                 ("last_contact", "string"), ("activities", "string")]
+_NODE_COLUMNS = [
+    ("role", "string"),
+    ("organisation", "string"),
+    ("wijk", "string"),
+    ("focal", "boolean"),
+]
+_EDGE_COLUMNS = [
+    ("tie_type", "string"),
+    ("contacts", "integer"),
+    ("first_contact", "string"),
+    ("last_contact", "string"),
+    ("activities", "string"),
+]
 
 
-def gexf_bytes(net: LadderNetwork, *, as_of: object = None, anonymize: bool = True,
-               lang: str = "nl", version: str = "1.3") -> bytes:
+def gexf_bytes(
+    net: LadderNetwork,
+    *,
+    as_of: object = None,
+    anonymize: bool = True,
+    lang: str = "nl",
+    version: str = "1.3",
+) -> bytes:
     """The network's growth as a dynamic GEXF document, for Gephi's timeline.
 
     Static attributes: nodes ``role, organisation, wijk, focal``; edges ``tie_type, contacts,
@@ -78,8 +93,9 @@ def gexf_bytes(net: LadderNetwork, *, as_of: object = None, anonymize: bool = Tr
     1
     """
     if version not in GEXF_VERSIONS:
-        raise UsageError("unknown GEXF version", value=version,
-                         hint="use " + " or ".join(GEXF_VERSIONS))
+        raise UsageError(
+            "unknown GEXF version", value=version, hint="use " + " or ".join(GEXF_VERSIONS)
+        )
     namespace, number, location = GEXF_VERSIONS[version]
     nodes = nodes_table(net, as_of=as_of, anonymize=anonymize, lang=lang)
     ties = ties_table(net, as_of=as_of, anonymize=anonymize, lang=lang)
@@ -87,17 +103,28 @@ def gexf_bytes(net: LadderNetwork, *, as_of: object = None, anonymize: bool = Tr
     when = datetime_text if with_time else date_text
     step = pd.Timedelta(seconds=1) if with_time else pd.Timedelta(days=1)
 
-    root = ET.Element("gexf", {"xmlns": namespace, "xmlns:xsi": _XSI,
-                               "xsi:schemaLocation": f"{namespace} {location}",
-                               "version": number})
+    root = ET.Element(
+        "gexf",
+        {
+            "xmlns": namespace,
+            "xmlns:xsi": _XSI,
+            "xsi:schemaLocation": f"{namespace} {location}",
+            "version": number,
+        },
+    )
     meta = ET.SubElement(root, "meta")
     ET.SubElement(meta, "creator").text = f"contactladder {__version__}"
     ET.SubElement(meta, "description").text = xml_safe(
         f"Contact ladder network of {net.name}"
-        + (" (anonymised)" if anonymize else "") + ": ties between people on the rungs "
-        + ", ".join(f"{rung.level} {rung.key}" for rung in net.ladder))
-    graph_attrs = {"mode": "dynamic", "defaultedgetype": "undirected",
-                   "timeformat": "dateTime" if with_time else "date"}
+        + (" (anonymised)" if anonymize else "")
+        + ": ties between people on the rungs "
+        + ", ".join(f"{rung.level} {rung.key}" for rung in net.ladder)
+    )
+    graph_attrs = {
+        "mode": "dynamic",
+        "defaultedgetype": "undirected",
+        "timeformat": "dateTime" if with_time else "date",
+    }
     if len(nodes):
         graph_attrs["start"] = when(nodes["present_from"].min())
         graph_attrs["end"] = when(net.end if as_of is None else net.cutoff(as_of) - step)
@@ -106,21 +133,29 @@ def gexf_bytes(net: LadderNetwork, *, as_of: object = None, anonymize: bool = Tr
     _declare(graph, "edge", "static", _EDGE_COLUMNS)
     _declare(graph, "edge", "dynamic", [("rung", "integer"), ("rung_key", "string")])
     _add_nodes(graph, nodes, when)
-    _add_edges(graph, ties, rung_spells(net, as_of=as_of, anonymize=anonymize), when, step,
-               net)
+    _add_edges(graph, ties, rung_spells(net, as_of=as_of, anonymize=anonymize), when, step, net)
     ET.indent(root, space="  ")
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
 
 
-def write_gexf(net: LadderNetwork, path: str | Path, *, as_of: object = None,
-               anonymize: bool = True, lang: str = "nl", version: str = "1.3") -> Path:
+def write_gexf(
+    net: LadderNetwork,
+    path: str | Path,
+    *,
+    as_of: object = None,
+    anonymize: bool = True,
+    lang: str = "nl",
+    version: str = "1.3",
+) -> Path:
     """Write :func:`gexf_bytes` to ``path``, whole or not at all; return the path."""
-    return write_bytes(path, gexf_bytes(net, as_of=as_of, anonymize=anonymize, lang=lang,
-                                        version=version))
+    return write_bytes(
+        path, gexf_bytes(net, as_of=as_of, anonymize=anonymize, lang=lang, version=version)
+    )
 
 
-def rung_spells(net: LadderNetwork, *, as_of: object = None,
-                anonymize: bool = True) -> dict[tuple[str, str], list[tuple[pd.Timestamp, int]]]:
+def rung_spells(
+    net: LadderNetwork, *, as_of: object = None, anonymize: bool = True
+) -> dict[tuple[str, str], list[tuple[pd.Timestamp, int]]]:
     """(source, target) as exported -> [(date, level), ...]: when each tie reached each rung.
 
     Rises on the same day (same second with times of day) are merged into the highest.
@@ -151,21 +186,40 @@ def _add_nodes(graph: ET.Element, nodes: pd.DataFrame, when: Callable[[object], 
     """``<nodes>``: each person from their first presence, with the static attributes."""
     element = ET.SubElement(graph, "nodes", count=str(len(nodes)))
     for row in nodes.itertuples(index=False):
-        node = ET.SubElement(element, "node", id=xml_safe(row.id), label=xml_safe(row.label),
-                             start=when(row.present_from))
+        node = ET.SubElement(
+            element,
+            "node",
+            id=xml_safe(row.id),
+            label=xml_safe(row.label),
+            start=when(row.present_from),
+        )
         _attvalues(node, [(name, getattr(row, name)) for name, _ in _NODE_COLUMNS])
 
 
-def _add_edges(graph: ET.Element, ties: pd.DataFrame, spells: dict,
-               when: Callable[[object], str], step: pd.Timedelta, net: LadderNetwork) -> None:
+def _add_edges(
+    graph: ET.Element,
+    ties: pd.DataFrame,
+    spells: dict,
+    when: Callable[[object], str],
+    step: pd.Timedelta,
+    net: LadderNetwork,
+) -> None:
     """``<edges>``: each tie from its first contact, with its rung spells."""
     element = ET.SubElement(graph, "edges", count=str(len(ties)))
     for number, row in enumerate(ties.itertuples(index=False), start=1):
-        edge = ET.SubElement(element, "edge", id=f"e{number}", source=xml_safe(row.source),
-                             target=xml_safe(row.target), weight=str(row.rung),
-                             start=when(row.first_contact))
-        values = [(name, when(getattr(row, name)) if name.endswith("_contact")
-                   else getattr(row, name)) for name, _ in _EDGE_COLUMNS]
+        edge = ET.SubElement(
+            element,
+            "edge",
+            id=f"e{number}",
+            source=xml_safe(row.source),
+            target=xml_safe(row.target),
+            weight=str(row.rung),
+            start=when(row.first_contact),
+        )
+        values = [
+            (name, when(getattr(row, name)) if name.endswith("_contact") else getattr(row, name))
+            for name, _ in _EDGE_COLUMNS
+        ]
         attvalues = _attvalues(edge, values)
         history = spells.get((row.source, row.target), [])
         for index, (date, level) in enumerate(history):

@@ -32,8 +32,9 @@ from contactladder.network.ladder_network import LadderNetwork
 __all__ = ["graphml_graph", "write_graphml"]
 
 
-def graphml_graph(net: LadderNetwork, *, as_of: object = None, anonymize: bool = True,
-                  lang: str = "nl") -> nx.Graph:
+def graphml_graph(
+    net: LadderNetwork, *, as_of: object = None, anonymize: bool = True, lang: str = "nl"
+) -> nx.Graph:
     """The snapshot at ``as_of`` with plain attributes only, ready for GraphML.
 
     Nodes are the ``id`` of :func:`~contactladder.io.network_tables.nodes_table`, with its other
@@ -57,8 +58,14 @@ def graphml_graph(net: LadderNetwork, *, as_of: object = None, anonymize: bool =
     return graph
 
 
-def write_graphml(net: LadderNetwork, path: str | Path, *, as_of: object = None,
-                  anonymize: bool = True, lang: str = "nl") -> Path:
+def write_graphml(
+    net: LadderNetwork,
+    path: str | Path,
+    *,
+    as_of: object = None,
+    anonymize: bool = True,
+    lang: str = "nl",
+) -> Path:
     """Write :func:`graphml_graph` as GraphML (UTF-8), whole or not at all; return the path."""
     graph = graphml_graph(net, as_of=as_of, anonymize=anonymize, lang=lang)
     with replacing(path) as temporary:

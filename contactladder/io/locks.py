@@ -53,8 +53,9 @@ def writing_error(exc: OSError, path: str | Path) -> OutputError:
     'out/map.png: cannot write here (No space left on device); free space on the disk, or \
 write to another disk'
     """
-    return OutputError(f"cannot write here ({exc.strerror or exc})", file=path,
-                       hint=_HINTS.get(exc.errno or 0))
+    return OutputError(
+        f"cannot write here ({exc.strerror or exc})", file=path, hint=_HINTS.get(exc.errno or 0)
+    )
 
 
 # A lock file without a readable owner (being written, or garbled) is stale after this long.
@@ -102,9 +103,11 @@ def output_lock(target: str | Path, *, wait: float = 5.0) -> Iterator[Path]:
                 continue
             if time.monotonic() >= deadline:
                 raise OutputError(
-                    "another run is writing this output (its lock file is here)", file=lock,
+                    "another run is writing this output (its lock file is here)",
+                    file=lock,
                     hint="wait until it has finished; remove the lock file only when no run "
-                         "is going on") from None
+                    "is going on",
+                ) from None
             time.sleep(_POLL)
             continue
         except OSError as exc:

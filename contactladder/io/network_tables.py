@@ -54,15 +54,27 @@ __all__ = [
 #: follow).
 NODE_COLUMNS = ("id", "label", *PUBLIC_COLUMNS, "present_from", "focal", "ties")
 #: The columns of :func:`ties_table`.
-TIE_COLUMNS = ("source", "target", "source_label", "target_label", "tie_type", "rung",
-               "rung_key", "rung_label", "first_contact", "last_contact", "contacts",
-               "activities")
+TIE_COLUMNS = (
+    "source",
+    "target",
+    "source_label",
+    "target_label",
+    "tie_type",
+    "rung",
+    "rung_key",
+    "rung_label",
+    "first_contact",
+    "last_contact",
+    "contacts",
+    "activities",
+)
 # Node attributes the network adds itself; a people column of that name is not copied.
 _NETWORK_ATTRIBUTES = ("number", "focal")
 
 
-def export_ids(net: LadderNetwork, people: Iterable[Hashable], *,
-               anonymize: bool = True) -> dict[Hashable, str]:
+def export_ids(
+    net: LadderNetwork, people: Iterable[Hashable], *, anonymize: bool = True
+) -> dict[Hashable, str]:
     """Person id -> the id it gets in an export, in the order of the export's rows.
 
     Anonymised the ids of :meth:`LadderNetwork.opaque_ids` (``n1``, ``n2``, ... in the order
@@ -77,8 +89,9 @@ def export_ids(net: LadderNetwork, people: Iterable[Hashable], *,
     return ids if anonymize else {person: str(person) for person in ids}
 
 
-def nodes_table(net: LadderNetwork, *, as_of: object = None, anonymize: bool = True,
-                lang: str = "nl") -> pd.DataFrame:
+def nodes_table(
+    net: LadderNetwork, *, as_of: object = None, anonymize: bool = True, lang: str = "nl"
+) -> pd.DataFrame:
     """One row per person present by ``as_of``, in the order of their exported id.
 
     Columns: ``id, label, role, organisation, wijk, joined, present_from, focal, ties`` (the
@@ -99,8 +112,10 @@ def nodes_table(net: LadderNetwork, *, as_of: object = None, anonymize: bool = T
     rows = []
     for person, new_id in ids.items():
         attrs = graph.nodes[person]
-        row: dict[str, object] = {"id": new_id,
-                                  "label": person_label(attrs, lang=lang, anonymize=anonymize)}
+        row: dict[str, object] = {
+            "id": new_id,
+            "label": person_label(attrs, lang=lang, anonymize=anonymize),
+        }
         for column in PUBLIC_COLUMNS:
             row[column] = attrs.get(column) if column == "joined" else as_text(attrs.get(column))
         row["present_from"] = net.present_from[person]
@@ -117,8 +132,9 @@ def nodes_table(net: LadderNetwork, *, as_of: object = None, anonymize: bool = T
     return table
 
 
-def ties_table(net: LadderNetwork, *, as_of: object = None, anonymize: bool = True,
-               lang: str = "nl") -> pd.DataFrame:
+def ties_table(
+    net: LadderNetwork, *, as_of: object = None, anonymize: bool = True, lang: str = "nl"
+) -> pd.DataFrame:
     """One row per tie reached by ``as_of``, at its reached rung, sorted by its two ends.
 
     Columns: ``source, target`` (ids as in :func:`nodes_table`, ``source`` the one whose row
@@ -140,16 +156,23 @@ def ties_table(net: LadderNetwork, *, as_of: object = None, anonymize: bool = Tr
     for a, b, attrs in graph.edges(data=True):
         a, b = sorted((a, b), key=order.__getitem__)
         rung = net.ladder[attrs["rung"]]
-        rows.append({
-            "source": ids[a], "target": ids[b],
-            "source_label": person_label(graph.nodes[a], lang=lang, anonymize=anonymize),
-            "target_label": person_label(graph.nodes[b], lang=lang, anonymize=anonymize),
-            "tie_type": tie_type(graph.nodes[a], graph.nodes[b], net.focal),
-            "rung": rung.level, "rung_key": rung.key, "rung_label": rung.label(lang),
-            "first_contact": attrs["first_contact"], "last_contact": attrs["last_contact"],
-            "contacts": int(attrs["contacts"]), "activities": "; ".join(attrs["activities"]),
-            "_order": (order[a], order[b]),
-        })
+        rows.append(
+            {
+                "source": ids[a],
+                "target": ids[b],
+                "source_label": person_label(graph.nodes[a], lang=lang, anonymize=anonymize),
+                "target_label": person_label(graph.nodes[b], lang=lang, anonymize=anonymize),
+                "tie_type": tie_type(graph.nodes[a], graph.nodes[b], net.focal),
+                "rung": rung.level,
+                "rung_key": rung.key,
+                "rung_label": rung.label(lang),
+                "first_contact": attrs["first_contact"],
+                "last_contact": attrs["last_contact"],
+                "contacts": int(attrs["contacts"]),
+                "activities": "; ".join(attrs["activities"]),
+                "_order": (order[a], order[b]),
+            }
+        )
     if not rows:
         return pd.DataFrame(columns=list(TIE_COLUMNS))
     rows.sort(key=lambda row: row["_order"])
@@ -163,13 +186,21 @@ def tie_type(a: dict, b: dict, focal: str) -> str:
     >>> tie_type({"role": "professional"}, {"role": "Ouder"}, "parent")
     'parent-professional'
     """
-    roles = sorted((role_key(a.get("role")) or "unknown", role_key(b.get("role")) or "unknown"),
-                   key=lambda role: (role != role_key(focal), role))
+    roles = sorted(
+        (role_key(a.get("role")) or "unknown", role_key(b.get("role")) or "unknown"),
+        key=lambda role: (role != role_key(focal), role),
+    )
     return "-".join(roles)
 
 
-def write_tables(net: LadderNetwork, paths: Iterable[str | Path], *, as_of: object = None,
-                 anonymize: bool = True, lang: str = "nl") -> list[Path]:
+def write_tables(
+    net: LadderNetwork,
+    paths: Iterable[str | Path],
+    *,
+    as_of: object = None,
+    anonymize: bool = True,
+    lang: str = "nl",
+) -> list[Path]:
     """Write :func:`nodes_table` and :func:`ties_table` for spreadsheets; return the paths.
 
     ``paths`` is two CSV files (nodes, then ties) or one XLSX file (sheets ``nodes`` and
@@ -186,20 +217,29 @@ def write_tables(net: LadderNetwork, paths: Iterable[str | Path], *, as_of: obje
     nodes = nodes_table(net, as_of=as_of, anonymize=anonymize, lang=lang)
     ties = ties_table(net, as_of=as_of, anonymize=anonymize, lang=lang)
     if len(files) == 2:
-        return [write_table(iso_columns(nodes), files[0], sheet="nodes"),
-                write_table(iso_columns(ties), files[1], sheet="ties")]
+        return [
+            write_table(iso_columns(nodes), files[0], sheet="nodes"),
+            write_table(iso_columns(ties), files[1], sheet="ties"),
+        ]
     (path,) = files
     if path.suffix.lower() != ".xlsx":
         raise UsageError("a workbook needs an .xlsx file name", value=path.name)
-    return [write_workbook({"nodes": _dates_without_time(nodes),
-                            "ties": _dates_without_time(ties)}, path)]
+    return [
+        write_workbook(
+            {"nodes": _dates_without_time(nodes), "ties": _dates_without_time(ties)}, path
+        )
+    ]
 
 
 def _further_columns(net: LadderNetwork) -> list[str]:
     """The people file's further columns, in file order (exported only with names)."""
-    return [column for column in net.people_columns()
-            if column not in PUBLIC_COLUMNS and column not in _NETWORK_ATTRIBUTES
-            and not is_private_column(column)]
+    return [
+        column
+        for column in net.people_columns()
+        if column not in PUBLIC_COLUMNS
+        and column not in _NETWORK_ATTRIBUTES
+        and not is_private_column(column)
+    ]
 
 
 def _dates_without_time(table: pd.DataFrame) -> pd.DataFrame:
@@ -216,11 +256,26 @@ def _example() -> LadderNetwork:
     from contactladder.ladder import Ladder
     from contactladder.loading.dataset import Dataset
 
-    contacts = pd.DataFrame({
-        "date": pd.to_datetime(["2024-01-05", "2024-02-09"]), "person_a": "ann",
-        "person_b": "cem", "rung": [1, 3], "activity": ["peutergym", ""], "wijk": "",
-        "note": "", "source": ""})
-    people = pd.DataFrame({"role": ["parent", "professional"], "name": ["Ann", ""],
-                           "organisation": ["", "GGD"], "wijk": "Dieze", "joined": pd.NaT},
-                          index=pd.Index(["ann", "cem"], name="id"))
+    contacts = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-01-05", "2024-02-09"]),
+            "person_a": "ann",
+            "person_b": "cem",
+            "rung": [1, 3],
+            "activity": ["peutergym", ""],
+            "wijk": "",
+            "note": "",
+            "source": "",
+        }
+    )
+    people = pd.DataFrame(
+        {
+            "role": ["parent", "professional"],
+            "name": ["Ann", ""],
+            "organisation": ["", "GGD"],
+            "wijk": "Dieze",
+            "joined": pd.NaT,
+        },
+        index=pd.Index(["ann", "cem"], name="id"),
+    )
     return LadderNetwork(Dataset(contacts, people, Ladder.default(), "example"))

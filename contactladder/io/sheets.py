@@ -68,8 +68,14 @@ def csv_text(value: object) -> object:
     return value
 
 
-def write_table(table: pd.DataFrame, path: str | Path, *, sheet: str = "data",
-                private: bool = False, notice: str = "") -> Path:
+def write_table(
+    table: pd.DataFrame,
+    path: str | Path,
+    *,
+    sheet: str = "data",
+    private: bool = False,
+    notice: str = "",
+) -> Path:
     """Write a table as CSV (UTF-8) or XLSX, chosen by the file's suffix, without the index.
 
     Parameters
@@ -98,20 +104,28 @@ def write_table(table: pd.DataFrame, path: str | Path, *, sheet: str = "data",
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in TABLE_SUFFIXES:
-        raise UsageError("unknown table format", value=path.name,
-                         hint="end the file name in .csv or .xlsx")
+        raise UsageError(
+            "unknown table format", value=path.name, hint="end the file name in .csv or .xlsx"
+        )
     if suffix == ".xlsx":
         return write_workbook({sheet: table}, path, private=private, description=notice)
-    with replacing(path, private=private) as temporary, temporary.open(
-            "w", encoding="utf-8", newline="") as handle:
+    with (
+        replacing(path, private=private) as temporary,
+        temporary.open("w", encoding="utf-8", newline="") as handle,
+    ):
         if notice:
             handle.write("# " + " ".join(notice.split()) + "\n")
         _as_csv_text(table).to_csv(handle, index=False, lineterminator="\n")
     return path
 
 
-def write_workbook(sheets: dict[str, pd.DataFrame], path: str | Path, *,
-                   description: str = "", private: bool = False) -> Path:
+def write_workbook(
+    sheets: dict[str, pd.DataFrame],
+    path: str | Path,
+    *,
+    description: str = "",
+    private: bool = False,
+) -> Path:
     """Write tables as the sheets of one XLSX workbook, byte-identical for the same tables.
 
     Sheet names are cut to Excel's 31 characters. ``description`` goes into the workbook's
@@ -145,9 +159,13 @@ def write_workbook(sheets: dict[str, pd.DataFrame], path: str | Path, *,
 
 def _text_columns(table: pd.DataFrame) -> list:
     """The columns that may hold text: text, object and category columns."""
-    return [column for column, dtype in table.dtypes.items()
-            if pd.api.types.is_string_dtype(dtype) or pd.api.types.is_object_dtype(dtype)
-            or isinstance(dtype, pd.CategoricalDtype)]
+    return [
+        column
+        for column, dtype in table.dtypes.items()
+        if pd.api.types.is_string_dtype(dtype)
+        or pd.api.types.is_object_dtype(dtype)
+        or isinstance(dtype, pd.CategoricalDtype)
+    ]
 
 
 def _as_csv_text(table: pd.DataFrame) -> pd.DataFrame:
@@ -171,8 +189,11 @@ def _xml_safe_text(table: pd.DataFrame) -> pd.DataFrame:
     """A copy whose text cells and column names XML can hold."""
     table = table.copy()
     for column in _text_columns(table):
-        table[column] = table[column].astype(object).map(
-            lambda value: xml_safe(value) if isinstance(value, str) else value)
+        table[column] = (
+            table[column]
+            .astype(object)
+            .map(lambda value: xml_safe(value) if isinstance(value, str) else value)
+        )
     table.columns = [xml_safe(c) if isinstance(c, str) else c for c in table.columns]
     return table
 

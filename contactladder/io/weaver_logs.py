@@ -50,8 +50,9 @@ def append_row(path: str | Path, row: Mapping[str, object], columns: Sequence[st
     """
     path = Path(path)
     if path.suffix.lower() != ".csv":
-        raise UsageError("only a CSV log can be added to", value=path.name,
-                         hint="save the log as CSV first")
+        raise UsageError(
+            "only a CSV log can be added to", value=path.name, hint="save the log as CSV first"
+        )
     with output_set([path], private=True) as staging:
         old = read_table(path) if path.exists() else pd.DataFrame(columns=list(columns))
         names = list(old.columns) + [c for c in columns if c not in old.columns]

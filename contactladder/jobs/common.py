@@ -66,8 +66,9 @@ class Source:
     rejects: Path | None = None
 
 
-def open_source(source: Source | LadderNetwork, *, output: str | Path | None = None,
-                ) -> tuple[LadderNetwork, list[str]]:
+def open_source(
+    source: Source | LadderNetwork, *, output: str | Path | None = None
+) -> tuple[LadderNetwork, list[str]]:
     """The network of ``source`` (read once), and the notes to show.
 
     A :class:`Source` is read with its options and the rows set aside by ``skip_invalid`` are
@@ -86,10 +87,16 @@ def open_source(source: Source | LadderNetwork, *, output: str | Path | None = N
     notes = []
     if len(net.rejects):
         rejects = source.rejects or rejects_path(output)
-        write_table(net.rejects, _private_folder(rejects) / rejects.name, private=True,
-                    notice=personal_data_notice("en"))
-        notes.append(f"Set aside {len(net.rejects)} invalid rows: {rejects} (holds personal "
-                     "data: keep it to yourself)")
+        write_table(
+            net.rejects,
+            _private_folder(rejects) / rejects.name,
+            private=True,
+            notice=personal_data_notice("en"),
+        )
+        notes.append(
+            f"Set aside {len(net.rejects)} invalid rows: {rejects} (holds personal "
+            "data: keep it to yourself)"
+        )
     return net, notes
 
 
@@ -134,16 +141,24 @@ def check_output(source: Source, output: str | Path) -> None:
     from contactladder.errors import UsageError
 
     target = Path(output).resolve()
-    inputs = [Path(value).resolve() for key, value in source.load.items()
-              if key in ("people", "attendance", "ladder") and value]
+    inputs = [
+        Path(value).resolve()
+        for key, value in source.load.items()
+        if key in ("people", "attendance", "ladder") and value
+    ]
     folder: Path | None = source.path.resolve()
     if folder is not None and not folder.is_dir():
         inputs.append(folder)
         folder = None
     if target in inputs:
-        raise UsageError("output would overwrite an input file", value=str(output),
-                         hint="write it elsewhere, such as outputs/")
+        raise UsageError(
+            "output would overwrite an input file",
+            value=str(output),
+            hint="write it elsewhere, such as outputs/",
+        )
     if folder is not None and (target == folder or folder in target.parents):
-        raise UsageError("output inside the input data folder", value=str(output),
-                         hint="write it elsewhere, such as outputs/")
-
+        raise UsageError(
+            "output inside the input data folder",
+            value=str(output),
+            hint="write it elsewhere, such as outputs/",
+        )

@@ -23,9 +23,16 @@ if TYPE_CHECKING:
 __all__ = ["export_job", "demo_job"]
 
 
-def export_job(source: Source | LadderNetwork, output: str | Path | None = None, *,
-               format: str | None = None, as_of: object = None, anonymize: bool = True,
-               lang: str = "nl", gexf_version: str = "1.3") -> Result:
+def export_job(
+    source: Source | LadderNetwork,
+    output: str | Path | None = None,
+    *,
+    format: str | None = None,
+    as_of: object = None,
+    anonymize: bool = True,
+    lang: str = "nl",
+    gexf_version: str = "1.3",
+) -> Result:
     """``contactladder export``: the network as GEXF, GraphML, CSV or XLSX.
 
     The format and file names are checked before the data are read, so a wrong format or file
@@ -46,8 +53,15 @@ def export_job(source: Source | LadderNetwork, output: str | Path | None = None,
 
     export_paths(output, format=format)
     net, notes = open_source(source, output=output)
-    paths = export(net, output, format=format, as_of=as_of, anonymize=anonymize, lang=lang,
-                   gexf_version=gexf_version)
+    paths = export(
+        net,
+        output,
+        format=format,
+        as_of=as_of,
+        anonymize=anonymize,
+        lang=lang,
+        gexf_version=gexf_version,
+    )
     return Result(paths=paths, notes=notes)
 
 

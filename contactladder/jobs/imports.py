@@ -41,9 +41,14 @@ from contactladder.loading.network_canvas import read_networkcanvas
 __all__ = ["import_networkcanvas"]
 
 
-def import_networkcanvas(export_dir: str | Path, data_dir: str | Path, *,
-                         date: str | None = None, rung: str | None = None,
-                         kinds: Mapping[str, str | int] | None = None) -> Result:
+def import_networkcanvas(
+    export_dir: str | Path,
+    data_dir: str | Path,
+    *,
+    date: str | None = None,
+    rung: str | None = None,
+    kinds: Mapping[str, str | int] | None = None,
+) -> Result:
     """``contactladder import-networkcanvas``: a Network Canvas CSV export as a data folder.
 
     Parameters
@@ -69,9 +74,12 @@ def import_networkcanvas(export_dir: str | Path, data_dir: str | Path, *,
     export = read_networkcanvas(export_dir, date=date, rung=rung)
     unmapped = [kind for kind in export.kinds if kind not in (kinds or {})]
     if unmapped:
-        raise UsageError("no rung for the edge types", value=", ".join(unmapped),
-                         hint="name the edge attribute with the rung in {rung}, or map each "
-                              "edge type to a rung in {kinds}")
+        raise UsageError(
+            "no rung for the edge types",
+            value=", ".join(unmapped),
+            hint="name the edge attribute with the rung in {rung}, or map each "
+            "edge type to a rung in {kinds}",
+        )
     data = Path(data_dir)
     names = ["contacts.csv", "people.csv"] + (["ladder.toml"] if kinds else [])
     with output_set(data, private=True) as staging:
@@ -79,14 +87,18 @@ def import_networkcanvas(export_dir: str | Path, data_dir: str | Path, *,
         write_table(export.people, staging.path(data / "people.csv"), private=True)
         if kinds:
             staging.path(data / "ladder.toml").write_text(_kinds_toml(kinds), encoding="utf-8")
-    notes = [f"{len(export.people)} people and {len(export.contacts)} contacts from "
-             f"{export_dir}; people.csv holds the names from the interviews"]
+    notes = [
+        f"{len(export.people)} people and {len(export.contacts)} contacts from "
+        f"{export_dir}; people.csv holds the names from the interviews"
+    ]
     return Result(paths=[data / name for name in names], notes=notes)
 
 
 def _kinds_toml(kinds: Mapping[str, str | int]) -> str:
     """A ladder file with only a ``[kinds]`` table (keys and text quoted as TOML strings)."""
-    lines = ["[kinds]"] + [f"{json.dumps(str(kind))} = "
-                           + (str(rung) if isinstance(rung, int) else json.dumps(str(rung)))
-                           for kind, rung in kinds.items()]
+    lines = ["[kinds]"] + [
+        f"{json.dumps(str(kind))} = "
+        + (str(rung) if isinstance(rung, int) else json.dumps(str(rung)))
+        for kind, rung in kinds.items()
+    ]
     return "\n".join(lines) + "\n"

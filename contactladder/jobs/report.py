@@ -41,14 +41,26 @@ __all__ = ["REPORT_STALE", "write_report", "report_job", "report_tables", "repor
 
 #: Files of an earlier report that go when a report is written again into its folder, even when
 #: this report does not write them (its groups may differ); other files there are kept.
-REPORT_STALE = ("growth-by-*.csv", "*-ties-per-rung.png", "*-ties-per-rung.svg",
-                "village-*.png", "village-*.svg")
+REPORT_STALE = (
+    "growth-by-*.csv",
+    "*-ties-per-rung.png",
+    "*-ties-per-rung.svg",
+    "village-*.png",
+    "village-*.svg",
+)
 
 
-def report_tables(net: LadderNetwork, *, freq: str = "quarter", by: str | None = "wijk",
-                  exact: bool = False, title: str | None = None, subtitle: str | None = None,
-                  moments: Sequence[object] | None = None,
-                  progress: Progress = None) -> ReportTables:
+def report_tables(
+    net: LadderNetwork,
+    *,
+    freq: str = "quarter",
+    by: str | None = "wijk",
+    exact: bool = False,
+    title: str | None = None,
+    subtitle: str | None = None,
+    moments: Sequence[object] | None = None,
+    progress: Progress = None,
+) -> ReportTables:
     """The tables of a report, each computed once (``title``, ``subtitle`` and ``moments`` as
     in :func:`write_report`).
 
@@ -63,10 +75,18 @@ def report_tables(net: LadderNetwork, *, freq: str = "quarter", by: str | None =
         check_grouping(by, net.column(by) if net.has_column(by) else None, what="report")
     table = growth(net, freq=freq, progress=progress)
     groups = growth(net, freq=freq, by=by) if by and net.values(by) else None
-    return ReportTables(freq=freq, growth=table, transitions=transitions(net, freq=freq),
-                        yields=activity_yield(net), by=by if groups is not None else None,
-                        groups=groups, exact=exact, title=title or None,
-                        subtitle=subtitle or None, moments=chosen)
+    return ReportTables(
+        freq=freq,
+        growth=table,
+        transitions=transitions(net, freq=freq),
+        yields=activity_yield(net),
+        by=by if groups is not None else None,
+        groups=groups,
+        exact=exact,
+        title=title or None,
+        subtitle=subtitle or None,
+        moments=chosen,
+    )
 
 
 def report_moments(net: LadderNetwork, moments: Sequence[object] | None = None) -> list[str]:
@@ -90,18 +110,29 @@ def report_moments(net: LadderNetwork, moments: Sequence[object] | None = None) 
         except ValueError:
             day = pd.NaT
         if pd.isna(day) or not start <= day <= end:
-            raise UsageError("a moment is not a date within the data", value=moment,
-                             hint=f"give {{moments}} as dates from {iso_date(start)} to "
-                                  f"{iso_date(end)}")
+            raise UsageError(
+                "a moment is not a date within the data",
+                value=moment,
+                hint=f"give {{moments}} as dates from {iso_date(start)} to {iso_date(end)}",
+            )
         chosen.add(iso_date(day))
     return sorted(chosen)
 
 
-def write_report(net: LadderNetwork, folder: str | Path, *, freq: str = "quarter",
-                 lang: str = "nl", by: str | None = "wijk", exact: bool = False,
-                 timeline: bool = True, title: str | None = None, subtitle: str | None = None,
-                 moments: Sequence[object] | None = None,
-                 progress: Progress = None) -> list[Path]:
+def write_report(
+    net: LadderNetwork,
+    folder: str | Path,
+    *,
+    freq: str = "quarter",
+    lang: str = "nl",
+    by: str | None = "wijk",
+    exact: bool = False,
+    timeline: bool = True,
+    title: str | None = None,
+    subtitle: str | None = None,
+    moments: Sequence[object] | None = None,
+    progress: Progress = None,
+) -> list[Path]:
     """Write ``index.html``, the charts (PNG and SVG) and the tables (CSV) into ``folder``.
 
     Parameters
@@ -139,24 +170,47 @@ def write_report(net: LadderNetwork, folder: str | Path, *, freq: str = "quarter
     """
     words(lang)
     folder = Path(folder)
-    tables = report_tables(net, freq=freq, by=by, exact=exact, title=title, subtitle=subtitle,
-                           moments=moments, progress=progress)
+    tables = report_tables(
+        net,
+        freq=freq,
+        by=by,
+        exact=exact,
+        title=title,
+        subtitle=subtitle,
+        moments=moments,
+        progress=progress,
+    )
     figures = report_figures(net, tables, lang=lang)
     village = village_maps(net, tables.moments, lang=lang)
-    pictures = {stem: {fmt: charts.figure_bytes(figure, fmt) for fmt in ("png", "svg")}
-                for stem, figure in figures.items()}
-    pictures.update({stem: {fmt: map_picture(data, fmt) for fmt in ("png", "svg")}
-                     for stem, data in village.items()})
-    page = report_html(net, tables, images={s: p["png"] for s, p in pictures.items()},
-                       lang=lang, village=village, timeline_page=_timeline_page(
-                           net, tables, lang) if timeline else None)
-    sheets = {"growth.csv": tables.growth, "transitions.csv": tables.transitions,
-              "activity-yield.csv": tables.yields}
+    pictures = {
+        stem: {fmt: charts.figure_bytes(figure, fmt) for fmt in ("png", "svg")}
+        for stem, figure in figures.items()
+    }
+    pictures.update(
+        {
+            stem: {fmt: map_picture(data, fmt) for fmt in ("png", "svg")}
+            for stem, data in village.items()
+        }
+    )
+    page = report_html(
+        net,
+        tables,
+        images={s: p["png"] for s, p in pictures.items()},
+        lang=lang,
+        village=village,
+        timeline_page=_timeline_page(net, tables, lang) if timeline else None,
+    )
+    sheets = {
+        "growth.csv": tables.growth,
+        "transitions.csv": tables.transitions,
+        "activity-yield.csv": tables.yields,
+    }
     shown = shown_groups(tables)
     if shown is not None and tables.by:
         sheets[f"growth-by-{slug(tables.by)}.csv"] = shown
-    drawings = {f"{stem}.{fmt}": data for stem, files in pictures.items()
-                for fmt, data in files.items()}
+    drawings = {
+        f"{stem}.{fmt}": data for stem, files in pictures.items() for fmt, data in files.items()
+    }
     with output_set(folder, stale=REPORT_STALE) as staging:
         write_text(staging.path("index.html"), page)
         for name, table in sheets.items():
@@ -166,8 +220,9 @@ def write_report(net: LadderNetwork, folder: str | Path, *, freq: str = "quarter
     return [folder / name for name in ("index.html", *sheets, *drawings)]
 
 
-def report_job(source: Source | LadderNetwork, folder: str | Path = "outputs/report",
-               **options: Any) -> Result:
+def report_job(
+    source: Source | LadderNetwork, folder: str | Path = "outputs/report", **options: Any
+) -> Result:
     """``contactladder report``: :func:`write_report` of the data of ``source``; the result
     names ``index.html``, which links the rest. Keywords are those of :func:`write_report`."""
     net, notes = open_source(source, output=Path(folder))
@@ -182,5 +237,11 @@ def _timeline_page(net: LadderNetwork, tables: ReportTables, lang: str) -> str:
     """
     from contactladder.render.page import timeline_html
 
-    return timeline_html(net, counters=tables.growth, counters_by_wijk=None, freq=tables.freq,
-                         lang=lang, anonymize=True)
+    return timeline_html(
+        net,
+        counters=tables.growth,
+        counters_by_wijk=None,
+        freq=tables.freq,
+        lang=lang,
+        anonymize=True,
+    )

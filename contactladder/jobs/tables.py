@@ -26,17 +26,23 @@ def ladder_job(ladder_file: str | Path | None = None, *, lang: str = "nl") -> Re
     return Result(text=ladder.describe(lang))
 
 
-def check_job(source: Source | LadderNetwork,
-              options: Mapping[str, str] | None = None) -> Result:
+def check_job(source: Source | LadderNetwork, options: Mapping[str, str] | None = None) -> Result:
     """``contactladder check``: what was read, and warnings about what looks odd; ``options``
     names the parameters the warnings name (a CLI's options)."""
     net, notes = open_source(source)
     return Result(text=net.describe(options=options), notes=notes)
 
 
-def growth_job(source: Source | LadderNetwork, output: str | Path | None = None, *,
-               freq: str = "month", view: str = "reached", by: str | None = None,
-               transitions: bool = False, progress: Progress = None) -> Result:
+def growth_job(
+    source: Source | LadderNetwork,
+    output: str | Path | None = None,
+    *,
+    freq: str = "month",
+    view: str = "reached",
+    by: str | None = None,
+    transitions: bool = False,
+    progress: Progress = None,
+) -> Result:
     """``contactladder growth``: the growth table (or with ``transitions`` the rung-to-rung
     moves) of the data of ``source``, written to ``output`` or shown.
 
@@ -50,21 +56,24 @@ def growth_job(source: Source | LadderNetwork, output: str | Path | None = None,
     from contactladder.errors import UsageError
 
     if transitions and (view != "reached" or by):
-        raise UsageError("transitions count moves in the reached view",
-                         hint="leave out {view} and {by}")
+        raise UsageError(
+            "transitions count moves in the reached view", hint="leave out {view} and {by}"
+        )
     net, notes = open_source(source, output=output)
     if transitions:
         table = moves(net, freq=freq)
     else:
-        table = growth(net, freq=freq, view=view, by=by, status=_status(source, net),
-                       progress=progress)
+        table = growth(
+            net, freq=freq, view=view, by=by, status=_status(source, net), progress=progress
+        )
     result = table_result(table, output, sheet="transitions" if transitions else "growth")
     result.notes[:0] = notes
     return result
 
 
-def yield_job(source: Source | LadderNetwork, output: str | Path | None = None, *,
-              as_of: object = None) -> Result:
+def yield_job(
+    source: Source | LadderNetwork, output: str | Path | None = None, *, as_of: object = None
+) -> Result:
     """``contactladder yield``: per activity, the ties first made there and their rungs now."""
     from contactladder.analysis.activity_yield import activity_yield
 
@@ -80,8 +89,11 @@ def _status(source: Source | LadderNetwork, net: LadderNetwork):
 
     if isinstance(source, LadderNetwork) or weaver_file(source.path, "status") is None:
         return None
-    return read_status(source.path, people=net.column("role").index,
-                       skip_invalid=bool(source.load.get("skip_invalid")))
+    return read_status(
+        source.path,
+        people=net.column("role").index,
+        skip_invalid=bool(source.load.get("skip_invalid")),
+    )
 
 
 def table_result(table, output: str | Path | None, *, sheet: str = "data") -> Result:

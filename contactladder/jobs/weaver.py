@@ -36,12 +36,7 @@ from contactladder.analysis.conversation import conversation
 from contactladder.analysis.introductions import follow_up, introductions
 from contactladder.analysis.village import Village
 from contactladder.analysis.worklist import REASONS, worklist
-from contactladder.analysis.worklist_changes import (
-    change_sentence,
-    changes,
-    reason_counts,
-    why_off,
-)
+from contactladder.analysis.worklist_changes import change_sentence, changes, reason_counts, why_off
 from contactladder.errors import UsageError
 from contactladder.io.files import output_set, write_text
 from contactladder.io.sheets import write_table, write_workbook
@@ -63,9 +58,19 @@ from contactladder.render.static_map import map_picture
 from contactladder.render.worklist_page import as_text, sheet_name, worklist_html
 from contactladder.words import check_lang, words
 
-__all__ = ["alone_job", "introduce_job", "brokers_job", "follow_up_job", "conversation_job",
-           "status_job",
-           "introduced_job", "write_list", "write_list_set", "check_list_path", "reference_day"]
+__all__ = [
+    "alone_job",
+    "introduce_job",
+    "brokers_job",
+    "follow_up_job",
+    "conversation_job",
+    "status_job",
+    "introduced_job",
+    "write_list",
+    "write_list_set",
+    "check_list_path",
+    "reference_day",
+]
 
 
 def reference_day(as_of: object = None, today: datetime.date | None = None) -> object:
@@ -79,9 +84,15 @@ def reference_day(as_of: object = None, today: datetime.date | None = None) -> o
     return (today or datetime.date.today()).isoformat()
 
 
-def alone_job(source: Source | LadderNetwork, output: str | Path | None = None, *,
-              today: datetime.date | None = None, compare: str | Path | None = None,
-              anonymize: bool = False, **options: Any) -> Result:
+def alone_job(
+    source: Source | LadderNetwork,
+    output: str | Path | None = None,
+    *,
+    today: datetime.date | None = None,
+    compare: str | Path | None = None,
+    anonymize: bool = False,
+    **options: Any,
+) -> Result:
     """``contactladder alone``: who needs a link,
     :func:`~contactladder.analysis.worklist.worklist` with ``options`` (from today by default),
     written to ``output`` (``.csv``, ``.xlsx`` or ``.html``) or as terminal text.
@@ -100,29 +111,44 @@ def alone_job(source: Source | LadderNetwork, output: str | Path | None = None, 
     lang = table.attrs["lang"]
     notes.append(words("en")["weaver.reference_day"].format(day=table.attrs["as_of"]))
     if table.attrs.get("most_suggested"):
-        notes.append(words("en").plural("weaver.most_suggested", table.attrs["most_suggested"])
-                     .format(count=table.attrs["most_suggested"]))
+        notes.append(
+            words("en")
+            .plural("weaver.most_suggested", table.attrs["most_suggested"])
+            .format(count=table.attrs["most_suggested"])
+        )
     extras: dict[str, pd.DataFrame] = {}
     previous_path = Path(compare) if compare else None
     keep = None
-    if previous_path is None and output is not None and Path(output).exists() \
-            and Path(output).suffix.lower() in (".csv", ".xlsx") and not anonymize:
+    if (
+        previous_path is None
+        and output is not None
+        and Path(output).exists()
+        and Path(output).suffix.lower() in (".csv", ".xlsx")
+        and not anonymize
+    ):
         previous_path = keep = Path(output)
     if previous_path is not None and not anonymize:
         village = Village.of(net, options["as_of"], status=status)
         found = changes(table, _read_list(previous_path), why_off(village))
         found["explanation"] = [change_sentence(row, lang) for row in found.to_dict("records")]
         extras["changes"] = found
-        notes.append(f"Compared with {previous_path}: {sum(found['change'] == 'new')} new, "
-                     f"{sum(found['change'] == 'off')} off the list")
+        notes.append(
+            f"Compared with {previous_path}: {sum(found['change'] == 'new')} new, "
+            f"{sum(found['change'] == 'off')} off the list"
+        )
     if anonymize:
         extras["counts"] = reason_counts(table, list(REASONS))
     return _deliver(table, output, notes, extras, keep)
 
 
-def introduce_job(source: Source | LadderNetwork, person: str,
-                  output: str | Path | None = None, *, today: datetime.date | None = None,
-                  **options: Any) -> Result:
+def introduce_job(
+    source: Source | LadderNetwork,
+    person: str,
+    output: str | Path | None = None,
+    *,
+    today: datetime.date | None = None,
+    **options: Any,
+) -> Result:
     """``contactladder introduce``: whom ``person`` could meet,
     :func:`~contactladder.analysis.introductions.introductions` with ``options`` (from today by
     default), written to ``output`` (``.csv`` or ``.xlsx``) or as terminal text."""
@@ -136,8 +162,13 @@ def introduce_job(source: Source | LadderNetwork, person: str,
     return _deliver(table, output, notes)
 
 
-def brokers_job(source: Source | LadderNetwork, output: str | Path | None = None, *,
-                today: datetime.date | None = None, **options: Any) -> Result:
+def brokers_job(
+    source: Source | LadderNetwork,
+    output: str | Path | None = None,
+    *,
+    today: datetime.date | None = None,
+    **options: Any,
+) -> Result:
     """``contactladder brokers``: who holds the village together,
     :func:`~contactladder.analysis.brokers.village_brokers` with ``options`` (``as_of``,
     ``top``, ``lang``; from today by default), written to ``output`` (``.csv`` or ``.xlsx``)
@@ -152,8 +183,13 @@ def brokers_job(source: Source | LadderNetwork, output: str | Path | None = None
     return _deliver(table, output, notes)
 
 
-def follow_up_job(source: Source | LadderNetwork, output: str | Path | None = None, *,
-                  today: datetime.date | None = None, **options: Any) -> Result:
+def follow_up_job(
+    source: Source | LadderNetwork,
+    output: str | Path | None = None,
+    *,
+    today: datetime.date | None = None,
+    **options: Any,
+) -> Result:
     """``contactladder follow-up``: what came of each logged introduction,
     :func:`~contactladder.analysis.introductions.follow_up` (``as_of``, ``within``, ``lang``;
     from today by default), written to ``output`` (``.csv`` or ``.xlsx``) or as terminal text;
@@ -163,16 +199,28 @@ def follow_up_job(source: Source | LadderNetwork, output: str | Path | None = No
     _, introduced = _logs(source, net, options)
     options["as_of"] = reference_day(options.get("as_of"), today)
     if introduced is None:
-        introduced = pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "date" else object)
-                                   for c in INTRODUCTION_COLUMNS})
+        introduced = pd.DataFrame(
+            {
+                c: pd.Series(dtype="datetime64[ns]" if c == "date" else object)
+                for c in INTRODUCTION_COLUMNS
+            }
+        )
     table = follow_up(net, introduced, **options)
-    notes += [words("en")["weaver.reference_day"].format(day=table.attrs["as_of"]),
-              table.attrs["summary"]]
+    notes += [
+        words("en")["weaver.reference_day"].format(day=table.attrs["as_of"]),
+        table.attrs["summary"],
+    ]
     return _deliver(table, output, notes)
 
 
-def conversation_job(source: Source | LadderNetwork, person: str, output: str | Path, *,
-                     today: datetime.date | None = None, **options: Any) -> Result:
+def conversation_job(
+    source: Source | LadderNetwork,
+    person: str,
+    output: str | Path,
+    *,
+    today: datetime.date | None = None,
+    **options: Any,
+) -> Result:
     """``contactladder gesprek``: the one-page conversation sheet of ``person``
     (:func:`~contactladder.analysis.conversation.conversation` with ``options``: ``as_of``,
     ``fading``, ``together``, ``match``, ``suggest``, ``lang``; from today by default), written
@@ -184,8 +232,9 @@ def conversation_job(source: Source | LadderNetwork, person: str, output: str | 
         For an output that is not ``.html``, an unknown person, one not present or who left.
     """
     if Path(output).suffix.lower() != ".html":
-        raise UsageError("unknown page format", value=Path(output).name,
-                         hint="end the file name in .html")
+        raise UsageError(
+            "unknown page format", value=Path(output).name, hint="end the file name in .html"
+        )
     net, notes = open_source(source, output=output)
     status, introduced = _logs(source, net, options)
     options["as_of"] = reference_day(options.get("as_of"), today)
@@ -194,14 +243,18 @@ def conversation_job(source: Source | LadderNetwork, person: str, output: str | 
     page = conversation_html(sheet, lang=lang, picture=_own_network(net, person, sheet, lang))
     with output_set([Path(output)], private=True) as staging:
         write_text(staging.path(output), page)
-    return Result(paths=[Path(output)], notes=[
-        *notes, words("en")["weaver.reference_day"].format(day=sheet["as_of"]),
-        f"Note: {output} holds personal data (names): keep it to yourself and delete it when "
-        "no longer needed."])
+    return Result(
+        paths=[Path(output)],
+        notes=[
+            *notes,
+            words("en")["weaver.reference_day"].format(day=sheet["as_of"]),
+            f"Note: {output} holds personal data (names): keep it to yourself and delete it when "
+            "no longer needed.",
+        ],
+    )
 
 
-def _own_network(net: LadderNetwork, person: str, sheet: dict[str, Any],
-                 lang: str) -> bytes | None:
+def _own_network(net: LadderNetwork, person: str, sheet: dict[str, Any], lang: str) -> bytes | None:
     """An SVG picture of the person's own network (anonymous labels, as on the maps); None
     when there is nothing to draw (no tie yet)."""
     if not len(sheet["ties"]):
@@ -215,8 +268,16 @@ def _own_network(net: LadderNetwork, person: str, sheet: dict[str, Any],
         return None
 
 
-def status_job(data: Source | str | Path, person: str, status: str, *, since: object = None,
-               note: str = "", today: datetime.date | None = None, **load: Any) -> Result:
+def status_job(
+    data: Source | str | Path,
+    person: str,
+    status: str,
+    *,
+    since: object = None,
+    note: str = "",
+    today: datetime.date | None = None,
+    **load: Any,
+) -> Result:
     """``contactladder status``: add a row to the data folder's ``status.csv`` (created when
     missing; the file is written whole, the old rows kept), for a person of the people file.
     ``data`` is a :class:`Source`, or a path read with the ``load`` options.
@@ -235,15 +296,23 @@ def status_job(data: Source | str | Path, person: str, status: str, *, since: ob
         raise UsageError("empty status", hint="give moved, no_contact, paused, active or a word")
     day = _log_day(since, today, "since")
     path = _log_path(source.path, "status")
-    append_row(path, {"person": person.strip(), "status": word, "since": day, "note": note},
-               STATUS_COLUMNS)
+    append_row(
+        path, {"person": person.strip(), "status": word, "since": day, "note": note}, STATUS_COLUMNS
+    )
     return Result(paths=[path], notes=[*notes, f"Added: {person.strip()} {word} since {day}"])
 
 
-def introduced_job(data: Source | str | Path, person: str, introduced_to: str, *,
-                   date: object = None,
-                   by: str = "", note: str = "", today: datetime.date | None = None,
-                   **load: Any) -> Result:
+def introduced_job(
+    data: Source | str | Path,
+    person: str,
+    introduced_to: str,
+    *,
+    date: object = None,
+    by: str = "",
+    note: str = "",
+    today: datetime.date | None = None,
+    **load: Any,
+) -> Result:
     """``contactladder introduced``: log that ``person`` was introduced to ``introduced_to``
     (on ``date``, today by default) in the data folder's ``introductions.csv``, safely.
 
@@ -260,11 +329,21 @@ def introduced_job(data: Source | str | Path, person: str, introduced_to: str, *
         raise UsageError("introduced to themself", value=person, hint="give two people")
     day = _log_day(date, today, "date")
     path = _log_path(source.path, "introductions")
-    append_row(path, {"date": day, "person": person.strip(),
-                      "introduced_to": introduced_to.strip(), "by": by, "note": note},
-               INTRODUCTION_COLUMNS)
-    return Result(paths=[path], notes=[*notes, f"Logged: {person.strip()} introduced to "
-                                               f"{introduced_to.strip()} on {day}"])
+    append_row(
+        path,
+        {
+            "date": day,
+            "person": person.strip(),
+            "introduced_to": introduced_to.strip(),
+            "by": by,
+            "note": note,
+        },
+        INTRODUCTION_COLUMNS,
+    )
+    return Result(
+        paths=[path],
+        notes=[*notes, f"Logged: {person.strip()} introduced to {introduced_to.strip()} on {day}"],
+    )
 
 
 def check_list_path(path: str | Path | None, kind: str) -> None:
@@ -279,8 +358,11 @@ def check_list_path(path: str | Path | None, kind: str) -> None:
         return
     suffixes = (".csv", ".xlsx", ".html") if kind == "worklist" else (".csv", ".xlsx")
     if Path(path).suffix.lower() not in suffixes:
-        raise UsageError("unknown table format", value=Path(path).name,
-                         hint="end the file name in " + " or ".join(suffixes))
+        raise UsageError(
+            "unknown table format",
+            value=Path(path).name,
+            hint="end the file name in " + " or ".join(suffixes),
+        )
 
 
 def write_list(table: pd.DataFrame, path: str | Path, *, lang: str | None = None) -> Path:
@@ -289,9 +371,14 @@ def write_list(table: pd.DataFrame, path: str | Path, *, lang: str | None = None
     return write_list_set(table, path, lang=lang)[0]
 
 
-def write_list_set(table: pd.DataFrame, path: str | Path, *, lang: str | None = None,
-                   extras: Mapping[str, pd.DataFrame] | None = None,
-                   keep: str | Path | None = None) -> list[Path]:
+def write_list_set(
+    table: pd.DataFrame,
+    path: str | Path,
+    *,
+    lang: str | None = None,
+    extras: Mapping[str, pd.DataFrame] | None = None,
+    keep: str | Path | None = None,
+) -> list[Path]:
     """Write a weaver table as CSV, XLSX or (the worklist only) HTML, whole or not at all,
     under the output's lock, with its ``extras`` (``changes``, ``counts``: more sheets of a
     workbook, sections of the page, or ``<name>.<extra>.csv`` beside a CSV), and with ``keep``
@@ -314,8 +401,11 @@ def write_list_set(table: pd.DataFrame, path: str | Path, *, lang: str | None = 
     lang = check_lang(lang or table.attrs.get("lang", "nl"))
     extras = dict(extras or {})
     suffix = path.suffix.lower()
-    beside = {name: path.with_name(f"{path.stem}.{name}.csv") for name in extras} \
-        if suffix == ".csv" else {}
+    beside = (
+        {name: path.with_name(f"{path.stem}.{name}.csv") for name in extras}
+        if suffix == ".csv"
+        else {}
+    )
     previous = path.with_name(f"{path.stem}.previous{path.suffix}") if keep else None
     targets = [path, *beside.values(), *([previous] if previous else [])]
     with output_set(targets, private=True) as staging:
@@ -324,13 +414,23 @@ def write_list_set(table: pd.DataFrame, path: str | Path, *, lang: str | None = 
             shutil.copyfile(keep, staging.path(previous))
         if suffix == ".html":
             w = words(lang)
-            sections = [(w[f"weaver.heading_{name}"].format(
-                day=extra["previous_as_of"].iloc[0] if name == "changes" and len(extra) else ""),
-                extra) for name, extra in extras.items()]
+            sections = [
+                (
+                    w[f"weaver.heading_{name}"].format(
+                        day=extra["previous_as_of"].iloc[0]
+                        if name == "changes" and len(extra)
+                        else ""
+                    ),
+                    extra,
+                )
+                for name, extra in extras.items()
+            ]
             write_text(staged, worklist_html(table, lang=lang, sections=sections))
         elif suffix == ".xlsx":
-            sheets = {sheet_name(kind, lang): table,
-                      **{sheet_name(name, lang): extra for name, extra in extras.items()}}
+            sheets = {
+                sheet_name(kind, lang): table,
+                **{sheet_name(name, lang): extra for name, extra in extras.items()},
+            }
             write_workbook(sheets, staged, description=personal_data_notice(lang))
         else:
             write_table(table, staged)
@@ -339,24 +439,36 @@ def write_list_set(table: pd.DataFrame, path: str | Path, *, lang: str | None = 
     return targets
 
 
-def _deliver(table: pd.DataFrame, output: str | Path | None, notes: list[str],
-             extras: Mapping[str, pd.DataFrame] | None = None,
-             keep: Path | None = None) -> Result:
+def _deliver(
+    table: pd.DataFrame,
+    output: str | Path | None,
+    notes: list[str],
+    extras: Mapping[str, pd.DataFrame] | None = None,
+    keep: Path | None = None,
+) -> Result:
     """The written list and its notes, or the list as terminal text."""
     if output is None:
         texts = [as_text(table), *(as_text(extra) for extra in (extras or {}).values())]
         return Result(text="\n\n".join(texts), notes=notes)
     paths = write_list_set(table, output, extras=extras, keep=keep)
     if table.attrs.get("anonymize"):
-        return Result(paths=paths, notes=[*notes, f"Note: {output} shows no names: anonymous "
-                                                  "labels that match the maps."])
-    return Result(paths=paths,
-                  notes=[*notes, f"Note: {output} holds personal data (names): keep it to "
-                                 "yourself and delete it when no longer needed."])
+        return Result(
+            paths=paths,
+            notes=[*notes, f"Note: {output} shows no names: anonymous labels that match the maps."],
+        )
+    return Result(
+        paths=paths,
+        notes=[
+            *notes,
+            f"Note: {output} holds personal data (names): keep it to "
+            "yourself and delete it when no longer needed.",
+        ],
+    )
 
 
-def _logs(source: Source | LadderNetwork, net: LadderNetwork, options: dict[str, Any],
-          ) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+def _logs(
+    source: Source | LadderNetwork, net: LadderNetwork, options: dict[str, Any]
+) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
     """The status and introductions of the data folder (given in ``options`` when the source
     is a network)."""
     status, introduced = options.pop("status", None), options.pop("introduced", None)
@@ -374,8 +486,11 @@ def _read_list(path: Path) -> pd.DataFrame:
         try:
             return pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False)
         except (OSError, ValueError) as exc:
-            raise UsageError("cannot read the earlier worklist", value=path.name,
-                             hint="give a worklist written as .csv or .xlsx") from exc
+            raise UsageError(
+                "cannot read the earlier worklist",
+                value=path.name,
+                hint="give a worklist written as .csv or .xlsx",
+            ) from exc
     return read_table(path)
 
 

@@ -63,5 +63,15 @@ from contactladder.loading.files import data_files, read_table
 from contactladder.loading.network_canvas import NetworkCanvasExport, read_networkcanvas
 from contactladder.loading.rejects import REJECT_COLUMNS
 
-__all__ = ["Dataset", "load", "describe", "read_table", "data_files", "positions_in",
-           "read_networkcanvas", "NetworkCanvasExport", "CONTACT_COLUMNS", "REJECT_COLUMNS"]
+__all__ = [
+    "Dataset",
+    "load",
+    "describe",
+    "read_table",
+    "data_files",
+    "positions_in",
+    "read_networkcanvas",
+    "NetworkCanvasExport",
+    "CONTACT_COLUMNS",
+    "REJECT_COLUMNS",
+]

@@ -36,8 +36,14 @@ import pandas as pd
 
 from contactladder.errors import InputFileError, MissingColumnError, UsageError, literal
 
-__all__ = ["ALIASES", "CONTACT_COLUMNS", "PEOPLE_COLUMNS", "FILE_COLUMNS", "standard_columns",
-           "ColumnMapping"]
+__all__ = [
+    "ALIASES",
+    "CONTACT_COLUMNS",
+    "PEOPLE_COLUMNS",
+    "FILE_COLUMNS",
+    "standard_columns",
+    "ColumnMapping",
+]
 
 #: Column names as they may appear in a file (compared in lower case), by the name used here.
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -64,14 +70,20 @@ CONTACT_COLUMNS = ["date", "person_a", "person_b", "rung", "activity", "wijk", "
 #: The text columns every people table has ("" when not given); ``joined`` is a date.
 PEOPLE_COLUMNS = ["role", "name", "organisation", "wijk"]
 #: The names used here that each file may have.
-FILE_COLUMNS = {"contacts": (*CONTACT_COLUMNS, "kind", "reporter", "wave"),
-                "people": ("id", *PEOPLE_COLUMNS, "joined"),
-                "attendance": ("date", "activity", "person")}
+FILE_COLUMNS = {
+    "contacts": (*CONTACT_COLUMNS, "kind", "reporter", "wave"),
+    "people": ("id", *PEOPLE_COLUMNS, "joined"),
+    "attendance": ("date", "activity", "person"),
+}
 
 
-def standard_columns(table: pd.DataFrame, path: str | Path, columns: Mapping[str, str] | None,
-                     required: tuple[str, ...],
-                     names: tuple[str, ...] | None = None) -> pd.DataFrame:
+def standard_columns(
+    table: pd.DataFrame,
+    path: str | Path,
+    columns: Mapping[str, str] | None,
+    required: tuple[str, ...],
+    names: tuple[str, ...] | None = None,
+) -> pd.DataFrame:
     """``table`` with its columns renamed to the names used here (a new table).
 
     Parameters
@@ -127,51 +139,68 @@ def standard_columns(table: pd.DataFrame, path: str | Path, columns: Mapping[str
     for name in required:
         if name not in table.columns:
             explicit = (columns or {}).get(name)
-            raise MissingColumnError(f"no column {name!r}" + (
-                f" (looked for {explicit!r})" if explicit else ""), file=path,
-                hint="the columns are " + literal(", ".join(map(repr, table.columns)))
-                     + f"; name one with {{columns[{name}]=NAME}}")
+            raise MissingColumnError(
+                f"no column {name!r}" + (f" (looked for {explicit!r})" if explicit else ""),
+                file=path,
+                hint="the columns are "
+                + literal(", ".join(map(repr, table.columns)))
+                + f"; name one with {{columns[{name}]=NAME}}",
+            )
     return table
 
 
 def _candidates(name: str, lower: Mapping[str, str], renames: Mapping[str, str]) -> list[str]:
     """The file's columns (not yet mapped) that could be ``name``."""
-    return [lower[c] for c in (name, *ALIASES.get(name, ())) if c in lower
-            and lower[c] not in renames]
+    return [
+        lower[c] for c in (name, *ALIASES.get(name, ())) if c in lower and lower[c] not in renames
+    ]
 
 
-def _edge_list(lower: Mapping[str, str], renames: Mapping[str, str],
-               path: str | Path) -> dict[str, str]:
+def _edge_list(
+    lower: Mapping[str, str], renames: Mapping[str, str], path: str | Path
+) -> dict[str, str]:
     """``Source`` and ``Target`` as ``person_a`` and ``person_b`` when the file has no other
     person columns (and its ``Type`` as no kind); an error when it has."""
     if "source" not in lower or "target" not in lower or lower["source"] in renames:
         return {}
     taken = set(renames.values())
-    others = [c for name in ("person_a", "person_b") for c in _candidates(name, lower, renames)
-              if c.lower() not in ("source", "target")] + [
-        given for given, name in renames.items() if name in ("person_a", "person_b")]
+    others = [
+        c
+        for name in ("person_a", "person_b")
+        for c in _candidates(name, lower, renames)
+        if c.lower() not in ("source", "target")
+    ] + [given for given, name in renames.items() if name in ("person_a", "person_b")]
     if others or "person_a" in taken or "person_b" in taken:
-        raise InputFileError("'source' and 'target' next to other person columns", file=path,
-                             line=1, value=others[0] if others else None,
-                             hint="say which columns hold the people with {columns[person_a]="
-                                  "NAME} and {columns[person_b]=NAME}, and map the provenance "
-                                  "with {columns[source]=NAME}")
+        raise InputFileError(
+            "'source' and 'target' next to other person columns",
+            file=path,
+            line=1,
+            value=others[0] if others else None,
+            hint="say which columns hold the people with {columns[person_a]="
+            "NAME} and {columns[person_b]=NAME}, and map the provenance "
+            "with {columns[source]=NAME}",
+        )
     found = {lower["source"]: "person_a", lower["target"]: "person_b"}
     if "type" in lower and lower["type"] not in renames and "kind" not in taken:
         found[lower["type"]] = "edge type"
     return found
 
 
-def _check_one_column(name: str, lower: Mapping[str, str], renames: Mapping[str, str],
-                      path: str | Path) -> None:
+def _check_one_column(
+    name: str, lower: Mapping[str, str], renames: Mapping[str, str], path: str | Path
+) -> None:
     """Raise when two of the file's columns could be ``name`` (and the mapping names neither)."""
     if name in renames.values():
         return
     found = _candidates(name, lower, renames)
     if len(found) > 1:
-        raise InputFileError(f"two columns could be {name!r}", file=path, line=1,
-                             value=", ".join(found), hint="name the one to use with "
-                             f"{{columns[{name}]=NAME}}, or rename the other")
+        raise InputFileError(
+            f"two columns could be {name!r}",
+            file=path,
+            line=1,
+            value=", ".join(found),
+            hint=f"name the one to use with {{columns[{name}]=NAME}}, or rename the other",
+        )
 
 
 def _positional(given: object) -> object:
@@ -217,24 +246,33 @@ class ColumnMapping:
         for name, value in (columns or {}).items():
             given = _positional(value)
             if name not in ALIASES:
-                raise UsageError("no such column name", value=name,
-                                 hint="{columns} maps these names to a file's columns: "
-                                      + ", ".join(ALIASES))
+                raise UsageError(
+                    "no such column name",
+                    value=name,
+                    hint="{columns} maps these names to a file's columns: " + ", ".join(ALIASES),
+                )
             if not isinstance(given, str) or not given.strip():
-                raise UsageError(f"no file column given for {name!r}", value=given,
-                                 hint=f"give {{columns[{name}]=NAME}} with the column's name "
-                                      "or position (1 for the first)")
+                raise UsageError(
+                    f"no file column given for {name!r}",
+                    value=given,
+                    hint=f"give {{columns[{name}]=NAME}} with the column's name "
+                    "or position (1 for the first)",
+                )
             self.columns[name] = given
         self.used: set[str] = set()
         self.files: list[tuple[str, str, list[str]]] = []
 
-    def apply(self, table: pd.DataFrame, path: str | Path, role: str,
-              required: tuple[str, ...]) -> pd.DataFrame:
+    def apply(
+        self, table: pd.DataFrame, path: str | Path, role: str, required: tuple[str, ...]
+    ) -> pd.DataFrame:
         """``table`` (the file ``path`` for ``role``) with the names used here (see
         :func:`standard_columns`), remembering which entries it used."""
         lower = {str(c).lower() for c in table.columns}
-        self.used |= {name for name, given in self.columns.items()
-                      if name in FILE_COLUMNS[role] and given.lower() in lower}
+        self.used |= {
+            name
+            for name, given in self.columns.items()
+            if name in FILE_COLUMNS[role] and given.lower() in lower
+        }
         self.files.append((str(path), role, [str(c) for c in table.columns]))
         return standard_columns(table, path, self.columns, required, FILE_COLUMNS[role])
 
@@ -247,12 +285,16 @@ class ColumnMapping:
             Naming the file's columns (of the first file the entry may be for).
         """
         for name, given in self.columns.items():
-            files = [(path, columns) for path, role, columns in self.files
-                     if name in FILE_COLUMNS[role]]
+            files = [
+                (path, columns) for path, role, columns in self.files if name in FILE_COLUMNS[role]
+            ]
             if name in self.used or not files:
                 continue
             path, columns = files[0]
-            raise MissingColumnError(f"no column {given!r} for {name!r}", file=path,
-                                     hint="the columns are "
-                                          + literal(", ".join(map(repr, columns)))
-                                          + f"; name the right one in {{columns[{name}]=NAME}}")
+            raise MissingColumnError(
+                f"no column {given!r} for {name!r}",
+                file=path,
+                hint="the columns are "
+                + literal(", ".join(map(repr, columns)))
+                + f"; name the right one in {{columns[{name}]=NAME}}",
+            )

@@ -207,8 +207,9 @@ def load(
     the_ladder = _ladder(ladder, path)
 
     rejects = Rejects(skip_invalid)
-    dates = DateReader(time_unit, time_origin, dayfirst=dayfirst, monthfirst=monthfirst,
-                       date_format=date_format)
+    dates = DateReader(
+        time_unit, time_origin, dayfirst=dayfirst, monthfirst=monthfirst, date_format=date_format
+    )
     mapping = ColumnMapping(columns)
     reading = Reading(mapping, dates, rejects, encoding, no_header, skip_rows)
     people_table = read_people(people_file, reading) if people_file else None
@@ -217,20 +218,32 @@ def load(
     sessions = no_attendance()
     if attendance_file:
         sessions = read_attendance(attendance_file, reading, known)
-        contacts = pd.concat([contacts, session_contacts(sessions, the_ladder)],
-                             ignore_index=True)
+        contacts = pd.concat([contacts, session_contacts(sessions, the_ladder)], ignore_index=True)
         contacts = contacts.fillna({c: "" for c in ("reporter", "wave") if c in contacts})
     mapping.check_used()
     if contacts.empty:
-        raise InputFileError("no contacts to measure", file=contacts_file,
-                             hint="the file has a header but no valid rows" if not len(
-                                 rejects.table()) else "every row was set aside as invalid")
+        raise InputFileError(
+            "no contacts to measure",
+            file=contacts_file,
+            hint="the file has a header but no valid rows"
+            if not len(rejects.table())
+            else "every row was set aside as invalid",
+        )
     contacts = contacts.sort_values("date", kind="stable", ignore_index=True)
     people_table = _complete_people(people_table, contacts, sessions)
     name = folder.resolve().name if path.is_dir() else contacts_file.stem
     key, key_path = private_key(folder, key_file=key_file)
-    return Dataset(contacts, people_table, the_ladder, name, rejects.table(),
-                   sessions.reset_index(drop=True), key, key_path, rejects.warnings)
+    return Dataset(
+        contacts,
+        people_table,
+        the_ladder,
+        name,
+        rejects.table(),
+        sessions.reset_index(drop=True),
+        key,
+        key_path,
+        rejects.warnings,
+    )
 
 
 def _given_or_found(given: str | Path | None, path: Path, stem: str) -> Path | None:
@@ -251,14 +264,21 @@ def _ladder(ladder: str | Path | Ladder | None, path: Path) -> Ladder:
     return Ladder.default()
 
 
-def _complete_people(people: pd.DataFrame | None, contacts: pd.DataFrame,
-                     sessions: pd.DataFrame) -> pd.DataFrame:
+def _complete_people(
+    people: pd.DataFrame | None, contacts: pd.DataFrame, sessions: pd.DataFrame
+) -> pd.DataFrame:
     """The people table with everyone in the contacts and the attendance, and the standard
     columns filled."""
     if people is None:
-        seen = pd.unique(np.concatenate([contacts["person_a"].to_numpy(),
-                                         contacts["person_b"].to_numpy(),
-                                         sessions["person"].to_numpy()]))
+        seen = pd.unique(
+            np.concatenate(
+                [
+                    contacts["person_a"].to_numpy(),
+                    contacts["person_b"].to_numpy(),
+                    sessions["person"].to_numpy(),
+                ]
+            )
+        )
         people = pd.DataFrame(index=pd.Index(seen).sort_values())
         people.index.name = "id"
         for column in PEOPLE_COLUMNS:

@@ -44,8 +44,16 @@ import pandas as pd
 
 from contactladder.errors import BadValueError, UsageError, literal
 
-__all__ = ["TIME_UNITS", "FIRST_YEAR", "LAST_YEAR", "PLAUSIBLE_FROM", "DateReader", "parse_iso",
-           "parse_written_date", "implausible"]
+__all__ = [
+    "TIME_UNITS",
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "PLAUSIBLE_FROM",
+    "DateReader",
+    "parse_iso",
+    "parse_written_date",
+    "implausible",
+]
 
 #: The units a numeric time may count in: seconds, milliseconds, minutes, hours, days.
 TIME_UNITS = ("s", "ms", "min", "h", "D")
@@ -59,14 +67,28 @@ _DATE_LIKE = r"^[+-]?\d+-\d\d-\d\d"
 _ISO = r"^\d\d\d\d-\d\d?-\d\d?(?:$|[T ]\d)"
 _NUMBER = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
 # Day (or month), month (or day), year, and an optional clock time.
-_WRITTEN = (r"^(?P<a>\d{1,2})([-/.])(?P<b>\d{1,2})\2(?P<year>\d\d\d\d)"
-            r"(?:[ T]+(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:[:.](?P<second>\d\d))?)?$")
+_WRITTEN = (
+    r"^(?P<a>\d{1,2})([-/.])(?P<b>\d{1,2})\2(?P<year>\d\d\d\d)"
+    r"(?:[ T]+(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:[:.](?P<second>\d\d))?)?$"
+)
 _FIRST, _LAST = pd.Timestamp(f"{FIRST_YEAR}-01-01"), pd.Timestamp(f"{LAST_YEAR}-12-31 23:59:59")
 _SECONDS = {"s": 1.0, "ms": 0.001, "min": 60.0, "h": 3600.0, "D": 86400.0}
 # Excel's day 0, and the last serial number read as a date (31 December 2199).
 _EXCEL_EPOCH, _EXCEL_LAST = pd.Timestamp("1899-12-30"), 109574
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _SETTLE = "give {dayfirst} or {monthfirst} (or {date_format}, such as %d-%m-%Y)"
 
 
@@ -98,18 +120,32 @@ class DateReader:
     contactladder.errors.UsageError: unknown time unit 'weeks'; give time_unit as one of s, ms, ...
     """
 
-    def __init__(self, time_unit: str | None = None, time_origin: str | None = None, *,
-                 dayfirst: bool = False, monthfirst: bool = False,
-                 date_format: str | None = None) -> None:
+    def __init__(
+        self,
+        time_unit: str | None = None,
+        time_origin: str | None = None,
+        *,
+        dayfirst: bool = False,
+        monthfirst: bool = False,
+        date_format: str | None = None,
+    ) -> None:
         if time_unit is not None and time_unit not in TIME_UNITS:
-            raise UsageError("unknown time unit", value=time_unit,
-                             hint="give {time_unit} as one of " + ", ".join(TIME_UNITS))
+            raise UsageError(
+                "unknown time unit",
+                value=time_unit,
+                hint="give {time_unit} as one of " + ", ".join(TIME_UNITS),
+            )
         if dayfirst and monthfirst:
-            raise UsageError("dates cannot be day-first and month-first at once",
-                             hint="give {dayfirst} or {monthfirst}, not both")
+            raise UsageError(
+                "dates cannot be day-first and month-first at once",
+                hint="give {dayfirst} or {monthfirst}, not both",
+            )
         if date_format is not None and (not isinstance(date_format, str) or "%" not in date_format):
-            raise UsageError("not a date format", value=date_format,
-                             hint="give {date_format} with codes such as %d-%m-%Y %H:%M")
+            raise UsageError(
+                "not a date format",
+                value=date_format,
+                hint="give {date_format} with codes such as %d-%m-%Y %H:%M",
+            )
         self.unit = time_unit
         self.order = "day" if dayfirst else "month" if monthfirst else None
         self.date_format = date_format
@@ -119,12 +155,21 @@ class DateReader:
         except (ValueError, TypeError, OverflowError):
             self.origin = pd.NaT
         if self.origin is pd.NaT or not _FIRST <= self.origin.tz_localize(None) <= _LAST:
-            raise UsageError("unreadable time origin", value=time_origin,
-                             hint="give {time_origin} as an ISO date such as 2009-10-01")
+            raise UsageError(
+                "unreadable time origin",
+                value=time_origin,
+                hint="give {time_origin} as an ISO date such as 2009-10-01",
+            )
         self.origin = self.origin.tz_localize(None)
 
-    def parse(self, raw: pd.Series, *, file: object = None, column: str | None = None,
-              workbook: bool = False) -> pd.Series:
+    def parse(
+        self,
+        raw: pd.Series,
+        *,
+        file: object = None,
+        column: str | None = None,
+        workbook: bool = False,
+    ) -> pd.Series:
         """The dates of ``raw`` (text, line numbers in the index) as datetime64, NaT where one
         cannot be read.
 
@@ -150,28 +195,36 @@ class DateReader:
         parsed = self._parse_distinct(text, file, column, workbook)
         return pd.Series(parsed.to_numpy()[codes], index=raw.index, dtype="datetime64[ns]")
 
-    def _parse_distinct(self, text: pd.Series, file: object, column: str | None,
-                        workbook: bool) -> pd.Series:
+    def _parse_distinct(
+        self, text: pd.Series, file: object, column: str | None, workbook: bool
+    ) -> pd.Series:
         numeric = text.str.match(_NUMBER).astype(bool)
         if self.unit is not None:
             numbers = pd.to_numeric(text.where(numeric), errors="coerce").astype("float64")
             seconds = self.origin.timestamp() + numbers * _SECONDS[self.unit]
             fits = seconds.between(_FIRST.timestamp(), _LAST.timestamp())
             counted = self.origin + pd.to_timedelta(numbers.where(fits), unit=self.unit)
-            return counted.astype("datetime64[ns]").where(numeric, self._calendar(
-                text, file, column))
+            return counted.astype("datetime64[ns]").where(
+                numeric, self._calendar(text, file, column)
+            )
         if numeric.any() and workbook:
             days = pd.to_numeric(text.where(numeric), errors="coerce")
             if days.between(1, _EXCEL_LAST).where(numeric, True).all():
                 serial = (_EXCEL_EPOCH + pd.to_timedelta(days, unit="D")).dt.round("s")
-                return serial.astype("datetime64[ns]").where(numeric, self._calendar(
-                    text, file, column))
+                return serial.astype("datetime64[ns]").where(
+                    numeric, self._calendar(text, file, column)
+                )
         filled = text != ""
         if numeric.any() and numeric[filled].all():
             line = int(numeric.idxmax())
-            raise BadValueError("numbers, not dates", file=file, line=line, column=column,
-                                value=text[line], hint="write dates as YYYY-MM-DD, or give "
-                                "{time_unit} to read numbers as times")
+            raise BadValueError(
+                "numbers, not dates",
+                file=file,
+                line=line,
+                column=column,
+                value=text[line],
+                hint="write dates as YYYY-MM-DD, or give {time_unit} to read numbers as times",
+            )
         return self._calendar(text, file, column)
 
     def _calendar(self, text: pd.Series, file: object, column: str | None) -> pd.Series:
@@ -207,8 +260,10 @@ class DateReader:
         if self.unit is not None:
             return f"give a number of {self.unit} since {self.origin.date()}"
         if self.date_format is not None:
-            return (f"write dates as {literal(self.date_format)} or YYYY-MM-DD, or correct "
-                    "{date_format}")
+            return (
+                f"write dates as {literal(self.date_format)} or YYYY-MM-DD, or correct "
+                "{date_format}"
+            )
         text = "write dates as YYYY-MM-DD (or YYYY-MM-DD HH:MM)"
         if bad is not None and bad.astype(str).str.contains(_DATE_LIKE).any():
             text += f" in the years {FIRST_YEAR} to {LAST_YEAR}"
@@ -233,16 +288,26 @@ def _column_order(parts: pd.DataFrame, file: object, column: str | None) -> str:
         differ = first != second
         line = int(differ.idxmax()) if differ.any() else int(first.index[0])
         a, b, year = int(first[line]), int(second[line]), parts.at[line, "year"]
-        raise BadValueError("dates that read two ways", file=file, line=line, column=column,
-                            value=_joined(parts, line),
-                            hint=f"day-first it is {a} {_MONTHS[b - 1]} {year}, month-first "
-                                 f"{b} {_MONTHS[a - 1]} {year}; {_SETTLE}")
+        raise BadValueError(
+            "dates that read two ways",
+            file=file,
+            line=line,
+            column=column,
+            value=_joined(parts, line),
+            hint=f"day-first it is {a} {_MONTHS[b - 1]} {year}, month-first "
+            f"{b} {_MONTHS[a - 1]} {year}; {_SETTLE}",
+        )
     day_line, month_line = int((first > 12).idxmax()), int((second > 12).idxmax())
-    raise BadValueError("dates in two orders", file=file, line=month_line, column=column,
-                        value=_joined(parts, month_line),
-                        hint=f"this one is month-first, line {day_line} "
-                             f"({literal(_joined(parts, day_line))}) day-first; write them all "
-                             "one way, or " + _SETTLE + " to set the others aside")
+    raise BadValueError(
+        "dates in two orders",
+        file=file,
+        line=month_line,
+        column=column,
+        value=_joined(parts, month_line),
+        hint=f"this one is month-first, line {day_line} "
+        f"({literal(_joined(parts, day_line))}) day-first; write them all "
+        "one way, or " + _SETTLE + " to set the others aside",
+    )
 
 
 def _joined(parts: pd.DataFrame, line: int) -> str:
@@ -252,9 +317,21 @@ def _joined(parts: pd.DataFrame, line: int) -> str:
 def _from_parts(parts: pd.DataFrame, order: str) -> pd.Series:
     """Timestamps from the written parts, day-first or month-first; NaT for an impossible one."""
     day, month = ("a", "b") if order == "day" else ("b", "a")
-    numbers = pd.DataFrame({"year": parts["year"], "month": parts[month], "day": parts[day],
-                            "hour": parts["hour"], "minute": parts["minute"],
-                            "second": parts["second"]}).apply(pd.to_numeric).fillna(0).astype(int)
+    numbers = (
+        pd.DataFrame(
+            {
+                "year": parts["year"],
+                "month": parts[month],
+                "day": parts[day],
+                "hour": parts["hour"],
+                "minute": parts["minute"],
+                "second": parts["second"],
+            }
+        )
+        .apply(pd.to_numeric)
+        .fillna(0)
+        .astype(int)
+    )
     numbers = numbers.where(numbers["year"].between(FIRST_YEAR, LAST_YEAR - 1), other=0)
     found = pd.to_datetime(numbers, errors="coerce")
     return found.astype("datetime64[ns]")

@@ -37,8 +37,9 @@ if TYPE_CHECKING:
 __all__ = ["describe"]
 
 
-def describe(data: Dataset, *, focal: str = "parent",
-             options: Mapping[str, str] | None = None) -> str:
+def describe(
+    data: Dataset, *, focal: str = "parent", options: Mapping[str, str] | None = None
+) -> str:
     """What was read, as lines of text: people by role and wijk, contacts, dates, rungs, warnings.
 
     Parameters
@@ -77,25 +78,34 @@ def describe(data: Dataset, *, focal: str = "parent",
     """
     people, contacts = data.people, data.contacts
     roles = people["role"].replace("", "(no role)").value_counts().sort_index()
-    lines = [f"Data set: {data.name}",
-             f"People: {len(people)} (" + ", ".join(f"{r} {n}" for r, n in roles.items()) + ")"]
+    lines = [
+        f"Data set: {data.name}",
+        f"People: {len(people)} (" + ", ".join(f"{r} {n}" for r, n in roles.items()) + ")",
+    ]
     if (people["wijk"] != "").any():
-        table = pd.crosstab(people["wijk"].replace("", "(no wijk)"),
-                            people["role"].replace("", "(no role)"))
+        table = pd.crosstab(
+            people["wijk"].replace("", "(no wijk)"), people["role"].replace("", "(no role)")
+        )
         lines += ["People by wijk and role:", table.to_string()]
     sources = contacts["source"].eq("attendance")
-    lines.append(f"Contacts: {len(contacts)} ({int((~sources).sum())} rated, "
-                 f"{int(sources.sum())} from attendance)")
+    lines.append(
+        f"Contacts: {len(contacts)} ({int((~sources).sum())} rated, "
+        f"{int(sources.sum())} from attendance)"
+    )
     if len(contacts):
         lines.append(f"Dates: {contacts['date'].min().date()} to {contacts['date'].max().date()}")
         used = contacts["rung"].value_counts().sort_index()
-        lines.append("Rungs used: " + ", ".join(f"{data.ladder[level].key} {n}"
-                                                 for level, n in used.items()))
+        lines.append(
+            "Rungs used: " + ", ".join(f"{data.ladder[level].key} {n}" for level, n in used.items())
+        )
     if len(data.attendance):
         sizes = data.attendance.groupby([data.attendance["date"].dt.normalize(), "activity"])[
-            "person"].transform("nunique")
-        lines.append(f"Attendance: {len(data.attendance)} rows; {int((sizes == 1).sum())} of "
-                     "them at sessions with no one else (they attended, but met no one there)")
+            "person"
+        ].transform("nunique")
+        lines.append(
+            f"Attendance: {len(data.attendance)} rows; {int((sizes == 1).sum())} of "
+            "them at sessions with no one else (they attended, but met no one there)"
+        )
     lines.append(f"Ladder: {data.ladder.source} ({len(data.ladder)} rungs)")
     if len(data.rejects):
         lines.append(f"Set aside: {len(data.rejects)} invalid rows")
@@ -107,10 +117,14 @@ def describe(data: Dataset, *, focal: str = "parent",
 def _key_line(data: Dataset) -> str:
     """Where the private key of the anonymous numbering is, and how to keep it."""
     if data.key_file is None:
-        return ("Private key: none kept (a fresh random key numbers people anonymously in this "
-                "run only)")
-    return (f"Private key: {data.key_file} numbers people anonymously (\"Ouder 12\"); keep it "
-            "with the data and never share it")
+        return (
+            "Private key: none kept (a fresh random key numbers people anonymously in this "
+            "run only)"
+        )
+    return (
+        f"Private key: {data.key_file} numbers people anonymously (\"Ouder 12\"); keep it "
+        "with the data and never share it"
+    )
 
 
 def _warnings(data: Dataset, focal: str) -> list[str]:
@@ -119,8 +133,10 @@ def _warnings(data: Dataset, focal: str) -> list[str]:
     people, contacts = data.people, data.contacts
     found = []
     if not (people["role"] == role_in_data(focal)).any():
-        found.append(f"no one has the focal role {literal(repr(focal))}: give roles in a people "
-                     "file, or name the focal role with {focal}.")
+        found.append(
+            f"no one has the focal role {literal(repr(focal))}: give roles in a people "
+            "file, or name the focal role with {focal}."
+        )
     seen = set(contacts["person_a"]) | set(contacts["person_b"])
     silent = len(people) - len(seen & set(people.index))
     if silent:

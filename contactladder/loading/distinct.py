@@ -64,5 +64,6 @@ def positions_in(index: pd.Index, values: pd.Series) -> np.ndarray:
     >>> positions_in(pd.Index(["ann", "bo"]), pd.Series(["bo", "bo", "cem"])).tolist()
     [1, 1, -1]
     """
-    return per_distinct(values, lambda distinct: pd.Series(index.get_indexer(distinct))
-                        ).to_numpy(dtype="int64")
+    return per_distinct(values, lambda distinct: pd.Series(index.get_indexer(distinct))).to_numpy(
+        dtype="int64"
+    )

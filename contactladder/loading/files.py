@@ -51,8 +51,11 @@ EXTENSIONS = (".csv", ".tsv", ".xlsx", ".csv.gz", ".tsv.gz", ".txt")
 
 
 #: The sheet names a workbook's table may have, by the file it stands for (lower case).
-SHEET_NAMES = {"contacts": ("contacts", "contacten"), "people": ("people", "personen"),
-               "attendance": ("attendance", "aanwezigheid")}
+SHEET_NAMES = {
+    "contacts": ("contacts", "contacten"),
+    "people": ("people", "personen"),
+    "attendance": ("attendance", "aanwezigheid"),
+}
 # The first bytes of an old Excel (.xls) workbook, which is no zip file.
 _OLD_EXCEL = bytes.fromhex("d0cf11e0a1b11ae1")
 # The parameter of load() that gives each file itself.
@@ -89,18 +92,26 @@ def find_file(folder: Path, stem: str, *, required: bool = False) -> Path | None
     >>> find_file(Path("/nonexistent"), "people") is None
     True
     """
-    found = [folder / f"{stem}{extension}" for extension in ("", *EXTENSIONS)
-             if (folder / f"{stem}{extension}").exists()]
+    found = [
+        folder / f"{stem}{extension}"
+        for extension in ("", *EXTENSIONS)
+        if (folder / f"{stem}{extension}").exists()
+    ]
     if len(found) > 1:
-        raise InputFileError(f"{len(found)} {stem} files in the folder", file=folder,
-                             value=", ".join(p.name for p in found),
-                             hint="keep one of them, or give the one to use with "
-                                  + _GIVEN.get(stem, "{path}"))
+        raise InputFileError(
+            f"{len(found)} {stem} files in the folder",
+            file=folder,
+            value=", ".join(p.name for p in found),
+            hint="keep one of them, or give the one to use with " + _GIVEN.get(stem, "{path}"),
+        )
     if found:
         return found[0]
     if required:
-        raise InputFileError(f"no {stem} file in the folder", file=folder,
-                             hint=f"add {stem}.csv (or .tsv, .xlsx) or give the file itself")
+        raise InputFileError(
+            f"no {stem} file in the folder",
+            file=folder,
+            hint=f"add {stem}.csv (or .tsv, .xlsx) or give the file itself",
+        )
     return None
 
 
@@ -121,18 +132,30 @@ def data_files(path: str | Path) -> list[Path]:
     path = Path(path)
     if not path.is_dir():
         return [path]
-    found = sorted(p for p in path.iterdir() if p.is_file()
-                   and p.name.lower().endswith((*EXTENSIONS, ".xlsm"))
-                   and not p.name.startswith((".", "~$")))
+    found = sorted(
+        p
+        for p in path.iterdir()
+        if p.is_file()
+        and p.name.lower().endswith((*EXTENSIONS, ".xlsm"))
+        and not p.name.startswith((".", "~$"))
+    )
     if not found:
-        raise InputFileError("no data files in the folder", file=path,
-                             hint="put the files (.csv, .tsv, .xlsx) in it, one per day or "
-                                  "session")
+        raise InputFileError(
+            "no data files in the folder",
+            file=path,
+            hint="put the files (.csv, .tsv, .xlsx) in it, one per day or session",
+        )
     return found
 
 
-def read_table(path: str | Path, *, role: str | None = None, encoding: str | None = None,
-               no_header: bool = False, skip_rows: int = 0) -> pd.DataFrame:
+def read_table(
+    path: str | Path,
+    *,
+    role: str | None = None,
+    encoding: str | None = None,
+    no_header: bool = False,
+    skip_rows: int = 0,
+) -> pd.DataFrame:
     """Read a CSV, TSV or XLSX file as text, with spreadsheet line numbers in the index.
 
     Parameters
@@ -185,8 +208,9 @@ def read_table(path: str | Path, *, role: str | None = None, encoding: str | Non
     """
     path = Path(path)
     if isinstance(skip_rows, bool) or not isinstance(skip_rows, int) or skip_rows < 0:
-        raise UsageError("not a number of rows", value=skip_rows,
-                         hint="give {skip_rows} as 0 or more")
+        raise UsageError(
+            "not a number of rows", value=skip_rows, hint="give {skip_rows} as 0 or more"
+        )
     if encoding is not None:
         _check_encoding(encoding)
     try:
@@ -201,14 +225,19 @@ def read_table(path: str | Path, *, role: str | None = None, encoding: str | Non
     except IsADirectoryError as exc:
         raise InputFileError("a folder, not a file", file=path) from exc
     except (EOFError, OSError, zlib.error) as exc:
-        raise InputFileError(f"cannot read the file ({_detail(exc)})", file=path,
-                             hint="the file is damaged or cut short; save it again") from exc
+        raise InputFileError(
+            f"cannot read the file ({_detail(exc)})",
+            file=path,
+            hint="the file is damaged or cut short; save it again",
+        ) from exc
     except Exception as exc:  # the readers of CSV and XLSX raise many kinds for a bad file
         match = _LINE.search(str(exc))
-        raise InputFileError(f"cannot read this as a table ({_detail(exc)})", file=path,
-                             line=int(match[1]) if match else None,
-                             hint="save it as CSV (comma, semicolon or tab) or XLSX, or give "
-                                  "its {encoding}") from exc
+        raise InputFileError(
+            f"cannot read this as a table ({_detail(exc)})",
+            file=path,
+            line=int(match[1]) if match else None,
+            hint="save it as CSV (comma, semicolon or tab) or XLSX, or give its {encoding}",
+        ) from exc
     return _with_header(raw, path, no_header, skip_rows)
 
 
@@ -225,17 +254,25 @@ def _with_header(raw: pd.DataFrame, path: Path, no_header: bool, skip_rows: int)
     header = [str(c).strip() for c in raw.iloc[0].fillna("")]
     data_like = [name for name in header if _DATA_CELL.match(name)]
     if data_like:
-        raise InputFileError("the first row looks like data, not a header", file=path, line=1,
-                             value=data_like[0], hint="give {no_header} and name the columns by "
-                             "position, such as {columns[date]=1}, or add a header row")
+        raise InputFileError(
+            "the first row looks like data, not a header",
+            file=path,
+            line=1,
+            value=data_like[0],
+            hint="give {no_header} and name the columns by "
+            "position, such as {columns[date]=1}, or add a header row",
+        )
     header = [name or f"column {n}" for n, name in enumerate(header, start=1)]
     twice = sorted({name for name in header if header.count(name) > 1})
     if twice:
-        raise InputFileError(f"two columns named {twice[0]!r}", file=path, line=1,
-                             hint="give each column its own name (spaces around a name do "
-                                  "not count)")
+        raise InputFileError(
+            f"two columns named {twice[0]!r}",
+            file=path,
+            line=1,
+            hint="give each column its own name (spaces around a name do not count)",
+        )
     skip = skip_rows or _qualtrics_rows(raw)
-    table = raw.iloc[1 + skip:].fillna("").astype(str).apply(_text)
+    table = raw.iloc[1 + skip :].fillna("").astype(str).apply(_text)
     table.columns = header
     table.index = pd.RangeIndex(2 + skip, len(table) + 2 + skip)
     return table
@@ -253,10 +290,12 @@ def _read_workbook(path: Path, role: str | None) -> pd.DataFrame:
     """The sheet of ``path`` for ``role``, else its only sheet that is not empty."""
     with open(path, "rb") as handle:
         if handle.read(8) == _OLD_EXCEL:
-            raise InputFileError("an old Excel workbook (.xls) named .xlsx", file=path,
-                                 hint="open it in a spreadsheet and save it as .xlsx or CSV")
-    sheets = pd.read_excel(path, sheet_name=None, header=None, dtype=str,
-                           keep_default_na=False)
+            raise InputFileError(
+                "an old Excel workbook (.xls) named .xlsx",
+                file=path,
+                hint="open it in a spreadsheet and save it as .xlsx or CSV",
+            )
+    sheets = pd.read_excel(path, sheet_name=None, header=None, dtype=str, keep_default_na=False)
     wanted = SHEET_NAMES.get(role or "", ())
     named = [name for name in sheets if str(name).strip().lower() in wanted]
     filled = [name for name, sheet in sheets.items() if (sheet.astype(str) != "").any(axis=None)]
@@ -264,9 +303,11 @@ def _read_workbook(path: Path, role: str | None) -> pd.DataFrame:
     if len(chosen) != 1:
         names = literal(", ".join(repr(str(name)) for name in sheets))
         looked = f"one named {' or '.join(wanted)}, or " if wanted else ""
-        raise InputFileError(f"cannot tell which sheet to read ({len(filled)} not empty)",
-                             file=path, hint=f"the sheets are {names}; keep {looked}only one "
-                                             "sheet with data")
+        raise InputFileError(
+            f"cannot tell which sheet to read ({len(filled)} not empty)",
+            file=path,
+            hint=f"the sheets are {names}; keep {looked}only one sheet with data",
+        )
     return sheets[chosen[0]]
 
 
@@ -300,17 +341,26 @@ def _read_delimited_as(path: Path, encoding: str) -> pd.DataFrame:
     sep = "\t" if tab_only else max(("\t", ";", ","), key=first.count)
     if not tab_only and first.count(sep) == 0 and len(first.split()) > 1:
         sep = r"\s+"
-    return pd.read_csv(path, sep=sep, encoding=encoding, dtype=str, keep_default_na=False,
-                       compression="infer", header=None)
+    return pd.read_csv(
+        path,
+        sep=sep,
+        encoding=encoding,
+        dtype=str,
+        keep_default_na=False,
+        compression="infer",
+        header=None,
+    )
 
 
 def _check_encoding(encoding: str) -> None:
     try:
         codecs.lookup(encoding)
     except (LookupError, TypeError):
-        raise UsageError("unknown encoding", value=encoding,
-                         hint="give {encoding} as a name such as utf-8, utf-16, cp1252 or "
-                              "latin-1") from None
+        raise UsageError(
+            "unknown encoding",
+            value=encoding,
+            hint="give {encoding} as a name such as utf-8, utf-16, cp1252 or latin-1",
+        ) from None
 
 
 def _open_bytes(path: Path) -> IO[bytes]:

@@ -57,17 +57,37 @@ from contactladder.errors import (
 from contactladder.loading.dates import parse_iso, parse_written_date
 from contactladder.loading.files import read_table
 
-__all__ = ["EGO_UUID", "NODE_UUID", "SOURCE_UUID", "TARGET_UUID", "NetworkCanvasExport",
-           "read_networkcanvas"]
+__all__ = [
+    "EGO_UUID",
+    "NODE_UUID",
+    "SOURCE_UUID",
+    "TARGET_UUID",
+    "NetworkCanvasExport",
+    "read_networkcanvas",
+]
 
 #: The columns Network Canvas names its ids with.
 EGO_UUID, NODE_UUID = "networkCanvasEgoUUID", "networkCanvasUUID"
 SOURCE_UUID, TARGET_UUID = "networkCanvasSourceUUID", "networkCanvasTargetUUID"
 # Columns of the export that are bookkeeping, not attributes of a person or a tie.
-_BOOKKEEPING = {"nodeID", "edgeID", "from", "to", EGO_UUID, NODE_UUID, SOURCE_UUID, TARGET_UUID,
-                "networkCanvasCaseID", "networkCanvasSessionID", "networkCanvasProtocolName",
-                "sessionStart", "sessionFinish", "sessionExported", "APP_VERSION",
-                "COMMIT_HASH"}
+_BOOKKEEPING = {
+    "nodeID",
+    "edgeID",
+    "from",
+    "to",
+    EGO_UUID,
+    NODE_UUID,
+    SOURCE_UUID,
+    TARGET_UUID,
+    "networkCanvasCaseID",
+    "networkCanvasSessionID",
+    "networkCanvasProtocolName",
+    "sessionStart",
+    "sessionFinish",
+    "sessionExported",
+    "APP_VERSION",
+    "COMMIT_HASH",
+}
 
 
 @dataclass
@@ -91,8 +111,9 @@ class NetworkCanvasExport:
     kinds: list[str]
 
 
-def read_networkcanvas(export_dir: str | Path, *, date: str | None = None,
-                       rung: str | None = None) -> NetworkCanvasExport:
+def read_networkcanvas(
+    export_dir: str | Path, *, date: str | None = None, rung: str | None = None
+) -> NetworkCanvasExport:
     """Read the CSV files of a Network Canvas export.
 
     Parameters
@@ -124,19 +145,31 @@ def read_networkcanvas(export_dir: str | Path, *, date: str | None = None,
     egos = _files(folder, "_ego.csv")
     nodes, edges = _files(folder, "_attributeList_*.csv"), _files(folder, "_edgeList_*.csv")
     if not nodes:
-        raise InputFileError("no Network Canvas node files in the folder", file=folder,
-                             hint="export the interviews as CSV files and give their folder")
+        raise InputFileError(
+            "no Network Canvas node files in the folder",
+            file=folder,
+            hint="export the interviews as CSV files and give their folder",
+        )
     fixed = None
     if date is not None:
         fixed = parse_written_date(date)
         if fixed is pd.NaT:
-            raise UsageError("not a date", value=date,
-                             hint="write {date} as YYYY-MM-DD or DD-MM-YYYY")
-    ego_table = pd.concat([_table(p, (EGO_UUID,)) for p in egos]) if egos else pd.DataFrame(
-        columns=[EGO_UUID])
-    people = pd.concat([_people(ego_table, "ego", EGO_UUID)] + [
-        _people(_table(p, (EGO_UUID, NODE_UUID)), _type(p, "_attributeList_"), NODE_UUID)
-        for p in nodes], ignore_index=True).fillna("")
+            raise UsageError(
+                "not a date", value=date, hint="write {date} as YYYY-MM-DD or DD-MM-YYYY"
+            )
+    ego_table = (
+        pd.concat([_table(p, (EGO_UUID,)) for p in egos])
+        if egos
+        else pd.DataFrame(columns=[EGO_UUID])
+    )
+    people = pd.concat(
+        [_people(ego_table, "ego", EGO_UUID)]
+        + [
+            _people(_table(p, (EGO_UUID, NODE_UUID)), _type(p, "_attributeList_"), NODE_UUID)
+            for p in nodes
+        ],
+        ignore_index=True,
+    ).fillna("")
     starts = _session_days(ego_table)
     parts = [_contacts(p, people, starts, fixed, rung) for p in edges]
     columns = ["date", "person_a", "person_b", "rung" if rung else "kind", "source"]
@@ -158,16 +191,20 @@ def _table(path: Path, required: tuple[str, ...]) -> pd.DataFrame:
     table = read_table(path)
     for column in required:
         if column not in table:
-            raise MissingColumnError(f"no column {column!r}", file=path,
-                                     hint="give the CSV files as Network Canvas exports them")
+            raise MissingColumnError(
+                f"no column {column!r}",
+                file=path,
+                hint="give the CSV files as Network Canvas exports them",
+            )
     return table.assign(_file=str(path))
 
 
 def _people(table: pd.DataFrame, node_type: str, id_column: str) -> pd.DataFrame:
     """The people of one file: id, node type, interview and attributes."""
     attributes = [c for c in table.columns if c not in _BOOKKEEPING and c != "_file"]
-    people = table[attributes].rename(columns={c: f"{c} (attribute)" for c in attributes
-                                               if c in ("id", "node_type", "interview")})
+    people = table[attributes].rename(
+        columns={c: f"{c} (attribute)" for c in attributes if c in ("id", "node_type", "interview")}
+    )
     people.insert(0, "interview", table[EGO_UUID].values)
     people.insert(0, "node_type", node_type)
     people.insert(0, "id", table[id_column].values)
@@ -179,12 +216,18 @@ def _session_days(egos: pd.DataFrame) -> dict[str, tuple[str, str]]:
     if "sessionStart" not in egos:
         return {}
     days = parse_iso(egos["sessionStart"]).dt.strftime("%Y-%m-%d").fillna("")
-    return {ego: (day, file) for ego, day, file in zip(egos[EGO_UUID], days, egos["_file"],
-                                                       strict=True)}
+    return {
+        ego: (day, file) for ego, day, file in zip(egos[EGO_UUID], days, egos["_file"], strict=True)
+    }
 
 
-def _contacts(path: Path, people: pd.DataFrame, starts: dict[str, tuple[str, str]],
-              fixed: pd.Timestamp | None, rung: str | None) -> pd.DataFrame:
+def _contacts(
+    path: Path,
+    people: pd.DataFrame,
+    starts: dict[str, tuple[str, str]],
+    fixed: pd.Timestamp | None,
+    rung: str | None,
+) -> pd.DataFrame:
     """One contact per edge of one edge file."""
     table = _table(path, (EGO_UUID, SOURCE_UUID, TARGET_UUID))
     known = set(people["id"])
@@ -192,9 +235,14 @@ def _contacts(path: Path, people: pd.DataFrame, starts: dict[str, tuple[str, str
         unknown = ~table[column].isin(known)
         if unknown.any():
             line = int(unknown.idxmax())
-            raise BadValueError("an edge to a person in no node file", file=path, line=line,
-                                column=column, value=table.at[line, column],
-                                hint="export all node files of the interview with its edges")
+            raise BadValueError(
+                "an edge to a person in no node file",
+                file=path,
+                line=line,
+                column=column,
+                value=table.at[line, column],
+                hint="export all node files of the interview with its edges",
+            )
     out = pd.DataFrame({"person_a": table[SOURCE_UUID], "person_b": table[TARGET_UUID]})
     if fixed is not None:
         out.insert(0, "date", fixed.strftime("%Y-%m-%d"))
@@ -202,18 +250,26 @@ def _contacts(path: Path, people: pd.DataFrame, starts: dict[str, tuple[str, str
         days = table[EGO_UUID].map(lambda ego: starts.get(ego, ("", ""))[0])
         if (days == "").any():
             line = int((days == "").idxmax())
-            raise BadValueError("no start date for this interview", file=path, line=line,
-                                column=EGO_UUID, value=table.at[line, EGO_UUID],
-                                hint="give {date} for every contact, or export the ego file "
-                                     "with its sessionStart")
+            raise BadValueError(
+                "no start date for this interview",
+                file=path,
+                line=line,
+                column=EGO_UUID,
+                value=table.at[line, EGO_UUID],
+                hint="give {date} for every contact, or export the ego file with its sessionStart",
+            )
         out.insert(0, "date", days)
     if rung is not None:
         if rung not in table:
             attributes = [c for c in table.columns if c not in _BOOKKEEPING and c != "_file"]
-            raise MissingColumnError(f"no edge attribute {rung!r}", file=path,
-                                     hint="the attributes are " + literal(", ".join(
-                                         map(repr, attributes)) or "none") + "; name one with "
-                                     "{rung}, or map the edge types with {kinds}")
+            raise MissingColumnError(
+                f"no edge attribute {rung!r}",
+                file=path,
+                hint="the attributes are "
+                + literal(", ".join(map(repr, attributes)) or "none")
+                + "; name one with "
+                "{rung}, or map the edge types with {kinds}",
+            )
         out["rung"] = table[rung]
     else:
         out["kind"] = _type(path, "_edgeList_")

@@ -41,8 +41,15 @@ from contactladder.loading.files import data_files, read_table
 from contactladder.loading.rejects import Rejects, RowCheck
 from contactladder.words.roles import role_in_data
 
-__all__ = ["Reading", "SURVEY_COLUMNS", "read_contacts", "read_people", "read_attendance",
-           "no_attendance", "session_contacts"]
+__all__ = [
+    "Reading",
+    "SURVEY_COLUMNS",
+    "read_contacts",
+    "read_people",
+    "read_attendance",
+    "no_attendance",
+    "session_contacts",
+]
 
 #: The columns of survey reports kept in the contacts when a file has them.
 SURVEY_COLUMNS = ["reporter", "wave"]
@@ -62,47 +69,72 @@ class Reading:
     no_header: bool = False
     skip_rows: int = 0
 
-    def tables(self, path: Path, role: str,
-               required: tuple[str, ...]) -> list[tuple[Path, pd.DataFrame, bool]]:
+    def tables(
+        self, path: Path, role: str, required: tuple[str, ...]
+    ) -> list[tuple[Path, pd.DataFrame, bool]]:
         """Each file of ``path`` with its columns renamed, and whether it names a respondent."""
         found = []
         for file in data_files(path):
-            raw = read_table(file, role=role, encoding=self.encoding, no_header=self.no_header,
-                             skip_rows=self.skip_rows)
-            respondent = any(str(c).strip().lower() in _RESPONDENT for c in raw.columns) and \
-                "person_a" not in self.mapping.columns
+            raw = read_table(
+                file,
+                role=role,
+                encoding=self.encoding,
+                no_header=self.no_header,
+                skip_rows=self.skip_rows,
+            )
+            respondent = (
+                any(str(c).strip().lower() in _RESPONDENT for c in raw.columns)
+                and "person_a" not in self.mapping.columns
+            )
             found.append((file, self.mapping.apply(raw, file, role, required), respondent))
         return found
 
 
-def read_contacts(path: Path, reading: Reading, ladder: Ladder, rung: str | None,
-                  known: pd.Index | None) -> pd.DataFrame:
+def read_contacts(
+    path: Path, reading: Reading, ladder: Ladder, rung: str | None, known: pd.Index | None
+) -> pd.DataFrame:
     """The contacts of ``path`` (a file or a folder of files), :data:`CONTACT_COLUMNS` and the
     :data:`SURVEY_COLUMNS` a file has, ``person_a < person_b``, in file order."""
-    parts = [_contacts_of(file, table, respondent, reading.dates, ladder, rung, known,
-                          reading.rejects)
-             for file, table, respondent in reading.tables(path, "contacts",
-                                                           ("date", "person_a", "person_b"))]
+    parts = [
+        _contacts_of(file, table, respondent, reading.dates, ladder, rung, known, reading.rejects)
+        for file, table, respondent in reading.tables(
+            path, "contacts", ("date", "person_a", "person_b")
+        )
+    ]
     contacts = pd.concat(parts, ignore_index=True)
     extra = [c for c in SURVEY_COLUMNS if c in contacts]
     contacts[extra] = contacts[extra].fillna("")
     return contacts[CONTACT_COLUMNS + extra]
 
 
-def _contacts_of(path: Path, table: pd.DataFrame, respondent: bool, dates: DateReader,
-                 ladder: Ladder, rung: str | None, known: pd.Index | None,
-                 rejects: Rejects) -> pd.DataFrame:
+def _contacts_of(
+    path: Path,
+    table: pd.DataFrame,
+    respondent: bool,
+    dates: DateReader,
+    ladder: Ladder,
+    rung: str | None,
+    known: pd.Index | None,
+    rejects: Rejects,
+) -> pd.DataFrame:
     if "rung" not in table and "kind" not in table and rung is None:
-        raise MissingColumnError("no 'rung' or 'kind' column", file=path,
-                                 hint="add one, map one with {columns[rung]=NAME}, "
-                                      "or give every contact the same rung with {rung}")
+        raise MissingColumnError(
+            "no 'rung' or 'kind' column",
+            file=path,
+            hint="add one, map one with {columns[rung]=NAME}, "
+            "or give every contact the same rung with {rung}",
+        )
     check = RowCheck(path, table, rejects)
     out = pd.DataFrame(index=table.index)
     out["date"] = check.dates("date", dates)
     for column in ("person_a", "person_b"):
         out[column] = check.required_text(column, "empty person")
-    check.reject((out.person_a == out.person_b) & (out.person_a != ""), "person_a",
-                 "a contact of a person with themself", hint="person_a and person_b must differ")
+    check.reject(
+        (out.person_a == out.person_b) & (out.person_a != ""),
+        "person_a",
+        "a contact of a person with themself",
+        hint="person_a and person_b must differ",
+    )
     out["rung"] = _rung_levels(table, check, ladder, rung)
     if known is not None:
         for column in ("person_a", "person_b"):
@@ -120,8 +152,9 @@ def _contacts_of(path: Path, table: pd.DataFrame, respondent: bool, dates: DateR
     return out.reset_index(drop=True)
 
 
-def _rung_levels(table: pd.DataFrame, check: RowCheck, ladder: Ladder,
-                 rung: str | None) -> pd.Series:
+def _rung_levels(
+    table: pd.DataFrame, check: RowCheck, ladder: Ladder, rung: str | None
+) -> pd.Series:
     """The rung level of each row, from ``rung``, else ``kind``, else the ``rung`` parameter."""
     if rung is not None:
         fixed = ladder.level_of(rung)
@@ -142,11 +175,19 @@ def _rung_levels(table: pd.DataFrame, check: RowCheck, ladder: Ladder,
         missing &= ~given
     if "kind" in table:
         given = missing & (table["kind"] != "")
-        check.reject(given, "kind", "unknown kind", hint="add it to the [kinds] table of a "
-                     f"ladder file ({literal(ladder.source)})")
+        check.reject(
+            given,
+            "kind",
+            "unknown kind",
+            hint=f"add it to the [kinds] table of a ladder file ({literal(ladder.source)})",
+        )
         missing &= ~given
-    check.reject(missing, "rung" if "rung" in table else "kind", "no rung",
-                 hint="give a rung or a kind on every row, or {rung} for all")
+    check.reject(
+        missing,
+        "rung" if "rung" in table else "kind",
+        "no rung",
+        hint="give a rung or a kind on every row, or {rung} for all",
+    )
     return levels
 
 
@@ -160,19 +201,29 @@ def read_people(path: Path, reading: Reading) -> pd.DataFrame:
         for line, person in ids[ids != ""].items():
             if person in seen:
                 first = seen[person]
-                raise BadValueError("duplicate person id", file=file, line=int(line), column="id",
-                                    value=person, hint=f"it is also on line {first[1]}"
-                                    + (f" of {literal(first[0].name)}" if first[0] != file
-                                       else "") + "; give each person one row")
+                raise BadValueError(
+                    "duplicate person id",
+                    file=file,
+                    line=int(line),
+                    column="id",
+                    value=person,
+                    hint=f"it is also on line {first[1]}"
+                    + (f" of {literal(first[0].name)}" if first[0] != file else "")
+                    + "; give each person one row",
+                )
             seen[person] = (file, int(line))
         people = table.drop(columns=["id"]).copy()
         people.index = ids
         for column in PEOPLE_COLUMNS:
             people[column] = people.get(column, "")
-        people["role"] = per_distinct(people["role"].astype(str),
-                                      lambda distinct: distinct.map(role_in_data))
-        people["joined"] = (check.dates("joined", reading.dates, optional=True).values
-                            if "joined" in table else pd.NaT)
+        people["role"] = per_distinct(
+            people["role"].astype(str), lambda distinct: distinct.map(role_in_data)
+        )
+        people["joined"] = (
+            check.dates("joined", reading.dates, optional=True).values
+            if "joined" in table
+            else pd.NaT
+        )
         parts.append(people.loc[check.good().values])
     people = pd.concat(parts).fillna("") if len(parts) > 1 else parts[0]
     people.index.name = "id"
@@ -184,9 +235,13 @@ def read_attendance(path: Path, reading: Reading, known: pd.Index | None) -> pd.
     parts = []
     for file, table, _ in reading.tables(path, "attendance", ("date", "activity", "person")):
         check = RowCheck(file, table, reading.rejects)
-        out = pd.DataFrame({"date": check.dates("date", reading.dates),
-                            "activity": check.required_text("activity", "empty activity"),
-                            "person": check.required_text("person", "empty person")})
+        out = pd.DataFrame(
+            {
+                "date": check.dates("date", reading.dates),
+                "activity": check.required_text("activity", "empty activity"),
+                "person": check.required_text("person", "empty person"),
+            }
+        )
         if known is not None:
             check.unknown_people(out["person"], "person", known)
         parts.append(out.loc[check.good()])
@@ -195,8 +250,13 @@ def read_attendance(path: Path, reading: Reading, known: pd.Index | None) -> pd.
 
 def no_attendance() -> pd.DataFrame:
     """An attendance table without rows."""
-    return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"),
-                         "activity": pd.Series(dtype=str), "person": pd.Series(dtype=str)})
+    return pd.DataFrame(
+        {
+            "date": pd.Series(dtype="datetime64[ns]"),
+            "activity": pd.Series(dtype=str),
+            "person": pd.Series(dtype=str),
+        }
+    )
 
 
 def session_contacts(sessions: pd.DataFrame, ladder: Ladder) -> pd.DataFrame:

@@ -50,8 +50,16 @@ class Rejects:
         #: Sentences about rows that were read but look like mistakes (with file and line).
         self.warnings: list[str] = []
 
-    def add(self, path: str | Path, table: pd.DataFrame, mask: pd.Series, column: str,
-            problem: str, values: pd.Series, hint: str | None) -> None:
+    def add(
+        self,
+        path: str | Path,
+        table: pd.DataFrame,
+        mask: pd.Series,
+        column: str,
+        problem: str,
+        values: pd.Series,
+        hint: str | None,
+    ) -> None:
         """Reject the rows of ``table`` where ``mask`` holds, for ``problem`` in ``column``.
 
         Raises
@@ -64,23 +72,39 @@ class Rejects:
         if not self.skip_invalid:
             line = int(mask.idxmax())
             more = int(mask.sum()) - 1
-            extra = f" ({more} more rows like this; {{skip_invalid}} sets them aside)" if more \
-                else ""
+            extra = (
+                f" ({more} more rows like this; {{skip_invalid}} sets them aside)" if more else ""
+            )
             value = None if pd.isna(values[line]) else values[line]
-            raise BadValueError(problem, file=path, line=line, column=column, value=value,
-                                hint=(hint or "") + extra or None)
+            raise BadValueError(
+                problem,
+                file=path,
+                line=line,
+                column=column,
+                value=value,
+                hint=(hint or "") + extra or None,
+            )
         rows = table.loc[mask]
-        self.parts.append(pd.DataFrame({
-            "file": str(path), "line": rows.index, "column": column,
-            "value": values[mask].astype(str).values, "reason": problem,
-            "row": rows.astype(str).agg(",".join, axis=1).values}))
+        self.parts.append(
+            pd.DataFrame(
+                {
+                    "file": str(path),
+                    "line": rows.index,
+                    "column": column,
+                    "value": values[mask].astype(str).values,
+                    "reason": problem,
+                    "row": rows.astype(str).agg(",".join, axis=1).values,
+                }
+            )
+        )
 
     def table(self) -> pd.DataFrame:
         """Every row set aside, by file and line, with :data:`REJECT_COLUMNS`."""
         if not self.parts:
             return pd.DataFrame(columns=REJECT_COLUMNS)
-        return pd.concat(self.parts, ignore_index=True).sort_values(["file", "line"],
-                                                                    ignore_index=True)
+        return pd.concat(self.parts, ignore_index=True).sort_values(
+            ["file", "line"], ignore_index=True
+        )
 
 
 class RowCheck:
@@ -103,21 +127,40 @@ class RowCheck:
         self.path, self.table, self.rejects = path, table, rejects
         self.bad = pd.Series(False, index=table.index)
 
-    def reject(self, mask: pd.Series, column: str, problem: str, *,
-               values: pd.Series | None = None, hint: str | None = None) -> None:
+    def reject(
+        self,
+        mask: pd.Series,
+        column: str,
+        problem: str,
+        *,
+        values: pd.Series | None = None,
+        hint: str | None = None,
+    ) -> None:
         """Reject the rows where ``mask`` holds (the value shown is ``values``, else the
         column's)."""
         mask = mask & ~self.bad
-        values = values if values is not None else (
-            self.table[column] if column in self.table else pd.Series("", index=self.table.index))
+        values = (
+            values
+            if values is not None
+            else (
+                self.table[column]
+                if column in self.table
+                else pd.Series("", index=self.table.index)
+            )
+        )
         self.rejects.add(self.path, self.table, mask, column, problem, values, hint)
         self.bad |= mask
 
     def required_text(self, column: str, problem: str) -> pd.Series:
         """The column's text; an empty cell rejects its row for ``problem``."""
         values = self.table[column]
-        self.reject(values == "", column, problem, values=pd.Series(None, index=values.index,
-                    dtype=object), hint=f"fill in {column} on every row")
+        self.reject(
+            values == "",
+            column,
+            problem,
+            values=pd.Series(None, index=values.index, dtype=object),
+            hint=f"fill in {column} on every row",
+        )
         return values
 
     def dates(self, column: str, reader: DateReader, optional: bool = False) -> pd.Series:
@@ -132,16 +175,23 @@ class RowCheck:
         if odd.any():
             line = int(odd.idxmax())
             more = f" (and {int(odd.sum()) - 1} more)" if odd.sum() > 1 else ""
-            self.rejects.warnings.append(literal(
-                f"{self.path}, line {line}, column {column!r}: the date {raw[line]!r} is before "
-                f"{PLAUSIBLE_FROM.year} or after next year{more}; is it typed right?"))
+            self.rejects.warnings.append(
+                literal(
+                    f"{self.path}, line {line}, column {column!r}: the date {raw[line]!r} is "
+                    f"before {PLAUSIBLE_FROM.year} or after next year{more}; is it typed right?"
+                )
+            )
         return parsed
 
     def unknown_people(self, ids: pd.Series, column: str, known: pd.Index) -> None:
         """Reject the rows whose person (in ``ids``) is not in ``known``."""
         unknown = per_distinct(ids, lambda distinct: ~distinct.isin(known)).astype(bool)
-        self.reject(unknown & (ids != ""), column, "person not in the people file",
-                    hint="add them to people.csv or correct the id")
+        self.reject(
+            unknown & (ids != ""),
+            column,
+            "person not in the people file",
+            hint="add them to people.csv or correct the id",
+        )
 
     def good(self) -> pd.Series:
         """Whether each row passed every check so far."""

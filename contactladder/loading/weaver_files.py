@@ -37,16 +37,28 @@ from contactladder.loading.dates import DateReader
 from contactladder.loading.files import find_file, read_table
 from contactladder.loading.rejects import Rejects, RowCheck
 
-__all__ = ["STATUS_COLUMNS", "INTRODUCTION_COLUMNS", "read_status", "read_introductions",
-           "weaver_file"]
+__all__ = [
+    "STATUS_COLUMNS",
+    "INTRODUCTION_COLUMNS",
+    "read_status",
+    "read_introductions",
+    "weaver_file",
+]
 
 #: The columns of a status table, in order.
 STATUS_COLUMNS = ["person", "status", "since", "note"]
 #: The columns of an introductions table, in order.
 INTRODUCTION_COLUMNS = ["date", "person", "introduced_to", "by", "note"]
 # Dutch names of the columns.
-_ALIASES = {"persoon": "person", "sinds": "since", "notitie": "note", "opmerking": "note",
-            "datum": "date", "voorgesteld_aan": "introduced_to", "door": "by"}
+_ALIASES = {
+    "persoon": "person",
+    "sinds": "since",
+    "notitie": "note",
+    "opmerking": "note",
+    "datum": "date",
+    "voorgesteld_aan": "introduced_to",
+    "door": "by",
+}
 # Columns a file must have, and the dates among the columns.
 _REQUIRED = {"status": ("person", "status"), "introductions": ("date", "person", "introduced_to")}
 _DATES = {"status": "since", "introductions": "date"}
@@ -59,8 +71,9 @@ def weaver_file(folder: str | Path, stem: str) -> Path | None:
     return find_file(folder if folder.is_dir() else folder.parent, stem)
 
 
-def read_status(folder: str | Path, *, people: Iterable[str] | None = None,
-                skip_invalid: bool = False) -> pd.DataFrame:
+def read_status(
+    folder: str | Path, *, people: Iterable[str] | None = None, skip_invalid: bool = False
+) -> pd.DataFrame:
     """The status rows of the data folder (empty without a status file).
 
     Parameters
@@ -85,8 +98,9 @@ def read_status(folder: str | Path, *, people: Iterable[str] | None = None,
     return _read(folder, "status", STATUS_COLUMNS, people, skip_invalid)
 
 
-def read_introductions(folder: str | Path, *, people: Iterable[str] | None = None,
-                       skip_invalid: bool = False) -> pd.DataFrame:
+def read_introductions(
+    folder: str | Path, *, people: Iterable[str] | None = None, skip_invalid: bool = False
+) -> pd.DataFrame:
     """The logged introductions of the data folder (empty without the file), by date.
 
     Returns
@@ -103,20 +117,31 @@ def read_introductions(folder: str | Path, *, people: Iterable[str] | None = Non
     return table.sort_values("date", kind="stable", ignore_index=True)
 
 
-def _read(folder: str | Path, stem: str, columns: list[str], people: Iterable[str] | None,
-          skip_invalid: bool) -> pd.DataFrame:
+def _read(
+    folder: str | Path,
+    stem: str,
+    columns: list[str],
+    people: Iterable[str] | None,
+    skip_invalid: bool,
+) -> pd.DataFrame:
     path = weaver_file(folder, stem)
     if path is None:
-        empty = pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == _DATES[stem]
-                                           else object) for c in columns})
+        empty = pd.DataFrame(
+            {c: pd.Series(dtype="datetime64[ns]" if c == _DATES[stem] else object) for c in columns}
+        )
         return empty
     table = read_table(path)
-    table.columns = [_ALIASES.get(str(c).strip().lower(), str(c).strip().lower())
-                     for c in table.columns]
+    table.columns = [
+        _ALIASES.get(str(c).strip().lower(), str(c).strip().lower()) for c in table.columns
+    ]
     for column in _REQUIRED[stem]:
         if column not in table.columns:
-            raise InputFileError(f"no column {column}", file=path, line=1,
-                                 hint="the columns are " + ", ".join(columns))
+            raise InputFileError(
+                f"no column {column}",
+                file=path,
+                line=1,
+                hint="the columns are " + ", ".join(columns),
+            )
     for column in columns:
         if column not in table.columns:
             table[column] = ""

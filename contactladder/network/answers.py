@@ -60,8 +60,11 @@ class DataAnswers:
             If the people table has no such column, naming the columns it has.
         """
         if column not in self.people.columns:
-            raise UsageError("no people column", value=column,
-                             hint="the columns are " + literal(", ".join(self.people_columns())))
+            raise UsageError(
+                "no people column",
+                value=column,
+                hint="the columns are " + literal(", ".join(self.people_columns())),
+            )
         return self.people[column]
 
     def values(self, column: str) -> list[str]:

@@ -118,8 +118,7 @@ class LadderNetwork(DataAnswers):
     (['ann', 'bo'], 0, 0)
     """
 
-    def __init__(self, data: Dataset, *, focal: str = "parent",
-                 key: bytes | None = None) -> None:
+    def __init__(self, data: Dataset, *, focal: str = "parent", key: bytes | None = None) -> None:
         self.data = data
         self._key = data.key if key is None else key
         self.ladder = data.ladder
@@ -131,15 +130,18 @@ class LadderNetwork(DataAnswers):
             self.end = self.contacts["date"].iloc[-1]
         else:
             self.start = self.end = pd.NaT
-        self._person_codes = (positions_in(self.people.index, self.contacts["person_a"]),
-                              positions_in(self.people.index, self.contacts["person_b"]))
+        self._person_codes = (
+            positions_in(self.people.index, self.contacts["person_a"]),
+            positions_in(self.people.index, self.contacts["person_b"]),
+        )
         self.present_from = self._present_from()
         self._node_attrs = self._node_attributes()
         self.focal_people = frozenset(self.people.index[self.people["role"] == self.focal])
 
     @classmethod
-    def from_path(cls, path: str | Path, *, focal: str = "parent",
-                  **load_options: Any) -> LadderNetwork:
+    def from_path(
+        cls, path: str | Path, *, focal: str = "parent", **load_options: Any
+    ) -> LadderNetwork:
         """Load a data folder or file as a network.
 
         Parameters
@@ -245,8 +247,11 @@ class LadderNetwork(DataAnswers):
         moment = parse_moment(as_of, "as_of")
         late = moment.normalize() > self.end and not (open_end and len(self.contacts))
         if moment.normalize() < self.start.normalize() or late:
-            raise UsageError("date outside the data", value=str(as_of),
-                             hint=f"the contacts run from {self.start.date()} to {self.end.date()}")
+            raise UsageError(
+                "date outside the data",
+                value=str(as_of),
+                hint=f"the contacts run from {self.start.date()} to {self.end.date()}",
+            )
         return moment + pd.Timedelta(days=1) if moment == moment.normalize() else moment
 
     # --- period by period -----------------------------------------------------------------------
@@ -258,8 +263,9 @@ class LadderNetwork(DataAnswers):
             return pd.PeriodIndex([], freq=code)
         return pd.period_range(self.start.to_period(code), self.end.to_period(code), freq=code)
 
-    def periods(self, freq: str = "month", *, view: str = "reached",
-                graph: bool = True) -> Iterator[Step]:
+    def periods(
+        self, freq: str = "month", *, view: str = "reached", graph: bool = True
+    ) -> Iterator[Step]:
         """Walk the periods from the first contact to the last, one :class:`Step` each.
 
         In the reached view one graph is updated as the walk goes: new people and ties are added
@@ -277,8 +283,13 @@ class LadderNetwork(DataAnswers):
         periods = self.period_range(freq)
         if not len(periods):
             return
-        rows = PeriodPairs(self.contacts, self._person_codes,
-                           self.people.index.to_numpy(dtype=object), code, periods[0])
+        rows = PeriodPairs(
+            self.contacts,
+            self._person_codes,
+            self.people.index.to_numpy(dtype=object),
+            code,
+            periods[0],
+        )
         joins = self.present_from.dt.to_period(code).clip(lower=periods[0])
         joining = joins.index.groupby(joins.to_numpy())
         bounds = rows.bounds(len(periods))
@@ -286,8 +297,9 @@ class LadderNetwork(DataAnswers):
         for number, period in enumerate(periods):
             if view == "active":
                 network = nx.Graph()
-            step = Step(period, period_label(period), period.start_time,
-                        (period + 1).start_time, network)
+            step = Step(
+                period, period_label(period), period.start_time, (period + 1).start_time, network
+            )
             chunk = slice(bounds[number], bounds[number + 1])
             if view == "reached":
                 step.joined = list(joining.get(period, ()))
@@ -310,34 +322,51 @@ class LadderNetwork(DataAnswers):
         graph = nx.Graph()
         graph.add_nodes_from((p, self._node_attrs[p]) for p in sorted(people))
         graph.add_edges_from(
-            (a, b, {"rung": int(rung), "first_contact": first, "last_contact": last,
-                    "contacts": int(count), "activities": activities})
-            for a, b, rung, first, last, count, activities in ties.itertuples(index=False))
+            (
+                a,
+                b,
+                {
+                    "rung": int(rung),
+                    "first_contact": first,
+                    "last_contact": last,
+                    "contacts": int(count),
+                    "activities": activities,
+                },
+            )
+            for a, b, rung, first, last, count, activities in ties.itertuples(index=False)
+        )
         return graph
 
     def _present_from(self) -> pd.Series:
         """When each person is present: joined, else the data's start; a contact before counts."""
         dates = self.contacts["date"].to_numpy()
-        first = pd.Series(np.concatenate([dates, dates])).groupby(
-            np.concatenate(self._person_codes)).min()
+        first = (
+            pd.Series(np.concatenate([dates, dates]))
+            .groupby(np.concatenate(self._person_codes))
+            .min()
+        )
         first.index = self.people.index[first.index]
         joined = self.people["joined"].fillna(self.start)
-        return pd.concat([joined, first.reindex(joined.index)], axis=1).min(axis=1).rename(
-            "present_from")
+        return (
+            pd.concat([joined, first.reindex(joined.index)], axis=1)
+            .min(axis=1)
+            .rename("present_from")
+        )
 
     def _node_attributes(self) -> dict:
         """Each person's node attributes, with ``number`` counted within their role in
         :func:`anonymous_order`, so that "Ouder 12" says nothing about who joined when."""
-        people = self.people.loc[sorted(self.people.index,
-                                        key=lambda p: anonymous_order(p, key=self._key))]
+        people = self.people.loc[
+            sorted(self.people.index, key=lambda p: anonymous_order(p, key=self._key))
+        ]
         numbers = (people.groupby("role").cumcount() + 1).tolist()
         columns = list(people.columns)
         records = {}
-        for person, number, row in zip(people.index, numbers,
-                                       zip(*(people[c].tolist() for c in columns))):
+        for person, number, row in zip(
+            people.index, numbers, zip(*(people[c].tolist() for c in columns))
+        ):
             attrs = dict(zip(columns, row))
             attrs["number"] = number
             attrs["focal"] = attrs["role"] == self.focal
             records[person] = attrs
         return records
-

@@ -114,8 +114,14 @@ class PeriodPairs:
     ([0, 1], [0, 1], [1, 3])
     """
 
-    def __init__(self, contacts: pd.DataFrame, codes: tuple[np.ndarray, np.ndarray],
-                 names: np.ndarray, code: str, first: pd.Period) -> None:
+    def __init__(
+        self,
+        contacts: pd.DataFrame,
+        codes: tuple[np.ndarray, np.ndarray],
+        names: np.ndarray,
+        code: str,
+        first: pd.Period,
+    ) -> None:
         size = len(names)
         period = pd.PeriodIndex(contacts["date"].dt.to_period(code)).asi8 - first.ordinal
         pair = codes[0].astype("int64") * size + codes[1]
@@ -154,20 +160,27 @@ class PeriodPairs:
         step.new_ties = list(zip(a[new], b[new]))
         step.new_rungs = reached[new].tolist()
         climbs = ~new & (reached > before)
-        step.climbed = list(zip(a[climbs], b[climbs], before[climbs].tolist(),
-                                reached[climbs].tolist()))
+        step.climbed = list(
+            zip(a[climbs], b[climbs], before[climbs].tolist(), reached[climbs].tolist())
+        )
         if step.graph is None:
             return
         first, last = _datetimes(self.first[rows]), _datetimes(self.last[rows])
         step.graph.add_edges_from(
-            (u, v, {"rung": rung, "first_contact": start, "last_contact": end,
-                    "contacts": count})
+            (u, v, {"rung": rung, "first_contact": start, "last_contact": end, "contacts": count})
             for u, v, rung, start, end, count in zip(
-                a[new], b[new], step.new_rungs, first[new], last[new],
-                self.contacts[rows][new].tolist()))
+                a[new],
+                b[new],
+                step.new_rungs,
+                first[new],
+                last[new],
+                self.contacts[rows][new].tolist(),
+            )
+        )
         adjacency = step.graph.adj
-        for u, v, rung, end, count in zip(a[~new], b[~new], reached[~new].tolist(), last[~new],
-                                          self.contacts[rows][~new].tolist()):
+        for u, v, rung, end, count in zip(
+            a[~new], b[~new], reached[~new].tolist(), last[~new], self.contacts[rows][~new].tolist()
+        ):
             edge = adjacency[u][v]
             edge["rung"] = rung
             edge["last_contact"] = end
@@ -177,12 +190,18 @@ class PeriodPairs:
         """Add the period's ties at the period's highest rung; note new and climbing ties."""
         assert step.graph is not None, "the active view always builds a graph"
         for a, b, rung, reached, before, first, last, count in zip(
-                self.a[rows], self.b[rows], self.rung[rows].tolist(),
-                self.reached[rows].tolist(), self.before[rows].tolist(),
-                _datetimes(self.first[rows]), _datetimes(self.last[rows]),
-                self.contacts[rows].tolist()):
-            step.graph.add_edge(a, b, rung=rung, first_contact=first, last_contact=last,
-                                contacts=count)
+            self.a[rows],
+            self.b[rows],
+            self.rung[rows].tolist(),
+            self.reached[rows].tolist(),
+            self.before[rows].tolist(),
+            _datetimes(self.first[rows]),
+            _datetimes(self.last[rows]),
+            self.contacts[rows].tolist(),
+        ):
+            step.graph.add_edge(
+                a, b, rung=rung, first_contact=first, last_contact=last, contacts=count
+            )
             if not before:
                 step.new_ties.append((a, b))
                 step.new_rungs.append(reached)
@@ -231,8 +250,9 @@ def pandas_frequency(freq: str) -> str:
     try:
         return FREQUENCIES[freq]
     except (KeyError, TypeError):
-        raise UsageError("unknown period", value=freq,
-                         hint="use one of " + ", ".join(FREQUENCIES)) from None
+        raise UsageError(
+            "unknown period", value=freq, hint="use one of " + ", ".join(FREQUENCIES)
+        ) from None
 
 
 def _datetimes(moments: np.ndarray) -> np.ndarray:
@@ -241,9 +261,11 @@ def _datetimes(moments: np.ndarray) -> np.ndarray:
 
 
 # How to write each parameter that is a moment.
-_DATE_HINTS = {"as_of": "write {as_of} as YYYY-MM-DD or DD-MM-YYYY (or with HH:MM)",
-               "start": "write {start} as YYYY-MM-DD or DD-MM-YYYY (or with HH:MM)",
-               "end": "write {end} as YYYY-MM-DD or DD-MM-YYYY (or with HH:MM)"}
+_DATE_HINTS = {
+    "as_of": "write {as_of} as YYYY-MM-DD or DD-MM-YYYY (or with HH:MM)",
+    "start": "write {start} as YYYY-MM-DD or DD-MM-YYYY (or with HH:MM)",
+    "end": "write {end} as YYYY-MM-DD or DD-MM-YYYY (or with HH:MM)",
+}
 
 
 def parse_moment(value: object, name: str) -> pd.Timestamp:

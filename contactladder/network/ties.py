@@ -51,12 +51,18 @@ def tie_table(contacts: pd.DataFrame) -> pd.DataFrame:
     [[1, 1, ()]]
     """
     pairs = contacts.groupby(["person_a", "person_b"], sort=True)
-    ties = pairs.agg(rung=("rung", "max"), first_contact=("date", "min"),
-                     last_contact=("date", "max"), contacts=("rung", "size"))
+    ties = pairs.agg(
+        rung=("rung", "max"),
+        first_contact=("date", "min"),
+        last_contact=("date", "max"),
+        contacts=("rung", "size"),
+    )
     named = contacts[contacts["activity"] != ""].drop_duplicates(
-        ["person_a", "person_b", "activity"])
-    activities = named.sort_values("activity").groupby(["person_a", "person_b"])[
-        "activity"].agg(tuple)
+        ["person_a", "person_b", "activity"]
+    )
+    activities = (
+        named.sort_values("activity").groupby(["person_a", "person_b"])["activity"].agg(tuple)
+    )
     ties["activities"] = activities.reindex(ties.index)
     ties["activities"] = ties["activities"].map(lambda a: a if isinstance(a, tuple) else ())
     return ties.reset_index()
@@ -82,8 +88,9 @@ def rung_rises(contacts: pd.DataFrame) -> pd.DataFrame:
     >>> rung_rises(contacts).values.tolist()
     [['a', 'b', Timestamp('2024-01-05 00:00:00'), 3]]
     """
-    moments = (contacts.groupby(["person_a", "person_b", "date"], sort=True)["rung"]
-               .max().reset_index())
+    moments = (
+        contacts.groupby(["person_a", "person_b", "date"], sort=True)["rung"].max().reset_index()
+    )
     pairs = [moments["person_a"], moments["person_b"]]
     reached = moments["rung"].groupby(pairs, sort=False).cummax()
     before = reached.groupby(pairs, sort=False).shift(fill_value=0)

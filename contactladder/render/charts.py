@@ -44,16 +44,29 @@ from contactladder.render.styles import ALONE_COLOUR
 from contactladder.words import words
 from contactladder.words.roles import role_word
 
-__all__ = ["people_chart", "ties_per_rung_chart", "alone_chart", "figure_bytes", "chart_words",
-           "plain_text", "SERIES_COLOURS", "SIZE", "drawn_values"]
+__all__ = [
+    "people_chart",
+    "ties_per_rung_chart",
+    "alone_chart",
+    "figure_bytes",
+    "chart_words",
+    "plain_text",
+    "SERIES_COLOURS",
+    "SIZE",
+    "drawn_values",
+]
 
 #: The size of every chart in inches (width, height): the report shows them at one width.
 SIZE = (7.5, 3.6)
 #: The colour of each series the charts draw, one meaning each and none a rung colour of the
 #: default ladder (nor a colour of a role or organisation on the maps); focal people without a
 #: tie in the colour of their ring on the maps.
-SERIES_COLOURS = {"people": "#4d4d4d", "focal": "#08306b", "focal_alone": ALONE_COLOUR,
-                  "focal_only_professional": "#543005"}
+SERIES_COLOURS = {
+    "people": "#4d4d4d",
+    "focal": "#08306b",
+    "focal_alone": ALONE_COLOUR,
+    "focal_only_professional": "#543005",
+}
 _SAVE: Any = {"svg.hashsalt": "contactladder", "svg.fonttype": "none", "font.size": 9}
 # The axes' place in the figure (left, bottom, width, height), the legend to their right.
 _AXES = (0.1, 0.2, 0.55, 0.68)
@@ -71,6 +84,7 @@ def plain_text(function: Callable[..., Figure]) -> Callable[..., Figure]:
     >>> figure.axes[0].get_title(loc="left"), b"PC $x^{2" in figure_bytes(figure, "svg")
     ('PC $x^{2', True)
     """
+
     @functools.wraps(function)
     def drawn(*args: Any, **kwargs: Any) -> Figure:
         with matplotlib.rc_context({"text.parse_math": False}):
@@ -87,8 +101,10 @@ def chart_words(lang: str = "nl", focal: str = "parent") -> dict[str, str]:
     """
     w = words(lang)
     plural = role_word(focal, lang, plural=True)
-    return {key: w[f"charts.{key}"].format(Focal=plural) for key in
-            ("people", "focal", "ties", "alone", "only_professional", "period", "count")}
+    return {
+        key: w[f"charts.{key}"].format(Focal=plural)
+        for key in ("people", "focal", "ties", "alone", "only_professional", "period", "count")
+    }
 
 
 def drawn_values(table: pd.DataFrame, column: str) -> pd.Series:
@@ -101,40 +117,56 @@ def drawn_values(table: pd.DataFrame, column: str) -> pd.Series:
 
 
 @plain_text
-def people_chart(table: pd.DataFrame, *, lang: str = "nl", focal: str = "parent",
-                 title: str = "") -> Figure:
+def people_chart(
+    table: pd.DataFrame, *, lang: str = "nl", focal: str = "parent", title: str = ""
+) -> Figure:
     """People and focal people present, per period."""
     names = chart_words(lang, focal)
-    return _lines(table, [("people", "o", names["people"]), ("focal", "o", names["focal"])],
-                  names, title)
+    return _lines(
+        table, [("people", "o", names["people"]), ("focal", "o", names["focal"])], names, title
+    )
 
 
 @plain_text
-def ties_per_rung_chart(table: pd.DataFrame, ladder: Ladder, *, lang: str = "nl",
-                        title: str = "", stacked: bool = True) -> Figure:
+def ties_per_rung_chart(
+    table: pd.DataFrame, ladder: Ladder, *, lang: str = "nl", title: str = "", stacked: bool = True
+) -> Figure:
     """Ties per rung in the ladder's colours: a stacked area, the lowest rung at the bottom, or
     (``stacked=False``) a line per rung, so that a masked count is a gap in its own line only."""
     figure, axes = _figure(title)
     x = range(len(table))
     if stacked:
-        axes.stackplot(x, *[drawn_values(table, f"rung_{rung.key}") for rung in ladder],
-                       labels=[rung.label(lang) for rung in ladder],
-                       colors=[rung.colour for rung in ladder], alpha=0.9)
+        axes.stackplot(
+            x,
+            *[drawn_values(table, f"rung_{rung.key}") for rung in ladder],
+            labels=[rung.label(lang) for rung in ladder],
+            colors=[rung.colour for rung in ladder],
+            alpha=0.9,
+        )
     else:
         for rung in ladder:
-            axes.plot(x, drawn_values(table, f"rung_{rung.key}"), marker="o", markersize=3,
-                      color=rung.colour, label=rung.label(lang))
+            axes.plot(
+                x,
+                drawn_values(table, f"rung_{rung.key}"),
+                marker="o",
+                markersize=3,
+                color=rung.colour,
+                label=rung.label(lang),
+            )
     _finish(figure, axes, table, chart_words(lang), reverse_legend=True)
     return figure
 
 
 @plain_text
-def alone_chart(table: pd.DataFrame, *, lang: str = "nl", focal: str = "parent",
-                title: str = "") -> Figure:
+def alone_chart(
+    table: pd.DataFrame, *, lang: str = "nl", focal: str = "parent", title: str = ""
+) -> Figure:
     """Focal people alone (no tie) and with ties only to professionals, per period."""
     names = chart_words(lang, focal)
-    lines = [("focal_alone", "o", names["alone"]),
-             ("focal_only_professional", "s", names["only_professional"])]
+    lines = [
+        ("focal_alone", "o", names["alone"]),
+        ("focal_only_professional", "s", names["only_professional"]),
+    ]
     return _lines(table, [line for line in lines if line[0] in table], names, title)
 
 
@@ -154,14 +186,20 @@ def figure_bytes(figure: Figure, format: str) -> bytes:
     return buffer.getvalue()
 
 
-def _lines(table: pd.DataFrame, lines: list[tuple[str, str, str]], names: dict,
-           title: str) -> Figure:
+def _lines(
+    table: pd.DataFrame, lines: list[tuple[str, str, str]], names: dict, title: str
+) -> Figure:
     """A line per ``(column, marker, label)`` over the periods of ``table``, each in the
     column's colour."""
     figure, axes = _figure(title)
     for column, marker, label in lines:
-        axes.plot(range(len(table)), drawn_values(table, column), marker=marker,
-                  color=SERIES_COLOURS[column], label=label)
+        axes.plot(
+            range(len(table)),
+            drawn_values(table, column),
+            marker=marker,
+            color=SERIES_COLOURS[column],
+            label=label,
+        )
     _finish(figure, axes, table, names)
     return figure
 
@@ -175,12 +213,14 @@ def _figure(title: str):
     return figure, axes
 
 
-def _finish(figure: Figure, axes, table: pd.DataFrame, names: dict,
-            reverse_legend: bool = False) -> None:
+def _finish(
+    figure: Figure, axes, table: pd.DataFrame, names: dict, reverse_legend: bool = False
+) -> None:
     labels = list(table["period"])
     step = max(1, len(labels) // 12)
-    axes.set_xticks(range(0, len(labels), step), labels[::step], rotation=45, ha="right",
-                    fontsize=8)
+    axes.set_xticks(
+        range(0, len(labels), step), labels[::step], rotation=45, ha="right", fontsize=8
+    )
     axes.tick_params(axis="y", labelsize=8)
     axes.set_ylabel(names["count"], fontsize=9)
     axes.set_ylim(bottom=0)
@@ -190,5 +230,11 @@ def _finish(figure: Figure, axes, table: pd.DataFrame, names: dict,
     if reverse_legend:
         handles, texts = handles[::-1], texts[::-1]
     texts = [textwrap.fill(text, _LEGEND_CHARACTERS) for text in texts]
-    figure.legend(handles, texts, frameon=False, fontsize=8, loc="upper left",
-                  bbox_to_anchor=(_AXES[0] + _AXES[2] + 0.02, _AXES[1] + _AXES[3]))
+    figure.legend(
+        handles,
+        texts,
+        frameon=False,
+        fontsize=8,
+        loc="upper left",
+        bbox_to_anchor=(_AXES[0] + _AXES[2] + 0.02, _AXES[1] + _AXES[3]),
+    )

@@ -46,41 +46,51 @@ ul { margin: .2em 0; padding-left: 1.2em; } li { margin: .15em 0; }
 """
 
 
-def conversation_html(sheet: Mapping[str, Any], *, lang: str = "nl",
-                      picture: bytes | None = None) -> str:
+def conversation_html(
+    sheet: Mapping[str, Any], *, lang: str = "nl", picture: bytes | None = None
+) -> str:
     """The page of a conversation sheet (:func:`~contactladder.analysis.conversation.
     conversation`), with ``picture`` (SVG bytes of their own network) when given."""
     lang = check_lang(lang)
     w, esc = words(lang), html.escape
     title = w["weaver.sheet_title"].format(name=sheet["name"])
     notice = personal_data_notice(lang)
-    parts = ["<!DOCTYPE html>", f"<!-- {esc(notice)} -->",
-             f'<html lang="{lang}"><head><meta charset="utf-8">',
-             f'<meta http-equiv="Content-Security-Policy" '
-             f'content="{esc(content_security_policy())}">',
-             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             '<meta name="robots" content="noindex, nofollow">',
-             f"<title>{esc(title)} · {esc(sheet['as_of'])}</title><style>{_CSS}</style>"
-             "</head><body>",
-             f'<p class="notice">{esc(notice)}</p>',
-             f"<h1>{esc(title)}</h1>"]
+    parts = [
+        "<!DOCTYPE html>",
+        f"<!-- {esc(notice)} -->",
+        f'<html lang="{lang}"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(content_security_policy())}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="robots" content="noindex, nofollow">',
+        f"<title>{esc(title)} · {esc(sheet['as_of'])}</title><style>{_CSS}</style></head><body>",
+        f'<p class="notice">{esc(notice)}</p>',
+        f"<h1>{esc(title)}</h1>",
+    ]
     facts = [sheet.get("wijk"), w["weaver.as_of"].format(day=sheet["as_of"])]
     parts.append(f"<p>{esc(' · '.join(str(fact) for fact in facts if fact))}</p>")
     if picture:
         data = base64.b64encode(picture).decode("ascii")
-        parts.append(f'<div class="picture"><img alt="{esc(w["weaver.sheet_picture"])}" '
-                     f'src="data:image/svg+xml;base64,{data}"></div>')
+        parts.append(
+            f'<div class="picture"><img alt="{esc(w["weaver.sheet_picture"])}" '
+            f'src="data:image/svg+xml;base64,{data}"></div>'
+        )
     parts += _ties(sheet, lang)
     parts.append(f"<h2>{esc(w['weaver.sheet_suggestions'])}</h2>")
-    parts += _items([f"{_who(row)}: {row['explanation']}"
-                     for row in sheet["suggestions"].to_dict("records")], lang)
+    parts += _items(
+        [f"{_who(row)}: {row['explanation']}" for row in sheet["suggestions"].to_dict("records")],
+        lang,
+    )
     if sheet.get("invite"):
         parts.append(f"<h2>{esc(w['weaver.label_invite'])}</h2>")
         parts += _items(str(sheet["invite"]).split("; "), lang)
     parts.append(f"<h2>{esc(w['weaver.sheet_logged'])}</h2>")
-    parts += _items([f"{row['date']}: {row['person']} – {row['introduced_to']}. "
-                     f"{row['explanation']}"
-                     for row in sheet["introductions"].to_dict("records")], lang)
+    parts += _items(
+        [
+            f"{row['date']}: {row['person']} – {row['introduced_to']}. {row['explanation']}"
+            for row in sheet["introductions"].to_dict("records")
+        ],
+        lang,
+    )
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 
@@ -97,9 +107,16 @@ def _ties(sheet: Mapping[str, Any], lang: str) -> list[str]:
         parts.append(f"<p><strong>{esc(str(rung))}</strong>: {esc(names)}</p>")
     faded = ties[ties["faded"].astype(bool)]
     parts.append(f"<h2>{esc(w['weaver.sheet_faded'])}</h2>")
-    parts += _items([w["weaver.sheet_faded_item"].format(who=row["who"], last=row["last_contact"],
-                                                         span=row["since"])
-                     for row in faded.to_dict("records")], lang, css="faded")
+    parts += _items(
+        [
+            w["weaver.sheet_faded_item"].format(
+                who=row["who"], last=row["last_contact"], span=row["since"]
+            )
+            for row in faded.to_dict("records")
+        ],
+        lang,
+        css="faded",
+    )
     return parts
 
 

@@ -52,14 +52,43 @@ from contactladder.render.report_parts import (
 from contactladder.words import words
 from contactladder.words.roles import role_word
 
-__all__ = ["ReportTables", "report_figures", "report_html", "summary", "shown_groups",
-           "group_stem", "slug", "village_maps", "village_stem", "GROWTH_COLUMNS"]
+__all__ = [
+    "ReportTables",
+    "report_figures",
+    "report_html",
+    "summary",
+    "shown_groups",
+    "group_stem",
+    "slug",
+    "village_maps",
+    "village_stem",
+    "GROWTH_COLUMNS",
+]
 
 #: The columns of the growth table the report shows (``rung_<key>`` stands for each rung).
-GROWTH_COLUMNS = ("period", "people", "focal", "ties", "rung_<key>", "new_ties", "climbed",
-                  "focal_alone", "focal_only_professional", "focal_peer_ge3")
-_GROUP_COLUMNS = ("period", "people", "focal", "ties", "new_ties", "climbed", "focal_alone",
-                  "focal_only_professional", "focal_peer_ge3")
+GROWTH_COLUMNS = (
+    "period",
+    "people",
+    "focal",
+    "ties",
+    "rung_<key>",
+    "new_ties",
+    "climbed",
+    "focal_alone",
+    "focal_only_professional",
+    "focal_peer_ge3",
+)
+_GROUP_COLUMNS = (
+    "period",
+    "people",
+    "focal",
+    "ties",
+    "new_ties",
+    "climbed",
+    "focal_alone",
+    "focal_only_professional",
+    "focal_peer_ge3",
+)
 
 
 @dataclass
@@ -134,43 +163,63 @@ def village_stem(moment: str) -> str:
     return f"village-{moment}"
 
 
-def village_maps(net: LadderNetwork, moments: Sequence[str], *, lang: str = "nl",
-                 ) -> dict[str, dict[str, Any]]:
+def village_maps(
+    net: LadderNetwork, moments: Sequence[str], *, lang: str = "nl"
+) -> dict[str, dict[str, Any]]:
     """The anonymised map payload of the village at each of ``moments`` (ISO dates), by file
     stem: the positions, colours and legend of the interactive maps, for
     :func:`contactladder.render.static_map.map_picture`."""
     from contactladder.render.map_payload import network_map_data
 
-    return {village_stem(moment): network_map_data(net, as_of=moment, lang=lang,
-                                                    anonymize=True) for moment in moments}
+    return {
+        village_stem(moment): network_map_data(net, as_of=moment, lang=lang, anonymize=True)
+        for moment in moments
+    }
 
 
-def report_figures(net: LadderNetwork, tables: ReportTables, *, lang: str = "nl",
-                   ) -> dict[str, Figure]:
+def report_figures(
+    net: LadderNetwork, tables: ReportTables, *, lang: str = "nl"
+) -> dict[str, Figure]:
     """Every chart of the report by its file stem, the network's charts first, then one per
     group (drawn from the shown values: a masked count is a gap in its line)."""
     w = words(lang)
     focal = role_word(net.focal, lang, plural=True)
     figures = {
-        "people": charts.people_chart(tables.growth, lang=lang, focal=net.focal,
-                                      title=w["report.people_chart"]),
-        "ties-per-rung": charts.ties_per_rung_chart(tables.growth, net.ladder, lang=lang,
-                                                    title=w["report.rungs_chart"]),
-        "focal-alone": charts.alone_chart(tables.growth, lang=lang, focal=net.focal,
-                                          title=w["report.alone_chart"].format(Focal=focal)),
+        "people": charts.people_chart(
+            tables.growth, lang=lang, focal=net.focal, title=w["report.people_chart"]
+        ),
+        "ties-per-rung": charts.ties_per_rung_chart(
+            tables.growth, net.ladder, lang=lang, title=w["report.rungs_chart"]
+        ),
+        "focal-alone": charts.alone_chart(
+            tables.growth,
+            lang=lang,
+            focal=net.focal,
+            title=w["report.alone_chart"].format(Focal=focal),
+        ),
     }
     shown = shown_groups(tables)
     if shown is not None and tables.by:
         for name, rows in shown.groupby("group", sort=True):
             figures[group_stem(tables.by, name)] = charts.ties_per_rung_chart(
-                rows, net.ladder, lang=lang, stacked=False,
-                title=f"{_row_label(name, lang)}: {w['report.rungs_chart']}")
+                rows,
+                net.ladder,
+                lang=lang,
+                stacked=False,
+                title=f"{_row_label(name, lang)}: {w['report.rungs_chart']}",
+            )
     return figures
 
 
-def report_html(net: LadderNetwork, tables: ReportTables, *, images: Mapping[str, bytes],
-                lang: str = "nl", timeline_page: str | None = None,
-                village: Mapping[str, Mapping[str, Any]] | None = None) -> str:
+def report_html(
+    net: LadderNetwork,
+    tables: ReportTables,
+    *,
+    images: Mapping[str, bytes],
+    lang: str = "nl",
+    timeline_page: str | None = None,
+    village: Mapping[str, Mapping[str, Any]] | None = None,
+) -> str:
     """The report's ``index.html``: heading, summary, growth, the village, climbing, yield,
     groups, timeline (screen only), methods.
 
@@ -180,12 +229,16 @@ def report_html(net: LadderNetwork, tables: ReportTables, *, images: Mapping[str
     """
     w = words(lang)
     headers = column_headers(net.ladder, lang, focal=net.focal)
-    sections = [_summary_section(net, tables, lang),
-                _growth_section(images, tables.growth, net, headers, lang)]
+    sections = [
+        _summary_section(net, tables, lang),
+        _growth_section(images, tables.growth, net, headers, lang),
+    ]
     if village:
         sections.append(_village_section(images, village, lang))
-    sections += [_climbing_section(tables.transitions, net, headers, lang),
-                 _yield_section(tables.yields, headers, lang)]
+    sections += [
+        _climbing_section(tables.transitions, net, headers, lang),
+        _yield_section(tables.yields, headers, lang),
+    ]
     shown = shown_groups(tables)
     if shown is not None and tables.by:
         sections.append(_groups_section(shown, images, tables.by, headers, lang))
@@ -194,10 +247,15 @@ def report_html(net: LadderNetwork, tables: ReportTables, *, images: Mapping[str
     sections.append(_methods_section(net, lang, tables.exact))
     title = tables.title or f"{w['report.title']} — {net.name}"
     date = long_date(iso_date(net.end), lang) if net.has_contacts else ""
-    return page_html(title=title, lang=lang, head=_heading(net, tables, title, date, lang),
-                     sections=sections, margin_title=title, margin_date=date,
-                     csp=content_security_policy(script_hashes(timeline_page)
-                                                 if timeline_page else []))
+    return page_html(
+        title=title,
+        lang=lang,
+        head=_heading(net, tables, title, date, lang),
+        sections=sections,
+        margin_title=title,
+        margin_date=date,
+        csp=content_security_policy(script_hashes(timeline_page) if timeline_page else []),
+    )
 
 
 def summary(net: LadderNetwork, table: pd.DataFrame, *, freq: str, lang: str = "nl") -> list[str]:
@@ -218,14 +276,24 @@ def summary(net: LadderNetwork, table: pd.DataFrame, *, freq: str, lang: str = "
     else:
         reached, rung = last["focal_peer_top"], net.ladder.top
     return [
-        w["report.grew"].format(n=len(table), periods=w.plural(f"report.period_{freq}", len(table)),
-                                end=last["ties"], share=_percent(reached, last["focal"]),
-                                focal_word=focal_word, rung=rung.label(lang)),
-        w["report.alone"].format(alone=last["focal_alone"], focal=last["focal"],
-                                 focal_word=focal_word, only=last["focal_only_professional"],
-                                 have=w.plural("report.have", int(last["focal_alone"]))),
-        w["report.last"].format(period=w[f"report.last_{freq}"], new=last["new_ties"],
-                                climbed=last["climbed"]),
+        w["report.grew"].format(
+            n=len(table),
+            periods=w.plural(f"report.period_{freq}", len(table)),
+            end=last["ties"],
+            share=_percent(reached, last["focal"]),
+            focal_word=focal_word,
+            rung=rung.label(lang),
+        ),
+        w["report.alone"].format(
+            alone=last["focal_alone"],
+            focal=last["focal"],
+            focal_word=focal_word,
+            only=last["focal_only_professional"],
+            have=w.plural("report.have", int(last["focal_alone"])),
+        ),
+        w["report.last"].format(
+            period=w[f"report.last_{freq}"], new=last["new_ties"], climbed=last["climbed"]
+        ),
     ]
 
 
@@ -236,6 +304,7 @@ def _focal_word(net: LadderNetwork, lang: str) -> str:
 
 # --- sections ----------------------------------------------------------------------------------
 
+
 def _heading(net: LadderNetwork, tables: ReportTables, title: str, date: str, lang: str) -> str:
     """The title, the subtitle, the date and period covered, and the anonymity notice."""
     w = words(lang)
@@ -244,118 +313,177 @@ def _heading(net: LadderNetwork, tables: ReportTables, title: str, date: str, la
     if date:
         facts.append(f"{w['report.date']}: {date}")
     if periods:
-        facts.append(w["report.covered"].format(
-            first=periods[0], last=periods[-1],
-            n=len(periods), periods=w.plural(f"report.period_{tables.freq}", len(periods))))
+        facts.append(
+            w["report.covered"].format(
+                first=periods[0],
+                last=periods[-1],
+                n=len(periods),
+                periods=w.plural(f"report.period_{tables.freq}", len(periods)),
+            )
+        )
     subtitle = f'<p class="subtitle">{escape(tables.subtitle)}</p>' if tables.subtitle else ""
     notice = w["report.exact" if tables.exact else "report.anonymous"]
-    return (f"<header><h1>{escape(title)}</h1>{subtitle}"
-            f'<p class="facts">{escape(" · ".join(facts))}</p>'
-            f'<p class="notice">{escape(notice)}</p></header>')
+    return (
+        f"<header><h1>{escape(title)}</h1>{subtitle}"
+        f'<p class="facts">{escape(" · ".join(facts))}</p>'
+        f'<p class="notice">{escape(notice)}</p></header>'
+    )
 
 
 def _summary_section(net: LadderNetwork, tables: ReportTables, lang: str) -> str:
     sentences = summary(net, tables.growth, freq=tables.freq, lang=lang)
-    return section_html("summary", words(lang)["report.summary"],
-                        "".join(f"<p>{escape(s)}</p>" for s in sentences))
+    return section_html(
+        "summary", words(lang)["report.summary"], "".join(f"<p>{escape(s)}</p>" for s in sentences)
+    )
 
 
-def _growth_section(images: Mapping[str, bytes], table: pd.DataFrame, net: LadderNetwork,
-                    headers: dict[str, str], lang: str) -> str:
+def _growth_section(
+    images: Mapping[str, bytes],
+    table: pd.DataFrame,
+    net: LadderNetwork,
+    headers: dict[str, str],
+    lang: str,
+) -> str:
     w = words(lang)
     focal = role_word(net.focal, lang, plural=True)
-    body = "".join(_chart(images, stem, w[f"report.caption_{key}"].format(
-                       Focal=focal, focal=focal.lower()), lang)
-                   for stem, key in (("people", "people"), ("ties-per-rung", "rungs"),
-                                     ("focal-alone", "alone")))
-    body += table_html(table[_columns(GROWTH_COLUMNS, net)], "growth", headers=headers,
-                       caption="growth.csv")
+    body = "".join(
+        _chart(
+            images, stem, w[f"report.caption_{key}"].format(Focal=focal, focal=focal.lower()), lang
+        )
+        for stem, key in (
+            ("people", "people"),
+            ("ties-per-rung", "rungs"),
+            ("focal-alone", "alone"),
+        )
+    )
+    body += table_html(
+        table[_columns(GROWTH_COLUMNS, net)], "growth", headers=headers, caption="growth.csv"
+    )
     return section_html("growth", w["report.growth"], body)
 
 
-def _village_section(images: Mapping[str, bytes], village: Mapping[str, Mapping[str, Any]],
-                     lang: str) -> str:
+def _village_section(
+    images: Mapping[str, bytes], village: Mapping[str, Mapping[str, Any]], lang: str
+) -> str:
     w = words(lang)
     pictures = "".join(
-        figure_html(images[stem], stem, kind="village",
-                    alt=w["report.village_alt"].format(when=data["subtitle"]),
-                    caption=f"{data['subtitle']} ({stem}.png, {stem}.svg)")
-        for stem, data in village.items())
-    return section_html("village", w["report.village"],
-                        f"<p>{escape(w['report.village_intro'])}</p>"
-                        f'<div class="village-maps">{pictures}</div>')
+        figure_html(
+            images[stem],
+            stem,
+            kind="village",
+            alt=w["report.village_alt"].format(when=data["subtitle"]),
+            caption=f"{data['subtitle']} ({stem}.png, {stem}.svg)",
+        )
+        for stem, data in village.items()
+    )
+    return section_html(
+        "village",
+        w["report.village"],
+        f"<p>{escape(w['report.village_intro'])}</p><div class=\"village-maps\">{pictures}</div>",
+    )
 
 
-def _climbing_section(moves: pd.DataFrame, net: LadderNetwork, headers: dict[str, str],
-                      lang: str) -> str:
+def _climbing_section(
+    moves: pd.DataFrame, net: LadderNetwork, headers: dict[str, str], lang: str
+) -> str:
     w = words(lang)
     matrix = transitions_table(moves, net.ladder, lang)
-    body = (f"<p>{escape(w['report.climb_intro'])}</p>"
-            + table_html(matrix, "transitions", headers=headers, caption="transitions.csv"))
+    body = f"<p>{escape(w['report.climb_intro'])}</p>" + table_html(
+        matrix, "transitions", headers=headers, caption="transitions.csv"
+    )
     return section_html("climbing", w["report.climbing"], body)
 
 
 def _yield_section(yields: pd.DataFrame, headers: dict[str, str], lang: str) -> str:
     w = words(lang)
     shown = yields.assign(activity=[_row_label(a, lang) for a in yields["activity"]])
-    body = (f"<p>{escape(w['report.yield_intro'])}</p>"
-            + table_html(shown, "yield", headers=headers, caption="activity-yield.csv",
-                         digits=2))
+    body = f"<p>{escape(w['report.yield_intro'])}</p>" + table_html(
+        shown, "yield", headers=headers, caption="activity-yield.csv", digits=2
+    )
     return section_html("yield", w["report.yield"], body)
 
 
-def _groups_section(table: pd.DataFrame, images: Mapping[str, bytes], by: str,
-                    headers: dict[str, str], lang: str) -> str:
+def _groups_section(
+    table: pd.DataFrame, images: Mapping[str, bytes], by: str, headers: dict[str, str], lang: str
+) -> str:
     w = words(lang)
     body = ""
     for name, rows in table.groupby("group", sort=True):
         last = rows.iloc[-1]
         label = _row_label(name, lang)
-        sentence = w["report.wijk_grew"].format(wijk=label, end=last["ties"],
-                                                people=last["people"])
+        sentence = w["report.wijk_grew"].format(wijk=label, end=last["ties"], people=last["people"])
         key = f"group-{slug(name)}"
         caption = w["report.caption_group"].format(group=label)
-        body += (f'<h3 id="{escape(key)}">{escape(label)}</h3><p>{escape(sentence)}</p>'
-                 + _chart(images, group_stem(by, name), caption, lang)
-                 + table_html(rows[list(_GROUP_COLUMNS)], key, headers=headers))
+        body += (
+            f'<h3 id="{escape(key)}">{escape(label)}</h3><p>{escape(sentence)}</p>'
+            + _chart(images, group_stem(by, name), caption, lang)
+            + table_html(rows[list(_GROUP_COLUMNS)], key, headers=headers)
+        )
     return section_html("groups", w["report.wijken"], body)
 
 
 def _timeline_section(page: str, lang: str) -> str:
     title = words(lang)["report.timeline"]
-    frame = (f'<iframe class="timeline" title="{escape(title)}" '
-             f'sandbox="allow-scripts" srcdoc="{escape(page)}"></iframe>')
+    frame = (
+        f'<iframe class="timeline" title="{escape(title)}" '
+        f'sandbox="allow-scripts" srcdoc="{escape(page)}"></iframe>'
+    )
     return section_html("timeline", title, frame)
 
 
 def _methods_section(net: LadderNetwork, lang: str, exact: bool) -> str:
     w = words(lang)
-    ladder = pd.DataFrame({"level": [r.level for r in net.ladder],
-                           "key": [r.key for r in net.ladder],
-                           "rung": [r.label(lang) for r in net.ladder]})
+    ladder = pd.DataFrame(
+        {
+            "level": [r.level for r in net.ladder],
+            "key": [r.key for r in net.ladder],
+            "rung": [r.label(lang) for r in net.ladder],
+        }
+    )
     focal = _focal_word(net, lang)
     definitions = "".join(
         f"<dt><code>{escape(name)}</code></dt><dd>{escape(w[key].format(focal=focal))}</dd>"
-        for name, key in _DEFINED)
-    masking = "".join(f"<p>{escape(w[key].format(focal=focal))}</p>"
-                      for key in ("report.masking", "report.masking_second"))
-    body = (f"<p>{escape(w['report.ladder_intro'])}</p>"
-            + table_html(ladder, "ladder", headers=column_headers(net.ladder, lang,
-                                                                  focal=net.focal))
-            + "".join(f"<p>{escape(w[key].format(focal=focal))}</p>"
-                      for key in ("report.views_reached", "report.views_groups"))
-            + f"<dl>{definitions}</dl>" + ("" if exact else masking))
+        for name, key in _DEFINED
+    )
+    masking = "".join(
+        f"<p>{escape(w[key].format(focal=focal))}</p>"
+        for key in ("report.masking", "report.masking_second")
+    )
+    body = (
+        f"<p>{escape(w['report.ladder_intro'])}</p>"
+        + table_html(ladder, "ladder", headers=column_headers(net.ladder, lang, focal=net.focal))
+        + "".join(
+            f"<p>{escape(w[key].format(focal=focal))}</p>"
+            for key in ("report.views_reached", "report.views_groups")
+        )
+        + f"<dl>{definitions}</dl>"
+        + ("" if exact else masking)
+    )
     return section_html("methods", w["report.methods"], body)
 
 
 # The columns the methods section defines, with the key of each definition in the catalogue.
-_DEFINED = [(name, "report.def_" + name.replace(", ", "_and_").replace("<key>", "key"))
-            for name in ("people", "focal", "ties", "rung_<key>", "new_ties", "climbed",
-                         "focal_alone", "focal_only_professional", "focal_peer_ge3",
-                         "from_rung, to_rung", "share_ge3", "mean_rung")]
+_DEFINED = [
+    (name, "report.def_" + name.replace(", ", "_and_").replace("<key>", "key"))
+    for name in (
+        "people",
+        "focal",
+        "ties",
+        "rung_<key>",
+        "new_ties",
+        "climbed",
+        "focal_alone",
+        "focal_only_professional",
+        "focal_peer_ge3",
+        "from_rung, to_rung",
+        "share_ge3",
+        "mean_rung",
+    )
+]
 
 
 # --- pieces ------------------------------------------------------------------------------------
+
 
 def _chart(images: Mapping[str, bytes], stem: str, caption: str, lang: str) -> str:
     """A chart with its caption (what it shows) and the names of its files."""

@@ -24,9 +24,25 @@ __all__ = ["column_headers", "transitions_table", "NOT_A_MOVE"]
 
 #: The cell of a transitions table where a tie stays on its rung (counted under "stayed").
 NOT_A_MOVE = "–"
-_KEYS = ("period", "people", "focal", "ties", "new_ties", "climbed", "focal_alone",
-         "focal_only_professional", "focal_peer_ge3", "activity", "share_ge3", "mean_rung",
-         "level", "key", "rung", "from_rung", "stayed")
+_KEYS = (
+    "period",
+    "people",
+    "focal",
+    "ties",
+    "new_ties",
+    "climbed",
+    "focal_alone",
+    "focal_only_professional",
+    "focal_peer_ge3",
+    "activity",
+    "share_ge3",
+    "mean_rung",
+    "level",
+    "key",
+    "rung",
+    "from_rung",
+    "stayed",
+)
 
 
 def column_headers(ladder: Ladder, lang: str, *, focal: str = "parent") -> dict[str, str]:
@@ -34,8 +50,9 @@ def column_headers(ladder: Ladder, lang: str, *, focal: str = "parent") -> dict[
     role named in them."""
     w = words(lang)
     focal = role_word(focal, lang, plural=True)
-    headers = {key: w[f"report.col_{key}"].format(Focal=focal, focal=focal.lower())
-               for key in _KEYS}
+    headers = {
+        key: w[f"report.col_{key}"].format(Focal=focal, focal=focal.lower()) for key in _KEYS
+    }
     for rung in ladder:
         headers[f"rung_{rung.key}"] = rung.label(lang)
         headers[f"to_{rung.key}"] = w["report.col_to"].format(rung=rung.label(lang))
@@ -57,8 +74,9 @@ def transitions_table(moves: pd.DataFrame, ladder: Ladder, lang: str) -> pd.Data
     """
     w = words(lang)
     keys = [rung.key for rung in ladder]
-    matrix = moves.pivot_table(index="from_rung", columns="to_rung", values="ties",
-                               aggfunc="sum", fill_value=0)
+    matrix = moves.pivot_table(
+        index="from_rung", columns="to_rung", values="ties", aggfunc="sum", fill_value=0
+    )
     matrix = matrix.reindex(index=["none", *keys], columns=keys, fill_value=0).astype(object)
     stayed: list[object] = [NOT_A_MOVE]
     for key in keys:

@@ -28,27 +28,49 @@ from importlib import resources
 
 import pandas as pd
 
-__all__ = ["page_html", "section_html", "figure_html", "table_html", "css_string", "escape",
-           "WIDE_COLUMNS"]
+__all__ = [
+    "page_html",
+    "section_html",
+    "figure_html",
+    "table_html",
+    "css_string",
+    "escape",
+    "WIDE_COLUMNS",
+]
 
 #: Tables with more columns than this print with their headers turned sideways.
 WIDE_COLUMNS = 8
 
 
-def page_html(*, title: str, lang: str, csp: str, head: str, sections: list[str],
-              margin_title: str, margin_date: str) -> str:
+def page_html(
+    *,
+    title: str,
+    lang: str,
+    csp: str,
+    head: str,
+    sections: list[str],
+    margin_title: str,
+    margin_date: str,
+) -> str:
     """The whole page: ``head`` (the report's heading) and ``sections`` in ``<main>``, the
     report's stylesheet, and the print margins with ``margin_title`` and ``margin_date``."""
-    css = resources.files("contactladder").joinpath("templates", "report.css").read_text(
-        encoding="utf-8")
-    margins = (f"@page {{ @top-left {{ content: {css_string(margin_title)}; }} "
-               f"@top-right {{ content: {css_string(margin_date)}; }} }}")
-    return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
-            f'<meta http-equiv="Content-Security-Policy" content="{escape(csp)}">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<link rel="icon" href="data:,"><title>{escape(title)}</title>'
-            f"<style>{css}\n{margins}</style></head><body><main>{head}"
-            f'{"".join(sections)}</main></body></html>\n')
+    css = (
+        resources.files("contactladder")
+        .joinpath("templates", "report.css")
+        .read_text(encoding="utf-8")
+    )
+    margins = (
+        f"@page {{ @top-left {{ content: {css_string(margin_title)}; }} "
+        f"@top-right {{ content: {css_string(margin_date)}; }} }}"
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{escape(csp)}">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<link rel="icon" href="data:,"><title>{escape(title)}</title>'
+        f"<style>{css}\n{margins}</style></head><body><main>{head}"
+        f'{"".join(sections)}</main></body></html>\n'
+    )
 
 
 def section_html(key: str, title: str, body: str) -> str:
@@ -60,26 +82,43 @@ def figure_html(png: bytes, key: str, *, alt: str, caption: str, kind: str = "ch
     """A picture embedded as PNG, with its alternative text and caption (``kind`` is its class:
     ``chart`` or ``village``)."""
     data = base64.b64encode(png).decode("ascii")
-    return (f'<figure class="{kind}" id="{kind}-{escape(key)}"><img alt="{escape(alt)}" '
-            f'src="data:image/png;base64,{data}"><figcaption>{escape(caption)}</figcaption>'
-            "</figure>")
+    return (
+        f'<figure class="{kind}" id="{kind}-{escape(key)}"><img alt="{escape(alt)}" '
+        f'src="data:image/png;base64,{data}"><figcaption>{escape(caption)}</figcaption>'
+        "</figure>"
+    )
 
 
-def table_html(table: pd.DataFrame, key: str, *, headers: dict[str, str],
-               caption: str | None = None, digits: int = 3) -> str:
+def table_html(
+    table: pd.DataFrame,
+    key: str,
+    *,
+    headers: dict[str, str],
+    caption: str | None = None,
+    digits: int = 3,
+) -> str:
     """``table`` as HTML: the header of column ``c`` shows ``headers.get(c, c)``; headers and
     cells carry ``data-column="c"``; the first column is the rows' header. A table of more
     than :data:`WIDE_COLUMNS` columns is ``wide``: printed with its headers turned sideways,
     so every column stays on the page."""
-    head = "".join(f'<th scope="col" data-column="{escape(c)}">{escape(headers.get(c, c))}</th>'
-                   for c in table.columns)
-    rows = "".join("<tr>" + "".join(_cell(c, v, digits, first=k == 0)
-                                    for k, (c, v) in enumerate(zip(table.columns, row)))
-                   + "</tr>" for row in table.itertuples(index=False))
+    head = "".join(
+        f'<th scope="col" data-column="{escape(c)}">{escape(headers.get(c, c))}</th>'
+        for c in table.columns
+    )
+    rows = "".join(
+        "<tr>"
+        + "".join(
+            _cell(c, v, digits, first=k == 0) for k, (c, v) in enumerate(zip(table.columns, row))
+        )
+        + "</tr>"
+        for row in table.itertuples(index=False)
+    )
     caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
     wide = ' class="wide"' if len(table.columns) > WIDE_COLUMNS else ""
-    return (f'<div class="table"><table id="table-{escape(key)}"{wide}>{caption_html}<thead><tr>'
-            f"{head}</tr></thead><tbody>{rows}</tbody></table></div>")
+    return (
+        f'<div class="table"><table id="table-{escape(key)}"{wide}>{caption_html}<thead><tr>'
+        f"{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+    )
 
 
 def css_string(text: str) -> str:

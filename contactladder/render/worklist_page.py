@@ -32,8 +32,17 @@ __all__ = ["LIST_KINDS", "sheet_name", "worklist_html", "html_table", "as_text"]
 #: The kinds of weaver list (``table.attrs["kind"]``).
 LIST_KINDS = ("worklist", "introductions", "brokers", "follow_up", "changes", "counts")
 # The columns the page shows under each person, in this order.
-_DETAILS = ("wijk", "status", "activities", "last_contact", "joined", "ties", "suggestions",
-            "invite", "introduced")
+_DETAILS = (
+    "wijk",
+    "status",
+    "activities",
+    "last_contact",
+    "joined",
+    "ties",
+    "suggestions",
+    "invite",
+    "introduced",
+)
 _CSS = """
 body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 60em; color: #222; }
 .notice { background: #fff3cd; border: 1px solid #e0c36c; padding: .6em 1em; }
@@ -60,8 +69,12 @@ def sheet_name(kind: str, lang: str = "nl") -> str:
     return w["weaver.sheet"].format(name=name)
 
 
-def worklist_html(table: pd.DataFrame, *, lang: str | None = None,
-                  sections: Sequence[tuple[str, pd.DataFrame]] = ()) -> str:
+def worklist_html(
+    table: pd.DataFrame,
+    *,
+    lang: str | None = None,
+    sections: Sequence[tuple[str, pd.DataFrame]] = (),
+) -> str:
     """The worklist as one self-contained HTML page: no scripts, no external resources; it
     reads on a phone (a viewport meta). Its title holds the reference day.
 
@@ -81,9 +94,11 @@ def worklist_html(table: pd.DataFrame, *, lang: str | None = None,
     title, notice = w["weaver.title"], personal_data_notice(lang)
     if attrs.get("as_of"):
         title += " · " + w["weaver.as_of"].format(day=attrs["as_of"])
-    facts = [attrs.get("data"),
-             w["weaver.as_of"].format(day=attrs["as_of"]) if attrs.get("as_of") else None,
-             attrs.get("wijk")]
+    facts = [
+        attrs.get("data"),
+        w["weaver.as_of"].format(day=attrs["as_of"]) if attrs.get("as_of") else None,
+        attrs.get("wijk"),
+    ]
     heading = " · ".join(str(f) for f in facts if f)
     parts = [
         "<!DOCTYPE html>",
@@ -121,8 +136,10 @@ def html_table(table: pd.DataFrame) -> str:
     """
     esc = html.escape
     head = "".join(f"<th>{esc(str(c))}</th>" for c in table.columns)
-    body = "".join("<tr>" + "".join(f"<td>{esc(str(v))}</td>" for v in row) + "</tr>"
-                   for row in table.itertuples(index=False))
+    body = "".join(
+        "<tr>" + "".join(f"<td>{esc(str(v))}</td>" for v in row) + "</tr>"
+        for row in table.itertuples(index=False)
+    )
     return f"<table><tr>{head}</tr>{body}</table>"
 
 
@@ -134,12 +151,15 @@ def _person(row: dict, rungs: list[str], lang: str) -> list[str]:
         who = str(row["label"])
     else:
         who = f"{name} ({row['person']})" if name else str(row["person"])
-    reasons = [w.get(f"weaver.reason_{key}") or key
-               for key in str(row["reasons"]).split(";") if key]
-    parts = ['<section class="person">',
-             f'<h2><span class="priority">{esc(str(row["priority"]))}</span>{esc(who)}</h2>',
-             f'<p class="reasons">{esc(", ".join(reasons))}</p>',
-             f"<p>{esc(str(row['explanation']))}</p><dl>"]
+    reasons = [
+        w.get(f"weaver.reason_{key}") or key for key in str(row["reasons"]).split(";") if key
+    ]
+    parts = [
+        '<section class="person">',
+        f'<h2><span class="priority">{esc(str(row["priority"]))}</span>{esc(who)}</h2>',
+        f'<p class="reasons">{esc(", ".join(reasons))}</p>',
+        f"<p>{esc(str(row['explanation']))}</p><dl>",
+    ]
     for column in _DETAILS:
         value = row.get(column)
         if value is not None and str(value) != "":
@@ -161,7 +181,7 @@ def as_text(table: pd.DataFrame, *, width: int = 100) -> str:
     keys = ("candidate", "candidate_label", "person", "label")
     key = next(c for c in (*keys, table.columns[0]) if c in table)
     columns = list(table.columns)
-    head = columns[:columns.index("explanation")] if "explanation" in columns else columns
+    head = columns[: columns.index("explanation")] if "explanation" in columns else columns
     head = [c for c in head if c not in keys]
     lines = []
     for row in table.to_dict("records"):
@@ -169,6 +189,7 @@ def as_text(table: pd.DataFrame, *, width: int = 100) -> str:
         name = row.get("name")
         lines.append(f"{row[key]}" + (f" {name}" if name else "") + f"  {figures}")
         if row.get("explanation"):
-            lines += textwrap.wrap(str(row["explanation"]), width, initial_indent="    ",
-                                   subsequent_indent="    ")
+            lines += textwrap.wrap(
+                str(row["explanation"]), width, initial_indent="    ", subsequent_indent="    "
+            )
     return "\n".join(lines)

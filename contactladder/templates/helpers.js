@@ -111,7 +111,8 @@ var clHelpers = (function () {
     function rowOf(i) {
       var key = nodes.group[i] * 100000 + (nodes.wijk[i] < 0 ? 99999 : nodes.wijk[i]);
       if (!rows[key]) {
-        rows[key] = [nodes.group[i], nodes.wijk[i], 0, 0].concat(rungs.map(function () { return 0; }));
+        rows[key] = [nodes.group[i], nodes.wijk[i], 0, 0]
+          .concat(rungs.map(function () { return 0; }));
         keys.push(key);
       }
       return rows[key];

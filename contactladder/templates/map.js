@@ -32,7 +32,9 @@
   });
   var nodes = shown.nodes, edges = shown.edges;
   var look = clPage.peopleLook(data, nodes, function (item) {
-    if (item.id === data.focus) { item.borderWidth = Math.max(item.borderWidth, 3); }
+    if (item.id === data.focus && item.borderWidth !== undefined) {
+      item.borderWidth = Math.max(item.borderWidth, 3);
+    }
     return item;
   });
   var sizeOf = function (i) { return N.size[i] + (i === data.focus ? 6 : 0); };

@@ -51,7 +51,8 @@ var clPage = (function () {
     return {
       nodes: nodes, edges: edges, inWijk: inWijk,
       nodeView: new vis.DataView(nodes, {filter: function (item) {
-        return inWijk(item.id) && nodeShown(item) && (!state.onlyAlone || state.kinds[item.id] === 1);
+        return inWijk(item.id) && nodeShown(item) &&
+          (!state.onlyAlone || state.kinds[item.id] === 1);
       }}),
       edgeView: new vis.DataView(edges, {filter: function (item) {
         return !state.onlyAlone && item.level > 0 && item.level >= state.minLevel &&
@@ -69,6 +70,42 @@ var clPage = (function () {
   }
 
   // --- the network -----------------------------------------------------------------------------
+  // Speed at tens of thousands of people. vis-network gets the whole data sets once and keeps
+  // them; what the views show is drawn, the rest is hidden. A change of step or filter then
+  // changes only what changed: the data-set items whose look changed (the pages' update()s),
+  // and the `hidden` flag of the people and ties that appear or disappear, set on
+  // vis-network's own items (a DataView that vis-network followed would make it build and
+  // throw away thousands of items, and redraw after each event). batch(change) runs a change
+  // as one redraw: vis-network 9 (whose version the pages pin) redraws synchronously after
+  // every event of its data sets, unless told _blockRedraw.
+  var drawn = null, drawnViews = null;
+  function batch(change) {
+    if (!drawn) { return change(); }
+    drawn.body.emitter.emit("_blockRedraw");
+    try {
+      return change();
+    } finally {
+      showViews(drawn, drawnViews);
+      drawn.body.emitter.emit("_allowRedraw");
+      drawn.redraw();
+    }
+  }
+
+  // Hide what the views do not show, on vis-network's own items, changing only the flags that
+  // change; then have vis-network count again what it draws.
+  function showViews(network, views) {
+    var body = network.body, changed = 0;
+    [["nodes", views[0]], ["edges", views[1]]].forEach(function (pair) {
+      var items = body[pair[0]], shown = {};
+      pair[1].getIds().forEach(function (id) { shown[id] = true; });
+      for (var id in items) {
+        var options = items[id].options, hidden = !shown[id];
+        if (options.hidden !== hidden) { options.hidden = hidden; changed += 1; }
+      }
+    });
+    if (changed) { network._updateVisibleIndices(); }
+    return changed;
+  }
   // Labels are drawn from this size on screen (px) up: at the opening zoom of a big map they
   // would pile up into a grey smudge. Pinned people (the person in focus, the search's hit) are
   // labelled at every zoom.
@@ -95,6 +132,7 @@ var clPage = (function () {
     var stage = document.getElementById("cl-stage");
     var container = document.getElementById("cl-network");
     var network = new vis.Network(container, {}, options(data));
+    drawn = network;
     var moved = false;
     function fitView() {
       network.setSize("100%", "100%");  // the stage's size now (the layout may have changed)
@@ -107,7 +145,9 @@ var clPage = (function () {
     frame.setAttribute("role", "application");
     frame.setAttribute("aria-label", data.title);
     frame.setAttribute("aria-describedby", "cl-keys");
-    network.setData({nodes: nodeView, edges: edgeView});
+    network.setData({nodes: nodeView.getDataSet(), edges: edgeView.getDataSet()});
+    drawnViews = [nodeView, edgeView];
+    showViews(network, drawnViews);
     fitView();
     // Draw now, not on the next animation frame: a browser gives none to a frame out of sight
     // (a sandboxed iframe further down a report), and the page should still say it is drawn.
@@ -371,10 +411,12 @@ var clPage = (function () {
       state.wijk = byWijk ? wijk : -1;
       state.minLevel = minLevel;
       wijkSelect.value = String(state.wijk); rungSelect.value = String(minLevel);
-      if (prepare) { prepare(); }
-      shown.nodeView.refresh();
-      shown.edgeView.refresh();
-      changed();
+      batch(function () {
+        if (prepare) { prepare(); }
+        shown.nodeView.refresh();
+        shown.edgeView.refresh();
+        changed();
+      });
     }
     wijkSelect.addEventListener("change", function () {
       setFilter(parseInt(wijkSelect.value, 10), state.minLevel);
@@ -386,7 +428,7 @@ var clPage = (function () {
   }
 
   return {open: open, el: el, subtitle: subtitle, views: views, edgeStyle: edgeStyle,
-          draw: draw, tooltip: tooltip, personRows: personRows, filters: filters,
+          draw: draw, batch: batch, tooltip: tooltip, personRows: personRows, filters: filters,
           legend: P.legend, line: P.line, focalPeople: P.focalPeople, peopleLook: P.peopleLook,
           leastSize: P.leastSize, aloneFilter: P.aloneFilter, mapTable: P.mapTable};
 }());

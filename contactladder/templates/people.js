@@ -45,17 +45,22 @@ var clPeople = (function () {
   // ties and joined(i) (optional) whether they are new; finish(item) (optional) completes each
   // changed person. Returns the number of people changed.
   function peopleLook(data, nodes, finish) {
-    var n = data.nodes.x.length, key = new Float64Array(n).fill(-1);
+    var n = data.nodes.x.length, mark = new Int8Array(n).fill(-1), shownSize = new Float64Array(n);
     return function restyle(kinds, sizeOf, least, joined) {
       var updates = [];
       for (var i = 0; i < n; i++) {
         var size = sizeOf(i), kind = kinds[i], fresh = joined && joined(i) ? 1 : 0;
-        var look = (kind ? Math.max(size, least) : size) * 16 + kind * 2 + fresh;
-        if (key[i] !== look) {
-          key[i] = look;
-          var item = personLook(data, i, kind, size, least, fresh);
-          updates.push(finish ? finish(item) : item);
+        var drawnSize = kind ? Math.max(size, least) : size, item;
+        if (mark[i] !== kind * 2 + fresh) {  // a new look
+          mark[i] = kind * 2 + fresh;
+          item = personLook(data, i, kind, size, least, fresh);
+        } else if (shownSize[i] !== drawnSize) {  // only a new size: the lighter update
+          item = {id: i, size: drawnSize};
+        } else {
+          continue;
         }
+        shownSize[i] = drawnSize;
+        updates.push(finish ? finish(item) : item);
       }
       if (updates.length) { nodes.update(updates); }
       return updates.length;
@@ -70,10 +75,14 @@ var clPeople = (function () {
   }
 
   // The filter "only <focal people> without a tie" (#cl-only-alone): sets state.onlyAlone,
-  // refreshes the views, centres the map on them and calls changed(). Returns set(on).
+  // refreshes the views, centres the map on them and calls changed(), as one redraw
+  // (clPage.batch, defined by page.js, which is loaded after this file). Returns set(on).
   function aloneFilter(data, state, shown, network, changed) {
     var box = document.getElementById("cl-only-alone");
     function set(on) {
+      clPage.batch(function () { show(on); });
+    }
+    function show(on) {
       state.onlyAlone = !!on;
       box.checked = state.onlyAlone;
       shown.nodeView.refresh();
@@ -87,10 +96,10 @@ var clPeople = (function () {
         });
         network.fit({nodes: ids, animation: false});
         network.moveTo({scale: Math.min(1.5, network.getScale()), animation: false,
-                        position: {x: (bounds[0] + bounds[2]) / 2, y: (bounds[1] + bounds[3]) / 2}});
+                        position: {x: (bounds[0] + bounds[2]) / 2,
+                                   y: (bounds[1] + bounds[3]) / 2}});
       }
       changed();
-      network.redraw();
     }
     box.addEventListener("change", function () { set(box.checked); });
     return set;
@@ -174,7 +183,8 @@ var clPeople = (function () {
   function ring(colour, dashed) {
     var box = svg("svg", {width: 16, height: 16, viewBox: "0 0 16 16", "aria-hidden": "true"});
     box.appendChild(svg("circle", {cx: 8, cy: 8, r: 5.5, fill: "#ffffff", stroke: colour,
-                                   "stroke-width": 2.5, "stroke-dasharray": dashed ? "3 2" : "none"}));
+                                   "stroke-width": 2.5,
+                                   "stroke-dasharray": dashed ? "3 2" : "none"}));
     return box;
   }
 

@@ -156,9 +156,11 @@
     slider.value = String(s);
     slider.setAttribute("aria-valuetext", stepText(s));
     periodOut.textContent = stepText(s);
-    restyle(s);
-    shown.nodeView.refresh();
-    shown.edgeView.refresh();
+    clPage.batch(function () {
+      restyle(s);
+      shown.nodeView.refresh();
+      shown.edgeView.refresh();
+    });
     showCounters();
     tip.hide();
     return s;

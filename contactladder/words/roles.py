@@ -22,18 +22,29 @@ _UNKNOWN = "unknown"
 
 #: Canonical role key -> its word per language (singular). The key "" is an unknown role.
 ROLE_WORDS: dict[str, dict[str, str]] = {
-    ("" if key == f"roles.{_UNKNOWN}" else key.removeprefix("roles.")):
-        {lang: entry[i][0] for i, lang in enumerate(LANGUAGES)}
-    for key, entry in catalogue().items() if key.startswith("roles.")
+    ("" if key == f"roles.{_UNKNOWN}" else key.removeprefix("roles.")): {
+        lang: entry[i][0] for i, lang in enumerate(LANGUAGES)
+    }
+    for key, entry in catalogue().items()
+    if key.startswith("roles.")
 }
 
 # Role words as they may be written in the data, singular and plural, to their canonical key.
 _ROLE_ALIASES: dict[str, str] = {
     word.lower(): key.removeprefix("roles.")
-    for key, entry in catalogue().items() if key.startswith("roles.") and key != "roles.unknown"
-    for pair in entry for word in pair
-} | {"prof": "professional", "profs": "professional", "pro": "professional",
-     "prof.": "professional", "vrijw": "volunteer", "vrijw.": "volunteer", "kids": "child"}
+    for key, entry in catalogue().items()
+    if key.startswith("roles.") and key != "roles.unknown"
+    for pair in entry
+    for word in pair
+} | {
+    "prof": "professional",
+    "profs": "professional",
+    "pro": "professional",
+    "prof.": "professional",
+    "vrijw": "volunteer",
+    "vrijw.": "volunteer",
+    "kids": "child",
+}
 
 
 def role_key(role: object) -> str:

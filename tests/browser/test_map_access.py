@@ -19,26 +19,34 @@ def framed(chromium, tmp_path, page_path, *, width=800, touch=False):
     """A host page with the page's embed snippet in a frame ``width`` wide; (context, page,
     frame)."""
     host = tmp_path / "rapport.html"
-    host.write_text('<!DOCTYPE html><html><body style="margin:0"><p style="height:150px">x</p>'
-                    + embed_snippet(page_path.name, title="Kaart", width=str(width))
-                    + '<p style="height:2000px">y</p></body></html>', encoding="utf-8")
-    context = chromium.new_context(viewport={"width": 900, "height": 800}, has_touch=touch,
-                                   is_mobile=False)
+    host.write_text(
+        '<!DOCTYPE html><html><body style="margin:0"><p style="height:150px">x</p>'
+        + embed_snippet(page_path.name, title="Kaart", width=str(width))
+        + '<p style="height:2000px">y</p></body></html>',
+        encoding="utf-8",
+    )
+    context = chromium.new_context(
+        viewport={"width": 900, "height": 800}, has_touch=touch, is_mobile=False
+    )
     page = context.new_page()
     page.goto(host.as_uri())
     page.wait_for_selector("iframe")
     frame = page.frames[1]
-    frame.wait_for_function("document.documentElement.hasAttribute('data-cl-drawn')",
-                            timeout=15_000)
+    frame.wait_for_function(
+        "document.documentElement.hasAttribute('data-cl-drawn')", timeout=15_000
+    )
     return context, page, frame
 
 
 @pytest.mark.parametrize("kind", ["map", "timeline"])
 def test_legend_is_visible_in_an_800_px_frame(kind, village_net, tmp_path, chromium):
     net = village_net()
-    path = (write_map_files(net, tmp_path / "kaart.html")[0] if kind == "map"
-            else write_timeline(net, tmp_path / "kaart.html"))
-    context, page, frame = framed(chromium, tmp_path, path)
+    path = (
+        write_map_files(net, tmp_path / "kaart.html")[0]
+        if kind == "map"
+        else write_timeline(net, tmp_path / "kaart.html")
+    )
+    context, _page, frame = framed(chromium, tmp_path, path)
     try:
         assert frame.is_visible("#cl-legend")
         legend, network = frame.evaluate("""() => ['#cl-legend', '#cl-network'].map(s => {
@@ -90,8 +98,10 @@ def test_the_map_as_a_table(village_net, tmp_path, open_page):
     visit = open_page(write_map_files(net, tmp_path / "kaart.html", lang="en")[0])
     page = visit.page
     assert visit.evaluate("document.getElementById('cl-table').classList.contains('cl-sr')")
-    assert not page.is_visible("#cl-table table") or visit.evaluate(
-        "document.getElementById('cl-table').getBoundingClientRect().width") <= 1
+    assert (
+        not page.is_visible("#cl-table table")
+        or visit.evaluate("document.getElementById('cl-table').getBoundingClientRect().width") <= 1
+    )
     head = page.eval_on_selector_all("#cl-table thead th", "ths => ths.map(t => t.textContent)")
     assert head[:4] == ["Role", "Wijk", "Number", "Parents without a tie"]
     assert head[4:] == [f"{r.level}. {r.label('en')}" for r in net.ladder]
@@ -105,8 +115,9 @@ def test_the_map_as_a_table(village_net, tmp_path, open_page):
     page.click("#cl-table-toggle")
     assert page.get_attribute("#cl-table-toggle", "aria-expanded") == "true"
     assert page.is_visible("#cl-table table")
-    assert page.inner_text("#cl-table caption") == ("People by role and wijk, with their ties"
-                                                     " per rung")
+    assert page.inner_text("#cl-table caption") == (
+        "People by role and wijk, with their ties per rung"
+    )
     page.click("#cl-table-toggle")
     assert visit.evaluate("document.getElementById('cl-table').classList.contains('cl-sr')")
     assert visit.errors == []
@@ -132,8 +143,10 @@ def test_timeline_table_and_slider_say_the_step(village_net, tmp_path, open_page
 
 def test_counters_are_not_announced_while_playing(village_net, tmp_path, open_page):
     visit = open_page(write_timeline(village_net(), tmp_path / "dorp.html"))
-    live = "() => ['#cl-period', '#cl-counters'].map(s => document.querySelector(s)" \
-           ".getAttribute('aria-live'))"
+    live = (
+        "() => ['#cl-period', '#cl-counters'].map(s => document.querySelector(s)"
+        ".getAttribute('aria-live'))"
+    )
     assert visit.evaluate(live) == ["polite", "polite"]
     visit.page.click("#cl-play")
     assert visit.evaluate(live) == ["off", "off"]
@@ -143,15 +156,28 @@ def test_counters_are_not_announced_while_playing(village_net, tmp_path, open_pa
 
 
 def touch(cdp, kind, points):
-    cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": [
-        {"x": x, "y": y, "id": i} for i, (x, y) in enumerate(points)]})
+    cdp.send(
+        "Input.dispatchTouchEvent",
+        {
+            "type": kind,
+            "touchPoints": [{"x": x, "y": y, "id": i} for i, (x, y) in enumerate(points)],
+        },
+    )
 
 
 def drag(cdp, page, start, end, steps=8):
     touch(cdp, "touchStart", [start])
     for k in range(1, steps + 1):
-        touch(cdp, "touchMove", [(start[0] + (end[0] - start[0]) * k / steps,
-                                  start[1] + (end[1] - start[1]) * k / steps)])
+        touch(
+            cdp,
+            "touchMove",
+            [
+                (
+                    start[0] + (end[0] - start[0]) * k / steps,
+                    start[1] + (end[1] - start[1]) * k / steps,
+                )
+            ],
+        )
         page.wait_for_timeout(20)
     touch(cdp, "touchEnd", [])
     page.wait_for_timeout(300)
@@ -169,20 +195,21 @@ def test_touch_scrolls_the_page_until_tapped_and_pinch_zooms(village_net, tmp_pa
         assert page.evaluate("window.scrollY") > 50  # the page scrolled
         after = frame.evaluate(VIEW)
         assert after["x"] == pytest.approx(before["x"]) and after["y"] == pytest.approx(
-            before["y"])  # the map did not move
+            before["y"]
+        )  # the map did not move
         page.evaluate("window.scrollTo(0, 0)")
         page.wait_for_timeout(200)
         page.touchscreen.tap(*middle)  # now one finger is the map's
         page.wait_for_timeout(300)
-        assert frame.evaluate("document.getElementById('cl-stage').classList"
-                              ".contains('cl-active')")
+        assert frame.evaluate("document.getElementById('cl-stage').classList.contains('cl-active')")
         drag(cdp, page, middle, (middle[0] + 120, middle[1] - 120))
         panned = frame.evaluate(VIEW)
         assert page.evaluate("window.scrollY") < 10  # the page stays (up to a nudge)
         assert abs(panned["x"] - before["x"]) > 20 or abs(panned["y"] - before["y"]) > 20
-        cdp.send("Input.synthesizePinchGesture", {"x": middle[0], "y": middle[1],
-                                                  "scaleFactor": 2.0, "gestureSourceType":
-                                                  "touch"})
+        cdp.send(
+            "Input.synthesizePinchGesture",
+            {"x": middle[0], "y": middle[1], "scaleFactor": 2.0, "gestureSourceType": "touch"},
+        )
         page.wait_for_timeout(400)
         assert frame.evaluate(VIEW)["scale"] > panned["scale"] * 1.2
     finally:

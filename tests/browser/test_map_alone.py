@@ -24,7 +24,8 @@ def wait_until(target, expression, timeout=5.0):
 def drawn_people(visit):
     """Per person drawn: size, border colour and width from vis-network's body, the kind of
     the payload's state, and whether the ring's colour is in the canvas's pixels there."""
-    return visit.evaluate("""(ring) => { const c = window.contactladder, n = c.network;
+    return visit.evaluate(
+        """(ring) => { const c = window.contactladder, n = c.network;
         const canvas = document.querySelector('#cl-network canvas');
         const ctx = canvas.getContext('2d'), ratio = canvas.width / canvas.clientWidth;
         const rgb = [1, 3, 5].map(k => parseInt(ring.slice(k, k + 2), 16));
@@ -40,7 +41,8 @@ def drawn_people(visit):
             return {id: id, size: node.options.size, border: node.options.color.border,
                     borderWidth: node.options.borderWidth, kind: c.state.kinds[id],
                     dashed: !!node.options.shapeProperties.borderDashes, ringed: ringed}; }); }""",
-        RING)
+        RING,
+    )
 
 
 def errors(visit):
@@ -76,7 +78,8 @@ def test_alone_parents_stand_out_on_the_map(village_net, tmp_path, open_page):
     assert kinds.count(2) == table["focal_only_professional"]
     assert legend_counts(visit) == [
         ["1", f"Ouders zonder band ({table['focal_alone']})"],
-        ["2", f"Ouders zonder band met andere ouders ({table['focal_only_professional']})"]]
+        ["2", f"Ouders zonder band met andere ouders ({table['focal_only_professional']})"],
+    ]
     assert errors(visit) == []
 
 
@@ -131,6 +134,8 @@ def test_timeline_filter_follows_the_step(village_net, tmp_path, open_page):
     visit.page.check("#cl-only-alone")
     for step in range(len(table)):
         visit.evaluate("(s) => window.contactladder.setStep(s)", step)
-        assert visit.evaluate("window.contactladder.network.body.nodeIndices.length") == \
-            table.loc[step, "focal_alone"], step
+        assert (
+            visit.evaluate("window.contactladder.network.body.nodeIndices.length")
+            == table.loc[step, "focal_alone"]
+        ), step
     assert errors(visit) == []

@@ -27,10 +27,13 @@ def printed(visit, tmp_path):
     pdf = tmp_path / "printed.pdf"
     pdf.write_bytes(page.pdf(format="A4", print_background=True))
     page.emulate_media(media="screen")
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf),
-                    str(tmp_path / "printed")], check=True)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "printed")],
+        check=True,
+    )
     image = next(tmp_path.glob("printed*.png"))
     return text.rstrip("\f").split("\f"), canvas, image
 
@@ -41,7 +44,7 @@ def coloured_share(image):
     import matplotlib.image
 
     pixels = matplotlib.image.imread(image)[..., :3]
-    pixels = pixels[int(0.15 * len(pixels)):int(0.45 * len(pixels))]
+    pixels = pixels[int(0.15 * len(pixels)) : int(0.45 * len(pixels))]
     spread = pixels.max(axis=2) - pixels.min(axis=2)
     return float((spread > 0.15).mean())
 
@@ -49,22 +52,29 @@ def coloured_share(image):
 @pytest.mark.parametrize("kind", ["map", "timeline"])
 def test_prints_the_map_with_its_legend_on_one_page(kind, village_net, tmp_path, open_page):
     net = village_net()
-    path = (write_map_files(net, tmp_path / "kaart.html")[0] if kind == "map"
-            else write_timeline(net, tmp_path / "dorp.html"))
+    path = (
+        write_map_files(net, tmp_path / "kaart.html")[0]
+        if kind == "map"
+        else write_timeline(net, tmp_path / "dorp.html")
+    )
     visit = open_page(path)
     pages, canvas, image = printed(visit, tmp_path)
     assert len(pages) == 1
     text = pages[0].lower()  # the legend's headings are in capitals
-    for words in ("Zwolle", "Treden van de contactladder", "Steunen elkaar, wederzijds",
-                  "Ouders zonder band", "Personen"):
+    for words in (
+        "Zwolle",
+        "Treden van de contactladder",
+        "Steunen elkaar, wederzijds",
+        "Ouders zonder band",
+        "Personen",
+    ):
         assert words.lower() in text, words
     for control in ("Vanaf trede", "Zoek persoon", "Passend", "Afspelen", "Tabel"):
         assert control.lower() not in text, control  # the controls are not printed
     width, height, shown_width, shown_height, fit = canvas
     assert shown_width > 300 and shown_height > 300
     # not stretched: drawn at the printed shape, or fitted into it
-    assert fit == "contain" or width / height == pytest.approx(shown_width / shown_height,
-                                                                rel=0.02)
+    assert fit == "contain" or width / height == pytest.approx(shown_width / shown_height, rel=0.02)
     assert coloured_share(image) > 0.002  # the map is drawn, not a blank canvas (~0.0001)
     assert visit.errors == []
 
@@ -83,10 +93,12 @@ def test_page_pdf_alone_gives_one_page_with_the_legend(village_net, tmp_path, op
     visit = open_page(write_timeline(village_net(), tmp_path / "dorp.html"))
     pdf = tmp_path / "direct.pdf"
     pdf.write_bytes(visit.page.pdf(format="A4"))
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout.rstrip("\f")
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.rstrip("\f")
     assert "\f" not in text and "treden van de contactladder" in text.lower()
     if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "direct")],
-                       check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "direct")], check=True
+        )
         assert coloured_share(next(tmp_path.glob("direct*.png"))) > 0.002

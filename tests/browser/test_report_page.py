@@ -27,10 +27,12 @@ def test_the_report_timeline_runs_under_the_reports_policy(village_net, tmp_path
     context, page, errors = _visit(chromium, paths[0])
     try:
         assert "script-src 'sha256-" in page.get_attribute(
-            'meta[http-equiv="Content-Security-Policy"]', "content")
+            'meta[http-equiv="Content-Security-Policy"]', "content"
+        )
         frame = page.frames[1]
-        frame.wait_for_function("document.documentElement.hasAttribute('data-cl-drawn')",
-                                timeout=15_000)
+        frame.wait_for_function(
+            "document.documentElement.hasAttribute('data-cl-drawn')", timeout=15_000
+        )
         assert frame.evaluate("window.contactladder.network.body.edgeIndices.length") > 0
         assert errors == []
     finally:
@@ -40,9 +42,14 @@ def test_the_report_timeline_runs_under_the_reports_policy(village_net, tmp_path
 def test_markup_that_slipped_into_a_report_does_not_run(village_net, tmp_path, chromium):
     index = write_report(village_net(), tmp_path / "report", freq="month", timeline=False)[0]
     page_text = index.read_text(encoding="utf-8")
-    index.write_text(page_text.replace("</main>", "<script>document.title='ran'</script>"
-                                       "<img src=x onerror=\"document.title='ran'\"></main>"),
-                     encoding="utf-8")
+    index.write_text(
+        page_text.replace(
+            "</main>",
+            "<script>document.title='ran'</script>"
+            "<img src=x onerror=\"document.title='ran'\"></main>",
+        ),
+        encoding="utf-8",
+    )
     context, page, errors = _visit(chromium, index)
     try:
         assert page.title() != "ran"
@@ -52,11 +59,25 @@ def test_markup_that_slipped_into_a_report_does_not_run(village_net, tmp_path, c
 
 
 def test_the_worklist_page_runs_no_script(tmp_path, chromium):
-    table = pd.DataFrame([{"person": "p1", "wijk": "Dieze", "priority": 5, "reasons": "alone",
-                           "explanation": "Alone.", "name": "Ann"}])
+    table = pd.DataFrame(
+        [
+            {
+                "person": "p1",
+                "wijk": "Dieze",
+                "priority": 5,
+                "reasons": "alone",
+                "explanation": "Alone.",
+                "name": "Ann",
+            }
+        ]
+    )
     path = tmp_path / "werklijst.html"
-    path.write_text(worklist_html(table, lang="en").replace(
-        "</body>", "<script>document.title='ran'</script></body>"), encoding="utf-8")
+    path.write_text(
+        worklist_html(table, lang="en").replace(
+            "</body>", "<script>document.title='ran'</script></body>"
+        ),
+        encoding="utf-8",
+    )
     context, page, errors = _visit(chromium, path)
     try:
         assert page.title() != "ran" and "Ann" in page.inner_text("body")

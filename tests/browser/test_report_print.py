@@ -26,8 +26,12 @@ def pdf_text(pdf: Path) -> str:
     """The text of ``pdf`` in reading order, pages separated by form feeds."""
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext is missing: install poppler-utils (apt-get install poppler-utils)")
-    return subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 def plain(text: str) -> str:
@@ -38,8 +42,14 @@ def plain(text: str) -> str:
 def printed(chromium, tmp_path_factory):
     """The demo's Dutch report, its page and the text of its A4 PDF."""
     folder = tmp_path_factory.mktemp("report")
-    index = write_report(LadderNetwork.from_path(DEMO), folder, freq="quarter", lang="nl",
-                         title="Netwerk Zwolle <jonge kind>", subtitle="Tweede jaar")[0]
+    index = write_report(
+        LadderNetwork.from_path(DEMO),
+        folder,
+        freq="quarter",
+        lang="nl",
+        title="Netwerk Zwolle <jonge kind>",
+        subtitle="Tweede jaar",
+    )[0]
     context = chromium.new_context(viewport={"width": A4_CONTENT_PX, "height": 1000})
     page = context.new_page()
     page.goto(index.resolve().as_uri(), wait_until="load")
@@ -52,8 +62,7 @@ def printed(chromium, tmp_path_factory):
 
 def test_every_column_header_of_every_table_is_printed(printed):
     source, _, text = printed
-    headers = [html.unescape(h) for h in re.findall(r'<th scope="col"[^>]*>([^<]*)</th>',
-                                                    source)]
+    headers = [html.unescape(h) for h in re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', source)]
     tables = re.findall(r'<table id="table-([^"]+)"', source)
     assert len(tables) >= 7 and "Ouders zonder band" in headers
     missing = [h for h in headers if plain(h) not in plain(text)]
@@ -62,8 +71,12 @@ def test_every_column_header_of_every_table_is_printed(printed):
 
 def test_the_pictures_of_the_village_and_their_captions_are_printed(printed):
     source, _, text = printed
-    captions = [html.unescape(c).split(" (")[0] for c in re.findall(
-        r'<figure class="village"[^>]*>.*?<figcaption>([^<]*)</figcaption>', source)]
+    captions = [
+        html.unescape(c).split(" (")[0]
+        for c in re.findall(
+            r'<figure class="village"[^>]*>.*?<figcaption>([^<]*)</figcaption>', source
+        )
+    ]
     assert len(captions) == 3 and captions[-1].startswith("Stand op 31 december 2025")
     assert [c for c in captions if plain(c) not in plain(text)] == []
 
