@@ -41,7 +41,7 @@ _PUBLIC = {
     "brokers": "analysis.brokers",
     "village_brokers": "analysis.brokers",
     "cut_off": "analysis.cut_off",
-    "follow_up": "analysis.introductions",
+    "follow_up": "analysis.follow_up",
     "conversation": "analysis.conversation",
     "read_status": "loading.weaver_files",
     "read_introductions": "loading.weaver_files",

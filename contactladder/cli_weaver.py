@@ -274,7 +274,7 @@ def status(
 
     Example: contactladder status data/zwolle-demo p012 moved --since 2025-11-01
     """
-    from contactladder.jobs.weaver import status_job
+    from contactladder.jobs.weaver_logs import status_job
 
     show(status_job(source(ctx, data, options), person, status, since=since, note=note))
 
@@ -301,7 +301,7 @@ def introduced(
 
     Example: contactladder introduced data/zwolle-demo p012 p044 --date 2025-11-03
     """
-    from contactladder.jobs.weaver import introduced_job
+    from contactladder.jobs.weaver_logs import introduced_job
 
     show(
         introduced_job(
@@ -336,7 +336,7 @@ def follow_up(
 
     Example: contactladder follow-up data/zwolle-demo --within 3m
     """
-    from contactladder.jobs.weaver import follow_up_job
+    from contactladder.jobs.weaver_logs import follow_up_job
 
     show(follow_up_job(source(ctx, data, options), output, as_of=as_of, within=within, lang=lang))
 
@@ -397,7 +397,7 @@ def gesprek(
 
     Example: contactladder gesprek data/zwolle-demo p012 -o outputs/gesprek-p012.html
     """
-    from contactladder.jobs.weaver import conversation_job
+    from contactladder.jobs.weaver_logs import conversation_job
 
     show(
         conversation_job(

@@ -27,19 +27,14 @@ import pytest
 from click.testing import CliRunner
 from helpers import DEMO
 
-from contactladder.analysis.introductions import follow_up, introductions
+from contactladder.analysis.follow_up import follow_up
+from contactladder.analysis.introductions import introductions
 from contactladder.analysis.village import Village
 from contactladder.analysis.worklist import worklist
 from contactladder.cli import main
 from contactladder.errors import UsageError
-from contactladder.jobs.weaver import (
-    alone_job,
-    brokers_job,
-    follow_up_job,
-    introduce_job,
-    introduced_job,
-    status_job,
-)
+from contactladder.jobs.weaver import alone_job, brokers_job, introduce_job
+from contactladder.jobs.weaver_logs import follow_up_job, introduced_job, status_job
 from contactladder.loading.weaver_files import read_introductions, read_status
 from contactladder.network.ladder_network import LadderNetwork
 
@@ -352,7 +347,7 @@ def test_cli_status_introduced_and_follow_up(data):
 
 def test_the_conversation_sheet_holds_everything_on_one_page(data, tmp_path):
     from contactladder.jobs.common import Source
-    from contactladder.jobs.weaver import conversation_job
+    from contactladder.jobs.weaver_logs import conversation_job
 
     result = conversation_job(
         Source(data), "ann", tmp_path / "gesprek.html", today=TODAY, lang="en"

@@ -6,6 +6,7 @@
 - the weaver's rooms: :mod:`~contactladder.analysis.village` (the shared view of one day),
   :mod:`~contactladder.analysis.worklist` (who needs a link),
   :mod:`~contactladder.analysis.introductions` (whom they could meet),
+  :mod:`~contactladder.analysis.follow_up` (what came of the introductions logged),
   :mod:`~contactladder.analysis.brokers` (who holds the village together, on any networkx
   graph), :mod:`~contactladder.analysis.cut_off` (who loses touch if someone leaves, on any
   networkx graph), :mod:`~contactladder.analysis.durations` and

@@ -31,7 +31,8 @@ from typing import Any
 import pandas as pd
 
 from contactladder.analysis.durations import time_span
-from contactladder.analysis.introductions import follow_up, introductions
+from contactladder.analysis.follow_up import follow_up
+from contactladder.analysis.introductions import introductions
 from contactladder.analysis.village import LEFT, Village, iso_day
 from contactladder.analysis.weaver_sentences import invite_text
 from contactladder.analysis.worklist import invitations

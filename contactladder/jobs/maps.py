@@ -39,9 +39,18 @@ if TYPE_CHECKING:
     from contactladder.ladder import Ladder
     from contactladder.network.ladder_network import LadderNetwork
 
-__all__ = ["map_job", "timeline_job", "timeline_counters", "Counters", "write_map",
-           "write_map_files", "write_timeline", "write_timeline_files", "write_embed",
-           "save_map_picture"]
+__all__ = [
+    "map_job",
+    "timeline_job",
+    "timeline_counters",
+    "Counters",
+    "write_map",
+    "write_map_files",
+    "write_timeline",
+    "write_timeline_files",
+    "write_embed",
+    "save_map_picture",
+]
 
 
 class Counters(TypedDict):
@@ -51,9 +60,15 @@ class Counters(TypedDict):
     counters_by_wijk: pd.DataFrame | None
 
 
-def map_job(source: Source | LadderNetwork, output: str | Path = "outputs/map.html", *,
-            png: bool = False, svg: bool = False, embed: bool = False,
-            **options: Any) -> Result:
+def map_job(
+    source: Source | LadderNetwork,
+    output: str | Path = "outputs/map.html",
+    *,
+    png: bool = False,
+    svg: bool = False,
+    embed: bool = False,
+    **options: Any,
+) -> Result:
     """The ``map`` command: write the map page of the network and, when asked, its pictures
     and embed snippet.
 
@@ -92,14 +107,22 @@ def map_job(source: Source | LadderNetwork, output: str | Path = "outputs/map.ht
     net, notes = open_source(source, output=output)
     data = network_map_data(net, **options)
     paths = [write_text(output, pages.render_map(data))]
-    paths += [save_map_picture(data, output.with_suffix("." + fmt))
-              for fmt, wanted in (("png", png), ("svg", svg)) if wanted]
+    paths += [
+        save_map_picture(data, output.with_suffix("." + fmt))
+        for fmt, wanted in (("png", png), ("svg", svg))
+        if wanted
+    ]
     return _result(output, paths, notes, data["title"], embed, options)
 
 
-def timeline_job(source: Source | LadderNetwork,
-                 output: str | Path = "outputs/timeline.html", *, freq: str = "month",
-                 embed: bool = False, **options: Any) -> Result:
+def timeline_job(
+    source: Source | LadderNetwork,
+    output: str | Path = "outputs/timeline.html",
+    *,
+    freq: str = "month",
+    embed: bool = False,
+    **options: Any,
+) -> Result:
     """The ``timeline`` command: write the timeline page of the network (and its embed
     snippet).
 
@@ -124,8 +147,9 @@ def timeline_job(source: Source | LadderNetwork,
     return _result(output, paths, notes, data["title"], embed, options)
 
 
-def timeline_counters(net: LadderNetwork, *, freq: str = "month", wijk: str | None = None,
-                      ) -> Counters:
+def timeline_counters(
+    net: LadderNetwork, *, freq: str = "month", wijk: str | None = None
+) -> Counters:
     """The growth tables a timeline counts, each computed once: ``counters`` (``growth(net,
     freq=freq)``) and, when the page needs it, ``counters_by_wijk`` (``by="wijk"``), else None.
 
@@ -154,15 +178,22 @@ def write_map(G: nx.Graph, ladder: Ladder, path: str | Path, **options: Any) -> 
     return write_text(path, pages.map_html(G, ladder, **options))
 
 
-def write_map_files(net: LadderNetwork, path: str | Path = "outputs/map.html", *,
-                    png: bool = False, svg: bool = False, embed: bool = False,
-                    **options: Any) -> list[Path]:
+def write_map_files(
+    net: LadderNetwork,
+    path: str | Path = "outputs/map.html",
+    *,
+    png: bool = False,
+    svg: bool = False,
+    embed: bool = False,
+    **options: Any,
+) -> list[Path]:
     """:func:`map_job`'s paths: the page, then the PNG, the SVG and the snippet, as asked."""
     return map_job(net, path, png=png, svg=svg, embed=embed, **options).paths
 
 
-def write_timeline(net: LadderNetwork, path: str | Path = "outputs/timeline.html",
-                   **options: Any) -> Path:
+def write_timeline(
+    net: LadderNetwork, path: str | Path = "outputs/timeline.html", **options: Any
+) -> Path:
     """Write the timeline page of ``net`` to ``path`` (``.html``), whole or not at all.
 
     Keywords are those of :func:`timeline_job` (``freq``, and those of ``timeline_data``).
@@ -170,8 +201,13 @@ def write_timeline(net: LadderNetwork, path: str | Path = "outputs/timeline.html
     return timeline_job(net, path, **options).paths[0]
 
 
-def write_timeline_files(net: LadderNetwork, path: str | Path = "outputs/timeline.html", *,
-                         embed: bool = False, **options: Any) -> list[Path]:
+def write_timeline_files(
+    net: LadderNetwork,
+    path: str | Path = "outputs/timeline.html",
+    *,
+    embed: bool = False,
+    **options: Any,
+) -> list[Path]:
     """:func:`timeline_job`'s paths: the page, then with ``embed`` its snippet."""
     return timeline_job(net, path, embed=embed, **options).paths
 
@@ -180,8 +216,10 @@ def write_embed(page: str | Path, *, title: str) -> Path:
     """Write the :func:`~contactladder.render.page.embed_snippet` of ``page`` beside it, as
     ``<name>.embed.html``."""
     page = Path(page)
-    return write_text(page.with_name(page.stem + ".embed.html"),
-                      pages.embed_snippet(page.name, title=title) + "\n")
+    return write_text(
+        page.with_name(page.stem + ".embed.html"),
+        pages.embed_snippet(page.name, title=title) + "\n",
+    )
 
 
 def save_map_picture(data: Mapping[str, Any], path: str | Path) -> Path:
@@ -199,8 +237,14 @@ def save_map_picture(data: Mapping[str, Any], path: str | Path) -> Path:
     return write_bytes(path, map_picture(data, picture_format(path.name)))
 
 
-def _result(output: Path, paths: list[Path], notes: list[str], title: str, embed: bool,
-            options: Mapping[str, Any]) -> Result:
+def _result(
+    output: Path,
+    paths: list[Path],
+    notes: list[str],
+    title: str,
+    embed: bool,
+    options: Mapping[str, Any],
+) -> Result:
     """The job's result: the paths, the snippet when asked, a note when names are shown."""
     text = ""
     if embed:

@@ -32,29 +32,18 @@ from typing import Any
 import pandas as pd
 
 from contactladder.analysis.brokers import village_brokers
-from contactladder.analysis.conversation import conversation
-from contactladder.analysis.introductions import follow_up, introductions
+from contactladder.analysis.introductions import introductions
 from contactladder.analysis.village import Village
 from contactladder.analysis.worklist import REASONS, worklist
 from contactladder.analysis.worklist_changes import change_sentence, changes, reason_counts, why_off
 from contactladder.errors import UsageError
 from contactladder.io.files import output_set, write_text
 from contactladder.io.sheets import write_table, write_workbook
-from contactladder.io.weaver_logs import append_row
 from contactladder.jobs.common import Result, Source, open_source
 from contactladder.loading.files import read_table
-from contactladder.loading.weaver_files import (
-    INTRODUCTION_COLUMNS,
-    STATUS_COLUMNS,
-    read_introductions,
-    read_status,
-    weaver_file,
-)
+from contactladder.loading.weaver_files import read_introductions, read_status
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.privacy import personal_data_notice
-from contactladder.render.conversation_page import conversation_html
-from contactladder.render.map_payload import network_map_data
-from contactladder.render.static_map import map_picture
 from contactladder.render.worklist_page import as_text, sheet_name, worklist_html
 from contactladder.words import check_lang, words
 
@@ -62,14 +51,12 @@ __all__ = [
     "alone_job",
     "introduce_job",
     "brokers_job",
-    "follow_up_job",
-    "conversation_job",
-    "status_job",
-    "introduced_job",
     "write_list",
     "write_list_set",
     "check_list_path",
     "reference_day",
+    "deliver",
+    "logs",
 ]
 
 
@@ -105,7 +92,7 @@ def alone_job(
     """
     check_list_path(output, "worklist")
     net, notes = open_source(source, output=output)
-    status, introduced = _logs(source, net, options)
+    status, introduced = logs(source, net, options)
     options["as_of"] = reference_day(options.get("as_of"), today)
     table = worklist(net, status=status, introduced=introduced, anonymize=anonymize, **options)
     lang = table.attrs["lang"]
@@ -138,7 +125,7 @@ def alone_job(
         )
     if anonymize:
         extras["counts"] = reason_counts(table, list(REASONS))
-    return _deliver(table, output, notes, extras, keep)
+    return deliver(table, output, notes, extras, keep)
 
 
 def introduce_job(
@@ -154,12 +141,12 @@ def introduce_job(
     default), written to ``output`` (``.csv`` or ``.xlsx``) or as terminal text."""
     check_list_path(output, "introductions")
     net, notes = open_source(source, output=output)
-    status, _ = _logs(source, net, options)
+    status, _ = logs(source, net, options)
     options["as_of"] = reference_day(options.get("as_of"), today)
     table = introductions(net, person, status=status, **options)
     notes.append(words("en")["weaver.reference_day"].format(day=table.attrs["as_of"]))
     table.attrs["anonymize"] = options.get("anonymize", False)
-    return _deliver(table, output, notes)
+    return deliver(table, output, notes)
 
 
 def brokers_job(
@@ -175,175 +162,12 @@ def brokers_job(
     or as terminal text."""
     check_list_path(output, "brokers")
     net, notes = open_source(source, output=output)
-    status, _ = _logs(source, net, options)
+    status, _ = logs(source, net, options)
     options["as_of"] = reference_day(options.get("as_of"), today)
     table = village_brokers(net, status=status, **options)
     notes.append(words("en")["weaver.reference_day"].format(day=table.attrs["as_of"]))
     table.attrs["anonymize"] = options.get("anonymize", False)
-    return _deliver(table, output, notes)
-
-
-def follow_up_job(
-    source: Source | LadderNetwork,
-    output: str | Path | None = None,
-    *,
-    today: datetime.date | None = None,
-    **options: Any,
-) -> Result:
-    """``contactladder follow-up``: what came of each logged introduction,
-    :func:`~contactladder.analysis.introductions.follow_up` (``as_of``, ``within``, ``lang``;
-    from today by default), written to ``output`` (``.csv`` or ``.xlsx``) or as terminal text;
-    the summary line (the weaver's yield) in the notes."""
-    check_list_path(output, "follow_up")
-    net, notes = open_source(source, output=output)
-    _, introduced = _logs(source, net, options)
-    options["as_of"] = reference_day(options.get("as_of"), today)
-    if introduced is None:
-        introduced = pd.DataFrame(
-            {
-                c: pd.Series(dtype="datetime64[ns]" if c == "date" else object)
-                for c in INTRODUCTION_COLUMNS
-            }
-        )
-    table = follow_up(net, introduced, **options)
-    notes += [
-        words("en")["weaver.reference_day"].format(day=table.attrs["as_of"]),
-        table.attrs["summary"],
-    ]
-    return _deliver(table, output, notes)
-
-
-def conversation_job(
-    source: Source | LadderNetwork,
-    person: str,
-    output: str | Path,
-    *,
-    today: datetime.date | None = None,
-    **options: Any,
-) -> Result:
-    """``contactladder gesprek``: the one-page conversation sheet of ``person``
-    (:func:`~contactladder.analysis.conversation.conversation` with ``options``: ``as_of``,
-    ``fading``, ``together``, ``match``, ``suggest``, ``lang``; from today by default), written
-    to ``output`` (``.html``, printable on A4), with a small picture of their own network.
-
-    Raises
-    ------
-    UsageError
-        For an output that is not ``.html``, an unknown person, one not present or who left.
-    """
-    if Path(output).suffix.lower() != ".html":
-        raise UsageError(
-            "unknown page format", value=Path(output).name, hint="end the file name in .html"
-        )
-    net, notes = open_source(source, output=output)
-    status, introduced = _logs(source, net, options)
-    options["as_of"] = reference_day(options.get("as_of"), today)
-    sheet = conversation(net, person, status=status, introduced=introduced, **options)
-    lang = options.get("lang", "nl")
-    page = conversation_html(sheet, lang=lang, picture=_own_network(net, person, sheet, lang))
-    with output_set([Path(output)], private=True) as staging:
-        write_text(staging.path(output), page)
-    return Result(
-        paths=[Path(output)],
-        notes=[
-            *notes,
-            words("en")["weaver.reference_day"].format(day=sheet["as_of"]),
-            f"Note: {output} holds personal data (names): keep it to yourself and delete it when "
-            "no longer needed.",
-        ],
-    )
-
-
-def _own_network(net: LadderNetwork, person: str, sheet: dict[str, Any], lang: str) -> bytes | None:
-    """An SVG picture of the person's own network (anonymous labels, as on the maps); None
-    when there is nothing to draw (no tie yet)."""
-    if not len(sheet["ties"]):
-        return None
-    day = pd.Timestamp(sheet["as_of"])
-    as_of = None if day > net.end else sheet["as_of"]
-    try:
-        data = network_map_data(net, as_of=as_of, focus=person, anonymize=True, lang=lang)
-        return map_picture(data, "svg")
-    except UsageError:
-        return None
-
-
-def status_job(
-    data: Source | str | Path,
-    person: str,
-    status: str,
-    *,
-    since: object = None,
-    note: str = "",
-    today: datetime.date | None = None,
-    **load: Any,
-) -> Result:
-    """``contactladder status``: add a row to the data folder's ``status.csv`` (created when
-    missing; the file is written whole, the old rows kept), for a person of the people file.
-    ``data`` is a :class:`Source`, or a path read with the ``load`` options.
-
-    Raises
-    ------
-    UsageError
-        For an unknown person, an empty status, a date that is not one, or a status file that
-        is not CSV.
-    """
-    source = data if isinstance(data, Source) else Source(Path(data), load)
-    net, notes = open_source(source)
-    _check_person(net, person)
-    word = status.strip().lower()
-    if not word:
-        raise UsageError("empty status", hint="give moved, no_contact, paused, active or a word")
-    day = _log_day(since, today, "since")
-    path = _log_path(source.path, "status")
-    append_row(
-        path, {"person": person.strip(), "status": word, "since": day, "note": note}, STATUS_COLUMNS
-    )
-    return Result(paths=[path], notes=[*notes, f"Added: {person.strip()} {word} since {day}"])
-
-
-def introduced_job(
-    data: Source | str | Path,
-    person: str,
-    introduced_to: str,
-    *,
-    date: object = None,
-    by: str = "",
-    note: str = "",
-    today: datetime.date | None = None,
-    **load: Any,
-) -> Result:
-    """``contactladder introduced``: log that ``person`` was introduced to ``introduced_to``
-    (on ``date``, today by default) in the data folder's ``introductions.csv``, safely.
-
-    Raises
-    ------
-    UsageError
-        For an unknown person, a person introduced to themself, or a date that is not one.
-    """
-    source = data if isinstance(data, Source) else Source(Path(data), load)
-    net, notes = open_source(source)
-    for who in (person, introduced_to):
-        _check_person(net, who)
-    if person.strip() == introduced_to.strip():
-        raise UsageError("introduced to themself", value=person, hint="give two people")
-    day = _log_day(date, today, "date")
-    path = _log_path(source.path, "introductions")
-    append_row(
-        path,
-        {
-            "date": day,
-            "person": person.strip(),
-            "introduced_to": introduced_to.strip(),
-            "by": by,
-            "note": note,
-        },
-        INTRODUCTION_COLUMNS,
-    )
-    return Result(
-        paths=[path],
-        notes=[*notes, f"Logged: {person.strip()} introduced to {introduced_to.strip()} on {day}"],
-    )
+    return deliver(table, output, notes)
 
 
 def check_list_path(path: str | Path | None, kind: str) -> None:
@@ -439,7 +263,7 @@ def write_list_set(
     return targets
 
 
-def _deliver(
+def deliver(
     table: pd.DataFrame,
     output: str | Path | None,
     notes: list[str],
@@ -466,7 +290,7 @@ def _deliver(
     )
 
 
-def _logs(
+def logs(
     source: Source | LadderNetwork, net: LadderNetwork, options: dict[str, Any]
 ) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
     """The status and introductions of the data folder (given in ``options`` when the source
@@ -492,24 +316,3 @@ def _read_list(path: Path) -> pd.DataFrame:
                 hint="give a worklist written as .csv or .xlsx",
             ) from exc
     return read_table(path)
-
-
-def _check_person(net: LadderNetwork, person: str) -> None:
-    if not net.knows(person):
-        raise UsageError("unknown person", value=person, hint="give an id from the people file")
-
-
-def _log_day(value: object, today: datetime.date | None, name: str) -> str:
-    """A log's date as ISO text: ``value``, or today."""
-    if value is None or value == "":
-        return (today or datetime.date.today()).isoformat()
-    moment = pd.to_datetime(str(value), format="ISO8601", errors="coerce")
-    if pd.isna(moment):
-        raise UsageError("not a date", value=str(value), hint=f"write {{{name}}} as YYYY-MM-DD")
-    return moment.date().isoformat()
-
-
-def _log_path(data: str | Path, stem: str) -> Path:
-    """The weaver's log ``stem`` of the data folder: the file there, or a new ``<stem>.csv``."""
-    folder = Path(data) if Path(data).is_dir() else Path(data).parent
-    return weaver_file(folder, stem) or folder / f"{stem}.csv"
