@@ -17,14 +17,13 @@ from typing import Any
 
 import click
 
-from contactladder import cli_weaver
+from contactladder import cli_maps, cli_weaver
 from contactladder._version import __version__
 from contactladder.cli_options import (
     PERIODS,
     as_of_option,
     data_options,
     lang_option,
-    map_options,
     output_option,
     pairs,
     progress_printer,
@@ -344,10 +343,6 @@ def export(
     )
 
 
-for _command in cli_weaver.COMMANDS:
-    main.add_command(_command)
-
-
 @main.command(name="import-networkcanvas")
 @click.argument("export_dir", type=click.Path(path_type=Path))
 @click.option(
@@ -391,100 +386,5 @@ def import_networkcanvas(
     )
 
 
-# --- maps ---
-
-
-@main.command(name="map")
-@data_options
-@as_of_option("The network as far as it has grown by this date")
-@click.option(
-    "--focus",
-    metavar="PERSON",
-    help="Only this person's own network (their ties and the ties among those "
-    "people), the person highlighted.",
-)
-@map_options
-@click.option("--png", is_flag=True, help="Also write the map as a PNG picture beside it.")
-@click.option("--svg", is_flag=True, help="Also write the map as an SVG picture beside it.")
-@output_option("The .html file to write.", default=Path("outputs/map.html"))
-@click.pass_context
-def map_(
-    ctx: click.Context,
-    data: Path,
-    as_of: str | None,
-    focus: str | None,
-    wijk: str | None,
-    min_rung: str | None,
-    anonymize: bool,
-    lang: str,
-    embed: bool,
-    png: bool,
-    svg: bool,
-    output: Path,
-    **options: Any,
-) -> None:
-    """A map of the village at one moment: one self-contained HTML page, anonymised.
-
-    Example: contactladder map data/zwolle-demo --as-of 2025-06-30 --png -o outputs/map.html
-    """
-    from contactladder.jobs.maps import map_job
-
-    show(
-        map_job(
-            source(ctx, data, options),
-            output,
-            as_of=as_of,
-            wijk=wijk,
-            min_rung=min_rung,
-            focus=focus,
-            anonymize=anonymize,
-            lang=lang,
-            png=png,
-            svg=svg,
-            embed=embed,
-        )
-    )
-
-
-@main.command()
-@data_options
-@click.option(
-    "--period",
-    type=click.Choice(PERIODS),
-    default="month",
-    show_default=True,
-    help="The length of one step of the slider.",
-)
-@map_options
-@output_option("The .html file to write.", default=Path("outputs/timeline.html"))
-@click.pass_context
-def timeline(
-    ctx: click.Context,
-    data: Path,
-    period: str,
-    wijk: str | None,
-    min_rung: str | None,
-    anonymize: bool,
-    lang: str,
-    embed: bool,
-    output: Path,
-    **options: Any,
-) -> None:
-    """The village growing: a map with a slider over the periods, play/pause and counters.
-
-    Example: contactladder timeline data/zwolle-demo --period quarter -o outputs/timeline.html
-    """
-    from contactladder.jobs.maps import timeline_job
-
-    show(
-        timeline_job(
-            source(ctx, data, options),
-            output,
-            freq=period,
-            wijk=wijk,
-            min_rung=min_rung,
-            anonymize=anonymize,
-            lang=lang,
-            embed=embed,
-        )
-    )
+for _command in [*cli_weaver.COMMANDS, *cli_maps.COMMANDS]:
+    main.add_command(_command)
