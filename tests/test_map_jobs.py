@@ -201,3 +201,12 @@ def test_cli_timeline_default_output(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert result.output == "outputs/timeline.html\n"
     assert (tmp_path / "outputs" / "timeline.html").exists()
+
+
+@pytest.mark.parametrize("job", [map_job, timeline_job])
+def test_the_legend_option_reaches_the_page(village_net, tmp_path, job):
+    result = job(village_net(), tmp_path / "kaart.html", legend="closed")
+    page = result.paths[0].read_text(encoding="utf-8")
+    assert json.loads(embedded_data(page))["legend"] == "closed"
+    with pytest.raises(UsageError, match="unknown legend setting"):
+        job(village_net(), tmp_path / "kaart.html", legend="half")

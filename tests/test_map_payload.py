@@ -1,11 +1,13 @@
 import json
 import math
 import re
+import statistics
 
 import networkx as nx
 import pytest
 from helpers import VILLAGE_PEOPLE, map_village, records
 
+from contactladder.analysis.growth import growth
 from contactladder.errors import UsageError
 from contactladder.ladder import Ladder
 from contactladder.render.map_payload import focus_graph, map_data, network_map_data
@@ -162,3 +164,46 @@ def test_subtitle_lead_is_the_subtitle_before_its_counts(village_net):
     data = network_map_data(village_net())
     counts = data["subtitle"].split(" · ")[-1]
     assert data["subtitle"] == " · ".join([*data["subtitle_lead"], counts])
+
+
+def test_people_who_need_a_link(village_net):
+    net = village_net()
+    data = network_map_data(net, lang="en")
+    kinds = dict(zip(data["nodes"]["label"], data["nodes"]["alone"]))
+    table = growth(net).iloc[-1]
+    assert list(kinds.values()).count(1) == table["focal_alone"] == 1
+    assert list(kinds.values()).count(2) == table["focal_only_professional"]
+    assert all(kinds[label] == 0 for label in kinds if not label.startswith("Parent"))
+    median = statistics.median(data["nodes"]["size"])
+    assert all(size >= median for size, kind in zip(data["nodes"]["size"],
+                                                    data["nodes"]["alone"]) if kind)
+    assert data["focal_role"] == "parent" and data["alone_colour"].startswith("#")
+    assert data["text"]["only_alone"] == "Only parents without a tie"
+    assert data["legend"] == ""
+
+
+def test_another_focal_role_is_the_one_that_stands_out(tmp_path):
+    from helpers import write_village
+
+    from contactladder.network.ladder_network import LadderNetwork
+
+    net = LadderNetwork.from_path(write_village(tmp_path / "Zwolle"), focal="volunteer")
+    data = network_map_data(net)
+    groups = data["groups"]
+    assert data["focal_role"] == "volunteer"
+    assert {groups[g]["role_key"] for g, kind in zip(data["nodes"]["group"],
+                                                     data["nodes"]["alone"]) if kind} <= {
+        "volunteer"}
+    assert data["text"]["only_alone"] == "Alleen vrijwilligers zonder band"
+
+
+@pytest.mark.parametrize("legend, expected", [(None, ""), ("open", "open"), (" Closed", "closed")])
+def test_legend_option(village_net, legend, expected):
+    assert network_map_data(village_net(), legend=legend)["legend"] == expected
+
+
+def test_unknown_legend_option_names_the_parameter(village_net):
+    with pytest.raises(UsageError, match="unknown legend setting 'half'") as caught:
+        network_map_data(village_net(), legend="half")
+    assert caught.value.message(options={"legend": "--legend"}).endswith(
+        "use open or closed, or leave out --legend")

@@ -71,3 +71,17 @@ def test_a_wrong_timeline_field_is_named(timeline, change, message):
     change(data)
     with pytest.raises(ValueError, match="payload field " + message):
         check_payload(data, "timeline")
+
+
+@pytest.mark.parametrize("change, message", [  # issue 13: the people who need a link, legend
+    (lambda d: d.pop("alone_colour"), "alone_colour: missing"),
+    (lambda d: d.pop("focal_role"), "focal_role: missing"),
+    (lambda d: d["nodes"]["alone"].__setitem__(0, 3), r"nodes.alone\[0\]: 3 points at nothing"),
+    (lambda d: d.update(legend="half"), "legend: 'half' is not one of 'open', 'closed', ''"),
+    (lambda d: d["groups"][0].pop("role_key"), r"groups\[0\].role_key: missing"),
+])
+def test_fields_of_issue_13_are_checked(change, message):
+    data = copy.deepcopy(MAP)
+    change(data)
+    with pytest.raises(ValueError, match=message):
+        check_payload(data, "map")

@@ -1,3 +1,4 @@
+import itertools
 import math
 import re
 from pathlib import Path
@@ -31,7 +32,10 @@ def test_nodes_sized_by_ties_and_edges_by_rung():
     assert [r["colour"] for r in data["rungs"]] == [r.colour for r in LADDER]
     edge = next(e for e in records(data["edges"]) if e["level"] == 5)
     assert [edge["first_contact"], edge["last_contact"], edge["contacts"]] == [
-        "2023-11-02", "2024-02-20", 9]
+        "2023-11-02",
+        "2024-02-20",
+        9,
+    ]
 
 
 def test_size_table_is_node_size_up_to_the_largest():
@@ -63,10 +67,13 @@ def test_node_order_is_by_role_and_number_not_by_id():
 
 def _lab(colour):
     """CIE L*a*b* of an sRGB colour '#rrggbb' (D65)."""
-    rgb = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    rgb = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
-    xyz = ((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b,
-           (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883)
+    xyz = (
+        (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+        0.2126 * r + 0.7152 * g + 0.0722 * b,
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+    )
     fx, fy, fz = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in xyz]
     return (116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz))
 
@@ -80,7 +87,7 @@ def test_organisation_colours_are_clearly_distinct():
     G.add_node(2, role="volunteer")
     fixed = [s["colour"] for s in role_styles(G).values()]  # the parents' amber, volunteers' teal
     for i, a in enumerate(colours):
-        for b in colours[i + 1:] + fixed:
+        for b in colours[i + 1 :] + fixed:
             assert math.dist(_lab(a), _lab(b)) > 25, (a, b)
 
 
@@ -90,12 +97,21 @@ def test_organisation_colours_are_clearly_distinct():
 # severity 1.0, applied to linear sRGB; distances are CIEDE2000 (Sharma, Wu and Dalal 2005);
 # contrast is WCAG 2's.
 MACHADO = {
-    "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216),
-                   (-0.003882, -0.048116, 1.051998)),
-    "deuteranopia": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413),
-                     (-0.011820, 0.042940, 0.968881)),
-    "tritanopia": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602),
-                   (0.004733, 0.691367, 0.303900)),
+    "protanopia": (
+        (0.152286, 1.052583, -0.204868),
+        (0.114503, 0.786281, 0.099216),
+        (-0.003882, -0.048116, 1.051998),
+    ),
+    "deuteranopia": (
+        (0.367322, 0.860646, -0.227968),
+        (0.280085, 0.672501, 0.047413),
+        (-0.011820, 0.042940, 0.968881),
+    ),
+    "tritanopia": (
+        (1.255528, -0.076749, -0.178779),
+        (-0.078411, 0.930809, 0.147602),
+        (0.004733, 0.691367, 0.303900),
+    ),
 }
 VISION = [None, *MACHADO]
 PAGE_BACKGROUNDS = ("#fbfaf7", "#ffffff")  # page.css: the page and its panels
@@ -103,7 +119,7 @@ TEMPLATES = Path(__file__).parent.parent / "contactladder" / "templates"
 
 
 def _linear(colour):
-    rgb = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    rgb = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     return [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
 
 
@@ -117,9 +133,11 @@ def _simulated(colour, vision):
 
 def _lab_of_linear(rgb):
     r, g, b = rgb
-    xyz = ((0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047,
-           0.2126729 * r + 0.7151522 * g + 0.0721750 * b,
-           (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883)
+    xyz = (
+        (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047,
+        0.2126729 * r + 0.7151522 * g + 0.0721750 * b,
+        (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883,
+    )
     f = [t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116 for t in xyz]
     return (116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2]))
 
@@ -128,7 +146,7 @@ def ciede2000(lab1, lab2):
     """CIEDE2000 colour difference of two CIE L*a*b* colours (kL = kC = kH = 1)."""
     (L1, a1, b1), (L2, a2, b2) = lab1, lab2
     mean_c = (math.hypot(a1, b1) + math.hypot(a2, b2)) / 2
-    g = 0.5 * (1 - math.sqrt(mean_c ** 7 / (mean_c ** 7 + 25 ** 7)))
+    g = 0.5 * (1 - math.sqrt(mean_c**7 / (mean_c**7 + 25**7)))
     a1, a2 = (1 + g) * a1, (1 + g) * a2
     c1, c2 = math.hypot(a1, b1), math.hypot(a2, b2)
     h1 = math.degrees(math.atan2(b1, a1)) % 360 if c1 else 0.0
@@ -143,16 +161,21 @@ def ciede2000(lab1, lab2):
         mean_h = (h1 + h2) / 2
     else:
         mean_h = (h1 + h2 + 360) / 2 if h1 + h2 < 360 else (h1 + h2 - 360) / 2
-    t = (1 - 0.17 * math.cos(math.radians(mean_h - 30)) + 0.24 * math.cos(math.radians(2 * mean_h))
-         + 0.32 * math.cos(math.radians(3 * mean_h + 6))
-         - 0.20 * math.cos(math.radians(4 * mean_h - 63)))
+    t = (
+        1
+        - 0.17 * math.cos(math.radians(mean_h - 30))
+        + 0.24 * math.cos(math.radians(2 * mean_h))
+        + 0.32 * math.cos(math.radians(3 * mean_h + 6))
+        - 0.20 * math.cos(math.radians(4 * mean_h - 63))
+    )
     rotation = 30 * math.exp(-(((mean_h - 275) / 25) ** 2))
-    r_c = 2 * math.sqrt(mean_c ** 7 / (mean_c ** 7 + 25 ** 7))
+    r_c = 2 * math.sqrt(mean_c**7 / (mean_c**7 + 25**7))
     s_l = 1 + 0.015 * (mean_l - 50) ** 2 / math.sqrt(20 + (mean_l - 50) ** 2)
     s_c, s_h = 1 + 0.045 * mean_c, 1 + 0.015 * mean_c * t
     r_t = -math.sin(math.radians(2 * rotation)) * r_c
-    return math.sqrt((d_l / s_l) ** 2 + (d_c / s_c) ** 2 + (d_h / s_h) ** 2
-                     + r_t * (d_c / s_c) * (d_h / s_h))
+    return math.sqrt(
+        (d_l / s_l) ** 2 + (d_c / s_c) ** 2 + (d_h / s_h) ** 2 + r_t * (d_c / s_c) * (d_h / s_h)
+    )
 
 
 def seen(colour, vision=None):
@@ -162,19 +185,27 @@ def seen(colour, vision=None):
 
 def contrast(colour, background):
     """WCAG 2 contrast ratio."""
-    light, dark = sorted((sum(w * c for w, c in zip((0.2126, 0.7152, 0.0722), _linear(x)))
-                          for x in (colour, background)), reverse=True)
+    light, dark = sorted(
+        (
+            sum(w * c for w, c in zip((0.2126, 0.7152, 0.0722), _linear(x)))
+            for x in (colour, background)
+        ),
+        reverse=True,
+    )
     return (light + 0.05) / (dark + 0.05)
 
 
-@pytest.mark.parametrize(("lab1", "lab2", "expected"), [  # Sharma, Wu and Dalal, table 1
-    ((50.0, 2.6772, -79.7751), (50.0, 0.0, -82.7485), 2.0425),
-    ((50.0, 2.5, 0.0), (50.0, 0.0, -2.5), 4.3065),
-    ((50.0, 2.5, 0.0), (73.0, 25.0, -18.0), 27.1492),
-    ((60.2574, -34.0099, 36.2677), (60.4626, -34.1751, 39.4387), 1.2644),
-    ((22.7233, 20.0904, -46.694), (23.0331, 14.973, -42.5619), 2.0373),
-    ((2.0776, 0.0795, -1.135), (0.9033, -0.0636, -0.5514), 0.9082),
-])
+@pytest.mark.parametrize(
+    ("lab1", "lab2", "expected"),
+    [  # Sharma, Wu and Dalal, table 1
+        ((50.0, 2.6772, -79.7751), (50.0, 0.0, -82.7485), 2.0425),
+        ((50.0, 2.5, 0.0), (50.0, 0.0, -2.5), 4.3065),
+        ((50.0, 2.5, 0.0), (73.0, 25.0, -18.0), 27.1492),
+        ((60.2574, -34.0099, 36.2677), (60.4626, -34.1751, 39.4387), 1.2644),
+        ((22.7233, 20.0904, -46.694), (23.0331, 14.973, -42.5619), 2.0373),
+        ((2.0776, 0.0795, -1.135), (0.9033, -0.0636, -0.5514), 0.9082),
+    ],
+)
 def test_ciede2000_of_the_published_pairs(lab1, lab2, expected):
     assert ciede2000(lab1, lab2) == pytest.approx(expected, abs=1e-4)
     assert ciede2000(lab2, lab1) == pytest.approx(expected, abs=1e-4)
@@ -195,15 +226,22 @@ def test_rung_colours_are_ordered_in_lightness_and_distinct(vision):
     labs = [seen(colour, vision) for colour in _rung_colours()]
     lightness = [lab[0] for lab in labs]
     assert lightness == sorted(lightness, reverse=True), (vision, lightness)  # up = darker
-    for low, high in zip(labs, labs[1:]):
+    for low, high in itertools.pairwise(labs):
         assert ciede2000(low, high) >= 10, (vision, _rung_colours())
 
 
 def _role_colours():
     G = nx.Graph()
-    G.add_nodes_from([(1, {"role": "parent"}), (2, {"role": "volunteer"}), (3, {"role": "child"}),
-                      (4, {"role": "professional"}), (5, {"role": ""}),
-                      *((10 + i, {"role": f"role {i}"}) for i in range(5))])
+    G.add_nodes_from(
+        [
+            (1, {"role": "parent"}),
+            (2, {"role": "volunteer"}),
+            (3, {"role": "child"}),
+            (4, {"role": "professional"}),
+            (5, {"role": ""}),
+            *((10 + i, {"role": f"role {i}"}) for i in range(5)),
+        ]
+    )
     return [s["colour"] for s in role_styles(G).values()]
 
 

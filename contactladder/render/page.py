@@ -68,9 +68,19 @@ if TYPE_CHECKING:
     from contactladder.ladder import Ladder
     from contactladder.network.ladder_network import LadderNetwork
 
-__all__ = ["map_html", "render_map", "timeline_html", "render_timeline", "embed_snippet",
-           "content_security_policy", "script_hashes", "html_path", "vis_network",
-           "vis_network_version", "VIS_NETWORK_VERSION"]
+__all__ = [
+    "map_html",
+    "render_map",
+    "timeline_html",
+    "render_timeline",
+    "embed_snippet",
+    "content_security_policy",
+    "script_hashes",
+    "html_path",
+    "vis_network",
+    "vis_network_version",
+    "VIS_NETWORK_VERSION",
+]
 
 #: The vis-network release that pyvis ships and the pages are written for.
 VIS_NETWORK_VERSION = "9.1.2"
@@ -79,8 +89,10 @@ _SLOTS = ("controls", "bar", "panels")
 # A script hash in a Content-Security-Policy.
 _HASH = re.compile(r"'sha256-[A-Za-z0-9+/=]+'")
 # The words of each page's own controls: label_<name> -> catalogue key.
-_LABELS = {"map": {"label_search": "map.search", "label_find": "map.find"},
-           "timeline": {"label_play": "map.play", "label_period": "map.period"}}
+_LABELS = {
+    "map": {"label_search": "map.search", "label_find": "map.find"},
+    "timeline": {"label_play": "map.play", "label_period": "map.period"},
+}
 
 
 def map_html(G: nx.Graph, ladder: Ladder, **options: Any) -> str:
@@ -107,16 +119,23 @@ def render_map(data: Mapping[str, Any]) -> str:
     return _page("map", data)
 
 
-def timeline_html(net: LadderNetwork, *, counters: pd.DataFrame,
-                  counters_by_wijk: pd.DataFrame | None = None, freq: str = "month",
-                  **options: Any) -> str:
+def timeline_html(
+    net: LadderNetwork,
+    *,
+    counters: pd.DataFrame,
+    counters_by_wijk: pd.DataFrame | None = None,
+    freq: str = "month",
+    **options: Any,
+) -> str:
     """The village growing over time, as one self-contained HTML page.
 
     A slider runs over the periods from the first contact to the last, with a play/pause
     button. At each step the page shows the people present and the ties reached by then,
     coloured by the rung reached and as thick as their rung; ties that are new or climbed in
-    that step are drawn opaque with a dark outline, and people who joined in it are outlined
-    too (both glow as well when few are new, so a busy period does not blur into haze).
+    that step are drawn opaque, the others faint, and people who joined in it are outlined in
+    dark grey (no shadows: a busy period does not blur into haze). Focal people without a
+    tie are ringed (dashed: no tie to another focal person), counted in the legend, and
+    pointed out at every step by clicking their counter.
     Counters beside the map show the period's people, ties per rung, focal people without a
     tie, new and climbed ties: the rows of the growth tables ``counters`` (and
     ``counters_by_wijk``) given. Everyone keeps their place: positions come from the layout of
@@ -129,9 +148,11 @@ def timeline_html(net: LadderNetwork, *, counters: pd.DataFrame,
     Parameters are those of :func:`~contactladder.render.timeline_payload.timeline_data`
     (``lang, anonymize, title, wijk, min_rung``). The same input gives the same bytes.
     """
-    return render_timeline(timeline_data(net, counters=counters,
-                                         counters_by_wijk=counters_by_wijk, freq=freq,
-                                         **options))
+    return render_timeline(
+        timeline_data(
+            net, counters=counters, counters_by_wijk=counters_by_wijk, freq=freq, **options
+        )
+    )
 
 
 def render_timeline(data: Mapping[str, Any]) -> str:
@@ -157,9 +178,11 @@ def embed_snippet(src: str, *, title: str, width: str = "100%", height: int = 64
     ...                  'loading="lazy" sandbox="allow-scripts"></iframe>')
     True
     """
-    return (f'<iframe src="{_esc(quote(src))}" title="{_esc(title)}" width="{_esc(str(width))}" '
-            f'height="{int(height)}" style="border:1px solid #ddd;max-width:100%" '
-            'loading="lazy" sandbox="allow-scripts"></iframe>')
+    return (
+        f'<iframe src="{_esc(quote(src))}" title="{_esc(title)}" width="{_esc(str(width))}" '
+        f'height="{int(height)}" style="border:1px solid #ddd;max-width:100%" '
+        'loading="lazy" sandbox="allow-scripts"></iframe>'
+    )
 
 
 def html_path(path: str | Path) -> Path:
@@ -175,8 +198,9 @@ def html_path(path: str | Path) -> Path:
     """
     path = Path(path)
     if path.suffix.lower() not in (".html", ".htm"):
-        raise UsageError("not an HTML file name", value=str(path),
-                         hint="end the file name in .html")
+        raise UsageError(
+            "not an HTML file name", value=str(path), hint="end the file name in .html"
+        )
     return path
 
 
@@ -194,8 +218,13 @@ def vis_network() -> str:
     spec = importlib.util.find_spec("pyvis")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("pyvis is not installed: it ships vis-network, which draws the maps")
-    path = (Path(next(iter(spec.submodule_search_locations))) / "templates" / "lib"
-            / f"vis-{VIS_NETWORK_VERSION}" / "vis-network.min.js")
+    path = (
+        Path(next(iter(spec.submodule_search_locations)))
+        / "templates"
+        / "lib"
+        / f"vis-{VIS_NETWORK_VERSION}"
+        / "vis-network.min.js"
+    )
     try:
         source = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -218,6 +247,7 @@ def vis_network_version(source: str) -> str | None:
 
 # --- the page -----------------------------------------------------------------------------
 
+
 def _page(kind: str, data: Mapping[str, Any]) -> str:
     """Fill ``page.html`` with the payload (checked first), vis-network and the ``<kind>``
     page's own parts.
@@ -231,19 +261,31 @@ def _page(kind: str, data: Mapping[str, Any]) -> str:
     check_payload(data, kind)
     w = words(data["lang"])
     vis = "\n" + vis_network() + "\n"
-    app = "\n" + "\n".join(_template(name)
-                            for name in ("helpers.js", "people.js", "page.js", f"{kind}.js"))
+    app = "\n" + "\n".join(
+        _template(name) for name in ("helpers.js", "people.js", "page.js", f"{kind}.js")
+    )
     app += "\n"
     csp = content_security_policy([_script_hash(vis), _script_hash(app)])
-    banner = ("" if data["anonymized"] else
-              f'<p class="cl-names" id="cl-names">{_esc(names_notice(data["lang"]))}</p>')
-    labels = {"label_wijk": "map.wijk", "label_min_rung": "map.min_rung",
-              "label_legend": "map.legend_counters" if kind == "timeline" else "map.legend",
-              "label_zoom_in": "map.zoom_in", "label_zoom_out": "map.zoom_out",
-              "label_fit": "map.fit", "label_fit_title": "map.fit_label",
-              "label_zoom_hint": "map.zoom_hint", "noscript": "map.noscript",
-              "label_table": "map.table", "label_table_label": "map.table_label",
-              "label_keys": "map.map_keys", **_LABELS[kind]}
+    banner = (
+        ""
+        if data["anonymized"]
+        else f'<p class="cl-names" id="cl-names">{_esc(names_notice(data["lang"]))}</p>'
+    )
+    labels = {
+        "label_wijk": "map.wijk",
+        "label_min_rung": "map.min_rung",
+        "label_legend": "map.legend_counters" if kind == "timeline" else "map.legend",
+        "label_zoom_in": "map.zoom_in",
+        "label_zoom_out": "map.zoom_out",
+        "label_fit": "map.fit",
+        "label_fit_title": "map.fit_label",
+        "label_zoom_hint": "map.zoom_hint",
+        "noscript": "map.noscript",
+        "label_table": "map.table",
+        "label_table_label": "map.table_label",
+        "label_keys": "map.map_keys",
+        **_LABELS[kind],
+    }
     page = Template(_template("page.html")).safe_substitute(_slots(kind))
     return Template(page).substitute(
         lang=data["lang"],
@@ -270,8 +312,16 @@ def content_security_policy(scripts: Iterable[str] = ()) -> str:
     ["default-src 'none'", "script-src 'none'"]
     """
     hashes = " ".join(dict.fromkeys(scripts)) or "'none'"
-    return "; ".join(["default-src 'none'", f"script-src {hashes}", "style-src 'unsafe-inline'",
-                      "img-src data:", "base-uri 'none'", "form-action 'none'"])
+    return "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src {hashes}",
+            "style-src 'unsafe-inline'",
+            "img-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
 
 
 def script_hashes(page: str) -> list[str]:
@@ -319,8 +369,13 @@ def _script_hash(source: str) -> str:
 def _script_json(data: object) -> str:
     """JSON to embed in ``<script type="application/json">``: markup characters escaped."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    for char, escape in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escape in (
+        ("&", "\\u0026"),
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, escape)
     return text
 

@@ -129,6 +129,7 @@ var clPage = (function () {
     var narrow = window.matchMedia("(max-width: 999px)");
     side.open = data.legend !== "closed";
     document.body.classList.add("cl-legend-" + (data.legend || "auto"));
+    document.documentElement.style.setProperty("--cl-alone", data.alone_colour);
     var stage = document.getElementById("cl-stage");
     var container = document.getElementById("cl-network");
     var network = new vis.Network(container, {}, options(data));
