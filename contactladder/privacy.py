@@ -7,9 +7,10 @@ The data are about families. What may be shown where:
   shared map cannot be matched to a sign-up list. Anonymised exports use the ids ``n1, n2, ...``
   of :func:`opaque_ids`, in the same order. The order is a keyed hash of the id with a *private
   key*: 32 random bytes that are not in the source. Without the key, knowing the tool and every
-  id gives no better than chance. :func:`private_key` finds a data folder's key: the key file
-  the caller gives, else the one named by the environment variable ``CONTACTLADDER_KEY_FILE``,
-  else the folder's own :data:`KEY_FILE`, created on first use. The key stays with the data: it
+  id gives no better than chance. :func:`contactladder.loading.key_file.private_key` finds a
+  data folder's key: the key file the caller gives, else the one named by the environment
+  variable ``CONTACTLADDER_KEY_FILE``, else the folder's own ``.contactladder-key``, created on
+  first use. The key stays with the data: it
   is never written into an output. The same key gives the same numbers in every map and export.
 - **Anonymous labels.** :func:`person_label` shows a person as role word and number (with the
   organisation of a professional), or by name only when the caller asks for names.
@@ -25,7 +26,7 @@ Examples
 --------
 >>> person_label({"role": "parent", "number": 12})
 'Ouder 12'
->>> key = bytes(32)  # a real key is random: see private_key
+>>> key = bytes(32)  # a real key is random: see new_key
 >>> sorted(["p1", "p2", "p3"], key=lambda p: anonymous_order(p, key=key))
 ['p1', 'p3', 'p2']
 >>> person_label({"role": "professional", "organisation": "GGD", "number": 3}, lang="en")
@@ -36,17 +37,13 @@ Examples
 
 from __future__ import annotations
 
-import errno
 import hashlib
-import os
 import re
 import secrets
-import time
 from collections.abc import Hashable, Iterable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from contactladder.errors import InputFileError, UsageError, literal
+from contactladder.errors import UsageError
 from contactladder.words import attribute_text, check_lang, words
 from contactladder.words.roles import role_word
 
@@ -56,11 +53,7 @@ if TYPE_CHECKING:
 __all__ = [
     "anonymous_order",
     "opaque_ids",
-    "KEY_FILE",
-    "KEY_ENVIRONMENT",
     "new_key",
-    "read_key",
-    "private_key",
     "person_label",
     "PRIVATE_COLUMNS",
     "PUBLIC_COLUMNS",
@@ -74,13 +67,7 @@ __all__ = [
     "names_notice",
 ]
 
-#: The name of a data folder's private key file.
-KEY_FILE = ".contactladder-key"
-#: The environment variable that may name a key file.
-KEY_ENVIRONMENT = "CONTACTLADDER_KEY_FILE"
-# A key file holds the key as hex on one line; a key has at least this many bytes.
 _KEY_BYTES = 32
-_MIN_KEY_BYTES = 16
 # The key of this run, for the numbering of people who come with no key of their own.
 _RUN_KEY = secrets.token_bytes(_KEY_BYTES)
 #: Columns of the people file that identify a person or hold free text about them.
@@ -93,61 +80,17 @@ MAX_GROUPS = 50
 SMALL = 5
 # Words in a column's name that say it identifies people.
 _IDENTIFYING = frozenset(
-    {
-        "id",
-        "name",
-        "names",
-        "naam",
-        "namen",
-        "voornaam",
-        "achternaam",
-        "firstname",
-        "lastname",
-        "surname",
-        "email",
-        "mail",
-        "telefoon",
-        "telefoonnummer",
-        "phone",
-        "tel",
-        "mobiel",
-        "mobile",
-        "adres",
-        "address",
-        "straat",
-        "street",
-        "postcode",
-        "zip",
-        "zipcode",
-        "huisnummer",
-        "geboortedatum",
-        "birthdate",
-        "birthday",
-        "dob",
-        "bsn",
-        "note",
-        "notes",
-        "notitie",
-        "notities",
-        "opmerking",
-        "opmerkingen",
-        "comment",
-        "comments",
-    }
+    """
+    id name names naam namen voornaam achternaam firstname lastname surname email mail telefoon
+    telefoonnummer phone tel mobiel mobile adres address straat street postcode zip zipcode
+    huisnummer geboortedatum birthdate birthday dob bsn note notes notitie notities opmerking
+    opmerkingen comment comments""".split()
 )
 _WORD = re.compile(r"[a-z]+")
 # Counts and the ratios computed from few focal people, in the growth table.
-_COUNTS = (
-    "people",
-    "focal",
-    "ties",
-    "new_ties",
-    "climbed",
-    "focal_alone",
-    "focal_only_professional",
-    "focal_peer_ge3",
-    "focal_peer_top",
-    "components",
+_COUNTS = tuple(
+    """people focal ties new_ties climbed focal_alone focal_only_professional
+    focal_peer_ge3 focal_peer_top components""".split()
 )
 _SHARES = ("focal_peer_degree_mean", "largest_component_share", "peer_density", "peer_transitivity")
 
@@ -192,117 +135,6 @@ def new_key() -> bytes:
     (32, True)
     """
     return secrets.token_bytes(_KEY_BYTES)
-
-
-def read_key(path: str | Path) -> bytes:
-    """The private key in a key file (hex on one line, as :func:`private_key` writes it).
-
-    Raises
-    ------
-    InputFileError
-        If the file cannot be read or holds no key.
-
-    >>> read_key("/nonexistent/key")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    contactladder.errors.InputFileError: /nonexistent/key: no such key file; ...
-    """
-    path = Path(path)
-    text = ""
-    # A key file being created by another run may be empty for a moment: wait for it.
-    for _attempt in range(100):
-        try:
-            text = path.read_text(encoding="ascii", errors="replace").strip()
-        except FileNotFoundError as exc:
-            raise InputFileError(
-                "no such key file",
-                file=path,
-                hint="give the key file kept with the data in {key_file}",
-            ) from exc
-        except OSError as exc:
-            raise InputFileError(
-                f"cannot read the key file ({exc.strerror or exc})", file=path
-            ) from exc
-        if text:
-            break
-        time.sleep(0.02)
-    try:
-        key = bytes.fromhex(text)
-    except ValueError:
-        key = b""
-    if len(key) < _MIN_KEY_BYTES:
-        raise InputFileError(
-            "not a key file",
-            file=path,
-            hint=f"a key file holds at least {_MIN_KEY_BYTES * 2} hex digits "
-            "on one line; give the key kept with the data in {key_file}",
-        )
-    return key
-
-
-def private_key(folder: str | Path, *, key_file: str | Path | None = None) -> tuple[bytes, Path]:
-    """The private key for anonymous numbering of the data in ``folder``, and its file.
-
-    The key is read from ``key_file`` when given, else from the file named by the environment
-    variable :data:`KEY_ENVIRONMENT`, else from the folder's :data:`KEY_FILE`, which is created
-    on first use: at once and whole (a run at the same time reads the one made first), readable
-    by its owner only.
-
-    Raises
-    ------
-    InputFileError
-        If a key file cannot be read or holds no key.
-    UsageError
-        If the folder has no key file and cannot be written.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> scratch = tempfile.TemporaryDirectory()
-    >>> key, path = private_key(scratch.name)
-    >>> path.name, private_key(scratch.name) == (key, path), oct(path.stat().st_mode & 0o777)
-    ('.contactladder-key', True, '0o600')
-    >>> scratch.cleanup()
-    """
-    given = key_file or os.environ.get(KEY_ENVIRONMENT) or None
-    if given is not None:
-        return read_key(given), Path(given)
-    path = Path(folder) / KEY_FILE
-    if not path.exists():
-        _create_key_file(path)
-    return read_key(path), path
-
-
-def _create_key_file(path: Path) -> None:
-    """Write a new key to ``path`` unless it exists (made by a run at the same time)."""
-    try:
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return
-    except OSError as exc:
-        if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
-            raise InputFileError(
-                f"cannot create the key file ({exc.strerror or exc})", file=path
-            ) from exc
-        raise UsageError(
-            "the data folder has no private key for anonymous numbering and cannot be written",
-            file=path.parent,
-            hint="give a key file with {key_file} (or set "
-            + KEY_ENVIRONMENT
-            + "), or make the folder "
-            + literal(path.parent.name)
-            + " writable",
-        ) from exc
-    try:
-        os.write(handle, (new_key().hex() + "\n").encode("ascii"))
-        os.fsync(handle)
-    except OSError as exc:
-        path.unlink(missing_ok=True)
-        raise InputFileError(
-            f"cannot write the key file ({exc.strerror or exc})", file=path
-        ) from exc
-    finally:
-        os.close(handle)
 
 
 def person_label(attrs: Mapping[str, Any], *, lang: str = "nl", anonymize: bool = True) -> str:

@@ -17,17 +17,9 @@ from helpers import DEMO
 
 from contactladder.errors import ContactLadderError, InputFileError, UsageError
 from contactladder.loading import describe, load
+from contactladder.loading.key_file import KEY_ENVIRONMENT, KEY_FILE, private_key, read_key
 from contactladder.network import LadderNetwork
-from contactladder.privacy import (
-    KEY_ENVIRONMENT,
-    KEY_FILE,
-    check_grouping,
-    mask_small_counts,
-    new_key,
-    person_label,
-    private_key,
-    read_key,
-)
+from contactladder.privacy import check_grouping, mask_small_counts, new_key, person_label
 from contactladder.words.roles import ROLE_WORDS, role_key, role_word
 
 
@@ -275,7 +267,7 @@ def test_read_only_data_folder_without_key_is_one_error(tmp_path, monkeypatch):
     def read_only(*args, **kwargs):
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
-    monkeypatch.setattr("contactladder.privacy.os.open", read_only)
+    monkeypatch.setattr("contactladder.loading.key_file.os.open", read_only)
     with pytest.raises(UsageError) as caught:
         load(tmp_path)
     assert "key_file" in str(caught.value) and caught.value.hint

@@ -37,6 +37,7 @@ from contactladder.ladder import Ladder
 from contactladder.loading.columns import PEOPLE_COLUMNS, ColumnMapping
 from contactladder.loading.dates import DateReader
 from contactladder.loading.files import find_file
+from contactladder.loading.key_file import private_key
 from contactladder.loading.readers import (
     Reading,
     no_attendance,
@@ -46,7 +47,7 @@ from contactladder.loading.readers import (
     session_contacts,
 )
 from contactladder.loading.rejects import REJECT_COLUMNS, Rejects
-from contactladder.privacy import new_key, private_key
+from contactladder.privacy import new_key
 
 __all__ = ["Dataset", "load"]
 
@@ -77,7 +78,8 @@ class Dataset:
         The attendance rows as read: ``date, activity, person``; a person alone at a session has
         no contact from it but did attend the activity.
     key : bytes
-        The private key of the anonymous numbering (see :func:`contactladder.privacy.private_key`);
+        The private key of the anonymous numbering (see
+        :func:`contactladder.loading.key_file.private_key`);
         a data set built in memory without one gets a fresh random key, so its numbers hold
         for this data set only.
     key_file : Path or None
