@@ -13,7 +13,7 @@ from contactladder.analysis.growth import growth
 from contactladder.errors import UsageError
 from contactladder.jobs.report import write_report
 from contactladder.network.ladder_network import LadderNetwork
-from contactladder.render.report import summary
+from contactladder.render.report_sections import summary
 
 DEMO = Path(__file__).parent.parent / "data" / "zwolle-demo"
 

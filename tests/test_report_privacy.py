@@ -22,7 +22,8 @@ from contactladder.network import LadderNetwork
 from contactladder.privacy import mask_small_counts
 from contactladder.render import charts
 from contactladder.render.page import timeline_html
-from contactladder.render.report import ReportTables, report_figures, shown_groups, slug
+from contactladder.render.report import report_figures
+from contactladder.render.report_tables import ReportTables, shown_groups, slug
 from contactladder.render.timeline_payload import counter_columns
 
 DEMO = Path(__file__).parent.parent / "data" / "zwolle-demo"

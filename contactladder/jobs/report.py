@@ -26,14 +26,9 @@ from contactladder.network import LadderNetwork
 from contactladder.privacy import check_grouping
 from contactladder.render import charts
 from contactladder.render.map_text import iso_date
-from contactladder.render.report import (
-    ReportTables,
-    report_figures,
-    report_html,
-    shown_groups,
-    slug,
-    village_maps,
-)
+from contactladder.render.report import report_figures, village_maps
+from contactladder.render.report_sections import report_html
+from contactladder.render.report_tables import ReportTables, shown_groups, slug
 from contactladder.render.static_map import map_picture
 from contactladder.words import words
 

@@ -10,6 +10,9 @@ write what comes back.
   :mod:`~contactladder.render.map_text` for their words;
 - :mod:`~contactladder.render.page`: the self-contained HTML pages (template, CSP, embedding);
 - :mod:`~contactladder.render.static_map`: the same map as PNG or SVG;
-- :mod:`~contactladder.render.charts` and :mod:`~contactladder.render.report`: the report;
+- :mod:`~contactladder.render.charts`, :mod:`~contactladder.render.report` (its pictures),
+  :mod:`~contactladder.render.report_tables`, :mod:`~contactladder.render.report_sections`
+  (the page), :mod:`~contactladder.render.report_columns` and
+  :mod:`~contactladder.render.report_parts`: the report;
 - :mod:`~contactladder.render.worklist_page`: the weaver's lists as a page and as terminal text.
 """
