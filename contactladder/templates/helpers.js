@@ -70,6 +70,12 @@ var clHelpers = (function () {
     return ties;
   }
 
+  // A big map (more than 2,000 people or 4,000 ties): drawn leaner (no white border around
+  // every person, no ties while dragging or zooming).
+  function isBig(data) {
+    return rowCount(data.nodes) > 2000 || rowCount(data.edges) > 4000;
+  }
+
   // --- the people who need a link --------------------------------------------------------------
 
   // Per person (0, 1, ...): 1 for a focal person with no tie, 2 for one whose ties all go to
@@ -181,7 +187,7 @@ var clHelpers = (function () {
   }
 
   return {rowCount: rowCount, row: row, sizeFor: sizeFor, levelAt: levelAt, freshAt: freshAt,
-          historyUpTo: historyUpTo, tiesPerRung: tiesPerRung, aloneKinds: aloneKinds,
+          historyUpTo: historyUpTo, tiesPerRung: tiesPerRung, aloneKinds: aloneKinds, isBig: isBig,
           median: median, summaryRows: summaryRows, rungsByLevel: rungsByLevel,
           rungText: rungText, startLevel: startLevel, text: text, countsText: countsText,
           subtitleText: subtitleText, stepText: stepText, findLabel: findLabel};

@@ -116,7 +116,9 @@ var clPage = (function () {
 
   // Draw the people and ties of the two views in #cl-network at their fixed places, and mark
   // <html data-cl-drawn="1"> once drawn. `extra` (optional): pinned() gives the people to label
-  // at every zoom, wijkShown(w) whether to write the name of wijk w (index into data.wijken).
+  // at every zoom, wijkShown(w) whether to write the name of wijk w (index into data.wijken),
+  // marked() the people to circle (sizeOf(i): their drawn size), strokes() the ties to draw
+  // opaque (see stroke).
   // The legend and counters (#cl-side) sit beside the map, or above it in a compact form on
   // narrow screens (an embedded frame); data.legend "closed" folds them, "open" keeps them in
   // full. The wheel and a one-finger drag on a touch screen scroll the page until the map is
@@ -142,6 +144,9 @@ var clPage = (function () {
       moved = false;
     }
     network.on("afterDrawing", function (ctx) { decorate(data, network, ctx, extra); });
+    network.on("beforeDrawing", function (ctx) {
+      if (extra.strokes) { stroke(data, ctx, extra.strokes()); }
+    });
     var frame = container.querySelector(".vis-network");
     frame.setAttribute("role", "application");
     frame.setAttribute("aria-label", data.title);
@@ -297,9 +302,28 @@ var clPage = (function () {
     ctx.restore();
   }
 
+  // Ties drawn before vis-network draws (so under the people), opaque in their rung's colour
+  // and width: `ties` is [tie, level, tie, level, ...].
+  function stroke(data, ctx, ties) {
+    if (!ties.length) { return; }
+    var N = data.nodes, E = data.edges, byLevel = H.rungsByLevel(data.rungs);
+    ctx.save();
+    ctx.lineCap = "round";
+    for (var k = 0; k < ties.length; k += 2) {
+      var j = ties[k], rung = byLevel[ties[k + 1]] || data.rungs[0];
+      ctx.strokeStyle = rung.colour;
+      ctx.lineWidth = rung.width;
+      ctx.beginPath();
+      ctx.moveTo(N.x[E.a[j]], N.y[E.a[j]]);
+      ctx.lineTo(N.x[E.b[j]], N.y[E.b[j]]);
+      ctx.stroke();
+    }
+    ctx.restore();
+  }
+
   // vis-network's options: a group per legend group, physics off, hover on.
   function options(data) {
-    var big = H.rowCount(data.nodes) > 2000 || H.rowCount(data.edges) > 4000;
+    var big = H.isBig(data);
     var groups = {};
     data.groups.forEach(function (g, i) {
       groups["g" + i] = {
@@ -314,7 +338,7 @@ var clPage = (function () {
       physics: false,
       layout: {improvedLayout: false, randomSeed: 0},
       groups: groups,
-      nodes: {borderWidth: 1, borderWidthSelected: 3,
+      nodes: {borderWidth: big ? 0 : 1, borderWidthSelected: 3,
               font: {size: FONT_SIZE, color: "#222222", face: "system-ui, sans-serif",
                      strokeWidth: 3, strokeColor: "#fbfaf7"},
               scaling: {label: {drawThreshold: LABEL_THRESHOLD}}},

@@ -27,13 +27,14 @@ var clPeople = (function () {
 
   // How person i looks: as their group, or with `kind` (clHelpers.aloneKinds) 1 or 2 ringed in
   // data.alone_colour (solid for 1, dashed for 2) and at least `least` in size; `joined` (the
-  // timeline: new in the step) outlines them in dark grey.
+  // timeline: new in the step) outlines them in dark grey; others get a white border of `plain`.
   var RING = 4;
-  function personLook(data, i, kind, size, least, joined) {
+  function personLook(data, i, kind, size, least, joined, plain) {
     var g = data.groups[data.nodes.group[i]];
     var border = kind ? data.alone_colour : joined ? "#222222" : "#ffffff";
     return {id: i, size: kind ? Math.max(size, least) : size,
-            borderWidth: kind ? RING : joined ? 2.5 : 1, borderWidthSelected: kind ? RING + 1 : 3,
+            borderWidth: kind ? RING : joined ? 2.5 : plain,
+            borderWidthSelected: kind ? RING + 1 : 3,
             shapeProperties: {borderDashes: kind === 2 ? [5, 3] : false},
             color: {background: g.colour, border: border,
                     highlight: {background: g.colour, border: kind ? border : "#000000"},
@@ -46,6 +47,7 @@ var clPeople = (function () {
   // changed person. Returns the number of people changed.
   function peopleLook(data, nodes, finish) {
     var n = data.nodes.x.length, mark = new Int8Array(n).fill(-1), shownSize = new Float64Array(n);
+    var plain = H.isBig(data) ? 0 : 1;  // on a big map no border: it costs more than it shows
     return function restyle(kinds, sizeOf, least, joined) {
       var updates = [];
       for (var i = 0; i < n; i++) {
@@ -53,7 +55,7 @@ var clPeople = (function () {
         var drawnSize = kind ? Math.max(size, least) : size, item;
         if (mark[i] !== kind * 2 + fresh) {  // a new look
           mark[i] = kind * 2 + fresh;
-          item = personLook(data, i, kind, size, least, fresh);
+          item = personLook(data, i, kind, size, least, fresh, plain);
         } else if (shownSize[i] !== drawnSize) {  // only a new size: the lighter update
           item = {id: i, size: drawnSize};
         } else {

@@ -38,19 +38,31 @@
   var kept = function (i) { return present(i) && shown.inWijk(i); };
   var sizeOf = function (i) { return H.sizeFor(data.sizes, degree[i]); };
 
-  // A tie keeps the width of its rung (width says rung, nothing else). New or climbed in the
-  // step: fully opaque (and `fresh`); others faint. No shadows: on a busy step they would blur
-  // into a grey haze, and they are slow to draw.
-  function edgeStyle(j, lvl, fresh) {
-    var item = clPage.edgeStyle(page.rungOf(lvl), fresh ? 1.0 : 0.35);
-    item.id = j; item.level = lvl; item.fresh = fresh;
+  // A tie keeps the width of its rung (width says rung, nothing else) and is drawn faint; the
+  // ties new or climbed in the step are drawn again over it, opaque (freshTies, drawn under
+  // the people), so that a step changes only the ties whose rung changed. No shadows: on a busy
+  // step they would blur into a grey haze, and they are slow to draw.
+  var FAINT = 0.35;
+  var fresh = [];  // the ties new or climbed in the step shown
+  function edgeStyle(j, lvl) {
+    var item = clPage.edgeStyle(page.rungOf(lvl), FAINT);
+    item.id = j; item.level = lvl;
     return item;
+  }
+  // The ties new or climbed in the step that are shown, as [tie, level, tie, level, ...].
+  function freshTies() {
+    var shownTies = [];
+    fresh.forEach(function (j) {
+      if (network && !network.body.edges[j].options.hidden) { shownTies.push(j, level[j]); }
+    });
+    return shownTies;
   }
 
   // The step s drawn: only the ties and people whose look changed are updated.
   function restyle(s) {
     var edgeUpdates = [], j;
     degree.fill(0);
+    fresh = [];
     for (j = 0; j < nEdges; j++) {
       var history = E.history[j];
       if (history[0] > s) {  // not there yet
@@ -58,11 +70,11 @@
         if (edgeKey[j] !== 0) { edgeKey[j] = 0; edgeUpdates.push({id: j, level: 0}); }
         continue;
       }
-      var lvl = H.levelAt(history, s), fresh = H.freshAt(history, s);
+      var lvl = H.levelAt(history, s);
       level[j] = lvl;
       degree[E.a[j]] += 1; degree[E.b[j]] += 1;
-      var key = lvl * 2 + (fresh ? 1 : 0);
-      if (edgeKey[j] !== key) { edgeKey[j] = key; edgeUpdates.push(edgeStyle(j, lvl, fresh)); }
+      if (H.freshAt(history, s)) { fresh.push(j); }
+      if (edgeKey[j] !== lvl) { edgeKey[j] = lvl; edgeUpdates.push(edgeStyle(j, lvl)); }
     }
     if (edgeUpdates.length) { edges.update(edgeUpdates); }
     recount(s);
@@ -230,7 +242,7 @@
   setStep(last);
   network = clPage.draw(data, shown.nodeView, shown.edgeView, {
     wijkShown: function (w) { return state.wijk < 0 || state.wijk === w; },
-    marked: pointedOut, sizeOf: function (i) { return nodes.get(i).size; }
+    marked: pointedOut, sizeOf: function (i) { return nodes.get(i).size; }, strokes: freshTies
   });
   tip.hoverOn(network, nodeRows, edgeRows);
   var onlyAlone = clPage.aloneFilter(data, state, shown, network, changed);
@@ -239,5 +251,5 @@
                           nodeView: shown.nodeView, edgeView: shown.edgeView, data: data,
                           state: state, setStep: setStep, setFilter: setFilter, play: play,
                           pause: pause, onlyAlone: onlyAlone, pointOut: pointOut,
-                          pointedOut: pointedOut};
+                          pointedOut: pointedOut, freshTies: freshTies};
 }());

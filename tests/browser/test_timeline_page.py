@@ -69,23 +69,43 @@ def test_slider_shows_the_growth_table(village_net, tmp_path, open_page):
     assert visit.errors == [] and visit.requests == []
 
 
+OPAQUE_STROKES = """() => { const c = window.contactladder, rungs = c.data.rungs;
+    const colours = new Set(rungs.map(r => r.colour)), strokes = [];
+    const stroke = CanvasRenderingContext2D.prototype.stroke;
+    CanvasRenderingContext2D.prototype.stroke = function (...args) {
+        if (colours.has(this.strokeStyle)) { strokes.push([this.strokeStyle, this.lineWidth]); }
+        return stroke.apply(this, args); };
+    try { c.network.redraw(); } finally { CanvasRenderingContext2D.prototype.stroke = stroke; }
+    return strokes; }"""
+
+
+def opaque_strokes(visit):
+    """The lines drawn in a rung's colour at full opacity during one redraw, with their
+    width (vis-network draws the faint ties in rgba colours)."""
+    return visit.evaluate(OPAQUE_STROKES)
+
+
 def test_new_and_climbing_ties_stand_out(village_net, tmp_path, open_page):
     net = village_net()
     visit = open_page(write_timeline(net, tmp_path / "dorp.html"))
     slide_to(visit, 1)  # February: one tie climbs (1 -> 3), two are new
     shown = visit.evaluate("""() => { const c = window.contactladder;
         const width = Object.fromEntries(c.data.rungs.map(r => [r.level, r.width]));
-        return c.edgeView.get().map(e => ({fresh: !!e.fresh,
+        const fresh = new Set(c.freshTies().filter((_, k) => k % 2 === 0));
+        return c.edgeView.get().map(e => ({fresh: fresh.has(e.id),
             shadow: !!(e.shadow && e.shadow.enabled),
             opacity: e.color.opacity, rungWidth: e.width === width[e.level]})); }""")
     table = growth(net)
     fresh = [e for e in shown if e["fresh"]]
     assert len(fresh) == table.loc[1, "new_ties"] + table.loc[1, "climbed"] == 3
-    # they stand out by opacity, not by width (width always says the rung) nor by a shadow
+    # they stand out by opacity, not by width (width always says the rung) nor by a shadow:
+    # every tie is drawn faint, and the fresh ones again over it, opaque, at the rung's width
     assert all(e["rungWidth"] for e in shown)
     assert not any(e["shadow"] for e in shown)
-    assert all(e["opacity"] == 1 for e in fresh)
-    assert all(e["opacity"] < 1 for e in shown if not e["fresh"])
+    assert all(e["opacity"] < 1 for e in shown)
+    widths = {r["colour"]: r["width"] for r in visit.evaluate("window.contactladder.data.rungs")}
+    strokes = opaque_strokes(visit)
+    assert len(strokes) == 3 and all(widths[colour] == width for colour, width in strokes)
 
 
 def test_a_busy_period_does_not_glow(tmp_path, open_page):
@@ -96,14 +116,12 @@ def test_a_busy_period_does_not_glow(tmp_path, open_page):
     visit = open_page(write_timeline(net, tmp_path / "timeline.html"))
     slide_to(visit, busy)
     # issue 13: no shadow at all (a busy step would turn into grey haze), on ties or people;
-    # the fresh ties are marked by being opaque
+    # the fresh ties are marked by being drawn again, opaque
     shadows = visit.evaluate("""() => { const c = window.contactladder;
         return [...c.edgeView.get(), ...c.nodeView.get()]
             .filter(e => e.shadow && e.shadow.enabled).length; }""")
     assert shadows == 0
-    fresh = visit.evaluate("""() => window.contactladder.edgeView.get()
-        .filter(e => e.fresh && e.color.opacity === 1).length""")
-    assert fresh == table.loc[busy, "new_ties"] + table.loc[busy, "climbed"]
+    assert len(opaque_strokes(visit)) == table.loc[busy, "new_ties"] + table.loc[busy, "climbed"]
 
 
 def test_play_advances_and_pause_stops(village_net, tmp_path, open_page):
