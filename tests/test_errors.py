@@ -25,10 +25,11 @@ from contactladder.errors import (
     render_parameters,
 )
 from contactladder.loading import describe, load
+from contactladder.loading.network_canvas import read_networkcanvas
 from contactladder.network import LadderNetwork
 
 PACKAGE = Path(__file__).resolve().parent.parent / "contactladder"
-CLI_MODULES = ("cli.py", "cli_options.py", "__main__.py")
+CLI_MODULES = ("cli.py", "cli_options.py", "cli_weaver.py", "cli_maps.py", "__main__.py")
 MY_ROOMS = ("loading", "network", "ladder.py", "errors.py")
 
 
@@ -199,6 +200,8 @@ def test_hints_in_loading_and_network_name_parameters_of_load():
         | set(inspect.signature(LadderNetwork.from_path).parameters)
         | set(inspect.signature(LadderNetwork.snapshot).parameters)
         | set(inspect.signature(LadderNetwork.active).parameters)
+        | set(inspect.signature(read_networkcanvas).parameters)
+        | {"kinds"}  # of import_networkcanvas, the job that the reader's hint points to
     )
     named = {
         (f"{path.relative_to(PACKAGE)}:{line}", name)
@@ -207,17 +210,8 @@ def test_hints_in_loading_and_network_name_parameters_of_load():
         for name in hint_parameters(text)
     }
     assert {name for _, name in named} == {
-        "columns",
-        "rung",
-        "time_unit",
-        "time_origin",
-        "skip_invalid",
-        "focal",
-        "path",
-        "people",
-        "attendance",
-        "as_of",
-        "start",
-        "end",
+        "columns", "rung", "time_unit", "time_origin", "skip_invalid", "focal", "path", "people",
+        "attendance", "as_of", "start", "end", "key_file", "dayfirst", "monthfirst",
+        "date_format", "encoding", "no_header", "skip_rows", "date", "kinds",
     }
     assert {(place, name) for place, name in named if name not in parameters} == set()

@@ -268,6 +268,10 @@ _DATE_HINTS = {
 }
 
 
+# The last moment a period walk can count up to (a year before pandas' last day).
+_LAST = pd.Timestamp.max - pd.Timedelta(days=366)
+
+
 def parse_moment(value: object, name: str) -> pd.Timestamp:
     """``value`` as a moment without time zone (its clock time kept), for the parameter
     ``name``.
@@ -292,6 +296,9 @@ def parse_moment(value: object, name: str) -> pd.Timestamp:
             moment = pd.Timestamp(value)
         except (ValueError, TypeError, OverflowError):
             moment = pd.NaT
+    if moment is not pd.NaT and not pd.Timestamp.min <= moment.replace(tzinfo=None) <= _LAST:
+        moment = pd.NaT  # a year pandas cannot count in (before 1678 or after 2261)
     if moment is pd.NaT:
         raise UsageError("not a date", value=value, hint=_DATE_HINTS[name])
-    return moment.tz_localize(None) if moment.tzinfo is not None else moment
+    moment = moment.tz_localize(None) if moment.tzinfo is not None else moment
+    return moment.as_unit("ns")
