@@ -21,7 +21,8 @@ Safe to share:
 
 The page's scripts: ``helpers.js`` (pure functions, tested with Node), ``people.js`` (the
 legend, how people look, the people who need a link, the map as a table), ``page.js`` (what
-both pages do with vis-network) and ``map.js`` or ``timeline.js``, in one ``<script>`` element.
+both pages do with vis-network), ``controls.js`` (tooltips and filters) and ``map.js`` or
+``timeline.js``, in one ``<script>`` element.
 
 Examples
 --------
@@ -254,15 +255,16 @@ def _page(kind: str, data: Mapping[str, Any]) -> str:
 
     The page's own parts: its slots of ``page.html`` (from ``<kind>.html``), its style
     (``page.css``, then ``<kind>.css``) and its script (``helpers.js``, ``people.js``,
-    ``page.js``, then ``<kind>.js``, in one ``<script>`` element). A Content-Security-Policy
-    allows only the two scripts (by hashes over them as inlined), inline styles and data:
-    images: nothing is loaded from anywhere.
+    ``page.js``, ``controls.js``, then ``<kind>.js``, in one ``<script>`` element). A
+    Content-Security-Policy allows only the two scripts (by hashes over them as inlined),
+    inline styles and data: images: nothing is loaded from anywhere.
     """
     check_payload(data, kind)
     w = words(data["lang"])
     vis = "\n" + vis_network() + "\n"
     app = "\n" + "\n".join(
-        _template(name) for name in ("helpers.js", "people.js", "page.js", f"{kind}.js")
+        _template(name)
+        for name in ("helpers.js", "people.js", "page.js", "controls.js", f"{kind}.js")
     )
     app += "\n"
     csp = content_security_policy([_script_hash(vis), _script_hash(app)])

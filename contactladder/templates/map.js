@@ -1,6 +1,7 @@
 /* contactladder map page: draws the map from the JSON data block with vis-network.
  *
- * Uses clHelpers (helpers.js) and clPage (page.js) for what it shares with the timeline page.
+ * Uses clHelpers (helpers.js), clPage (page.js) and clControls (controls.js) for what it shares
+ * with the timeline page.
  * Every value from the data is put in the page as text, never as markup. Positions and sizes
  * come from the payload (physics off); the browser only draws. window.contactladder exposes
  * the network and its data sets, for tests and the curious.
@@ -60,7 +61,7 @@
   if (data.focus >= 0) { network.selectNodes([data.focus]); }
 
   // --- tooltips ------------------------------------------------------------------------------
-  function nodeRows(i) { return clPage.personRows(data, i, [], ties[i]); }
+  function nodeRows(i) { return clControls.personRows(data, i, [], ties[i]); }
   function edgeRows(j) {
     var rows = [[T.rung, H.rungText(page.rungOf(E.level[j]))]];
     if (E.first_contact[j]) { rows.push([T.first_contact, E.first_contact[j]]); }
@@ -72,14 +73,14 @@
     }
     return rows;
   }
-  clPage.tooltip(data).hoverOn(network, nodeRows, edgeRows);
+  clControls.tooltip(data).hoverOn(network, nodeRows, edgeRows);
 
   // --- filters ---------------------------------------------------------------------------------
   function changed() {
     clPage.subtitle(data, shown.nodeView.length, shown.edgeView.length);
     network.redraw();
   }
-  var setFilter = clPage.filters(data, true, state, shown, changed, recount);
+  var setFilter = clControls.filters(data, true, state, shown, changed, recount);
   var onlyAlone = clPage.aloneFilter(data, state, shown, network, changed);
 
   // --- search ----------------------------------------------------------------------------------

@@ -5,7 +5,8 @@
  * climbed (edges.history). From these the page shows, at each step, the people present and the
  * ties reached by then, at the rung reached, each person sized by their ties then (sizes: the
  * table of sizes computed in Python). The counters are the growth table's rows, computed in
- * Python: the page only shows them. Uses clHelpers (helpers.js) and clPage (page.js); every
+ * Python: the page only shows them. Uses clHelpers (helpers.js), clPage (page.js) and
+ * clControls (controls.js); every
  * value from the data is put in the page as text, never as markup. Positions are fixed
  * (physics off). Nothing is stored, fetched or sent: the page works from disk and in a
  * sandboxed iframe. window.contactladder exposes the network, for tests.
@@ -87,7 +88,7 @@
   }
 
   // --- tooltips ------------------------------------------------------------------------------
-  var tip = clPage.tooltip(data);
+  var tip = clControls.tooltip(data);
   function stepText(s) { return H.stepText(data.steps, s); }
   function rungText(lvl) { return H.rungText(page.rungOf(lvl)); }
   function nodeRows(i) {
@@ -97,7 +98,7 @@
         ties[level[j]] = (ties[level[j]] || 0) + 1;
       }
     }
-    return clPage.personRows(data, i, [[T.since, stepText(appear[i])]], ties);
+    return clControls.personRows(data, i, [[T.since, stepText(appear[i])]], ties);
   }
   function edgeRows(j) {
     var history = H.historyUpTo(E.history[j], state.step);
@@ -226,7 +227,7 @@
     showTotals();
     if (network) { network.redraw(); }
   }
-  var setFilter = clPage.filters(data, data.counters.wijken.length > 0, state, shown,
+  var setFilter = clControls.filters(data, data.counters.wijken.length > 0, state, shown,
                                  changed, function () { recount(state.step); });
   // The subtitle's counts: everyone and every tie of the whole period, in the wijk shown.
   function showTotals() {
