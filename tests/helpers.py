@@ -643,3 +643,10 @@ def write_village(folder: Path, *, hostile: bool = False) -> Path:
     people.to_csv(folder / "people.csv", index=False)
     contacts.to_csv(folder / "contacts.csv", index=False)
     return folder
+
+
+def write_page(net, kind: str, path: Path) -> Path:
+    """Write the ``kind`` page ("map" or "timeline") of ``net`` to ``path``; return its path."""
+    from contactladder.jobs.maps import write_map_files, write_timeline
+
+    return write_map_files(net, path)[0] if kind == "map" else write_timeline(net, path)

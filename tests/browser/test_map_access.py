@@ -4,6 +4,7 @@ slider saying the period, quiet counters while playing, touch (one finger scroll
 the map is tapped; a pinch zooms)."""
 
 import pytest
+from helpers import write_page
 
 from contactladder.analysis.growth import growth
 from contactladder.jobs.maps import write_map_files, write_timeline
@@ -41,11 +42,7 @@ def framed(chromium, tmp_path, page_path, *, width=800, touch=False):
 @pytest.mark.parametrize("kind", ["map", "timeline"])
 def test_legend_is_visible_in_an_800_px_frame(kind, village_net, tmp_path, chromium):
     net = village_net()
-    path = (
-        write_map_files(net, tmp_path / "kaart.html")[0]
-        if kind == "map"
-        else write_timeline(net, tmp_path / "kaart.html")
-    )
+    path = write_page(net, kind, tmp_path / "kaart.html")
     context, _page, frame = framed(chromium, tmp_path, path)
     try:
         assert frame.is_visible("#cl-legend")

@@ -2,7 +2,6 @@
 step of the timeline (drawn size, ring, legend count, the filter, the clickable counter)."""
 
 import statistics
-import time
 
 import pytest
 
@@ -12,13 +11,6 @@ from contactladder.jobs.maps import write_map_files, write_timeline
 pytestmark = pytest.mark.browser
 
 RING = "#d4006a"
-
-
-def wait_until(target, expression, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while not target.evaluate(expression):
-        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
-        time.sleep(0.05)
 
 
 def drawn_people(visit):

@@ -5,6 +5,7 @@ import shutil
 import subprocess
 
 import pytest
+from helpers import write_page
 
 from contactladder.jobs.maps import write_map_files, write_timeline
 
@@ -52,11 +53,7 @@ def coloured_share(image):
 @pytest.mark.parametrize("kind", ["map", "timeline"])
 def test_prints_the_map_with_its_legend_on_one_page(kind, village_net, tmp_path, open_page):
     net = village_net()
-    path = (
-        write_map_files(net, tmp_path / "kaart.html")[0]
-        if kind == "map"
-        else write_timeline(net, tmp_path / "dorp.html")
-    )
+    path = write_page(net, kind, tmp_path / "kaart.html")
     visit = open_page(path)
     pages, canvas, image = printed(visit, tmp_path)
     assert len(pages) == 1
