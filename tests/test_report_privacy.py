@@ -232,3 +232,21 @@ def test_one_colour_means_one_thing_across_the_reports_charts(net):
     rungs = {*DEFAULT_RUNGS, *(r.colour for r in net.ladder)}
     assert not set(series) & rungs
     assert charts.SERIES_COLOURS["focal_alone"] in meaning
+
+
+def test_the_report_timeline_shows_people_as_anonymous_dots(tmp_path):
+    net = LadderNetwork.from_path(Path(__file__).parent.parent / "data" / "zwolle-demo")
+    index = write_report(net, tmp_path / "report", freq="quarter")[0]
+    frame = html.unescape(
+        re.search(r'srcdoc="([^"]*)"', index.read_text(encoding="utf-8")).group(1)
+    )
+    data = json.loads(
+        re.search(
+            r'<script type="application/json" id="cl-data">(.*?)</script>', frame, re.S
+        ).group(1)
+    )
+    assert data["details"] is False and data["wijken"] == [] and data["areas"]["wijk"] == []
+    assert set(data["nodes"]["wijk"]) == {-1}
+    assert all(group["organisation"] == "" for group in data["groups"])
+    for wijk in net.wijken():
+        assert wijk not in frame

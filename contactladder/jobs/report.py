@@ -227,8 +227,9 @@ def report_job(
 def _timeline_page(net: LadderNetwork, tables: ReportTables, lang: str) -> str:
     """The anonymised timeline page of the report, from the report's own growth table.
 
-    It shows the counters of the whole network only: the per-wijk counters would show exactly
-    what the report's tables mask as ``<5``.
+    It shows the counters of the whole network only (the per-wijk counters would show exactly
+    what the report's tables mask as ``<5``) and people as anonymous dots: no wijk,
+    organisation or start per person, no tooltip over a person.
     """
     from contactladder.render.page import timeline_html
 
@@ -239,4 +240,5 @@ def _timeline_page(net: LadderNetwork, tables: ReportTables, lang: str) -> str:
         freq=tables.freq,
         lang=lang,
         anonymize=True,
+        details=False,
     )

@@ -35,6 +35,8 @@ The map page also has:
 
 The timeline page also has:
 
+- ``details`` (bool): False for anonymous dots (the report's version): no wijk, organisation
+  or start per person, and no tooltip over a person;
 - ``freq`` (str); ``steps``: table ``label`` (ISO: "2024-03", "2024Q1") and ``text`` ("maart
   2024"), one row per period;
 - ``nodes`` has the column ``appear``: the step at which each person is first present (-1:
@@ -84,30 +86,71 @@ class _Counters:
 
 _NUMBER = float
 _RUNG = {"level": int, "key": str, "label": str, "colour": str, "width": _NUMBER}
-_GROUP = {"label": str, "role": str, "role_key": str, "organisation": str, "colour": str,
-          "shape": str}
-_NODES = {"x": _NUMBER, "y": _NUMBER, "size": _NUMBER, "group": int, "wijk": int, "label": str,
-          "alone": int}
+_GROUP = {
+    "label": str,
+    "role": str,
+    "role_key": str,
+    "organisation": str,
+    "colour": str,
+    "shape": str,
+}
+_NODES = {
+    "x": _NUMBER,
+    "y": _NUMBER,
+    "size": _NUMBER,
+    "group": int,
+    "wijk": int,
+    "label": str,
+    "alone": int,
+}
 #: The values of the field ``legend``.
 LEGEND_VALUES = ("open", "closed", "")
 _COMMON = {
-    "title": str, "subtitle": str, "subtitle_lead": [str], "as_of": str, "lang": str,
-    "anonymized": bool, "text": _Text(), "rungs": [_RUNG], "groups": [_GROUP],
-    "focal_role": str, "alone_colour": str, "legend": str,
+    "title": str,
+    "subtitle": str,
+    "subtitle_lead": [str],
+    "as_of": str,
+    "lang": str,
+    "anonymized": bool,
+    "text": _Text(),
+    "rungs": [_RUNG],
+    "groups": [_GROUP],
+    "focal_role": str,
+    "alone_colour": str,
+    "legend": str,
     "wijken": [str],
     "areas": _Table({"wijk": int, "x": _NUMBER, "y": _NUMBER, "radius": _NUMBER}),
-    "focus": int, "min_level": int, "nodes": _Table(_NODES),
+    "focus": int,
+    "min_level": int,
+    "nodes": _Table(_NODES),
 }
 _SCHEMAS = {
-    "map": {**_COMMON, "activities": [str], "edges": _Table({
-        "a": int, "b": int, "level": int, "first_contact": str, "last_contact": str,
-        "contacts": int, "activities": [int]})},
-    "timeline": {**_COMMON, "freq": str, "steps": _Table({"label": str, "text": str}),
-                 "nodes": _Table({**_NODES, "appear": int}),
-                 "edges": _Table({"a": int, "b": int, "history": [int]}),
-                 "sizes": [_NUMBER], "counters": {"columns": [str], "all": _Counters(),
-                                                   "wijken": [_Counters()]},
-                 "focal_alone_label": str},
+    "map": {
+        **_COMMON,
+        "activities": [str],
+        "edges": _Table(
+            {
+                "a": int,
+                "b": int,
+                "level": int,
+                "first_contact": str,
+                "last_contact": str,
+                "contacts": int,
+                "activities": [int],
+            }
+        ),
+    },
+    "timeline": {
+        **_COMMON,
+        "freq": str,
+        "steps": _Table({"label": str, "text": str}),
+        "nodes": _Table({**_NODES, "appear": int}),
+        "edges": _Table({"a": int, "b": int, "history": [int]}),
+        "sizes": [_NUMBER],
+        "counters": {"columns": [str], "all": _Counters(), "wijken": [_Counters()]},
+        "focal_alone_label": str,
+        "details": bool,
+    },
 }
 #: The kinds of page there are payloads for.
 KINDS = tuple(_SCHEMAS)
@@ -138,8 +181,10 @@ def check_payload(data: Mapping[str, Any], kind: str) -> None:
     _indexes(data["areas"]["wijk"], len(data["wijken"]), "areas.wijk")
     _indexes(data["nodes"]["alone"], 3, "nodes.alone")
     if data["legend"] not in LEGEND_VALUES:
-        raise ValueError(f"payload field legend: {data['legend']!r} is not one of "
-                         f"{', '.join(map(repr, LEGEND_VALUES))}")
+        raise ValueError(
+            f"payload field legend: {data['legend']!r} is not one of "
+            f"{', '.join(map(repr, LEGEND_VALUES))}"
+        )
     _indexes([data["focus"]], people, "focus", none=True)
     _indexes(data["edges"]["a"], people, "edges.a")
     _indexes(data["edges"]["b"], people, "edges.b")
@@ -199,12 +244,17 @@ def _field(name: str, key: str) -> str:
 
 def _is(value: Any, kind: type, name: str) -> None:
     name = name or "payload"
-    ok = (isinstance(value, (int, float)) and not isinstance(value, bool) if kind is float
-          else isinstance(value, int) and not isinstance(value, bool) if kind is int
-          else isinstance(value, kind))
+    ok = (
+        isinstance(value, (int, float)) and not isinstance(value, bool)
+        if kind is float
+        else isinstance(value, int) and not isinstance(value, bool)
+        if kind is int
+        else isinstance(value, kind)
+    )
     if not ok:
-        raise ValueError(f"payload field {name}: expected {kind.__name__}, got "
-                         f"{type(value).__name__}")
+        raise ValueError(
+            f"payload field {name}: expected {kind.__name__}, got {type(value).__name__}"
+        )
 
 
 def _indexes(values: list[int], size: int, name: str, *, none: bool = False) -> None:

@@ -58,6 +58,7 @@ def timeline_data(
     wijk: str | None = None,
     min_rung: object = None,
     legend: str | None = None,
+    details: bool = True,
 ) -> dict[str, Any]:
     """The payload of the timeline of ``net``.
 
@@ -78,6 +79,10 @@ def timeline_data(
         Only the people of this wijk and the ties among them.
     min_rung : level, key or label, optional
         The lowest rung drawn when the page opens (the counters always count every rung).
+    details : bool
+        False draws people as anonymous dots, as a report shares them: no wijk or organisation
+        per person (professionals are one group), no wijk filter or names on the map, no
+        tooltip over a person.
 
     Raises
     ------
@@ -93,10 +98,22 @@ def timeline_data(
     final = net.snapshot() if net.has_contacts else nx.Graph()
     positions, areas = layout_areas(final)
     G = in_wijk(final, options.wijk)
-    data = map_data(G, net.ladder, title=" — ".join(options.title_parts), lang=lang,
-                    anonymize=anonymize, positions=positions, min_rung=options.level,
-                    colours=network_colours(net), areas=areas, part=options.wijk is not None,
-                    focal=net.focal, legend=legend)
+    if not details:
+        G = _dots(G)
+    data = map_data(
+        G,
+        net.ladder,
+        title=" — ".join(options.title_parts),
+        lang=lang,
+        anonymize=anonymize,
+        positions=positions,
+        min_rung=options.level,
+        colours=network_colours(net),
+        areas=areas,
+        part=options.wijk is not None,
+        focal=net.focal,
+        legend=legend,
+    )
     index = {node: i for i, node in enumerate(node_order(G))}
     # One walk over the periods gives when each person and tie appears and when ties climb.
     appear = [-1] * len(index)
@@ -112,29 +129,49 @@ def timeline_data(
             if a in index and b in index:
                 history[_pair(index[a], index[b])] += [number, int(new)]
     pairs = sorted(history)
-    steps = {"label": [period_label(p) for p in periods],
-             "text": [period_text(p, freq, lang) for p in periods]}
+    steps = {
+        "label": [period_label(p) for p in periods],
+        "text": [period_text(p, freq, lang) for p in periods],
+    }
     columns = counter_columns(net)
-    counters_all, counters_wijk = _counters(counters, counters_by_wijk, columns, options.wijk,
-                                            data["wijken"], len(periods))
+    counters_all, counters_wijk = _counters(
+        counters, counters_by_wijk, columns, options.wijk, data["wijken"], len(periods)
+    )
     lead = [w[f"map.per_{freq}"].capitalize()]
     if len(periods):
         lead.append(f"{steps['text'][0]} – {steps['text'][-1]}")
     focal = role_word(net.focal, lang, plural=True)
-    data.update({
-        "subtitle": " · ".join([*lead, counts_text(len(index), len(pairs), lang)]),
-        "subtitle_lead": lead,
-        "freq": freq,
-        "steps": steps,
-        "nodes": {**data["nodes"], "appear": appear},
-        "edges": {"a": [p[0] for p in pairs], "b": [p[1] for p in pairs],
-                  "history": [history[p] for p in pairs]},
-        "sizes": size_table(max((G.degree(n) for n in G), default=0)),
-        "counters": {"columns": columns, "all": counters_all, "wijken": counters_wijk},
-        "focal_alone_label": w["map.focal_alone"].format(focal=focal),
-    })
+    data.update(
+        {
+            "subtitle": " · ".join([*lead, counts_text(len(index), len(pairs), lang)]),
+            "subtitle_lead": lead,
+            "freq": freq,
+            "steps": steps,
+            "nodes": {**data["nodes"], "appear": appear},
+            "edges": {
+                "a": [p[0] for p in pairs],
+                "b": [p[1] for p in pairs],
+                "history": [history[p] for p in pairs],
+            },
+            "sizes": size_table(max((G.degree(n) for n in G), default=0)),
+            "counters": {"columns": columns, "all": counters_all, "wijken": counters_wijk},
+            "focal_alone_label": w["map.focal_alone"].format(focal=focal),
+            "details": bool(details),
+        }
+    )
     del data["activities"]
     return data
+
+
+def _dots(G: nx.Graph) -> nx.Graph:
+    """``G`` with each person reduced to what an anonymous dot shows: role, number, focal."""
+    dots = nx.Graph()
+    dots.add_nodes_from(
+        (node, {key: attrs.get(key) for key in ("role", "number", "focal")})
+        for node, attrs in G.nodes(data=True)
+    )
+    dots.add_edges_from(G.edges(data=True))
+    return dots
 
 
 def counter_columns(net: LadderNetwork) -> list[str]:
@@ -142,8 +179,11 @@ def counter_columns(net: LadderNetwork) -> list[str]:
 
     ``people, ties, rung_<key>`` per rung, ``focal_alone, new_ties, climbed``.
     """
-    return (["people", "ties"] + [f"rung_{rung.key}" for rung in net.ladder]
-            + ["focal_alone", "new_ties", "climbed"])
+    return (
+        ["people", "ties"]
+        + [f"rung_{rung.key}" for rung in net.ladder]
+        + ["focal_alone", "new_ties", "climbed"]
+    )
 
 
 def needs_wijk_counters(net: LadderNetwork, *, wijk: str | None = None) -> bool:
@@ -174,9 +214,14 @@ def period_text(period: pd.Period, freq: str, lang: str) -> str:
     return str(period.year)
 
 
-def _counters(counters: pd.DataFrame, by_wijk: pd.DataFrame | None, columns: list[str],
-              wijk: str | None, wijken: list[str], steps: int,
-              ) -> tuple[dict[str, list[int]], list[dict[str, list[int]]]]:
+def _counters(
+    counters: pd.DataFrame,
+    by_wijk: pd.DataFrame | None,
+    columns: list[str],
+    wijk: str | None,
+    wijken: list[str],
+    steps: int,
+) -> tuple[dict[str, list[int]], list[dict[str, list[int]]]]:
     """The counters of the whole page and per wijk of ``wijken``, column-wise."""
     if wijk is not None and by_wijk is None:
         raise ValueError("a timeline of one wijk needs counters_by_wijk")

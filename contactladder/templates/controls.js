@@ -42,7 +42,9 @@ var clControls = (function () {
     function hide() { tip.hidden = true; }
     function hoverOn(network, nodeRows, edgeRows) {
       var label = data.nodes.label;
-      network.on("hoverNode", function (p) { show(label[p.node], nodeRows(p.node)); });
+      network.on("hoverNode", function (p) {
+        if (data.details !== false) { show(label[p.node], nodeRows(p.node)); }
+      });
       network.on("hoverEdge", function (p) {
         var E = data.edges;
         show(label[E.a[p.edge]] + " \u2014 " + label[E.b[p.edge]], edgeRows(p.edge));
