@@ -47,6 +47,7 @@ def map_(
     min_rung: str | None,
     anonymize: bool,
     lang: str,
+    legend: str | None,
     embed: bool,
     png: bool,
     svg: bool,
@@ -69,6 +70,7 @@ def map_(
             focus=focus,
             anonymize=anonymize,
             lang=lang,
+            legend=legend,
             png=png,
             svg=svg,
             embed=embed,
@@ -96,6 +98,7 @@ def timeline(
     min_rung: str | None,
     anonymize: bool,
     lang: str,
+    legend: str | None,
     embed: bool,
     output: Path,
     **options: Any,
@@ -115,6 +118,7 @@ def timeline(
             min_rung=min_rung,
             anonymize=anonymize,
             lang=lang,
+            legend=legend,
             embed=embed,
         )
     )

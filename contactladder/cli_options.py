@@ -228,6 +228,11 @@ def map_options(command: Callable) -> Callable:
         ),
         lang_option("labels, legend and controls"),
         click.option(
+            "--legend",
+            type=click.Choice(["open", "closed"]),
+            help="The legend when the page opens (default: open, compact in a narrow frame).",
+        ),
+        click.option(
             "--embed",
             is_flag=True,
             help="Also write <name>.embed.html, the <iframe> snippet to paste into a "

@@ -12,7 +12,7 @@ A ladder file looks like this::
     key = "groeten"
     nl = "Groeten elkaar"
     en = "Greeting"
-    colour = "#9ecae1"
+    colour = "#2895aa"
 
     [[rung]]
     key = "vrienden"
@@ -55,22 +55,23 @@ __all__ = ["Rung", "Ladder", "LANGUAGES"]
 
 
 _DEFAULT_RUNGS = (
-    ("kennen", "Kennen elkaar (van gezicht, van naam)", "Acquaintance", "#9ecae1"),
-    ("praten", "Maken een praatje", "Chatting", "#4292c6"),
-    ("delen", "Delen ervaringen en opvoedvragen", "Sharing experiences", "#41ab5d"),
-    ("helpen", "Helpen elkaar praktisch", "Practical help", "#fd8d3c"),
-    ("steunen", "Steunen elkaar, wederzijds", "Mutual support", "#d7301f"),
+    ("kennen", "Kennen elkaar (van gezicht, van naam)", "Acquaintance", "#2895aa"),
+    ("praten", "Maken een praatje", "Chatting", "#3c794f"),
+    ("delen", "Delen ervaringen en opvoedvragen", "Sharing experiences", "#6c4d0d"),
+    ("helpen", "Helpen elkaar praktisch", "Practical help", "#730a2f"),
+    ("steunen", "Steunen elkaar, wederzijds", "Mutual support", "#0d185f"),
 )
-# Colours for rungs of a ladder file that gives none: light and cool at the bottom, warm on top.
+# Colours for rungs of a ladder file that gives none: the default ladder's, from light to dark,
+# distinct under the three kinds of colour blindness (see tests/test_styles.py).
 _SPARE_COLOURS = (
-    "#9ecae1",
-    "#4292c6",
-    "#41ab5d",
-    "#addd8e",
-    "#fd8d3c",
-    "#f16913",
-    "#d7301f",
-    "#990000",
+    "#2895aa",
+    "#3c794f",
+    "#6c4d0d",
+    "#730a2f",
+    "#0d185f",
+    "#5b3a8c",
+    "#1f5f5b",
+    "#3d3d3d",
 )
 
 
@@ -285,7 +286,7 @@ class Ladder:
         """The ladder as a small text table, bottom to top, with its kinds.
 
         >>> print(Ladder.default().describe("en").splitlines()[1])
-        1      kennen   Acquaintance         #9ecae1
+        1      kennen   Acquaintance         #2895aa
         """
         width = max(len(r.key) for r in self.rungs)
         label_width = max(len(r.label(lang)) for r in self.rungs)

@@ -18,6 +18,7 @@ import pytest
 
 from contactladder.analysis.growth import growth
 from contactladder.jobs.report import write_report
+from contactladder.ladder import Ladder
 from contactladder.network import LadderNetwork
 from contactladder.privacy import mask_small_counts
 from contactladder.render import charts
@@ -206,7 +207,7 @@ def test_masked_counts_are_gaps_in_the_charts_not_zeros(net, masked_cells):
         assert drawn[periods.index(period)] == 0
 
 
-DEFAULT_RUNGS = ("#9ecae1", "#4292c6", "#41ab5d", "#fd8d3c", "#d7301f")
+DEFAULT_RUNGS = tuple(rung.colour for rung in Ladder.default())
 
 
 def test_one_colour_means_one_thing_across_the_reports_charts(net):

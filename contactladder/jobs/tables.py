@@ -4,7 +4,7 @@ Each returns a :class:`~contactladder.jobs.common.Result`: the file written when
 given, else the table as text for the terminal.
 
 >>> print(ladder_job(lang="en").text.splitlines()[1])
-1      kennen   Acquaintance         #9ecae1
+1      kennen   Acquaintance         #2895aa
 """
 
 from __future__ import annotations
