@@ -210,3 +210,23 @@ def test_the_legend_option_reaches_the_page(village_net, tmp_path, job):
     assert json.loads(embedded_data(page))["legend"] == "closed"
     with pytest.raises(UsageError, match="unknown legend setting"):
         job(village_net(), tmp_path / "kaart.html", legend="half")
+
+
+def test_a_map_and_its_pictures_are_replaced_as_a_set(village_net, tmp_path, monkeypatch):
+    net = village_net()
+    out = tmp_path / "out" / "kaart.html"
+    map_job(net, out, png=True, embed=True)
+    before = {p.name: p.read_bytes() for p in out.parent.iterdir()}
+
+    def broken(data, form):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("contactladder.render.static_map.map_picture", broken)
+    with pytest.raises(ContactLadderError, match="No space left"):
+        map_job(net, out, png=True, embed=True, lang="en")
+    assert {p.name: p.read_bytes() for p in out.parent.iterdir()} == before
+
+
+def test_a_map_with_names_is_private(village_net, tmp_path):
+    paths = map_job(village_net(), tmp_path / "namen.html", anonymize=False, svg=True).paths
+    assert [oct(p.stat().st_mode & 0o777) for p in paths] == ["0o600", "0o600"]

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
 import contactladder.render.page as pages
-from contactladder.io.files import write_bytes, write_text
+from contactladder.io.files import output_set, write_bytes, write_text
 from contactladder.jobs.common import Result, Source, open_source
 
 if TYPE_CHECKING:
@@ -106,13 +106,15 @@ def map_job(
     output = pages.html_path(output)
     net, notes = open_source(source, output=output)
     data = network_map_data(net, **options)
-    paths = [write_text(output, pages.render_map(data))]
-    paths += [
-        save_map_picture(data, output.with_suffix("." + fmt))
-        for fmt, wanted in (("png", png), ("svg", svg))
-        if wanted
-    ]
-    return _result(output, paths, notes, data["title"], embed, options)
+    pictures = [output.with_suffix("." + f) for f, wanted in (("png", png), ("svg", svg)) if wanted]
+    files = [output, *pictures, *([_embed_path(output)] if embed else [])]
+    with output_set(files, private=not options.get("anonymize", True)) as staging:
+        write_text(staging.path(output), pages.render_map(data))
+        for picture in pictures:
+            save_map_picture(data, staging.path(picture))
+        if embed:
+            write_embed(staging.path(output), title=data["title"])
+    return _result(output, files, notes, data["title"], embed, options)
 
 
 def timeline_job(
@@ -143,8 +145,12 @@ def timeline_job(
     net, notes = open_source(source, output=output)
     counted = timeline_counters(net, freq=freq, wijk=options.get("wijk"))
     data = timeline_data(net, freq=freq, **counted, **options)
-    paths = [write_text(output, pages.render_timeline(data))]
-    return _result(output, paths, notes, data["title"], embed, options)
+    files = [output, *([_embed_path(output)] if embed else [])]
+    with output_set(files, private=not options.get("anonymize", True)) as staging:
+        write_text(staging.path(output), pages.render_timeline(data))
+        if embed:
+            write_embed(staging.path(output), title=data["title"])
+    return _result(output, files, notes, data["title"], embed, options)
 
 
 def timeline_counters(
@@ -216,10 +222,12 @@ def write_embed(page: str | Path, *, title: str) -> Path:
     """Write the :func:`~contactladder.render.page.embed_snippet` of ``page`` beside it, as
     ``<name>.embed.html``."""
     page = Path(page)
-    return write_text(
-        page.with_name(page.stem + ".embed.html"),
-        pages.embed_snippet(page.name, title=title) + "\n",
-    )
+    return write_text(_embed_path(page), pages.embed_snippet(page.name, title=title) + "\n")
+
+
+def _embed_path(page: Path) -> Path:
+    """``<name>.embed.html`` beside the page."""
+    return page.with_name(page.stem + ".embed.html")
 
 
 def save_map_picture(data: Mapping[str, Any], path: str | Path) -> Path:
@@ -246,10 +254,7 @@ def _result(
     options: Mapping[str, Any],
 ) -> Result:
     """The job's result: the paths, the snippet when asked, a note when names are shown."""
-    text = ""
-    if embed:
-        paths.append(write_embed(output, title=title))
-        text = pages.embed_snippet(output.name, title=title) + "\n"
+    text = pages.embed_snippet(output.name, title=title) + "\n" if embed else ""
     if not options.get("anonymize", True):
         notes = [*notes, f"Note: {output} shows names: for internal use only; do not share it."]
     return Result(paths=paths, text=text, notes=notes)
