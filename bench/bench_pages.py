@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from contactladder.jobs.maps import write_timeline
 from contactladder.network.ladder_network import LadderNetwork
-from contactladder.render.map_payload import network_map_data
+from contactladder.render.network_map import network_map_data
 from contactladder.render.page import render_map
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -26,12 +26,21 @@ __all__ = ["COMMANDS"]
 
 @click.command(name="map")
 @data_options
-@as_of_option("The network as far as it has grown by this date")
+@as_of_option(
+    "The network as far as it has grown by this date",
+    default="the end of the data; today with --focus",
+)
 @click.option(
     "--focus",
     metavar="PERSON",
     help="Only this person's own network (their ties and the ties among those "
-    "people), the person highlighted.",
+    "people), the person highlighted and centred; with --names only they are named.",
+)
+@click.option(
+    "--fading",
+    default="90d",
+    show_default=True,
+    help="With --focus: ties without a contact for longer than this are drawn faded.",
 )
 @map_options
 @click.option("--png", is_flag=True, help="Also write the map as a PNG picture beside it.")
@@ -43,6 +52,7 @@ def map_(
     data: Path,
     as_of: str | None,
     focus: str | None,
+    fading: str,
     wijk: str | None,
     min_rung: str | None,
     anonymize: bool,
@@ -68,6 +78,7 @@ def map_(
             wijk=wijk,
             min_rung=min_rung,
             focus=focus,
+            fading=fading,
             anonymize=anonymize,
             lang=lang,
             legend=legend,

@@ -210,8 +210,26 @@ def test_hints_in_loading_and_network_name_parameters_of_load():
         for name in hint_parameters(text)
     }
     assert {name for _, name in named} == {
-        "columns", "rung", "time_unit", "time_origin", "skip_invalid", "focal", "path", "people",
-        "attendance", "as_of", "start", "end", "key_file", "dayfirst", "monthfirst",
-        "date_format", "encoding", "no_header", "skip_rows", "date", "kinds",
+        "columns",
+        "rung",
+        "time_unit",
+        "time_origin",
+        "skip_invalid",
+        "focal",
+        "path",
+        "people",
+        "attendance",
+        "as_of",
+        "start",
+        "end",
+        "key_file",
+        "dayfirst",
+        "monthfirst",
+        "date_format",
+        "encoding",
+        "no_header",
+        "skip_rows",
+        "date",
+        "kinds",
     }
     assert {(place, name) for place, name in named if name not in parameters} == set()

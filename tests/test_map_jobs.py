@@ -55,18 +55,19 @@ def test_write_timeline_files(village_net, tmp_path):
 
 def test_write_map_files_with_pictures_and_embed(village_net, tmp_path):
     net = village_net()
-    paths = write_map_files(net, tmp_path / "kaart.html", png=True, svg=True, embed=True,
-                            min_rung="praten")
-    assert [p.name for p in paths] == ["kaart.html", "kaart.png", "kaart.svg",
-                                       "kaart.embed.html"]
+    paths = write_map_files(
+        net, tmp_path / "kaart.html", png=True, svg=True, embed=True, min_rung="praten"
+    )
+    assert [p.name for p in paths] == ["kaart.html", "kaart.png", "kaart.svg", "kaart.embed.html"]
     assert paths[1].read_bytes().startswith(b"\x89PNG")
     svg = paths[2].read_text(encoding="utf-8")
     assert "<svg" in svg and ">Ouder 1</text>" in svg  # a small map carries its labels
     for secret in VILLAGE_SECRETS:
         assert secret not in svg
     first = {p.name: p.read_bytes() for p in paths}
-    again = write_map_files(net, tmp_path / "kaart.html", png=True, svg=True, embed=True,
-                            min_rung="praten")
+    again = write_map_files(
+        net, tmp_path / "kaart.html", png=True, svg=True, embed=True, min_rung="praten"
+    )
     assert {p.name: p.read_bytes() for p in again} == first  # byte for byte
     page = paths[0].read_text(encoding="utf-8")
     assert json.loads(embedded_data(page))["min_level"] == 2
@@ -76,13 +77,15 @@ def test_write_map_files_with_pictures_and_embed(village_net, tmp_path):
 
 # --- the jobs ---------------------------------------------------------------------------------
 
+
 def test_map_job_result(village_net, tmp_path):
     result = map_job(village_net(), tmp_path / "kaart.html", embed=True, anonymize=False)
     assert [p.name for p in result.paths] == ["kaart.html", "kaart.embed.html"]
     assert result.text == result.paths[1].read_text(encoding="utf-8")
     assert result.text.startswith('<iframe src="kaart.html" title="Zwolle"')
-    assert result.notes == [f"Note: {tmp_path / 'kaart.html'} shows names: for internal use "
-                            "only; do not share it."]
+    assert result.notes == [
+        f"Note: {tmp_path / 'kaart.html'} shows names: for internal use only; do not share it."
+    ]
     quiet = map_job(village_net(), tmp_path / "kaart.html")
     assert quiet.text == "" and quiet.notes == []
 
@@ -118,6 +121,7 @@ def test_timeline_job_computes_growth_once(village_net, tmp_path, monkeypatch, o
 
 # --- the commands -----------------------------------------------------------------------------
 
+
 def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
@@ -125,8 +129,9 @@ def run(*args):
 def test_cli_map_writes_page_pictures_and_embed(tmp_path):
     data = write_village(tmp_path / "Zwolle")
     out = tmp_path / "out" / "kaart.html"
-    result = run("map", data, "--png", "--svg", "--embed", "--as-of", "2024-03-31",
-                 "--lang", "en", "-o", out)
+    result = run(
+        "map", data, "--png", "--svg", "--embed", "--as-of", "2024-03-31", "--lang", "en", "-o", out
+    )
     assert result.exit_code == 0, result.output
     names = ["kaart.html", "kaart.png", "kaart.svg", "kaart.embed.html"]
     assert result.output.splitlines()[:4] == [str(out.with_name(n)) for n in names]
@@ -146,16 +151,26 @@ def test_cli_map_focus_and_names_say_so(tmp_path):
     assert "Bramwell Oosterhof" in out.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("args, message", [
-    (["-o", "{tmp}/kaart.png"], "Error: not an HTML file name '{tmp}/kaart.png'; end the file "
-                                "name in .html\n"),
-    (["--wijk", "Atlantis"], "Error: unknown wijk 'Atlantis'; use one of: Dieze, Stadshagen\n"),
-    (["--focus", "ID-0000-nobody"], "Error: unknown person 'ID-0000-nobody'; give an id from "
-                                    "the people file\n"),
-    (["--min-rung", "vrienden"], "Error: unknown rung 'vrienden'; use a level 1-5, a key "
-                                 "(kennen, praten, delen, helpen, steunen) or a label of the "
-                                 "default ladder\n"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["-o", "{tmp}/kaart.png"],
+            "Error: not an HTML file name '{tmp}/kaart.png'; end the file name in .html\n",
+        ),
+        (["--wijk", "Atlantis"], "Error: unknown wijk 'Atlantis'; use one of: Dieze, Stadshagen\n"),
+        (
+            ["--focus", "ID-0000-nobody"],
+            "Error: unknown person 'ID-0000-nobody'; give an id from the people file\n",
+        ),
+        (
+            ["--min-rung", "vrienden"],
+            "Error: unknown rung 'vrienden'; use a level 1-5, a key "
+            "(kennen, praten, delen, helpen, steunen) or a label of the "
+            "default ladder\n",
+        ),
+    ],
+)
 def test_cli_map_errors(tmp_path, args, message):
     data = write_village(tmp_path / "Zwolle")
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
@@ -170,8 +185,19 @@ def test_cli_map_errors(tmp_path, args, message):
 def test_cli_timeline(tmp_path):
     data = write_village(tmp_path / "Zwolle")
     out = tmp_path / "dorp.html"
-    result = run("timeline", data, "--period", "quarter", "--wijk", "Dieze", "--min-rung", "2",
-                 "--embed", "-o", out)
+    result = run(
+        "timeline",
+        data,
+        "--period",
+        "quarter",
+        "--wijk",
+        "Dieze",
+        "--min-rung",
+        "2",
+        "--embed",
+        "-o",
+        out,
+    )
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[:2] == [str(out), str(tmp_path / "dorp.embed.html")]
     data_block = json.loads(embedded_data(out.read_text(encoding="utf-8")))
@@ -179,16 +205,22 @@ def test_cli_timeline(tmp_path):
     assert data_block["steps"]["label"] == ["2024Q1", "2024Q2"]
 
 
-@pytest.mark.parametrize("args, message", [
-    (["-o", "{tmp}/dorp.txt"], "Error: not an HTML file name '{tmp}/dorp.txt'; end the file "
-                               "name in .html\n"),
-    (["--wijk", "Atlantis"], "Error: unknown wijk 'Atlantis'; use one of: Dieze, Stadshagen\n"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["-o", "{tmp}/dorp.txt"],
+            "Error: not an HTML file name '{tmp}/dorp.txt'; end the file name in .html\n",
+        ),
+        (["--wijk", "Atlantis"], "Error: unknown wijk 'Atlantis'; use one of: Dieze, Stadshagen\n"),
+    ],
+)
 def test_cli_timeline_errors(tmp_path, args, message):
     data = write_village(tmp_path / "Zwolle")
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
-    result = run("timeline", data, *args, *([] if "-o" in args else
-                                            ["-o", str(tmp_path / "dorp.html")]))
+    result = run(
+        "timeline", data, *args, *([] if "-o" in args else ["-o", str(tmp_path / "dorp.html")])
+    )
     assert result.exit_code == 1
     assert result.output == message.replace("{tmp}", str(tmp_path))
     assert not (tmp_path / "dorp.html").exists()

@@ -1,16 +1,19 @@
+import datetime
 import json
 import math
 import re
 import statistics
 
 import networkx as nx
+import pandas as pd
 import pytest
 from helpers import VILLAGE_PEOPLE, map_village, records
 
 from contactladder.analysis.growth import growth
 from contactladder.errors import UsageError
 from contactladder.ladder import Ladder
-from contactladder.render.map_payload import focus_graph, map_data, network_map_data
+from contactladder.render.map_payload import focus_graph, map_data
+from contactladder.render.network_map import network_map_data
 from contactladder.render.payload_schema import check_payload
 
 LADDER = Ladder.default()
@@ -20,7 +23,11 @@ VILLAGE_SECRETS = [p[0] for p in VILLAGE_PEOPLE] + [p[2] for p in VILLAGE_PEOPLE
 def test_labels_and_legend_in_english():
     data = map_data(map_village(), LADDER, title="Zwolle", lang="en", as_of="2024-03-01")
     assert [g["label"] for g in data["groups"]] == [
-        "Parent", "Professional (GGD)", "Professional (Sociaal wijkteam)", "Volunteer"]
+        "Parent",
+        "Professional (GGD)",
+        "Professional (Sociaal wijkteam)",
+        "Volunteer",
+    ]
     assert data["rungs"][0]["label"] == "Acquaintance"
     assert data["subtitle"] == "As of 1 March 2024 · 5 people, 3 ties"
 
@@ -67,13 +74,17 @@ def test_focus_graph_is_a_view():
 
 # --- maps of a LadderNetwork ------------------------------------------------------------------
 
+
 def test_map_of_one_wijk_and_moment(village_net):
     net = village_net()
     data = network_map_data(net, wijk="Dieze", as_of="2024-02-29", lang="en")
     assert data["title"] == "Zwolle — Dieze"
     labels = sorted(data["nodes"]["label"])
     assert [re.sub(r"\d+", "N", label) for label in labels] == [
-        "Parent N", "Parent N", "Professional N (GGD)"]
+        "Parent N",
+        "Parent N",
+        "Professional N (GGD)",
+    ]
     assert len(data["edges"]["a"]) == 3 and data["as_of"] == "2024-02-29"
     check_payload(data, "map")
 
@@ -83,8 +94,13 @@ def test_focus_is_the_persons_own_network(village_net):
     data = network_map_data(net, focus="ID-9c1d-bram", anonymize=False)
     labels = data["nodes"]["label"]
     assert labels[data["focus"]] == "Bramwell Oosterhof"
-    assert sorted(labels) == ["Annabel Zuiderveld", "Bramwell Oosterhof", "Catootje Wessels",
-                              "Gijsbertus Heuvelink"]
+    # with names, only the person in focus is named; the others as on the worklist, by role
+    others = sorted(label for i, label in enumerate(labels) if i != data["focus"])
+    assert [re.sub(r"\d+", "N", label) for label in others] == [
+        "Ouder N",
+        "Ouder N",
+        "Professional N (GGD)",
+    ]
     assert len(data["edges"]["a"]) == 4  # his three ties, and Anna's tie with Cato
     assert data["title"] == "Zwolle — Bramwell Oosterhof"
     anonymous = network_map_data(net, focus="ID-9c1d-bram")
@@ -92,15 +108,23 @@ def test_focus_is_the_persons_own_network(village_net):
     assert "ID-9c1d-bram" not in json.dumps(anonymous)
 
 
-@pytest.mark.parametrize("options, message", [
-    ({"focus": "ID-0000-nobody"}, "unknown person 'ID-0000-nobody'; give an id from the people"),
-    ({"focus": "ID-8a8a-gijs", "as_of": "2024-02-01"},
-     "person not present by this date 'ID-8a8a-gijs'; they are present from 2024-04-01"),
-    ({"focus": "ID-3a3a-cas", "wijk": "Dieze"}, "person not in this wijk 'ID-3a3a-cas'"),
-    ({"wijk": "Atlantis"}, "unknown wijk 'Atlantis'"),
-    ({"min_rung": "9"}, "unknown rung '9'"),
-    ({"as_of": "2030-01-01"}, "date outside the data"),
-])
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        (
+            {"focus": "ID-0000-nobody"},
+            "unknown person 'ID-0000-nobody'; give an id from the people",
+        ),
+        (
+            {"focus": "ID-8a8a-gijs", "as_of": "2024-02-01"},
+            "person not present by this date 'ID-8a8a-gijs'; they are present from 2024-04-01",
+        ),
+        ({"focus": "ID-3a3a-cas", "wijk": "Dieze"}, "person not in this wijk 'ID-3a3a-cas'"),
+        ({"wijk": "Atlantis"}, "unknown wijk 'Atlantis'"),
+        ({"min_rung": "9"}, "unknown rung '9'"),
+        ({"as_of": "2030-01-01"}, "date outside the data"),
+    ],
+)
 def test_map_bad_options_name_only_what_was_typed(village_net, options, message):
     with pytest.raises(UsageError) as info:
         network_map_data(village_net(), **options)
@@ -114,7 +138,8 @@ def test_hint_names_the_parameter(village_net):
         network_map_data(village_net(), focus="ID-3a3a-cas", wijk="Dieze")
     assert "leave out wijk or use the wijk of ID-3a3a-cas" in str(info.value)
     assert info.value.message(options={"wijk": "--wijk"}).endswith(
-        "leave out --wijk or use the wijk of ID-3a3a-cas")
+        "leave out --wijk or use the wijk of ID-3a3a-cas"
+    )
 
 
 def _colours_of(data):
@@ -127,7 +152,8 @@ def test_an_organisation_keeps_its_colour_on_every_map(village_net):
     assert set(full) == {"GGD", "Sociaal wijkteam"}
     # Cas's own network holds the sociaal wijkteam but not the GGD
     assert _colours_of(network_map_data(net, focus="ID-3a3a-cas")) == {
-        "Sociaal wijkteam": full["Sociaal wijkteam"]}
+        "Sociaal wijkteam": full["Sociaal wijkteam"]
+    }
     assert _colours_of(network_map_data(net, wijk="Dieze")) == {"GGD": full["GGD"]}
 
 
@@ -136,8 +162,11 @@ def test_maps_of_one_moment_state_the_same_date(village_net):
     end = net.end.strftime("%Y-%m-%d")
     # Dieze's last contact is earlier than the data's last
     assert network_map_data(net, wijk="Dieze")["as_of"] == end
-    assert network_map_data(net, focus="ID-6f6f-fenna")["as_of"] == end
+    assert network_map_data(net, focus="ID-6f6f-fenna", today=net.end.date())["as_of"] == end
     assert network_map_data(net)["as_of"] == end
+    # a focus map measures from today, like the worklist
+    today = datetime.date.today().isoformat()
+    assert network_map_data(net, focus="ID-6f6f-fenna")["as_of"] == today
 
 
 def test_size_note_says_what_the_size_counts(village_net):
@@ -155,8 +184,9 @@ def test_wijk_areas_for_their_names(village_net):
     nodes = records(data["nodes"])
     for area in records(data["areas"]):
         members = [n for n in nodes if n["wijk"] == area["wijk"]]
-        assert all(math.hypot(n["x"] - area["x"], n["y"] - area["y"]) <= area["radius"]
-                   for n in members)
+        assert all(
+            math.hypot(n["x"] - area["x"], n["y"] - area["y"]) <= area["radius"] for n in members
+        )
     assert network_map_data(net, focus="ID-3a3a-cas")["areas"]["wijk"] == []
 
 
@@ -175,8 +205,9 @@ def test_people_who_need_a_link(village_net):
     assert list(kinds.values()).count(2) == table["focal_only_professional"]
     assert all(kinds[label] == 0 for label in kinds if not label.startswith("Parent"))
     median = statistics.median(data["nodes"]["size"])
-    assert all(size >= median for size, kind in zip(data["nodes"]["size"],
-                                                    data["nodes"]["alone"]) if kind)
+    assert all(
+        size >= median for size, kind in zip(data["nodes"]["size"], data["nodes"]["alone"]) if kind
+    )
     assert data["focal_role"] == "parent" and data["alone_colour"].startswith("#")
     assert data["text"]["only_alone"] == "Only parents without a tie"
     assert data["legend"] == ""
@@ -191,9 +222,11 @@ def test_another_focal_role_is_the_one_that_stands_out(tmp_path):
     data = network_map_data(net)
     groups = data["groups"]
     assert data["focal_role"] == "volunteer"
-    assert {groups[g]["role_key"] for g, kind in zip(data["nodes"]["group"],
-                                                     data["nodes"]["alone"]) if kind} <= {
-        "volunteer"}
+    assert {
+        groups[g]["role_key"]
+        for g, kind in zip(data["nodes"]["group"], data["nodes"]["alone"])
+        if kind
+    } <= {"volunteer"}
     assert data["text"]["only_alone"] == "Alleen vrijwilligers zonder band"
 
 
@@ -206,4 +239,23 @@ def test_unknown_legend_option_names_the_parameter(village_net):
     with pytest.raises(UsageError, match="unknown legend setting 'half'") as caught:
         network_map_data(village_net(), legend="half")
     assert caught.value.message(options={"legend": "--legend"}).endswith(
-        "use open or closed, or leave out --legend")
+        "use open or closed, or leave out --legend"
+    )
+
+
+def test_a_focus_map_draws_faded_ties_faded_and_never_names_who_left(village_net):
+    net = village_net()
+    day = datetime.date(2024, 5, 15)  # 90 days before: 2024-02-15
+    data = network_map_data(net, focus="ID-7f3a-anna", today=day, fading="90d")
+    pairs = list(zip(data["edges"]["last_contact"], data["edges"]["faded"]))
+    assert {flag for _, flag in pairs} == {0, 1}
+    assert all(flag == int(last < "2024-02-15") for last, flag in pairs)
+    status = pd.DataFrame(
+        {
+            "person": ["ID-7f3a-anna", "ID-9c1d-bram"],
+            "status": ["moved", "moved"],
+            "since": pd.to_datetime(["2024-01-01", "2030-01-01"]),
+        }
+    )
+    named = network_map_data(net, anonymize=False, status=status)["nodes"]["label"]
+    assert "Annabel Zuiderveld" not in named and "Bramwell Oosterhof" in named

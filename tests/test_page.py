@@ -139,6 +139,7 @@ def test_html_path_and_embed_snippet():
 
 # --- vis-network, from pyvis ------------------------------------------------------------------
 
+
 def test_vis_network_is_pyvis_own_build_of_the_expected_version():
     import importlib.util
 
@@ -158,22 +159,27 @@ def test_no_vendored_copy_of_vis_network():
 
 
 def test_building_a_page_does_not_import_pyvis():
-    code = ("import sys, networkx as nx\n"
-            "from contactladder.ladder import Ladder\n"
-            "from contactladder.render.page import map_html\n"
-            "map_html(nx.Graph([(1, 2)]), Ladder.default(), title='x')\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-            "('pyvis', 'jinja2', 'IPython')))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
+    code = (
+        "import sys, networkx as nx\n"
+        "from contactladder.ladder import Ladder\n"
+        "from contactladder.render.page import map_html\n"
+        "map_html(nx.Graph([(1, 2)]), Ladder.default(), title='x')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('pyvis', 'jinja2', 'IPython')))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "[]"
 
 
 # --- the timeline page --------------------------------------------------------------------------
 
+
 def timeline_page(net, **options):
-    return timeline_html(net, counters=growth(net), counters_by_wijk=growth(net, by="wijk"),
-                         **options)
+    return timeline_html(
+        net, counters=growth(net), counters_by_wijk=growth(net, by="wijk"), **options
+    )
 
 
 def test_anonymised_timeline_has_no_names_or_ids(village_net):

@@ -29,14 +29,18 @@ def test_legend_has_the_groups_and_rungs_of_the_page():
     figure = map_figure(data)
     texts = [t.get_text() for t in figure.legends[0].get_texts()]
     assert texts == [g["label"] for g in data["groups"]] + [
-        "Parents without a tie (0)", "Parents with no tie to other parents (1)"] + [
-        f"{r['level']}. {r['label']}" for r in data["rungs"]]
+        "Parents without a tie (0)",
+        "Parents with no tie to other parents (1)",
+    ] + [f"{r['level']}. {r['label']}" for r in data["rungs"]]
     assert "Dieze" in [t.get_text() for t in figure.texts]
 
 
 def test_same_colours_positions_and_lowest_rung():
-    positions = {"ID-7f3a-anna": (0.0, 0.0), "ID-2b7e-cato": (100.0, 0.0),
-                 "ID-8e5a-ella": (0.0, 100.0)}
+    positions = {
+        "ID-7f3a-anna": (0.0, 0.0),
+        "ID-2b7e-cato": (100.0, 0.0),
+        "ID-8e5a-ella": (0.0, 100.0),
+    }
     data = map_data(village(), LADDER, title="Dieze", positions=positions, min_rung=2)
     axes = map_figure(data).axes[0]
     lines = axes.collections[0]
@@ -53,8 +57,11 @@ def test_same_colours_positions_and_lowest_rung():
 def test_labels_only_on_small_maps_and_focus_ringed():
     data = map_data(village(), LADDER, title="Dieze", focus="ID-7f3a-anna")
     axes = map_figure(data).axes[0]
-    assert sorted(t.get_text() for t in axes.texts) == ["Ouder 1", "Professional 1 (GGD)",
-                                                         "Vrijwilliger 1"]
+    assert sorted(t.get_text() for t in axes.texts) == [
+        "Ouder 1",
+        "Professional 1 (GGD)",
+        "Vrijwilliger 1",
+    ]
     assert len(axes.collections) == 1 + 3 + 1 + 1  # ties, three groups, alone ring, focus ring
     G = nx.Graph()
     G.add_nodes_from((i, {"role": "parent", "number": i}) for i in range(LABELS_UP_TO + 1))
@@ -97,8 +104,11 @@ def test_wijk_names_above_their_areas():
     G.add_node("ID-9c1d-bram", role="parent", number=2, wijk="Stadshagen")
     G.add_edge("ID-9c1d-bram", "ID-7f3a-anna", rung=2)
     data = map_data(G, LADDER, title="Zwolle")
-    texts = {t.get_text(): t.get_position() for t in map_figure(data).axes[0].texts
-             if t.get_text() in data["wijken"]}
+    texts = {
+        t.get_text(): t.get_position()
+        for t in map_figure(data).axes[0].texts
+        if t.get_text() in data["wijken"]
+    }
     assert set(texts) == {"Dieze", "Stadshagen"}
     for area in records(data["areas"]):
         assert texts[data["wijken"][area["wijk"]]] == (area["x"], area["y"] - area["radius"] - 4)
@@ -119,11 +129,17 @@ def test_people_who_need_a_link_are_ringed_counted_and_not_small():
     texts = [t.get_text() for t in figure.legends[0].get_texts()]
     assert "Parents without a tie (1)" in texts
     assert "Parents with no tie to other parents (0)" in texts
-    rings = [c for c in figure.axes[0].collections
-             if len(c.get_edgecolor()) and c.get_facecolor().size == 0
-             and matplotlib.colors.to_hex(c.get_edgecolor()[0]) == data["alone_colour"]]
+    rings = [
+        c
+        for c in figure.axes[0].collections
+        if len(c.get_edgecolor())
+        and c.get_facecolor().size == 0
+        and matplotlib.colors.to_hex(c.get_edgecolor()[0]) == data["alone_colour"]
+    ]
     assert len(rings) == 1 and rings[0].get_offsets().tolist() == [
         [data["nodes"]["x"][i], data["nodes"]["y"][i]]
-        for i, kind in enumerate(data["nodes"]["alone"]) if kind == 1]
+        for i, kind in enumerate(data["nodes"]["alone"])
+        if kind == 1
+    ]
     alone = data["nodes"]["alone"].index(1)
     assert data["nodes"]["size"][alone] >= statistics.median(data["nodes"]["size"])

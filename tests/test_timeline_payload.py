@@ -9,16 +9,16 @@ from contactladder.analysis.growth import growth
 from contactladder.errors import UsageError
 from contactladder.jobs.maps import timeline_counters
 from contactladder.network.ladder_network import LadderNetwork
-from contactladder.render.map_payload import network_map_data
+from contactladder.render.network_map import network_map_data
 from contactladder.render.payload_schema import check_payload
 from contactladder.render.timeline_payload import timeline_data
 
 
 def timeline(net, *, freq="month", **options):
     """timeline_data with the growth tables it is given by its job."""
-    return timeline_data(net, freq=freq, **timeline_counters(net, freq=freq,
-                                                             wijk=options.get("wijk")),
-                         **options)
+    return timeline_data(
+        net, freq=freq, **timeline_counters(net, freq=freq, wijk=options.get("wijk")), **options
+    )
 
 
 @pytest.mark.parametrize("freq", ["month", "week", "quarter"])
@@ -27,8 +27,18 @@ def test_timeline_counters_are_the_growth_table(village_net, freq):
     data = timeline(net, freq=freq)
     table = growth(net, freq=freq)
     columns = data["counters"]["columns"]
-    assert columns == ["people", "ties", "rung_kennen", "rung_praten", "rung_delen",
-                       "rung_helpen", "rung_steunen", "focal_alone", "new_ties", "climbed"]
+    assert columns == [
+        "people",
+        "ties",
+        "rung_kennen",
+        "rung_praten",
+        "rung_delen",
+        "rung_helpen",
+        "rung_steunen",
+        "focal_alone",
+        "new_ties",
+        "climbed",
+    ]
     assert data["counters"]["all"] == {c: table[c].tolist() for c in columns}
     assert data["steps"]["label"] == table["period"].tolist()
     # and the encoded history gives the same counts, step by step
@@ -49,11 +59,15 @@ def test_timeline_history_is_the_snapshots(village_net):
     for step, label in enumerate(data["steps"]["label"]):
         end = pd.Period(label, "M").end_time.normalize()
         G = net.snapshot(min(end, net.end))
-        assert {labels[i] for i, a in enumerate(data["nodes"]["appear"]) if 0 <= a <= step} == \
-            {name_of[p] for p in G}
+        assert {labels[i] for i, a in enumerate(data["nodes"]["appear"]) if 0 <= a <= step} == {
+            name_of[p] for p in G
+        }
         edges = records(data["edges"])
-        shown = {frozenset((labels[e["a"]], labels[e["b"]])): timeline_levels_at(e["history"], step)
-                 for e in edges if timeline_levels_at(e["history"], step)}
+        shown = {
+            frozenset((labels[e["a"]], labels[e["b"]])): timeline_levels_at(e["history"], step)
+            for e in edges
+            if timeline_levels_at(e["history"], step)
+        }
         assert shown == {frozenset((name_of[a], name_of[b])): r for a, b, r in G.edges(data="rung")}
 
 
@@ -83,8 +97,11 @@ def test_timeline_of_one_wijk_counts_as_growth_by_wijk(village_net):
     assert data["counters"]["all"] == {c: rows[c].tolist() for c in data["counters"]["columns"]}
     assert data["counters"]["wijken"] == []
     assert data["title"] == "Zwolle — Stadshagen"
-    assert {g["label"] for g in data["groups"]} == {"Ouder", "Professional (Sociaal wijkteam)",
-                                                    "Vrijwilliger"}
+    assert {g["label"] for g in data["groups"]} == {
+        "Ouder",
+        "Professional (Sociaal wijkteam)",
+        "Vrijwilliger",
+    }
 
 
 def test_timeline_has_counters_per_wijk_for_the_page_filter(village_net):
@@ -134,17 +151,22 @@ def test_sizes_are_looked_up_by_number_of_ties(village_net):
     assert len(data["sizes"]) == max(ties) + 1
     # people who need a link are drawn at least the median person's size (issue 13)
     median = statistics.median(data["sizes"][t] for t in ties)
-    assert [max(data["sizes"][t], median) if alone else data["sizes"][t]
-            for t, alone in zip(ties, data["nodes"]["alone"])] == data["nodes"]["size"]
+    assert [
+        max(data["sizes"][t], median) if alone else data["sizes"][t]
+        for t, alone in zip(ties, data["nodes"]["alone"])
+    ] == data["nodes"]["size"]
     assert any(data["nodes"]["alone"])
 
 
-@pytest.mark.parametrize("options, message", [
-    ({"wijk": "Atlantis"}, "unknown wijk 'Atlantis'; use one of: Dieze, Stadshagen"),
-    ({"min_rung": "vrienden"}, "unknown rung 'vrienden'"),
-    ({"freq": "decade"}, "unknown period 'decade'"),
-    ({"lang": "fr"}, "unknown language 'fr'"),
-])
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"wijk": "Atlantis"}, "unknown wijk 'Atlantis'; use one of: Dieze, Stadshagen"),
+        ({"min_rung": "vrienden"}, "unknown rung 'vrienden'"),
+        ({"freq": "decade"}, "unknown period 'decade'"),
+        ({"lang": "fr"}, "unknown language 'fr'"),
+    ],
+)
 def test_timeline_bad_options(village_net, options, message):
     net = village_net()
     with pytest.raises(UsageError, match=re.escape(message)):
@@ -153,12 +175,14 @@ def test_timeline_bad_options(village_net, options, message):
 
 def test_an_organisation_keeps_its_colour_on_the_timeline(village_net):
     net = village_net()
-    full = {g["organisation"]: g["colour"] for g in network_map_data(net)["groups"]
-            if g["organisation"]}
+    full = {
+        g["organisation"]: g["colour"] for g in network_map_data(net)["groups"] if g["organisation"]
+    }
     for options, expected in (({"wijk": "Stadshagen"}, {"Sociaal wijkteam"}), ({}, set(full))):
         groups = timeline(net, **options)["groups"]
         assert {g["organisation"]: g["colour"] for g in groups if g["organisation"]} == {
-            o: full[o] for o in expected}
+            o: full[o] for o in expected
+        }
 
 
 def test_timeline_areas_and_subtitle_lead(village_net):

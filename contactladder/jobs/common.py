@@ -17,9 +17,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from contactladder.network import LadderNetwork
 
-__all__ = ["Result", "Progress", "Source", "open_source", "check_output", "rejects_path"]
+__all__ = [
+    "Result",
+    "Progress",
+    "Source",
+    "open_source",
+    "check_output",
+    "rejects_path",
+    "status_of",
+]
 
 #: A ``progress(done, total)`` callback, or None.
 Progress = Callable[[int, int], None] | None
@@ -162,3 +172,18 @@ def check_output(source: Source, output: str | Path) -> None:
             value=str(output),
             hint="write it elsewhere, such as outputs/",
         )
+
+
+def status_of(source: Source | LadderNetwork, net: LadderNetwork) -> pd.DataFrame | None:
+    """The status rows of the data folder of ``source`` (who moved, withdrew consent, paused),
+    or None without a status file or for a network given as it is."""
+    from contactladder.loading.weaver_files import read_status, weaver_file
+    from contactladder.network import LadderNetwork
+
+    if isinstance(source, LadderNetwork) or weaver_file(source.path, "status") is None:
+        return None
+    return read_status(
+        source.path,
+        people=net.column("role").index,
+        skip_invalid=bool(source.load.get("skip_invalid")),
+    )

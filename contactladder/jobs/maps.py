@@ -4,8 +4,9 @@ A job computes each table once, renders, writes every file whole (:mod:`contactl
 and returns a :class:`~contactladder.jobs.common.Result`: the paths written (the page first),
 the embed snippet as ``text`` when asked, and a note when the page shows names.
 
-- :func:`map_job`: the map of one moment (:func:`~contactladder.render.map_payload.
-  network_map_data`), with its static pictures and embed snippet when asked.
+- :func:`map_job`: the map of one moment
+  (:func:`~contactladder.render.network_map.network_map_data`), with its static pictures and
+  embed snippet when asked.
 - :func:`timeline_job`: the village over time; the growth tables it counts are computed once
   (:func:`timeline_counters`) and handed to :func:`~contactladder.render.timeline_payload.
   timeline_data`.
@@ -30,7 +31,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 import contactladder.render.page as pages
 from contactladder.io.files import output_set, write_bytes, write_text
-from contactladder.jobs.common import Result, Source, open_source
+from contactladder.jobs.common import Result, Source, open_source, status_of
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -87,7 +88,7 @@ def map_job(
         Also write ``<name>.embed.html``, the ``<iframe>`` snippet to paste into a web page or
         report; the snippet is the result's ``text``.
     **options :
-        Those of :func:`~contactladder.render.map_payload.network_map_data`: ``as_of, wijk,
+        Those of :func:`~contactladder.render.network_map.network_map_data`: ``as_of, wijk,
         min_rung, focus, anonymize, lang, title, legend`` ("open", "closed" or None: open, in
         a compact form in a frame narrower than 1000 px).
 
@@ -101,11 +102,13 @@ def map_job(
     UsageError
         If ``output`` does not end in ``.html``, or for the reasons of ``network_map_data``.
     """
-    from contactladder.render.map_payload import network_map_data
+    from contactladder.render.network_map import network_map_data
 
     output = pages.html_path(output)
     net, notes = open_source(source, output=output)
-    data = network_map_data(net, **options)
+    data = network_map_data(net, status=status_of(source, net), **options)
+    if options.get("focus") is not None:
+        notes = [f"Reference day: {data['as_of']}", *notes]
     pictures = [output.with_suffix("." + f) for f, wanted in (("png", png), ("svg", svg)) if wanted]
     files = [output, *pictures, *([_embed_path(output)] if embed else [])]
     with output_set(files, private=not options.get("anonymize", True)) as staging:

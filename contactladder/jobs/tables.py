@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from contactladder.jobs.common import Progress, Result, Source, open_source
+from contactladder.jobs.common import Progress, Result, Source, open_source, status_of
 from contactladder.network import LadderNetwork
 
 __all__ = ["ladder_job", "check_job", "growth_job", "yield_job", "table_result"]
@@ -64,7 +64,7 @@ def growth_job(
         table = moves(net, freq=freq)
     else:
         table = growth(
-            net, freq=freq, view=view, by=by, status=_status(source, net), progress=progress
+            net, freq=freq, view=view, by=by, status=status_of(source, net), progress=progress
         )
     result = table_result(table, output, sheet="transitions" if transitions else "growth")
     result.notes[:0] = notes
@@ -81,19 +81,6 @@ def yield_job(
     result = table_result(activity_yield(net, as_of=as_of), output, sheet="yield")
     result.notes[:0] = notes
     return result
-
-
-def _status(source: Source | LadderNetwork, net: LadderNetwork):
-    """The data folder's status rows, or None without a status file (or for a network)."""
-    from contactladder.loading.weaver_files import read_status, weaver_file
-
-    if isinstance(source, LadderNetwork) or weaver_file(source.path, "status") is None:
-        return None
-    return read_status(
-        source.path,
-        people=net.column("role").index,
-        skip_invalid=bool(source.load.get("skip_invalid")),
-    )
 
 
 def table_result(table, output: str | Path | None, *, sheet: str = "data") -> Result:

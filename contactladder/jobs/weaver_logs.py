@@ -24,7 +24,7 @@ from contactladder.jobs.weaver import check_list_path, deliver, logs, reference_
 from contactladder.loading.weaver_files import INTRODUCTION_COLUMNS, STATUS_COLUMNS, weaver_file
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.render.conversation_page import conversation_html
-from contactladder.render.map_payload import network_map_data
+from contactladder.render.network_map import network_map_data
 from contactladder.render.static_map import map_picture
 from contactladder.words import words
 

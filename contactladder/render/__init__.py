@@ -5,7 +5,8 @@ write what comes back.
 
 - :mod:`~contactladder.render.styles`: sizes, widths and colours by role, organisation and rung;
 - :mod:`~contactladder.render.layout`: positions of everyone, the same on every map;
-- :mod:`~contactladder.render.map_payload` and :mod:`~contactladder.render.timeline_payload`:
+- :mod:`~contactladder.render.map_payload` (of any graph), :mod:`~contactladder.render.network_map`
+  (of a network) and :mod:`~contactladder.render.timeline_payload`:
   the named data a page reads (checked by :mod:`~contactladder.render.payload_schema`), and
   :mod:`~contactladder.render.map_text` for their words;
 - :mod:`~contactladder.render.page`: the self-contained HTML pages (template, CSP, embedding);

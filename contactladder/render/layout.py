@@ -154,14 +154,20 @@ def _layout_group(G: nx.Graph, members: list[Hashable], *, seed: int, niter: int
     if n == 1:
         return np.zeros((1, 2))
     index = {node: i for i, node in enumerate(members)}
-    edges = sorted({(min(index[u], index[v]), max(index[u], index[v]))
-                    for u, v in G.subgraph(members).edges() if u != v})
+    edges = sorted(
+        {
+            (min(index[u], index[v]), max(index[u], index[v]))
+            for u, v in G.subgraph(members).edges()
+            if u != v
+        }
+    )
     graph = igraph.Graph(n=n, edges=edges)
     start = np.random.default_rng(seed).uniform(-1, 1, size=(n, 2)) * math.sqrt(n)
     previous = igraph.set_random_number_generator(random.Random(seed))
     try:
-        layout = graph.layout_fruchterman_reingold(seed=start.tolist(), niter=niter,
-                                                   grid="grid" if n > _GRID_FROM else "nogrid")
+        layout = graph.layout_fruchterman_reingold(
+            seed=start.tolist(), niter=niter, grid="grid" if n > _GRID_FROM else "nogrid"
+        )
     finally:
         igraph.set_random_number_generator(previous if previous is not None else random)
     points = np.asarray(layout.coords, dtype=float)
@@ -190,8 +196,10 @@ def _pack(radii: list[float], gap: float = 0.15) -> list[np.ndarray]:
         t = 0.0
         while True:
             point = np.array([math.cos(t), math.sin(t)]) * step * t
-            if all(np.hypot(*(point - c)) >= (radius + r) * (1 + gap) + 1
-                   for c, r in zip(centres, placed)):
+            if all(
+                np.hypot(*(point - c)) >= (radius + r) * (1 + gap) + 1
+                for c, r in zip(centres, placed)
+            ):
                 break
             t += 0.1
         centres.append(point)

@@ -12,10 +12,8 @@ The payload holds no ids, and no names when anonymised: people are numbered 0, 1
 order (:func:`~contactladder.render.styles.node_order`), labelled "Ouder 12",
 "Professional 3 (GGD)" by :func:`contactladder.privacy.person_label`.
 
-:func:`network_map_data` is the map of a :class:`~contactladder.network.ladder_network.
-LadderNetwork` with the options of the ``map`` command (a date, a wijk, a person in focus); it
-places everyone where the layout of the whole history puts them, so maps of different dates
-line up, and gives an organisation the same colour on every map of the data.
+The map of a :class:`~contactladder.network.LadderNetwork` with the options of the ``map``
+command is :func:`contactladder.render.network_map.network_map_data`.
 
 Examples
 --------
@@ -32,12 +30,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-import pandas as pd
 
-from contactladder.errors import UsageError, literal
+from contactladder.errors import UsageError
 from contactladder.ladder import Ladder
 from contactladder.privacy import person_label
 from contactladder.render.layout import layout_areas
@@ -50,17 +47,15 @@ from contactladder.render.styles import (
     group_key,
     node_order,
     node_size,
-    organisation_colours,
     role_styles,
 )
-from contactladder.words import attribute_text, check_lang
+from contactladder.words import attribute_text
 from contactladder.words.roles import role_key
 
 if TYPE_CHECKING:
-    from contactladder.network.ladder_network import LadderNetwork
+    pass
 
-__all__ = ["map_data", "focus_graph", "network_map_data", "MapOptions", "map_options",
-           "in_wijk", "network_colours", "legend_option", "LEGEND_OPTIONS"]
+__all__ = ["map_data", "focus_graph", "legend_option", "LEGEND_OPTIONS"]
 
 #: The ``legend`` option: open, closed, or None (automatic: beside a wide map, above a narrow
 #: one in a compact form; open either way).
@@ -68,6 +63,7 @@ LEGEND_OPTIONS = ("open", "closed", None)
 
 Positions = Mapping[Hashable, tuple[float, float]]
 Areas = Mapping[str, tuple[float, float, float]]
+
 
 def map_data(
     G: nx.Graph,
@@ -85,6 +81,7 @@ def map_data(
     part: bool = False,
     focal: str = "parent",
     legend: str | None = None,
+    faded_before: object = None,
 ) -> dict[str, Any]:
     """The payload of the map of ``G``: the people, their ties, legend and words.
 
@@ -124,6 +121,8 @@ def map_data(
     legend : {"open", "closed", None}
         Whether the legend shows when the page opens; None (the default): open, in a compact
         form above a map narrower than 1000 px (an embedded frame).
+    faded_before : date-like, optional
+        Ties whose last contact is before this day are *faded*: drawn dashed and lighter.
 
     Returns
     -------
@@ -151,8 +150,15 @@ def map_data(
     index = {node: i for i, node in enumerate(order)}
     wijken = sorted({attribute_text(w) for _, w in G.nodes(data="wijk")} - {""})
     wijk_index = {w: i for i, w in enumerate(wijken)}
-    nodes: dict[str, list[Any]] = {"x": [], "y": [], "size": [], "group": [], "wijk": [],
-                                   "label": [], "alone": []}
+    nodes: dict[str, list[Any]] = {
+        "x": [],
+        "y": [],
+        "size": [],
+        "group": [],
+        "wijk": [],
+        "label": [],
+        "alone": [],
+    }
     kinds = alone_kinds(G, focal=focal)
     least = alone_size(node_size(G.degree(node)) for node in order)
     for node in order:
@@ -166,19 +172,36 @@ def map_data(
         nodes["group"].append(group_index[group_key(attrs)])
         nodes["wijk"].append(wijk_index.get(attribute_text(attrs.get("wijk")), -1))
         nodes["label"].append(person_label(attrs, lang=lang, anonymize=anonymize))
-    activities = sorted({str(a) for _, _, acts in G.edges(data="activities", default=())
-                         for a in (acts or ())})
+    activities = sorted(
+        {str(a) for _, _, acts in G.edges(data="activities", default=()) for a in (acts or ())}
+    )
     activity_index = {a: i for i, a in enumerate(activities)}
     rows = sorted(
-        (*sorted((index[u], index[v])), int(attrs.get("rung") or ladder.bottom.level),
-         iso_date(attrs.get("first_contact")), iso_date(attrs.get("last_contact")),
-         int(attrs.get("contacts") or 0),
-         sorted(activity_index[str(x)] for x in (attrs.get("activities") or ())))
-        for u, v, attrs in G.edges(data=True))
-    edges: dict[str, list[Any]] = {name: [row[k] for row in rows] for k, name in enumerate(
-        ("a", "b", "level", "first_contact", "last_contact", "contacts", "activities"))}
-    date = iso_date(as_of) if as_of is not None else max(
-        (d for d in edges["last_contact"] if d), default="")
+        (
+            *sorted((index[u], index[v])),
+            int(attrs.get("rung") or ladder.bottom.level),
+            iso_date(attrs.get("first_contact")),
+            iso_date(attrs.get("last_contact")),
+            int(attrs.get("contacts") or 0),
+            sorted(activity_index[str(x)] for x in (attrs.get("activities") or ())),
+        )
+        for u, v, attrs in G.edges(data=True)
+    )
+    edges: dict[str, list[Any]] = {
+        name: [row[k] for row in rows]
+        for k, name in enumerate(
+            ("a", "b", "level", "first_contact", "last_contact", "contacts", "activities")
+        )
+    }
+    fade = iso_date(faded_before) if faded_before is not None else ""
+    edges["faded"] = [
+        int(bool(fade) and bool(last) and last < fade) for last in edges["last_contact"]
+    ]
+    date = (
+        iso_date(as_of)
+        if as_of is not None
+        else max((d for d in edges["last_contact"] if d), default="")
+    )
     lead = [f"{text['as_of']} {long_date(date, lang)}"] if date else []
     if areas is None:
         areas = _areas(G, positions)
@@ -191,16 +214,28 @@ def map_data(
         "lang": lang,
         "anonymized": bool(anonymize),
         "text": text,
-        "rungs": [{"level": r.level, "key": r.key, "label": r.label(lang), "colour": r.colour,
-                   "width": edge_width(r.level, ladder)} for r in ladder],
+        "rungs": [
+            {
+                "level": r.level,
+                "key": r.key,
+                "label": r.label(lang),
+                "colour": r.colour,
+                "width": edge_width(r.level, ladder),
+            }
+            for r in ladder
+        ],
         "groups": list(styles.values()),
         "focal_role": role_key(focal),
         "alone_colour": ALONE_COLOUR,
         "legend": legend or "",
         "wijken": wijken,
-        "areas": {"wijk": [wijk_index[w] for w in shown],
-                  **{name: [round(float(areas[w][k]), 1) for w in shown]
-                     for k, name in enumerate(("x", "y", "radius"))}},
+        "areas": {
+            "wijk": [wijk_index[w] for w in shown],
+            **{
+                name: [round(float(areas[w][k]), 1) for w in shown]
+                for k, name in enumerate(("x", "y", "radius"))
+            },
+        },
         "activities": activities,
         "focus": index.get(focus, -1) if focus is not None else -1,
         "min_level": int(min_rung) if min_rung is not None else ladder.bottom.level,
@@ -222,68 +257,6 @@ def focus_graph(G: nx.Graph, person: Hashable) -> nx.Graph:
     return G.subgraph([person, *G[person]])
 
 
-def network_map_data(
-    net: LadderNetwork,
-    *,
-    as_of: object = None,
-    wijk: str | None = None,
-    min_rung: object = None,
-    focus: object = None,
-    anonymize: bool = True,
-    lang: str = "nl",
-    title: str | None = None,
-    legend: str | None = None,
-) -> dict[str, Any]:
-    """:func:`map_data` of a network at one moment, with the options of the ``map`` command.
-
-    Positions come from the layout of the whole history (the network at its last date), so
-    every map and every step of the timeline puts a person in the same place.
-
-    Parameters
-    ----------
-    net : LadderNetwork
-    as_of : date-like, optional
-        The network as far as it has grown by this date (default: the end of the data).
-    wijk : str, optional
-        Only the people of this wijk and the ties among them (as ``growth(by="wijk")`` counts
-        them); case-insensitive.
-    min_rung : level, key or label, optional
-        The lowest rung shown when the page opens (the reader can change it in the page; the
-        static picture draws only the ties from this rung up).
-    focus : str, optional
-        The id of a person: only their own network (:func:`focus_graph`), with them highlighted.
-    anonymize, lang, legend :
-        As in :func:`map_data`.
-    title : str, optional
-        The heading; by default the data's name, with the wijk or the person in focus.
-
-    Raises
-    ------
-    UsageError
-        For an unknown wijk, rung, person or language, a person not present by ``as_of`` or not
-        in ``wijk``, or a date outside the data. Messages name what was typed, never other
-        people's ids.
-    """
-    options = map_options(net, lang=lang, wijk=wijk, min_rung=min_rung, title=title)
-    final = net.snapshot()
-    positions, areas = layout_areas(final)
-    G = in_wijk(final if as_of is None else net.snapshot(as_of), options.wijk)
-    if as_of is None and net.has_contacts:
-        as_of = net.end  # the data's end date, whichever part of the data is shown
-    parts = list(options.title_parts)
-    person = None
-    if focus is not None:
-        person = _resolve_person(net, G, focus, options.wijk)
-        G = focus_graph(G, person)
-        if title is None:
-            parts.append(person_label(G.nodes[person], lang=lang, anonymize=anonymize))
-    return map_data(G, net.ladder, title=" — ".join(parts), as_of=as_of, lang=lang,
-                    anonymize=anonymize, positions=positions, focus=person,
-                    min_rung=options.level, colours=network_colours(net), areas=areas,
-                    part=options.wijk is not None or person is not None, focal=net.focal,
-                    legend=legend)
-
-
 def legend_option(legend: object) -> str | None:
     """``legend`` checked: "open", "closed" or None (automatic).
 
@@ -298,70 +271,10 @@ def legend_option(legend: object) -> str | None:
         return None
     value = str(legend).strip().lower()
     if value not in LEGEND_OPTIONS:
-        raise UsageError("unknown legend setting", value=legend,
-                         hint="use open or closed, or leave out {legend}")
+        raise UsageError(
+            "unknown legend setting", value=legend, hint="use open or closed, or leave out {legend}"
+        )
     return value
-
-
-class MapOptions(NamedTuple):
-    """The options a map and a timeline share, checked (see :func:`map_options`)."""
-
-    level: int | None
-    wijk: str | None
-    title_parts: tuple[str, ...]
-
-
-def map_options(net: LadderNetwork, *, lang: str, wijk: str | None, min_rung: object,
-                title: str | None) -> MapOptions:
-    """The level of ``min_rung``, the wijk as written in the data (case-insensitive match), and
-    the parts of the heading (the title, else the data's name and the wijk).
-
-    Raises
-    ------
-    UsageError
-        For an unknown language, rung or wijk.
-    """
-    check_lang(lang)
-    level = None
-    if min_rung is not None:
-        level = net.ladder.level_of(min_rung)
-        if level is None:
-            raise UsageError("unknown rung", value=min_rung, hint=literal(net.ladder.hint()))
-    wijk_name = None
-    if wijk is not None:
-        names = net.wijken()
-        wijk_name = next((n for n in names if n.lower() == str(wijk).strip().lower()), None)
-        if wijk_name is None:
-            raise UsageError("unknown wijk", value=wijk, hint=literal(
-                "use one of: " + ", ".join(names) if names else "the data name no wijken"))
-    parts = [str(title) if title is not None else net.name]
-    if wijk_name is not None and title is None:
-        parts.append(wijk_name)
-    return MapOptions(level, wijk_name, tuple(parts))
-
-
-def in_wijk(G: nx.Graph, wijk: str | None) -> nx.Graph:
-    """The people of ``wijk`` and the ties among them (a view of ``G``), or ``G`` for None.
-
-    >>> G = nx.Graph([("a", "b"), ("b", "c")])
-    >>> G.nodes["a"]["wijk"] = G.nodes["b"]["wijk"] = "Dieze"
-    >>> sorted(in_wijk(G, "Dieze").edges())
-    [('a', 'b')]
-    """
-    if wijk is None:
-        return G
-    return G.subgraph([node for node, value in G.nodes(data="wijk")
-                       if attribute_text(value) == wijk])
-
-
-def network_colours(net: LadderNetwork) -> dict[str, str]:
-    """:func:`~contactladder.render.styles.organisation_colours` of all professionals in the
-    data: one table for every map of it."""
-    if not net.has_column("organisation"):
-        return {}
-    roles = net.column("role")
-    professional = [role_key(r) == "professional" for r in roles]
-    return organisation_colours(net.column("organisation")[professional])
 
 
 def _areas(G: nx.Graph, positions: Positions) -> dict[str, tuple[float, float, float]]:
@@ -378,18 +291,3 @@ def _areas(G: nx.Graph, positions: Positions) -> dict[str, tuple[float, float, f
         x, y = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
         areas[wijk] = (x, y, max(math.hypot(px - x, py - y) for px, py in xy) + 20.0)
     return areas
-
-
-def _resolve_person(net: LadderNetwork, G: nx.Graph, person: object,
-                    wijk: str | None) -> Hashable:
-    """The node of the person with id ``person``, who must be in ``G``."""
-    attrs = net.person(person)  # UsageError for an unknown id
-    key = str(person).strip()
-    if key in G:
-        return key
-    if wijk is not None and attribute_text(attrs.get("wijk")) != wijk:
-        raise UsageError("person not in this wijk", value=person,
-                         hint="leave out {wijk} or use the wijk of " + literal(key))
-    start = pd.Timestamp(net.present_from[key]).strftime("%Y-%m-%d")
-    raise UsageError("person not present by this date", value=person,
-                     hint=f"they are present from {start}")

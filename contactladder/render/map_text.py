@@ -22,14 +22,54 @@ __all__ = ["page_text", "counts_text", "iso_date", "long_date"]
 
 # The words of the page's script (data["text"]): its key -> the catalogue's key.
 _PAGE_WORDS = {
-    **{key: f"map.{key}" for key in (
-        "wijk", "all_wijken", "min_rung", "search", "find", "found", "not_found", "role",
-        "organisation", "unknown", "ties_total", "rung", "first_contact", "last_contact",
-        "contacts", "activities", "legend_people", "legend_rungs", "legend", "legend_counters",
-        "zoom_in", "zoom_out", "fit", "fit_label", "zoom_hint", "play", "pause", "period",
-        "people_word", "new_ties", "climbed", "focal_alone", "fresh_note", "since", "history",
-        "table", "table_label", "table_caption", "people_count", "map_keys")},
-    "as_of": "common.as_of", "people": "common.people", "ties": "common.ties",
+    **{
+        key: f"map.{key}"
+        for key in (
+            "wijk",
+            "all_wijken",
+            "min_rung",
+            "search",
+            "find",
+            "found",
+            "not_found",
+            "role",
+            "organisation",
+            "unknown",
+            "ties_total",
+            "rung",
+            "first_contact",
+            "last_contact",
+            "contacts",
+            "activities",
+            "legend_people",
+            "legend_rungs",
+            "legend",
+            "legend_counters",
+            "zoom_in",
+            "zoom_out",
+            "fit",
+            "fit_label",
+            "zoom_hint",
+            "play",
+            "pause",
+            "period",
+            "people_word",
+            "new_ties",
+            "climbed",
+            "focal_alone",
+            "fresh_note",
+            "since",
+            "history",
+            "table",
+            "table_label",
+            "table_caption",
+            "people_count",
+            "map_keys",
+        )
+    },
+    "as_of": "common.as_of",
+    "people": "common.people",
+    "ties": "common.ties",
 }
 
 
@@ -52,8 +92,12 @@ def page_text(lang: str, *, part: bool = False, focal: str = "parent") -> dict[s
     text = {key: w[entry] for key, entry in _PAGE_WORDS.items()}
     text["size_note"] = w["map.size_note_part" if part else "map.size_note"]
     plural = role_word(focal, lang, plural=True)
-    text.update({key: w[f"map.{key}"].format(focal=plural, focal_lower=plural.lower())
-                 for key in _ALONE_WORDS})
+    text.update(
+        {
+            key: w[f"map.{key}"].format(focal=plural, focal_lower=plural.lower())
+            for key in _ALONE_WORDS
+        }
+    )
     return text
 
 
@@ -90,5 +134,6 @@ def long_date(iso: str, lang: str) -> str:
     """
     w = words(lang)
     year, month, day = (int(p) for p in iso.split("-"))
-    return w["map.long_date"].format(day=day, month=w["common.months"].split()[month - 1],
-                                     year=year)
+    return w["map.long_date"].format(
+        day=day, month=w["common.months"].split()[month - 1], year=year
+    )

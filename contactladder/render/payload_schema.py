@@ -31,7 +31,8 @@ The map page also has:
 - ``activities`` (list of str);
 - ``edges``: table ``a``, ``b`` (people, ``a < b``), ``level`` (the rung reached),
   ``first_contact``, ``last_contact`` (ISO dates or ""), ``contacts`` (int), ``activities``
-  (list of indexes into ``activities``).
+  (list of indexes into ``activities``), ``faded`` (1: no contact within the fading window of
+  a focus map: drawn dashed and lighter).
 
 The timeline page also has:
 
@@ -137,6 +138,7 @@ _SCHEMAS = {
                 "last_contact": str,
                 "contacts": int,
                 "activities": [int],
+                "faded": int,
             }
         ),
     },

@@ -55,7 +55,7 @@ def village_maps(
     """The anonymised map payload of the village at each of ``moments`` (ISO dates), by file
     stem: the positions, colours and legend of the interactive maps, for
     :func:`contactladder.render.static_map.map_picture`."""
-    from contactladder.render.map_payload import network_map_data
+    from contactladder.render.network_map import network_map_data
 
     return {
         village_stem(moment): network_map_data(net, as_of=moment, lang=lang, anonymize=True)

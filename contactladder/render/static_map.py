@@ -53,8 +53,15 @@ __all__ = ["map_figure", "map_picture", "picture_format", "FORMATS", "LABELS_UP_
 FORMATS = {"png": {"Software": None}, "svg": {"Date": None}}
 #: Maps with at most this many people carry their labels.
 LABELS_UP_TO = 30
-_MARKERS = {"dot": "o", "diamond": "D", "triangle": "^", "square": "s", "triangleDown": "v",
-            "star": "*", "hexagon": "h"}
+_MARKERS = {
+    "dot": "o",
+    "diamond": "D",
+    "triangle": "^",
+    "square": "s",
+    "triangleDown": "v",
+    "star": "*",
+    "hexagon": "h",
+}
 _WIDTH_IN = 11.0
 _HEIGHT_IN = 8.0
 
@@ -88,16 +95,22 @@ def map_figure(data: Mapping[str, Any]) -> Figure:
 
     rungs = {r["level"]: r for r in data["rungs"]}
     lowest = data["min_level"] or min(rungs, default=1)
-    shown = sorted((level, a, b) for a, b, level in zip(edges["a"], edges["b"], edges["level"])
-                   if level >= lowest)
+    shown = sorted(
+        (level, a, b)
+        for a, b, level in zip(edges["a"], edges["b"], edges["level"])
+        if level >= lowest
+    )
     if shown:
         segments = [((xs[a], ys[a]), (xs[b], ys[b])) for _, a, b in shown]
-        colours = [rungs[level]["colour"] if level in rungs else "#999999"
-                   for level, _, _ in shown]
-        widths = [max(0.25, rungs.get(level, {"width": 1.0})["width"] * points)
-                  for level, _, _ in shown]
-        axes.add_collection(LineCollection(segments, colors=colours, linewidths=widths,
-                                           alpha=0.8, capstyle="round", zorder=1))
+        colours = [rungs[level]["colour"] if level in rungs else "#999999" for level, _, _ in shown]
+        widths = [
+            max(0.25, rungs.get(level, {"width": 1.0})["width"] * points) for level, _, _ in shown
+        ]
+        axes.add_collection(
+            LineCollection(
+                segments, colors=colours, linewidths=widths, alpha=0.8, capstyle="round", zorder=1
+            )
+        )
 
     for g, group in enumerate(data["groups"]):
         members = [i for i, group_of in enumerate(nodes["group"]) if group_of == g]
@@ -106,55 +119,135 @@ def map_figure(data: Mapping[str, Any]) -> Figure:
         marker = _MARKERS.get(group["shape"], "o")
         scale = 0.8 if marker in ("D", "^", "s") else 1.0
         sizes = [max(2.0, 2 * size[i] * points * scale) ** 2 for i in members]
-        axes.scatter([xs[i] for i in members], [ys[i] for i in members], s=sizes,
-                     marker=marker, c=group["colour"], edgecolors="#ffffff", linewidths=0.5,
-                     zorder=2)
+        axes.scatter(
+            [xs[i] for i in members],
+            [ys[i] for i in members],
+            s=sizes,
+            marker=marker,
+            c=group["colour"],
+            edgecolors="#ffffff",
+            linewidths=0.5,
+            zorder=2,
+        )
     for kind, style in ((1, "solid"), (2, (0, (2, 1)))):
         ringed = [i for i, k in enumerate(nodes["alone"]) if k == kind]
         if ringed:
-            axes.scatter([xs[i] for i in ringed], [ys[i] for i in ringed],
-                         s=[(2 * size[i] * points + 3) ** 2 for i in ringed], marker="o",
-                         facecolors="none", edgecolors=data["alone_colour"], linewidths=1.6,
-                         linestyles=style, zorder=3)
+            axes.scatter(
+                [xs[i] for i in ringed],
+                [ys[i] for i in ringed],
+                s=[(2 * size[i] * points + 3) ** 2 for i in ringed],
+                marker="o",
+                facecolors="none",
+                edgecolors=data["alone_colour"],
+                linewidths=1.6,
+                linestyles=style,
+                zorder=3,
+            )
     focus = data["focus"]
     if 0 <= focus < len(xs):
-        axes.scatter([xs[focus]], [ys[focus]], s=(2 * size[focus] * points + 8) ** 2,
-                     marker="o", facecolors="none", edgecolors="#000000", linewidths=2.0,
-                     zorder=3)
+        axes.scatter(
+            [xs[focus]],
+            [ys[focus]],
+            s=(2 * size[focus] * points + 8) ** 2,
+            marker="o",
+            facecolors="none",
+            edgecolors="#000000",
+            linewidths=2.0,
+            zorder=3,
+        )
     if 0 < len(xs) <= LABELS_UP_TO:
         for i in range(len(xs)):
-            axes.annotate(label[i], (xs[i], ys[i]), xytext=(0, -(size[i] * points + 7)),
-                          textcoords="offset points", ha="center", va="top",
-                          fontsize=8 if i != focus else 9,
-                          fontweight="bold" if i == focus else "normal", color="#222222",
-                          zorder=4)
+            axes.annotate(
+                label[i],
+                (xs[i], ys[i]),
+                xytext=(0, -(size[i] * points + 7)),
+                textcoords="offset points",
+                ha="center",
+                va="top",
+                fontsize=8 if i != focus else 9,
+                fontweight="bold" if i == focus else "normal",
+                color="#222222",
+                zorder=4,
+            )
 
     if named:
         for wijk, x, y, radius in zip(areas["wijk"], areas["x"], areas["y"], areas["radius"]):
-            axes.text(x, y - radius - 4, data["wijken"][wijk], ha="center", va="bottom",
-                      fontsize=10, fontweight="bold", color="#5a5a5a", zorder=5)
+            axes.text(
+                x,
+                y - radius - 4,
+                data["wijken"][wijk],
+                ha="center",
+                va="bottom",
+                fontsize=10,
+                fontweight="bold",
+                color="#5a5a5a",
+                zorder=5,
+            )
 
-    handles = [Line2D([], [], linestyle="none", marker=_MARKERS.get(g["shape"], "o"),
-                      markerfacecolor=g["colour"], markeredgecolor="#555555",
-                      markeredgewidth=0.5, markersize=8, label=g["label"])
-               for g in data["groups"]]
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker=_MARKERS.get(g["shape"], "o"),
+            markerfacecolor=g["colour"],
+            markeredgecolor="#555555",
+            markeredgewidth=0.5,
+            markersize=8,
+            label=g["label"],
+        )
+        for g in data["groups"]
+    ]
     text = data["text"]
-    handles += [Line2D([], [], linestyle="none", marker="o", markerfacecolor="#ffffff",
-                       markeredgecolor=data["alone_colour"], markeredgewidth=width,
-                       markersize=8, label=f"{text[key]} ({nodes['alone'].count(kind)})")
-                for kind, key, width in ((1, "alone", 2.0), (2, "no_peer_tie", 1.0))]
-    handles += [Line2D([], [], color=r["colour"], linewidth=max(1.0, r["width"] * 0.9),
-                       label=f"{r['level']}. {r['label']}") for r in data["rungs"]]
-    figure.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.74, 0.86),
-                  frameon=False, fontsize=8, title=f"{text['legend_people']} · "
-                  f"{text['legend_rungs']}", title_fontsize=8, alignment="left")
+    handles += [
+        Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker="o",
+            markerfacecolor="#ffffff",
+            markeredgecolor=data["alone_colour"],
+            markeredgewidth=width,
+            markersize=8,
+            label=f"{text[key]} ({nodes['alone'].count(kind)})",
+        )
+        for kind, key, width in ((1, "alone", 2.0), (2, "no_peer_tie", 1.0))
+    ]
+    handles += [
+        Line2D(
+            [],
+            [],
+            color=r["colour"],
+            linewidth=max(1.0, r["width"] * 0.9),
+            label=f"{r['level']}. {r['label']}",
+        )
+        for r in data["rungs"]
+    ]
+    figure.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(0.74, 0.86),
+        frameon=False,
+        fontsize=8,
+        title=f"{text['legend_people']} · {text['legend_rungs']}",
+        title_fontsize=8,
+        alignment="left",
+    )
     figure.text(0.74, 0.05, text["size_note"], fontsize=7, color="#555555")
     figure.text(0.02, 0.965, data["title"], fontsize=14, fontweight="bold", va="top")
     figure.text(0.02, 0.915, data["subtitle"], fontsize=9, color="#555555", va="top")
     if not data["anonymized"]:
-        figure.text(0.98, 0.965, names_notice(data["lang"]), fontsize=9, color="#ffffff",
-                    ha="right", va="top", fontweight="bold",
-                    bbox={"facecolor": "#b30000", "edgecolor": "none", "pad": 3})
+        figure.text(
+            0.98,
+            0.965,
+            names_notice(data["lang"]),
+            fontsize=9,
+            color="#ffffff",
+            ha="right",
+            va="top",
+            fontweight="bold",
+            bbox={"facecolor": "#b30000", "edgecolor": "none", "pad": 3},
+        )
     return figure
 
 
@@ -171,8 +264,9 @@ def picture_format(name: str) -> str:
     """
     fmt = name.rpartition(".")[2].lower() if "." in name else ""
     if fmt not in FORMATS:
-        raise UsageError("unknown picture format", value=name,
-                         hint="end the file name in .png or .svg")
+        raise UsageError(
+            "unknown picture format", value=name, hint="end the file name in .png or .svg"
+        )
     return fmt
 
 
@@ -189,7 +283,8 @@ def map_picture(data: Mapping[str, Any], fmt: str) -> bytes:
     figure = map_figure(data)
     buffer = io.BytesIO()
     # Fixed SVG ids, text as text, every point kept: the same data give the same bytes.
-    with matplotlib.rc_context({"svg.hashsalt": "contactladder", "svg.fonttype": "none",
-                                "path.simplify": False}):
+    with matplotlib.rc_context(
+        {"svg.hashsalt": "contactladder", "svg.fonttype": "none", "path.simplify": False}
+    ):
         figure.savefig(buffer, format=fmt, dpi=150, metadata=FORMATS[fmt], facecolor="#ffffff")
     return buffer.getvalue()

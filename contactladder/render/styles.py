@@ -42,9 +42,21 @@ from contactladder.ladder import Ladder
 from contactladder.words import attribute_text
 from contactladder.words.roles import ROLE_WORDS, role_key, role_word
 
-__all__ = ["node_size", "size_table", "edge_width", "organisation_colours", "role_styles",
-           "group_key", "node_order", "alone_kinds", "alone_size", "SIZE_FULL_AT",
-           "ALONE_COLOUR", "ALONE", "NO_PEER_TIE"]
+__all__ = [
+    "node_size",
+    "size_table",
+    "edge_width",
+    "organisation_colours",
+    "role_styles",
+    "group_key",
+    "node_order",
+    "alone_kinds",
+    "alone_size",
+    "SIZE_FULL_AT",
+    "ALONE_COLOUR",
+    "ALONE",
+    "NO_PEER_TIE",
+]
 
 #: From this number of ties up a person has the largest size.
 SIZE_FULL_AT = 100
@@ -59,8 +71,17 @@ _PROFESSIONAL_SHAPE = "diamond"
 _PROFESSIONAL_NO_ORGANISATION = "#7f7f7f"
 # Clearly distinct hues (from Okabe-Ito and Tableau 10), none near the parents' amber or the
 # volunteers' teal; given to organisations in alphabetical order (see organisation_colours).
-_ORGANISATION_COLOURS = ("#0072b2", "#d55e00", "#59a14f", "#cc79a7", "#6a3d9a", "#56b4e9",
-                         "#9c755f", "#000000", "#ff9da7")
+_ORGANISATION_COLOURS = (
+    "#0072b2",
+    "#d55e00",
+    "#59a14f",
+    "#cc79a7",
+    "#6a3d9a",
+    "#56b4e9",
+    "#9c755f",
+    "#000000",
+    "#ff9da7",
+)
 _OTHER_ROLE_COLOURS = ("#8c564b", "#17becf", "#bcbd22", "#9467bd", "#7f7f7f")
 _OTHER_ROLE_SHAPE = "square"
 _ROLE_ORDER = ("parent", "professional", "volunteer", "child")
@@ -119,14 +140,19 @@ def organisation_colours(organisations: Iterable[object]) -> dict[str, str]:
     {'Bibliotheek': '#0072b2', 'GGD': '#d55e00'}
     """
     names = sorted({attribute_text(o) for o in organisations} - {""})
-    return {name: _ORGANISATION_COLOURS[i % len(_ORGANISATION_COLOURS)]
-            for i, name in enumerate(names)}
+    return {
+        name: _ORGANISATION_COLOURS[i % len(_ORGANISATION_COLOURS)] for i, name in enumerate(names)
+    }
 
 
-def role_styles(G: nx.Graph, *, lang: str = "nl", role: str = "role",
-                organisation: str = "organisation",
-                colours: Mapping[str, str] | None = None,
-                ) -> dict[tuple[str, str], dict[str, str]]:
+def role_styles(
+    G: nx.Graph,
+    *,
+    lang: str = "nl",
+    role: str = "role",
+    organisation: str = "organisation",
+    colours: Mapping[str, str] | None = None,
+) -> dict[tuple[str, str], dict[str, str]]:
     """The legend's groups of people present in ``G``, in legend order, with colour and shape.
 
     The key is ``(role key, organisation)`` (:func:`group_key`); the organisation is only part
@@ -141,13 +167,18 @@ def role_styles(G: nx.Graph, *, lang: str = "nl", role: str = "role",
     >>> [(s["label"], s["colour"], s["shape"]) for s in role_styles(G, lang="en").values()]
     [('Parent', '#f2a900', 'dot'), ('Professional (GGD)', '#0072b2', 'diamond')]
     """
-    keys = {group_key(attrs, role=role, organisation=organisation)
-            for _, attrs in G.nodes(data=True)}
+    keys = {
+        group_key(attrs, role=role, organisation=organisation) for _, attrs in G.nodes(data=True)
+    }
     organisations = sorted(o for r, o in keys if r == "professional" and o)
     table = dict(colours) if colours is not None else organisation_colours(organisations)
     extra = organisation_colours(o for o in organisations if o not in table)
-    table.update({o: _ORGANISATION_COLOURS[(len(table) + i) % len(_ORGANISATION_COLOURS)]
-                  for i, o in enumerate(extra)})
+    table.update(
+        {
+            o: _ORGANISATION_COLOURS[(len(table) + i) % len(_ORGANISATION_COLOURS)]
+            for i, o in enumerate(extra)
+        }
+    )
     others = sorted(r for r, _ in keys if r not in ROLE_WORDS or r == "")  # "" sorts first
     styles: dict[tuple[str, str], dict[str, str]] = {}
 
@@ -155,8 +186,14 @@ def role_styles(G: nx.Graph, *, lang: str = "nl", role: str = "role",
         if key in keys:
             word = role_word(key[0], lang)
             label = f"{word} ({key[1]})" if key[1] else word
-            styles[key] = {"label": label, "role": word, "role_key": key[0],
-                           "organisation": key[1], "colour": colour, "shape": shape}
+            styles[key] = {
+                "label": label,
+                "role": word,
+                "role_key": key[0],
+                "organisation": key[1],
+                "colour": colour,
+                "shape": shape,
+            }
 
     for rk in _ROLE_ORDER:
         if rk == "professional":
@@ -171,8 +208,9 @@ def role_styles(G: nx.Graph, *, lang: str = "nl", role: str = "role",
     return styles
 
 
-def group_key(attrs: Mapping[str, Any], *, role: str = "role",
-              organisation: str = "organisation") -> tuple[str, str]:
+def group_key(
+    attrs: Mapping[str, Any], *, role: str = "role", organisation: str = "organisation"
+) -> tuple[str, str]:
     """The legend group of a person from their node attributes: ``(role key, organisation)``.
 
     >>> group_key({"role": "Professional", "organisation": " GGD "}), group_key({"role": "ouder"})
@@ -193,6 +231,7 @@ def node_order(G: nx.Graph) -> list[Hashable]:
     >>> node_order(G)
     ['a', 'b']
     """
+
     def key(item: tuple[Hashable, Mapping[str, Any]]) -> tuple:
         node, attrs = item
         rk = role_key(attrs.get("role"))
@@ -204,8 +243,7 @@ def node_order(G: nx.Graph) -> list[Hashable]:
     return [node for node, _ in sorted(G.nodes(data=True), key=key)]
 
 
-def alone_kinds(G: nx.Graph, *, focal: str = "parent", role: str = "role",
-                ) -> dict[Hashable, int]:
+def alone_kinds(G: nx.Graph, *, focal: str = "parent", role: str = "role") -> dict[Hashable, int]:
     """Who needs a link, per person of ``G``: :data:`ALONE` (1) for a person of the ``focal``
     role with no tie, :data:`NO_PEER_TIE` (2) for one whose ties all go to people of other
     roles, else 0 (as ``focal_alone`` and ``focal_only_professional`` of the growth table).
@@ -217,9 +255,18 @@ def alone_kinds(G: nx.Graph, *, focal: str = "parent", role: str = "role",
     """
     key = role_key(focal)
     is_focal = {node: role_key(value) == key for node, value in G.nodes(data=role)}
-    return {node: (0 if not is_focal[node] else ALONE if not G.degree(node)
-                   else 0 if any(is_focal[other] for other in G[node]) else NO_PEER_TIE)
-            for node in G}
+    return {
+        node: (
+            0
+            if not is_focal[node]
+            else ALONE
+            if not G.degree(node)
+            else 0
+            if any(is_focal[other] for other in G[node])
+            else NO_PEER_TIE
+        )
+        for node in G
+    }
 
 
 def alone_size(sizes: Iterable[float]) -> float:

@@ -34,8 +34,9 @@ import pandas as pd
 
 from contactladder.network.periods import period_label
 from contactladder.render.layout import layout_areas
-from contactladder.render.map_payload import in_wijk, map_data, map_options, network_colours
+from contactladder.render.map_payload import map_data
 from contactladder.render.map_text import counts_text, long_date
+from contactladder.render.network_map import in_wijk, map_options, network_colours
 from contactladder.render.styles import node_order, size_table
 from contactladder.words import words
 from contactladder.words.roles import role_word
@@ -74,7 +75,7 @@ def timeline_data(
     freq : {"day", "week", "month", "quarter", "year"}
         The length of a step, as the tables were computed.
     lang, anonymize, title, legend :
-        As in :func:`~contactladder.render.map_payload.network_map_data`.
+        As in :func:`~contactladder.render.network_map.network_map_data`.
     wijk : str, optional
         Only the people of this wijk and the ties among them.
     min_rung : level, key or label, optional

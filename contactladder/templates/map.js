@@ -26,7 +26,9 @@
     },
     edge: function (item) {
       var level = E.level[item.id];
-      var style = clPage.edgeStyle(page.rungOf(level), 0.85);
+      var faded = E.faded[item.id] === 1;  // no contact within the fading window: dashed, light
+      var style = clPage.edgeStyle(page.rungOf(level), faded ? 0.35 : 0.85);
+      style.dashes = faded ? [6, 5] : false;
       style.id = item.id; style.from = item.from; style.to = item.to; style.level = level;
       return style;
     }

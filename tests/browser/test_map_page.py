@@ -10,8 +10,11 @@ from contactladder.ladder import Ladder
 pytestmark = pytest.mark.browser
 
 LADDER = Ladder.default()
-HOSTILE = ["<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>",
-           '<a href="x" onclick="alert(1)">href</a>']
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "</script><script>alert(1)</script>",
+    '<a href="x" onclick="alert(1)">href</a>',
+]
 
 
 def village(hostile=False):
@@ -29,12 +32,22 @@ def village(hostile=False):
             name = HOSTILE[i]
         G.add_node(pid, role=role, number=number, name=name, wijk=wijk, organisation=org)
     day = pd.Timestamp
-    ties = [("ID-7f3a-anna", "ID-9c1d-bram", 3), ("ID-7f3a-anna", "ID-2b7e-cato", 1),
-            ("ID-2b7e-cato", "ID-4d0f-dirk", 5), ("ID-9c1d-bram", "ID-3a3a-cas", 2)]
+    ties = [
+        ("ID-7f3a-anna", "ID-9c1d-bram", 3),
+        ("ID-7f3a-anna", "ID-2b7e-cato", 1),
+        ("ID-2b7e-cato", "ID-4d0f-dirk", 5),
+        ("ID-9c1d-bram", "ID-3a3a-cas", 2),
+    ]
     for a, b, rung in ties:
-        G.add_edge(a, b, rung=rung, first_contact=day("2024-01-10"),
-                   last_contact=day("2024-03-01"), contacts=rung + 1,
-                   activities=("<script>alert(5)</script>",) if hostile else ("peutergym",))
+        G.add_edge(
+            a,
+            b,
+            rung=rung,
+            first_contact=day("2024-01-10"),
+            last_contact=day("2024-03-01"),
+            contacts=rung + 1,
+            activities=("<script>alert(5)</script>",) if hostile else ("peutergym",),
+        )
     return G
 
 
@@ -51,8 +64,14 @@ def test_page_draws_with_no_errors_and_no_requests(tmp_path, open_page):
     visit = open_page(path)
     assert visit.errors == []
     assert visit.requests == []
-    assert counts(visit) == {"nodes": 6, "edges": 4, "shownNodes": 6, "shownEdges": 4,
-                             "drawnNodes": 6, "drawnEdges": 4}
+    assert counts(visit) == {
+        "nodes": 6,
+        "edges": 4,
+        "shownNodes": 6,
+        "shownEdges": 4,
+        "drawnNodes": 6,
+        "drawnEdges": 4,
+    }
     legend = visit.page.inner_text("#cl-legend")
     assert "Professional (GGD)" in legend and "Steunen elkaar, wederzijds" in legend
 
@@ -114,8 +133,9 @@ def test_no_wijk_menu_with_one_wijk(tmp_path, open_page):
 
 def test_hostile_names_show_as_text_and_run_nothing(tmp_path, open_page):
     title = 'Zwolle </script><script>alert(3)</script><img src=x onerror=alert(4)> href'
-    path = write_map(village(hostile=True), LADDER, tmp_path / "kaart.html", title=title,
-                     anonymize=False)
+    path = write_map(
+        village(hostile=True), LADDER, tmp_path / "kaart.html", title=title, anonymize=False
+    )
     visit = open_page(path)
     page = visit.page
     assert page.inner_text("#cl-title") == title
@@ -130,16 +150,24 @@ def test_hostile_names_show_as_text_and_run_nothing(tmp_path, open_page):
     page.click("#cl-find")
     page.wait_for_timeout(600)
     hit = visit.evaluate("window.contactladder.network.getSelectedNodes()[0]")
-    x, y = visit.evaluate("""(id) => { const n = window.contactladder.network;
+    x, y = visit.evaluate(
+        """(id) => { const n = window.contactladder.network;
         const p = n.canvasToDOM(n.getPositions([id])[id]);
         const box = document.getElementById('cl-network').getBoundingClientRect();
-        return [p.x + box.left, p.y + box.top]; }""", hit)
+        return [p.x + box.left, p.y + box.top]; }""",
+        hit,
+    )
     page.mouse.move(x, y)
     page.wait_for_selector("#cl-tooltip:not([hidden])", timeout=5_000)
     tip = page.inner_text("#cl-tooltip")
     assert HOSTILE[0] in tip
-    assert visit.evaluate("document.querySelector('#cl-tooltip')"
-                          ".querySelectorAll('*:not(div):not(dl):not(dt):not(dd)').length") == 0
+    assert (
+        visit.evaluate(
+            "document.querySelector('#cl-tooltip')"
+            ".querySelectorAll('*:not(div):not(dl):not(dt):not(dd)').length"
+        )
+        == 0
+    )
     page.wait_for_timeout(300)
     assert visit.dialogs == []
     assert visit.errors == []
@@ -154,15 +182,24 @@ def test_anonymised_page_shows_no_names(tmp_path, open_page):
     labels = visit.evaluate("window.contactladder.nodes.map(n => n.label)")
     for _, name in G.nodes(data="name"):
         assert name not in text and name not in labels
-    assert sorted(labels) == ["Ouder 1", "Ouder 2", "Ouder 3", "Professional 1 (GGD)",
-                              "Professional 2 (Sociaal wijkteam)", "Vrijwilliger 1"]
+    assert sorted(labels) == [
+        "Ouder 1",
+        "Ouder 2",
+        "Ouder 3",
+        "Professional 1 (GGD)",
+        "Professional 2 (Sociaal wijkteam)",
+        "Vrijwilliger 1",
+    ]
     assert visit.page.query_selector("#cl-names") is None
 
 
 def boxes(visit, *selectors):
-    return visit.evaluate("""(sels) => sels.map(s => {
+    return visit.evaluate(
+        """(sels) => sels.map(s => {
         const r = document.querySelector(s).getBoundingClientRect();
-        return [r.left, r.top, r.right, r.bottom]; })""", list(selectors))
+        return [r.left, r.top, r.right, r.bottom]; })""",
+        list(selectors),
+    )
 
 
 def overlap(a, b):
@@ -205,12 +242,15 @@ def test_labels_from_a_readable_size_and_the_hit_always(tmp_path, open_page):
     path = write_map(village(), LADDER, tmp_path / "kaart.html", title="Zwolle")
     visit = open_page(path)
     threshold = visit.evaluate(
-        "window.contactladder.network.body.nodes[0].options.scaling.label.drawThreshold")
+        "window.contactladder.network.body.nodes[0].options.scaling.label.drawThreshold"
+    )
     assert 9 <= threshold <= 10
     visit.evaluate("window.contactladder.find('ouder 2')")
     visit.page.wait_for_timeout(700)  # the search's animation
-    written = _record_canvas_text(visit, "() => { const n = window.contactladder.network;"
-                                  " n.moveTo({scale: 0.2}); n.redraw(); }")
+    written = _record_canvas_text(
+        visit,
+        "() => { const n = window.contactladder.network; n.moveTo({scale: 0.2}); n.redraw(); }",
+    )
     assert "Ouder 2" in written and "Ouder 1" not in written  # too small to read, but pinned
     assert {"Dieze", "Stadshagen"} <= set(written)  # the names of the wijken
 
@@ -228,16 +268,20 @@ def _record_canvas_text(visit, action):
 def test_wheel_scrolls_the_report_until_the_map_is_clicked(tmp_path, chromium):
     write_map(village(), LADDER, tmp_path / "kaart.html", title="Zwolle")
     host = tmp_path / "rapport.html"
-    host.write_text('<!DOCTYPE html><html><body style="margin:0"><p style="height:200px">x</p>'
-                    '<iframe src="kaart.html" width="820" height="640" sandbox="allow-scripts">'
-                    '</iframe><p style="height:2000px">y</p></body></html>', encoding="utf-8")
+    host.write_text(
+        '<!DOCTYPE html><html><body style="margin:0"><p style="height:200px">x</p>'
+        '<iframe src="kaart.html" width="820" height="640" sandbox="allow-scripts">'
+        '</iframe><p style="height:2000px">y</p></body></html>',
+        encoding="utf-8",
+    )
     context = chromium.new_context(viewport={"width": 900, "height": 700})
     try:
         page = context.new_page()
         page.goto(host.as_uri())
         frame = page.frames[1]
-        frame.wait_for_function("document.documentElement.hasAttribute('data-cl-drawn')",
-                                timeout=15_000)
+        frame.wait_for_function(
+            "document.documentElement.hasAttribute('data-cl-drawn')", timeout=15_000
+        )
         scale = "window.contactladder.network.getScale()"
         before = frame.evaluate(scale)
         page.mouse.move(400, 500)

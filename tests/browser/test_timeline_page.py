@@ -46,8 +46,14 @@ def slide_to(visit, step):
 
 
 def check_steps(visit, table, steps):
-    columns = ["people", "ties", *[c for c in table.columns if c.startswith("rung_")],
-               "focal_alone", "new_ties", "climbed"]
+    columns = [
+        "people",
+        "ties",
+        *[c for c in table.columns if c.startswith("rung_")],
+        "focal_alone",
+        "new_ties",
+        "climbed",
+    ]
     for step in steps:
         slide_to(visit, step)
         shown = drawn(visit)
@@ -156,8 +162,9 @@ def test_draws_with_the_network_black_holed(village_net, tmp_path, open_page):
 
 def test_hostile_text_shows_as_text_and_runs_nothing(village_net, tmp_path, open_page):
     title = 'Zwolle </script><script>alert(3)</script><img src=x onerror=alert(4)> href'
-    path = write_timeline(village_net(hostile=True), tmp_path / "dorp.html", title=title,
-                          anonymize=False)
+    path = write_timeline(
+        village_net(hostile=True), tmp_path / "dorp.html", title=title, anonymize=False
+    )
     visit = open_page(path)
     page = visit.page
     assert page.inner_text("#cl-title") == title and page.title() == title
@@ -197,10 +204,13 @@ def test_works_inside_a_sandboxed_srcdoc_iframe(village_net, tmp_path, chromium)
     net = village_net()
     page_html = timeline_html(net, **timeline_counters(net), lang="en")
     wrapper = tmp_path / "report.html"
-    wrapper.write_text('<!DOCTYPE html><html><body><h1>Report</h1><iframe id="f" '
-                       'sandbox="allow-scripts" style="width:1000px;height:700px" srcdoc="'
-                       + html.escape(page_html, quote=True) + '"></iframe></body></html>',
-                       encoding="utf-8")
+    wrapper.write_text(
+        '<!DOCTYPE html><html><body><h1>Report</h1><iframe id="f" '
+        'sandbox="allow-scripts" style="width:1000px;height:700px" srcdoc="'
+        + html.escape(page_html, quote=True)
+        + '"></iframe></body></html>',
+        encoding="utf-8",
+    )
     context = chromium.new_context()
     try:
         page = context.new_page()
@@ -210,8 +220,9 @@ def test_works_inside_a_sandboxed_srcdoc_iframe(village_net, tmp_path, chromium)
         page.on("request", lambda r: r.url != wrapper.as_uri() and requests.append(r.url))
         page.goto(wrapper.as_uri())
         frame = page.frames[1]
-        frame.wait_for_function("document.documentElement.hasAttribute('data-cl-drawn')",
-                                timeout=15_000)
+        frame.wait_for_function(
+            "document.documentElement.hasAttribute('data-cl-drawn')", timeout=15_000
+        )
         assert frame.evaluate("window.contactladder.network.body.edgeIndices.length") == 7
         frame.click("#cl-play")
         wait_until(frame, "window.contactladder.state.step >= 1")
@@ -223,24 +234,28 @@ def test_works_inside_a_sandboxed_srcdoc_iframe(village_net, tmp_path, chromium)
 def test_embed_snippet_shows_the_map(village_net, tmp_path, chromium):
     paths = write_map_files(village_net(), tmp_path / "kaart.html", embed=True)
     wrapper = tmp_path / "page.html"
-    wrapper.write_text("<!DOCTYPE html><html><body>" + paths[-1].read_text(encoding="utf-8")
-                       + "</body></html>", encoding="utf-8")
+    wrapper.write_text(
+        "<!DOCTYPE html><html><body>" + paths[-1].read_text(encoding="utf-8") + "</body></html>",
+        encoding="utf-8",
+    )
     context = chromium.new_context()
     try:
         page = context.new_page()
         page.goto(wrapper.as_uri())
         page.wait_for_function("document.querySelector('iframe') !== null")
         frame = page.frames[1]
-        frame.wait_for_function("document.documentElement.hasAttribute('data-cl-drawn')",
-                                timeout=15_000)
+        frame.wait_for_function(
+            "document.documentElement.hasAttribute('data-cl-drawn')", timeout=15_000
+        )
         assert frame.evaluate("window.contactladder.network.body.edgeIndices.length") == 7
     finally:
         context.close()
 
 
 def test_map_page_focus_and_lowest_rung(village_net, tmp_path, open_page):
-    path = write_map_files(village_net(), tmp_path / "kaart.html", focus="ID-9c1d-bram",
-                           min_rung="delen")[0]
+    path = write_map_files(
+        village_net(), tmp_path / "kaart.html", focus="ID-9c1d-bram", min_rung="delen"
+    )[0]
     visit = open_page(path)
     selected, focus = visit.evaluate("""() => { const c = window.contactladder;
         return [c.network.getSelectedNodes(), c.data.focus]; }""")

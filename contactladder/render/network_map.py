@@ -1,0 +1,224 @@
+"""The map of a ladder network at one moment, with the options of the ``map`` command.
+
+:func:`network_map_data` places everyone where the layout of the whole history puts them, so
+maps of different dates line up, gives an organisation the same colour on every map of the
+data, and builds the payload with :func:`~contactladder.render.map_payload.map_data`. A map of
+one person's own network (``focus``) measures from today, draws their faded ties dashed, and
+with names names only them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Hashable
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import networkx as nx
+import pandas as pd
+
+from contactladder.analysis.durations import parse_duration
+from contactladder.analysis.village import LEFT, statuses_on
+from contactladder.errors import UsageError, literal
+from contactladder.privacy import person_label
+from contactladder.render.layout import layout_areas
+from contactladder.render.map_payload import focus_graph, map_data
+from contactladder.render.styles import organisation_colours
+from contactladder.words import attribute_text, check_lang
+from contactladder.words.roles import role_key
+
+if TYPE_CHECKING:
+    from contactladder.network.ladder_network import LadderNetwork
+
+__all__ = ["network_map_data", "MapOptions", "map_options", "in_wijk", "network_colours"]
+
+
+def network_map_data(
+    net: LadderNetwork,
+    *,
+    as_of: object = None,
+    wijk: str | None = None,
+    min_rung: object = None,
+    focus: object = None,
+    anonymize: bool = True,
+    lang: str = "nl",
+    title: str | None = None,
+    legend: str | None = None,
+    fading: object = "90d",
+    status: pd.DataFrame | None = None,
+    today: datetime.date | None = None,
+) -> dict[str, Any]:
+    """:func:`map_data` of a network at one moment, with the options of the ``map`` command.
+
+    Positions come from the layout of the whole history (the network at its last date), so
+    every map and every step of the timeline puts a person in the same place.
+
+    Parameters
+    ----------
+    net : LadderNetwork
+    as_of : date-like, optional
+        The network as far as it has grown by this date (default: the end of the data).
+    wijk : str, optional
+        Only the people of this wijk and the ties among them (as ``growth(by="wijk")`` counts
+        them); case-insensitive.
+    min_rung : level, key or label, optional
+        The lowest rung shown when the page opens (the reader can change it in the page; the
+        static picture draws only the ties from this rung up).
+    focus : str, optional
+        The id of a person: only their own network (:func:`focus_graph`), with them highlighted
+        and centred, measured from ``today`` when ``as_of`` is not given (any day after the
+        last contact is fine); ties without a contact within ``fading`` are drawn faded. With
+        names shown only the person in focus is named: the others are labelled by role, as on
+        the worklist.
+    anonymize, lang, legend :
+        As in :func:`map_data`. People who moved or withdrew consent (``status``, the rows of
+        :func:`contactladder.loading.weaver_files.read_status`) are never named.
+    fading : duration
+        For a focus map: ``90d``, ``12w``, ``6m``... (see
+        :func:`contactladder.analysis.durations.parse_duration`).
+    today : date, optional
+        The day a focus map measures from (default: today).
+    title : str, optional
+        The heading; by default the data's name, with the wijk or the person in focus.
+
+    Raises
+    ------
+    UsageError
+        For an unknown wijk, rung, person or language, a person not present by ``as_of`` or not
+        in ``wijk``, or a date outside the data. Messages name what was typed, never other
+        people's ids.
+    """
+    options = map_options(net, lang=lang, wijk=wijk, min_rung=min_rung, title=title)
+    final = net.snapshot()
+    positions, areas = layout_areas(final)
+    open_end = focus is not None  # a focus map measures from today, like the worklist
+    if open_end and as_of is None:
+        as_of = today or datetime.date.today()
+    G = final if as_of is None else net.snapshot(as_of, open_end=open_end)
+    G = in_wijk(G, options.wijk)
+    if as_of is None and net.has_contacts:
+        as_of = net.end  # the data's end date, whichever part of the data is shown
+    parts = list(options.title_parts)
+    person, faded_before = None, None
+    if focus is not None:
+        person = _resolve_person(net, G, focus, options.wijk)
+        G = focus_graph(G, person)
+        day = net.cutoff(as_of, open_end=True) - pd.Timedelta(1, "ns")
+        faded_before = day.normalize() - parse_duration(fading, name="fading")
+    if not anonymize:
+        left = {p for p, value in statuses_on(status, pd.Timestamp(as_of)).items() if value in LEFT}
+        G = _without_names(G, [p for p in G if p in left or (person is not None and p != person)])
+    if person is not None and title is None:
+        parts.append(person_label(G.nodes[person], lang=lang, anonymize=anonymize))
+    return map_data(
+        G,
+        net.ladder,
+        title=" — ".join(parts),
+        as_of=as_of,
+        lang=lang,
+        anonymize=anonymize,
+        positions=positions,
+        focus=person,
+        min_rung=options.level,
+        colours=network_colours(net),
+        areas=areas,
+        part=options.wijk is not None or person is not None,
+        focal=net.focal,
+        legend=legend,
+        faded_before=faded_before,
+    )
+
+
+def _without_names(G: nx.Graph, people: list) -> nx.Graph:
+    """A copy of ``G`` in which ``people`` have no ``name``: they are labelled by role."""
+    if not people:
+        return G
+    H = nx.Graph(G)
+    for person in people:
+        H.nodes[person].pop("name", None)
+    return H
+
+
+class MapOptions(NamedTuple):
+    """The options a map and a timeline share, checked (see :func:`map_options`)."""
+
+    level: int | None
+    wijk: str | None
+    title_parts: tuple[str, ...]
+
+
+def map_options(
+    net: LadderNetwork, *, lang: str, wijk: str | None, min_rung: object, title: str | None
+) -> MapOptions:
+    """The level of ``min_rung``, the wijk as written in the data (case-insensitive match), and
+    the parts of the heading (the title, else the data's name and the wijk).
+
+    Raises
+    ------
+    UsageError
+        For an unknown language, rung or wijk.
+    """
+    check_lang(lang)
+    level = None
+    if min_rung is not None:
+        level = net.ladder.level_of(min_rung)
+        if level is None:
+            raise UsageError("unknown rung", value=min_rung, hint=literal(net.ladder.hint()))
+    wijk_name = None
+    if wijk is not None:
+        names = net.wijken()
+        wijk_name = next((n for n in names if n.lower() == str(wijk).strip().lower()), None)
+        if wijk_name is None:
+            raise UsageError(
+                "unknown wijk",
+                value=wijk,
+                hint=literal(
+                    "use one of: " + ", ".join(names) if names else "the data name no wijken"
+                ),
+            )
+    parts = [str(title) if title is not None else net.name]
+    if wijk_name is not None and title is None:
+        parts.append(wijk_name)
+    return MapOptions(level, wijk_name, tuple(parts))
+
+
+def in_wijk(G: nx.Graph, wijk: str | None) -> nx.Graph:
+    """The people of ``wijk`` and the ties among them (a view of ``G``), or ``G`` for None.
+
+    >>> G = nx.Graph([("a", "b"), ("b", "c")])
+    >>> G.nodes["a"]["wijk"] = G.nodes["b"]["wijk"] = "Dieze"
+    >>> sorted(in_wijk(G, "Dieze").edges())
+    [('a', 'b')]
+    """
+    if wijk is None:
+        return G
+    return G.subgraph(
+        [node for node, value in G.nodes(data="wijk") if attribute_text(value) == wijk]
+    )
+
+
+def network_colours(net: LadderNetwork) -> dict[str, str]:
+    """:func:`~contactladder.render.styles.organisation_colours` of all professionals in the
+    data: one table for every map of it."""
+    if not net.has_column("organisation"):
+        return {}
+    roles = net.column("role")
+    professional = [role_key(r) == "professional" for r in roles]
+    return organisation_colours(net.column("organisation")[professional])
+
+
+def _resolve_person(net: LadderNetwork, G: nx.Graph, person: object, wijk: str | None) -> Hashable:
+    """The node of the person with id ``person``, who must be in ``G``."""
+    attrs = net.person(person)  # UsageError for an unknown id
+    key = str(person).strip()
+    if key in G:
+        return key
+    if wijk is not None and attribute_text(attrs.get("wijk")) != wijk:
+        raise UsageError(
+            "person not in this wijk",
+            value=person,
+            hint="leave out {wijk} or use the wijk of " + literal(key),
+        )
+    start = pd.Timestamp(net.present_from[key]).strftime("%Y-%m-%d")
+    raise UsageError(
+        "person not present by this date", value=person, hint=f"they are present from {start}"
+    )
