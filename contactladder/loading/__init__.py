@@ -41,18 +41,13 @@ The rooms
 
 Examples
 --------
->>> import tempfile, pathlib
->>> scratch = tempfile.TemporaryDirectory()
->>> folder = pathlib.Path(scratch.name)
->>> _ = (folder / "contacts.csv").write_text("date,person_a,person_b,rung\\n"
-...                                          "2024-03-01,ann,bo,praten\\n")
->>> _ = (folder / "people.csv").write_text("id,rol\\nann,parent\\nbo,professional\\n")
->>> data = load(folder)
->>> data.contacts[["person_a", "person_b", "rung"]].values.tolist()
-[['ann', 'bo', 2]]
->>> data.people["role"].to_dict()
-{'ann': 'parent', 'bo': 'professional'}
->>> scratch.cleanup()
+The shipped demo folder, with its attendance read as contacts on the lowest rung:
+
+>>> data = load("data/zwolle-demo")
+>>> data.name, data.people["role"].value_counts().to_dict()
+('zwolle-demo', {'parent': 240, 'professional': 30, 'volunteer': 6})
+>>> data.contacts["source"].value_counts().to_dict()["attendance"]
+32794
 """
 
 from contactladder.loading.columns import CONTACT_COLUMNS

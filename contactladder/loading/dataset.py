@@ -187,17 +187,13 @@ def load(
 
     Examples
     --------
-    >>> import tempfile
-    >>> scratch = tempfile.TemporaryDirectory()
-    >>> path = Path(scratch.name) / "log.csv"
-    >>> _ = path.write_text("Wanneer,Wie,Met wie\\n2024-03-01,ann,bo\\n2024-03-02,ann,ann\\n")
-    >>> data = load(path, columns={"date": "Wanneer", "person_a": "Wie", "person_b": "Met wie"},
-    ...             rung="helpen", skip_invalid=True)
+    A folder of files, one per session; the self-contact in the second is set aside:
+
+    >>> data = load("tests/data/real/contacts_per_session", skip_invalid=True)
     >>> data.contacts[["person_a", "person_b", "rung"]].values.tolist()
-    [['ann', 'bo', 4]]
+    [['ann', 'bo', 1], ['bo', 'cem', 2], ['ann', 'cem', 2]]
     >>> data.rejects[["line", "reason"]].values.tolist()
     [[3, 'a contact of a person with themself']]
-    >>> scratch.cleanup()
     """
     path = Path(path)
     if not path.exists():

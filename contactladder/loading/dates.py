@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from contactladder.errors import BadValueError, UsageError, literal
+from contactladder.loading.first_bad import first_bad
 
 __all__ = [
     "TIME_UNITS",
@@ -216,13 +217,12 @@ class DateReader:
                 )
         filled = text != ""
         if numeric.any() and numeric[filled].all():
-            line = int(numeric.idxmax())
-            raise BadValueError(
+            raise first_bad(
                 "numbers, not dates",
+                numeric,
+                text,
                 file=file,
-                line=line,
                 column=column,
-                value=text[line],
                 hint="write dates as YYYY-MM-DD, or give {time_unit} to read numbers as times",
             )
         return self._calendar(text, file, column)
@@ -288,25 +288,25 @@ def _column_order(parts: pd.DataFrame, file: object, column: str | None) -> str:
         differ = first != second
         line = int(differ.idxmax()) if differ.any() else int(first.index[0])
         a, b, year = int(first[line]), int(second[line]), parts.at[line, "year"]
-        raise BadValueError(
-            "dates that read two ways",
-            file=file,
-            line=line,
-            column=column,
-            value=_joined(parts, line),
-            hint=f"day-first it is {a} {_MONTHS[b - 1]} {year}, month-first "
-            f"{b} {_MONTHS[a - 1]} {year}; {_SETTLE}",
+        hint = (
+            f"day-first it is {a} {_MONTHS[b - 1]} {year}, month-first "
+            f"{b} {_MONTHS[a - 1]} {year}; {_SETTLE}"
         )
+        raise _order_error("dates that read two ways", parts, line, file, column, hint)
     day_line, month_line = int((first > 12).idxmax()), int((second > 12).idxmax())
-    raise BadValueError(
-        "dates in two orders",
-        file=file,
-        line=month_line,
-        column=column,
-        value=_joined(parts, month_line),
-        hint=f"this one is month-first, line {day_line} "
-        f"({literal(_joined(parts, day_line))}) day-first; write them all "
-        "one way, or " + _SETTLE + " to set the others aside",
+    hint = (
+        f"this one is month-first, line {day_line} ({literal(_joined(parts, day_line))}) "
+        "day-first; write them all one way, or " + _SETTLE + " to set the others aside"
+    )
+    raise _order_error("dates in two orders", parts, month_line, file, column, hint)
+
+
+def _order_error(
+    problem: str, parts: pd.DataFrame, line: int, file: object, column: str | None, hint: str
+) -> BadValueError:
+    """The error for the written date on ``line``, given as it was written."""
+    return BadValueError(
+        problem, file=file, line=line, column=column, value=_joined(parts, line), hint=hint
     )
 
 

@@ -47,15 +47,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from contactladder.errors import (
-    BadValueError,
-    InputFileError,
-    MissingColumnError,
-    UsageError,
-    literal,
-)
+from contactladder.errors import InputFileError, MissingColumnError, UsageError, literal
 from contactladder.loading.dates import parse_iso, parse_written_date
 from contactladder.loading.files import read_table
+from contactladder.loading.first_bad import first_bad
 
 __all__ = [
     "EGO_UUID",
@@ -234,13 +229,12 @@ def _contacts(
     for column in (SOURCE_UUID, TARGET_UUID):
         unknown = ~table[column].isin(known)
         if unknown.any():
-            line = int(unknown.idxmax())
-            raise BadValueError(
+            raise first_bad(
                 "an edge to a person in no node file",
+                unknown,
+                table[column],
                 file=path,
-                line=line,
                 column=column,
-                value=table.at[line, column],
                 hint="export all node files of the interview with its edges",
             )
     out = pd.DataFrame({"person_a": table[SOURCE_UUID], "person_b": table[TARGET_UUID]})
@@ -249,13 +243,12 @@ def _contacts(
     else:
         days = table[EGO_UUID].map(lambda ego: starts.get(ego, ("", ""))[0])
         if (days == "").any():
-            line = int((days == "").idxmax())
-            raise BadValueError(
+            raise first_bad(
                 "no start date for this interview",
+                days == "",
+                table[EGO_UUID],
                 file=path,
-                line=line,
                 column=EGO_UUID,
-                value=table.at[line, EGO_UUID],
                 hint="give {date} for every contact, or export the ego file with its sessionStart",
             )
         out.insert(0, "date", days)

@@ -25,9 +25,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from contactladder.errors import BadValueError, literal
+from contactladder.errors import literal
 from contactladder.loading.dates import PLAUSIBLE_FROM, DateReader, implausible
 from contactladder.loading.distinct import per_distinct
+from contactladder.loading.first_bad import first_bad
 
 __all__ = ["REJECT_COLUMNS", "Rejects", "RowCheck"]
 
@@ -70,19 +71,12 @@ class Rejects:
         if not mask.any():
             return
         if not self.skip_invalid:
-            line = int(mask.idxmax())
             more = int(mask.sum()) - 1
             extra = (
                 f" ({more} more rows like this; {{skip_invalid}} sets them aside)" if more else ""
             )
-            value = None if pd.isna(values[line]) else values[line]
-            raise BadValueError(
-                problem,
-                file=path,
-                line=line,
-                column=column,
-                value=value,
-                hint=(hint or "") + extra or None,
+            raise first_bad(
+                problem, mask, values, file=path, column=column, hint=(hint or "") + extra or None
             )
         rows = table.loc[mask]
         self.parts.append(

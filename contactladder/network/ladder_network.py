@@ -161,14 +161,12 @@ class LadderNetwork(DataAnswers):
 
         Examples
         --------
-        >>> import tempfile
-        >>> scratch = tempfile.TemporaryDirectory()
-        >>> path = Path(scratch.name) / "log.csv"
-        >>> _ = path.write_text("date,a,b\\n2024-03-01,ann,bo\\n")
-        >>> net = LadderNetwork.from_path(path, rung="praten", focal="child")
+        A Gephi edge table, every edge on one rung:
+
+        >>> net = LadderNetwork.from_path("tests/data/real/gephi_edges.csv", rung="praten",
+        ...                               focal="child")
         >>> net.name, net.focal, sorted(net.snapshot().edges(data="rung"))
-        ('log', 'child', [('ann', 'bo', 2)])
-        >>> scratch.cleanup()
+        ('gephi_edges', 'child', [('ann', 'bo', 2), ('bo', 'cem', 2)])
         """
         return cls(load(path, **load_options), focal=focal)
 
