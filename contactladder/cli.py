@@ -20,12 +20,13 @@ import click
 from contactladder import cli_maps, cli_weaver
 from contactladder._version import __version__
 from contactladder.cli_options import (
-    PERIODS,
     as_of_option,
+    choice_option,
     data_options,
     lang_option,
     output_option,
     pairs,
+    period_option,
     progress_printer,
     show,
     source,
@@ -133,13 +134,12 @@ def check(ctx: click.Context, data: Path, **options: Any) -> None:
 
 @main.command()
 @data_options
-@click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True)
-@click.option(
+@period_option("month")
+@choice_option(
     "--view",
-    type=click.Choice(["reached", "active"]),
-    default="reached",
-    show_default=True,
-    help="Rungs reached so far, or ties active in each period.",
+    ["reached", "active"],
+    "reached",
+    "Rungs reached so far, or ties active in each period.",
 )
 @click.option("--by", help="A people column to split the table by, such as wijk.")
 @click.option(
@@ -147,33 +147,15 @@ def check(ctx: click.Context, data: Path, **options: Any) -> None:
 )
 @output_option("Write a .csv or .xlsx.")
 @click.pass_context
-def growth(
-    ctx: click.Context,
-    data: Path,
-    period: str,
-    view: str,
-    by: str | None,
-    transitions: bool,
-    output: Path | None,
-    **options: Any,
-) -> None:
+def growth(ctx: click.Context, data: Path, output: Path | None, **options: Any) -> None:
     """How the network grows: one row per period (and per group with --by).
 
     Example: contactladder growth data/zwolle-demo --period quarter --by wijk -o growth.csv
     """
     from contactladder.jobs.tables import growth_job
 
-    show(
-        growth_job(
-            source(ctx, data, options),
-            output,
-            freq=period,
-            view=view,
-            by=by,
-            transitions=transitions,
-            progress=progress_printer(ctx, "periods"),
-        )
-    )
+    read = source(ctx, data, options)  # takes the data options out of options
+    show(growth_job(read, output, progress=progress_printer(ctx, "periods"), **options))
 
 
 @main.command(name="yield")
@@ -195,7 +177,7 @@ def yield_(
 
 @main.command()
 @data_options
-@click.option("--period", type=click.Choice(PERIODS), default="quarter", show_default=True)
+@period_option("quarter")
 @lang_option("the report")
 @click.option(
     "--by",
@@ -225,7 +207,7 @@ def yield_(
 def report(
     ctx: click.Context,
     data: Path,
-    period: str,
+    freq: str,
     lang: str,
     by: str,
     exact: bool,
@@ -246,7 +228,7 @@ def report(
         report_job(
             source(ctx, data, options),
             output,
-            freq=period,
+            freq=freq,
             lang=lang,
             by=by or None,
             exact=exact,
@@ -286,7 +268,6 @@ def demo(folder: Path, seed: int) -> None:
 @data_options
 @click.option(
     "--format",
-    "format_",
     metavar="gexf|graphml|csv|xlsx",
     help="Export format (default: from the suffix of -o).",
 )
@@ -298,13 +279,7 @@ def demo(folder: Path, seed: int) -> None:
     help="Opaque ids and labels like 'Ouder 12', or real ids and names (internal use only).",
 )
 @lang_option("the role words in labels")
-@click.option(
-    "--gexf-version",
-    type=click.Choice(["1.3", "1.2draft"]),
-    default="1.3",
-    show_default=True,
-    help="The GEXF version to write.",
-)
+@choice_option("--gexf-version", ["1.3", "1.2draft"], "1.3", "The GEXF version to write.")
 @click.option(
     "-o",
     "--output",
@@ -313,34 +288,15 @@ def demo(folder: Path, seed: int) -> None:
     "<stem>-nodes.csv and <stem>-ties.csv.",
 )
 @click.pass_context
-def export(
-    ctx: click.Context,
-    data: Path,
-    format_: str | None,
-    as_of: str | None,
-    anonymize: bool,
-    lang: str,
-    gexf_version: str,
-    output: str | None,
-    **options: Any,
-) -> None:
+def export(ctx: click.Context, data: Path, output: str | None, **options: Any) -> None:
     """The network for Gephi (GEXF with the growth on its timeline), GraphML or spreadsheets.
 
     Example: contactladder export data/zwolle-demo -o outputs/zwolle.gexf
     """
     from contactladder.jobs.export import export_job
 
-    show(
-        export_job(
-            source(ctx, data, options),
-            output,
-            format=format_,
-            as_of=as_of,
-            anonymize=anonymize,
-            lang=lang,
-            gexf_version=gexf_version,
-        )
-    )
+    read = source(ctx, data, options)
+    show(export_job(read, output, **options))
 
 
 @main.command(name="import-networkcanvas")

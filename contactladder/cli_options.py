@@ -1,11 +1,12 @@
 """The options the ``contactladder`` commands share, as click decorators, and how a command
-reads its data and shows a job's result. Only :mod:`contactladder.cli` uses this module.
+reads its data and shows a job's result. Only the ``cli`` modules use it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,17 @@ __all__ = [
     "lang_option",
     "as_of_option",
     "output_option",
+    "choice_option",
+    "period_option",
+    "duration_option",
+    "person_on_a_day",
+    "note_option",
+    "fading_option",
+    "together_option",
+    "match_option",
+    "suggest_option",
+    "top_option",
+    "anonymize_flag",
     "source",
     "pairs",
     "progress_printer",
@@ -32,81 +44,88 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 LANGS = ("nl", "en")
 
 
+class DataOption(click.Option):
+    """An option of :func:`data_options`: :func:`source` takes these out of a command's options."""
+
+
+_data_option = partial(click.option, cls=DataOption)
+
+
 def data_options(command: Callable) -> Callable:
     """The DATA argument and the options that say how to read it."""
     options = [
         click.argument("data", type=click.Path(path_type=Path)),
-        click.option(
+        _data_option(
             "--people",
             type=click.Path(path_type=Path),
             help="People file (default: people.* in the DATA folder).",
         ),
-        click.option(
+        _data_option(
             "--attendance",
             type=click.Path(path_type=Path),
             help="Attendance file (default: attendance.* in the DATA folder).",
         ),
-        click.option(
+        _data_option(
             "--ladder",
             type=click.Path(path_type=Path),
             help="Ladder TOML file (default: ladder.toml in the folder, else the "
             "five-rung ladder).",
         ),
-        click.option(
+        _data_option(
             "--column",
             "columns",
             multiple=True,
             metavar="NAME=COLUMN",
             help="Read NAME from COLUMN, e.g. --column date=Datum (repeatable).",
         ),
-        click.option("--rung", help="The rung of every contact, for files without one."),
-        click.option(
+        _data_option("--rung", help="The rung of every contact, for files without one."),
+        _data_option(
             "--time-unit",
             metavar="s|ms|min|h|D",
             help="Dates are numbers of this unit since --time-origin.",
         ),
-        click.option("--time-origin", help="The date numeric times count from (ISO date)."),
-        click.option(
+        _data_option("--time-origin", help="The date numeric times count from (ISO date)."),
+        _data_option(
             "--dayfirst", is_flag=True, help="Read dates such as 05-03-2024 day-first (5 March)."
         ),
-        click.option(
+        _data_option(
             "--monthfirst", is_flag=True, help="Read dates such as 05-03-2024 month-first (3 May)."
         ),
-        click.option(
+        _data_option(
             "--date-format", help="The exact format of dates that are not ISO, e.g. %d-%m-%Y."
         ),
-        click.option(
+        _data_option(
             "--encoding",
             help="The encoding of text files that are not UTF-8, UTF-16 or Windows-1252.",
         ),
-        click.option(
+        _data_option(
             "--no-header",
             is_flag=True,
             help="The files have no header row; name columns by position: --column date=1.",
         ),
-        click.option(
+        _data_option(
             "--skip-rows",
             type=click.IntRange(min=0),
             default=0,
             help="Rows below each header that are more header rows.",
         ),
-        click.option(
+        _data_option(
             "--focal",
             default="parent",
             show_default=True,
             help="The role whose network the work is about.",
         ),
-        click.option(
+        _data_option(
             "--skip-invalid", is_flag=True, help="Set bad rows aside in a rejects file and go on."
         ),
-        click.option(
+        _data_option(
             "--key-file",
             type=click.Path(path_type=Path),
             help="The private key that numbers people anonymously (default: "
             "$CONTACTLADDER_KEY_FILE, else .contactladder-key in the DATA folder, "
             "made on first use).",
         ),
-        click.option(
+        _data_option(
             "--rejects",
             type=click.Path(path_type=Path),
             help="Where --skip-invalid writes the rejected rows (default: beside the "
@@ -148,17 +167,92 @@ def output_option(what: str, default: Path | None = None) -> Callable:
     )
 
 
-def source(ctx: click.Context, data: Path, options: dict) -> Any:
-    """The job's :class:`~contactladder.jobs.common.Source` from DATA and the data options."""
+def choice_option(name: str, choices: list[str], default: str, what: str | None) -> Callable:
+    """``name`` one of ``choices``, ``default`` unless given."""
+    return click.option(
+        name, type=click.Choice(choices), default=default, show_default=True, help=what
+    )
+
+
+def period_option(default: str, what: str | None = None) -> Callable:
+    """``--period day|week|month|quarter|year``, given to the job as ``freq``."""
+    return click.option(
+        "--period",
+        "freq",
+        type=click.Choice(PERIODS),
+        default=default,
+        show_default=True,
+        help=what,
+    )
+
+
+def duration_option(name: str, default: str, what: str) -> Callable:
+    """``name`` a length of time such as ``90d``, ``12w``, ``6m`` or ``1y``."""
+    return click.option(name, default=default, show_default=True, help=what)
+
+
+def note_option(what: str) -> Callable:
+    """``--note TEXT``: a note for the worker, kept with the row a command logs."""
+    return click.option("--note", default="", help=what)
+
+
+def person_on_a_day(command: Callable) -> Callable:
+    """The PERSON argument and ``--as-of``, the reference day (default: today)."""
+    command = as_of_option("The reference day", default="today")(command)
+    return click.argument("person")(command)
+
+
+def fading_option(what: str) -> Callable:
+    """``--fading 90d``: how long without a contact a tie fades."""
+    return duration_option("--fading", "90d", what)
+
+
+def together_option() -> Callable:
+    """``--together 1m``: how close in time two people attended the same activity."""
+    return duration_option(
+        "--together", "1m", "Same activity: both attended it within this of each other."
+    )
+
+
+def match_option(what: str) -> Callable:
+    """``--match COLUMN`` (repeatable): people columns where an equal value counts."""
+    return click.option("--match", multiple=True, metavar="COLUMN", help=what)
+
+
+def suggest_option(default: int, what: str) -> Callable:
+    """``--suggest N``: how many people to suggest to meet."""
+    return click.option(
+        "--suggest", type=click.IntRange(min=0), default=default, show_default=True, help=what
+    )
+
+
+def top_option(default: int, what: str) -> Callable:
+    """``--top N``: at most this many rows."""
+    return click.option(
+        "--top", type=click.IntRange(min=1), default=default, show_default=True, help=what
+    )
+
+
+def anonymize_flag(what: str) -> Callable:
+    """``--anonymize`` as a flag (off by default), for the lists that hold names."""
+    return click.option("--anonymize", is_flag=True, help=what)
+
+
+def source(ctx: click.Context, data: Path, options: dict[str, Any]) -> Any:
+    """The job's :class:`~contactladder.jobs.common.Source` from DATA and the data options,
+    which it takes out of ``options``: what is left there are the job's own options.
+    """
     from contactladder.jobs.common import Source
 
     if not ctx.obj["quiet"]:
         click.echo(f"Reading {data} ...", err=True)
-    rejects = options.pop("rejects")
-    options["columns"] = pairs(options.pop("columns"), "--column", "NAME=COLUMN, e.g. date=Datum")
+    names = [param.name for param in ctx.command.params if isinstance(param, DataOption)]
+    read = {name: options.pop(name) for name in names if name in options}
+    rejects = read.pop("rejects")
+    read["columns"] = pairs(read.pop("columns"), "--column", "NAME=COLUMN, e.g. date=Datum")
     return Source(
         data,
-        {key: value for key, value in options.items() if value is not None and value != ()},
+        {key: value for key, value in read.items() if value is not None and value != ()},
         rejects,
     )
 

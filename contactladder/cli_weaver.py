@@ -13,12 +13,21 @@ from typing import Any
 import click
 
 from contactladder.cli_options import (
+    anonymize_flag,
     as_of_option,
     data_options,
+    duration_option,
+    fading_option,
     lang_option,
+    match_option,
+    note_option,
     output_option,
+    person_on_a_day,
     show,
     source,
+    suggest_option,
+    together_option,
+    top_option,
 )
 
 __all__ = ["COMMANDS"]
@@ -28,50 +37,21 @@ __all__ = ["COMMANDS"]
 @data_options
 @as_of_option("The reference day", default="today")
 @click.option("--wijk", help="Only the people of this wijk.")
-@click.option(
-    "--fading",
-    default="90d",
-    show_default=True,
-    help="Fading: no contact on any tie for longer than this (90d, 12w, 6m, 1y).",
-)
-@click.option(
-    "--new",
-    default="60d",
-    show_default=True,
-    help="New and unconnected: joined within this, and no peer tie yet.",
-)
-@click.option(
+@fading_option("Fading: no contact on any tie for longer than this (90d, 12w, 6m, 1y).")
+@duration_option("--new", "60d", "New and unconnected: joined within this, and no peer tie yet.")
+@duration_option(
     "--stuck-after",
-    default="180d",
-    show_default=True,
-    help="Stuck low: no peer tie above the second rung after this long in the project.",
+    "180d",
+    "Stuck low: no peer tie above the second rung after this long in the project.",
 )
-@click.option(
-    "--suggest",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Add the N best peers for each person to meet.",
+@suggest_option(0, "Add the N best peers for each person to meet.")
+@match_option(
+    "For --suggest: a people column where an equal value counts, e.g. child_age_group (repeatable)."
 )
-@click.option(
-    "--match",
-    multiple=True,
-    metavar="COLUMN",
-    help="For --suggest: a people column where an equal value counts, e.g. "
-    "child_age_group (repeatable).",
+@duration_option(
+    "--gone", "12m", "Uit beeld: no contact for longer than this; listed apart, after the rest."
 )
-@click.option(
-    "--gone",
-    default="12m",
-    show_default=True,
-    help="Uit beeld: no contact for longer than this; listed apart, after the rest.",
-)
-@click.option(
-    "--together",
-    default="1m",
-    show_default=True,
-    help="Same activity: both attended it within this of each other.",
-)
+@together_option()
 @click.option(
     "--most-suggested",
     type=click.IntRange(min=1),
@@ -85,33 +65,11 @@ __all__ = ["COMMANDS"]
     help="An earlier worklist (.csv or .xlsx): say who is new, off the list and why "
     "(default: the earlier version of -o).",
 )
-@click.option(
-    "--anonymize",
-    is_flag=True,
-    help="A team-meeting version: labels like 'Ouder 12' and counts, no names.",
-)
+@anonymize_flag("A team-meeting version: labels like 'Ouder 12' and counts, no names.")
 @lang_option("the explanations")
 @output_option("Write a .csv, .xlsx or .html (holds names).")
 @click.pass_context
-def alone(
-    ctx: click.Context,
-    data: Path,
-    as_of: str | None,
-    wijk: str | None,
-    fading: str,
-    new: str,
-    stuck_after: str,
-    suggest: int,
-    match: tuple[str, ...],
-    gone: str,
-    together: str,
-    most_suggested: int,
-    compare: Path | None,
-    anonymize: bool,
-    lang: str,
-    output: Path | None,
-    **options: Any,
-) -> None:
+def alone(ctx: click.Context, data: Path, output: Path | None, **options: Any) -> None:
     """Who needs a link: focal people who are alone, only see professionals, are stuck low,
     fading or new and unconnected; the most urgent first, with the reasons in words.
 
@@ -119,77 +77,26 @@ def alone(
     """
     from contactladder.jobs.weaver import alone_job
 
-    show(
-        alone_job(
-            source(ctx, data, options),
-            output,
-            as_of=as_of,
-            wijk=wijk,
-            fading=fading,
-            new=new,
-            stuck_after=stuck_after,
-            suggest=suggest,
-            match=match,
-            gone=gone,
-            together=together,
-            most_suggested=most_suggested,
-            compare=compare,
-            anonymize=anonymize,
-            lang=lang,
-        )
-    )
+    read = source(ctx, data, options)  # takes the data options out of options
+    show(alone_job(read, output, **options))
 
 
 @click.command()
 @data_options
-@click.argument("person")
-@as_of_option("The reference day", default="today")
-@click.option(
-    "--match",
-    multiple=True,
-    metavar="COLUMN",
-    help="A people column where an equal value counts, e.g. child_age_group (repeatable).",
-)
+@person_on_a_day
+@match_option("A people column where an equal value counts, e.g. child_age_group (repeatable).")
 @click.option(
     "--professionals", is_flag=True, help="Also suggest professionals, as bridges to more people."
 )
-@click.option(
-    "--top",
-    type=click.IntRange(min=1),
-    default=10,
-    show_default=True,
-    help="At most this many candidates.",
-)
-@click.option(
-    "--fading",
-    default="90d",
-    show_default=True,
-    help="Suggest only people with a contact within this.",
-)
-@click.option(
-    "--together",
-    default="1m",
-    show_default=True,
-    help="Same activity: both attended it within this of each other.",
-)
-@click.option("--anonymize", is_flag=True, help="Labels like 'Ouder 12' instead of names.")
+@top_option(10, "At most this many candidates.")
+@fading_option("Suggest only people with a contact within this.")
+@together_option()
+@anonymize_flag("Labels like 'Ouder 12' instead of names.")
 @lang_option("the explanations")
 @output_option("Write a .csv or .xlsx (holds names).")
 @click.pass_context
 def introduce(
-    ctx: click.Context,
-    data: Path,
-    person: str,
-    as_of: str | None,
-    match: tuple[str, ...],
-    professionals: bool,
-    top: int,
-    fading: str,
-    together: str,
-    anonymize: bool,
-    lang: str,
-    output: Path | None,
-    **options: Any,
+    ctx: click.Context, data: Path, person: str, output: Path | None, **options: Any
 ) -> None:
     """Whom PERSON could meet: peers ranked by points for the same activity, wijk, shared
     contacts and matching columns, never someone they already talk with.
@@ -198,47 +105,19 @@ def introduce(
     """
     from contactladder.jobs.weaver import introduce_job
 
-    show(
-        introduce_job(
-            source(ctx, data, options),
-            person,
-            output,
-            as_of=as_of,
-            match=match,
-            professionals=professionals,
-            top=top,
-            fading=fading,
-            together=together,
-            anonymize=anonymize,
-            lang=lang,
-        )
-    )
+    read = source(ctx, data, options)
+    show(introduce_job(read, person, output, **options))
 
 
 @click.command(name="brokers")
 @data_options
 @as_of_option("The network as far as it has grown by this date")
-@click.option(
-    "--top",
-    type=click.IntRange(min=1),
-    default=20,
-    show_default=True,
-    help="At most this many people.",
-)
-@click.option("--anonymize", is_flag=True, help="Labels like 'Ouder 12' instead of names.")
+@top_option(20, "At most this many people.")
+@anonymize_flag("Labels like 'Ouder 12' instead of names.")
 @lang_option("the explanations")
 @output_option("Write a .csv or .xlsx (holds names).")
 @click.pass_context
-def brokers_(
-    ctx: click.Context,
-    data: Path,
-    as_of: str | None,
-    top: int,
-    anonymize: bool,
-    lang: str,
-    output: Path | None,
-    **options: Any,
-) -> None:
+def brokers_(ctx: click.Context, data: Path, output: Path | None, **options: Any) -> None:
     """Who holds the village together: people whose ties join wijken, groups and parts of the
     network that would otherwise not meet, and the only links of parents.
 
@@ -246,11 +125,8 @@ def brokers_(
     """
     from contactladder.jobs.weaver import brokers_job
 
-    show(
-        brokers_job(
-            source(ctx, data, options), output, as_of=as_of, top=top, anonymize=anonymize, lang=lang
-        )
-    )
+    read = source(ctx, data, options)
+    show(brokers_job(read, output, **options))
 
 
 @click.command()
@@ -258,17 +134,9 @@ def brokers_(
 @click.argument("person")
 @click.argument("status")
 @click.option("--since", metavar="DATE", help="Since when (default: today).")
-@click.option("--note", default="", help="A note for the worker (stays in the data folder).")
+@note_option("A note for the worker (stays in the data folder).")
 @click.pass_context
-def status(
-    ctx: click.Context,
-    data: Path,
-    person: str,
-    status: str,
-    since: str | None,
-    note: str,
-    **options: Any,
-) -> None:
+def status(ctx: click.Context, data: Path, person: str, status: str, **options: Any) -> None:
     """Record that PERSON moved, withdrew consent (no_contact) or paused: a row in the data
     folder's status.csv, written whole with the old rows kept.
 
@@ -276,7 +144,8 @@ def status(
     """
     from contactladder.jobs.weaver_logs import status_job
 
-    show(status_job(source(ctx, data, options), person, status, since=since, note=note))
+    read = source(ctx, data, options)
+    show(status_job(read, person, status, **options))
 
 
 @click.command()
@@ -285,17 +154,10 @@ def status(
 @click.argument("introduced_to")
 @click.option("--date", metavar="DATE", help="When (default: today).")
 @click.option("--by", default="", help="Who introduced them (an id or a name).")
-@click.option("--note", default="", help="A note for the worker.")
+@note_option("A note for the worker.")
 @click.pass_context
 def introduced(
-    ctx: click.Context,
-    data: Path,
-    person: str,
-    introduced_to: str,
-    date: str | None,
-    by: str,
-    note: str,
-    **options: Any,
+    ctx: click.Context, data: Path, person: str, introduced_to: str, **options: Any
 ) -> None:
     """Log that PERSON was introduced to INTRODUCED_TO, in the data folder's introductions.csv.
 
@@ -303,34 +165,20 @@ def introduced(
     """
     from contactladder.jobs.weaver_logs import introduced_job
 
-    show(
-        introduced_job(
-            source(ctx, data, options), person, introduced_to, date=date, by=by, note=note
-        )
-    )
+    read = source(ctx, data, options)
+    show(introduced_job(read, person, introduced_to, **options))
 
 
 @click.command(name="follow-up")
 @data_options
 @as_of_option("The reference day", default="today")
-@click.option(
-    "--within",
-    default="3m",
-    show_default=True,
-    help="A tie at the second rung or higher within this counts for the yield.",
+@duration_option(
+    "--within", "3m", "A tie at the second rung or higher within this counts for the yield."
 )
 @lang_option("the explanations")
 @output_option("Write a .csv or .xlsx (holds names).")
 @click.pass_context
-def follow_up(
-    ctx: click.Context,
-    data: Path,
-    as_of: str | None,
-    within: str,
-    lang: str,
-    output: Path | None,
-    **options: Any,
-) -> None:
+def follow_up(ctx: click.Context, data: Path, output: Path | None, **options: Any) -> None:
     """What came of each logged introduction: whether a tie formed since, at which rung and how
     fast; the last line is the weaver's own yield.
 
@@ -338,38 +186,17 @@ def follow_up(
     """
     from contactladder.jobs.weaver_logs import follow_up_job
 
-    show(follow_up_job(source(ctx, data, options), output, as_of=as_of, within=within, lang=lang))
+    read = source(ctx, data, options)
+    show(follow_up_job(read, output, **options))
 
 
 @click.command()
 @data_options
-@click.argument("person")
-@as_of_option("The reference day", default="today")
-@click.option(
-    "--fading",
-    default="90d",
-    show_default=True,
-    help="Faded: no contact on a tie for longer than this.",
-)
-@click.option(
-    "--together",
-    default="1m",
-    show_default=True,
-    help="Same activity: both attended it within this of each other.",
-)
-@click.option(
-    "--match",
-    multiple=True,
-    metavar="COLUMN",
-    help="A people column where an equal value counts (repeatable).",
-)
-@click.option(
-    "--suggest",
-    type=click.IntRange(min=0),
-    default=5,
-    show_default=True,
-    help="The N best people to meet.",
-)
+@person_on_a_day
+@suggest_option(5, "The N best people to meet.")
+@fading_option("Faded: no contact on a tie for longer than this.")
+@together_option()
+@match_option("A people column where an equal value counts (repeatable).")
 @lang_option("the sheet")
 @click.option(
     "-o",
@@ -379,19 +206,7 @@ def follow_up(
     help="The .html file to write (holds names).",
 )
 @click.pass_context
-def gesprek(
-    ctx: click.Context,
-    data: Path,
-    person: str,
-    as_of: str | None,
-    fading: str,
-    together: str,
-    match: tuple[str, ...],
-    suggest: int,
-    lang: str,
-    output: Path,
-    **options: Any,
-) -> None:
+def gesprek(ctx: click.Context, data: Path, person: str, output: Path, **options: Any) -> None:
     """A one-page conversation sheet for PERSON, printable on A4: their ties by rung, who faded,
     whom they could meet, activities to invite them to, introductions, a map of their network.
 
@@ -399,19 +214,8 @@ def gesprek(
     """
     from contactladder.jobs.weaver_logs import conversation_job
 
-    show(
-        conversation_job(
-            source(ctx, data, options),
-            person,
-            output,
-            as_of=as_of,
-            fading=fading,
-            together=together,
-            match=match,
-            suggest=suggest,
-            lang=lang,
-        )
-    )
+    read = source(ctx, data, options)
+    show(conversation_job(read, person, output, **options))
 
 
 #: The weaver's commands, in the order of the README.
