@@ -105,17 +105,13 @@ def conversation(
         ignore_index=True,
     )
     day = iso_day(village.day)
-    suggestions = introductions(
-        net,
-        person,
-        as_of=day,
-        status=status,
-        fading=fading,
-        together=together,
-        match=match,
-        top=suggest,
-        lang=lang,
-    )
+    meeting: dict[str, Any] = {
+        "status": status,
+        "fading": fading,
+        "together": together,
+        "match": match,
+    }
+    suggestions = introductions(net, person, as_of=day, top=suggest, lang=lang, **meeting)
     invite = (
         ""
         if village.peers(person)

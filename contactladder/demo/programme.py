@@ -55,99 +55,36 @@ class Activity:
     age_weights: tuple[float, ...]  # how much it appeals to each of AGE_GROUPS
 
 
+# One row per activity, as in the programme's own list.
+# fmt: off
 ACTIVITIES = (
     Activity("Koffie en Koters", "Dieze", 1, 1, START, ("welzijn", "GGD"), True, (2, 2, 1, 1)),
-    Activity("Koffie en Koters", "Stadshagen", 3, 1, START, ("welzijn", "GGD"), True, (2, 2, 1, 1)),
-    Activity(
-        "OntMOED-netwerk",
-        "Stadshagen",
-        0,
-        2,
-        date(2024, 3, 1),
-        ("sociaal wijkteam", "welzijn"),
-        False,
-        (1, 1, 1, 1),
-    ),
-    Activity(
-        "OntMOED-netwerk",
-        "Zwolle-Zuid",
-        2,
-        2,
-        START,
-        ("sociaal wijkteam", "welzijn"),
-        False,
-        (1, 1, 1, 1),
-    ),
-    Activity(
-        "Kindercafé Schellerhoeve",
-        "Zwolle-Zuid",
-        4,
-        1,
-        START,
-        ("welzijn", "kinderopvang"),
-        True,
-        (1.5, 1.5, 1.5, 1.5),
-    ),
-    Activity(
-        "peutergym", "Dieze", 2, 1, START, ("sportservice", "kinderopvang"), False, (0, 1, 3, 0.5)
-    ),
-    Activity(
-        "peutergym",
-        "Stadshagen",
-        4,
-        2,
-        date(2024, 4, 1),
-        ("sportservice", "kinderopvang"),
-        False,
-        (0, 1, 3, 0.5),
-    ),
-    Activity(
-        "babybootcamp",
-        "Stadshagen",
-        0,
-        1,
-        START,
-        ("sportservice", "verloskundigen"),
-        False,
-        (3, 1, 0, 0),
-    ),
-    Activity(
-        "babybootcamp",
-        "Zwolle-Zuid",
-        1,
-        2,
-        date(2024, 9, 2),
-        ("sportservice", "verloskundigen"),
-        False,
-        (3, 1, 0, 0),
-    ),
-    Activity(
-        "samen muziek maken", "Dieze", 3, 2, START, ("onderwijs",), True, (0.5, 1.5, 1.5, 0.5)
-    ),
-    Activity(
-        "samen muziek maken",
-        "Zwolle-Zuid",
-        0,
-        2,
-        date(2024, 2, 5),
-        ("onderwijs",),
-        True,
-        (0.5, 1.5, 1.5, 0.5),
-    ),
-    Activity(
-        "taalplezier", "Dieze", 4, 2, START, ("onderwijs", "kinderopvang"), True, (0.3, 1, 2, 2)
-    ),
-    Activity(
-        "taalplezier",
-        "Zwolle-Zuid",
-        3,
-        1,
-        START,
-        ("onderwijs", "kinderopvang"),
-        True,
-        (0.3, 1, 2, 2),
-    ),
+    Activity("Koffie en Koters", "Stadshagen", 3, 1, START, ("welzijn", "GGD"), True,
+              (2, 2, 1, 1)),
+    Activity("OntMOED-netwerk", "Stadshagen", 0, 2, date(2024, 3, 1),
+              ("sociaal wijkteam", "welzijn"), False, (1, 1, 1, 1)),
+    Activity("OntMOED-netwerk", "Zwolle-Zuid", 2, 2, START, ("sociaal wijkteam", "welzijn"),
+              False, (1, 1, 1, 1)),
+    Activity("Kindercafé Schellerhoeve", "Zwolle-Zuid", 4, 1, START,
+              ("welzijn", "kinderopvang"), True, (1.5, 1.5, 1.5, 1.5)),
+    Activity("peutergym", "Dieze", 2, 1, START, ("sportservice", "kinderopvang"), False,
+              (0, 1, 3, 0.5)),
+    Activity("peutergym", "Stadshagen", 4, 2, date(2024, 4, 1), ("sportservice", "kinderopvang"),
+              False, (0, 1, 3, 0.5)),
+    Activity("babybootcamp", "Stadshagen", 0, 1, START, ("sportservice", "verloskundigen"),
+              False, (3, 1, 0, 0)),
+    Activity("babybootcamp", "Zwolle-Zuid", 1, 2, date(2024, 9, 2),
+              ("sportservice", "verloskundigen"), False, (3, 1, 0, 0)),
+    Activity("samen muziek maken", "Dieze", 3, 2, START, ("onderwijs",), True,
+              (0.5, 1.5, 1.5, 0.5)),
+    Activity("samen muziek maken", "Zwolle-Zuid", 0, 2, date(2024, 2, 5), ("onderwijs",), True,
+              (0.5, 1.5, 1.5, 0.5)),
+    Activity("taalplezier", "Dieze", 4, 2, START, ("onderwijs", "kinderopvang"), True,
+              (0.3, 1, 2, 2)),
+    Activity("taalplezier", "Zwolle-Zuid", 3, 1, START, ("onderwijs", "kinderopvang"), True,
+              (0.3, 1, 2, 2)),
 )
+# fmt: on
 
 
 def sign_up(parents: list[Person], rng: random.Random) -> None:

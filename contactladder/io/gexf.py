@@ -138,19 +138,10 @@ def gexf_bytes(
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
 
 
-def write_gexf(
-    net: LadderNetwork,
-    path: str | Path,
-    *,
-    as_of: object = None,
-    anonymize: bool = True,
-    lang: str = "nl",
-    version: str = "1.3",
-) -> Path:
-    """Write :func:`gexf_bytes` to ``path``, whole or not at all; return the path."""
-    return write_bytes(
-        path, gexf_bytes(net, as_of=as_of, anonymize=anonymize, lang=lang, version=version)
-    )
+def write_gexf(net: LadderNetwork, path: str | Path, **options: Any) -> Path:
+    """Write :func:`gexf_bytes` to ``path``, whole or not at all; return the path. ``options``
+    are those of :func:`gexf_bytes` (``as_of, anonymize, lang, version``)."""
+    return write_bytes(path, gexf_bytes(net, **options))
 
 
 def rung_spells(

@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pandas as pd
@@ -58,16 +59,10 @@ def graphml_graph(
     return graph
 
 
-def write_graphml(
-    net: LadderNetwork,
-    path: str | Path,
-    *,
-    as_of: object = None,
-    anonymize: bool = True,
-    lang: str = "nl",
-) -> Path:
-    """Write :func:`graphml_graph` as GraphML (UTF-8), whole or not at all; return the path."""
-    graph = graphml_graph(net, as_of=as_of, anonymize=anonymize, lang=lang)
+def write_graphml(net: LadderNetwork, path: str | Path, **options: Any) -> Path:
+    """Write :func:`graphml_graph` as GraphML (UTF-8), whole or not at all; return the path.
+    ``options`` are those of :func:`graphml_graph` (``as_of, anonymize, lang``)."""
+    graph = graphml_graph(net, **options)
     with replacing(path) as temporary:
         nx.write_graphml(graph, temporary, encoding="utf-8")
     return Path(path)

@@ -13,7 +13,7 @@ in order; nothing here prints.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from contactladder.jobs.common import Result, Source, open_source
 
@@ -24,19 +24,13 @@ __all__ = ["export_job", "demo_job"]
 
 
 def export_job(
-    source: Source | LadderNetwork,
-    output: str | Path | None = None,
-    *,
-    format: str | None = None,
-    as_of: object = None,
-    anonymize: bool = True,
-    lang: str = "nl",
-    gexf_version: str = "1.3",
+    source: Source | LadderNetwork, output: str | Path | None = None, **options: Any
 ) -> Result:
     """``contactladder export``: the network as GEXF, GraphML, CSV or XLSX.
 
     The format and file names are checked before the data are read, so a wrong format or file
-    name fails at once. See :func:`contactladder.io.export.export` for the parameters.
+    name fails at once. ``options`` are those of :func:`contactladder.io.export.export`
+    (``format, as_of, anonymize, lang, gexf_version``).
 
     Returns
     -------
@@ -51,18 +45,9 @@ def export_job(
     """
     from contactladder.io.export import export, export_paths
 
-    export_paths(output, format=format)
+    export_paths(output, format=options.get("format"))
     net, notes = open_source(source, output=output)
-    paths = export(
-        net,
-        output,
-        format=format,
-        as_of=as_of,
-        anonymize=anonymize,
-        lang=lang,
-        gexf_version=gexf_version,
-    )
-    return Result(paths=paths, notes=notes)
+    return Result(paths=export(net, output, **options), notes=notes)
 
 
 def demo_job(folder: str | Path, *, seed: int = 2024) -> Result:

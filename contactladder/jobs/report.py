@@ -165,16 +165,8 @@ def write_report(
     """
     words(lang)
     folder = Path(folder)
-    tables = report_tables(
-        net,
-        freq=freq,
-        by=by,
-        exact=exact,
-        title=title,
-        subtitle=subtitle,
-        moments=moments,
-        progress=progress,
-    )
+    heading: dict[str, Any] = {"title": title, "subtitle": subtitle, "moments": moments}
+    tables = report_tables(net, freq=freq, by=by, exact=exact, progress=progress, **heading)
     figures = report_figures(net, tables, lang=lang)
     village = village_maps(net, tables.moments, lang=lang)
     pictures = {

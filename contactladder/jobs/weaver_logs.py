@@ -23,6 +23,7 @@ from contactladder.jobs.common import Result, Source, open_source
 from contactladder.jobs.weaver import check_list_path, deliver, logs, reference_day
 from contactladder.loading.weaver_files import INTRODUCTION_COLUMNS, STATUS_COLUMNS, weaver_file
 from contactladder.network.ladder_network import LadderNetwork
+from contactladder.network.periods import parse_moment
 from contactladder.render.conversation_page import conversation_html
 from contactladder.render.network_map import network_map_data
 from contactladder.render.static_map import map_picture
@@ -136,18 +137,20 @@ def status_job(
         For an unknown person, an empty status, a date that is not one, or a status file that
         is not CSV.
     """
-    source = data if isinstance(data, Source) else Source(Path(data), load)
-    net, notes = open_source(source)
-    _check_person(net, person)
     word = status.strip().lower()
     if not word:
         raise UsageError("empty status", hint="give moved, no_contact, paused, active or a word")
     day = _log_day(since, today, "since")
-    path = _log_path(source.path, "status")
-    append_row(
-        path, {"person": person.strip(), "status": word, "since": day, "note": note}, STATUS_COLUMNS
+    row = {"person": person.strip(), "status": word, "since": day, "note": note}
+    return _append_log(
+        data,
+        load,
+        "status",
+        row,
+        STATUS_COLUMNS,
+        [person],
+        f"Added: {person.strip()} {word} since {day}",
     )
-    return Result(paths=[path], notes=[*notes, f"Added: {person.strip()} {word} since {day}"])
 
 
 def introduced_job(
@@ -155,43 +158,59 @@ def introduced_job(
     person: str,
     introduced_to: str,
     *,
-    date: object = None,
     by: str = "",
+    date: object = None,
     note: str = "",
     today: datetime.date | None = None,
     **load: Any,
 ) -> Result:
     """``contactladder introduced``: log that ``person`` was introduced to ``introduced_to``
-    (on ``date``, today by default) in the data folder's ``introductions.csv``, safely.
+    (by ``by``, on ``date``: today by default) in the data folder's ``introductions.csv``,
+    safely.
 
     Raises
     ------
     UsageError
         For an unknown person, a person introduced to themself, or a date that is not one.
     """
-    source = data if isinstance(data, Source) else Source(Path(data), load)
-    net, notes = open_source(source)
-    for who in (person, introduced_to):
-        _check_person(net, who)
     if person.strip() == introduced_to.strip():
         raise UsageError("introduced to themself", value=person, hint="give two people")
     day = _log_day(date, today, "date")
-    path = _log_path(source.path, "introductions")
-    append_row(
-        path,
-        {
-            "date": day,
-            "person": person.strip(),
-            "introduced_to": introduced_to.strip(),
-            "by": by,
-            "note": note,
-        },
+    row = {
+        "date": day,
+        "person": person.strip(),
+        "introduced_to": introduced_to.strip(),
+        "by": by,
+        "note": note,
+    }
+    return _append_log(
+        data,
+        load,
+        "introductions",
+        row,
         INTRODUCTION_COLUMNS,
+        [person, introduced_to],
+        f"Logged: {person.strip()} introduced to {introduced_to.strip()} on {day}",
     )
-    return Result(
-        paths=[path],
-        notes=[*notes, f"Logged: {person.strip()} introduced to {introduced_to.strip()} on {day}"],
-    )
+
+
+def _append_log(
+    data: Source | str | Path,
+    load: dict[str, Any],
+    stem: str,
+    row: dict[str, Any],
+    columns: list[str],
+    people: list[str],
+    said: str,
+) -> Result:
+    """Add ``row`` to the data folder's log ``stem``, once ``people`` are known people."""
+    source = data if isinstance(data, Source) else Source(Path(data), load)
+    net, notes = open_source(source)
+    for person in people:
+        _check_person(net, person)
+    path = _log_path(source.path, stem)
+    append_row(path, row, columns)
+    return Result(paths=[path], notes=[*notes, said])
 
 
 def _check_person(net: LadderNetwork, person: str) -> None:
@@ -200,13 +219,10 @@ def _check_person(net: LadderNetwork, person: str) -> None:
 
 
 def _log_day(value: object, today: datetime.date | None, name: str) -> str:
-    """A log's date as ISO text: ``value``, or today."""
+    """A log's date as ISO text: ``value`` (YYYY-MM-DD or DD-MM-YYYY), or today."""
     if value is None or value == "":
         return (today or datetime.date.today()).isoformat()
-    moment = pd.to_datetime(str(value), format="ISO8601", errors="coerce")
-    if pd.isna(moment):
-        raise UsageError("not a date", value=str(value), hint=f"write {{{name}}} as YYYY-MM-DD")
-    return moment.date().isoformat()
+    return parse_moment(value, name).date().isoformat()
 
 
 def _log_path(data: str | Path, stem: str) -> Path:

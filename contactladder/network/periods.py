@@ -261,11 +261,8 @@ def _datetimes(moments: np.ndarray) -> np.ndarray:
 
 
 # How to write each parameter that is a moment.
-_DATE_HINTS = {
-    "as_of": "write {as_of} as YYYY-MM-DD or DD-MM-YYYY (or with HH:MM)",
-    "start": "write {start} as YYYY-MM-DD or DD-MM-YYYY (or with HH:MM)",
-    "end": "write {end} as YYYY-MM-DD or DD-MM-YYYY (or with HH:MM)",
-}
+# How to write a date given to a parameter (named in the hint as "{" + name + "}").
+_DATE_FORMS = "as YYYY-MM-DD or DD-MM-YYYY (or with HH:MM)"
 
 
 # The last moment a period walk can count up to (a year before pandas' last day).
@@ -299,6 +296,6 @@ def parse_moment(value: object, name: str) -> pd.Timestamp:
     if moment is not pd.NaT and not pd.Timestamp.min <= moment.replace(tzinfo=None) <= _LAST:
         moment = pd.NaT  # a year pandas cannot count in (before 1678 or after 2261)
     if moment is pd.NaT:
-        raise UsageError("not a date", value=value, hint=_DATE_HINTS[name])
+        raise UsageError("not a date", value=value, hint="write {" + name + "} " + _DATE_FORMS)
     moment = moment.tz_localize(None) if moment.tzinfo is not None else moment
     return moment.as_unit("ns")

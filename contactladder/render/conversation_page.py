@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from contactladder.privacy import personal_data_notice
-from contactladder.render.page import content_security_policy
+from contactladder.render.worklist_page import private_head
 from contactladder.words import check_lang, words
 
 __all__ = ["conversation_html"]
@@ -56,13 +56,7 @@ def conversation_html(
     title = w["weaver.sheet_title"].format(name=sheet["name"])
     notice = personal_data_notice(lang)
     parts = [
-        "<!DOCTYPE html>",
-        f"<!-- {esc(notice)} -->",
-        f'<html lang="{lang}"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{esc(content_security_policy())}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="robots" content="noindex, nofollow">',
-        f"<title>{esc(title)} · {esc(sheet['as_of'])}</title><style>{_CSS}</style></head><body>",
+        *private_head(f"{title} · {sheet['as_of']}", _CSS, lang),
         f'<p class="notice">{esc(notice)}</p>',
         f"<h1>{esc(title)}</h1>",
     ]

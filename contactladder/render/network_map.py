@@ -29,7 +29,14 @@ from contactladder.words.roles import role_key
 if TYPE_CHECKING:
     from contactladder.network.ladder_network import LadderNetwork
 
-__all__ = ["network_map_data", "MapOptions", "map_options", "in_wijk", "network_colours"]
+__all__ = [
+    "network_map_data",
+    "MapOptions",
+    "map_options",
+    "shared_map_options",
+    "in_wijk",
+    "network_colours",
+]
 
 
 def network_map_data(
@@ -89,7 +96,6 @@ def network_map_data(
     """
     options = map_options(net, lang=lang, wijk=wijk, min_rung=min_rung, title=title)
     final = net.snapshot()
-    positions, areas = layout_areas(final)
     open_end = focus is not None  # a focus map measures from today, like the worklist
     if open_end and as_of is None:
         as_of = today or datetime.date.today()
@@ -109,22 +115,16 @@ def network_map_data(
         G = _without_names(G, [p for p in G if p in left or (person is not None and p != person)])
     if person is not None and title is None:
         parts.append(person_label(G.nodes[person], lang=lang, anonymize=anonymize))
+    shared = shared_map_options(net, options, final, lang=lang, anonymize=anonymize, legend=legend)
     return map_data(
         G,
         net.ladder,
         title=" — ".join(parts),
         as_of=as_of,
-        lang=lang,
-        anonymize=anonymize,
-        positions=positions,
         focus=person,
-        min_rung=options.level,
-        colours=network_colours(net),
-        areas=areas,
         part=options.wijk is not None or person is not None,
-        focal=net.focal,
-        legend=legend,
         faded_before=faded_before,
+        **shared,
     )
 
 
@@ -179,6 +179,24 @@ def map_options(
     if wijk_name is not None and title is None:
         parts.append(wijk_name)
     return MapOptions(level, wijk_name, tuple(parts))
+
+
+def shared_map_options(
+    net: LadderNetwork, options: MapOptions, final: nx.Graph, **given: Any
+) -> dict[str, Any]:
+    """The keywords of :func:`~contactladder.render.map_payload.map_data` that every map and
+    the timeline of ``net`` share: everyone's place and the wijken's areas from the layout of
+    ``final`` (the whole history), the lowest rung, one colour per organisation over the whole
+    data, the focal role, and the ``given`` ones (``lang, anonymize, legend``)."""
+    positions, areas = layout_areas(final)
+    return {
+        "positions": positions,
+        "areas": areas,
+        "min_rung": options.level,
+        "colours": network_colours(net),
+        "focal": net.focal,
+        **given,
+    }
 
 
 def in_wijk(G: nx.Graph, wijk: str | None) -> nx.Graph:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from contactladder.ladder import Ladder
+from contactladder.render.report_tables import GROUP_COLUMNS
 from contactladder.words import words
 from contactladder.words.roles import role_word
 
@@ -24,25 +25,7 @@ __all__ = ["column_headers", "transitions_table", "NOT_A_MOVE"]
 
 #: The cell of a transitions table where a tie stays on its rung (counted under "stayed").
 NOT_A_MOVE = "–"
-_KEYS = (
-    "period",
-    "people",
-    "focal",
-    "ties",
-    "new_ties",
-    "climbed",
-    "focal_alone",
-    "focal_only_professional",
-    "focal_peer_ge3",
-    "activity",
-    "share_ge3",
-    "mean_rung",
-    "level",
-    "key",
-    "rung",
-    "from_rung",
-    "stayed",
-)
+_KEYS = (*GROUP_COLUMNS, *"activity share_ge3 mean_rung level key rung from_rung stayed".split())
 
 
 def column_headers(ladder: Ladder, lang: str, *, focal: str = "parent") -> dict[str, str]:

@@ -294,20 +294,7 @@ def _methods_section(net: LadderNetwork, lang: str, exact: bool) -> str:
 # The columns the methods section defines, with the key of each definition in the catalogue.
 _DEFINED = [
     (name, "report.def_" + name.replace(", ", "_and_").replace("<key>", "key"))
-    for name in (
-        "people",
-        "focal",
-        "ties",
-        "rung_<key>",
-        "new_ties",
-        "climbed",
-        "focal_alone",
-        "focal_only_professional",
-        "focal_peer_ge3",
-        "from_rung, to_rung",
-        "share_ge3",
-        "mean_rung",
-    )
+    for name in (*GROWTH_COLUMNS[1:], "from_rung, to_rung", "share_ge3", "mean_rung")
 ]
 
 

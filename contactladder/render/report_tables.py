@@ -33,30 +33,13 @@ __all__ = [
 ]
 
 
-#: The columns of the growth table the report shows (``rung_<key>`` stands for each rung).
-GROWTH_COLUMNS = (
-    "period",
-    "people",
-    "focal",
-    "ties",
-    "rung_<key>",
-    "new_ties",
-    "climbed",
-    "focal_alone",
-    "focal_only_professional",
-    "focal_peer_ge3",
+#: The columns of a group's table in the report (``rung_<key>`` stands for each rung).
+GROUP_COLUMNS = tuple(
+    "period people focal ties new_ties climbed focal_alone focal_only_professional "
+    "focal_peer_ge3".split()
 )
-GROUP_COLUMNS = (
-    "period",
-    "people",
-    "focal",
-    "ties",
-    "new_ties",
-    "climbed",
-    "focal_alone",
-    "focal_only_professional",
-    "focal_peer_ge3",
-)
+#: The columns of the growth table the report shows: those of a group, and the ties per rung.
+GROWTH_COLUMNS = (*GROUP_COLUMNS[:4], "rung_<key>", *GROUP_COLUMNS[4:])
 
 
 @dataclass

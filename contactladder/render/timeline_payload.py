@@ -33,10 +33,9 @@ import networkx as nx
 import pandas as pd
 
 from contactladder.network.periods import period_label
-from contactladder.render.layout import layout_areas
 from contactladder.render.map_payload import map_data
 from contactladder.render.map_text import counts_text, long_date
-from contactladder.render.network_map import in_wijk, map_options, network_colours
+from contactladder.render.network_map import in_wijk, map_options, shared_map_options
 from contactladder.render.styles import node_order, size_table
 from contactladder.words import words
 from contactladder.words.roles import role_word
@@ -97,23 +96,16 @@ def timeline_data(
     periods = net.period_range(freq)  # UsageError for an unknown period
     w = words(lang)
     final = net.snapshot() if net.has_contacts else nx.Graph()
-    positions, areas = layout_areas(final)
     G = in_wijk(final, options.wijk)
     if not details:
         G = _dots(G)
+    shared = shared_map_options(net, options, final, lang=lang, anonymize=anonymize, legend=legend)
     data = map_data(
         G,
         net.ladder,
         title=" — ".join(options.title_parts),
-        lang=lang,
-        anonymize=anonymize,
-        positions=positions,
-        min_rung=options.level,
-        colours=network_colours(net),
-        areas=areas,
         part=options.wijk is not None,
-        focal=net.focal,
-        legend=legend,
+        **shared,
     )
     index = {node: i for i, node in enumerate(node_order(G))}
     # One walk over the periods gives when each person and tie appears and when ties climb.

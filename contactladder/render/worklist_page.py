@@ -27,7 +27,7 @@ from contactladder.privacy import personal_data_notice
 from contactladder.render.page import content_security_policy
 from contactladder.words import check_lang, words
 
-__all__ = ["LIST_KINDS", "sheet_name", "worklist_html", "html_table", "as_text"]
+__all__ = ["LIST_KINDS", "sheet_name", "private_head", "worklist_html", "html_table", "as_text"]
 
 #: The kinds of weaver list (``table.attrs["kind"]``).
 LIST_KINDS = ("worklist", "introductions", "brokers", "follow_up", "changes", "counts")
@@ -69,6 +69,26 @@ def sheet_name(kind: str, lang: str = "nl") -> str:
     return w["weaver.sheet"].format(name=name)
 
 
+def private_head(title: str, css: str, lang: str) -> list[str]:
+    """The first lines of a page that holds names, up to ``<body>``: the personal-data notice
+    in a comment, a Content-Security-Policy that runs no script, a viewport for phones, no
+    indexing by search engines.
+
+    >>> "noindex" in "".join(private_head("Werklijst", "", "nl"))
+    True
+    """
+    esc = html.escape
+    return [
+        "<!DOCTYPE html>",
+        f"<!-- {esc(personal_data_notice(lang))} -->",
+        f'<html lang="{lang}"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(content_security_policy())}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="robots" content="noindex, nofollow">',
+        f"<title>{esc(title)}</title><style>{css}</style></head><body>",
+    ]
+
+
 def worklist_html(
     table: pd.DataFrame,
     *,
@@ -101,13 +121,7 @@ def worklist_html(
     ]
     heading = " · ".join(str(f) for f in facts if f)
     parts = [
-        "<!DOCTYPE html>",
-        f"<!-- {esc(notice)} -->",
-        f'<html lang="{lang}"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{esc(content_security_policy())}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="robots" content="noindex, nofollow">',
-        f"<title>{esc(title)}</title><style>{_CSS}</style></head><body>",
+        *private_head(title, _CSS, lang),
         f"<h1>{esc(title)}</h1>",
         f'<p class="notice">{esc(notice)}</p>',
     ]
