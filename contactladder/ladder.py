@@ -31,10 +31,8 @@ Examples
 >>> ladder = Ladder.default()
 >>> [rung.key for rung in ladder]
 ['kennen', 'praten', 'delen', 'helpen', 'steunen']
->>> ladder.parse("Delen ervaringen en opvoedvragen").level
-3
->>> ladder.parse(" PRACTICAL HELP ").key
-'helpen'
+>>> ladder.parse("Delen ervaringen en opvoedvragen").level, ladder.parse(" PRACTICAL HELP ").key
+(3, 'helpen')
 >>> ladder.top.label("en")
 'Mutual support'
 """
@@ -63,16 +61,7 @@ _DEFAULT_RUNGS = (
 )
 # Colours for rungs of a ladder file that gives none: the default ladder's, from light to dark,
 # distinct under the three kinds of colour blindness (see tests/test_styles.py).
-_SPARE_COLOURS = (
-    "#2895aa",
-    "#3c794f",
-    "#6c4d0d",
-    "#730a2f",
-    "#0d185f",
-    "#5b3a8c",
-    "#1f5f5b",
-    "#3d3d3d",
-)
+_SPARE_COLOURS = tuple("#2895aa #3c794f #6c4d0d #730a2f #0d185f #5b3a8c #1f5f5b #3d3d3d".split())
 
 
 @dataclass(frozen=True)
@@ -194,11 +183,8 @@ class Ladder:
         _check_names(path, ladder.rungs)
         kinds = data.get("kinds") or {}
         if not isinstance(kinds, dict):
-            raise InputFileError(
-                "kinds is not a table",
-                file=path,
-                hint='write it as [kinds] with lines such as koffie = "praten"',
-            )
+            hint = 'write it as [kinds] with lines such as koffie = "praten"'
+            raise InputFileError("kinds is not a table", file=path, hint=hint)
         ladder.kinds = {}
         for kind, rung in kinds.items():
             try:
@@ -326,11 +312,8 @@ def _rung(path: Path, level: int, entry: object) -> Rung:
         colour is not written ``#rrggbb`` (or ``#rgb``).
     """
     if not isinstance(entry, dict):
-        raise InputFileError(
-            f"rung {level} is not a table",
-            file=path,
-            hint='give each rung as a [[rung]] table with key = "..."',
-        )
+        hint = 'give each rung as a [[rung]] table with key = "..."'
+        raise InputFileError(f"rung {level} is not a table", file=path, hint=hint)
     key = entry.get("key", "")
     if not isinstance(key, str) or not key.strip():
         raise InputFileError(
@@ -350,15 +333,14 @@ def _rung(path: Path, level: int, entry: object) -> Rung:
                     hint=f'write it in quotes: {lang} = "..."',
                 )
             labels[lang] = entry[lang].strip()
-    colour = entry.get(
-        "colour", entry.get("color", _SPARE_COLOURS[min(level - 1, len(_SPARE_COLOURS) - 1)])
-    )
+    spare = _SPARE_COLOURS[min(level - 1, len(_SPARE_COLOURS) - 1)]
+    colour = entry.get("colour", entry.get("color", spare))
     if not isinstance(colour, str) or not _is_colour(colour.strip()):
         raise InputFileError(
             f"the colour of rung {level} is not a colour",
             file=path,
             value=colour,
-            hint='write it as "#rrggbb", such as "#4292c6"',
+            hint='write it as "#rrggbb", such as "#3c794f"',
         )
     return Rung(level, key.strip(), labels, colour.strip().lower())
 

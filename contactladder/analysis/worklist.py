@@ -212,24 +212,9 @@ def worklist(
         found = _reasons(village, person, windows)
         if found:
             rows.append(_worklist_row(village, person, found, match, logged, lang))
-    columns = [
-        "person",
-        "wijk",
-        "priority",
-        "reasons",
-        "explanation",
-        "name",
-        "role",
-        "joined",
-        "activities",
-        "last_contact",
-        "ties",
-        *(f"rung_{r.key}" for r in net.ladder),
-        "status",
-        "invite",
-        "introduced",
-        "as_of",
-    ]
+    columns = "person wijk priority reasons explanation name role joined activities".split()
+    columns += ["last_contact", "ties", *(f"rung_{r.key}" for r in net.ladder)]
+    columns += ["status", "invite", "introduced", "as_of"]
     table = pd.DataFrame(rows, columns=[*columns, "_gone", "_silent"])
     table = (
         table.sort_values(
