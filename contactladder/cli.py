@@ -39,6 +39,7 @@ __all__ = ["main"]
 # The option of each library parameter whose name is not simply --<name>.
 OPTIONS = {
     "columns": "--column",
+    "wave_dates": "--wave-date",
     "freq": "--period",
     "output": "-o",
     "format": "--format",

@@ -80,6 +80,14 @@ def data_options(command: Callable) -> Callable:
         ),
         _data_option("--rung", help="The rung of every contact, for files without one."),
         _data_option(
+            "--wave-date",
+            "wave_dates",
+            multiple=True,
+            metavar="WAVE=DATE",
+            help="The date of a wave, for survey tables with waves and no dates, e.g. "
+            "--wave-date 1=2024-03-01 (repeatable).",
+        ),
+        _data_option(
             "--time-unit",
             metavar="s|ms|min|h|D",
             help="Dates are numbers of this unit since --time-origin.",
@@ -250,6 +258,7 @@ def source(ctx: click.Context, data: Path, options: dict[str, Any]) -> Any:
     read = {name: options.pop(name) for name in names if name in options}
     rejects = read.pop("rejects")
     read["columns"] = pairs(read.pop("columns"), "--column", "NAME=COLUMN, e.g. date=Datum")
+    read["wave_dates"] = pairs(read.pop("wave_dates"), "--wave-date", "WAVE=DATE") or None
     return Source(
         data,
         {key: value for key, value in read.items() if value is not None and value != ()},

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from contactladder.errors import BadValueError, InputFileError, UsageError
+from contactladder.errors import BadValueError, InputFileError, MissingColumnError, UsageError
 from contactladder.ladder import Ladder
 from contactladder.loading import describe, load, read_table
 
@@ -213,3 +213,29 @@ def test_a_person_twice_in_a_folder_of_people_files_names_both_files(tmp_path):
     )
     (tmp_path / "people" / "zuid.csv").write_text("id,rol\nbo,prof\n", encoding="utf-8")
     assert load(tmp_path).people["role"].to_dict() == {"ann": "parent", "bo": "professional"}
+
+
+def test_a_survey_of_waves_without_dates_is_dated_by_its_waves():
+    path = REAL / "long_survey_waves.csv"
+    with pytest.raises(MissingColumnError, match="only waves") as caught:
+        load(path)
+    assert caught.value.message(options={"wave_dates": "--wave-date"}).endswith(
+        "give the date of each wave with --wave-date 1=YYYY-MM-DD"
+    )
+    data = load(path, wave_dates={"1": "2024-03-01", "2": "01-09-2024"}, skip_invalid=True)
+    contacts = data.contacts.sort_values(["date", "reporter"])
+    assert contacts["date"].dt.strftime("%Y-%m-%d").tolist() == [
+        "2024-03-01",
+        "2024-03-01",
+        "2024-09-01",
+    ]
+    assert contacts["reporter"].tolist() == ["ann", "bo", "ann"]
+    assert contacts["wave"].astype(str).tolist() == ["1", "1", "2"]
+    # the row of wave 3 has no date given: it is set aside, not guessed
+    assert data.rejects["line"].tolist() == [5]
+    assert len(data.contacts) + len(data.rejects) == 4
+
+
+def test_a_wave_date_must_be_written_as_on_the_command_line():
+    with pytest.raises(UsageError, match="not a date '3/1/2024'"):
+        load(REAL / "long_survey_waves.csv", wave_dates={"1": "3/1/2024"})

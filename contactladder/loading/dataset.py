@@ -127,6 +127,7 @@ def load(
     skip_rows: int = 0,
     skip_invalid: bool = False,
     key_file: str | Path | None = None,
+    wave_dates: Mapping[str, object] | None = None,
 ) -> Dataset:
     """Read a data folder, or a contacts file with the other files given one by one.
 
@@ -166,6 +167,9 @@ def load(
         The private key of the anonymous numbering, instead of the file named by the
         environment variable ``CONTACTLADDER_KEY_FILE`` or the data folder's own
         ``.contactladder-key`` (created on first use; for a contacts file, in its folder).
+    wave_dates : mapping, optional
+        Wave -> its date, for a long survey table with a ``wave`` column and no ``date``
+        (``{"1": "2024-03-01", "2": "2024-09-01"}``); a row of another wave is a bad date.
 
     Returns
     -------
@@ -209,7 +213,7 @@ def load(
         time_unit, time_origin, dayfirst=dayfirst, monthfirst=monthfirst, date_format=date_format
     )
     mapping = ColumnMapping(columns)
-    reading = Reading(mapping, dates, rejects, encoding, no_header, skip_rows)
+    reading = Reading(mapping, dates, rejects, encoding, no_header, skip_rows, wave_dates)
     people_table = read_people(people_file, reading) if people_file else None
     known = None if people_table is None else people_table.index
     contacts = read_contacts(contacts_file, reading, the_ladder, rung, known)

@@ -14,7 +14,7 @@ kept as its canonical key (``Ouders`` is ``parent``, see :mod:`contactladder.wor
 Examples
 --------
 >>> import tempfile
->>> from contactladder.loading.dates import DateReader
+>>> from contactladder.loading.dates import DateReader, parse_written_date
 >>> scratch = tempfile.TemporaryDirectory()
 >>> path = Path(scratch.name) / "people.csv"
 >>> _ = path.write_text("id,rol\\nann,Ouder\\nbo,prof\\n")
@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +36,7 @@ import pandas as pd
 from contactladder.errors import BadValueError, MissingColumnError, UsageError, literal
 from contactladder.ladder import Ladder
 from contactladder.loading.columns import CONTACT_COLUMNS, PEOPLE_COLUMNS, ColumnMapping
-from contactladder.loading.dates import DateReader
+from contactladder.loading.dates import DateReader, parse_written_date
 from contactladder.loading.distinct import map_distinct, per_distinct
 from contactladder.loading.files import data_files, read_table
 from contactladder.loading.rejects import Rejects, RowCheck
@@ -68,6 +69,7 @@ class Reading:
     encoding: str | None = None
     no_header: bool = False
     skip_rows: int = 0
+    wave_dates: Mapping[str, object] | None = None
 
     def tables(
         self, path: Path, role: str, required: tuple[str, ...]
@@ -86,8 +88,31 @@ class Reading:
                 any(str(c).strip().lower() in _RESPONDENT for c in raw.columns)
                 and "person_a" not in self.mapping.columns
             )
-            found.append((file, self.mapping.apply(raw, file, role, required), respondent))
+            table = self.mapping.apply(raw, file, role, tuple(c for c in required if c != "date"))
+            if "date" in required and "date" not in table:
+                if "wave" not in table:
+                    self.mapping.apply(raw, file, role, required)  # says that date is missing
+                table = self._dated(table, file)
+            found.append((file, table, respondent))
         return found
+
+    def _dated(self, table: pd.DataFrame, file: Path) -> pd.DataFrame:
+        """A table of waves without dates, each row dated by its wave (``wave_dates``), as a
+        long survey table gives them (``respondent, alter, rung, wave``).
+
+        Raises
+        ------
+        MissingColumnError
+            When no date is given for the waves.
+        """
+        if not self.wave_dates:
+            raise MissingColumnError(
+                "no column 'date', only waves",
+                file=file,
+                hint="give the date of each wave with {wave_dates[1]=YYYY-MM-DD}",
+            )
+        days = {str(wave).strip(): _wave_day(wave, day) for wave, day in self.wave_dates.items()}
+        return table.assign(date=table["wave"].map(lambda w: days.get(str(w).strip(), "")))
 
 
 def read_contacts(
@@ -276,3 +301,27 @@ def session_contacts(sessions: pd.DataFrame, ladder: Ladder) -> pd.DataFrame:
     contacts["note"] = ""
     contacts["source"] = "attendance"
     return contacts[CONTACT_COLUMNS]
+
+
+def _wave_day(wave: object, day: object) -> str:
+    """The date given for a wave (``YYYY-MM-DD`` or ``DD-MM-YYYY``, as on the command line),
+    as ISO text.
+
+    Raises
+    ------
+    UsageError
+        For a date that is not written so.
+    """
+    moment = parse_written_date(str(day))
+    if moment is pd.NaT:
+        raise UsageError(
+            "not a date",
+            value=str(day),
+            hint=f"write the date of wave {literal(wave)} in {{wave_dates}} as "
+            "YYYY-MM-DD or DD-MM-YYYY",
+        )
+    return (
+        moment.strftime("%Y-%m-%d %H:%M:%S")
+        if moment != moment.normalize()
+        else moment.strftime("%Y-%m-%d")
+    )
