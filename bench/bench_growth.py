@@ -35,22 +35,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from common import ACTIVITIES as VILLAGE_ACTIVITIES
+from common import OUT
+
 # Imported before any timing, as pandas is for the floor: the stages time work, not imports.
 from contactladder import LadderNetwork, growth
 
-OUT = Path(__file__).resolve().parent / "out"
 START = pd.Timestamp("2024-01-01")
 WIJKEN = ["Dieze", "Stadshagen", "Zwolle-Zuid", "Holtenbroek", "Assendorp"]
-ACTIVITIES = [
-    "Koffie en Koters",
-    "OntMOED-netwerk",
-    "Kindercafé Schellerhoeve",
-    "peutergym",
-    "babybootcamp",
-    "samen muziek maken",
-    "taalplezier",
-    "",
-]
+ACTIVITIES = [*VILLAGE_ACTIVITIES, ""]  # "": a contact outside any activity
 RUNG_KEYS = ["kennen", "praten", "delen", "helpen", "steunen"]
 TARGET_SPEEDUP, TARGET_FLOOR = 5.0, 3.0
 

@@ -22,42 +22,12 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from common import ACTIVITIES, CHROMIUM, CHROMIUM_ARGS, DEMO, ORGANISATIONS, WIJKEN
+
 from contactladder.jobs.maps import write_map, write_timeline
 from contactladder.ladder import Ladder
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.render.layout import layout_positions
-
-DEMO = Path(__file__).resolve().parent.parent / "data" / "zwolle-demo"
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-WIJKEN = ("Dieze", "Stadshagen", "Zwolle-Zuid")
-ORGANISATIONS = (
-    "GGD",
-    "Sociaal wijkteam",
-    "Kinderopvang",
-    "Onderwijs",
-    "Welzijn",
-    "Verloskundigen",
-    "Sportservice",
-)
-ACTIVITIES = (
-    "Koffie en Koters",
-    "OntMOED-netwerk",
-    "Kindercafé Schellerhoeve",
-    "peutergym",
-    "babybootcamp",
-    "samen muziek maken",
-    "taalplezier",
-)
 
 
 def synthetic(people: int, ties_per_person: float, seed: int = 1) -> nx.Graph:
@@ -129,7 +99,7 @@ def main() -> None:
         from playwright.sync_api import sync_playwright
 
         playwright = sync_playwright().start()
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     print(
         f"{'people':>7} {'ties':>7} {'layout s':>9} {'generate s':>11} {'draw s':>7} "
         f"{'size MB':>8} {'bytes/tie':>9}"

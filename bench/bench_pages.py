@@ -30,26 +30,12 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from common import CHROMIUM, CHROMIUM_ARGS, DEMO, ORGANISATIONS, OUT, WIJKEN
+
 from contactladder.jobs.maps import write_timeline
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.render.network_map import network_map_data
 from contactladder.render.page import render_map
-
-ROOT = Path(__file__).resolve().parent.parent
-DEMO = ROOT / "data" / "zwolle-demo"
-OUT = ROOT / "bench" / "out"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-WIJKEN = ("Dieze", "Stadshagen", "Zwolle-Zuid")
-ORGANISATIONS = ("GGD", "Sociaal wijkteam", "Kinderopvang", "Onderwijs", "Welzijn")
 
 # Each change, as the page's reader makes it; `s` is a step index, `w` a wijk index.
 CHANGES = {
@@ -81,7 +67,12 @@ def data_folder(people: int, ties_per_person: float, months: int, seed: int = 1)
         role = "parent" if r < 0.9 else "professional" if r < 0.98 else "volunteer"
         wijk = rng.choice(WIJKEN)
         rows.append(
-            (f"p{i:06d}", role, wijk, rng.choice(ORGANISATIONS) if role == "professional" else "")
+            (
+                f"p{i:06d}",
+                role,
+                wijk,
+                rng.choice(ORGANISATIONS[:5]) if role == "professional" else "",
+            )
         )
         if not (role == "parent" and rng.random() < 0.1):  # a tenth of the parents alone
             by_wijk[wijk].append(f"p{i:06d}")
@@ -172,7 +163,7 @@ def main() -> None:
         flush=True,
     )
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as tmp:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for name, folder in cases:
             if folder is None:
                 folder = data_folder(int(name.replace(",", "")), args.ties_per_person, args.months)
