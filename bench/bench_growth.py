@@ -34,7 +34,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-
 from common import ACTIVITIES as VILLAGE_ACTIVITIES
 from common import OUT
 
