@@ -1,4 +1,5 @@
 import json
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +22,7 @@ from contactladder.ladder import Ladder
 from contactladder.render.map_payload import map_data
 from contactladder.render.page import (
     VIS_NETWORK_VERSION,
+    Page,
     embed_snippet,
     html_path,
     map_html,
@@ -211,3 +213,45 @@ def test_hostile_timeline_text_never_appears_as_markup(village_net, anonymize):
 def test_timeline_same_bytes(village_net):
     net = village_net()
     assert timeline_page(net, lang="en") == timeline_page(net, lang="en")
+
+
+# --- in a notebook ------------------------------------------------------------------------------
+
+
+def frame_of(page):
+    """The frame a notebook shows for ``page``, and the page it holds."""
+    frame = lxml.html.fromstring(page._repr_html_())
+    return frame, frame.get("srcdoc")
+
+
+def test_a_map_page_shows_itself_as_a_sandboxed_frame_of_the_same_page():
+    title = 'Zwolle <b>&</b> "Dieze"'
+    page = map_html(hostile_map_village(), LADDER, title=title)
+    assert isinstance(page, Page) and isinstance(page, str)
+    frame, inner = frame_of(page)
+    assert frame.tag == "iframe" and frame.get("sandbox") == "allow-scripts"
+    assert inner == page and frame.get("title") == title
+    assert frame.get("src") is None and frame.get("height") == "640"
+    # the page's own policy travels with it; the frame adds no style of its own to the notebook
+    assert '<meta http-equiv="Content-Security-Policy"' in inner
+    assert "<style" not in page._repr_html_() and "<script" not in page._repr_html_()
+    for raw in ("<img src=x", "<script>alert", "<b>&</b>"):
+        assert raw not in page._repr_html_()
+
+
+def test_a_timeline_page_shows_itself_too(village_net):
+    page = timeline_page(village_net(), lang="en")
+    frame, inner = frame_of(page)
+    assert inner == page and frame.get("sandbox") == "allow-scripts"
+    assert frame.get("height") == "720"
+
+
+def test_a_page_is_still_the_text_of_the_page(tmp_path):
+    data = map_data(map_village(), LADDER, title="Zwolle")
+    page = render_map(data)
+    assert page == render_map(data) and page.startswith("<!DOCTYPE html>")
+    assert pickle.loads(pickle.dumps(page)) == page
+    assert pickle.loads(pickle.dumps(page)).title == "Zwolle"
+    path = tmp_path / "kaart.html"
+    path.write_text(page, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == str(page)

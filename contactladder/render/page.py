@@ -4,7 +4,10 @@
 with the slots of ``map.html`` or ``timeline.html``) with the payload of
 :mod:`~contactladder.render.map_payload` or :mod:`~contactladder.render.timeline_payload`,
 checked first by :func:`~contactladder.render.payload_schema.check_payload`. They return the
-page as text; writing it is the job's (:mod:`contactladder.jobs.maps`).
+page as a :class:`~contactladder.render.frame.Page`: its text (a :class:`str`), which a
+Jupyter notebook shows as a sandboxed frame of the page itself. Writing it is the job's
+(:mod:`contactladder.jobs.maps`); :func:`embed_snippet` (from
+:mod:`~contactladder.render.frame`) is the frame that points at a written page.
 
 Safe to share:
 
@@ -37,6 +40,11 @@ Examples
 True
 >>> "Anna" in page or "p-anna" in page
 False
+
+In a notebook the page shows itself in a sandboxed frame:
+
+>>> page._repr_html_().startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
+True
 """
 
 from __future__ import annotations
@@ -53,10 +61,10 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
 from contactladder.errors import UsageError
 from contactladder.privacy import names_notice
+from contactladder.render.frame import Page, embed_snippet
 from contactladder.render.map_payload import map_data
 from contactladder.render.payload_schema import check_payload
 from contactladder.render.timeline_payload import timeline_data
@@ -70,6 +78,7 @@ if TYPE_CHECKING:
     from contactladder.network.ladder_network import LadderNetwork
 
 __all__ = [
+    "Page",
     "map_html",
     "render_map",
     "timeline_html",
@@ -89,6 +98,8 @@ VIS_NETWORK_VERSION = "9.1.2"
 _SLOTS = ("controls", "bar", "panels")
 # A script hash in a Content-Security-Policy.
 _HASH = re.compile(r"'sha256-[A-Za-z0-9+/=]+'")
+# The height of each page's frame in a notebook, in pixels (the timeline has its counters).
+_FRAME_HEIGHTS = {"map": 640, "timeline": 720}
 # The words of each page's own controls: label_<name> -> catalogue key.
 _LABELS = {
     "map": {"label_search": "map.search", "label_find": "map.find"},
@@ -96,7 +107,7 @@ _LABELS = {
 }
 
 
-def map_html(G: nx.Graph, ladder: Ladder, **options: Any) -> str:
+def map_html(G: nx.Graph, ladder: Ladder, **options: Any) -> Page:
     """The map of one moment as one self-contained HTML page.
 
     ``options`` are those of :func:`~contactladder.render.map_payload.map_data` (``title`` is
@@ -112,7 +123,7 @@ def map_html(G: nx.Graph, ladder: Ladder, **options: Any) -> str:
     return render_map(map_data(G, ladder, **options))
 
 
-def render_map(data: Mapping[str, Any]) -> str:
+def render_map(data: Mapping[str, Any]) -> Page:
     """The map page of a map payload (:func:`~contactladder.render.map_payload.map_data`).
 
     Raises ValueError, naming the field, if ``data`` is not a map payload.
@@ -127,7 +138,7 @@ def timeline_html(
     counters_by_wijk: pd.DataFrame | None = None,
     freq: str = "month",
     **options: Any,
-) -> str:
+) -> Page:
     """The village growing over time, as one self-contained HTML page.
 
     A slider runs over the periods from the first contact to the last, with a play/pause
@@ -156,34 +167,13 @@ def timeline_html(
     )
 
 
-def render_timeline(data: Mapping[str, Any]) -> str:
+def render_timeline(data: Mapping[str, Any]) -> Page:
     """The timeline page of a timeline payload (:func:`~contactladder.render.timeline_payload.
     timeline_data`).
 
     Raises ValueError, naming the field, if ``data`` is not a timeline payload.
     """
     return _page("timeline", data)
-
-
-def embed_snippet(src: str, *, title: str, width: str = "100%", height: int = 640) -> str:
-    """The ``<iframe>`` tag that shows a map page inside another web page or report.
-
-    ``src`` is the page's address relative to the page it is pasted into (its file name when
-    both sit in one folder). The frame loads lazily and is sandboxed: the map's scripts run,
-    but it cannot reach the page around it.
-
-    >>> snippet = embed_snippet("kaart <1>.html", title="Zwolle & Dieze")
-    >>> print(snippet.split(" width=")[0])
-    <iframe src="kaart%20%3C1%3E.html" title="Zwolle &amp; Dieze"
-    >>> snippet.endswith('height="640" style="border:1px solid #ddd;max-width:100%" '
-    ...                  'loading="lazy" sandbox="allow-scripts"></iframe>')
-    True
-    """
-    return (
-        f'<iframe src="{_esc(quote(src))}" title="{_esc(title)}" width="{_esc(str(width))}" '
-        f'height="{int(height)}" style="border:1px solid #ddd;max-width:100%" '
-        'loading="lazy" sandbox="allow-scripts"></iframe>'
-    )
 
 
 def html_path(path: str | Path) -> Path:
@@ -249,7 +239,7 @@ def vis_network_version(source: str) -> str | None:
 # --- the page -----------------------------------------------------------------------------
 
 
-def _page(kind: str, data: Mapping[str, Any]) -> str:
+def _page(kind: str, data: Mapping[str, Any]) -> Page:
     """Fill ``page.html`` with the payload (checked first), vis-network and the ``<kind>``
     page's own parts.
 
@@ -289,7 +279,7 @@ def _page(kind: str, data: Mapping[str, Any]) -> str:
         **_LABELS[kind],
     }
     page = Template(_template("page.html")).safe_substitute(_slots(kind))
-    return Template(page).substitute(
+    text = Template(page).substitute(
         lang=data["lang"],
         kind=kind,
         csp=csp,
@@ -303,6 +293,7 @@ def _page(kind: str, data: Mapping[str, Any]) -> str:
         label_only_alone=_esc(data["text"].get("only_alone", "")),
         **{slot: _esc(w[key]) for slot, key in labels.items()},
     )
+    return Page(text, title=data["title"], height=_FRAME_HEIGHTS[kind])
 
 
 def content_security_policy(scripts: Iterable[str] = ()) -> str:
