@@ -72,7 +72,7 @@ def test_figures_in_the_page_equal_the_growth_table(report):
     shown = html_table(out / "index.html", "growth")
     for column in shown.columns:
         assert shown[column].astype(str).tolist() == expected[column].astype(str).tolist(), column
-    written = pd.read_csv(out / "growth.csv")
+    written = pd.read_csv(out / "growth.csv", parse_dates=["period_start"])
     pd.testing.assert_frame_equal(written, expected, check_dtype=False)
 
 

@@ -18,6 +18,13 @@ contact to the last. Its columns, for the people present in the view:
   with more focal people)
 - ``peer_density``: ties among focal people over possible ones; ``peer_transitivity``: three
   times the triangles over the connected triples of the focal–focal graph
+- ``period_start``: the first moment of the period (datetime64), the typed twin of ``period``:
+  ``pd.Period(row.period_start, freq)`` is the period, also for weeks, whose ISO label
+  (``2024-W11``) pandas does not read (:func:`~contactladder.network.periods.label_period` does)
+
+Types: counts are integers (int64); the ratios are floats, missing (NaN) where they are
+undefined: a mean, share or density over no focal people (or fewer than two for the density),
+a transitivity without connected triples. CSV writes a missing value as an empty cell.
 
 Examples
 --------
@@ -34,6 +41,8 @@ Examples
 >>> table = growth(net, freq="month")
 >>> table[["period", "people", "ties", "focal_alone", "focal_peer_ge3"]].values.tolist()
 [['2024-01', 3, 1, 1, 0], ['2024-02', 3, 2, 0, 2]]
+>>> table["period_start"].dt.strftime("%Y-%m-%d").tolist(), str(table["ties"].dtype)
+(['2024-01-01', '2024-02-01'], 'int64')
 """
 
 from __future__ import annotations
@@ -47,12 +56,21 @@ from contactladder.errors import UsageError, literal
 from contactladder.network import LadderNetwork, Step
 from contactladder.words import attribute_text
 
-__all__ = ["growth", "growth_columns", "SHARING_LEVEL", "NO_GROUP"]
+__all__ = ["growth", "growth_columns", "RATIO_COLUMNS", "SHARING_LEVEL", "NO_GROUP"]
 
 # The rung from which a peer tie counts in ``focal_peer_ge3``: sharing experiences.
 SHARING_LEVEL = 3
 NO_GROUP = "(none)"
+_UNDEFINED = float("nan")  # a ratio over nothing
 Progress = Callable[[int, int], None]
+#: The growth table's ratios: floats, missing (NaN) where undefined; every other figure counts.
+RATIO_COLUMNS = (
+    "focal_peer_degree_mean",
+    "largest_component_share",
+    "peer_density",
+    "peer_transitivity",
+)
+_TEXT_COLUMNS = ("period", "group")
 
 
 def growth_columns(net: LadderNetwork, *, by: str | None = None) -> list[str]:
@@ -74,6 +92,7 @@ def growth_columns(net: LadderNetwork, *, by: str | None = None) -> list[str]:
             "largest_component_share",
             "peer_density",
             "peer_transitivity",
+            "period_start",
         ]
     )
 
@@ -120,15 +139,32 @@ def growth(
         gone = _left_by(status, step.end, groups, by)
         for name in group_names:
             row = {"period": step.label, **({"group": name} if by else {})}
-            row.update(counters[name].row(step, groups, name))
+            row.update(counters[name].row(step, groups, name), period_start=step.start)
             if status is not None:
                 row["left"] = gone.get(name, 0)
             rows.append(row)
         if progress:
             progress(done, total)
-    return pd.DataFrame(
-        rows, columns=growth_columns(net, by=by) + (["left"] if status is not None else [])
-    )
+    columns = growth_columns(net, by=by) + (["left"] if status is not None else [])
+    return _typed(pd.DataFrame(rows, columns=columns))
+
+
+def _typed(table: pd.DataFrame) -> pd.DataFrame:
+    """The growth table with its documented types, also when it has no rows: text, dates,
+    floats for the ratios and int64 for every count."""
+    types = {
+        column: (
+            object
+            if column in _TEXT_COLUMNS
+            else "datetime64[ns]"
+            if column == "period_start"
+            else "float64"
+            if column in RATIO_COLUMNS
+            else "int64"
+        )
+        for column in table.columns
+    }
+    return table.astype(types)
 
 
 def _left_by(status: pd.DataFrame | None, end: pd.Timestamp, groups: dict, by: str | None) -> dict:
@@ -228,11 +264,13 @@ class _Counter:
             "focal_only_professional": self.focal_with_ties - self.focal_with_peers,
             "focal_peer_ge3": self.focal_ge3,
             "focal_peer_top": self.focal_at_top,
-            "focal_peer_degree_mean": 2 * self.peer_ties / focal if focal else 0.0,
+            "focal_peer_degree_mean": 2 * self.peer_ties / focal if focal else _UNDEFINED,
             "components": self.components,
-            "largest_component_share": self.largest[1] / focal if focal else 0.0,
-            "peer_density": self.peer_ties / possible if possible else 0.0,
-            "peer_transitivity": 3 * self.triangles / self.triples if self.triples else 0.0,
+            "largest_component_share": self.largest[1] / focal if focal else _UNDEFINED,
+            "peer_density": self.peer_ties / possible if possible else _UNDEFINED,
+            "peer_transitivity": (
+                3 * self.triangles / self.triples if self.triples else _UNDEFINED
+            ),
         }
 
     def _raise_peer_rung(self, person, rung: int) -> None:

@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 import networkx as nx
 import numpy as np
@@ -29,7 +30,15 @@ import pandas as pd
 from contactladder.errors import UsageError
 from contactladder.loading.dates import parse_written_date
 
-__all__ = ["FREQUENCIES", "Step", "PeriodPairs", "period_label", "pandas_frequency", "parse_moment"]
+__all__ = [
+    "FREQUENCIES",
+    "Step",
+    "PeriodPairs",
+    "period_label",
+    "label_period",
+    "pandas_frequency",
+    "parse_moment",
+]
 
 #: Period names (the ``freq`` of a walk), and pandas' frequency for each.
 FREQUENCIES = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
@@ -230,6 +239,32 @@ def period_label(period: pd.Period) -> str:
         year, week, _ = period.start_time.isocalendar()
         return f"{year}-W{week:02d}"
     return str(period)
+
+
+def label_period(label: str, freq: str) -> pd.Period:
+    """The period of an ISO label of :func:`period_label`: its inverse, weeks included.
+
+    Raises
+    ------
+    UsageError
+        For an unknown ``freq`` or a label that is not one.
+
+    Examples
+    --------
+    >>> label_period("2025-W01", "week"), label_period("2024Q1", "quarter")
+    (Period('2024-12-30/2025-01-05', 'W-SUN'), Period('2024Q1', 'Q-DEC'))
+    >>> all(label_period(period_label(p), "week") == p
+    ...     for p in pd.period_range("2020-01-01", "2026-12-31", freq="W"))
+    True
+    """
+    code = pandas_frequency(freq)
+    try:
+        if code == "W":
+            year, week = label.split("-W")
+            return pd.Period(date.fromisocalendar(int(year), int(week), 1), code)
+        return pd.Period(label, code)
+    except (ValueError, TypeError, AttributeError):
+        raise UsageError("not a period label", value=label, hint=f"a {freq} as ISO text") from None
 
 
 def pandas_frequency(freq: str) -> str:

@@ -8,13 +8,17 @@ title comes from the user or the data, so it reaches the stylesheet as an escape
 (:func:`css_string`): no text can end the style element or the string.
 
 Tables carry the keys of their columns: every header and cell has ``data-column="<key>"`` (the
-growth table's column names), whatever words the header shows.
+growth table's column names), whatever words the header shows. A missing value (an undefined
+ratio) shows as :data:`MISSING`, never as "nan".
 
 Examples
 --------
 >>> import pandas as pd
 >>> table = table_html(pd.DataFrame({"ties": [3]}), "growth", headers={"ties": "Banden"})
 >>> '<th scope="col" data-column="ties">Banden</th>' in table
+True
+>>> '<td data-column="peer_density">–</td>' in table_html(
+...     pd.DataFrame({"period": ["2024"], "peer_density": [float("nan")]}), "g", headers={})
 True
 >>> print(css_string('</style>"'))
 "\\3c \\2f style\\3e \\22 "
@@ -36,7 +40,11 @@ __all__ = [
     "css_string",
     "escape",
     "WIDE_COLUMNS",
+    "MISSING",
 ]
+
+#: How a table shows a missing value (an undefined ratio).
+MISSING = "–"
 
 #: Tables with more columns than this print with their headers turned sideways.
 WIDE_COLUMNS = 8
@@ -138,6 +146,9 @@ def escape(text: object) -> str:
 
 
 def _cell(column: str, value: object, digits: int, *, first: bool) -> str:
-    text = f"{value:.{digits}f}" if isinstance(value, float) else str(value)
+    if isinstance(value, float):
+        text = MISSING if value != value else f"{value:.{digits}f}"  # NaN: an undefined ratio
+    else:
+        text = MISSING if value is None or value is pd.NA else str(value)
     tag = 'th scope="row"' if first else "td"
     return f'<{tag} data-column="{escape(column)}">{escape(text)}</{tag.split()[0]}>'
