@@ -84,14 +84,17 @@ def test_gexf_reads_back_with_networkx(net, version):
     edge = graph.edges[nodes[anna], nodes[bram]]
     assert edge["start"] == "2024-01-10"
     assert edge["weight"] == 5.0
+    # One dynamic edge block: networkx gives every edge attribute as (value, start, end); the
+    # tie's plain values have one spell, from its first contact.
     assert (edge["contacts"], edge["tie_type"], edge["activities"]) == (
-        4,
-        "parent-parent",
-        "Koffie en Koters",
+        [(4, "2024-01-10", "None")],
+        [("parent-parent", "2024-01-10", "None")],
+        [("Koffie en Koters", "2024-01-10", "None")],
     )
+    # A spell ends where the next one starts: no gap on Gephi's timeline.
     assert edge["rung"] == [
-        (1, "2024-01-10", "2024-02-13"),
-        (3, "2024-02-14", "2024-03-31"),
+        (1, "2024-01-10", "2024-02-14"),
+        (3, "2024-02-14", "2024-04-01"),
         (5, "2024-04-01", "None"),
     ]
     assert edge["rung_key"][-1] == ("steunen", "2024-04-01", "None")
@@ -105,8 +108,7 @@ def test_rung_spells_match_rung_history(net):
     assert len(history) == 6
     for (a, b), rises in history.groupby(["person_a", "person_b"]):
         dates = [d.strftime("%Y-%m-%d") for d in rises["date"]]
-        ends = [(d - pd.Timedelta(days=1)).strftime("%Y-%m-%d") for d in rises["date"][1:]]
-        expected = list(zip(rises["rung"].tolist(), dates, [*ends, "None"]))
+        expected = list(zip(rises["rung"].tolist(), dates, [*dates[1:], "None"]))
         assert graph.edges[a, b]["rung"] == expected
         assert graph.edges[a, b]["start"] == dates[0]
         assert graph.edges[a, b]["weight"] == rises["rung"].max()
@@ -114,6 +116,31 @@ def test_rung_spells_match_rung_history(net):
     # helpen on the same day: one spell at helpen.
     assert graph.edges["ouder-bram", "prof-carla"]["rung"] == [(2, "2024-03-05", "None")]
     assert graph.edges["ouder-anna", "prof-carla"]["rung"] == [(4, "2024-05-20", "None")]
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_one_attribute_block_per_class_with_a_dynamic_weight(net, version):
+    root = etree.fromstring(gexf_bytes(net, version=version))
+    namespaces = {"g": etree.QName(root).namespace}
+    blocks = root.findall("g:graph/g:attributes", namespaces)
+    assert [(block.get("class"), block.get("mode")) for block in blocks] == [
+        ("node", "static"),
+        ("edge", "dynamic"),
+    ]
+    weight = blocks[1].find("g:attribute[@id='weight']", namespaces)
+    assert (weight.get("title"), weight.get("type")) == ("weight", "double")
+    for edge in root.iterfind(".//g:edge", namespaces):
+
+        def spells(name, edge=edge):
+            return [
+                (value.get("value"), value.get("start"), value.get("end"))
+                for value in edge.iterfind(f".//g:attvalue[@for='{name}']", namespaces)
+            ]
+
+        # The weight follows the rung, and the last spell is the weight reached.
+        assert spells("weight") == spells("rung")
+        assert spells("weight")[-1][0] == edge.get("weight")
+        assert spells("weight")[-1][2] is None
 
 
 def test_rung_spells_are_keyed_by_exported_ids(net):
@@ -146,13 +173,15 @@ def test_gexf_with_times_of_day_uses_datetime(folder, version):
     )
     data = gexf_bytes(LadderNetwork.from_path(folder), version=version, anonymize=False)
     validate(data)
-    # networkx cannot read timeformat="dateTime" (KeyError), so read the spells with lxml.
+    # timeformat stays "date" (networkx raises KeyError on "dateTime"); the times are written.
     root = etree.fromstring(data)
     namespaces = {"g": etree.QName(root).namespace}
-    assert root.find("g:graph", namespaces).get("timeformat") == "dateTime"
-    edge = root.find(
-        ".//g:edge[@source='ouder-anna'][@target='ouder-bram']", namespaces
-    ) or root.find(".//g:edge[@source='ouder-bram'][@target='ouder-anna']", namespaces)
+    assert root.find("g:graph", namespaces).get("timeformat") == "date"
+    (edge,) = [
+        edge
+        for edge in root.iterfind(".//g:edge", namespaces)
+        if {edge.get("source"), edge.get("target")} == {"ouder-anna", "ouder-bram"}
+    ]
     assert edge.get("start") == "2024-01-10T10:00:00"
     spells = [
         (value.get("value"), value.get("start"), value.get("end"))
@@ -160,10 +189,14 @@ def test_gexf_with_times_of_day_uses_datetime(folder, version):
     ]
     # The praten contact on 14 February has no time (midnight), the delen one is at 9:30.
     assert spells == [
-        ("1", "2024-01-10T10:00:00", "2024-02-13T23:59:59"),
-        ("2", "2024-02-14T00:00:00", "2024-02-14T09:29:59"),
-        ("3", "2024-02-14T09:30:00", "2024-03-31T23:59:59"),
+        ("1", "2024-01-10T10:00:00", "2024-02-14T00:00:00"),
+        ("2", "2024-02-14T00:00:00", "2024-02-14T09:30:00"),
+        ("3", "2024-02-14T09:30:00", "2024-04-01T00:00:00"),
         ("5", "2024-04-01T00:00:00", None),
+    ]
+    graph = read_gexf(data)
+    assert graph.edges["ouder-anna", "ouder-bram"]["rung"] == [
+        (int(level), start, str(end)) for level, start, end in spells
     ]
 
 

@@ -6,14 +6,30 @@ Definitions:
   date they joined, or their first contact if earlier); each tie from its first contact;
   neither ends;
 - a tie's *rung spells*: the rung is a dynamic attribute whose value changes on the dates the
-  tie climbs. Spells are closed intervals, as Gephi reads them: a rung holds from the day it is
-  reached up to the day before the next rung (the second before, when contacts have a time of
-  day; then ``timeformat`` is ``dateTime`` instead of ``date``). Rises on the same day (the
-  same second) count once, at the highest rung;
-- the edge ``weight`` is the rung reached at the end of the export (``as_of``).
+  tie climbs. A spell runs from the day (the second, with times of day) a rung is reached to
+  the day the next rung is reached, so one spell ends where the next begins and the timeline
+  has no gap: GEXF 1.3 and Gephi 0.9 and later read ``start`` and ``end`` as inclusive, and
+  Gephi allows spells that touch (not ones that overlap). The last spell has no end. Rises on
+  the same day (the same second) count once, at the highest rung;
+- the edge ``weight`` is *dynamic*: an attribute ``weight`` with the same spells as the rung,
+  which is how Gephi takes a weight that changes over time (its edges then thicken on the
+  timeline); the edge's ``weight`` attribute is the rung reached by ``as_of``, for readers
+  that ignore time;
+- *one attribute block per class*, as the schemas allow: nodes ``mode="static"``, edges
+  ``mode="dynamic"``. graphology-gexf (Gephi Lite's parser) reads only the last block of a
+  class, so a second edge block would make the first one's attributes "undeclared". In the
+  dynamic block the tie's plain values (``tie_type, contacts, ...``) have one spell, from the
+  tie's first contact on;
+- ``timeformat`` is ``date``, also when contacts have a time of day: the dates are then
+  written with their time (``2024-02-14T09:30:00``). Both schemas take a date or a date-time
+  whatever the ``timeformat``, Gephi parses ISO dates with an optional time, and networkx
+  (3.4 to 3.6 at least) raises ``KeyError: 'dateTime'`` on ``timeformat="dateTime"``.
 
-Nodes and edges are the rows of :func:`~contactladder.io.network_tables.nodes_table` and
-:func:`~contactladder.io.network_tables.ties_table`, so GEXF is anonymised as they are.
+Who reads what: Gephi and graphology-gexf read both versions; networkx reads 1.2draft from 3.4
+on and 1.3 from 3.6 on (earlier versions do not know the 1.3 namespace). networkx gives every
+dynamic attribute as a list of ``(value, start, end)``; graphology keeps the last spell's
+value. Nodes and edges are the rows of :func:`~contactladder.io.network_tables.nodes_table`
+and :func:`~contactladder.io.network_tables.ties_table`, so GEXF is anonymised as they are.
 Versions 1.3 and 1.2draft are written, each valid against its official schema (networkx's own
 writer is not: it puts a ``name`` attribute on ``<graph>``).
 
@@ -23,8 +39,10 @@ Examples
 >>> text = gexf_bytes(_example()).decode()
 >>> '<graph mode="dynamic" defaultedgetype="undirected" timeformat="date"' in text
 True
->>> '<attvalue for="rung" value="1" start="2024-01-05" end="2024-02-08" />' in text
+>>> '<attvalue for="rung" value="1" start="2024-01-05" end="2024-02-09" />' in text
 True
+>>> text.count('<attributes class="edge"')
+1
 """
 
 from __future__ import annotations
@@ -65,6 +83,8 @@ _EDGE_COLUMNS = [
     ("last_contact", "string"),
     ("activities", "string"),
 ]
+# Dynamic edge attributes: one value per rung spell.
+_SPELL_COLUMNS = [("rung", "integer"), ("rung_key", "string"), ("weight", "double")]
 
 
 def gexf_bytes(
@@ -77,9 +97,9 @@ def gexf_bytes(
 ) -> bytes:
     """The network's growth as a dynamic GEXF document, for Gephi's timeline.
 
-    Static attributes: nodes ``role, organisation, wijk, focal``; edges ``tie_type, contacts,
-    first_contact, last_contact, activities``. Dynamic edge attributes ``rung`` and
-    ``rung_key``: one value per spell (see the module's definitions).
+    Node attributes ``role, organisation, wijk, focal``; edge attributes ``tie_type, contacts,
+    first_contact, last_contact, activities`` (one spell, from the tie's first contact) and
+    ``rung, rung_key, weight`` (one value per rung spell; see the module's definitions).
 
     Raises
     ------
@@ -120,20 +140,15 @@ def gexf_bytes(
         + ": ties between people on the rungs "
         + ", ".join(f"{rung.level} {rung.key}" for rung in net.ladder)
     )
-    graph_attrs = {
-        "mode": "dynamic",
-        "defaultedgetype": "undirected",
-        "timeformat": "dateTime" if with_time else "date",
-    }
+    graph_attrs = {"mode": "dynamic", "defaultedgetype": "undirected", "timeformat": "date"}
     if len(nodes):
         graph_attrs["start"] = when(nodes["present_from"].min())
         graph_attrs["end"] = when(net.end if as_of is None else net.cutoff(as_of) - step)
     graph = ET.SubElement(root, "graph", graph_attrs)
     _declare(graph, "node", "static", _NODE_COLUMNS)
-    _declare(graph, "edge", "static", _EDGE_COLUMNS)
-    _declare(graph, "edge", "dynamic", [("rung", "integer"), ("rung_key", "string")])
+    _declare(graph, "edge", "dynamic", _EDGE_COLUMNS + _SPELL_COLUMNS)
     _add_nodes(graph, nodes, when)
-    _add_edges(graph, ties, rung_spells(net, as_of=as_of, anonymize=anonymize), when, step, net)
+    _add_edges(graph, ties, rung_spells(net, as_of=as_of, anonymize=anonymize), when, net)
     ET.indent(root, space="  ")
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
 
@@ -192,10 +207,10 @@ def _add_edges(
     ties: pd.DataFrame,
     spells: dict,
     when: Callable[[object], str],
-    step: pd.Timedelta,
     net: LadderNetwork,
 ) -> None:
-    """``<edges>``: each tie from its first contact, with its rung spells."""
+    """``<edges>``: each tie from its first contact, with its rung spells; a spell ends where
+    the next one starts."""
     element = ET.SubElement(graph, "edges", count=str(len(ties)))
     for number, row in enumerate(ties.itertuples(index=False), start=1):
         edge = ET.SubElement(
@@ -211,13 +226,13 @@ def _add_edges(
             (name, when(getattr(row, name)) if name.endswith("_contact") else getattr(row, name))
             for name, _ in _EDGE_COLUMNS
         ]
-        attvalues = _attvalues(edge, values)
+        attvalues = _attvalues(edge, values, start=edge.get("start"))
         history = spells.get((row.source, row.target), [])
-        for index, (date, level) in enumerate(history):
-            time = {"start": when(date)}
-            if index + 1 < len(history):
-                time["end"] = when(history[index + 1][0] - step)
-            for name, value in (("rung", level), ("rung_key", net.ladder[level].key)):
+        ends = [when(date) for date, _ in history[1:]] + [""]
+        for (date, level), end in zip(history, ends):
+            time = {"start": when(date), **({"end": end} if end else {})}
+            key = net.ladder[level].key
+            for name, value in (("rung", level), ("rung_key", key), ("weight", level)):
                 ET.SubElement(attvalues, "attvalue", {"for": name, "value": str(value), **time})
 
 
@@ -228,13 +243,17 @@ def _declare(graph: ET.Element, kind: str, mode: str, columns: list[tuple[str, s
         ET.SubElement(attributes, "attribute", id=name, title=name, type=type_)
 
 
-def _attvalues(element: ET.Element, values: list[tuple[str, Any]]) -> ET.Element:
-    """Add ``<attvalues>`` with one ``<attvalue>`` per value that is not empty."""
+def _attvalues(
+    element: ET.Element, values: list[tuple[str, Any]], *, start: str | None = None
+) -> ET.Element:
+    """Add ``<attvalues>`` with one ``<attvalue>`` per value that is not empty, from ``start``
+    on when it is given."""
     attvalues = ET.SubElement(element, "attvalues")
+    time = {"start": start} if start else {}
     for name, value in values:
         if isinstance(value, bool):
             value = "true" if value else "false"
         value = as_text(value)
         if value:
-            ET.SubElement(attvalues, "attvalue", {"for": name, "value": xml_safe(value)})
+            ET.SubElement(attvalues, "attvalue", {"for": name, "value": xml_safe(value), **time})
     return attvalues
