@@ -37,6 +37,8 @@ Examples
 [('ann', 'bo', 1)]
 >>> net.snapshot()["ann"]["bo"]["rung"], net.snapshot()["ann"]["bo"]["contacts"]
 (3, 2)
+>>> net.snapshot(portable=True)["ann"]["bo"]["first_contact"]  # for networkx's writers
+'2024-01-05'
 >>> [(step.label, step.graph.number_of_edges(), len(step.climbed)) for step in net.periods("month")]
 [('2024-01', 1, 0), ('2024-02', 2, 1)]
 >>> net.cutoff("2024-06-30", open_end=True)  # any day after the last contact, for the weaver
@@ -63,6 +65,7 @@ from contactladder.network.periods import (
     parse_moment,
     period_label,
 )
+from contactladder.network.portable import portable_graph
 from contactladder.network.ties import rung_rises, tie_table
 from contactladder.privacy import anonymous_order, opaque_ids
 from contactladder.words.roles import role_in_data
@@ -184,12 +187,20 @@ class LadderNetwork(DataAnswers):
 
     # --- one moment ----------------------------------------------------------------------------
 
-    def snapshot(self, as_of: object = None, *, open_end: bool = False) -> nx.Graph:
+    def snapshot(
+        self, as_of: object = None, *, open_end: bool = False, portable: bool = False
+    ) -> nx.Graph:
         """The network as far as it has grown: people present and ties reached by ``as_of``.
 
         ``as_of`` is a date (inclusive: the whole day counts) or None for the end of the data.
         Each edge's ``rung`` is the highest rung of the pair's contacts up to then;
         ``open_end`` as in :meth:`cutoff` (people who joined after the last contact present).
+        Dates are Timestamps and ``activities`` a tuple; with ``portable`` every attribute is
+        text, a number or a boolean, so that networkx's writers (GraphML, GEXF, GML,
+        node-link JSON) take the graph as it is (see
+        :func:`~contactladder.network.portable.portable_graph`). Either way the graph holds
+        ids and names: to share a file, export it (:func:`contactladder.export`), which
+        anonymises.
 
         Raises
         ------
@@ -199,7 +210,8 @@ class LadderNetwork(DataAnswers):
         cutoff = self.cutoff(as_of, open_end=open_end)
         contacts = self.contact_rows(before=cutoff)
         people = self.present_from.index[self.present_from < cutoff]
-        return self._graph(people, tie_table(contacts))
+        graph = self._graph(people, tie_table(contacts))
+        return portable_graph(graph) if portable else graph
 
     def active(self, start: object, end: object) -> nx.Graph:
         """The ties active in ``start <= date < end``, each at its highest rung in that time.
