@@ -1,0 +1,386 @@
+"""How far the village has been woven: the stage of network weaving of a network, and of each
+wijk period by period.
+
+Krebs and Holley (*Building Smart Communities through Network Weaving*, 2002–2006) describe
+four stages a community network goes through as a network weaver works on it:
+
+1. **scattered fragments** (``fragments``): small clusters that do not reach each other;
+2. **a single hub and spokes** (``hub_and_spoke``): the weaver (often a professional) links
+   the clusters, and the network hangs on that one person;
+3. **multi-hub** (``multi_hub``): several people have become hubs; the clusters are linked
+   through more than one person;
+4. **core and periphery** (``core_periphery``): a dense core of people who know each other
+   well, the focal people among them tied to each other directly, with a periphery around it.
+
+The stage is read from measures of the network of the focal people (parents, by default) with
+the professionals and everyone else who is not focal, counting the ties from a rung up
+(``min_rung``; per wijk, by default every rung above the lowest, which is what meeting at the
+same session counts as). A *focal pair* is two focal people; a pair is *connected* when a path
+joins them. Every share is ``None`` (empty) when it is over zero.
+
+=================  ===============================================================================
+measure            definition
+=================  ===============================================================================
+focal_people       the focal people in the network (node attribute ``role`` equal to ``focal``)
+components         connected components that hold at least one focal person (one alone counts)
+largest_share      the share of the focal people in the *largest component*: the component with
+                   the most focal people (ties broken by more people, then by the first id as text)
+hub_dependence     of the focal pairs that are connected, the share whose every path passes
+                   through someone who is not focal: pairs connected in the network but not in
+                   the network of the focal people alone
+hubs               people of the largest component with at least ``HUB_MIN_DEGREE`` ties and at
+                   least ``HUB_FACTOR`` times the median number of ties there
+core_k             the highest k for which the network has a k-core (a group in which everyone
+                   has at least k ties within the group); 0 without ties
+core_share         the share of the focal people in the ``CORE_K``-core (core number >= CORE_K)
+=================  ===============================================================================
+
+The stage is the first of these that holds (the thresholds are the module's constants):
+
+==================  ===========================================================================
+stage               rule
+==================  ===========================================================================
+fragments           fewer than two focal people, or largest_share <= ``CONNECTED_SHARE`` (0.5):
+                    no component holds more than half of the focal people
+core_periphery      core_share >= ``CORE_SHARE`` (0.25) and hub_dependence <=
+                    ``CORE_HUB_DEPENDENCE`` (0.5): a quarter of the focal people sit in a
+                    3-core, and most connected focal pairs reach each other without
+                    professionals
+multi_hub           hubs >= 2
+hub_and_spoke       hubs = 1
+fragments           otherwise: no hub and no core, only a small cluster or a chain that no one
+                    holds together yet
+==================  ===========================================================================
+
+When there is more than one focal person and the largest component holds more than half of
+them, it holds at least two, so hub_dependence is defined in every stage but ``fragments``.
+
+:func:`weaving_stage` takes any networkx graph; :func:`weaving_stages` gives the stage of each
+wijk, period by period, of a ladder network; :func:`wijk_graph` is the part of a graph that
+makes up one wijk. The stage names people read are in the catalogue (``words/weaving.toml``,
+:func:`stage_name`); the tables hold the stable keys of :data:`STAGES`.
+
+Examples
+--------
+A professional with five parents around her, two of whom also know each other:
+
+>>> import networkx as nx
+>>> G = nx.star_graph(5)
+>>> G.add_edge(1, 2)
+>>> nx.set_node_attributes(G, "parent", "role")
+>>> G.nodes[0]["role"] = "professional"
+>>> found = weaving_stage(G)
+>>> found.stage, found.largest_share, found.hub_dependence, found.hubs
+('hub_and_spoke', 1.0, 0.9, 1)
+>>> stage_name(found.stage, lang="nl"), stage_name("core_periphery", lang="en")
+('één spin in het web', 'core and periphery')
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Hashable, Iterable
+from dataclasses import asdict, dataclass
+
+import networkx as nx
+import pandas as pd
+
+from contactladder.errors import UsageError
+from contactladder.network.ladder_network import LadderNetwork
+from contactladder.words import attribute_text, words
+
+__all__ = [
+    "STAGES",
+    "CONNECTED_SHARE",
+    "CORE_K",
+    "CORE_SHARE",
+    "CORE_HUB_DEPENDENCE",
+    "HUB_MIN_DEGREE",
+    "HUB_FACTOR",
+    "WeavingStage",
+    "weaving_stage",
+    "weaving_stages",
+    "wijk_graph",
+    "stage_name",
+]
+
+#: The stages, from the least to the most woven.
+STAGES = ("fragments", "hub_and_spoke", "multi_hub", "core_periphery")
+#: Up to this share of the focal people in the largest component, the network is fragments.
+CONNECTED_SHARE = 0.5
+#: The core is the k-core with this k: everyone in it has at least this many ties within it.
+CORE_K = 3
+#: From this share of the focal people in the core on, the network can be core and periphery.
+CORE_SHARE = 0.25
+#: ... provided that at most this share of the connected focal pairs depends on others.
+CORE_HUB_DEPENDENCE = 0.5
+#: A hub has at least this many ties ...
+HUB_MIN_DEGREE = 4
+#: ... and at least this many times the median number of ties in the largest component.
+HUB_FACTOR = 2
+
+_MEASURES = [
+    "focal_people",
+    "components",
+    "largest_share",
+    "hub_dependence",
+    "hubs",
+    "core_k",
+    "core_share",
+]
+
+
+@dataclass(frozen=True)
+class WeavingStage:
+    """The stage of network weaving of one network and the measures it was decided from (see
+    the module docstring for each definition)."""
+
+    stage: str
+    focal_people: int
+    components: int
+    largest_share: float | None
+    hub_dependence: float | None
+    hubs: int
+    core_k: int
+    core_share: float | None
+
+
+@nx.utils.not_implemented_for("directed")
+def weaving_stage(
+    G: nx.Graph,
+    *,
+    focal: str = "parent",
+    role: str = "role",
+    min_rung: int | None = None,
+    rung: str = "rung",
+) -> WeavingStage:
+    """The stage of network weaving of ``G`` and its measures (see the module docstring).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Undirected; it is not changed. Self-loops are ignored.
+    focal : str
+        The role of the people whose network is woven.
+    role : str
+        The node attribute that holds each person's role.
+    min_rung : int, optional
+        Count only the ties whose ``rung`` attribute is at least this level (a tie without one
+        does not count); None: every tie.
+    rung : str
+        The edge attribute that holds each tie's rung.
+
+    Returns
+    -------
+    WeavingStage
+        ``stage`` (one of :data:`STAGES`) and the measures; shares rounded to 6 decimals.
+
+    Raises
+    ------
+    networkx.NetworkXNotImplemented
+        For a directed graph.
+
+    Notes
+    -----
+    Every measure takes O(n + m) time for n people and m ties: the focal pairs are counted per
+    component (a component with f focal people holds f (f - 1) / 2 connected pairs), once in
+    the whole network and once in the network of the focal people alone, whose components lie
+    inside those of the whole; the cores come from :func:`networkx.core_number`.
+
+    Examples
+    --------
+    Two groups of three parents who do not know each other: fragments.
+
+    >>> G = nx.Graph([("a", "b"), ("b", "c"), ("d", "e"), ("e", "f")])
+    >>> nx.set_node_attributes(G, "parent", "role")
+    >>> found = weaving_stage(G)
+    >>> found.stage, found.components, found.largest_share, found.hub_dependence
+    ('fragments', 2, 0.5, 0.0)
+    >>> weaving_stage(nx.Graph()).largest_share is None
+    True
+    """
+    focal_people = {v for v, value in G.nodes(data=role) if value == focal}
+    graph = nx.restricted_view(G, [], _ignored_ties(G, min_rung, rung))
+    components = [c for c in nx.connected_components(graph) if not c.isdisjoint(focal_people)]
+    largest = min(
+        components, key=lambda c: (-len(c & focal_people), -len(c), min(map(str, c))), default=set()
+    )
+    connected_pairs = sum(_pairs(len(c & focal_people)) for c in components)
+    peer_pairs = sum(map(_pairs, map(len, nx.connected_components(graph.subgraph(focal_people)))))
+    cores = nx.core_number(graph) if len(graph) else {}
+    in_core = sum(1 for v in focal_people if cores[v] >= CORE_K)
+    measures = {
+        "focal_people": len(focal_people),
+        "components": len(components),
+        "largest_share": _share(len(largest & focal_people), len(focal_people)),
+        "hub_dependence": _share(connected_pairs - peer_pairs, connected_pairs),
+        "hubs": _hubs(graph, largest),
+        "core_k": max(cores.values(), default=0),
+        "core_share": _share(in_core, len(focal_people)),
+    }
+    return WeavingStage(stage=_stage(**measures), **measures)
+
+
+def _ignored_ties(G: nx.Graph, min_rung: int | None, rung: str) -> list[tuple]:
+    """The self-loops, and with ``min_rung`` the ties below it."""
+    if min_rung is None:
+        return list(nx.selfloop_edges(G))
+    return [(u, v) for u, v, level in G.edges(data=rung) if u == v or not level >= min_rung]
+
+
+def _stage(
+    *,
+    focal_people: int,
+    largest_share: float | None,
+    hub_dependence: float | None,
+    hubs: int,
+    core_share: float | None,
+    **_: object,
+) -> str:
+    """The first stage whose rule holds (see the module docstring)."""
+    if focal_people < 2 or largest_share is None or largest_share <= CONNECTED_SHARE:
+        return "fragments"
+    core = core_share is not None and core_share >= CORE_SHARE
+    if core and hub_dependence is not None and hub_dependence <= CORE_HUB_DEPENDENCE:
+        return "core_periphery"
+    if hubs >= 2:
+        return "multi_hub"
+    return "hub_and_spoke" if hubs == 1 else "fragments"
+
+
+def _pairs(n: int) -> int:
+    return n * (n - 1) // 2
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 6) if whole else None
+
+
+def _hubs(G: nx.Graph, people: set) -> int:
+    """The hubs among ``people``: at least HUB_MIN_DEGREE ties and HUB_FACTOR x the median."""
+    if not people:
+        return 0
+    degrees = [d for _, d in G.degree(people)]
+    least = max(HUB_MIN_DEGREE, HUB_FACTOR * statistics.median(degrees))
+    return sum(1 for d in degrees if d >= least)
+
+
+def wijk_graph(
+    G: nx.Graph, wijk: str, *, focal: str = "parent", role: str = "role", attribute: str = "wijk"
+) -> nx.Graph:
+    """The part of ``G`` that makes up one wijk: its people, and the people without a wijk
+    who are not focal (professionals working across wijken) and are tied to someone of it.
+
+    Returns a subgraph view (``G`` is not changed). A focal person without a wijk belongs to
+    no wijk.
+
+    Examples
+    --------
+    >>> G = nx.Graph([("a", "b"), ("b", "p"), ("p", "c"), ("q", "r")])
+    >>> wijken = {"a": "Dieze", "b": "Dieze", "c": "Zuid", "p": "", "q": "", "r": ""}
+    >>> nx.set_node_attributes(G, wijken, "wijk")
+    >>> nx.set_node_attributes(G, "professional", "role")
+    >>> nx.set_node_attributes(G, {"a": "parent", "b": "parent", "c": "parent"}, "role")
+    >>> sorted(wijk_graph(G, "Dieze")), sorted(wijk_graph(G, "Zuid"))
+    (['a', 'b', 'p'], ['c', 'p'])
+    """
+    members = {v for v, value in G.nodes(data=attribute) if attribute_text(value) == wijk}
+    return G.subgraph(members | set(_linked_outsiders(G, members, focal, role, attribute)))
+
+
+def _linked_outsiders(
+    G: nx.Graph, members: set, focal: str, role: str, attribute: str
+) -> Iterable[Hashable]:
+    """The people without a wijk and not focal who are tied to one of ``members``."""
+    for person in members:
+        for other in G[person]:
+            data = G.nodes[other]
+            if not attribute_text(data.get(attribute)) and data.get(role) != focal:
+                yield other
+
+
+def weaving_stages(
+    net: LadderNetwork, *, freq: str = "month", view: str = "reached", min_rung: object = None
+) -> pd.DataFrame:
+    """The stage of network weaving of each wijk, period by period (see the module docstring).
+
+    Each wijk's network (:func:`wijk_graph`) is taken from the network at the end of each
+    period in ``view`` (see :meth:`LadderNetwork.periods
+    <contactladder.network.LadderNetwork.periods>`), with the network's focal role, counting
+    the ties from ``min_rung`` up.
+
+    Parameters
+    ----------
+    net : LadderNetwork
+    freq : {"day", "week", "month", "quarter", "year"}
+    view : str
+        A view of :meth:`LadderNetwork.periods <contactladder.network.LadderNetwork.periods>`.
+    min_rung : level, key or label, optional
+        The lowest rung of the ties that count. By default the rung above the lowest: the
+        lowest is what meeting at the same session counts as, and a village is not woven of
+        faces seen at an activity (on a ladder of one rung, that rung).
+
+    Returns
+    -------
+    DataFrame
+        ``period, wijk, weaving_stage`` (a key of :data:`STAGES`) and the measures
+        ``focal_people, components, largest_share, hub_dependence, hubs, core_k, core_share``;
+        one row per period and wijk, in period order, wijken sorted. Without any wijk in the
+        data: one row per period for the whole network, with an empty ``wijk``. ``attrs``
+        hold ``freq``, ``view`` and ``min_rung`` (the level).
+
+    Raises
+    ------
+    UsageError
+        For an unknown period or view.
+    BadValueError
+        For a ``min_rung`` that is not on the ladder.
+
+    Examples
+    --------
+    >>> from contactladder.ladder import Ladder
+    >>> from contactladder.loading import Dataset
+
+    Two parents know each other in January; in February a professional meets all four:
+
+    >>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05"] + ["2024-02-09"] * 4),
+    ...     "person_a": ["a", "p", "p", "p", "p"], "person_b": ["b", "a", "b", "c", "d"],
+    ...     "rung": 2, "activity": "", "wijk": "", "note": "", "source": ""})
+    >>> people = pd.DataFrame({"role": ["parent"] * 4 + ["professional"], "name": "",
+    ...     "organisation": "", "wijk": ["Dieze"] * 4 + [""], "joined": pd.NaT},
+    ...     index=pd.Index(["a", "b", "c", "d", "p"], name="id"))
+    >>> net = LadderNetwork(Dataset(contacts, people, Ladder.default(), "example"))
+    >>> table = weaving_stages(net)
+    >>> table[["period", "wijk", "weaving_stage", "largest_share", "hubs"]].values.tolist()
+    [['2024-01', 'Dieze', 'fragments', 0.5, 0], ['2024-02', 'Dieze', 'hub_and_spoke', 1.0, 1]]
+    """
+    ladder = net.ladder
+    level = ladder.parse(min_rung).level if min_rung is not None else min(2, len(ladder))
+    wijken = net.wijken() or [""]
+    rows = []
+    for step in net.periods(freq, view=view):
+        assert step.graph is not None, "a walk with graph=True always has a graph"
+        for wijk in wijken:
+            graph = wijk_graph(step.graph, wijk, focal=net.focal) if wijk else step.graph
+            found = asdict(weaving_stage(graph, focal=net.focal, min_rung=level))
+            rows.append({"period": step.label, "wijk": wijk, "weaving_stage": found.pop("stage")})
+            rows[-1].update(found)
+    table = pd.DataFrame(rows, columns=["period", "wijk", "weaving_stage", *_MEASURES])
+    table.attrs.update(kind="weaving_stages", freq=freq, view=view, min_rung=level)
+    return table
+
+
+def stage_name(stage: str, *, lang: str = "nl") -> str:
+    """The name of a stage for people to read, from the catalogue.
+
+    Raises
+    ------
+    UsageError
+        For a stage that is not one of :data:`STAGES`, or an unknown language.
+
+    >>> stage_name("multi_hub", lang="en")
+    'several hubs'
+    """
+    if stage not in STAGES:
+        raise UsageError("unknown weaving stage", value=stage, hint="use " + ", ".join(STAGES))
+    return words(lang)[f"weaving.{stage}"]
