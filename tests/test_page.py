@@ -251,7 +251,8 @@ def test_a_page_is_still_the_text_of_the_page(tmp_path):
     page = render_map(data)
     assert page == render_map(data) and page.startswith("<!DOCTYPE html>")
     assert pickle.loads(pickle.dumps(page)) == page
-    assert pickle.loads(pickle.dumps(page)).title == "Zwolle"
+    assert pickle.loads(pickle.dumps(page)).frame_title == "Zwolle"
+    assert page.title() == str(page).title()  # still the method of text
     path = tmp_path / "kaart.html"
     path.write_text(page, encoding="utf-8")
     assert path.read_text(encoding="utf-8") == str(page)

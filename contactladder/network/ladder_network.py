@@ -66,6 +66,7 @@ from contactladder.network.periods import (
     period_label,
 )
 from contactladder.network.portable import portable_graph
+from contactladder.network.summary import summary_html, summary_line
 from contactladder.network.ties import rung_rises, tie_table
 from contactladder.privacy import anonymous_order, opaque_ids
 from contactladder.words.roles import role_in_data
@@ -173,6 +174,13 @@ class LadderNetwork(DataAnswers):
         """
         return cls(load(path, **load_options), focal=focal)
 
+    def __repr__(self) -> str:
+        return summary_line(self)
+
+    def _repr_html_(self) -> str:
+        """The network as a short table in Jupyter (see :mod:`contactladder.network.summary`)."""
+        return summary_html(self)
+
     def opaque_ids(self, people: Iterable | None = None) -> dict:
         """The ids ``n1, n2, ...`` that ``people`` (everyone when None) get in an anonymised
         export, in the network's anonymous order (see :func:`contactladder.privacy.opaque_ids`).
@@ -195,12 +203,9 @@ class LadderNetwork(DataAnswers):
         ``as_of`` is a date (inclusive: the whole day counts) or None for the end of the data.
         Each edge's ``rung`` is the highest rung of the pair's contacts up to then;
         ``open_end`` as in :meth:`cutoff` (people who joined after the last contact present).
-        Dates are Timestamps and ``activities`` a tuple; with ``portable`` every attribute is
-        text, a number or a boolean, so that networkx's writers (GraphML, GEXF, GML,
-        node-link JSON) take the graph as it is (see
-        :func:`~contactladder.network.portable.portable_graph`). Either way the graph holds
-        ids and names: to share a file, export it (:func:`contactladder.export`), which
-        anonymises.
+        Dates are Timestamps, ``activities`` a tuple; ``portable`` gives text, numbers and
+        booleans, for networkx's writers (:func:`~contactladder.network.portable.portable_graph`).
+        The graph holds ids and names: to share it, :func:`contactladder.export` it.
 
         Raises
         ------

@@ -136,6 +136,6 @@ def _is_missing(value: object) -> bool:
     if value is None:
         return True
     try:
-        return bool(pd.isna(value))  # type: ignore[call-overload]
+        return bool(pd.isna(value))
     except (TypeError, ValueError):
         return False

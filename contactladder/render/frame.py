@@ -38,9 +38,10 @@ class Page(str):
     text : str
         The whole page.
     title : str
-        What the frame is called for screen readers (the page's own title).
+        What the frame is called for screen readers (the page's own title), kept as
+        ``frame_title`` (``str.title`` stays the method of text).
     height : int
-        The frame's height in pixels in a notebook.
+        The frame's height in pixels in a notebook, kept as ``frame_height``.
 
     Examples
     --------
@@ -49,19 +50,19 @@ class Page(str):
     (True, True)
     """
 
-    title: str
-    height: int
+    frame_title: str
+    frame_height: int
 
     def __new__(cls, text: str, *, title: str = "", height: int = 640) -> Page:
         page = super().__new__(cls, text)
-        page.title = title
-        page.height = height
+        page.frame_title = title
+        page.frame_height = height
         return page
 
     def _repr_html_(self) -> str:
         """The page in a sandboxed ``<iframe srcdoc>``: its scripts run, under its own
         Content-Security-Policy, and nothing of it reaches the notebook."""
-        return _frame(f'srcdoc="{_esc(self)}"', title=self.title, height=self.height)
+        return _frame(f'srcdoc="{_esc(self)}"', title=self.frame_title, height=self.frame_height)
 
 
 def embed_snippet(src: str, *, title: str, width: str = "100%", height: int = 640) -> str:
