@@ -14,32 +14,24 @@ brings no style of its own: the notebook's styles stay as they are.
 
 Examples
 --------
->>> import pandas as pd
->>> from contactladder.ladder import Ladder
->>> from contactladder.loading import Dataset
 >>> from contactladder.network import LadderNetwork
->>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-02-09"]),
-...     "person_a": ["ann", "ann"], "person_b": ["bo", "cem"], "rung": [1, 3],
-...     "activity": "", "wijk": "", "note": "", "source": ""})
->>> people = pd.DataFrame({"role": ["parent", "parent", "professional"], "name": "",
-...     "organisation": "", "wijk": ["Dieze", "", "<b>Zuid</b>"], "joined": pd.NaT},
-...     index=pd.Index(["ann", "bo", "cem"], name="id"))
->>> net = LadderNetwork(Dataset(contacts, people, Ladder.default(), "example"))
+>>> net = LadderNetwork.from_path("data/zwolle-demo")
 >>> net
-<LadderNetwork 'example': 3 people, 2 contacts, 2024-01-05 to 2024-02-09>
+<LadderNetwork 'zwolle-demo': 276 people, 36603 contacts, 2024-01-08 to 2025-12-31>
 >>> for label, value in summary_rows(net, lang="en"):  # doctest: +NORMALIZE_WHITESPACE
 ...     print(f"{label}: {value}")
-Data: example
-People: 3 (Parents 2, Professionals 1)
+Data: zwolle-demo
+People: 276 (Parents 240, Professionals 30, Volunteers 6)
 Focal role: Parents
-Contacts: 2
-Ties now: 2
-Period covered: 2024-01-05 to 2024-02-09
-Ladder rungs: 5: Acquaintance 1, Chatting 0, Sharing experiences 1, Practical help 0,
-    Mutual support 0
-Wijken: 2: <b>Zuid</b>, Dieze
->>> "<b>Zuid" in summary_html(net), "&lt;b&gt;Zuid&lt;/b&gt;" in summary_html(net)
-(False, True)
+Contacts: 36603
+Ties now: 4014
+Period covered: 2024-01-08 to 2025-12-31
+Ladder rungs: 5: Acquaintance 3192, Chatting 513, Sharing experiences 246, Practical help 43,
+    Mutual support 20
+Wijken: 3: Dieze, Stadshagen, Zwolle-Zuid
+>>> summary_html(net, lang="nl").startswith(
+...     '<table class="contactladder-summary"><caption>Contactladder-netwerk</caption>')
+True
 """
 
 from __future__ import annotations
