@@ -58,7 +58,7 @@ them, it holds at least two, so hub_dependence is defined in every stage but ``f
 :func:`weaving_stage` takes any networkx graph; :func:`weaving_stages` gives the stage of each
 wijk, period by period, of a ladder network; :func:`wijk_graph` is the part of a graph that
 makes up one wijk. The stage names people read are in the catalogue (``words/weaving.toml``,
-:func:`stage_name`); the tables hold the stable keys of :data:`STAGES`.
+:func:`stage_words`); the tables hold the stable keys of :data:`STAGES`.
 
 Examples
 --------
@@ -72,7 +72,7 @@ A professional with five parents around her, two of whom also know each other:
 >>> found = weaving_stage(G)
 >>> found.stage, found.largest_share, found.hub_dependence, found.hubs
 ('hub_and_spoke', 1.0, 0.9, 1)
->>> stage_name(found.stage, lang="nl"), stage_name("core_periphery", lang="en")
+>>> stage_words(found.stage, lang="nl")[0], stage_words("core_periphery", lang="en")[0]
 ('één spin in het web', 'core and periphery')
 """
 
@@ -80,11 +80,12 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Hashable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import networkx as nx
 import pandas as pd
 
+from contactladder.analysis.weaver_sentences import role_people
 from contactladder.errors import UsageError
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.words import attribute_text, words
@@ -101,7 +102,7 @@ __all__ = [
     "weaving_stage",
     "weaving_stages",
     "wijk_graph",
-    "stage_name",
+    "stage_words",
 ]
 
 #: The stages, from the least to the most woven.
@@ -178,7 +179,7 @@ def weaving_stage(
     Raises
     ------
     networkx.NetworkXNotImplemented
-        For a directed graph.
+        For a directed graph: the stage is read from undirected ties.
 
     Notes
     -----
@@ -202,50 +203,46 @@ def weaving_stage(
     focal_people = {v for v, value in G.nodes(data=role) if value == focal}
     graph = nx.restricted_view(G, [], _ignored_ties(G, min_rung, rung))
     components = [c for c in nx.connected_components(graph) if not c.isdisjoint(focal_people)]
-    largest = min(
+    largest: set = min(
         components, key=lambda c: (-len(c & focal_people), -len(c), min(map(str, c))), default=set()
     )
     connected_pairs = sum(_pairs(len(c & focal_people)) for c in components)
     peer_pairs = sum(map(_pairs, map(len, nx.connected_components(graph.subgraph(focal_people)))))
     cores = nx.core_number(graph) if len(graph) else {}
     in_core = sum(1 for v in focal_people if cores[v] >= CORE_K)
-    measures = {
-        "focal_people": len(focal_people),
-        "components": len(components),
-        "largest_share": _share(len(largest & focal_people), len(focal_people)),
-        "hub_dependence": _share(connected_pairs - peer_pairs, connected_pairs),
-        "hubs": _hubs(graph, largest),
-        "core_k": max(cores.values(), default=0),
-        "core_share": _share(in_core, len(focal_people)),
-    }
-    return WeavingStage(stage=_stage(**measures), **measures)
+    found = WeavingStage(
+        stage="",
+        focal_people=len(focal_people),
+        components=len(components),
+        largest_share=_share(len(largest & focal_people), len(focal_people)),
+        hub_dependence=_share(connected_pairs - peer_pairs, connected_pairs),
+        hubs=_hubs(graph, largest),
+        core_k=max(cores.values(), default=0),
+        core_share=_share(in_core, len(focal_people)),
+    )
+    return replace(found, stage=_stage(found))
 
 
 def _ignored_ties(G: nx.Graph, min_rung: int | None, rung: str) -> list[tuple]:
     """The self-loops, and with ``min_rung`` the ties below it."""
     if min_rung is None:
         return list(nx.selfloop_edges(G))
-    return [(u, v) for u, v, level in G.edges(data=rung) if u == v or not level >= min_rung]
+    return [
+        (u, v) for u, v, level in G.edges(data=rung) if u == v or level is None or level < min_rung
+    ]
 
 
-def _stage(
-    *,
-    focal_people: int,
-    largest_share: float | None,
-    hub_dependence: float | None,
-    hubs: int,
-    core_share: float | None,
-    **_: object,
-) -> str:
-    """The first stage whose rule holds (see the module docstring)."""
-    if focal_people < 2 or largest_share is None or largest_share <= CONNECTED_SHARE:
+def _stage(found: WeavingStage) -> str:
+    """The first stage whose rule holds for these measures (see the module docstring)."""
+    largest, dependence, core = found.largest_share, found.hub_dependence, found.core_share
+    if found.focal_people < 2 or largest is None or largest <= CONNECTED_SHARE:
         return "fragments"
-    core = core_share is not None and core_share >= CORE_SHARE
-    if core and hub_dependence is not None and hub_dependence <= CORE_HUB_DEPENDENCE:
+    woven = dependence is not None and dependence <= CORE_HUB_DEPENDENCE
+    if core is not None and core >= CORE_SHARE and woven:
         return "core_periphery"
-    if hubs >= 2:
+    if found.hubs >= 2:
         return "multi_hub"
-    return "hub_and_spoke" if hubs == 1 else "fragments"
+    return "hub_and_spoke" if found.hubs == 1 else "fragments"
 
 
 def _pairs(n: int) -> int:
@@ -370,17 +367,20 @@ def weaving_stages(
     return table
 
 
-def stage_name(stage: str, *, lang: str = "nl") -> str:
-    """The name of a stage for people to read, from the catalogue.
+def stage_words(stage: str, *, focal: str = "parent", lang: str = "nl") -> tuple[str, str]:
+    """The name of a stage for people to read, and what it means in a sentence that calls the
+    focal people by their role, from the catalogue (``words/weaving.toml``).
 
     Raises
     ------
     UsageError
         For a stage that is not one of :data:`STAGES`, or an unknown language.
 
-    >>> stage_name("multi_hub", lang="en")
-    'several hubs'
+    >>> stage_words("fragments", lang="en")
+    ('scattered fragments', 'The parents form small clusters that do not reach each other yet.')
     """
     if stage not in STAGES:
         raise UsageError("unknown weaving stage", value=stage, hint="use " + ", ".join(STAGES))
-    return words(lang)[f"weaving.{stage}"]
+    w = words(lang)
+    sentence = w[f"weaving.{stage}_explained"].format(people=role_people([focal], lang))
+    return w[f"weaving.{stage}"], sentence
