@@ -32,6 +32,12 @@ from contactladder.cli_options import (
     source,
     terminal_text,
 )
+from contactladder.cli_output import (
+    check_format_option,
+    csv_dialect_option,
+    table_output_options,
+    take_global_options,
+)
 from contactladder.errors import ContactLadderError
 
 __all__ = ["main"]
@@ -122,15 +128,17 @@ def ladder(ladder_file: Path | None, lang: str) -> None:
 
 @main.command()
 @data_options
+@check_format_option
 @click.pass_context
-def check(ctx: click.Context, data: Path, **options: Any) -> None:
+def check(ctx: click.Context, data: Path, format: str, **options: Any) -> None:
     """Say what was read from DATA and warn about what looks odd, without heavy work.
 
-    Example: contactladder check data/zwolle-demo
+    Example: contactladder check data/zwolle-demo --format json
     """
     from contactladder.jobs.tables import check_job
 
-    show(check_job(source(ctx, data, options), _Options()))
+    read = source(ctx, data, options)
+    show(check_job(read, _Options(), format=None if format == "text" else format))
 
 
 @main.command()
@@ -146,7 +154,8 @@ def check(ctx: click.Context, data: Path, **options: Any) -> None:
 @click.option(
     "--transitions", is_flag=True, help="Rung-to-rung transition counts between periods instead."
 )
-@output_option("Write a .csv or .xlsx.")
+@output_option("Write a .csv or .xlsx; - prints CSV on stdout.")
+@table_output_options
 @click.pass_context
 def growth(ctx: click.Context, data: Path, output: Path | None, **options: Any) -> None:
     """How the network grows: one row per period (and per group with --by).
@@ -162,18 +171,18 @@ def growth(ctx: click.Context, data: Path, output: Path | None, **options: Any) 
 @main.command(name="yield")
 @data_options
 @as_of_option("Count the rungs reached by this date")
-@output_option("Write a .csv or .xlsx.")
+@output_option("Write a .csv or .xlsx; - prints CSV on stdout.")
+@table_output_options
 @click.pass_context
-def yield_(
-    ctx: click.Context, data: Path, as_of: str | None, output: Path | None, **options: Any
-) -> None:
+def yield_(ctx: click.Context, data: Path, output: Path | None, **options: Any) -> None:
     """Per activity: the ties first made there and the rungs they have reached since.
 
     Example: contactladder yield data/zwolle-demo -o yield.xlsx
     """
     from contactladder.jobs.tables import yield_job
 
-    show(yield_job(source(ctx, data, options), output, as_of=as_of))
+    read = source(ctx, data, options)
+    show(yield_job(read, output, **options))
 
 
 @main.command()
@@ -201,6 +210,7 @@ def yield_(
     help="Dates of the pictures of the village (default: the first, middle and last "
     "day of the data), e.g. 2024-06-30,2024-12-31,2025-12-31.",
 )
+@csv_dialect_option
 @output_option(
     "The folder to write index.html, charts and tables into.", default=Path("outputs/report")
 )
@@ -216,6 +226,7 @@ def report(
     title: str | None,
     subtitle: str | None,
     moments: str | None,
+    csv_dialect: str,
     output: Path,
     **options: Any,
 ) -> None:
@@ -238,6 +249,7 @@ def report(
             subtitle=subtitle,
             moments=[m.strip() for m in moments.split(",")] if moments else None,
             progress=progress_printer(ctx, "periods"),
+            csv_dialect=csv_dialect,
         )
     )
 
@@ -281,6 +293,7 @@ def demo(folder: Path, seed: int) -> None:
 )
 @lang_option("the role words in labels")
 @choice_option("--gexf-version", ["1.3", "1.2draft"], "1.3", "The GEXF version to write.")
+@csv_dialect_option
 @click.option(
     "-o",
     "--output",
@@ -345,3 +358,5 @@ def import_networkcanvas(
 
 for _command in [*cli_weaver.COMMANDS, *cli_maps.COMMANDS]:
     main.add_command(_command)
+for _command in main.commands.values():
+    take_global_options(_command)

@@ -5,6 +5,7 @@ reads its data and shows a job's result. Only the ``cli`` modules use it.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -304,12 +305,17 @@ def terminal_text(text: object) -> str:
 
 
 def show(result: Any) -> None:
-    """Print a job's result: its notes on stderr, the paths it wrote and its text on stdout."""
+    """Print a job's result: its notes on stderr; the paths it wrote, its text and its table for
+    scripts (as it is, unless stdout is a terminal) on stdout."""
     for path in result.paths:
         click.echo(terminal_text(path))
     if result.text:
         text = terminal_text(result.text)
         click.echo(text, nl=not text.endswith("\n"))
+    if result.output:
+        data = result.output
+        terminal = sys.stdout.isatty()
+        click.echo(terminal_text(data.decode("utf-8", "replace")) if terminal else data, nl=False)
     for note in result.notes:
         click.echo(terminal_text(note), err=True)
 

@@ -29,6 +29,7 @@ from contactladder.cli_options import (
     together_option,
     top_option,
 )
+from contactladder.cli_output import table_output_options
 
 __all__ = ["COMMANDS"]
 
@@ -67,7 +68,8 @@ __all__ = ["COMMANDS"]
 )
 @anonymize_flag("A team-meeting version: labels like 'Ouder 12' and counts, no names.")
 @lang_option("the explanations")
-@output_option("Write a .csv, .xlsx or .html (holds names).")
+@output_option("Write a .csv, .xlsx or .html (holds names); - prints CSV on stdout.")
+@table_output_options
 @click.pass_context
 def alone(ctx: click.Context, data: Path, output: Path | None, **options: Any) -> None:
     """Who needs a link: focal people who are alone, only see professionals, are stuck low,
@@ -93,7 +95,8 @@ def alone(ctx: click.Context, data: Path, output: Path | None, **options: Any) -
 @together_option()
 @anonymize_flag("Labels like 'Ouder 12' instead of names.")
 @lang_option("the explanations")
-@output_option("Write a .csv or .xlsx (holds names).")
+@output_option("Write a .csv or .xlsx (holds names); - prints CSV on stdout.")
+@table_output_options
 @click.pass_context
 def introduce(
     ctx: click.Context, data: Path, person: str, output: Path | None, **options: Any
@@ -115,7 +118,8 @@ def introduce(
 @top_option(20, "At most this many people.")
 @anonymize_flag("Labels like 'Ouder 12' instead of names.")
 @lang_option("the explanations")
-@output_option("Write a .csv or .xlsx (holds names).")
+@output_option("Write a .csv or .xlsx (holds names); - prints CSV on stdout.")
+@table_output_options
 @click.pass_context
 def brokers_(ctx: click.Context, data: Path, output: Path | None, **options: Any) -> None:
     """Who holds the village together: people whose ties join wijken, groups and parts of the

@@ -81,6 +81,7 @@ def export(
     anonymize: bool = True,
     lang: str = "nl",
     gexf_version: str = "1.3",
+    csv_dialect: str = "plain",
 ) -> list[Path]:
     """Write the network as GEXF, GraphML, CSV or XLSX; return the paths written.
 
@@ -100,6 +101,9 @@ def export(
     lang : {"nl", "en"}
         Language of the role words in the labels.
     gexf_version : {"1.3", "1.2draft"}
+    csv_dialect : {"plain", "excel-nl"}
+        The CSV dialect (see :mod:`contactladder.io.sheets`): ``excel-nl`` opens in columns
+        in a Dutch Excel.
 
     Returns
     -------
@@ -126,7 +130,9 @@ def export(
         elif format == "graphml":
             write_graphml(net, staged[0], as_of=as_of, anonymize=anonymize, lang=lang)
         else:
-            write_tables(net, staged, as_of=as_of, anonymize=anonymize, lang=lang)
+            write_tables(
+                net, staged, as_of=as_of, anonymize=anonymize, lang=lang, csv_dialect=csv_dialect
+            )
     return paths
 
 

@@ -35,7 +35,7 @@ import pandas as pd
 
 from contactladder.errors import UsageError
 from contactladder.io.sheets import write_table, write_workbook
-from contactladder.io.values import as_text, has_time, iso_columns
+from contactladder.io.values import LIST_SEPARATOR, as_text, iso_columns
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.privacy import PUBLIC_COLUMNS, is_private_column, person_label
 from contactladder.words.roles import role_key
@@ -141,7 +141,8 @@ def ties_table(
     comes first there), ``source_label, target_label, tie_type`` (the two roles, the focal role
     first, e.g. ``parent-professional``), ``rung`` (level), ``rung_key, rung_label`` (in
     ``lang``), ``first_contact, last_contact`` (Timestamps), ``contacts`` (how many),
-    ``activities`` (where they met, ``"; "``-joined).
+    ``activities`` (where they met, joined by
+    :data:`~contactladder.io.values.LIST_SEPARATOR`, ``" | "``).
 
     Examples
     --------
@@ -169,7 +170,7 @@ def ties_table(
                 "first_contact": attrs["first_contact"],
                 "last_contact": attrs["last_contact"],
                 "contacts": int(attrs["contacts"]),
-                "activities": "; ".join(attrs["activities"]),
+                "activities": LIST_SEPARATOR.join(attrs["activities"]),
                 "_order": (order[a], order[b]),
             }
         )
@@ -200,35 +201,32 @@ def write_tables(
     as_of: object = None,
     anonymize: bool = True,
     lang: str = "nl",
+    csv_dialect: str = "plain",
 ) -> list[Path]:
     """Write :func:`nodes_table` and :func:`ties_table` for spreadsheets; return the paths.
 
     ``paths`` is two CSV files (nodes, then ties) or one XLSX file (sheets ``nodes`` and
-    ``ties``), as :func:`~contactladder.io.export.export_paths` gives them. In CSV, dates are
-    ISO text (with the time when any has one); in XLSX, dates without a time of day are
-    spreadsheet dates.
+    ``ties``), as :func:`~contactladder.io.export.export_paths` gives them. In CSV (in
+    ``csv_dialect``, see :mod:`contactladder.io.sheets`), dates are ISO text (with the time when
+    any has one); in XLSX they are date cells.
 
     Raises
     ------
     UsageError
-        If one path is given and it does not end in ``.xlsx``.
+        If one path is given and it does not end in ``.xlsx``; for an unknown dialect.
     """
     files = [Path(path) for path in paths]
     nodes = nodes_table(net, as_of=as_of, anonymize=anonymize, lang=lang)
     ties = ties_table(net, as_of=as_of, anonymize=anonymize, lang=lang)
     if len(files) == 2:
         return [
-            write_table(iso_columns(nodes), files[0], sheet="nodes"),
-            write_table(iso_columns(ties), files[1], sheet="ties"),
+            write_table(iso_columns(nodes), files[0], sheet="nodes", dialect=csv_dialect),
+            write_table(iso_columns(ties), files[1], sheet="ties", dialect=csv_dialect),
         ]
     (path,) = files
     if path.suffix.lower() != ".xlsx":
         raise UsageError("a workbook needs an .xlsx file name", value=path.name)
-    return [
-        write_workbook(
-            {"nodes": _dates_without_time(nodes), "ties": _dates_without_time(ties)}, path
-        )
-    ]
+    return [write_workbook({"nodes": nodes, "ties": ties}, path)]
 
 
 def _further_columns(net: LadderNetwork) -> list[str]:
@@ -240,15 +238,6 @@ def _further_columns(net: LadderNetwork) -> list[str]:
         and column not in _NETWORK_ATTRIBUTES
         and not is_private_column(column)
     ]
-
-
-def _dates_without_time(table: pd.DataFrame) -> pd.DataFrame:
-    """Date columns as Python dates when none has a time of day, so spreadsheets show dates."""
-    table = table.copy()
-    for column in table.columns:
-        if pd.api.types.is_datetime64_any_dtype(table[column]) and not has_time(table[column]):
-            table[column] = table[column].map(lambda d: None if pd.isna(d) else d.date())
-    return table
 
 
 def _example() -> LadderNetwork:

@@ -6,7 +6,9 @@ Definitions used by every writer of the network (tables, GraphML, GEXF):
   are then written with the time (``2024-01-05T09:30:00``), else as dates (``2024-01-05``);
 - a missing value (None, NaN, NaT) is written as empty text, a list or tuple as its items
   joined by ``"; "``;
-- text loses the control characters that XML 1.0 cannot hold, even escaped.
+- text loses the control characters that XML 1.0 cannot hold, even escaped;
+- a cell of a table that holds several values (the activities of a tie) joins them by
+  :data:`LIST_SEPARATOR`, ``" | "``, which is no CSV dialect's separator (``,`` nor ``;``).
 
 Examples
 --------
@@ -25,8 +27,18 @@ import pandas as pd
 
 from contactladder.words import attribute_text
 
-__all__ = ["as_text", "date_text", "datetime_text", "has_time", "iso_columns", "xml_safe"]
+__all__ = [
+    "LIST_SEPARATOR",
+    "as_text",
+    "date_text",
+    "datetime_text",
+    "has_time",
+    "iso_columns",
+    "xml_safe",
+]
 
+#: What joins the values of a table cell that holds several (see the module's docstring).
+LIST_SEPARATOR = " | "
 # Characters XML 1.0 does not allow, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 

@@ -7,6 +7,14 @@ per command and prints its result; scripts can call the jobs too.
 >>> result = Result(paths=[Path("outputs/growth.csv")], notes=["Set aside 2 invalid rows"])
 >>> result.paths[0].name, result.notes
 ('growth.csv', ['Set aside 2 invalid rows'])
+
+A table goes to a file, or to the standard output for scripts: as CSV when the output is
+:data:`STDOUT` (``-``), as CSV or JSON when a ``format`` is asked for without an output
+(:func:`printed_format`, :func:`printed_table`); else as text for the terminal.
+
+>>> import pandas as pd
+>>> printed_table(pd.DataFrame({"ties": [3]}), "-").output
+b'ties\\n3\\n'
 """
 
 from __future__ import annotations
@@ -22,6 +30,8 @@ if TYPE_CHECKING:
     from contactladder.network import LadderNetwork
 
 __all__ = [
+    "STDOUT",
+    "TABLE_FORMATS",
     "Result",
     "Progress",
     "Source",
@@ -29,7 +39,15 @@ __all__ = [
     "check_output",
     "rejects_path",
     "status_of",
+    "file_output",
+    "printed_format",
+    "printed_table",
 ]
+
+#: The output that stands for the standard output.
+STDOUT = "-"
+#: The formats a table can be printed in for scripts.
+TABLE_FORMATS = ("csv", "json")
 
 #: A ``progress(done, total)`` callback, or None.
 Progress = Callable[[int, int], None] | None
@@ -49,11 +67,14 @@ class Result:
     notes : list of str
         Remarks beside the result (rows set aside, files that hold personal data); the CLI
         writes them on stderr.
+    output : bytes
+        A table for scripts (CSV or JSON), to write on stdout as it is; b"" for none.
     """
 
     paths: list[Path] = field(default_factory=list)
     text: str = ""
     notes: list[str] = field(default_factory=list)
+    output: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -187,3 +208,69 @@ def status_of(source: Source | LadderNetwork, net: LadderNetwork) -> pd.DataFram
         people=net.column("role").index,
         skip_invalid=bool(source.load.get("skip_invalid")),
     )
+
+
+def file_output(output: str | Path | None) -> Path | None:
+    """The file an output names: None for none and for :data:`STDOUT`.
+
+    >>> file_output("-"), file_output("g.csv")
+    (None, PosixPath('g.csv'))
+    """
+    return None if output is None or str(output) == STDOUT else Path(output)
+
+
+def printed_format(output: str | Path | None, format: str | None = None) -> str | None:
+    """The format a table is printed in for scripts: ``"csv"`` or ``"json"`` when ``output`` is
+    :data:`STDOUT` (CSV unless ``format`` says JSON) or ``format`` is given without an output;
+    None when the table goes to a file or to the terminal as text.
+
+    >>> printed_format("-"), printed_format(None, "json"), printed_format(None)
+    ('csv', 'json', None)
+
+    Raises
+    ------
+    UsageError
+        For a format other than csv and json, or a format given with a file to write (the
+        file's suffix says its format).
+    """
+    from contactladder.errors import UsageError
+
+    if format is not None and format not in TABLE_FORMATS:
+        raise UsageError("unknown table format", value=format, hint="use csv or json")
+    if file_output(output) is not None:
+        if format is not None:
+            raise UsageError(
+                "a format is for the standard output; a file's suffix says its format",
+                value=format,
+                hint="leave out {format}, or give {output} " + STDOUT,
+            )
+        return None
+    if output is None:
+        return format
+    return format or "csv"
+
+
+def printed_table(
+    table: pd.DataFrame,
+    output: str | Path | None,
+    *,
+    format: str | None = None,
+    csv_dialect: str = "plain",
+) -> Result | None:
+    """``table`` for the standard output in its :func:`printed_format`: CSV in ``csv_dialect``
+    or JSON records (:func:`~contactladder.io.sheets.json_bytes`); None when the table goes to
+    a file or to the terminal as text.
+
+    Raises
+    ------
+    UsageError
+        As :func:`printed_format`.
+    """
+    from contactladder.io.sheets import csv_bytes, json_bytes
+
+    chosen = printed_format(output, format)
+    if chosen is None:
+        return None
+    if chosen == "json":
+        return Result(output=json_bytes(table))
+    return Result(output=csv_bytes(table, dialect=csv_dialect))

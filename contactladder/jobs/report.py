@@ -127,6 +127,7 @@ def write_report(
     subtitle: str | None = None,
     moments: Sequence[object] | None = None,
     progress: Progress = None,
+    csv_dialect: str = "plain",
 ) -> list[Path]:
     """Write ``index.html``, the charts (PNG and SVG) and the tables (CSV) into ``folder``.
 
@@ -151,6 +152,8 @@ def write_report(
     moments : list of dates, optional
         The moments of the pictures of the village (PNG and SVG beside the report, shown in
         it); default the data's first day, the day halfway and its last day.
+    csv_dialect : {"plain", "excel-nl"}
+        The dialect of the CSV tables (see :mod:`contactladder.io.sheets`).
 
     Returns
     -------
@@ -201,7 +204,7 @@ def write_report(
     with output_set(folder, stale=REPORT_STALE) as staging:
         write_text(staging.path("index.html"), page)
         for name, table in sheets.items():
-            write_table(table, staging.path(name))
+            write_table(table, staging.path(name), dialect=csv_dialect)
         for name, data in drawings.items():
             write_bytes(staging.path(name), data)
     return [folder / name for name in ("index.html", *sheets, *drawings)]

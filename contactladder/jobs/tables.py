@@ -1,7 +1,9 @@
 """The jobs that give tables: ``ladder``, ``check``, ``growth`` and ``yield``.
 
 Each returns a :class:`~contactladder.jobs.common.Result`: the file written when an output is
-given, else the table as text for the terminal.
+given (a CSV in ``csv_dialect``: ``plain`` or ``excel-nl``), the table as CSV or JSON for the
+standard output with ``output="-"`` or a ``format`` (see
+:func:`~contactladder.jobs.common.printed_table`), else the table as text for the terminal.
 
 >>> print(ladder_job(lang="en").text.splitlines()[1])
 1      kennen   Acquaintance         #2895aa
@@ -9,13 +11,29 @@ given, else the table as text for the terminal.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from contactladder.jobs.common import Progress, Result, Source, open_source, status_of
+import pandas as pd
+
+from contactladder.jobs.common import (
+    Progress,
+    Result,
+    Source,
+    file_output,
+    open_source,
+    printed_format,
+    printed_table,
+    status_of,
+)
 from contactladder.network import LadderNetwork
 
-__all__ = ["ladder_job", "check_job", "growth_job", "yield_job", "table_result"]
+__all__ = ["ladder_job", "check_job", "check_facts", "growth_job", "yield_job", "table_result"]
+
+# A line of what check prints: ``Label: value``; and the start of a warning.
+_FACT = re.compile(r"([A-Z][A-Za-z ]*): (.*)")
+_WARNING = "Warning: "
 
 
 def ladder_job(ladder_file: str | Path | None = None, *, lang: str = "nl") -> Result:
@@ -26,11 +44,64 @@ def ladder_job(ladder_file: str | Path | None = None, *, lang: str = "nl") -> Re
     return Result(text=ladder.describe(lang))
 
 
-def check_job(source: Source | LadderNetwork, options: Mapping[str, str] | None = None) -> Result:
+def check_job(
+    source: Source | LadderNetwork,
+    options: Mapping[str, str] | None = None,
+    *,
+    format: str | None = None,
+) -> Result:
     """``contactladder check``: what was read, and warnings about what looks odd; ``options``
-    names the parameters the warnings name (a CLI's options)."""
+    names the parameters the warnings name (a CLI's options). With ``format="json"`` the same
+    as data for scripts (:func:`check_facts`), in the result's ``output``.
+
+    Raises
+    ------
+    UsageError
+        For a format other than json.
+    """
+    import json
+
+    from contactladder.errors import UsageError
+
+    if format not in (None, "json"):
+        raise UsageError("check prints text, or JSON for scripts", value=format, hint="use json")
     net, notes = open_source(source)
-    return Result(text=net.describe(options=options), notes=notes)
+    text = net.describe(options=options)
+    if format is None:
+        return Result(text=text, notes=notes)
+    facts = json.dumps(check_facts(text), ensure_ascii=False, indent=2)
+    return Result(output=(facts + "\n").encode(), notes=notes)
+
+
+def check_facts(text: str) -> dict[str, object]:
+    """What ``check`` prints, as data: each ``Label: value`` line as ``{"label": "value"}``
+    (``Data set`` as ``data_set``), a block under a ``Label:`` line (the people by wijk and
+    role) as its lines, and the warnings as a list.
+
+    >>> check_facts("Data set: x\\nPeople: 3 (parent 3)\\nWarning: 1 people have no contacts.")
+    {'data_set': 'x', 'people': '3 (parent 3)', 'warnings': ['1 people have no contacts.']}
+    """
+    facts: dict[str, object] = {}
+    warnings = []
+    block: list[str] | None = None
+    for line in text.splitlines():
+        fact = _FACT.fullmatch(line)
+        if line.startswith(_WARNING):
+            warnings.append(line.removeprefix(_WARNING))
+        elif fact:
+            facts[_key(fact[1])] = fact[2]
+            block = None
+        elif line.endswith(":"):
+            block = facts.setdefault(_key(line[:-1]), [])  # type: ignore[assignment]
+        elif block is not None:
+            block.append(line)
+    facts["warnings"] = warnings
+    return facts
+
+
+def _key(label: str) -> str:
+    """A label as a key: ``People by wijk and role`` -> ``people_by_wijk_and_role``."""
+    return "_".join(label.lower().split())
 
 
 def growth_job(
@@ -42,14 +113,17 @@ def growth_job(
     by: str | None = None,
     transitions: bool = False,
     progress: Progress = None,
+    format: str | None = None,
+    csv_dialect: str = "plain",
 ) -> Result:
     """``contactladder growth``: the growth table (or with ``transitions`` the rung-to-rung
-    moves) of the data of ``source``, written to ``output`` or shown.
+    moves) of the data of ``source``, written to ``output`` or shown (``format`` and
+    ``csv_dialect`` as in :func:`table_result`).
 
     Raises
     ------
     UsageError
-        For ``transitions`` with another view or a grouping.
+        For ``transitions`` with another view or a grouping, or as :func:`table_result`.
     """
     from contactladder.analysis.growth import growth
     from contactladder.analysis.transitions import transitions as moves
@@ -59,38 +133,68 @@ def growth_job(
         raise UsageError(
             "transitions count moves in the reached view", hint="leave out {view} and {by}"
         )
-    net, notes = open_source(source, output=output)
+    printed_format(output, format)  # a wrong format fails before the work
+    net, notes = open_source(source, output=file_output(output))
     if transitions:
         table = moves(net, freq=freq)
     else:
         table = growth(
             net, freq=freq, view=view, by=by, status=status_of(source, net), progress=progress
         )
-    result = table_result(table, output, sheet="transitions" if transitions else "growth")
+    result = table_result(
+        table,
+        output,
+        sheet="transitions" if transitions else "growth",
+        format=format,
+        csv_dialect=csv_dialect,
+    )
     result.notes[:0] = notes
     return result
 
 
 def yield_job(
-    source: Source | LadderNetwork, output: str | Path | None = None, *, as_of: object = None
+    source: Source | LadderNetwork,
+    output: str | Path | None = None,
+    *,
+    as_of: object = None,
+    format: str | None = None,
+    csv_dialect: str = "plain",
 ) -> Result:
-    """``contactladder yield``: per activity, the ties first made there and their rungs now."""
+    """``contactladder yield``: per activity, the ties first made there and their rungs now
+    (``format`` and ``csv_dialect`` as in :func:`table_result`)."""
     from contactladder.analysis.activity_yield import activity_yield
 
-    net, notes = open_source(source, output=output)
-    result = table_result(activity_yield(net, as_of=as_of), output, sheet="yield")
+    printed_format(output, format)
+    net, notes = open_source(source, output=file_output(output))
+    table = activity_yield(net, as_of=as_of)
+    result = table_result(table, output, sheet="yield", format=format, csv_dialect=csv_dialect)
     result.notes[:0] = notes
     return result
 
 
-def table_result(table, output: str | Path | None, *, sheet: str = "data") -> Result:
-    """A table written to ``output`` (CSV or XLSX; under the output's lock, whole or not at
-    all), or as text for the terminal."""
+def table_result(
+    table: pd.DataFrame,
+    output: str | Path | None,
+    *,
+    sheet: str = "data",
+    format: str | None = None,
+    csv_dialect: str = "plain",
+) -> Result:
+    """A table written to ``output`` (CSV in ``csv_dialect``, or XLSX; under the output's
+    lock, whole or not at all), printed for scripts (``output="-"`` or a ``format``: see
+    :func:`~contactladder.jobs.common.printed_table`), or as text for the terminal.
+
+    >>> table_result(pd.DataFrame({"share": [0.5]}), "-", csv_dialect="excel-nl").output
+    b'\\xef\\xbb\\xbfshare\\r\\n0,5\\r\\n'
+    """
+    printed = printed_table(table, output, format=format, csv_dialect=csv_dialect)
+    if printed is not None:
+        return printed
     if output:
         from contactladder.io.files import output_set
         from contactladder.io.sheets import write_table
 
         with output_set([output]) as staging:
-            write_table(table, staging.path(output), sheet=sheet)
+            write_table(table, staging.path(output), sheet=sheet, dialect=csv_dialect)
         return Result(paths=[Path(output)])
     return Result(text=table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))

@@ -39,7 +39,15 @@ from contactladder.analysis.worklist_changes import change_sentence, changes, re
 from contactladder.errors import UsageError
 from contactladder.io.files import output_set, write_text
 from contactladder.io.sheets import write_table, write_workbook
-from contactladder.jobs.common import Result, Source, open_source
+from contactladder.io.values import date_text, datetime_text
+from contactladder.jobs.common import (
+    Result,
+    Source,
+    file_output,
+    open_source,
+    printed_format,
+    printed_table,
+)
 from contactladder.loading.files import read_table
 from contactladder.loading.weaver_files import read_introductions, read_status
 from contactladder.network.ladder_network import LadderNetwork
@@ -78,6 +86,8 @@ def alone_job(
     today: datetime.date | None = None,
     compare: str | Path | None = None,
     anonymize: bool = False,
+    format: str | None = None,
+    csv_dialect: str = "plain",
     **options: Any,
 ) -> Result:
     """``contactladder alone``: who needs a link,
@@ -88,10 +98,11 @@ def alone_job(
     and why, in the output (a sheet, a section, or ``<name>.changes.csv`` beside a CSV). Without
     it, an earlier version of ``output`` is compared with and kept beside it as
     ``<name>.previous.<suffix>``. ``anonymize``: the team-meeting version, with the counts per
-    wijk and reason (a sheet, a section, or ``<name>.counts.csv``).
+    wijk and reason (a sheet, a section, or ``<name>.counts.csv``). ``format`` and
+    ``csv_dialect`` as in :func:`deliver`.
     """
-    check_list_path(output, "worklist")
-    net, notes = open_source(source, output=output)
+    check_list_path(output, "worklist", format)
+    net, notes = open_source(source, output=file_output(output))
     status, introduced = logs(source, net, options)
     options["as_of"] = reference_day(options.get("as_of"), today)
     table = worklist(net, status=status, introduced=introduced, anonymize=anonymize, **options)
@@ -106,14 +117,15 @@ def alone_job(
     extras: dict[str, pd.DataFrame] = {}
     previous_path = Path(compare) if compare else None
     keep = None
+    written = file_output(output)
     if (
         previous_path is None
-        and output is not None
-        and Path(output).exists()
-        and Path(output).suffix.lower() in (".csv", ".xlsx")
+        and written is not None
+        and written.exists()
+        and written.suffix.lower() in (".csv", ".xlsx")
         and not anonymize
     ):
-        previous_path = keep = Path(output)
+        previous_path = keep = written
     if previous_path is not None and not anonymize:
         village = Village.of(net, options["as_of"], status=status)
         found = changes(table, _read_list(previous_path), why_off(village))
@@ -125,7 +137,7 @@ def alone_job(
         )
     if anonymize:
         extras["counts"] = reason_counts(table, list(REASONS))
-    return deliver(table, output, notes, extras, keep)
+    return deliver(table, output, notes, extras, keep, format=format, csv_dialect=csv_dialect)
 
 
 def introduce_job(
@@ -134,19 +146,22 @@ def introduce_job(
     output: str | Path | None = None,
     *,
     today: datetime.date | None = None,
+    format: str | None = None,
+    csv_dialect: str = "plain",
     **options: Any,
 ) -> Result:
     """``contactladder introduce``: whom ``person`` could meet,
     :func:`~contactladder.analysis.introductions.introductions` with ``options`` (from today by
-    default), written to ``output`` (``.csv`` or ``.xlsx``) or as terminal text."""
-    check_list_path(output, "introductions")
-    net, notes = open_source(source, output=output)
+    default), written to ``output`` (``.csv`` or ``.xlsx``) or as terminal text; ``format``
+    and ``csv_dialect`` as in :func:`deliver`."""
+    check_list_path(output, "introductions", format)
+    net, notes = open_source(source, output=file_output(output))
     status, _ = logs(source, net, options)
     options["as_of"] = reference_day(options.get("as_of"), today)
     table = introductions(net, person, status=status, **options)
     notes.append(words("en")["weaver.reference_day"].format(day=table.attrs["as_of"]))
     table.attrs["anonymize"] = options.get("anonymize", False)
-    return deliver(table, output, notes)
+    return deliver(table, output, notes, format=format, csv_dialect=csv_dialect)
 
 
 def brokers_job(
@@ -154,31 +169,36 @@ def brokers_job(
     output: str | Path | None = None,
     *,
     today: datetime.date | None = None,
+    format: str | None = None,
+    csv_dialect: str = "plain",
     **options: Any,
 ) -> Result:
     """``contactladder brokers``: who holds the village together,
     :func:`~contactladder.analysis.brokers.village_brokers` with ``options`` (``as_of``,
     ``top``, ``lang``; from today by default), written to ``output`` (``.csv`` or ``.xlsx``)
-    or as terminal text."""
-    check_list_path(output, "brokers")
-    net, notes = open_source(source, output=output)
+    or as terminal text; ``format`` and ``csv_dialect`` as in :func:`deliver`."""
+    check_list_path(output, "brokers", format)
+    net, notes = open_source(source, output=file_output(output))
     status, _ = logs(source, net, options)
     options["as_of"] = reference_day(options.get("as_of"), today)
     table = village_brokers(net, status=status, **options)
     notes.append(words("en")["weaver.reference_day"].format(day=table.attrs["as_of"]))
     table.attrs["anonymize"] = options.get("anonymize", False)
-    return deliver(table, output, notes)
+    return deliver(table, output, notes, format=format, csv_dialect=csv_dialect)
 
 
-def check_list_path(path: str | Path | None, kind: str) -> None:
-    """Refuse a file name a weaver list of ``kind`` cannot be written to (None is fine).
+def check_list_path(path: str | Path | None, kind: str, format: str | None = None) -> None:
+    """Refuse a file name a weaver list of ``kind`` cannot be written to (None and ``-``, the
+    standard output, are fine), and a ``format`` that does not fit (see
+    :func:`~contactladder.jobs.common.printed_format`).
 
     Raises
     ------
     UsageError
         For a suffix other than ``.csv`` or ``.xlsx``, or ``.html`` for the worklist.
     """
-    if path is None:
+    printed_format(path, format)
+    if file_output(path) is None:
         return
     suffixes = (".csv", ".xlsx", ".html") if kind == "worklist" else (".csv", ".xlsx")
     if Path(path).suffix.lower() not in suffixes:
@@ -202,6 +222,7 @@ def write_list_set(
     lang: str | None = None,
     extras: Mapping[str, pd.DataFrame] | None = None,
     keep: str | Path | None = None,
+    csv_dialect: str = "plain",
 ) -> list[Path]:
     """Write a weaver table as CSV, XLSX or (the worklist only) HTML, whole or not at all,
     under the output's lock, with its ``extras`` (``changes``, ``counts``: more sheets of a
@@ -210,7 +231,8 @@ def write_list_set(
     file is readable by its owner only (0600: it holds names); a file it replaces keeps its mode.
 
     The XLSX sheet is named after the list and says it holds personal data, as do the
-    workbook's properties; the HTML page says so in a comment and a banner. CSV stays clean.
+    workbook's properties; the HTML page says so in a comment and a banner. CSV stays clean,
+    in ``csv_dialect`` (``plain`` or ``excel-nl``, see :mod:`contactladder.io.sheets`).
 
     Returns the paths written, the list first.
 
@@ -257,9 +279,9 @@ def write_list_set(
             }
             write_workbook(sheets, staged, description=personal_data_notice(lang))
         else:
-            write_table(table, staged)
+            write_table(table, staged, dialect=csv_dialect)
             for name, extra in extras.items():
-                write_table(extra, staging.path(beside[name]))
+                write_table(extra, staging.path(beside[name]), dialect=csv_dialect)
     return targets
 
 
@@ -269,25 +291,33 @@ def deliver(
     notes: list[str],
     extras: Mapping[str, pd.DataFrame] | None = None,
     keep: Path | None = None,
+    *,
+    format: str | None = None,
+    csv_dialect: str = "plain",
 ) -> Result:
-    """The written list and its notes, or the list as terminal text."""
-    if output is None:
+    """The written list and its notes; the list as CSV (in ``csv_dialect``) or JSON for
+    scripts, with ``output="-"`` or a ``format`` (its extras are not printed: a note says
+    so); or the list as terminal text."""
+    printed = printed_table(table, output, format=format, csv_dialect=csv_dialect)
+    if printed is None and output is None:
         texts = [as_text(table), *(as_text(extra) for extra in (extras or {}).values())]
         return Result(text="\n\n".join(texts), notes=notes)
-    paths = write_list_set(table, output, extras=extras, keep=keep)
+    if printed is not None:
+        result, where = printed, "the list on stdout"
+        if extras:
+            notes = [*notes, "Not printed (write a file for them): " + ", ".join(extras)]
+    else:
+        paths = write_list_set(table, output, extras=extras, keep=keep, csv_dialect=csv_dialect)
+        result, where = Result(paths=paths), str(output)
     if table.attrs.get("anonymize"):
-        return Result(
-            paths=paths,
-            notes=[*notes, f"Note: {output} shows no names: anonymous labels that match the maps."],
+        note = f"Note: {where} shows no names: anonymous labels that match the maps."
+    else:
+        note = (
+            f"Note: {where} holds personal data (names): keep it to yourself and delete it "
+            "when no longer needed."
         )
-    return Result(
-        paths=paths,
-        notes=[
-            *notes,
-            f"Note: {output} holds personal data (names): keep it to "
-            "yourself and delete it when no longer needed.",
-        ],
-    )
+    result.notes = [*notes, note]
+    return result
 
 
 def logs(
@@ -305,14 +335,23 @@ def logs(
 
 
 def _read_list(path: Path) -> pd.DataFrame:
-    """An earlier worklist, as written (CSV, or the first sheet of a workbook), as text."""
+    """An earlier worklist, as written (CSV, or the first sheet of a workbook, its date cells
+    as ISO days), as text."""
     if path.suffix.lower() == ".xlsx":
         try:
-            return pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False)
+            sheet = pd.read_excel(path, sheet_name=0, keep_default_na=False)
         except (OSError, ValueError) as exc:
             raise UsageError(
                 "cannot read the earlier worklist",
                 value=path.name,
                 hint="give a worklist written as .csv or .xlsx",
             ) from exc
+        return sheet.map(_cell_text)
     return read_table(path)
+
+
+def _cell_text(value: object) -> str:
+    """A cell of a workbook as the text of its CSV: a date cell as its ISO day."""
+    if isinstance(value, datetime.datetime):
+        return date_text(value) if value.time() == datetime.time() else datetime_text(value)
+    return str(value)
