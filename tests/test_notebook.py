@@ -122,19 +122,21 @@ NOTEBOOK_CELLS = [
 
 
 def run_notebook(tmp_path, monkeypatch):
-    """Run the notebook of :data:`NOTEBOOK_CELLS` in a python3 kernel of this environment."""
+    """Run the notebook of :data:`NOTEBOOK_CELLS` in a python3 kernel of this environment.
+
+    Everything Jupyter and IPython write (the kernelspec, the profile, connection files) goes
+    into the test's folder, never the user's home: JUPYTER_PATH comes before every other
+    kernel folder, so the kernel found is the one installed here, for this python.
+    """
+    monkeypatch.setenv("IPYTHONDIR", str(tmp_path / "ipython"))
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "runtime"))
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter" / "share" / "jupyter"))
     nbformat = pytest.importorskip("nbformat", reason="nbformat is not installed (test extra)")
     nbclient = pytest.importorskip("nbclient", reason="nbclient is not installed (test extra)")
     kernelspec = pytest.importorskip(
         "ipykernel.kernelspec", reason="ipykernel is not installed (test extra)"
     )
-    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
-
-    try:
-        KernelSpecManager().get_kernel_spec("python3")
-    except NoSuchKernel:  # install one into the test's folder, never into the user's home
-        kernelspec.install(prefix=str(tmp_path / "jupyter"))
-        monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter" / "share" / "jupyter"))
+    kernelspec.install(prefix=str(tmp_path / "jupyter"))
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [
         nbformat.v4.new_code_cell(cell.format(demo=str(DEMO))) for cell in NOTEBOOK_CELLS
