@@ -410,6 +410,46 @@ def naive_ties(contacts: pd.DataFrame) -> dict:
     return ties
 
 
+def naive_figures(graph, role: dict, focal_role: str, levels, top: int) -> dict:
+    """The growth figures of one graph (edges with ``rung``), measured with networkx functions:
+    what ``growth()`` counts, rebuilt from scratch (undefined ratios as NaN)."""
+    import networkx as nx
+
+    focal = [p for p in graph if role[p] == focal_role]
+    peers = graph.subgraph(focal)
+    rungs = [rung for _, _, rung in graph.edges(data="rung")]
+
+    def peer_rung_at_least(person, level):
+        return any(peers.edges[person, other]["rung"] >= level for other in peers[person])
+
+    components = list(nx.connected_components(graph))
+    largest = max(
+        components, key=lambda c: (len(c), sum(role[p] == focal_role for p in c)), default=set()
+    )
+    return {
+        "people": graph.number_of_nodes(),
+        "focal": len(focal),
+        "ties": graph.number_of_edges(),
+        **{f"rung_{key}": rungs.count(level) for level, key in levels},
+        "focal_alone": sum(graph.degree(p) == 0 for p in focal),
+        "focal_only_professional": sum(graph.degree(p) > 0 and peers.degree(p) == 0 for p in focal),
+        "focal_peer_ge3": sum(peer_rung_at_least(p, 3) for p in focal),
+        "focal_peer_top": sum(peer_rung_at_least(p, top) for p in focal),
+        "focal_peer_degree_mean": (
+            float(np.mean([peers.degree(p) for p in focal])) if focal else np.nan
+        ),
+        "components": nx.number_connected_components(graph),
+        "largest_component_share": (
+            sum(role[p] == focal_role for p in largest) / len(focal) if focal else np.nan
+        ),
+        # Undefined ratios are missing: a density of fewer than two, no connected triples.
+        "peer_density": nx.density(peers) if len(focal) > 1 else np.nan,
+        "peer_transitivity": (
+            nx.transitivity(peers) if any(d > 1 for _, d in peers.degree()) else np.nan
+        ),
+    }
+
+
 def naive_bounds(first: pd.Timestamp, last: pd.Timestamp, freq: str) -> list:
     """(label, start, end) of every period from the first date to the last, by date arithmetic."""
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import networkx as nx
-import numpy as np
 import pandas as pd
 import pytest
 from helpers import (
@@ -20,19 +19,19 @@ from helpers import (
     THREE_RUNGS,
     dataset,
     naive_bounds,
+    naive_figures,
     naive_ties,
     present_from,
     random_data,
 )
 
 from contactladder.analysis.activity_yield import activity_yield
-from contactladder.analysis.growth import RATIO_COLUMNS, growth, growth_columns
+from contactladder.analysis.growth import growth, growth_columns
 from contactladder.analysis.transitions import transitions
 from contactladder.errors import UsageError
 from contactladder.ladder import Ladder
 from contactladder.loading.dataset import load
 from contactladder.network import FREQUENCIES, LadderNetwork
-from contactladder.network.periods import label_period, period_label
 
 NO_GROUP = "(none)"
 
@@ -118,42 +117,6 @@ def naive_growth(
         ]
     )
     return pd.DataFrame(rows, columns=columns)
-
-
-def naive_figures(graph: nx.Graph, role: dict, focal_role: str, levels, top: int) -> dict:
-    focal = [p for p in graph if role[p] == focal_role]
-    peers = graph.subgraph(focal)
-    rungs = [rung for _, _, rung in graph.edges(data="rung")]
-
-    def peer_rung_at_least(person, level):
-        return any(peers.edges[person, other]["rung"] >= level for other in peers[person])
-
-    components = list(nx.connected_components(graph))
-    largest = max(
-        components, key=lambda c: (len(c), sum(role[p] == focal_role for p in c)), default=set()
-    )
-    return {
-        "people": graph.number_of_nodes(),
-        "focal": len(focal),
-        "ties": graph.number_of_edges(),
-        **{f"rung_{key}": rungs.count(level) for level, key in levels},
-        "focal_alone": sum(graph.degree(p) == 0 for p in focal),
-        "focal_only_professional": sum(graph.degree(p) > 0 and peers.degree(p) == 0 for p in focal),
-        "focal_peer_ge3": sum(peer_rung_at_least(p, 3) for p in focal),
-        "focal_peer_top": sum(peer_rung_at_least(p, top) for p in focal),
-        "focal_peer_degree_mean": (
-            float(np.mean([peers.degree(p) for p in focal])) if focal else np.nan
-        ),
-        "components": nx.number_connected_components(graph),
-        "largest_component_share": (
-            sum(role[p] == focal_role for p in largest) / len(focal) if focal else np.nan
-        ),
-        # Undefined ratios are missing: a density of fewer than two, no connected triples.
-        "peer_density": nx.density(peers) if len(focal) > 1 else np.nan,
-        "peer_transitivity": (
-            nx.transitivity(peers) if any(d > 1 for _, d in peers.degree()) else np.nan
-        ),
-    }
 
 
 def assert_same_table(got: pd.DataFrame, expected: pd.DataFrame) -> None:
@@ -315,54 +278,6 @@ def test_growth_of_no_contacts_is_an_empty_table():
     data.contacts = data.contacts.iloc[:0]
     table = growth(LadderNetwork(data))
     assert table.empty and list(table.columns) == growth_columns(LadderNetwork(data))
-
-
-def test_growth_has_typed_columns_and_missing_ratios():
-    net = LadderNetwork(
-        dataset(
-            [("2024-01-02", "gw", "ann", 1), ("2024-03-02", "ann", "bo", 2)],
-            {"gw": ("professional", "", None), "bo": ("parent", "", "2024-03-01")},
-        )
-    )
-    table = growth(net, freq="month")
-    assert str(table["period_start"].dtype) == "datetime64[ns]"
-    assert table["period"].tolist() == ["2024-01", "2024-02", "2024-03"]
-    for column in ("people", "ties", "rung_kennen", "new_ties", "components"):
-        assert str(table[column].dtype) == "int64", column
-    # One parent in January: no density and no transitivity, but a mean and a share.
-    first = table.iloc[0]
-    assert np.isnan(first["peer_density"]) and np.isnan(first["peer_transitivity"])
-    assert first["focal_peer_degree_mean"] == 0.0 and first["largest_component_share"] == 1.0
-    # No focal people at all: every ratio over them is missing, the counts are zero.
-    alone = growth(LadderNetwork(net.data, focal="volunteer"), freq="year").iloc[0]
-    assert alone["focal"] == 0 and alone["focal_alone"] == 0
-    assert all(np.isnan(alone[c]) for c in RATIO_COLUMNS)
-
-
-def test_growth_writes_missing_ratios_as_empty_cells(tmp_path):
-    net = LadderNetwork(dataset([("2024-01-02", "ann", "bo", 1)]))
-    path = tmp_path / "growth.csv"
-    growth(net, freq="year").to_csv(path, index=False)
-    text = path.read_text(encoding="utf-8")
-    assert "nan" not in text.lower() and ",,2024-01-01" in text  # transitivity, period_start
-
-
-@pytest.mark.parametrize("freq", list(FREQUENCIES))
-def test_growth_periods_round_trip(freq):
-    net = LadderNetwork(dataset([("2024-12-27", "ann", "bo", 1), ("2025-02-11", "ann", "bo", 2)]))
-    table = growth(net, freq=freq)
-    code = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}[freq]
-    for row in table.itertuples():
-        period = pd.Period(row.period_start, code)
-        assert label_period(row.period, freq) == period and period_label(period) == row.period
-    assert table["period_start"].is_monotonic_increasing
-
-
-def test_growth_of_no_contacts_has_typed_columns():
-    data = dataset([("2024-01-02", "ann", "bo", 1)])
-    data.contacts = data.contacts.iloc[:0]
-    table = growth(LadderNetwork(data))
-    assert str(table["ties"].dtype) == "int64" and str(table["peer_density"].dtype) == "float64"
 
 
 def test_growth_does_not_change_the_network(demo_data):

@@ -58,7 +58,7 @@ class Step:
     graph : networkx.Graph or None
         Reached view: the network up to ``end``, the same graph object at every step, updated
         in place (copy it to keep it); None when the walk builds no graph. Active view: a new
-        graph of the period's ties.
+        graph of the period's ties. Current view: a new graph of the ties current at ``end``.
     joined : list
         People who became present in this period.
     new_ties : list of (u, v)
@@ -66,7 +66,13 @@ class Step:
     new_rungs : list of int
         The rung each of ``new_ties`` has reached by the end of the period.
     climbed : list of (u, v, old_rung, new_rung)
-        Ties that existed before and whose reached rung went up in this period.
+        Ties that existed before and whose reached rung went up in this period (current view:
+        whose current rung went up).
+    declined : list of (u, v, old_rung, new_rung)
+        Current view only: ties current at both ends whose current rung went down.
+    ended : list of (u, v, old_rung)
+        Current view only: ties current at the previous end and not at this one (see
+        :mod:`contactladder.network.current`).
 
     Examples
     --------
@@ -86,6 +92,8 @@ class Step:
     new_ties: list = field(default_factory=list)
     new_rungs: list = field(default_factory=list)
     climbed: list = field(default_factory=list)
+    declined: list = field(default_factory=list)
+    ended: list = field(default_factory=list)
 
 
 class PeriodPairs:

@@ -1,0 +1,194 @@
+"""The growth table's counting: the figures of one group, kept up to date period by period.
+
+:class:`GrowthCounter` holds the figures of one group of people (or of everyone) as people and
+ties are added and ties climb; :func:`count_step` feeds it a reached-view step,
+:func:`count_graph` a whole graph (a step of the active or current view). The definitions of
+the figures are those of :mod:`contactladder.analysis.growth`.
+
+Examples
+--------
+>>> counter = GrowthCounter(Ladder.default())
+>>> for person in ("ann", "bo", "cem"):
+...     counter.add_person(person, focal=True)
+>>> counter.add_tie("ann", "bo", 3)
+>>> counter.ties, counter.components, counter.focal_ge3, counter.focal_with_ties
+(1, 2, 2, 2)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from contactladder.ladder import Ladder
+from contactladder.network import Step
+
+__all__ = ["GrowthCounter", "SHARING_LEVEL", "count_graph", "count_step", "inside_group"]
+
+# The rung from which a peer tie counts in ``focal_peer_ge3``: sharing experiences.
+SHARING_LEVEL = 3
+_UNDEFINED = float("nan")  # a ratio over nothing
+
+
+def inside_group(groups: dict, name) -> Callable[[object, object], bool]:
+    """Whether a tie lies within group ``name`` (every tie, without groups)."""
+    if name is None:
+        return lambda a, b: True
+    return lambda a, b: groups[a] == name and groups[b] == name
+
+
+class GrowthCounter:
+    """The growth figures of one group, kept up to date as people and ties are added.
+
+    ``components`` come from a union-find over the people present; triangles among focal people
+    from the common neighbours of each new focal–focal tie, so nothing is recomputed per period.
+    """
+
+    def __init__(self, ladder: Ladder) -> None:
+        self.top = ladder.top.level
+        self.keys = [(rung.level, rung.key) for rung in ladder]
+        self.people = self.focal = self.ties = 0
+        self.at_rung = {level: 0 for level, _ in self.keys}
+        self.degree: dict = {}
+        self.peers: dict = {}  # focal person -> set of focal neighbours
+        self.peer_top: dict = {}  # focal person -> highest rung of their peer ties
+        self.focal_with_ties = self.focal_with_peers = self.focal_ge3 = self.focal_at_top = 0
+        self.peer_ties = self.triangles = self.triples = 0
+        self.parent: dict = {}
+        self.size: dict = {}
+        self.focal_in: dict = {}
+        self.components = 0
+        self.largest = (0, 0)  # (people, focal) of the largest component
+
+    def add_person(self, person, focal: bool) -> None:
+        self.people += 1
+        self.components += 1
+        self.parent[person] = person
+        self.size[person] = 1
+        self.focal_in[person] = int(focal)
+        self.degree[person] = 0
+        if focal:
+            self.focal += 1
+            self.peers[person] = set()
+            self.peer_top[person] = 0
+        self.largest = max(self.largest, (1, int(focal)))
+
+    def add_tie(self, a, b, rung: int) -> None:
+        self.ties += 1
+        self.at_rung[rung] += 1
+        degree, peers = self.degree, self.peers
+        for person in (a, b):
+            degree[person] += 1
+            if degree[person] == 1 and person in peers:
+                self.focal_with_ties += 1
+        if a in peers and b in peers:
+            peers_a, peers_b = peers[a], peers[b]
+            self.triangles += len(peers_a & peers_b)
+            self.triples += len(peers_a) + len(peers_b)
+            self.focal_with_peers += (not peers_a) + (not peers_b)
+            peers_a.add(b)
+            peers_b.add(a)
+            self.peer_ties += 1
+            self._raise_peer_rung(a, rung)
+            self._raise_peer_rung(b, rung)
+        self._union(a, b)
+
+    def climb(self, a, b, old: int, new: int) -> None:
+        self.at_rung[old] -= 1
+        self.at_rung[new] += 1
+        if a in self.peers and b in self.peers:
+            self._raise_peer_rung(a, new)
+            self._raise_peer_rung(b, new)
+
+    def row(self, step: Step, groups: dict, name) -> dict:
+        in_group = inside_group(groups, name)
+        focal = self.focal
+        possible = focal * (focal - 1) / 2
+        return {
+            "people": self.people,
+            "focal": focal,
+            "ties": self.ties,
+            **{f"rung_{key}": self.at_rung[level] for level, key in self.keys},
+            "new_ties": sum(1 for a, b in step.new_ties if in_group(a, b)),
+            "climbed": sum(1 for a, b, _, _ in step.climbed if in_group(a, b)),
+            "focal_alone": focal - self.focal_with_ties,
+            "focal_only_professional": self.focal_with_ties - self.focal_with_peers,
+            "focal_peer_ge3": self.focal_ge3,
+            "focal_peer_top": self.focal_at_top,
+            "focal_peer_degree_mean": 2 * self.peer_ties / focal if focal else _UNDEFINED,
+            "components": self.components,
+            "largest_component_share": self.largest[1] / focal if focal else _UNDEFINED,
+            "peer_density": self.peer_ties / possible if possible else _UNDEFINED,
+            "peer_transitivity": (
+                3 * self.triangles / self.triples if self.triples else _UNDEFINED
+            ),
+        }
+
+    def _raise_peer_rung(self, person, rung: int) -> None:
+        before = self.peer_top[person]
+        if rung <= before:
+            return
+        self.peer_top[person] = rung
+        if before < SHARING_LEVEL <= rung:
+            self.focal_ge3 += 1
+        if before < self.top <= rung:
+            self.focal_at_top += 1
+
+    def _find(self, person):
+        parent = self.parent
+        while parent[person] != person:
+            parent[person] = parent[parent[person]]
+            person = parent[person]
+        return person
+
+    def _union(self, a, b) -> None:
+        root_a, root_b = self._find(a), self._find(b)
+        if root_a == root_b:
+            return
+        if self.size[root_a] < self.size[root_b]:
+            root_a, root_b = root_b, root_a
+        self.parent[root_b] = root_a
+        self.size[root_a] += self.size[root_b]
+        self.focal_in[root_a] += self.focal_in[root_b]
+        self.components -= 1
+        self.largest = max(self.largest, (self.size[root_a], self.focal_in[root_a]))
+
+
+def _counter_for(counters: dict, groups: dict, by):
+    """A function from a person or the two ends of a tie to the counter they belong to: the
+    one counter, or with ``by`` their group's (None for a tie between two groups)."""
+    if not by:
+        only = counters[None]
+        return lambda *people: only
+
+    def counter(*people):
+        names = {groups[p] for p in people}
+        return counters[names.pop()] if len(names) == 1 else None
+
+    return counter
+
+
+def count_graph(step: Step, counters: dict, groups: dict, by) -> None:
+    """Count a whole graph: every step of the active view."""
+    counter_of = _counter_for(counters, groups, by)
+    assert step.graph is not None, "the active view walks with graphs"
+    for person, focal in step.graph.nodes(data="focal"):
+        counter_of(person).add_person(person, focal)
+    for a, b, rung in step.graph.edges(data="rung"):
+        counter = counter_of(a, b)
+        if counter:
+            counter.add_tie(a, b, rung)
+
+
+def count_step(step: Step, counters: dict, groups: dict, by, focal_people) -> None:
+    """Count what a reached-view step added: people who joined, new ties, climbs."""
+    counter_of = _counter_for(counters, groups, by)
+    for person in step.joined:
+        counter_of(person).add_person(person, person in focal_people)
+    for (a, b), rung in zip(step.new_ties, step.new_rungs):
+        counter = counter_of(a, b)
+        if counter:
+            counter.add_tie(a, b, rung)
+    for a, b, old, new in step.climbed:
+        counter = counter_of(a, b)
+        if counter:
+            counter.climb(a, b, old, new)

@@ -1,0 +1,242 @@
+"""The current view: each tie at the rung of its latest evidence, so ties can decline and end.
+
+Three views of a tie, side by side (the first two in :mod:`contactladder.network.ladder_network`):
+
+- *reached* at a moment t: the highest rung of the pair's contacts before t; it only rises;
+- *active* in a period: the pair had a contact in the period, at its highest rung there;
+- *current* at a moment t: the pair had a contact in the lapse window before t
+  (``t - lapse <= date < t``; ``lapse`` is :data:`DEFAULT_LAPSE` unless given), at the highest
+  rung of those contacts. When the window passes without a contact the tie has *ended*; a later
+  contact starts it again.
+
+Period by period the current view is measured at each period's end. Between the ends of two
+consecutive periods a tie is
+
+- *new*: current now and not at the previous end (a first tie, or one that came back);
+- *ended*: current at the previous end and not now;
+- *climbed* / *declined*: current at both ends, its rung now higher / lower;
+
+so the ties at a period's end are those at the previous end, plus the new, minus the ended.
+People are present as in the reached view (from joining, or their first contact): a person whose
+ties have all ended is present and alone.
+
+Examples
+--------
+One tie met at "delen" in January and at "kennen" in March, with a lapse of 40 days:
+
+>>> import pandas as pd
+>>> from contactladder.ladder import Ladder
+>>> from contactladder.loading import Dataset
+>>> from contactladder.network import LadderNetwork
+>>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-25", "2024-03-20"]),
+...     "person_a": "ann", "person_b": "bo", "rung": [3, 1], "activity": "", "wijk": "",
+...     "note": "", "source": ""})
+>>> people = pd.DataFrame({"role": "parent", "name": "", "organisation": "", "wijk": "",
+...     "joined": pd.NaT}, index=pd.Index(["ann", "bo"], name="id"))
+>>> net = LadderNetwork(Dataset(contacts, people, Ladder.default(), "example"))
+>>> [(s.label, sorted(s.graph.edges(data="rung")), len(s.new_ties), len(s.ended))
+...  for s in current_walk(net, "month", lapse="40d")]  # doctest: +NORMALIZE_WHITESPACE
+[('2024-01', [('ann', 'bo', 3)], 1, 0), ('2024-02', [('ann', 'bo', 3)], 0, 0),
+ ('2024-03', [('ann', 'bo', 1)], 0, 0)]
+>>> [(s.label, len(s.ended)) for s in current_walk(net, "month", lapse="20d")]
+[('2024-01', 0), ('2024-02', 1), ('2024-03', 0)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from contactladder.errors import UsageError
+from contactladder.network.periods import Step, pandas_frequency, period_label
+
+if TYPE_CHECKING:  # the network calls this module; the module only reads the network
+    from contactladder.network.ladder_network import LadderNetwork
+
+__all__ = ["VIEWS", "DEFAULT_LAPSE", "check_view", "parse_lapse", "current_ties", "current_walk"]
+
+#: The three views of a tie.
+VIEWS = ("reached", "active", "current")
+
+#: How long a tie stays current after its last contact, unless told otherwise.
+DEFAULT_LAPSE = "180d"
+# A duration as written: a number and a unit (seconds, minutes, hours, days, weeks).
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(s|min|h|d|w)", re.IGNORECASE)
+_UNITS = {"s": "s", "min": "min", "h": "h", "d": "D", "w": "W"}
+
+
+def check_view(view: object) -> str:
+    """``view`` when it is one of :data:`VIEWS`.
+
+    Raises
+    ------
+    UsageError
+        For any other value.
+
+    >>> check_view("current")
+    'current'
+    """
+    if view not in VIEWS:
+        raise UsageError("unknown view", value=view, hint="use reached, active or current")
+    return str(view)
+
+
+def parse_lapse(lapse: object) -> pd.Timedelta:
+    """The lapse window as a positive duration: ``"180d"``, ``"26W"``, ``"12h"`` or a Timedelta.
+
+    Raises
+    ------
+    UsageError
+        For anything that is not a positive duration, naming the parameter ``lapse``.
+
+    Examples
+    --------
+    >>> parse_lapse("180d"), parse_lapse(pd.Timedelta(hours=12))
+    (Timedelta('180 days 00:00:00'), Timedelta('0 days 12:00:00'))
+    >>> parse_lapse("soon")
+    Traceback (most recent call last):
+    ...
+    contactladder.errors.UsageError: not a duration 'soon'; write lapse as a number and a unit, \
+such as 180d, 26W or 12h
+    """
+    window = pd.NaT
+    written = _DURATION.fullmatch(lapse.strip()) if isinstance(lapse, str) else None
+    if written:
+        window = pd.Timedelta(float(written[1]), unit=_UNITS[written[2].lower()])
+    elif isinstance(lapse, timedelta):  # a pandas Timedelta too
+        window = pd.Timedelta(lapse)
+    if window is pd.NaT or window <= pd.Timedelta(0):
+        raise UsageError(
+            "not a duration",
+            value=lapse,
+            hint="write {lapse} as a number and a unit, such as 180d, 26W or 12h",
+        )
+    return window
+
+
+def current_ties(
+    contacts: pd.DataFrame, ends: pd.DatetimeIndex, *, lapse: object = DEFAULT_LAPSE
+) -> pd.DataFrame:
+    """The ties current at each moment of ``ends``, one row per moment and tie.
+
+    Parameters
+    ----------
+    contacts : DataFrame
+        ``date, person_a, person_b, rung``.
+    ends : DatetimeIndex
+        The moments, sorted (the ends of the periods of a walk).
+    lapse : str or Timedelta
+        The lapse window (:func:`parse_lapse`).
+
+    Returns
+    -------
+    DataFrame
+        ``step`` (the position of the moment in ``ends``), ``person_a, person_b``, ``rung``
+        (the highest rung of the window's contacts), ``first_contact, last_contact``
+        and ``contacts`` (of the window), sorted by step and pair.
+
+    Notes
+    -----
+    Each contact counts at every moment within ``lapse`` after it, so the work is in
+    proportion to the contacts times the periods a lapse window spans (plus one).
+
+    Examples
+    --------
+    >>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-02-20"]),
+    ...     "person_a": "a", "person_b": "b", "rung": [4, 2]})
+    >>> ends = pd.DatetimeIndex(["2024-02-01", "2024-03-01", "2024-04-01"])
+    >>> current_ties(contacts, ends, lapse="45d")[["step", "rung", "contacts"]].values.tolist()
+    [[0, 4, 1], [1, 2, 1], [2, 2, 1]]
+    """
+    window = parse_lapse(lapse)
+    dates = contacts["date"].to_numpy(dtype="datetime64[ns]")
+    moments = ends.to_numpy(dtype="datetime64[ns]")
+    first = np.searchsorted(moments, dates, side="right")  # the first moment after the contact
+    last = np.searchsorted(moments, dates + window.to_timedelta64(), side="right") - 1
+    counts = np.maximum(last - first + 1, 0)
+    rows = np.repeat(np.arange(len(dates)), counts)
+    offsets = np.arange(len(rows)) - np.repeat(np.cumsum(counts) - counts, counts)
+    expanded = pd.DataFrame(
+        {
+            "step": first[rows] + offsets,
+            "person_a": contacts["person_a"].to_numpy()[rows],
+            "person_b": contacts["person_b"].to_numpy()[rows],
+            "rung": contacts["rung"].to_numpy()[rows],
+            "date": dates[rows],
+        }
+    )
+    table = expanded.groupby(["step", "person_a", "person_b"], sort=True).agg(
+        rung=("rung", "max"),
+        first_contact=("date", "min"),
+        last_contact=("date", "max"),
+        contacts=("rung", "size"),
+    )
+    return table.reset_index()
+
+
+def current_walk(
+    net: LadderNetwork, freq: str = "month", *, lapse: object = DEFAULT_LAPSE
+) -> Iterator[Step]:
+    """Walk the periods in the current view, one :class:`~contactladder.network.periods.Step`
+    each, from the period of the first contact to that of the last.
+
+    Each step's ``graph`` is a new graph of the people present by the period's end and the ties
+    current then (edges ``rung, first_contact, last_contact, contacts`` of the lapse window);
+    ``joined`` the people who became present; ``new_ties`` / ``new_rungs``, ``climbed``,
+    ``declined`` and ``ended`` compare the ties current at the period's end with those at the
+    previous end (see the module docstring).
+
+    Raises
+    ------
+    UsageError
+        For an unknown ``freq`` or a ``lapse`` that is not a duration.
+    """
+    code = pandas_frequency(freq)
+    window = parse_lapse(lapse)
+    periods = net.period_range(freq)
+    if not len(periods):
+        return
+    ends = pd.DatetimeIndex([(period + 1).start_time for period in periods])
+    table = current_ties(net.contact_rows(), ends, lapse=window)
+    bounds = np.searchsorted(table["step"].to_numpy(), np.arange(len(periods) + 1))
+    joins = net.present_from.dt.to_period(code).clip(lower=periods[0])
+    joining = joins.index.groupby(joins.to_numpy())
+    present: dict = {}
+    before: dict = {}
+    for number, period in enumerate(periods):
+        step = Step(period, period_label(period), period.start_time, ends[number], nx.Graph())
+        step.joined = list(joining.get(period, ()))
+        present.update((person, net.person(person)) for person in step.joined)
+        assert step.graph is not None, "the current view always builds a graph"
+        step.graph.add_nodes_from(present.items())
+        rows = table.iloc[bounds[number] : bounds[number + 1]]
+        now = {}
+        for a, b, rung, first, last, count in zip(
+            rows["person_a"],
+            rows["person_b"],
+            rows["rung"].tolist(),
+            rows["first_contact"].dt.to_pydatetime(),
+            rows["last_contact"].dt.to_pydatetime(),
+            rows["contacts"].tolist(),
+        ):
+            now[(a, b)] = rung
+            step.graph.add_edge(
+                a, b, rung=rung, first_contact=first, last_contact=last, contacts=count
+            )
+            old = before.get((a, b), 0)
+            if not old:
+                step.new_ties.append((a, b))
+                step.new_rungs.append(rung)
+            elif rung > old:
+                step.climbed.append((a, b, old, rung))
+            elif rung < old:
+                step.declined.append((a, b, old, rung))
+        step.ended = [(a, b, rung) for (a, b), rung in before.items() if (a, b) not in now]
+        before = now
+        yield step

@@ -1,0 +1,64 @@
+"""The growth table's types and its ties by type.
+
+Types: ``period`` is ISO text and ``period_start`` its first moment (datetime64), counts are
+int64, undefined ratios are missing (NaN) and CSV writes them as empty cells.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from helpers import dataset
+
+from contactladder.analysis.growth import RATIO_COLUMNS, growth
+from contactladder.network import FREQUENCIES, LadderNetwork
+from contactladder.network.periods import label_period, pandas_frequency, period_label
+
+
+def test_growth_has_typed_columns_and_missing_ratios():
+    net = LadderNetwork(
+        dataset(
+            [("2024-01-02", "gw", "ann", 1), ("2024-03-02", "ann", "bo", 2)],
+            {"gw": ("professional", "", None), "bo": ("parent", "", "2024-03-01")},
+        )
+    )
+    table = growth(net, freq="month")
+    assert str(table["period_start"].dtype) == "datetime64[ns]"
+    assert table["period"].tolist() == ["2024-01", "2024-02", "2024-03"]
+    for column in ("people", "ties", "rung_kennen", "new_ties", "components"):
+        assert str(table[column].dtype) == "int64", column
+    # One parent in January: no density and no transitivity, but a mean and a share.
+    first = table.iloc[0]
+    assert np.isnan(first["peer_density"]) and np.isnan(first["peer_transitivity"])
+    assert first["focal_peer_degree_mean"] == 0.0 and first["largest_component_share"] == 1.0
+    # No focal people at all: every ratio over them is missing, the counts are zero.
+    alone = growth(LadderNetwork(net.data, focal="volunteer"), freq="year").iloc[0]
+    assert alone["focal"] == 0 and alone["focal_alone"] == 0
+    assert all(np.isnan(alone[c]) for c in RATIO_COLUMNS)
+
+
+def test_growth_writes_missing_ratios_as_empty_cells(tmp_path):
+    net = LadderNetwork(dataset([("2024-01-02", "ann", "bo", 1)]))
+    path = tmp_path / "growth.csv"
+    growth(net, freq="year").to_csv(path, index=False)
+    text = path.read_text(encoding="utf-8")
+    assert "nan" not in text.lower() and ",,2024-01-01" in text  # transitivity, period_start
+
+
+@pytest.mark.parametrize("freq", list(FREQUENCIES))
+def test_growth_periods_round_trip(freq):
+    net = LadderNetwork(dataset([("2024-12-27", "ann", "bo", 1), ("2025-02-11", "ann", "bo", 2)]))
+    table = growth(net, freq=freq)
+    code = pandas_frequency(freq)
+    for row in table.itertuples():
+        period = pd.Period(row.period_start, code)
+        assert label_period(row.period, freq) == period and period_label(period) == row.period
+    assert table["period_start"].is_monotonic_increasing
+
+
+def test_growth_of_no_contacts_has_typed_columns():
+    data = dataset([("2024-01-02", "ann", "bo", 1)])
+    data.contacts = data.contacts.iloc[:0]
+    table = growth(LadderNetwork(data))
+    assert str(table["ties"].dtype) == "int64" and str(table["peer_density"].dtype) == "float64"
