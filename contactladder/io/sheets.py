@@ -158,7 +158,7 @@ def table_records(table: pd.DataFrame) -> list[dict[str, object]]:
     >>> table_records(pd.DataFrame({"day": pd.to_datetime(["2024-01-05", None]), "n": [1, 2]}))
     [{'day': '2024-01-05', 'n': 1}, {'day': None, 'n': 2}]
     """
-    columns = {}
+    columns: dict[str, list[object]] = {}
     for name in table.columns:
         values = table[name]
         if pd.api.types.is_datetime64_any_dtype(values):

@@ -198,13 +198,14 @@ def check_list_path(path: str | Path | None, kind: str, format: str | None = Non
         For a suffix other than ``.csv`` or ``.xlsx``, or ``.html`` for the worklist.
     """
     printed_format(path, format)
-    if file_output(path) is None:
+    written = file_output(path)
+    if written is None:
         return
     suffixes = (".csv", ".xlsx", ".html") if kind == "worklist" else (".csv", ".xlsx")
-    if Path(path).suffix.lower() not in suffixes:
+    if written.suffix.lower() not in suffixes:
         raise UsageError(
             "unknown table format",
-            value=Path(path).name,
+            value=written.name,
             hint="end the file name in " + " or ".join(suffixes),
         )
 
@@ -299,16 +300,17 @@ def deliver(
     scripts, with ``output="-"`` or a ``format`` (its extras are not printed: a note says
     so); or the list as terminal text."""
     printed = printed_table(table, output, format=format, csv_dialect=csv_dialect)
-    if printed is None and output is None:
-        texts = [as_text(table), *(as_text(extra) for extra in (extras or {}).values())]
-        return Result(text="\n\n".join(texts), notes=notes)
+    written = file_output(output)
     if printed is not None:
         result, where = printed, "the list on stdout"
         if extras:
             notes = [*notes, "Not printed (write a file for them): " + ", ".join(extras)]
-    else:
-        paths = write_list_set(table, output, extras=extras, keep=keep, csv_dialect=csv_dialect)
+    elif written is not None:
+        paths = write_list_set(table, written, extras=extras, keep=keep, csv_dialect=csv_dialect)
         result, where = Result(paths=paths), str(output)
+    else:
+        texts = [as_text(table), *(as_text(extra) for extra in (extras or {}).values())]
+        return Result(text="\n\n".join(texts), notes=notes)
     if table.attrs.get("anonymize"):
         note = f"Note: {where} shows no names: anonymous labels that match the maps."
     else:
