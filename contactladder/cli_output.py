@@ -17,6 +17,8 @@ from collections.abc import Callable
 
 import click
 
+from contactladder.cli_options import choice_option
+
 __all__ = [
     "CSV_DIALECTS",
     "csv_dialect_option",
@@ -32,12 +34,11 @@ CSV_DIALECTS = ("plain", "excel-nl")
 
 def csv_dialect_option(command: Callable) -> Callable:
     """``--csv-dialect plain|excel-nl``, given to the job as ``csv_dialect``."""
-    return click.option(
+    return choice_option(
         "--csv-dialect",
-        type=click.Choice(CSV_DIALECTS),
-        default="plain",
-        show_default=True,
-        help="CSV for scripts (plain: ',' and '.'), or for a double-click in a Dutch Excel "
+        list(CSV_DIALECTS),
+        "plain",
+        "CSV for scripts (plain: ',' and '.'), or for a double-click in a Dutch Excel "
         "(excel-nl: ';', decimal comma, UTF-8 with BOM).",
     )(command)
 
@@ -55,12 +56,8 @@ def table_output_options(command: Callable) -> Callable:
 
 def check_format_option(command: Callable) -> Callable:
     """``--format text|json`` for ``check``: JSON gives what it prints as data."""
-    return click.option(
-        "--format",
-        type=click.Choice(["text", "json"]),
-        default="text",
-        show_default=True,
-        help="Print text, or the same as JSON for scripts.",
+    return choice_option(
+        "--format", ["text", "json"], "text", "Print text, or the same as JSON for scripts."
     )(command)
 
 
