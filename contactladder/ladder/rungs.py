@@ -1,52 +1,18 @@
-"""The contact ladder: its rungs, their labels and colours, and how a rung is read.
+"""The rungs of the ladder and the ladder itself: levels, keys, labels, colours, kinds and the
+sharing rung; how a rung is read (the file is read by :mod:`contactladder.ladder.ladder_file`).
 
-A tie between two people sits on one rung of the ladder. The default ladder has five rungs,
-from knowing each other by sight (level 1) up to mutual support (level 5). A ladder file (TOML)
-can replace it with any number of rungs and a ``kinds`` table that maps free-text contact types
-("koffie", "oppassen") to rungs. A rung is given by its level, key or label, in Dutch or English,
-case-insensitive.
-
-A ladder file looks like this::
-
-    [[rung]]
-    key = "groeten"
-    nl = "Groeten elkaar"
-    en = "Greeting"
-    colour = "#2895aa"
-
-    [[rung]]
-    key = "vrienden"
-    nl = "Zijn vrienden"
-    en = "Friends"
-
-    [kinds]
-    koffie = "groeten"
-    oppassen = 2
-
-A file that gives only ``[kinds]`` keeps the default rungs and maps its kinds (survey answer
-codes, contact types) to them.
-
-Examples
---------
->>> ladder = Ladder.default()
->>> [rung.key for rung in ladder]
-['kennen', 'praten', 'delen', 'helpen', 'steunen']
->>> ladder.parse("Delen ervaringen en opvoedvragen").level, ladder.parse(" PRACTICAL HELP ").key
-(3, 'helpen')
->>> ladder.top.label("en")
-'Mutual support'
+>>> Ladder.default().parse("praten").level
+2
 """
 
 from __future__ import annotations
 
 import math
-import string
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from contactladder.errors import BadValueError, InputFileError, literal
+from contactladder.errors import BadValueError, literal
 from contactladder.words import LANGUAGES
 
 __all__ = ["Rung", "Ladder", "LANGUAGES"]
@@ -156,47 +122,9 @@ class Ladder:
         (['zien', 'helpen'], 2)
         >>> scratch.cleanup()
         """
-        path = Path(path)
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise InputFileError(
-                f"cannot read the ladder file ({exc.strerror})", file=path
-            ) from exc
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise InputFileError(f"not a valid TOML file ({exc})", file=path) from exc
-        entries = data.get("rung") or data.get("rungs")
-        if entries is None and "rung" not in data and "rungs" not in data and data.get("kinds"):
-            ladder = cls(list(cls.default().rungs), source=f"{path} (the default rungs)")
-        elif not isinstance(entries, list) or not entries:
-            raise InputFileError(
-                "no rungs",
-                file=path,
-                hint='give each rung as a [[rung]] table with at least key = "...", or give '
-                'only a [kinds] table to use the default rungs',
-            )
-        else:
-            ladder = cls(
-                [_rung(path, level, entry) for level, entry in enumerate(entries, start=1)],
-                source=str(path),
-            )
-        _check_names(path, ladder.rungs)
-        kinds = data.get("kinds") or {}
-        if not isinstance(kinds, dict):
-            hint = 'write it as [kinds] with lines such as koffie = "praten"'
-            raise InputFileError("kinds is not a table", file=path, hint=hint)
-        ladder.kinds = {}
-        for kind, rung in kinds.items():
-            try:
-                ladder.kinds[_normal(kind)] = ladder.parse(rung).level
-            except BadValueError as exc:
-                raise InputFileError(
-                    f"kind {literal(repr(kind))} maps to an unknown rung",
-                    file=path,
-                    value=rung,
-                    hint=exc.hint,
-                ) from exc
-        return ladder
+        from contactladder.ladder.ladder_file import read_ladder
+
+        return read_ladder(path)
 
     def __iter__(self) -> Iterator[Rung]:
         return iter(self.rungs)
@@ -300,93 +228,6 @@ class Ladder:
             f"use a level 1-{len(self.rungs)}, a key ({keys}) or a label of the "
             f"{literal(self.source)}"
         )
-
-
-def _rung(path: Path, level: int, entry: object) -> Rung:
-    """The rung at ``level`` from its ``[[rung]]`` table in the ladder file ``path``.
-
-    Raises
-    ------
-    InputFileError
-        If the key is missing, not text or looks like a level, a label is not text, or the
-        colour is not written ``#rrggbb`` (or ``#rgb``).
-    """
-    if not isinstance(entry, dict):
-        hint = 'give each rung as a [[rung]] table with key = "..."'
-        raise InputFileError(f"rung {level} is not a table", file=path, hint=hint)
-    key = entry.get("key", "")
-    if not isinstance(key, str) or not key.strip():
-        raise InputFileError(
-            f"rung {level} has no key" if key == "" else f"the key of rung {level} is not text",
-            file=path,
-            value=None if key == "" else key,
-            hint='give each [[rung]] a key = "..."',
-        )
-    labels = {}
-    for lang in LANGUAGES:
-        if lang in entry:
-            if not isinstance(entry[lang], str):
-                raise InputFileError(
-                    f"the {lang} label of rung {level} is not text",
-                    file=path,
-                    value=entry[lang],
-                    hint=f'write it in quotes: {lang} = "..."',
-                )
-            labels[lang] = entry[lang].strip()
-    spare = _SPARE_COLOURS[min(level - 1, len(_SPARE_COLOURS) - 1)]
-    colour = entry.get("colour", entry.get("color", spare))
-    if not isinstance(colour, str) or not _is_colour(colour.strip()):
-        raise InputFileError(
-            f"the colour of rung {level} is not a colour",
-            file=path,
-            value=colour,
-            hint='write it as "#rrggbb", such as "#3c794f"',
-        )
-    return Rung(level, key.strip(), labels, colour.strip().lower())
-
-
-def _check_names(path: Path, rungs: tuple[Rung, ...]) -> None:
-    """Refuse a key or label that looks like a level, or that two rungs share.
-
-    Raises
-    ------
-    InputFileError
-        Naming the rung and the name.
-    """
-    if len({_normal(r.key) for r in rungs}) < len(rungs):
-        raise InputFileError("two rungs have the same key", file=path)
-    owner: dict[str, int] = {}
-    for rung in rungs:
-        for name in {_normal(n) for n in (rung.key, *rung.labels.values()) if n.strip()}:
-            if _looks_like_level(name):
-                raise InputFileError(
-                    f"a name of rung {rung.level} looks like a level",
-                    file=path,
-                    value=name,
-                    hint="levels are given by the order of the rungs; give "
-                    "names that are words, such as \"praten\"",
-                )
-            if owner.setdefault(name, rung.level) != rung.level:
-                raise InputFileError(
-                    f"rungs {owner[name]} and {rung.level} share a name",
-                    file=path,
-                    value=name,
-                    hint="give each rung its own key and labels",
-                )
-
-
-def _is_colour(text: str) -> bool:
-    """Whether ``text`` is a colour written ``#rrggbb`` or ``#rgb``."""
-    return len(text) in (4, 7) and text[0] == "#" and all(c in string.hexdigits for c in text[1:])
-
-
-def _looks_like_level(name: str) -> bool:
-    """Whether a rung's name reads as a number."""
-    try:
-        float(name)
-    except ValueError:
-        return False
-    return True
 
 
 def _normal(value: object) -> str:

@@ -1,0 +1,161 @@
+"""Reading a ladder file (TOML): its rungs, its ``[kinds]`` and its sharing rung.
+
+The shape of the file is in :mod:`contactladder.ladder`; every mistake in it is one
+:class:`~contactladder.errors.InputFileError` naming the file, the rung and the value.
+
+>>> import tempfile
+>>> with tempfile.TemporaryDirectory() as folder:
+...     path = Path(folder) / "ladder.toml"
+...     _ = path.write_text('[[rung]]\\nkey = "zien"\\n[[rung]]\\nkey = "helpen"\\n')
+...     [rung.key for rung in read_ladder(path)]
+['zien', 'helpen']
+"""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from pathlib import Path
+
+from contactladder.errors import BadValueError, InputFileError, literal
+from contactladder.ladder.rungs import _SPARE_COLOURS, Ladder, Rung, _normal
+from contactladder.words import LANGUAGES
+
+__all__ = ["read_ladder"]
+
+
+def read_ladder(path: str | Path) -> Ladder:
+    """The ladder of the file at ``path`` (see :meth:`Ladder.from_file
+    <contactladder.ladder.Ladder.from_file>`).
+
+    Raises
+    ------
+    InputFileError
+        As :meth:`Ladder.from_file <contactladder.ladder.Ladder.from_file>` says.
+    """
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputFileError(f"cannot read the ladder file ({exc.strerror})", file=path) from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputFileError(f"not a valid TOML file ({exc})", file=path) from exc
+    entries = data.get("rung") or data.get("rungs")
+    if entries is None and "rung" not in data and "rungs" not in data and data.get("kinds"):
+        ladder = Ladder(list(Ladder.default().rungs), source=f"{path} (the default rungs)")
+    elif not isinstance(entries, list) or not entries:
+        raise InputFileError(
+            "no rungs",
+            file=path,
+            hint='give each rung as a [[rung]] table with at least key = "...", or give '
+            'only a [kinds] table to use the default rungs',
+        )
+    else:
+        ladder = Ladder(
+            [_rung(path, level, entry) for level, entry in enumerate(entries, start=1)],
+            source=str(path),
+        )
+    _check_names(path, ladder.rungs)
+    kinds = data.get("kinds") or {}
+    if not isinstance(kinds, dict):
+        hint = 'write it as [kinds] with lines such as koffie = "praten"'
+        raise InputFileError("kinds is not a table", file=path, hint=hint)
+    ladder.kinds = {}
+    for kind, rung in kinds.items():
+        try:
+            ladder.kinds[_normal(kind)] = ladder.parse(rung).level
+        except BadValueError as exc:
+            raise InputFileError(
+                f"kind {literal(repr(kind))} maps to an unknown rung",
+                file=path,
+                value=rung,
+                hint=exc.hint,
+            ) from exc
+    return ladder
+
+
+def _rung(path: Path, level: int, entry: object) -> Rung:
+    """The rung at ``level`` from its ``[[rung]]`` table in the ladder file ``path``.
+
+    Raises
+    ------
+    InputFileError
+        If the key is missing, not text or looks like a level, a label is not text, or the
+        colour is not written ``#rrggbb`` (or ``#rgb``).
+    """
+    if not isinstance(entry, dict):
+        hint = 'give each rung as a [[rung]] table with key = "..."'
+        raise InputFileError(f"rung {level} is not a table", file=path, hint=hint)
+    key = entry.get("key", "")
+    if not isinstance(key, str) or not key.strip():
+        raise InputFileError(
+            f"rung {level} has no key" if key == "" else f"the key of rung {level} is not text",
+            file=path,
+            value=None if key == "" else key,
+            hint='give each [[rung]] a key = "..."',
+        )
+    labels = {}
+    for lang in LANGUAGES:
+        if lang in entry:
+            if not isinstance(entry[lang], str):
+                raise InputFileError(
+                    f"the {lang} label of rung {level} is not text",
+                    file=path,
+                    value=entry[lang],
+                    hint=f'write it in quotes: {lang} = "..."',
+                )
+            labels[lang] = entry[lang].strip()
+    spare = _SPARE_COLOURS[min(level - 1, len(_SPARE_COLOURS) - 1)]
+    colour = entry.get("colour", entry.get("color", spare))
+    if not isinstance(colour, str) or not _is_colour(colour.strip()):
+        raise InputFileError(
+            f"the colour of rung {level} is not a colour",
+            file=path,
+            value=colour,
+            hint='write it as "#rrggbb", such as "#3c794f"',
+        )
+    return Rung(level, key.strip(), labels, colour.strip().lower())
+
+
+def _check_names(path: Path, rungs: tuple[Rung, ...]) -> None:
+    """Refuse a key or label that looks like a level, or that two rungs share.
+
+    Raises
+    ------
+    InputFileError
+        Naming the rung and the name.
+    """
+    if len({_normal(r.key) for r in rungs}) < len(rungs):
+        raise InputFileError("two rungs have the same key", file=path)
+    owner: dict[str, int] = {}
+    for rung in rungs:
+        for name in {_normal(n) for n in (rung.key, *rung.labels.values()) if n.strip()}:
+            if _looks_like_level(name):
+                raise InputFileError(
+                    f"a name of rung {rung.level} looks like a level",
+                    file=path,
+                    value=name,
+                    hint="levels are given by the order of the rungs; give "
+                    "names that are words, such as \"praten\"",
+                )
+            if owner.setdefault(name, rung.level) != rung.level:
+                raise InputFileError(
+                    f"rungs {owner[name]} and {rung.level} share a name",
+                    file=path,
+                    value=name,
+                    hint="give each rung its own key and labels",
+                )
+
+
+def _is_colour(text: str) -> bool:
+    """Whether ``text`` is a colour written ``#rrggbb`` or ``#rgb``."""
+    return len(text) in (4, 7) and text[0] == "#" and all(c in string.hexdigits for c in text[1:])
+
+
+def _looks_like_level(name: str) -> bool:
+    """Whether a rung's name reads as a number."""
+    try:
+        float(name)
+    except ValueError:
+        return False
+    return True
