@@ -17,6 +17,7 @@ from contactladder.errors import UsageError
 from contactladder.io.sheets import csv_bytes, write_table, write_workbook
 from contactladder.jobs.common import Source
 from contactladder.jobs.export import export_job
+from contactladder.jobs.report import report_job
 from contactladder.jobs.tables import growth_job
 from contactladder.jobs.weaver import alone_job
 
@@ -195,3 +196,18 @@ def test_the_worklist_workbook_has_date_cells_and_reads_back_for_comparing(tmp_p
 def test_private_workbooks_are_the_owners_only(tmp_path):
     path = write_table(TABLE, tmp_path / "t.xlsx", private=True)
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_the_report_tables_and_an_earlier_excel_nl_worklist(tmp_path):
+    formulas = Path(__file__).parent / "data" / "trust" / "formulas"
+    source = Source(formulas, {"skip_invalid": True}, rejects=tmp_path / "private" / "r.csv")
+    report_job(
+        source, tmp_path / "report", by=None, timeline=False, lang="en", csv_dialect="excel-nl"
+    )
+    for path in sorted((tmp_path / "report").glob("*.csv")):
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf"), path.name
+        assert len(_rows(path)[0]) > 1, path.name  # in columns
+    day = datetime.date(2025, 6, 30)
+    alone_job(Source(DEMO), tmp_path / "w.csv", today=day, csv_dialect="excel-nl")
+    again = alone_job(Source(DEMO), tmp_path / "w.csv", today=day, csv_dialect="excel-nl")
+    assert "Compared with" in again.notes[-2] and "0 new, 0 off the list" in again.notes[-2]
