@@ -62,3 +62,47 @@ def test_growth_of_no_contacts_has_typed_columns():
     data.contacts = data.contacts.iloc[:0]
     table = growth(LadderNetwork(data))
     assert str(table["ties"].dtype) == "int64" and str(table["peer_density"].dtype) == "float64"
+
+
+# --- the sharing rung names and sets the threshold column --------------------------------------
+
+
+def sharing_network(tmp_path, ladder: str) -> LadderNetwork:
+    (tmp_path / "ladder.toml").write_text(ladder, encoding="utf-8")
+    (tmp_path / "contacts.csv").write_text(
+        "date,person_a,person_b,rung\n2024-01-01,a,b,1\n2024-02-01,b,c,2\n2024-03-01,a,c,1\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "people.csv").write_text(
+        "id,role,wijk\na,parent,Dieze\nb,parent,Dieze\nc,parent,Zuid\n", encoding="utf-8"
+    )
+    return LadderNetwork.from_path(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "ladder, column, counts",
+    [
+        ('sharing = "praten"\n', "focal_peer_ge_praten", [0, 2, 2]),  # the default rungs
+        ('sharing = "kennen"\n', "focal_peer_ge_kennen", [2, 3, 3]),
+        ('[[rung]]\nkey = "zien"\n[[rung]]\nkey = "praten"\n', "focal_peer_ge_praten", [0, 2, 2]),
+        ("sharing = 3\n[kinds]\nkoffie = 1\n", "focal_peer_ge3", [0, 0, 0]),
+    ],
+)
+def test_the_threshold_column_follows_the_ladder(tmp_path, ladder, column, counts):
+    net = sharing_network(tmp_path, ladder)
+    table = growth(net, freq="month")
+    assert table[column].tolist() == counts
+    others = [c for c in table.columns if c.startswith("focal_peer_ge")]
+    assert others == [column] and str(table[column].dtype) == "int64"
+
+
+def test_the_report_of_a_ladder_that_shares_elsewhere(tmp_path):
+    from contactladder.jobs.report import write_report
+
+    (tmp_path / "data").mkdir()
+    net = sharing_network(tmp_path / "data", 'sharing = "praten"\n')
+    paths = write_report(net, tmp_path / "out", freq="month", lang="en", by="wijk", timeline=False)
+    page = paths[0].read_text(encoding="utf-8")
+    assert "with a tie at &#x27;Chatting&#x27; or higher" in page  # header and definition
+    assert "<code>focal_peer_ge_praten</code>" in page and "focal_peer_ge3" not in page
+    assert "67% of the parents" in page  # the summary: 2 of 3 at 'Chatting' or higher

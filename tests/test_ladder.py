@@ -95,3 +95,50 @@ def test_a_kinds_only_ladder_still_checks_its_rungs(tmp_path):
     path.write_text('[kinds]\nA1 = "vrienden"\n', encoding="utf-8")
     with pytest.raises(InputFileError, match="kind 'A1' maps to an unknown rung 'vrienden'"):
         Ladder.from_file(path)
+
+
+# --- the sharing rung: the threshold of the figures "at sharing or higher" -------------------
+
+TWO_RUNGS = '[[rung]]\nkey = "groeten"\n[[rung]]\nkey = "vrienden"\n'
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ('[kinds]\nkoffie = "praten"\n', "delen"),  # the default rungs
+        ('sharing = "Chatting"\n', "praten"),  # only a sharing rung: the default rungs
+        ("sharing = 4\n[kinds]\nkoffie = 1\n", "helpen"),
+        (TWO_RUNGS, "vrienden"),  # a short ladder: its top rung
+        ('sharing = "groeten"\n' + TWO_RUNGS, "groeten"),
+        (
+            '[[rung]]\nkey = "a"\n[[rung]]\nkey = "b"\n[[rung]]\nkey = "c"\n[[rung]]\nkey = "d"\n',
+            "c",
+        ),
+    ],
+)
+def test_a_ladder_file_names_its_sharing_rung(tmp_path, text, key):
+    path = tmp_path / "ladder.toml"
+    path.write_text(text, encoding="utf-8")
+    assert Ladder.from_file(path).sharing.key == key
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('sharing = "vrienden"\n[kinds]\nkoffie = 1\n', "the sharing rung is not on the ladder"),
+        ("sharing = 9\n" + TWO_RUNGS, "the sharing rung is not on the ladder '9'; use a level 1-2"),
+        (TWO_RUNGS + 'sharing = "groeten"\n', "sharing is written inside a rung"),
+    ],
+)
+def test_a_sharing_rung_that_is_not_one_is_an_input_error(tmp_path, text, message):
+    path = tmp_path / "ladder.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputFileError, match=message) as raised:
+        Ladder.from_file(path)
+    assert str(path) in str(raised.value)
+
+
+def test_the_default_ladder_shares_at_delen():
+    assert Ladder.default().sharing.level == 3 and Ladder.default().sharing.key == "delen"
+    assert Ladder(list(Ladder.default())[:1]).sharing.key == "kennen"
+    assert Ladder(list(Ladder.default()), sharing=2).sharing.key == "praten"

@@ -16,7 +16,9 @@ contact to the last. Its columns, for the people present in the view:
   side: :mod:`contactladder.network.current`)
 - ``focal_alone``: focal people with no tie; ``focal_only_professional``: focal people with
   ties, all of them to non-focal people; ``focal_peer_ge3``: focal people with a focal–focal tie
-  at level 3 or higher; ``focal_peer_top``: the same at the top rung
+  at the ladder's sharing rung or higher (level 3, ``delen``, on the default ladder; on a ladder
+  whose sharing rung is another level the column is named for its key, ``focal_peer_ge_<key>``:
+  see :func:`sharing_column`); ``focal_peer_top``: the same at the top rung
 - ``focal_peer_degree_mean``: the mean number of other focal people each focal person is tied to
 - ``components``: connected components among the people present; ``largest_component_share``:
   the share of the focal people that is in the largest component (by people; ties go to the one
@@ -62,6 +64,7 @@ from contactladder.analysis.growth_counts import (
     count_graph,
     count_step,
     inside_group,
+    sharing_column,
 )
 from contactladder.analysis.village import LEFT, statuses_on
 from contactladder.errors import UsageError, literal
@@ -69,7 +72,14 @@ from contactladder.network import LadderNetwork, Step
 from contactladder.network.current import DEFAULT_LAPSE, check_view, current_walk
 from contactladder.words import attribute_text
 
-__all__ = ["growth", "growth_columns", "RATIO_COLUMNS", "SHARING_LEVEL", "NO_GROUP"]
+__all__ = [
+    "growth",
+    "growth_columns",
+    "sharing_column",
+    "RATIO_COLUMNS",
+    "SHARING_LEVEL",
+    "NO_GROUP",
+]
 
 NO_GROUP = "(none)"
 Progress = Callable[[int, int], None]
@@ -98,7 +108,7 @@ def growth_columns(
         + [
             "focal_alone",
             "focal_only_professional",
-            "focal_peer_ge3",
+            sharing_column(net.ladder),
             "focal_peer_top",
             "focal_peer_degree_mean",
             "components",

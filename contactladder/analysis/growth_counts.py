@@ -22,10 +22,34 @@ from collections.abc import Callable
 from contactladder.ladder import Ladder
 from contactladder.network import Step
 
-__all__ = ["GrowthCounter", "SHARING_LEVEL", "count_graph", "count_step", "inside_group"]
+__all__ = [
+    "GrowthCounter",
+    "SHARING_LEVEL",
+    "sharing_column",
+    "count_graph",
+    "count_step",
+    "inside_group",
+]
 
-# The rung from which a peer tie counts in ``focal_peer_ge3``: sharing experiences.
+#: The level of the default ladder's sharing rung (``delen``); a ladder names its own
+#: (:attr:`Ladder.sharing <contactladder.ladder.Ladder>`).
 SHARING_LEVEL = 3
+
+
+def sharing_column(ladder: Ladder, prefix: str = "focal_peer") -> str:
+    """The name of a figure counted at the ladder's sharing rung or higher: ``<prefix>_ge3``
+    when that rung is level 3 (so the default ladder's columns keep their names), otherwise
+    ``<prefix>_ge_<key>`` after the rung's key.
+
+    >>> sharing_column(Ladder.default()), sharing_column(Ladder(list(Ladder.default())[:2]))
+    ('focal_peer_ge3', 'focal_peer_ge_praten')
+    >>> sharing_column(Ladder.default(), "share")
+    'share_ge3'
+    """
+    rung = ladder.sharing
+    return f"{prefix}_ge3" if rung.level == SHARING_LEVEL else f"{prefix}_ge_{rung.key}"
+
+
 _UNDEFINED = float("nan")  # a ratio over nothing
 
 
@@ -45,6 +69,7 @@ class GrowthCounter:
 
     def __init__(self, ladder: Ladder) -> None:
         self.top = ladder.top.level
+        self.sharing, self.sharing_column = ladder.sharing.level, sharing_column(ladder)
         self.keys = [(rung.level, rung.key) for rung in ladder]
         self.people = self.focal = self.ties = 0
         self.at_rung = {level: 0 for level, _ in self.keys}
@@ -112,7 +137,7 @@ class GrowthCounter:
             "climbed": sum(1 for a, b, _, _ in step.climbed if in_group(a, b)),
             "focal_alone": focal - self.focal_with_ties,
             "focal_only_professional": self.focal_with_ties - self.focal_with_peers,
-            "focal_peer_ge3": self.focal_ge3,
+            self.sharing_column: self.focal_ge3,
             "focal_peer_top": self.focal_at_top,
             "focal_peer_degree_mean": 2 * self.peer_ties / focal if focal else _UNDEFINED,
             "components": self.components,
@@ -128,7 +153,7 @@ class GrowthCounter:
         if rung <= before:
             return
         self.peer_top[person] = rung
-        if before < SHARING_LEVEL <= rung:
+        if before < self.sharing <= rung:
             self.focal_ge3 += 1
         if before < self.top <= rung:
             self.focal_at_top += 1

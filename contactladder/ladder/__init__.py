@@ -6,7 +6,11 @@ can replace it with any number of rungs and a ``kinds`` table that maps free-tex
 ("koffie", "oppassen") to rungs. A rung is given by its level, key or label, in Dutch or English,
 case-insensitive.
 
-A ladder file looks like this::
+A ladder file looks like this (``sharing``, at the top, names the *sharing* rung: the threshold
+of the figures that count ties at that rung or higher; by default level 3, or the top rung of a
+shorter ladder)::
+
+    sharing = "vrienden"
 
     [[rung]]
     key = "groeten"
@@ -23,8 +27,8 @@ A ladder file looks like this::
     koffie = "groeten"
     oppassen = 2
 
-A file that gives only ``[kinds]`` keeps the default rungs and maps its kinds (survey answer
-codes, contact types) to them.
+A file that gives only ``[kinds]`` (or only ``sharing``) keeps the default rungs and maps its
+kinds (survey answer codes, contact types) to them.
 
 Examples
 --------

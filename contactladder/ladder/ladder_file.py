@@ -41,7 +41,8 @@ def read_ladder(path: str | Path) -> Ladder:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputFileError(f"not a valid TOML file ({exc})", file=path) from exc
     entries = data.get("rung") or data.get("rungs")
-    if entries is None and "rung" not in data and "rungs" not in data and data.get("kinds"):
+    settings = data.get("kinds") or "sharing" in data
+    if entries is None and "rung" not in data and "rungs" not in data and settings:
         ladder = Ladder(list(Ladder.default().rungs), source=f"{path} (the default rungs)")
     elif not isinstance(entries, list) or not entries:
         raise InputFileError(
@@ -71,7 +72,32 @@ def read_ladder(path: str | Path) -> Ladder:
                 value=rung,
                 hint=exc.hint,
             ) from exc
+    ladder.sharing = _sharing(path, ladder, data, entries or [])
     return ladder
+
+
+def _sharing(path: Path, ladder: Ladder, data: dict, entries: list) -> Rung:
+    """The sharing rung the file names (``sharing = "delen"`` at its top), else the ladder's.
+
+    Raises
+    ------
+    InputFileError
+        If it names no rung, or ``sharing`` stands inside a ``[[rung]]`` table.
+    """
+    if any(isinstance(entry, dict) and "sharing" in entry for entry in entries):
+        raise InputFileError(
+            "sharing is written inside a rung",
+            file=path,
+            hint='write sharing = "..." at the top of the file, before the first [[rung]]',
+        )
+    if "sharing" not in data:
+        return ladder.sharing
+    try:
+        return ladder.parse(data["sharing"])
+    except BadValueError as exc:
+        raise InputFileError(
+            "the sharing rung is not on the ladder", file=path, value=data["sharing"], hint=exc.hint
+        ) from exc
 
 
 def _rung(path: Path, level: int, entry: object) -> Rung:

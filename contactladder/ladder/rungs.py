@@ -27,6 +27,8 @@ _DEFAULT_RUNGS = (
 )
 # Colours for rungs of a ladder file that gives none: the default ladder's, from light to dark,
 # distinct under the three kinds of colour blindness (see tests/test_styles.py).
+# The level of the sharing rung when a ladder names none: "delen" on the default ladder.
+_SHARING_LEVEL = 3
 _SPARE_COLOURS = tuple("#2895aa #3c794f #6c4d0d #730a2f #0d185f #5b3a8c #1f5f5b #3d3d3d".split())
 
 
@@ -62,12 +64,27 @@ class Ladder:
         Free-text contact kind (lower case) to level.
     source : str
         Where the ladder came from, for messages.
+    sharing : int, optional
+        The level of the *sharing* rung, the threshold of the figures that count ties "at the
+        sharing rung or higher"; by default level 3 (``delen`` on the default ladder), or the
+        top rung of a shorter ladder.
+
+    Examples
+    --------
+    >>> Ladder.default().sharing.key, Ladder(list(Ladder.default())[:2]).sharing.key
+    ('delen', 'praten')
     """
 
     def __init__(
-        self, rungs: list[Rung], kinds: dict[str, int] | None = None, source: str = "default ladder"
+        self,
+        rungs: list[Rung],
+        kinds: dict[str, int] | None = None,
+        source: str = "default ladder",
+        *,
+        sharing: int | None = None,
     ) -> None:
         self.rungs: tuple[Rung, ...] = tuple(rungs)
+        self.sharing: Rung = self[sharing or min(_SHARING_LEVEL, len(self.rungs))]
         self.kinds: dict[str, int] = {_normal(k): v for k, v in (kinds or {}).items()}
         self.source = source
         self._by_name: dict[str, int] = {}

@@ -10,12 +10,15 @@ Examples
 >>> headers = column_headers(Ladder.default(), "en", focal="parent")
 >>> headers["rung_praten"], headers["focal_alone"]
 ('Chatting', 'Parents without a tie')
+>>> column_headers(Ladder(list(Ladder.default())[:2]), "en")["focal_peer_ge_praten"]
+"Parents with a tie at 'Chatting' or higher"
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from contactladder.analysis.growth import sharing_column
 from contactladder.ladder import Ladder
 from contactladder.render.report_tables import GROUP_COLUMNS
 from contactladder.words import words
@@ -36,6 +39,11 @@ def column_headers(ladder: Ladder, lang: str, *, focal: str = "parent") -> dict[
     headers = {
         key: w[f"report.col_{key}"].format(Focal=focal, focal=focal.lower()) for key in _KEYS
     }
+    for prefix, key in (("focal_peer", "col_focal_peer_ge_rung"), ("share", "col_share_ge_rung")):
+        column = sharing_column(ladder, prefix)
+        if column not in headers:  # a ladder whose sharing rung is not level 3
+            text = w[f"report.{key}"]
+            headers[column] = text.format(Focal=focal, rung=ladder.sharing.label(lang))
     for rung in ladder:
         headers[f"rung_{rung.key}"] = rung.label(lang)
         headers[f"to_{rung.key}"] = w["report.col_to"].format(rung=rung.label(lang))

@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from contactladder.analysis.growth import SHARING_LEVEL
+from contactladder.analysis.growth import sharing_column
 from contactladder.network import LadderNetwork
 from contactladder.render.map_text import iso_date, long_date
 from contactladder.render.page import content_security_policy, script_hashes
@@ -70,6 +70,8 @@ def report_html(
     ]
     shown = shown_groups(tables)
     if shown is not None and tables.by:
+        columns = _columns(GROUP_COLUMNS, net)
+        shown = shown[["group", *columns]]
         sections.append(_groups_section(shown, images, tables.by, headers, lang))
     if timeline_page is not None:
         sections.append(_timeline_section(timeline_page, lang))
@@ -98,12 +100,9 @@ def summary(net: LadderNetwork, table: pd.DataFrame, *, freq: str, lang: str = "
     w = words(lang)
     last = table.iloc[-1]
     focal_word = _focal_word(net, lang)
-    # The share of focal people with a peer tie at level 3 or higher, or at the top rung of a
-    # ladder with fewer rungs: the figure and the rung it names are the same one.
-    if len(net.ladder) >= SHARING_LEVEL:
-        reached, rung = last["focal_peer_ge3"], net.ladder[SHARING_LEVEL]
-    else:
-        reached, rung = last["focal_peer_top"], net.ladder.top
+    # The share of focal people with a peer tie at the ladder's sharing rung or higher (level 3,
+    # or the top rung of a shorter ladder): the figure and the rung it names are the same one.
+    reached, rung = last[sharing_column(net.ladder)], net.ladder.sharing
     return [
         w["report.grew"].format(
             n=len(table),
@@ -238,6 +237,7 @@ def _groups_section(
     w = words(lang)
     body = ""
     for name, rows in table.groupby("group", sort=True):
+        rows = rows.drop(columns="group")
         last = rows.iloc[-1]
         label = row_label(name, lang)
         sentence = w["report.wijk_grew"].format(wijk=label, end=last["ties"], people=last["people"])
@@ -246,7 +246,7 @@ def _groups_section(
         body += (
             f'<h3 id="{escape(key)}">{escape(label)}</h3><p>{escape(sentence)}</p>'
             + _chart(images, group_stem(by, name), caption, lang)
-            + table_html(rows[list(GROUP_COLUMNS)], key, headers=headers)
+            + table_html(rows, key, headers=headers)
         )
     return section_html("groups", w["report.wijken"], body)
 
@@ -270,9 +270,11 @@ def _methods_section(net: LadderNetwork, lang: str, exact: bool) -> str:
         }
     )
     focal = _focal_word(net, lang)
+    rung = net.ladder.sharing.label(lang)
     definitions = "".join(
-        f"<dt><code>{escape(name)}</code></dt><dd>{escape(w[key].format(focal=focal))}</dd>"
-        for name, key in _DEFINED
+        f"<dt><code>{escape(name)}</code></dt>"
+        f"<dd>{escape(w[key].format(focal=focal, rung=rung))}</dd>"
+        for name, key in _definitions(net)
     )
     masking = "".join(
         f"<p>{escape(w[key].format(focal=focal))}</p>"
@@ -298,6 +300,16 @@ _DEFINED = [
 ]
 
 
+def _definitions(net: LadderNetwork) -> list[tuple[str, str]]:
+    """The columns the methods section defines with their catalogue keys, the growth table's
+    sharing column named and defined for the ladder's sharing rung."""
+    column = sharing_column(net.ladder)
+    if column == "focal_peer_ge3":
+        return _DEFINED
+    sharing = (column, "report.def_focal_peer_ge_rung")
+    return [sharing if name == "focal_peer_ge3" else (name, key) for name, key in _DEFINED]
+
+
 # --- pieces ------------------------------------------------------------------------------------
 
 
@@ -308,9 +320,11 @@ def _chart(images: Mapping[str, bytes], stem: str, caption: str, lang: str) -> s
 
 
 def _columns(columns: Sequence[str], net: LadderNetwork) -> list[str]:
-    """``columns`` with ``rung_<key>`` as one column per rung of the ladder."""
-    rungs = [f"rung_{rung.key}" for rung in net.ladder]
-    return [c for column in columns for c in (rungs if column == "rung_<key>" else [column])]
+    """``columns`` with ``rung_<key>`` as one column per rung of the ladder, and
+    ``focal_peer_ge3`` as the ladder's sharing column (:func:`sharing_column`)."""
+    named = {"focal_peer_ge3": [sharing_column(net.ladder)]}
+    named["rung_<key>"] = [f"rung_{rung.key}" for rung in net.ladder]
+    return [c for column in columns for c in named.get(column, [column])]
 
 
 def _percent(part, whole) -> str:
