@@ -31,6 +31,11 @@ with its reason. Inputs are never modified. A Network Canvas export is read with
 The rooms
 ---------
 - :mod:`~contactladder.loading.files`: finding the files, reading a table as text
+- :mod:`~contactladder.loading.header`: a table's header row, checked
+- :mod:`~contactladder.loading.coded`: a table kept as integer codes into each column's distinct
+  values, each stripped and checked once
+- :mod:`~contactladder.loading.clean_contacts`: the contacts of a file with no bad row, checked
+  on distinct values (any other file is checked row by row, for its messages)
 - :mod:`~contactladder.loading.columns`: the names used here, aliases, the explicit mapping
 - :mod:`~contactladder.loading.dates`: dates as people write them, and numeric times
 - :mod:`~contactladder.loading.rejects`: checking rows; one error, or rows set aside

@@ -42,9 +42,10 @@ from typing import IO, Literal, overload
 import pandas as pd
 
 from contactladder.errors import InputFileError, UsageError, literal
-from contactladder.loading.distinct import per_distinct
+from contactladder.loading.coded import CodedTable
+from contactladder.loading.header import with_header
 
-__all__ = ["EXTENSIONS", "SHEET_NAMES", "find_file", "data_files", "read_table"]
+__all__ = ["EXTENSIONS", "SHEET_NAMES", "find_file", "data_files", "read_table", "read_coded"]
 
 #: The endings a data file may have, in the order they are looked for.
 EXTENSIONS = (".csv", ".tsv", ".xlsx", ".csv.gz", ".tsv.gz", ".txt")
@@ -61,8 +62,6 @@ _OLD_EXCEL = bytes.fromhex("d0cf11e0a1b11ae1")
 # The parameter of load() that gives each file itself.
 _GIVEN = {"contacts": "{path}", "people": "{people}", "attendance": "{attendance}"}
 _LINE = re.compile(r"\bline (\d+)")
-# A header cell that is data: a number or a date.
-_DATA_CELL = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$|^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _BOMS = {b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-16"}
 
 
@@ -206,6 +205,33 @@ def read_table(
     contactladder.errors.InputFileError: ...t.csv, line 1: two columns named 'date'; ...
     >>> scratch.cleanup()
     """
+    return read_coded(
+        path, role=role, encoding=encoding, no_header=no_header, skip_rows=skip_rows
+    ).frame()
+
+
+def read_coded(
+    path: str | Path,
+    *,
+    role: str | None = None,
+    encoding: str | None = None,
+    no_header: bool = False,
+    skip_rows: int = 0,
+) -> CodedTable:
+    """:func:`read_table`, each column kept as codes into its distinct values (see
+    :mod:`~contactladder.loading.coded`): the same table, the same errors, its text not yet made.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> scratch = tempfile.TemporaryDirectory()
+    >>> path = Path(scratch.name) / "t.csv"
+    >>> _ = path.write_text("a;b\\n1; 2\\n1;\\n")
+    >>> table = read_coded(path)
+    >>> table["a"].codes.tolist(), table["b"].values.tolist(), table.index.tolist()
+    ([0, 0], ['2', ''], [2, 3])
+    >>> scratch.cleanup()
+    """
     path = Path(path)
     if isinstance(skip_rows, bool) or not isinstance(skip_rows, int) or skip_rows < 0:
         raise UsageError(
@@ -238,52 +264,7 @@ def read_table(
             line=int(match[1]) if match else None,
             hint="save it as CSV (comma, semicolon or tab) or XLSX, or give its {encoding}",
         ) from exc
-    return _with_header(raw, path, no_header, skip_rows)
-
-
-def _with_header(raw: pd.DataFrame, path: Path, no_header: bool, skip_rows: int) -> pd.DataFrame:
-    """The first row as the column names (stripped, each once), the rest as text rows; or,
-    with ``no_header``, every row as data and the columns named by position."""
-    if raw.empty:
-        raise InputFileError("the file is empty", file=path, hint="give a header row first")
-    if no_header:
-        table = raw.fillna("").astype(str).apply(_text)
-        table.columns = [f"column {n}" for n in range(1, raw.shape[1] + 1)]
-        table.index = pd.RangeIndex(1, len(table) + 1)
-        return table
-    header = [str(c).strip() for c in raw.iloc[0].fillna("")]
-    data_like = [name for name in header if _DATA_CELL.match(name)]
-    if data_like:
-        raise InputFileError(
-            "the first row looks like data, not a header",
-            file=path,
-            line=1,
-            value=data_like[0],
-            hint="give {no_header} and name the columns by "
-            "position, such as {columns[date]=1}, or add a header row",
-        )
-    header = [name or f"column {n}" for n, name in enumerate(header, start=1)]
-    twice = sorted({name for name in header if header.count(name) > 1})
-    if twice:
-        raise InputFileError(
-            f"two columns named {twice[0]!r}",
-            file=path,
-            line=1,
-            hint="give each column its own name (spaces around a name do not count)",
-        )
-    skip = skip_rows or _qualtrics_rows(raw)
-    table = raw.iloc[1 + skip :].fillna("").astype(str).apply(_text)
-    table.columns = header
-    table.index = pd.RangeIndex(2 + skip, len(table) + 2 + skip)
-    return table
-
-
-def _qualtrics_rows(raw: pd.DataFrame) -> int:
-    """2 when the rows below the header are Qualtrics' question texts and import ids, else 0."""
-    if len(raw) < 3:
-        return 0
-    third = raw.iloc[2].fillna("").astype(str).str.strip()
-    return 2 if third.str.startswith('{"ImportId"').any() else 0
+    return with_header(raw, path, no_header, skip_rows)
 
 
 def _read_workbook(path: Path, role: str | None) -> pd.DataFrame:
@@ -345,7 +326,7 @@ def _read_delimited_as(path: Path, encoding: str) -> pd.DataFrame:
         path,
         sep=sep,
         encoding=encoding,
-        dtype=str,
+        dtype=object,
         keep_default_na=False,
         compression="infer",
         header=None,
@@ -379,11 +360,3 @@ def _detail(exc: BaseException) -> str:
     """The first line of an exception's message, or its kind."""
     text = str(getattr(exc, "strerror", None) or exc).strip()
     return literal(text.splitlines()[0] if text else type(exc).__name__)
-
-
-def _text(values: pd.Series) -> pd.Series:
-    """Text with surrounding spaces removed.
-
-    The tables are read with ``keep_default_na=False``, so an empty cell is already ``""``.
-    """
-    return per_distinct(values.astype(str), lambda distinct: distinct.str.strip()).astype(str)

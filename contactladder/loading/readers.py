@@ -35,10 +35,12 @@ import pandas as pd
 
 from contactladder.errors import BadValueError, MissingColumnError, UsageError, literal
 from contactladder.ladder import Ladder
+from contactladder.loading.clean_contacts import clean_contacts, rung_levels
+from contactladder.loading.coded import CodedTable
 from contactladder.loading.columns import CONTACT_COLUMNS, PEOPLE_COLUMNS, ColumnMapping
 from contactladder.loading.dates import DateReader, parse_written_date
-from contactladder.loading.distinct import map_distinct, per_distinct
-from contactladder.loading.files import data_files, read_table
+from contactladder.loading.distinct import per_distinct
+from contactladder.loading.files import data_files, read_coded
 from contactladder.loading.rejects import Rejects, RowCheck
 from contactladder.words.roles import role_in_data
 
@@ -73,26 +75,30 @@ class Reading:
 
     def tables(
         self, path: Path, role: str, required: tuple[str, ...]
-    ) -> list[tuple[Path, pd.DataFrame, bool]]:
+    ) -> list[tuple[Path, CodedTable, bool]]:
         """Each file of ``path`` with its columns renamed, and whether it names a respondent."""
         found = []
         for file in data_files(path):
-            raw = read_table(
+            coded = read_coded(
                 file,
                 role=role,
                 encoding=self.encoding,
                 no_header=self.no_header,
                 skip_rows=self.skip_rows,
             )
+            header = pd.DataFrame(columns=list(coded))
             respondent = (
-                any(str(c).strip().lower() in _RESPONDENT for c in raw.columns)
+                any(str(c).strip().lower() in _RESPONDENT for c in header.columns)
                 and "person_a" not in self.mapping.columns
             )
-            table = self.mapping.apply(raw, file, role, tuple(c for c in required if c != "date"))
+            named = self.mapping.apply(
+                header, file, role, tuple(c for c in required if c != "date")
+            )
+            table = coded.renamed(list(named.columns))
             if "date" in required and "date" not in table:
                 if "wave" not in table:
-                    self.mapping.apply(raw, file, role, required)  # says that date is missing
-                table = self._dated(table, file)
+                    self.mapping.apply(header, file, role, required)  # says that date is missing
+                table = CodedTable.from_frame(self._dated(table.frame(), file))
             found.append((file, table, respondent))
         return found
 
@@ -119,14 +125,24 @@ def read_contacts(
     path: Path, reading: Reading, ladder: Ladder, rung: str | None, known: pd.Index | None
 ) -> pd.DataFrame:
     """The contacts of ``path`` (a file or a folder of files), :data:`CONTACT_COLUMNS` and the
-    :data:`SURVEY_COLUMNS` a file has, ``person_a < person_b``, in file order."""
-    parts = [
-        _contacts_of(file, table, respondent, reading.dates, ladder, rung, known, reading.rejects)
-        for file, table, respondent in reading.tables(
-            path, "contacts", ("date", "person_a", "person_b")
-        )
-    ]
-    contacts = pd.concat(parts, ignore_index=True)
+    :data:`SURVEY_COLUMNS` a file has, ``person_a < person_b``; file by file, each by date (the
+    rows of a date in file order).
+
+    A file whose every row is good is checked on its distinct values (see
+    :func:`~contactladder.loading.clean_contacts.clean_contacts`); any other is checked row by
+    row, for its messages or the rows set aside.
+    """
+    parts = []
+    for file, coded, respondent in reading.tables(
+        path, "contacts", ("date", "person_a", "person_b")
+    ):
+        part = clean_contacts(file, coded, respondent, reading.dates, ladder, rung, known)
+        if part is None:
+            part = _contacts_of(
+                file, coded.frame(), respondent, reading.dates, ladder, rung, known, reading.rejects
+            ).sort_values("date", kind="stable", ignore_index=True)
+        parts.append(part)
+    contacts = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
     extra = [c for c in SURVEY_COLUMNS if c in contacts]
     contacts[extra] = contacts[extra].fillna("")
     return contacts[CONTACT_COLUMNS + extra]
@@ -160,7 +176,7 @@ def _contacts_of(
         "a contact of a person with themself",
         hint="person_a and person_b must differ",
     )
-    out["rung"] = _rung_levels(table, check, ladder, rung)
+    out["rung"] = rung_levels(table, check, ladder, rung)
     if known is not None:
         for column in ("person_a", "person_b"):
             check.unknown_people(out[column], column, known)
@@ -177,50 +193,12 @@ def _contacts_of(
     return out.reset_index(drop=True)
 
 
-def _rung_levels(
-    table: pd.DataFrame, check: RowCheck, ladder: Ladder, rung: str | None
-) -> pd.Series:
-    """The rung level of each row, from ``rung``, else ``kind``, else the ``rung`` parameter."""
-    if rung is not None:
-        fixed = ladder.level_of(rung)
-        if fixed is None:
-            raise UsageError("unknown rung", value=rung, hint=ladder.hint())
-        levels = pd.Series(fixed, index=table.index, dtype="float64")
-    else:
-        levels = pd.Series(float("nan"), index=table.index)
-    if "kind" in table:
-        levels = map_distinct(table["kind"], ladder.level_of_kind).fillna(levels)
-    if "rung" in table:
-        rungs = table["rung"]
-        levels = map_distinct(rungs, ladder.level_of).where(rungs != "", levels)
-    missing = levels.isna()
-    if "rung" in table:
-        given = missing & (table["rung"] != "")
-        check.reject(given, "rung", "unknown rung", hint=ladder.hint())
-        missing &= ~given
-    if "kind" in table:
-        given = missing & (table["kind"] != "")
-        check.reject(
-            given,
-            "kind",
-            "unknown kind",
-            hint=f"add it to the [kinds] table of a ladder file ({literal(ladder.source)})",
-        )
-        missing &= ~given
-    check.reject(
-        missing,
-        "rung" if "rung" in table else "kind",
-        "no rung",
-        hint="give a rung or a kind on every row, or {rung} for all",
-    )
-    return levels
-
-
 def read_people(path: Path, reading: Reading) -> pd.DataFrame:
     """The people of ``path`` (a file or a folder of files), indexed by ``id``, each once."""
     parts: list[pd.DataFrame] = []
     seen: dict[str, tuple[Path, int]] = {}
-    for file, table, _ in reading.tables(path, "people", ("id",)):
+    for file, coded, _ in reading.tables(path, "people", ("id",)):
+        table = coded.frame()
         check = RowCheck(file, table, reading.rejects)
         ids = check.required_text("id", "empty id")
         for line, person in ids[ids != ""].items():
@@ -258,7 +236,8 @@ def read_people(path: Path, reading: Reading) -> pd.DataFrame:
 def read_attendance(path: Path, reading: Reading, known: pd.Index | None) -> pd.DataFrame:
     """The attendance rows of ``path`` (a file or a folder of files): date, activity, person."""
     parts = []
-    for file, table, _ in reading.tables(path, "attendance", ("date", "activity", "person")):
+    for file, coded, _ in reading.tables(path, "attendance", ("date", "activity", "person")):
+        table = coded.frame()
         check = RowCheck(file, table, reading.rejects)
         out = pd.DataFrame(
             {

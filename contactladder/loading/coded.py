@@ -1,0 +1,129 @@
+"""A table read as text, kept as integer codes into each column's distinct values.
+
+A million rows of contacts hold few distinct dates, rungs, activities and people. Reading a file
+keeps each column as a :class:`CodedColumn`: one integer code per row and the column's distinct
+values, each stripped of surrounding spaces once (so ``" ann"`` and ``"ann"`` are one value).
+Checking a column is then a look at its distinct values, and the text of every row is made only
+for the columns a caller keeps (:meth:`CodedTable.frame`).
+
+Definitions: a column's *values* are its distinct texts after stripping, in the order of the row
+each first stands on; an empty cell is ``""``; ``values[codes]`` is the column's text, row by row.
+
+Examples
+--------
+>>> import numpy as np
+>>> column = coded_column(np.array([" ann", "bo", None, "ann "], dtype=object))
+>>> column.values.tolist(), column.codes.tolist()
+(['ann', 'bo', ''], [0, 1, 2, 0])
+>>> table = CodedTable({"id": column}, pd.RangeIndex(2, 6))
+>>> table.frame().to_dict("index")[5]
+{'id': 'ann'}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["CodedColumn", "CodedTable", "coded_column"]
+
+
+@dataclass(frozen=True)
+class CodedColumn:
+    """One column: ``codes`` (int64, one per row) into ``values`` (distinct stripped text)."""
+
+    codes: np.ndarray
+    values: np.ndarray
+
+    def text(self) -> np.ndarray:
+        """The text of every row (an object array).
+
+        >>> coded_column(np.array(["a", "b", "a"], dtype=object)).text().tolist()
+        ['a', 'b', 'a']
+        """
+        return self.values[self.codes]
+
+    def first_rows(self) -> np.ndarray:
+        """The row each value first stands on, in the order of ``values``.
+
+        >>> coded_column(np.array(["a", "b", "a", "c"], dtype=object)).first_rows().tolist()
+        [0, 1, 3]
+        """
+        first = np.empty(len(self.values), dtype="int64")
+        rows = np.arange(len(self.codes))
+        first[self.codes[::-1]] = rows[::-1]  # of a code given many rows, the last given stays
+        return first
+
+
+def coded_column(raw: np.ndarray) -> CodedColumn:
+    """A column of cells (text, or None/NaN for a missing one) as codes into its distinct
+    values, each stripped once; a missing cell is ``""``."""
+    codes, distinct = pd.factorize(raw, use_na_sentinel=True)
+    stripped = [str(value).strip() for value in distinct]
+    missing = np.flatnonzero(codes < 0)
+    if len(missing):  # "" where the first missing cell stands, in the order of first rows
+        place = int(codes[: missing[0]].max(initial=-1)) + 1
+        stripped.insert(place, "")
+        codes = np.where(codes >= place, codes + 1, codes)
+        codes[missing] = place
+    recode, values = pd.factorize(np.array(stripped, dtype=object))
+    return CodedColumn(recode[codes].astype("int64"), np.asarray(values, dtype=object))
+
+
+class CodedTable(Mapping[str, CodedColumn]):
+    """The columns of one table by name, with the line numbers of its rows.
+
+    Parameters
+    ----------
+    columns : mapping of str to CodedColumn
+        In the order of the file.
+    index : Index
+        The line number of each row, as a spreadsheet shows it.
+    """
+
+    def __init__(self, columns: Mapping[str, CodedColumn], index: pd.Index) -> None:
+        self.columns = dict(columns)
+        self.index = index
+
+    def __getitem__(self, name: str) -> CodedColumn:
+        return self.columns[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.columns)
+
+    def __len__(self) -> int:
+        return len(self.columns)
+
+    @property
+    def rows(self) -> int:
+        """The number of rows."""
+        return len(self.index)
+
+    def renamed(self, names: list[str]) -> CodedTable:
+        """The same columns under ``names`` (one for each, in order)."""
+        return CodedTable(dict(zip(names, self.columns.values(), strict=True)), self.index)
+
+    def frame(self) -> pd.DataFrame:
+        """The table as text: every cell a str, ``""`` when empty; the lines as index."""
+        return pd.DataFrame(
+            {
+                name: pd.Series(column.text(), index=self.index, dtype=str)
+                for name, column in self.columns.items()
+            },
+            index=self.index,
+            columns=list(self.columns),
+        )
+
+    @classmethod
+    def from_frame(cls, table: pd.DataFrame) -> CodedTable:
+        """A table of text (as :meth:`frame` gives it) coded again.
+
+        >>> CodedTable.from_frame(pd.DataFrame({"a": ["x", "x"]}, index=[2, 3]))["a"].codes
+        array([0, 0])
+        """
+        return cls(
+            {name: coded_column(table[name].to_numpy(dtype=object)) for name in table}, table.index
+        )
