@@ -331,9 +331,7 @@ def _iso_day(value: object) -> datetime.datetime | None:
 def _column_kind(values: pd.Series) -> str:
     """How a column's cells are written: ``integer``, ``number``, ``date``, ``datetime``,
     ``iso_day`` (text that is all ISO days) or ``cells`` (each by its own type)."""
-    if pd.api.types.is_bool_dtype(values):
-        return "cells"
-    if pd.api.types.is_integer_dtype(values):
+    if pd.api.types.is_integer_dtype(values):  # not true/false: those are cells
         return "integer"
     if pd.api.types.is_float_dtype(values):
         return "number"
