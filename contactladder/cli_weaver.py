@@ -180,7 +180,8 @@ def introduced(
     "--within", "3m", "A tie at the second rung or higher within this counts for the yield."
 )
 @lang_option("the explanations")
-@output_option("Write a .csv or .xlsx (holds names).")
+@output_option("Write a .csv or .xlsx (holds names); - prints CSV on stdout.")
+@table_output_options
 @click.pass_context
 def follow_up(ctx: click.Context, data: Path, output: Path | None, **options: Any) -> None:
     """What came of each logged introduction: whether a tie formed since, at which rung and how

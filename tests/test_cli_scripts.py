@@ -88,6 +88,19 @@ def test_weaver_lists_print_for_scripts_and_say_they_hold_names(small):
     assert brokers.exit_code == 0 and brokers.stdout.splitlines()[0].startswith("person,")
 
 
+def test_follow_up_prints_for_scripts(small):
+    log = small / "introductions.csv"
+    log.write_text("date,person,introduced_to\n2024-01-10,a,d\n", encoding="utf-8")
+    args = ["follow-up", small, "--as-of", "2024-04-30"]
+    printed = run(*args, "-o", "-")
+    assert printed.exit_code == 0, printed.stderr
+    table = pd.read_csv(io.BytesIO(printed.stdout_bytes), keep_default_na=False)
+    assert table[["person", "introduced_to"]].values.tolist() == [["a", "d"]]
+    records = json.loads(run(*args, "--format", "json").stdout)
+    assert [record["person"] for record in records] == ["a"]
+    assert "the list on stdout holds personal data" in printed.stderr
+
+
 def test_check_as_json_gives_what_check_prints(small):
     text = run("check", small)
     printed = run("check", small, "--format", "json")

@@ -19,7 +19,7 @@ from contactladder.analysis.follow_up import follow_up
 from contactladder.errors import UsageError
 from contactladder.io.files import output_set, write_text
 from contactladder.io.weaver_logs import append_row
-from contactladder.jobs.common import Result, Source, open_source
+from contactladder.jobs.common import Result, Source, file_output, open_source
 from contactladder.jobs.weaver import check_list_path, deliver, logs, reference_day
 from contactladder.loading.weaver_files import INTRODUCTION_COLUMNS, STATUS_COLUMNS, weaver_file
 from contactladder.network.ladder_network import LadderNetwork
@@ -37,14 +37,17 @@ def follow_up_job(
     output: str | Path | None = None,
     *,
     today: datetime.date | None = None,
+    format: str | None = None,
+    csv_dialect: str = "plain",
     **options: Any,
 ) -> Result:
     """``contactladder follow-up``: what came of each logged introduction,
     :func:`~contactladder.analysis.introductions.follow_up` (``as_of``, ``within``, ``lang``;
-    from today by default), written to ``output`` (``.csv`` or ``.xlsx``) or as terminal text;
-    the summary line (the weaver's yield) in the notes."""
-    check_list_path(output, "follow_up")
-    net, notes = open_source(source, output=output)
+    from today by default), written to ``output`` (``.csv`` or ``.xlsx``; ``-`` or a
+    ``format`` prints it for scripts) or as terminal text; the summary line (the weaver's
+    yield) in the notes."""
+    check_list_path(output, "follow_up", format)
+    net, notes = open_source(source, output=file_output(output))
     _, introduced = logs(source, net, options)
     options["as_of"] = reference_day(options.get("as_of"), today)
     if introduced is None:
@@ -59,7 +62,7 @@ def follow_up_job(
         words("en")["weaver.reference_day"].format(day=table.attrs["as_of"]),
         table.attrs["summary"],
     ]
-    return deliver(table, output, notes)
+    return deliver(table, output, notes, format=format, csv_dialect=csv_dialect)
 
 
 def conversation_job(
