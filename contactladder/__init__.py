@@ -41,6 +41,8 @@ _PUBLIC = {
     "brokers": "analysis.brokers",
     "village_brokers": "analysis.brokers",
     "cut_off": "analysis.cut_off",
+    "weaving_stage": "analysis.weaving_stage",
+    "weaving_stages": "analysis.weaving_stage",
     "follow_up": "analysis.follow_up",
     "conversation": "analysis.conversation",
     "read_status": "loading.weaver_files",
@@ -53,6 +55,8 @@ _PUBLIC = {
     "write_timeline": "jobs.maps",
     "timeline_html": "render.page",
     "map_html": "render.page",
+    "Page": "render.frame",
+    "portable_graph": "network.portable",
     "person_label": "privacy",
     "words": "words",
 }

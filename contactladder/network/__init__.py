@@ -8,6 +8,9 @@
 - :mod:`~contactladder.network.periods`: the period walk: :class:`Step`, :data:`FREQUENCIES`,
   :func:`period_label`.
 - :mod:`~contactladder.network.ties`: ties and rung rises from a table of contacts.
+- :mod:`~contactladder.network.portable`: a graph networkx's own writers take as it is
+  (``snapshot(portable=True)``); :mod:`~contactladder.network.summary`: how a network shows
+  itself in a notebook.
 
 Examples
 --------

@@ -9,7 +9,8 @@ write what comes back.
   (of a network) and :mod:`~contactladder.render.timeline_payload`:
   the named data a page reads (checked by :mod:`~contactladder.render.payload_schema`), and
   :mod:`~contactladder.render.map_text` for their words;
-- :mod:`~contactladder.render.page`: the self-contained HTML pages (template, CSP, embedding);
+- :mod:`~contactladder.render.page`: the self-contained HTML pages (template, CSP), and
+  :mod:`~contactladder.render.frame`: a page in a sandboxed frame (embedding, notebooks);
 - :mod:`~contactladder.render.static_map`: the same map as PNG or SVG;
 - :mod:`~contactladder.render.charts`, :mod:`~contactladder.render.report` (its pictures),
   :mod:`~contactladder.render.report_tables`, :mod:`~contactladder.render.report_sections`
