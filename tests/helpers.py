@@ -410,6 +410,21 @@ def naive_ties(contacts: pd.DataFrame) -> dict:
     return ties
 
 
+def naive_tie_types(graph, role: dict, focal_role: str) -> dict:
+    """``ties_<a>_<b>``: the ties between the focal role and ``professional``, by the roles at
+    their two ends (one column when the focal role is ``professional``)."""
+    kinds = [(focal_role, focal_role), (focal_role, "professional")]
+    kinds += [("professional", "professional")]
+    counts = {f"ties_{a}_{b}": 0 for a, b in kinds}
+    for u, v in graph.edges():
+        ends = {role[u], role[v]}
+        for a, b in kinds:
+            if ends == {a, b}:
+                counts[f"ties_{a}_{b}"] += 1
+                break
+    return counts
+
+
 def naive_figures(graph, role: dict, focal_role: str, levels, top: int) -> dict:
     """The growth figures of one graph (edges with ``rung``), measured with networkx functions:
     what ``growth()`` counts, rebuilt from scratch (undefined ratios as NaN)."""
@@ -431,6 +446,7 @@ def naive_figures(graph, role: dict, focal_role: str, levels, top: int) -> dict:
         "focal": len(focal),
         "ties": graph.number_of_edges(),
         **{f"rung_{key}": rungs.count(level) for level, key in levels},
+        **naive_tie_types(graph, role, focal_role),
         "focal_alone": sum(graph.degree(p) == 0 for p in focal),
         "focal_only_professional": sum(graph.degree(p) > 0 and peers.degree(p) == 0 for p in focal),
         "focal_peer_ge3": sum(peer_rung_at_least(p, 3) for p in focal),

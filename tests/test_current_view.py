@@ -17,6 +17,7 @@ from helpers import (
     dataset,
     naive_bounds,
     naive_figures,
+    naive_tie_types,
     present_from,
     random_data,
 )
@@ -114,6 +115,7 @@ def naive_current(
     columns = (
         ["period", *(["group"] if by else []), "people", "focal", "ties"]
         + [f"rung_{key}" for _, key in levels]
+        + list(naive_tie_types(nx.Graph(), {}, focal))
         + "new_ties climbed ended_ties declined focal_alone focal_only_professional".split()
         + "focal_peer_ge3 focal_peer_top focal_peer_degree_mean components".split()
         + "largest_component_share peer_density peer_transitivity period_start".split()

@@ -106,3 +106,51 @@ def test_the_report_of_a_ladder_that_shares_elsewhere(tmp_path):
     assert "with a tie at &#x27;Chatting&#x27; or higher" in page  # header and definition
     assert "<code>focal_peer_ge_praten</code>" in page and "focal_peer_ge3" not in page
     assert "67% of the parents" in page  # the summary: 2 of 3 at 'Chatting' or higher
+
+
+# --- ties by type: after the roles at their ends ---------------------------------------------
+
+TYPED = [
+    ("2024-01-02", "ann", "bo", 3),  # parent–parent
+    ("2024-01-03", "ann", "gw", 2),  # parent–professional
+    ("2024-01-04", "gw", "jo", 1),  # professional–professional
+    ("2024-01-05", "bo", "vera", 1),  # parent–volunteer: in ties only
+    ("2024-02-01", "gw", "vera", 4),  # professional–volunteer: in ties only
+    ("2024-02-02", "bo", "jo", 2),  # parent–professional
+]
+ROLES = {
+    "gw": ("professional", "", None),
+    "jo": ("Prof", "", None),
+    "vera": ("volunteer", "", None),
+}
+
+
+@pytest.mark.parametrize("view", ["reached", "active", "current"])
+def test_ties_by_type_follow_the_roles_at_their_ends(view):
+    net = LadderNetwork(dataset(TYPED, ROLES))
+    table = growth(net, freq="month", view=view).set_index("period")
+    columns = ["ties", "ties_parent_parent", "ties_parent_professional"]
+    columns += ["ties_professional_professional"]
+    if view == "active":  # each month's own ties
+        expected = [[4, 1, 1, 1], [2, 0, 1, 0]]
+    else:
+        expected = [[4, 1, 1, 1], [6, 1, 2, 1]]
+    assert table[columns].values.tolist() == expected
+
+
+def test_ties_by_type_are_named_after_the_focal_role():
+    rows = [("2024-01-02", "kim", "lu", 2), ("2024-01-03", "kim", "gw", 1)]
+    roles = {"kim": ("child", "", None), "lu": ("child", "", None), "gw": ("prof", "", None)}
+    table = growth(LadderNetwork(dataset(rows, roles), focal="child"), freq="year")
+    assert table[["ties_child_child", "ties_child_professional"]].values.tolist() == [[1, 1]]
+    assert "ties_parent_parent" not in table
+    alone = growth(LadderNetwork(dataset(rows, roles), focal="professional"), freq="year")
+    assert [c for c in alone if c.startswith("ties_")] == ["ties_professional_professional"]
+
+
+def test_ties_by_type_within_groups():
+    roles = {**ROLES, "ann": ("parent", "Dieze", None), "gw": ("professional", "Dieze", None)}
+    table = growth(LadderNetwork(dataset(TYPED, roles)), freq="year", by="wijk")
+    dieze = table[table["group"] == "Dieze"].iloc[0]
+    figures = ["ties", "ties_parent_professional", "ties_parent_parent"]
+    assert dieze[figures].tolist() == [1, 1, 0]  # ann–gw; the other ties cross the groups

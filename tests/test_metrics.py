@@ -20,6 +20,7 @@ from helpers import (
     dataset,
     naive_bounds,
     naive_figures,
+    naive_tie_types,
     naive_ties,
     present_from,
     random_data,
@@ -101,6 +102,7 @@ def naive_growth(
         + (["group"] if by else [])
         + ["people", "focal", "ties"]
         + [f"rung_{key}" for _, key in levels]
+        + list(naive_tie_types(nx.Graph(), {}, focal))
         + [
             "new_ties",
             "climbed",
@@ -219,6 +221,9 @@ def test_growth_of_a_triangle_and_a_professional():
         "rung_delen": 1,
         "rung_helpen": 0,
         "rung_steunen": 0,
+        "ties_parent_parent": 2,
+        "ties_parent_professional": 0,
+        "ties_professional_professional": 0,
         "new_ties": 2,
         "climbed": 0,
         "focal_alone": 1,
@@ -233,6 +238,7 @@ def test_growth_of_a_triangle_and_a_professional():
     }
     february = table.loc["2024-02"]
     assert (february["people"], february["focal"], february["ties"]) == (6, 5, 4)
+    assert (february["ties_parent_parent"], february["ties_parent_professional"]) == (3, 1)
     assert (february["new_ties"], february["climbed"]) == (2, 1)
     assert february["focal_alone"] == 1  # eva
     assert february["focal_only_professional"] == 1  # dan

@@ -8,6 +8,10 @@ contact to the last. Its columns, for the people present in the view:
 - ``ties``: ties among them; ``rung_<key>``: ties at each rung (reached view: the rung reached
   so far; active view: the highest rung of the period's contacts; current view: the current
   rung, the highest of the contacts in the lapse window before the period's end)
+- ``ties_<focal>_<focal>``, ``ties_<focal>_professional``, ``ties_professional_professional``
+  (``ties_parent_parent``, ... for the parents): the ties by type, after the roles at their
+  ends (see :func:`tie_type_columns`); ties with another role at an end (a volunteer) count in
+  ``ties`` only
 - ``new_ties``: ties whose first contact is in the period; ``climbed``: ties whose reached rung
   went up in the period (current view: ties current at the period's end and not at the
   previous end, and ties current at both whose current rung went up)
@@ -59,18 +63,21 @@ from collections.abc import Callable
 import pandas as pd
 
 from contactladder.analysis.growth_counts import (
+    PROFESSIONAL,
     SHARING_LEVEL,
     GrowthCounter,
     count_graph,
     count_step,
     inside_group,
     sharing_column,
+    tie_type_columns,
 )
 from contactladder.analysis.village import LEFT, statuses_on
 from contactladder.errors import UsageError, literal
 from contactladder.network import LadderNetwork, Step
 from contactladder.network.current import DEFAULT_LAPSE, check_view, current_walk
 from contactladder.words import attribute_text
+from contactladder.words.roles import role_key
 
 __all__ = [
     "growth",
@@ -103,6 +110,7 @@ def growth_columns(
         + (["group"] if by else [])
         + ["people", "focal", "ties"]
         + [f"rung_{rung.key}" for rung in net.ladder]
+        + list(tie_type_columns(net.focal).values())
         + ["new_ties", "climbed"]
         + (["ended_ties", "declined"] if view == "current" else [])
         + [
@@ -163,7 +171,9 @@ def growth(
     groups = _groups(net, by)
     group_names = sorted(set(groups.values())) if by else [None]
     rows = []
-    counters = {name: GrowthCounter(net.ladder) for name in group_names}
+    types = tie_type_columns(net.focal)
+    professionals = _professionals(net)
+    counters = {name: GrowthCounter(net.ladder, types) for name in group_names}
     total = len(net.period_range(freq))
     steps = (
         current_walk(net, freq, lapse=lapse)
@@ -172,10 +182,10 @@ def growth(
     )
     for done, step in enumerate(steps, start=1):
         if view != "reached":
-            counters = {name: GrowthCounter(net.ladder) for name in group_names}
-            count_graph(step, counters, groups, by)
+            counters = {name: GrowthCounter(net.ladder, types) for name in group_names}
+            count_graph(step, counters, groups, by, professionals)
         else:
-            count_step(step, counters, groups, by, net.focal_people)
+            count_step(step, counters, groups, by, net.focal_people, professionals)
         gone = _left_by(status, step.end, groups, by)
         for name in group_names:
             row = {"period": step.label, **({"group": name} if by else {})}
@@ -228,6 +238,12 @@ def _left_by(status: pd.DataFrame | None, end: pd.Timestamp, groups: dict, by: s
             group = groups.get(person) if by else None
             left[group] = left.get(group, 0) + 1
     return left
+
+
+def _professionals(net: LadderNetwork) -> frozenset:
+    """The people whose role is ``professional`` (as :func:`role_key` reads it)."""
+    roles = net.column("role")
+    return frozenset(roles.index[roles.map(role_key) == PROFESSIONAL])
 
 
 def _groups(net: LadderNetwork, by: str | None) -> dict:

@@ -17,15 +17,18 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from contactladder.ladder import Ladder
 from contactladder.network import Step
+from contactladder.words.roles import role_key
 
 __all__ = [
     "GrowthCounter",
     "SHARING_LEVEL",
     "sharing_column",
+    "tie_type_columns",
     "count_graph",
     "count_step",
     "inside_group",
@@ -34,6 +37,8 @@ __all__ = [
 #: The level of the default ladder's sharing rung (``delen``); a ladder names its own
 #: (:attr:`Ladder.sharing <contactladder.ladder.Ladder>`).
 SHARING_LEVEL = 3
+#: The role whose ties with the focal people and among themselves are counted apart.
+PROFESSIONAL = "professional"
 
 
 def sharing_column(ladder: Ladder, prefix: str = "focal_peer") -> str:
@@ -48,6 +53,27 @@ def sharing_column(ladder: Ladder, prefix: str = "focal_peer") -> str:
     """
     rung = ladder.sharing
     return f"{prefix}_ge3" if rung.level == SHARING_LEVEL else f"{prefix}_ge_{rung.key}"
+
+
+def tie_type_columns(focal: str) -> dict[str, str]:
+    """The ``ties_<role>_<role>`` column of each tie type, named after the focal role (its
+    :func:`~contactladder.words.roles.role_key`) and ``professional``: focal–focal,
+    focal–professional and professional–professional ties (one type when the focal role is
+    ``professional``).
+
+    >>> list(tie_type_columns("parent").values())
+    ['ties_parent_parent', 'ties_parent_professional', 'ties_professional_professional']
+    >>> tie_type_columns("Jonge ouder")["focal_focal"], tie_type_columns("prof")
+    ('ties_jonge_ouder_jonge_ouder', {'focal_focal': 'ties_professional_professional'})
+    """
+    role = re.sub(r"[^a-z0-9]+", "_", role_key(focal)).strip("_") or "focal"
+    if role == PROFESSIONAL:
+        return {"focal_focal": f"ties_{role}_{role}"}
+    return {
+        "focal_focal": f"ties_{role}_{role}",
+        "focal_professional": f"ties_{role}_{PROFESSIONAL}",
+        "professional_professional": f"ties_{PROFESSIONAL}_{PROFESSIONAL}",
+    }
 
 
 _UNDEFINED = float("nan")  # a ratio over nothing
@@ -67,7 +93,10 @@ class GrowthCounter:
     from the common neighbours of each new focal–focal tie, so nothing is recomputed per period.
     """
 
-    def __init__(self, ladder: Ladder) -> None:
+    def __init__(self, ladder: Ladder, type_columns: dict[str, str] | None = None) -> None:
+        self.type_columns = type_columns or {}
+        self.by_type = dict.fromkeys(self.type_columns, 0)
+        self.professionals: set = set()
         self.top = ladder.top.level
         self.sharing, self.sharing_column = ladder.sharing.level, sharing_column(ladder)
         self.keys = [(rung.level, rung.key) for rung in ladder]
@@ -84,7 +113,9 @@ class GrowthCounter:
         self.components = 0
         self.largest = (0, 0)  # (people, focal) of the largest component
 
-    def add_person(self, person, focal: bool) -> None:
+    def add_person(self, person, focal: bool, professional: bool = False) -> None:
+        if professional and not focal:
+            self.professionals.add(person)
         self.people += 1
         self.components += 1
         self.parent[person] = person
@@ -105,6 +136,9 @@ class GrowthCounter:
             degree[person] += 1
             if degree[person] == 1 and person in peers:
                 self.focal_with_ties += 1
+        kind = self._tie_type(a, b)
+        if kind in self.by_type:
+            self.by_type[kind] += 1
         if a in peers and b in peers:
             peers_a, peers_b = peers[a], peers[b]
             self.triangles += len(peers_a & peers_b)
@@ -133,6 +167,7 @@ class GrowthCounter:
             "focal": focal,
             "ties": self.ties,
             **{f"rung_{key}": self.at_rung[level] for level, key in self.keys},
+            **{column: self.by_type[kind] for kind, column in self.type_columns.items()},
             "new_ties": sum(1 for a, b in step.new_ties if in_group(a, b)),
             "climbed": sum(1 for a, b, _, _ in step.climbed if in_group(a, b)),
             "focal_alone": focal - self.focal_with_ties,
@@ -147,6 +182,14 @@ class GrowthCounter:
                 3 * self.triangles / self.triples if self.triples else _UNDEFINED
             ),
         }
+
+    def _tie_type(self, a, b) -> str:
+        """``focal_focal``, ``focal_professional``, ``professional_professional`` or ``other``."""
+        ends = sorted(
+            "focal" if p in self.peers else PROFESSIONAL if p in self.professionals else "other"
+            for p in (a, b)
+        )
+        return "other" if "other" in ends else "_".join(ends)
 
     def _raise_peer_rung(self, person, rung: int) -> None:
         before = self.peer_top[person]
@@ -192,23 +235,25 @@ def _counter_for(counters: dict, groups: dict, by):
     return counter
 
 
-def count_graph(step: Step, counters: dict, groups: dict, by) -> None:
-    """Count a whole graph: every step of the active view."""
+def count_graph(step: Step, counters: dict, groups: dict, by, professionals=frozenset()) -> None:
+    """Count a whole graph: every step of the active and the current view."""
     counter_of = _counter_for(counters, groups, by)
-    assert step.graph is not None, "the active view walks with graphs"
+    assert step.graph is not None, "the active and current views walk with graphs"
     for person, focal in step.graph.nodes(data="focal"):
-        counter_of(person).add_person(person, focal)
+        counter_of(person).add_person(person, focal, person in professionals)
     for a, b, rung in step.graph.edges(data="rung"):
         counter = counter_of(a, b)
         if counter:
             counter.add_tie(a, b, rung)
 
 
-def count_step(step: Step, counters: dict, groups: dict, by, focal_people) -> None:
+def count_step(
+    step: Step, counters: dict, groups: dict, by, focal_people, professionals=frozenset()
+) -> None:
     """Count what a reached-view step added: people who joined, new ties, climbs."""
     counter_of = _counter_for(counters, groups, by)
     for person in step.joined:
-        counter_of(person).add_person(person, person in focal_people)
+        counter_of(person).add_person(person, person in focal_people, person in professionals)
     for (a, b), rung in zip(step.new_ties, step.new_rungs):
         counter = counter_of(a, b)
         if counter:
