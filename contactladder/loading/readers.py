@@ -201,20 +201,7 @@ def read_people(path: Path, reading: Reading) -> pd.DataFrame:
         table = coded.frame()
         check = RowCheck(file, table, reading.rejects)
         ids = check.required_text("id", "empty id")
-        for line, person in ids[ids != ""].items():
-            if person in seen:
-                first = seen[person]
-                raise BadValueError(
-                    "duplicate person id",
-                    file=file,
-                    line=int(line),
-                    column="id",
-                    value=person,
-                    hint=f"it is also on line {first[1]}"
-                    + (f" of {literal(first[0].name)}" if first[0] != file else "")
-                    + "; give each person one row",
-                )
-            seen[person] = (file, int(line))
+        _check_once(ids[ids != ""], file, seen)
         people = table.drop(columns=["id"]).copy()
         people.index = ids
         for column in PEOPLE_COLUMNS:
@@ -231,6 +218,27 @@ def read_people(path: Path, reading: Reading) -> pd.DataFrame:
     people = pd.concat(parts).fillna("") if len(parts) > 1 else parts[0]
     people.index.name = "id"
     return people
+
+
+def _check_once(ids: pd.Series, file: Path, seen: dict[str, tuple[Path, int]]) -> None:
+    """Raise for the first line whose id stands on an earlier line (of this file or one read
+    before, in ``seen``); else remember where each id stands."""
+    again = ids.duplicated() | ids.isin(list(seen))
+    if again.any():
+        line = int(again.idxmax())
+        person = ids[line]
+        first = seen.get(person, (file, int(ids.index[(ids == person).to_numpy().argmax()])))
+        raise BadValueError(
+            "duplicate person id",
+            file=file,
+            line=line,
+            column="id",
+            value=person,
+            hint=f"it is also on line {first[1]}"
+            + (f" of {literal(first[0].name)}" if first[0] != file else "")
+            + "; give each person one row",
+        )
+    seen.update(zip(ids.tolist(), ((file, int(line)) for line in ids.index), strict=True))
 
 
 def read_attendance(path: Path, reading: Reading, known: pd.Index | None) -> pd.DataFrame:
