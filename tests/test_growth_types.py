@@ -6,12 +6,23 @@ int64, undefined ratios are missing (NaN) and CSV writes them as empty cells.
 
 from __future__ import annotations
 
+import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
-from helpers import dataset
+from helpers import (
+    RANDOM_CASES,
+    RANDOM_IDS,
+    dataset,
+    naive_bounds,
+    naive_figures,
+    naive_ties,
+    present_from,
+    random_data,
+)
 
 from contactladder.analysis.growth import RATIO_COLUMNS, growth
+from contactladder.loading.dataset import load
 from contactladder.network import FREQUENCIES, LadderNetwork
 from contactladder.network.periods import label_period, pandas_frequency, period_label
 
@@ -154,3 +165,54 @@ def test_ties_by_type_within_groups():
     dieze = table[table["group"] == "Dieze"].iloc[0]
     figures = ["ties", "ties_parent_professional", "ties_parent_parent"]
     assert dieze[figures].tolist() == [1, 1, 0]  # ann–gw; the other ties cross the groups
+
+
+def naive_by_tie_type(contacts, people, ladder, *, freq: str, view: str) -> pd.DataFrame:
+    """The rows of ``growth(by="tie_type")``, from scratch: per period and type, the graph of
+    the people of the type's roles and the ties of that type (reached or active view)."""
+    levels = [(rung.level, rung.key) for rung in ladder]
+    role = people["role"].to_dict()
+    since = present_from(contacts, people)
+    types = {
+        "parent_parent": {"parent"},
+        "parent_professional": {"parent", "professional"},
+        "professional_professional": {"professional"},
+    }
+    rows = []
+    for label, start, end in naive_bounds(contacts["date"].min(), contacts["date"].max(), freq):
+        before = naive_ties(contacts[contacts["date"] < start])
+        reached = naive_ties(contacts[contacts["date"] < end])
+        inside = contacts[(contacts["date"] >= start) & (contacts["date"] < end)]
+        if view == "reached":
+            present, ties = set(since.index[since < end]), reached
+        else:
+            present = set(inside["person_a"]) | set(inside["person_b"])
+            ties = naive_ties(inside)
+        for name, roles in types.items():
+
+            def of_type(pairs, roles=roles):
+                return [(a, b) for a, b in pairs if {role[a], role[b]} == roles]
+
+            graph = nx.Graph()
+            graph.add_nodes_from(p for p in present if role[p] in roles)
+            graph.add_edges_from((a, b, {"rung": ties[(a, b)]}) for a, b in of_type(ties))
+            row = {"period": label, "group": name}
+            row.update(naive_figures(graph, role, "parent", levels, ladder.top.level))
+            row["new_ties"] = len(of_type([pair for pair in reached if pair not in before]))
+            climbed = [pair for pair in before if reached[pair] > before[pair]]
+            row["climbed"] = len(of_type(climbed))
+            row["period_start"] = start
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("case", RANDOM_CASES[:3], ids=RANDOM_IDS[:3])
+@pytest.mark.parametrize("view", ["reached", "active"])
+@pytest.mark.parametrize("freq", ["month", "quarter"])
+def test_growth_by_tie_type_matches_pandas(tmp_path, case, view, freq):
+    contacts, people = random_data(tmp_path, **case)
+    data = load(tmp_path)
+    got = growth(LadderNetwork(data), freq=freq, view=view, by="tie_type")
+    expected = naive_by_tie_type(contacts, people, data.ladder, freq=freq, view=view)
+    pd.testing.assert_frame_equal(got, expected[list(got.columns)], check_dtype=False)
+    assert got.groupby("group")["ties"].sum().gt(0).all()

@@ -63,13 +63,15 @@ from collections.abc import Callable
 import pandas as pd
 
 from contactladder.analysis.growth_counts import (
+    ACROSS,
     PROFESSIONAL,
     SHARING_LEVEL,
+    Grouping,
     GrowthCounter,
     count_graph,
     count_step,
-    inside_group,
     sharing_column,
+    tie_type,
     tie_type_columns,
 )
 from contactladder.analysis.village import LEFT, statuses_on
@@ -86,9 +88,13 @@ __all__ = [
     "RATIO_COLUMNS",
     "SHARING_LEVEL",
     "NO_GROUP",
+    "TIE_TYPE",
 ]
 
 NO_GROUP = "(none)"
+#: ``by`` for a row per tie type (the network of the ties of that type and the people of its
+#: roles) instead of per value of a people column.
+TIE_TYPE = "tie_type"
 Progress = Callable[[int, int], None]
 #: The growth table's ratios: floats, missing (NaN) where undefined; every other figure counts.
 RATIO_COLUMNS = (
@@ -151,7 +157,10 @@ def growth(
         down, ``ended_ties`` ties current at the previous end and not now.
     by : str, optional
         A people column (such as ``wijk``); each group's row describes the network among the
-        people of that group. People without a value form the group ``(none)``.
+        people of that group. People without a value form the group ``(none)``. With
+        ``"tie_type"`` (:data:`TIE_TYPE`) a row per tie type (group ``parent_parent``,
+        ``parent_professional``, ``professional_professional``): the network of the ties of
+        that type among the people of its roles.
     lapse : str or Timedelta
         The current view's lapse window (``"180d"``): a tie without a contact in it has ended.
     progress : callable, optional
@@ -168,11 +177,11 @@ def growth(
     whole table costs time in proportion to the number of contacts plus periods × groups.
     """
     check_view(view)
-    groups = _groups(net, by)
-    group_names = sorted(set(groups.values())) if by else [None]
-    rows = []
     types = tie_type_columns(net.focal)
     professionals = _professionals(net)
+    grouping = _grouping(net, by, types, professionals)
+    group_names = grouping.names
+    rows = []
     counters = {name: GrowthCounter(net.ladder, types) for name in group_names}
     total = len(net.period_range(freq))
     steps = (
@@ -183,15 +192,16 @@ def growth(
     for done, step in enumerate(steps, start=1):
         if view != "reached":
             counters = {name: GrowthCounter(net.ladder, types) for name in group_names}
-            count_graph(step, counters, groups, by, professionals)
+            count_graph(step, counters, grouping, professionals)
         else:
-            count_step(step, counters, groups, by, net.focal_people, professionals)
-        gone = _left_by(status, step.end, groups, by)
+            count_step(step, counters, grouping, net.focal_people, professionals)
+        gone = _left_by(status, step.end, grouping)
         for name in group_names:
             row = {"period": step.label, **({"group": name} if by else {})}
-            row.update(counters[name].row(step, groups, name), period_start=step.start)
+            inside = grouping.inside(name)
+            row.update(counters[name].row(step, inside), period_start=step.start)
             if view == "current":
-                row.update(_losses(step, groups, name))
+                row.update(_losses(step, inside))
             if status is not None:
                 row["left"] = gone.get(name, 0)
             rows.append(row)
@@ -219,24 +229,23 @@ def _typed(table: pd.DataFrame) -> pd.DataFrame:
     return table.astype(types)
 
 
-def _losses(step: Step, groups: dict, name) -> dict:
-    """The current view's ``ended_ties`` and ``declined`` of a step, within group ``name``."""
-    inside = inside_group(groups, name)
+def _losses(step: Step, inside: Callable[[object, object], bool]) -> dict:
+    """The current view's ``ended_ties`` and ``declined`` of a step, of the ties ``inside``."""
     return {
         "ended_ties": sum(1 for a, b, _ in step.ended if inside(a, b)),
         "declined": sum(1 for a, b, _, _ in step.declined if inside(a, b)),
     }
 
 
-def _left_by(status: pd.DataFrame | None, end: pd.Timestamp, groups: dict, by: str | None) -> dict:
+def _left_by(status: pd.DataFrame | None, end: pd.Timestamp, grouping: Grouping) -> dict:
     """Group (None without ``by``) -> the people who left (moved, no contact) before ``end``."""
     if status is None:
         return {}
     left: dict = {}
     for person, value in statuses_on(status, end - pd.Timedelta(1, "ns")).items():
         if value in LEFT:
-            group = groups.get(person) if by else None
-            left[group] = left.get(group, 0) + 1
+            for group in grouping.person_groups(person):
+                left[group] = left.get(group, 0) + 1
     return left
 
 
@@ -246,9 +255,35 @@ def _professionals(net: LadderNetwork) -> frozenset:
     return frozenset(roles.index[roles.map(role_key) == PROFESSIONAL])
 
 
-def _groups(net: LadderNetwork, by: str | None) -> dict:
+def _grouping(
+    net: LadderNetwork, by: str | None, types: dict[str, str], professionals: frozenset
+) -> Grouping:
+    """The groups of ``by``: none, a people column's values, or the tie types."""
     if not by:
-        return {}
+        return Grouping([None], lambda person: [None], lambda a, b: None)
+    if by == TIE_TYPE:
+        names = {kind: column.removeprefix("ties_") for kind, column in types.items()}
+
+        def kind(person) -> str:
+            focal = person in net.focal_people
+            return "focal" if focal else PROFESSIONAL if person in professionals else "other"
+
+        def person_groups(person) -> list:
+            return [name for key, name in names.items() if kind(person) in key.split("_")]
+
+        def tie_group(a, b):
+            return names.get(tie_type(kind(a), kind(b)), ACROSS)
+
+        return Grouping(list(names.values()), person_groups, tie_group)
+    groups = _groups(net, by)
+
+    def same_group(a, b):
+        return groups[a] if groups[a] == groups[b] else ACROSS
+
+    return Grouping(sorted(set(groups.values())), lambda person: [groups[person]], same_group)
+
+
+def _groups(net: LadderNetwork, by: str) -> dict:
     if not net.has_column(by):
         columns = ", ".join(c for c in net.people_columns() if c not in ("name", "joined"))
         raise UsageError("no such people column", value=by, hint="use one of: " + literal(columns))

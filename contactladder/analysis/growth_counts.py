@@ -29,9 +29,11 @@ __all__ = [
     "SHARING_LEVEL",
     "sharing_column",
     "tie_type_columns",
+    "Grouping",
+    "ACROSS",
+    "tie_type",
     "count_graph",
     "count_step",
-    "inside_group",
 ]
 
 #: The level of the default ladder's sharing rung (``delen``); a ladder names its own
@@ -77,13 +79,6 @@ def tie_type_columns(focal: str) -> dict[str, str]:
 
 
 _UNDEFINED = float("nan")  # a ratio over nothing
-
-
-def inside_group(groups: dict, name) -> Callable[[object, object], bool]:
-    """Whether a tie lies within group ``name`` (every tie, without groups)."""
-    if name is None:
-        return lambda a, b: True
-    return lambda a, b: groups[a] == name and groups[b] == name
 
 
 class GrowthCounter:
@@ -158,8 +153,8 @@ class GrowthCounter:
             self._raise_peer_rung(a, new)
             self._raise_peer_rung(b, new)
 
-    def row(self, step: Step, groups: dict, name) -> dict:
-        in_group = inside_group(groups, name)
+    def row(self, step: Step, in_group: Callable[[object, object], bool]) -> dict:
+        """The figures of the group, ``in_group`` telling which of the step's ties are its."""
         focal = self.focal
         possible = focal * (focal - 1) / 2
         return {
@@ -184,12 +179,14 @@ class GrowthCounter:
         }
 
     def _tie_type(self, a, b) -> str:
-        """``focal_focal``, ``focal_professional``, ``professional_professional`` or ``other``."""
-        ends = sorted(
-            "focal" if p in self.peers else PROFESSIONAL if p in self.professionals else "other"
-            for p in (a, b)
-        )
-        return "other" if "other" in ends else "_".join(ends)
+        """The type of the tie ``a``–``b`` (:func:`tie_type`)."""
+        return tie_type(self._kind(a), self._kind(b))
+
+    def _kind(self, person) -> str:
+        """``focal``, ``professional`` or ``other``: what the person is at a tie's end."""
+        if person in self.peers:
+            return "focal"
+        return PROFESSIONAL if person in self.professionals else "other"
 
     def _raise_peer_rung(self, person, rung: int) -> None:
         before = self.peer_top[person]
@@ -221,44 +218,79 @@ class GrowthCounter:
         self.largest = max(self.largest, (self.size[root_a], self.focal_in[root_a]))
 
 
-def _counter_for(counters: dict, groups: dict, by):
-    """A function from a person or the two ends of a tie to the counter they belong to: the
-    one counter, or with ``by`` their group's (None for a tie between two groups)."""
-    if not by:
-        only = counters[None]
-        return lambda *people: only
+class Grouping:
+    """Which groups of the growth table a person and a tie belong to.
 
-    def counter(*people):
-        names = {groups[p] for p in people}
-        return counters[names.pop()] if len(names) == 1 else None
+    Parameters
+    ----------
+    names : list
+        The groups, in the table's order (``[None]`` for the one network without groups).
+    person_groups : callable
+        A person -> the groups they belong to (one people group, or each tie type their role
+        takes part in).
+    tie_group : callable
+        The two ends of a tie -> its group, or :data:`ACROSS` for a tie that belongs to none
+        (between two groups, or of another type).
 
-    return counter
+    Examples
+    --------
+    >>> everyone = Grouping([None], lambda person: [None], lambda a, b: None)
+    >>> everyone.inside(None)("ann", "bo")
+    True
+    """
+
+    def __init__(
+        self,
+        names: list,
+        person_groups: Callable[[object], list],
+        tie_group: Callable[[object, object], object],
+    ) -> None:
+        self.names, self.person_groups, self.tie_group = names, person_groups, tie_group
+
+    def inside(self, name) -> Callable[[object, object], bool]:
+        """Whether a tie belongs to group ``name``."""
+        return lambda a, b: self.tie_group(a, b) == name
 
 
-def count_graph(step: Step, counters: dict, groups: dict, by, professionals=frozenset()) -> None:
+#: The group of a tie that belongs to no group of the table.
+ACROSS = object()
+
+
+def tie_type(kind_a: str, kind_b: str) -> str:
+    """The type of a tie from the kinds of its ends (``focal``, ``professional`` or ``other``):
+    ``focal_focal``, ``focal_professional``, ``professional_professional`` or ``other``.
+
+    >>> tie_type("professional", "focal"), tie_type("focal", "other")
+    ('focal_professional', 'other')
+    """
+    ends = sorted((kind_a, kind_b))
+    return "other" if "other" in ends else "_".join(ends)
+
+
+def count_graph(step: Step, counters: dict, grouping: Grouping, professionals=frozenset()) -> None:
     """Count a whole graph: every step of the active and the current view."""
-    counter_of = _counter_for(counters, groups, by)
     assert step.graph is not None, "the active and current views walk with graphs"
     for person, focal in step.graph.nodes(data="focal"):
-        counter_of(person).add_person(person, focal, person in professionals)
+        for name in grouping.person_groups(person):
+            counters[name].add_person(person, focal, person in professionals)
     for a, b, rung in step.graph.edges(data="rung"):
-        counter = counter_of(a, b)
+        counter = counters.get(grouping.tie_group(a, b))
         if counter:
             counter.add_tie(a, b, rung)
 
 
 def count_step(
-    step: Step, counters: dict, groups: dict, by, focal_people, professionals=frozenset()
+    step: Step, counters: dict, grouping: Grouping, focal_people, professionals=frozenset()
 ) -> None:
     """Count what a reached-view step added: people who joined, new ties, climbs."""
-    counter_of = _counter_for(counters, groups, by)
     for person in step.joined:
-        counter_of(person).add_person(person, person in focal_people, person in professionals)
+        for name in grouping.person_groups(person):
+            counters[name].add_person(person, person in focal_people, person in professionals)
     for (a, b), rung in zip(step.new_ties, step.new_rungs):
-        counter = counter_of(a, b)
+        counter = counters.get(grouping.tie_group(a, b))
         if counter:
             counter.add_tie(a, b, rung)
     for a, b, old, new in step.climbed:
-        counter = counter_of(a, b)
+        counter = counters.get(grouping.tie_group(a, b))
         if counter:
             counter.climb(a, b, old, new)
