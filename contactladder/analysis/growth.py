@@ -285,7 +285,9 @@ def _grouping(
 
 def _groups(net: LadderNetwork, by: str) -> dict:
     if not net.has_column(by):
-        columns = ", ".join(c for c in net.people_columns() if c not in ("name", "joined"))
+        columns = ", ".join(
+            [*(c for c in net.people_columns() if c not in ("name", "joined")), TIE_TYPE]
+        )
         raise UsageError("no such people column", value=by, hint="use one of: " + literal(columns))
     values = net.column(by).map(attribute_text)  # NaN and NaT are "" whatever the dtype
     return values.replace("", NO_GROUP).to_dict()
