@@ -111,20 +111,51 @@ def test_one_sole_link_and_one_tie_read_in_the_singular(broker_net):
 
 
 def test_betweenness_is_sampled_with_a_fixed_seed_on_large_networks(broker_net, monkeypatch):
-    calls = []
-    exact = nx.betweenness_centrality
+    graph = broker_net.snapshot()
 
-    def recording(graph, **options):
-        calls.append(options)
-        return exact(graph, **options)
+    def by_person(table):
+        return dict(zip(table["person"], table["betweenness"]))
 
-    monkeypatch.setattr(room.nx, "betweenness_centrality", recording)
-    village_brokers(broker_net)
+    def networkx_values(**options):
+        return {p: round(v, 6) for p, v in nx.betweenness_centrality(graph, **options).items()}
+
+    exact = by_person(village_brokers(broker_net, top=None))
     monkeypatch.setattr(room, "BETWEENNESS_EXACT_UP_TO", 4)
     monkeypatch.setattr(room, "BETWEENNESS_SAMPLE", 5)
     first, second = village_brokers(broker_net), village_brokers(broker_net)
-    assert calls == [{"k": None, "seed": None}] + [{"k": 5, "seed": room.SEED}] * 2
+    sampled = by_person(village_brokers(broker_net, top=None))
+    assert exact == {p: v for p, v in networkx_values().items() if p in exact}
+    assert sampled == {
+        p: v for p, v in networkx_values(k=5, seed=room.SEED).items() if p in sampled
+    }
+    assert sampled != exact
     pd.testing.assert_frame_equal(first, second)
+
+
+@pytest.mark.parametrize(
+    "graph",
+    [
+        nx.karate_club_graph(),
+        nx.path_graph(2),
+        nx.star_graph(4),
+        nx.disjoint_union(nx.cycle_graph(5), nx.complete_graph(4)),
+        nx.connected_watts_strogatz_graph(1200, 4, 0.2, seed=3),  # sampled: over 1000 people
+        nx.relabel_nodes(nx.les_miserables_graph(), str.upper),  # weighted: weights not used
+    ],
+    ids=["karate", "two", "star", "two-parts", "sampled-1200", "les-miserables"],
+)
+def test_betweenness_by_igraph_equals_networkx(graph):
+    sample = room.BETWEENNESS_SAMPLE if len(graph) > room.BETWEENNESS_EXACT_UP_TO else None
+    expected = nx.betweenness_centrality(graph, k=sample, seed=room.SEED if sample else None)
+    found = room.betweenness_centrality(graph)
+    assert list(found) == list(graph)
+    assert found == pytest.approx(expected, abs=1e-12)
+
+
+def test_betweenness_counts_a_tie_once_in_a_multigraph():
+    graph = nx.MultiGraph([("a", "b"), ("a", "b"), ("b", "c"), ("a", "c"), ("c", "d")])
+    expected = nx.betweenness_centrality(nx.Graph(graph))
+    assert room.betweenness_centrality(graph) == pytest.approx(expected, abs=1e-12)
 
 
 # --- a plain networkx graph ---------------------------------------------------------------------

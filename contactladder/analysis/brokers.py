@@ -4,9 +4,10 @@ meet, on any networkx graph.
 For every person (node):
 
 - ``betweenness``: the share of shortest paths between two other people that pass through them
-  (:func:`networkx.betweenness_centrality`, normalised, unweighted; exact up to
-  ``BETWEENNESS_EXACT_UP_TO`` people, above that estimated from ``BETWEENNESS_SAMPLE`` sampled
-  sources with the fixed seed ``SEED``, so the same data give the same numbers);
+  (normalised, unweighted, the values of :func:`networkx.betweenness_centrality` computed by
+  igraph: :func:`betweenness_centrality`; exact up to ``BETWEENNESS_EXACT_UP_TO`` people, above
+  that estimated from ``BETWEENNESS_SAMPLE`` sampled sources with the fixed seed ``SEED``, so
+  the same data give the same numbers);
 - ``bridging_ties``: their ties that join groups that would otherwise not meet: to another wijk
   (``between_wijken``), to another group (``between_groups``: the focal people form one group,
   everyone else is grouped by organisation, or by role when they have none), or a *local bridge*
@@ -32,10 +33,13 @@ Examples
 
 from __future__ import annotations
 
+import random
 from collections.abc import Hashable
 from typing import Any
 
+import igraph
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from contactladder.analysis.cut_off import cut_off as people_cut_off
@@ -44,7 +48,14 @@ from contactladder.analysis.weaver_sentences import broker_explanation, role_peo
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.words import attribute_text, check_lang
 
-__all__ = ["brokers", "village_brokers", "BETWEENNESS_EXACT_UP_TO", "BETWEENNESS_SAMPLE", "SEED"]
+__all__ = [
+    "brokers",
+    "village_brokers",
+    "betweenness_centrality",
+    "BETWEENNESS_EXACT_UP_TO",
+    "BETWEENNESS_SAMPLE",
+    "SEED",
+]
 
 #: Betweenness is exact up to this many people, and estimated above.
 BETWEENNESS_EXACT_UP_TO = 1000
@@ -133,8 +144,7 @@ def brokers(
     """
     lang = check_lang(lang)
     people = _People(G, focal, wijk, group, role, name)
-    sample = BETWEENNESS_SAMPLE if G.number_of_nodes() > BETWEENNESS_EXACT_UP_TO else None
-    betweenness = nx.betweenness_centrality(G, k=sample, seed=SEED if sample else None)
+    betweenness = betweenness_centrality(G)
     cut_edges = {frozenset(edge) for edge in nx.bridges(G)}
     local = {frozenset(edge) for edge in nx.local_bridges(G, with_span=False)}
     cut_off = people_cut_off(G)
@@ -166,6 +176,42 @@ def brokers(
     table = table.head(top) if top is not None else table
     table.attrs.update(kind="brokers", lang=lang)
     return table
+
+
+def betweenness_centrality(G: nx.Graph) -> dict[Hashable, float]:
+    """Normalised betweenness of every node of ``G``, as :func:`brokers` measures it: the
+    values of ``networkx.betweenness_centrality(G, k=k, seed=SEED)`` (``k`` =
+    ``BETWEENNESS_SAMPLE`` sampled sources above ``BETWEENNESS_EXACT_UP_TO`` people, exact
+    below), computed by igraph.
+
+    Notes
+    -----
+    igraph counts the shortest paths of every unordered pair once (from the sampled sources
+    too), networkx every ordered pair, so igraph's counts are doubled here before networkx's
+    normalisation: by ``(n - 1)(n - 2)``, and when sampling by ``k (n - 2)``, or
+    ``(k - 1)(n - 2)`` for the sampled sources themselves. The sources are the ones networkx
+    draws (``random.Random(SEED).sample``). Ties between the same two people count once.
+
+    Examples
+    --------
+    >>> betweenness_centrality(nx.path_graph(["a", "b", "c"]))
+    {'a': 0.0, 'b': 1.0, 'c': 0.0}
+    """
+    nodes = list(G)
+    n, code = len(nodes), {node: number for number, node in enumerate(nodes)}
+    if n < 3:
+        return dict.fromkeys(nodes, 0.0)
+    pairs = {(code[a], code[b]) if code[a] < code[b] else (code[b], code[a]) for a, b in G.edges()}
+    graph = igraph.Graph(n=n, edges=sorted(pair for pair in pairs if pair[0] != pair[1]))
+    if n <= BETWEENNESS_EXACT_UP_TO:
+        counts = 2 * np.asarray(graph.betweenness(directed=False), dtype=float)
+        return dict(zip(nodes, (counts / ((n - 1) * (n - 2))).tolist()))
+    k = BETWEENNESS_SAMPLE
+    sources = [code[node] for node in random.Random(SEED).sample(nodes, k)]
+    counts = 2 * np.asarray(graph.betweenness(directed=False, sources=sources), dtype=float)
+    scale = np.full(n, 1 / (k * (n - 2)))
+    scale[sources] = 1 / ((k - 1) * (n - 2))
+    return dict(zip(nodes, (counts * scale).tolist()))
 
 
 def village_brokers(

@@ -51,32 +51,19 @@ already chats with Dirk; Eva, of Dieze too, has had no contact yet, so she is no
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Hashable, Iterable
 from typing import Any
 
 import pandas as pd
 
+from contactladder.analysis.candidate_sets import CAPS, POINTS, SEED, ranked, tiebreak
 from contactladder.analysis.village import Village, check_columns, iso_day
 from contactladder.analysis.weaver_sentences import listing, peers_word
 from contactladder.errors import UsageError
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.words import check_lang, words
 
-__all__ = ["POINTS", "CAPS", "SEED", "introductions", "candidates", "tiebreak"]
-
-#: Points per introduction reason (per activity, per column, per shared contact...).
-POINTS: dict[str, int] = {
-    "same_activity": 3,
-    "same_wijk": 2,
-    "match": 2,
-    "shared_contacts": 1,
-    "bridge": 1,
-}
-#: The most points a reason can give.
-CAPS: dict[str, int] = {"shared_contacts": 3, "bridge": 3}
-#: The seed of the order among equal candidates.
-SEED = "contactladder-2024"
+__all__ = ["POINTS", "CAPS", "SEED", "introductions", "candidates", "ranked", "tiebreak"]
 
 
 def introductions(
@@ -156,8 +143,7 @@ def introductions(
         net, as_of, status=status, fading=fading, together=together, anonymize=anonymize, lang=lang
     )
     village.check_listed(person)
-    rows = candidates(village, person, match, professionals=professionals, lang=lang)
-    rows = rows[:top] if top is not None else rows
+    rows = candidates(village, person, match, professionals=professionals, top=top, lang=lang)
     table = pd.DataFrame(
         rows,
         columns=[
@@ -193,39 +179,23 @@ def candidates(
     match: tuple[str, ...],
     *,
     professionals: bool = False,
+    top: int | None = None,
     lang: str = "nl",
 ) -> list[dict[str, Any]]:
-    """Every candidate for ``person`` with at least one point, best first (score, then
-    :func:`tiebreak`): the rows of :func:`introductions`, all of them."""
-    graph, net = village.graph, village.net
-    blocked = min(2, len(net.ladder))  # a tie at the second rung or higher rules one out
-    mine = set(graph[person])
-    rows = []
-    for other in graph:
-        if other == person or (not professionals and not village.focal(other)):
-            continue
-        if not village.within_reach(other):
-            continue
-        current = graph[person][other]["rung"] if other in mine else 0
-        if current >= blocked:
-            continue
-        reasons = _reasons(village, person, other, match, lang)
-        if not reasons:
-            continue
-        rows.append(_candidate_row(village, person, other, reasons, current, lang))
-    rows.sort(key=lambda row: (-row["score"], tiebreak(person, row["candidate"])))
-    return rows
-
-
-def tiebreak(person: Hashable, candidate: Hashable) -> bytes:
-    """The place of ``candidate`` among equal candidates for ``person``: a seeded hash of the
-    pair, stable from run to run, unrelated to the ids' order.
-
-    >>> tiebreak("p1", "p2") == tiebreak("p1", "p2"), tiebreak("p1", "p2") == tiebreak("p3", "p2")
-    (True, False)
-    """
-    text = f"{SEED}|{person}|{candidate}".encode()
-    return hashlib.blake2b(text, digest_size=8).digest()
+    """The ``top`` best candidates for ``person`` (None: every one with at least one point),
+    best first (score, then :func:`tiebreak`): the rows of :func:`introductions`."""
+    graph = village.graph
+    return [
+        _candidate_row(
+            village,
+            person,
+            other,
+            _reasons(village, person, other, match, lang),
+            graph[person][other]["rung"] if other in graph[person] else 0,
+            lang,
+        )
+        for other, _ in ranked(village, person, match, professionals=professionals, top=top)
+    ]
 
 
 def _reasons(
@@ -317,6 +287,3 @@ def _candidate_row(
         "wijk": village.text(other, "wijk"),
         "current_rung": net.ladder[current].key if current else "",
     }
-
-
-# --- what came of them ----------------------------------------------------------------------

@@ -53,12 +53,15 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
+from weakref import WeakKeyDictionary
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
 from contactladder.analysis.durations import parse_duration
+from contactladder.analysis.village_index import VillageIndex
 from contactladder.errors import UsageError, literal
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.privacy import person_label
@@ -134,8 +137,8 @@ class Village:
         The first moment after the reference day.
     activities : dict
         Person -> the set of activities they have ties at or attended.
-    visits : dict
-        (person, activity) -> the sorted moments they were there.
+    index : VillageIndex
+        The people, ties and visits in integer codes (do not change it).
     statuses : dict
         Person -> their status on the reference day (only people with one).
     together : Timedelta
@@ -153,7 +156,7 @@ class Village:
     day: pd.Timestamp
     cutoff: pd.Timestamp
     activities: dict[Hashable, set[str]]
-    visits: dict[tuple[Hashable, str], np.ndarray] = field(default_factory=dict)
+    index: VillageIndex
     statuses: dict[Hashable, str] = field(default_factory=dict)
     together: pd.Timedelta = field(default_factory=lambda: pd.Timedelta(days=31))
     fading: pd.DateOffset = field(default_factory=lambda: pd.DateOffset(days=90))
@@ -175,6 +178,10 @@ class Village:
         """The village of ``net`` on ``as_of`` (default: the last day of the data; any day
         after it is fine), with the statuses of ``status`` (rows ``person, status, since``).
 
+        The snapshot, its activities and its :class:`VillageIndex` are built once per network,
+        day and ``together``: a second village of the same day (another list of the same run)
+        shares them.
+
         Raises
         ------
         UsageError
@@ -182,23 +189,25 @@ class Village:
             ``fading``.
         """
         cutoff = net.cutoff(as_of, open_end=True)
-        graph = net.snapshot(as_of, open_end=True)
         day = (cutoff - pd.Timedelta(1, "ns")).normalize()
-        window = parse_duration(together, name="together")
-        visits = _visits(net, cutoff, graph)
-        activities: dict[Hashable, set[str]] = {person: set() for person in graph}
-        for person, activity in visits:
-            activities[person].add(activity)
+        window = (day + parse_duration(together, name="together")) - day
+        fading_window = parse_duration(fading, name="fading")
+        built = _BUILT.setdefault(net, {})
+        if (cutoff, window) not in built:
+            graph = net.snapshot(as_of, open_end=True)
+            index = VillageIndex.of(graph, _visits(net, cutoff), window)
+            built[(cutoff, window)] = (graph, index, index.activity_sets())
+        graph, index, activities = built[(cutoff, window)]
         return cls(
             net,
             graph,
             day,
             cutoff,
             activities,
-            visits,
+            index,
             statuses_on(status, day),
-            (day + window) - day,
-            parse_duration(fading, name="fading"),
+            window,
+            fading_window,
             anonymize,
             lang,
         )
@@ -225,8 +234,7 @@ class Village:
 
     def last_contact(self, person: Hashable) -> pd.Timestamp:
         """The last contact on any of the person's ties (NaT without ties)."""
-        dates = [data["last_contact"] for data in self.graph[person].values()]
-        return max(dates) if dates else pd.NaT
+        return pd.Timestamp(self.index.last_contact[self.index.code[person]])
 
     def status_of(self, person: Hashable) -> str:
         """The person's status on the reference day, "" without one."""
@@ -267,53 +275,51 @@ class Village:
     def within_reach(self, person: Hashable) -> bool:
         """Whether the person may be suggested to others: their status allows it and they had
         a contact within :attr:`fading` (not fading, not out of sight, not alone)."""
-        last = self.last_contact(person)
-        return self.suggestible(person) and not pd.isna(last) and last >= self.day - self.fading
+        return bool(self.reach[self.index.code[person]])
+
+    @cached_property
+    def focal_mask(self) -> np.ndarray:
+        """Whether each person (by their code in :attr:`index`) has the focal role."""
+        return np.array([self.focal(person) for person in self.index.people], dtype=bool)
+
+    @cached_property
+    def reach(self) -> np.ndarray:
+        """:meth:`within_reach` of every person, by their code in :attr:`index`."""
+        index = self.index
+        allowed = np.array([self.suggestible(person) for person in index.people], dtype=bool)
+        recent = index.last_contact >= (self.day - self.fading).to_datetime64()
+        return allowed & recent
 
     def shared_activities(self, person: Hashable, other: Hashable) -> list[str]:
         """The activities both were at within :attr:`together` of each other, sorted."""
-        shared = []
-        for activity in sorted(self.activities[person] & self.activities[other]):
-            mine, theirs = self.visits[(person, activity)], self.visits[(other, activity)]
-            window = self.together.to_timedelta64()
-            index = np.searchsorted(theirs, mine - window)
-            inside = index < len(theirs)
-            if (theirs[np.minimum(index, len(theirs) - 1)][inside] <= mine[inside] + window).any():
-                shared.append(activity)
-        return shared
+        code = self.index.code
+        return self.index.shared_activities(code[person], code[other])
 
 
-def _visits(
-    net: LadderNetwork, cutoff: pd.Timestamp, graph: nx.Graph
-) -> dict[tuple[Hashable, str], np.ndarray]:
-    """(person, activity) -> the sorted moments the person was there, before ``cutoff``."""
+def _visits(net: LadderNetwork, cutoff: pd.Timestamp) -> pd.DataFrame:
+    """``person, activity, date``: each end of every contact and every attendance before
+    ``cutoff``, at a named activity (see :func:`is_activity`)."""
     contacts = net.contact_rows(before=cutoff)
     attended = net.attendance(before=cutoff)
-    rows = pd.concat(
-        [
-            pd.DataFrame(
-                {
-                    "person": contacts["person_a"],
-                    "activity": contacts["activity"],
-                    "date": contacts["date"],
-                }
+    rows = pd.DataFrame(
+        {
+            "person": np.concatenate(
+                [contacts["person_a"], contacts["person_b"], attended["person"]]
             ),
-            pd.DataFrame(
-                {
-                    "person": contacts["person_b"],
-                    "activity": contacts["activity"],
-                    "date": contacts["date"],
-                }
+            "activity": np.concatenate(
+                [contacts["activity"], contacts["activity"], attended["activity"]]
             ),
-            attended[["person", "activity", "date"]],
-        ],
-        ignore_index=True,
+            "date": np.concatenate([contacts["date"], contacts["date"], attended["date"]]),
+        }
     )
-    rows = rows[rows["activity"].map(is_activity) & rows["person"].isin(list(graph))]
-    return {
-        (person, activity): np.sort(group["date"].to_numpy())
-        for (person, activity), group in rows.groupby(["person", "activity"], sort=True)
-    }
+    named = [label for label in rows["activity"].unique() if is_activity(label)]
+    return rows[rows["activity"].isin(named)]
+
+
+#: The snapshot, index and activities of each network by (cutoff, together), built once.
+_BUILT: WeakKeyDictionary[LadderNetwork, dict[tuple[pd.Timestamp, pd.Timedelta], tuple]] = (
+    WeakKeyDictionary()
+)
 
 
 def statuses_on(status: pd.DataFrame | None, day: pd.Timestamp) -> dict[Hashable, str]:

@@ -74,8 +74,8 @@ from typing import Any
 
 import pandas as pd
 
+from contactladder.analysis.candidate_sets import suggestions
 from contactladder.analysis.durations import parse_duration
-from contactladder.analysis.introductions import candidates
 from contactladder.analysis.village import (
     LEFT,
     Village,
@@ -88,7 +88,7 @@ from contactladder.analysis.weaver_sentences import invite_text, priority_senten
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.words import check_lang
 
-__all__ = ["REASONS", "worklist", "invitations"]
+__all__ = ["REASONS", "worklist", "invitations", "invitation_counts"]
 
 #: The reasons of the worklist, in the order they are listed, and their weight in the priority.
 REASONS: dict[str, int] = {
@@ -207,11 +207,12 @@ def worklist(
         wanted = check_wijk(net, wijk)
         people = [p for p in people if village.text(p, "wijk").lower() == wanted]
     logged = _logged(village, introduced)
+    invites = invitation_counts(village, match)
     rows = []
     for person in people:
         found = _reasons(village, person, windows)
         if found:
-            rows.append(_worklist_row(village, person, found, match, logged, lang))
+            rows.append(_worklist_row(village, person, found, (match, invites), logged, lang))
     columns = "person wijk priority reasons explanation name role joined activities".split()
     columns += ["last_contact", "ties", *(f"rung_{r.key}" for r in net.ladder)]
     columns += ["status", "invite", "introduced", "as_of"]
@@ -228,7 +229,7 @@ def worklist(
     table["as_of"] = iso_day(village.day)
     most = 0
     if suggest:
-        table["suggestions"], most = _suggestions(
+        table["suggestions"], most = suggestions(
             village, table["person"].tolist(), match, suggest, most_suggested
         )
     table = table.astype({"priority": "int64", "ties": "int64"})
@@ -254,30 +255,41 @@ def worklist(
 
 
 def invitations(
-    village: Village, person: Hashable, match: tuple[str, ...], top: int = 2
+    village: Village,
+    person: Hashable,
+    match: tuple[str, ...],
+    top: int = 2,
+    *,
+    counts: dict[tuple, Counter[str]] | None = None,
 ) -> list[tuple[str, int]]:
     """The activities to invite ``person`` to: those that produced the most ties at the second
     rung or higher among focal people like them (both in their wijk, both with their values of
-    the ``match`` columns), most first, then by name: ``[(activity, ties), ...]``.
+    the ``match`` columns), most first, then by name: ``[(activity, ties), ...]``. ``counts``:
+    :func:`invitation_counts` of the village, when known.
     """
-    wijk = village.text(person, "wijk").lower()
-    if not wijk:
+    kind = _alike(village, person, match)
+    if not kind[0]:
         return []
-    wanted = {column: village.text(person, column) for column in match}
+    found = (counts if counts is not None else invitation_counts(village, match)).get(kind)
+    return sorted((found or Counter()).items(), key=lambda item: (-item[1], item[0]))[:top]
 
-    def alike(other: Hashable) -> bool:
-        return (
-            village.focal(other)
-            and village.text(other, "wijk").lower() == wijk
-            and all(village.text(other, c) == v for c, v in wanted.items())
-        )
 
+def invitation_counts(village: Village, match: tuple[str, ...]) -> dict[tuple, Counter[str]]:
+    """For every kind of focal people (wijk in lower case, values of the ``match`` columns):
+    how many ties at the second rung or higher between two of them each activity produced."""
+    kinds = {p: _alike(village, p, match) for p in village.graph if village.focal(p)}
     level = min(2, len(village.net.ladder))
-    counts: Counter[str] = Counter()
+    counts: dict[tuple, Counter[str]] = {}
     for a, b, data in village.graph.edges(data=True):
-        if data["rung"] >= level and alike(a) and alike(b):
-            counts.update(name for name in set(data.get("activities") or ()) if is_activity(name))
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
+        if data["rung"] >= level and a in kinds and kinds[a] == kinds.get(b) and kinds[a][0]:
+            names = {name for name in data.get("activities") or () if is_activity(name)}
+            counts.setdefault(kinds[a], Counter()).update(names)
+    return counts
+
+
+def _alike(village: Village, person: Hashable, match: tuple[str, ...]) -> tuple:
+    """What makes people alike for :func:`invitations`: wijk (lower case), ``match`` values."""
+    return (village.text(person, "wijk").lower(), *(village.text(person, c) for c in match))
 
 
 def _low_level(net: LadderNetwork) -> int:
@@ -322,7 +334,7 @@ def _worklist_row(
     village: Village,
     person: Hashable,
     found: dict[str, dict[str, Any]],
-    match: tuple[str, ...],
+    inviting: tuple[tuple[str, ...], dict[tuple, Counter[str]]],
     logged: dict[Hashable, str],
     lang: str,
 ) -> dict[str, Any]:
@@ -335,7 +347,9 @@ def _worklist_row(
         f"rung_{r.key}": sum(1 for d in ties.values() if d["rung"] == r.level) for r in net.ladder
     }
     invite = (
-        invite_text(village, person, invitations(village, person, match), lang)
+        invite_text(
+            village, person, invitations(village, person, inviting[0], counts=inviting[1]), lang
+        )
         if not village.peers(person)
         else ""
     )
@@ -376,24 +390,3 @@ def _logged(village: Village, introduced: pd.DataFrame | None) -> dict[Hashable,
         found.setdefault(a, []).append(f"{village.name(b)} {iso_day(date)}")
         found.setdefault(b, []).append(f"{village.name(a)} {iso_day(date)}")
     return {person: "; ".join(items) for person, items in found.items()}
-
-
-def _suggestions(
-    village: Village, people: list[Hashable], match: tuple[str, ...], top: int, most: int | None
-) -> tuple[list[str], int]:
-    """For each person, going down the list, the names and scores of the ``top`` best peers:
-    "Bo (bo) 9; Cem (c) 7"; equal scores go to whoever was suggested less so far, and no one
-    more than ``most`` times. Also the most times anyone was suggested."""
-    uses: Counter[Hashable] = Counter()
-    texts = []
-    for person in people:
-        rows = candidates(village, person, match, professionals=False, lang="en")
-        order = {row["candidate"]: place for place, row in enumerate(rows)}
-        rows = [row for row in rows if most is None or uses[row["candidate"]] < most]
-        rows.sort(key=lambda row: (-row["score"], uses[row["candidate"]], order[row["candidate"]]))
-        chosen = rows[:top]
-        uses.update(row["candidate"] for row in chosen)
-        texts.append(
-            "; ".join(f"{village.name(row['candidate'])} {row['score']}" for row in chosen)
-        )
-    return texts, max(uses.values(), default=0)

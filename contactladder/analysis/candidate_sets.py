@@ -1,0 +1,180 @@
+"""Who ranks where among the candidates of a person: the points of every candidate at once, from
+candidate sets, and the order among equal candidates.
+
+The reasons and their points are defined in :mod:`contactladder.analysis.introductions`, which
+explains them row by row; here they are counted for many people at once on the village's
+:class:`~contactladder.analysis.village_index.VillageIndex`, never by comparing every person
+with every other:
+
+- only the people with a tie in common with the person (their *two-step neighbourhood*) can
+  earn points for shared contacts, so everyone else earns at most 3 per activity of the
+  person plus the points of the wijk and ``match`` columns the person has a value in;
+- when the best ``top`` of the neighbourhood beat that bound, no one else is looked at;
+  otherwise everyone within reach is scored in arrays (shared activities from the visits in
+  time order, wijk and column values by their codes);
+- the seeded :func:`tiebreak` is computed only among candidates of equal score and uses,
+  where it decides.
+
+Examples
+--------
+>>> tiebreak("p1", "p2").hex()
+'a991b5f4e3a98dd4'
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Hashable
+from itertools import pairwise
+
+import numpy as np
+
+from contactladder.analysis.village import Village
+
+__all__ = ["POINTS", "CAPS", "SEED", "ranked", "suggestions", "tiebreak"]
+
+#: Points per introduction reason (per activity, per column, per shared contact...).
+POINTS: dict[str, int] = {
+    "same_activity": 3,
+    "same_wijk": 2,
+    "match": 2,
+    "shared_contacts": 1,
+    "bridge": 1,
+}
+#: The most points a reason can give.
+CAPS: dict[str, int] = {"shared_contacts": 3, "bridge": 3}
+#: The seed of the order among equal candidates.
+SEED = "contactladder-2024"
+
+
+def ranked(
+    village: Village,
+    person: Hashable,
+    match: tuple[str, ...],
+    *,
+    professionals: bool = False,
+    top: int | None = None,
+    uses: np.ndarray | None = None,
+    most: int | None = None,
+) -> list[tuple[Hashable, int]]:
+    """The ``top`` best candidates for ``person`` and their scores, best first: highest score,
+    then (with ``uses``, the times each person by code was suggested so far) the one suggested
+    least, then :func:`tiebreak`; no one already suggested ``most`` times.
+
+    Notes
+    -----
+    Only the people with a tie in common with ``person`` can earn points for shared contacts;
+    anyone else earns at most 3 per activity of ``person`` plus the points of their wijk and
+    ``match`` columns. When ``top`` of the first beat that bound, no one else is scored;
+    otherwise everyone is, in arrays (:class:`~contactladder.analysis.village_index.VillageIndex`).
+    """
+    index, i = village.index, village.index.code[person]
+    mine, rungs = index.ties(i)
+    eligible = village.reach & (professionals | village.focal_mask)
+    if uses is not None and most is not None:
+        eligible &= uses < most
+    eligible[i] = False
+    eligible[mine[rungs >= min(2, len(village.net.ladder))]] = False  # already more than known
+    found, common = index.two_step(i)
+    if top is not None and not professionals:
+        near = eligible[found]
+        scores = _scores(village, i, found[near], common[near], match, professionals)
+        bound = POINTS["same_activity"] * index.activity_count(i) + _fixed_points(village, i, match)
+        if (scores > bound).sum() >= top:
+            best = scores > bound
+            return _select(village, person, found[near][best], scores[best], uses, top)
+    members = np.flatnonzero(eligible)
+    place = np.minimum(np.searchsorted(found, members), max(len(found) - 1, 0))
+    shared = np.where(found[place] == members, common[place], 0) if len(found) else 0 * members
+    scores = _scores(village, i, members, shared, match, professionals)
+    return _select(village, person, members[scores > 0], scores[scores > 0], uses, top)
+
+
+def suggestions(
+    village: Village, people: list[Hashable], match: tuple[str, ...], top: int, most: int | None
+) -> tuple[list[str], int]:
+    """For each person, going down the list, the names and scores of the ``top`` best peers:
+    "Bo (bo) 9; Cem (c) 7"; equal scores go to whoever was suggested less so far, and no one
+    more than ``most`` times. Also the most times anyone was suggested."""
+    uses = np.zeros(village.index.size, dtype=np.int64)
+    texts = []
+    for person in people:
+        chosen = ranked(village, person, match, top=top, uses=uses, most=most)
+        uses[[village.index.code[other] for other, _ in chosen]] += 1
+        texts.append("; ".join(f"{village.name(other)} {score}" for other, score in chosen))
+    return texts, int(uses.max(initial=0))
+
+
+def tiebreak(person: Hashable, candidate: Hashable) -> bytes:
+    """The place of ``candidate`` among equal candidates for ``person``: a seeded hash of the
+    pair, stable from run to run, unrelated to the ids' order.
+
+    >>> tiebreak("p1", "p2") == tiebreak("p1", "p2"), tiebreak("p1", "p2") == tiebreak("p3", "p2")
+    (True, False)
+    """
+    text = f"{SEED}|{person}|{candidate}".encode()
+    return hashlib.blake2b(text, digest_size=8).digest()
+
+
+def _scores(
+    village: Village,
+    i: int,
+    members: np.ndarray,
+    common: np.ndarray,
+    match: tuple[str, ...],
+    professionals: bool,
+) -> np.ndarray:
+    """The points of each of ``members`` (codes) as a candidate for person ``i``, who share
+    ``common`` ties with them: the rules of :func:`_reasons`, in arrays."""
+    index = village.index
+    scores = POINTS["same_activity"] * index.shared_counts(i, members)
+    scores += np.minimum(common * POINTS["shared_contacts"], CAPS["shared_contacts"])
+    for column, points in (("wijk", POINTS["same_wijk"]), *((c, POINTS["match"]) for c in match)):
+        codes, _ = index.codes(column)
+        if codes[i] >= 0:
+            scores += points * (codes[members] == codes[i])
+    if professionals:
+        mine, _ = index.ties(i)
+        around = np.append(mine, i)
+        reach = index.tie_counts(village.focal_mask)[members] - index.neighbour_counts(
+            around[village.focal_mask[around]], members
+        )
+        bridge = np.minimum(reach * POINTS["bridge"], CAPS["bridge"])
+        scores += np.where(village.focal_mask[members], 0, bridge)
+    return scores
+
+
+def _fixed_points(village: Village, i: int, match: tuple[str, ...]) -> int:
+    """The most points anyone can earn from the wijk and ``match`` columns of person ``i``."""
+    columns = (("wijk", POINTS["same_wijk"]), *((c, POINTS["match"]) for c in match))
+    return sum(points for column, points in columns if village.index.codes(column)[0][i] >= 0)
+
+
+def _select(
+    village: Village,
+    person: Hashable,
+    members: np.ndarray,
+    scores: np.ndarray,
+    uses: np.ndarray | None,
+    top: int | None,
+) -> list[tuple[Hashable, int]]:
+    """The ``top`` best of ``members`` (codes) with their ``scores``, by score, then ``uses``,
+    then :func:`tiebreak`: the tiebreak is computed only where it decides."""
+    if top is not None and len(members) > top:
+        best = scores >= np.partition(scores, len(scores) - top)[len(scores) - top]
+        members, scores = members[best], scores[best]
+    used = uses[members] if uses is not None else np.zeros(len(members), dtype=np.int64)
+    order = np.lexsort((used, -scores))
+    members, scores, used = members[order], scores[order], used[order]
+    starts = np.flatnonzero(
+        np.concatenate([[True], (scores[1:] != scores[:-1]) | (used[1:] != used[:-1]), [True]])
+    )
+    people = village.index.people
+    chosen: list[tuple[Hashable, int]] = []
+    for start, stop in pairwise(starts):
+        if top is not None and len(chosen) >= top:
+            break
+        group = [people[code] for code in members[start:stop]]
+        group.sort(key=lambda other: tiebreak(person, other))
+        chosen.extend((other, int(scores[start])) for other in group)
+    return chosen[:top] if top is not None else chosen
