@@ -145,3 +145,39 @@ def test_read_coded_keeps_line_numbers_below_extra_header_rows(tmp_path):
     path.write_text("a,b\nquestion a,question b\n1,2\n", encoding="utf-8")
     table = read_coded(path, skip_rows=1)
     assert table.index.tolist() == [3] and table["a"].text().tolist() == ["1"]
+
+
+DATA = Path(__file__).parent / "data"
+TEXT_FILES = sorted(
+    p
+    for p in DATA.rglob("*")
+    if p.is_file() and p.suffix.lower() in (".csv", ".tsv", ".txt", ".dat", ".gz")
+)
+
+
+def read_or_error(path: Path):
+    try:
+        return read_table(path)
+    except Exception as error:  # the message is what is compared
+        return f"{type(error).__name__}: {error}"
+
+
+@pytest.mark.parametrize("path", TEXT_FILES, ids=lambda p: str(p.relative_to(DATA)))
+def test_a_large_file_read_in_parts_is_the_same_table(monkeypatch, path):
+    whole = read_or_error(path)
+    monkeypatch.setattr("contactladder.loading.files.CHUNK_BYTES", 0)
+    monkeypatch.setattr("contactladder.loading.files.CHUNK_ROWS", 3)
+    in_parts = read_or_error(path)
+    if isinstance(whole, str):
+        assert in_parts == whole
+    else:
+        pd.testing.assert_frame_equal(in_parts, whole)
+
+
+def test_the_demo_loads_the_same_read_in_parts(monkeypatch):
+    whole = load(DEMO)
+    monkeypatch.setattr("contactladder.loading.files.CHUNK_BYTES", 0)
+    monkeypatch.setattr("contactladder.loading.files.CHUNK_ROWS", 1000)
+    in_parts = load(DEMO)
+    pd.testing.assert_frame_equal(in_parts.contacts, whole.contacts)
+    pd.testing.assert_frame_equal(in_parts.people, whole.people)

@@ -22,13 +22,13 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["CodedColumn", "CodedTable", "coded_column"]
+__all__ = ["CodedColumn", "CodedTable", "coded_column", "coded_chunks"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,18 @@ class CodedColumn:
         """
         return self.values[self.codes]
 
+    def rows_from(self, first: int) -> CodedColumn:
+        """The column without its first ``first`` rows (and the values only they had).
+
+        >>> coded_column(np.array(["id", "a", "b"], dtype=object)).rows_from(1).values.tolist()
+        ['a', 'b']
+        """
+        codes = self.codes[first:]
+        present = np.bincount(codes, minlength=len(self.values)) > 0
+        if present.all():
+            return CodedColumn(codes, self.values)
+        return CodedColumn((np.cumsum(present) - 1)[codes], self.values[present])
+
     def first_rows(self) -> np.ndarray:
         """The row each value first stands on, in the order of ``values``.
 
@@ -61,7 +73,47 @@ class CodedColumn:
 def coded_column(raw: np.ndarray) -> CodedColumn:
     """A column of cells (text, or None/NaN for a missing one) as codes into its distinct
     values, each stripped once; a missing cell is ``""``."""
-    codes, distinct = pd.factorize(raw, use_na_sentinel=True)
+    return _stripped(*pd.factorize(raw, use_na_sentinel=True))
+
+
+def coded_chunks(chunks: Iterable[pd.DataFrame]) -> CodedTable:
+    """The rows of ``chunks`` (parts of one table, read one after the other, with the same
+    columns) as one table, each part coded as it comes; columns named by position (``"0"``,
+    ``"1"``, ...), rows counted from 0.
+
+    >>> parts = [pd.DataFrame([["a", " x"]]), pd.DataFrame([["b", "x"], ["a", None]])]
+    >>> table = coded_chunks(parts)
+    >>> table["0"].text().tolist(), table["1"].text().tolist(), table.rows
+    (['a', 'b', 'a'], ['x', 'x', ''], 3)
+    """
+    parts: list[list[tuple[np.ndarray, np.ndarray]]] = []
+    rows = 0
+    for chunk in chunks:
+        parts.append(
+            [pd.factorize(chunk[c].to_numpy(dtype=object), use_na_sentinel=True) for c in chunk]
+        )
+        rows += len(chunk)
+    width = len(parts[0]) if parts else 0
+    return CodedTable(
+        {str(n): _merged([part[n] for part in parts]) for n in range(width)}, pd.RangeIndex(rows)
+    )
+
+
+def _merged(parts: list[tuple[np.ndarray, np.ndarray]]) -> CodedColumn:
+    """One column from the codes and distinct cells of its parts, in order."""
+    if len(parts) == 1:
+        return _stripped(*parts[0])
+    recode, distinct = pd.factorize(np.concatenate([cells for _, cells in parts]))
+    offsets = np.cumsum([0] + [len(cells) for _, cells in parts])
+    codes = [
+        np.where(part >= 0, recode[np.maximum(part, 0) + offset], -1)
+        for (part, _), offset in zip(parts, offsets, strict=False)
+    ]
+    return _stripped(np.concatenate(codes), distinct)
+
+
+def _stripped(codes: np.ndarray, distinct: np.ndarray) -> CodedColumn:
+    """Codes into ``distinct`` (-1 for a missing cell) as codes into the stripped values."""
     stripped = [str(value).strip() for value in distinct]
     missing = np.flatnonzero(codes < 0)
     if len(missing):  # "" where the first missing cell stands, in the order of first rows

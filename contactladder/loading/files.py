@@ -42,7 +42,7 @@ from typing import IO, Literal, overload
 import pandas as pd
 
 from contactladder.errors import InputFileError, UsageError, literal
-from contactladder.loading.coded import CodedTable
+from contactladder.loading.coded import CodedTable, coded_chunks
 from contactladder.loading.header import with_header
 
 __all__ = ["EXTENSIONS", "SHEET_NAMES", "find_file", "data_files", "read_table", "read_coded"]
@@ -63,6 +63,9 @@ _OLD_EXCEL = bytes.fromhex("d0cf11e0a1b11ae1")
 _GIVEN = {"contacts": "{path}", "people": "{people}", "attendance": "{attendance}"}
 _LINE = re.compile(r"\bline (\d+)")
 _BOMS = {b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-16"}
+#: A text file of more bytes than this is read in parts of ``CHUNK_ROWS`` rows.
+CHUNK_BYTES = 256 * 2**20
+CHUNK_ROWS = 2_000_000
 
 
 @overload
@@ -241,7 +244,7 @@ def read_coded(
         _check_encoding(encoding)
     try:
         if path.suffix.lower() in (".xlsx", ".xlsm"):
-            raw = _read_workbook(path, role)
+            raw = coded_chunks([_read_workbook(path, role)])
         else:
             raw = _read_delimited(path, encoding)
     except (InputFileError, UsageError):
@@ -292,7 +295,7 @@ def _read_workbook(path: Path, role: str | None) -> pd.DataFrame:
     return sheets[chosen[0]]
 
 
-def _read_delimited(path: Path, encoding: str | None) -> pd.DataFrame:
+def _read_delimited(path: Path, encoding: str | None) -> CodedTable:
     """A CSV or TSV file as text: in ``encoding`` when given, else UTF-16 when it starts with
     its byte order mark or has the zero bytes of UTF-16, else UTF-8 or Windows-1252."""
     if encoding is not None:
@@ -311,9 +314,11 @@ def _read_delimited(path: Path, encoding: str | None) -> pd.DataFrame:
         return _read_delimited_as(path, "cp1252")
 
 
-def _read_delimited_as(path: Path, encoding: str) -> pd.DataFrame:
+def _read_delimited_as(path: Path, encoding: str) -> CodedTable:
     """The separator is the one the header line uses most (tab for .tsv files); spaces when
-    the line has neither tabs, semicolons nor commas but several words."""
+    the line has neither tabs, semicolons nor commas but several words. A file of more than
+    :data:`CHUNK_BYTES` is read :data:`CHUNK_ROWS` rows at a time, each part coded before the
+    next is read, so that its text is never all in memory at once."""
     with _open_text(path, encoding) as handle:
         first = handle.readline()
     if not first.strip():
@@ -322,7 +327,8 @@ def _read_delimited_as(path: Path, encoding: str) -> pd.DataFrame:
     sep = "\t" if tab_only else max(("\t", ";", ","), key=first.count)
     if not tab_only and first.count(sep) == 0 and len(first.split()) > 1:
         sep = r"\s+"
-    return pd.read_csv(
+    chunked = path.stat().st_size > CHUNK_BYTES
+    read = pd.read_csv(
         path,
         sep=sep,
         encoding=encoding,
@@ -330,7 +336,9 @@ def _read_delimited_as(path: Path, encoding: str) -> pd.DataFrame:
         keep_default_na=False,
         compression="infer",
         header=None,
+        chunksize=CHUNK_ROWS if chunked else None,
     )
+    return coded_chunks(read if chunked else [read])
 
 
 def _check_encoding(encoding: str) -> None:

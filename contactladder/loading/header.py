@@ -8,7 +8,8 @@ the data rows keep the line numbers a spreadsheet shows (the header is line 1).
 
 Examples
 --------
->>> raw = pd.DataFrame([["id ", "rol"], ["ann", " parent"]])
+>>> from contactladder.loading.coded import coded_chunks
+>>> raw = coded_chunks([pd.DataFrame([["id ", "rol"], ["ann", " parent"]])])
 >>> table = with_header(raw, "people.csv", no_header=False, skip_rows=0)
 >>> list(table), table.index.tolist(), table["rol"].text().tolist()
 (['id', 'rol'], [2], ['parent'])
@@ -22,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from contactladder.errors import InputFileError
-from contactladder.loading.coded import CodedTable, coded_column
+from contactladder.loading.coded import CodedColumn, CodedTable
 
 __all__ = ["with_header"]
 
@@ -30,15 +31,19 @@ __all__ = ["with_header"]
 _DATA_CELL = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$|^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 
 
-def with_header(raw: pd.DataFrame, path: str | Path, no_header: bool, skip_rows: int) -> CodedTable:
+def with_header(raw: CodedTable, path: str | Path, no_header: bool, skip_rows: int) -> CodedTable:
     """The first row as the column names (stripped, each once), the rest as text rows; or,
-    with ``no_header``, every row as data and the columns named by position."""
-    if raw.empty:
+    with ``no_header``, every row as data and the columns named by position.
+
+    ``raw`` is the file's every row, columns by position (see
+    :func:`~contactladder.loading.coded.coded_chunks`)."""
+    columns = list(raw.values())
+    if raw.rows == 0 or not columns:
         raise InputFileError("the file is empty", file=path, hint="give a header row first")
     if no_header:
-        names = [f"column {n}" for n in range(1, raw.shape[1] + 1)]
-        return _coded(raw, names, 0, pd.RangeIndex(1, len(raw) + 1))
-    header = [str(c).strip() for c in raw.iloc[0].fillna("")]
+        names = [f"column {n}" for n in range(1, len(columns) + 1)]
+        return CodedTable(dict(zip(names, columns, strict=True)), pd.RangeIndex(1, raw.rows + 1))
+    header = _row(columns, 0)
     data_like = [name for name in header if _DATA_CELL.match(name)]
     if data_like:
         raise InputFileError(
@@ -58,25 +63,21 @@ def with_header(raw: pd.DataFrame, path: str | Path, no_header: bool, skip_rows:
             line=1,
             hint="give each column its own name (spaces around a name do not count)",
         )
-    skip = skip_rows or _qualtrics_rows(raw)
-    rows = max(len(raw) - 1 - skip, 0)
-    return _coded(raw, header, 1 + skip, pd.RangeIndex(2 + skip, rows + 2 + skip))
-
-
-def _coded(raw: pd.DataFrame, names: list[str], first: int, index: pd.Index) -> CodedTable:
-    """The rows of ``raw`` from position ``first`` on, each column coded under its name."""
+    skip = skip_rows or _qualtrics_rows(columns, raw.rows)
+    first = min(1 + skip, raw.rows)
     return CodedTable(
-        {
-            name: coded_column(raw.iloc[first:, position].to_numpy(dtype=object))
-            for position, name in enumerate(names)
-        },
-        index,
+        {name: column.rows_from(first) for name, column in zip(header, columns, strict=True)},
+        pd.RangeIndex(2 + skip, raw.rows - first + 2 + skip),
     )
 
 
-def _qualtrics_rows(raw: pd.DataFrame) -> int:
+def _row(columns: list[CodedColumn], row: int) -> list[str]:
+    """The stripped text of one row."""
+    return [column.values[column.codes[row]] for column in columns]
+
+
+def _qualtrics_rows(columns: list[CodedColumn], rows: int) -> int:
     """2 when the rows below the header are Qualtrics' question texts and import ids, else 0."""
-    if len(raw) < 3:
+    if rows < 3:
         return 0
-    third = raw.iloc[2].fillna("").astype(str).str.strip()
-    return 2 if third.str.startswith('{"ImportId"').any() else 0
+    return 2 if any(cell.startswith('{"ImportId"') for cell in _row(columns, 2)) else 0
