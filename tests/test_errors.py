@@ -27,10 +27,18 @@ from contactladder.errors import (
 from contactladder.loading import describe, load
 from contactladder.loading.network_canvas import read_networkcanvas
 from contactladder.network import LadderNetwork
+from contactladder.network.current import current_walk
 
 PACKAGE = Path(__file__).resolve().parent.parent / "contactladder"
-CLI_MODULES = ("cli.py", "cli_options.py", "cli_weaver.py", "cli_maps.py", "__main__.py")
-MY_ROOMS = ("loading", "network", "ladder.py", "errors.py")
+CLI_MODULES = (
+    "cli.py",
+    "cli_options.py",
+    "cli_output.py",
+    "cli_weaver.py",
+    "cli_maps.py",
+    "__main__.py",
+)
+MY_ROOMS = ("loading", "network", "ladder", "errors.py")
 
 
 # --- the one line ------------------------------------------------------------------------------
@@ -201,6 +209,7 @@ def test_hints_in_loading_and_network_name_parameters_of_load():
         | set(inspect.signature(LadderNetwork.snapshot).parameters)
         | set(inspect.signature(LadderNetwork.active).parameters)
         | set(inspect.signature(read_networkcanvas).parameters)
+        | set(inspect.signature(current_walk).parameters)
         | {"kinds"}  # of import_networkcanvas, the job that the reader's hint points to
     )
     named = {
@@ -229,5 +238,6 @@ def test_hints_in_loading_and_network_name_parameters_of_load():
         "date",
         "kinds",
         "wave_dates",
+        "lapse",
     }  # a date parameter (as_of, start, end, since) is named by parse_moment's one hint
     assert {(place, name) for place, name in named if name not in parameters} == set()
