@@ -77,7 +77,7 @@ from contactladder.analysis.growth_counts import (
 from contactladder.analysis.village import LEFT, statuses_on
 from contactladder.errors import UsageError, literal
 from contactladder.network import LadderNetwork, Step
-from contactladder.network.current import DEFAULT_LAPSE, check_view, current_walk
+from contactladder.network.current import DEFAULT_LAPSE, check_view
 from contactladder.words import attribute_text
 from contactladder.words.roles import role_key
 
@@ -184,11 +184,7 @@ def growth(
     rows = []
     counters = {name: GrowthCounter(net.ladder, types) for name in group_names}
     total = len(net.period_range(freq))
-    steps = (
-        current_walk(net, freq, lapse=lapse)
-        if view == "current"
-        else net.periods(freq, view=view, graph=view == "active")
-    )
+    steps = net.periods(freq, view=view, graph=view == "active", lapse=lapse)
     for done, step in enumerate(steps, start=1):
         if view != "reached":
             counters = {name: GrowthCounter(net.ladder, types) for name in group_names}

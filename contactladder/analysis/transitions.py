@@ -24,7 +24,7 @@ import pandas as pd
 
 from contactladder.errors import UsageError
 from contactladder.network import LadderNetwork
-from contactladder.network.current import DEFAULT_LAPSE, check_view, current_walk
+from contactladder.network.current import DEFAULT_LAPSE, check_view
 
 __all__ = ["transitions", "ENDED", "NEW"]
 
@@ -62,12 +62,7 @@ def transitions(
     names = {0: NEW, -1: ENDED, **keys}
     at_rung = dict.fromkeys(keys, 0)
     rows = []
-    steps = (
-        current_walk(net, freq, lapse=lapse)
-        if view == "current"
-        else net.periods(freq, graph=False)
-    )
-    for step in steps:
+    for step in net.periods(freq, view=view, graph=False, lapse=lapse):
         moves: dict[tuple, int] = {}
         changes = [(0, rung) for rung in step.new_rungs]
         changes += [(old, new) for _, _, old, new in step.climbed + step.declined]

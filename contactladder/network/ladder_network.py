@@ -58,6 +58,7 @@ import pandas as pd
 from contactladder.errors import UsageError
 from contactladder.loading import Dataset, describe, load, positions_in
 from contactladder.network.answers import DataAnswers
+from contactladder.network.current import DEFAULT_LAPSE, current_walk
 from contactladder.network.periods import (
     PeriodPairs,
     Step,
@@ -279,7 +280,12 @@ class LadderNetwork(DataAnswers):
         return pd.period_range(self.start.to_period(code), self.end.to_period(code), freq=code)
 
     def periods(
-        self, freq: str = "month", *, view: str = "reached", graph: bool = True
+        self,
+        freq: str = "month",
+        *,
+        view: str = "reached",
+        graph: bool = True,
+        lapse: object = DEFAULT_LAPSE,
     ) -> Iterator[Step]:
         """Walk the periods from the first contact to the last, one :class:`Step` each.
 
@@ -290,10 +296,15 @@ class LadderNetwork(DataAnswers):
         in :meth:`snapshot`). In the active view
         each step's graph holds the ties active in the period. With ``graph=False`` the reached
         view builds no graph (``step.graph`` is None) and only reports who joined and which ties
-        are new or climbed: the cheapest way to follow the growth.
+        are new or climbed: the cheapest way to follow the growth. The current view (ties with
+        a contact within ``lapse`` before each period's end) is
+        :func:`~contactladder.network.current.current_walk`.
         """
+        if view == "current":
+            yield from current_walk(self, freq, lapse=lapse)
+            return
         if view not in ("reached", "active"):
-            raise UsageError("unknown view", value=view, hint="use reached or active")
+            raise UsageError("unknown view", value=view, hint="use reached, active or current")
         code = pandas_frequency(freq)
         periods = self.period_range(freq)
         if not len(periods):
