@@ -23,6 +23,7 @@ from contactladder.cli_options import (
     as_of_option,
     choice_option,
     data_options,
+    duration_option,
     lang_option,
     output_option,
     pairs,
@@ -146,11 +147,14 @@ def check(ctx: click.Context, data: Path, format: str, **options: Any) -> None:
 @period_option("month")
 @choice_option(
     "--view",
-    ["reached", "active"],
+    ["reached", "active", "current"],
     "reached",
-    "Rungs reached so far, or ties active in each period.",
+    "Rungs reached so far, ties active in each period, or ties current at its end.",
 )
-@click.option("--by", help="A people column to split the table by, such as wijk.")
+@duration_option(
+    "--lapse", "180d", "For --view current: a tie ends this long after its last contact."
+)
+@click.option("--by", help="A people column (such as wijk), or tie_type, to split by.")
 @click.option(
     "--transitions", is_flag=True, help="Rung-to-rung transition counts between periods instead."
 )

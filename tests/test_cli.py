@@ -1,5 +1,6 @@
 """The command line (contactladder.cli), through click's CliRunner."""
 
+import io
 import re
 from pathlib import Path
 
@@ -59,6 +60,33 @@ def test_growth_columns_are_documented_in_the_readme(small):
     assert header.exit_code == 0, header.output
     for column in pd.read_csv(small.parent / "g.csv").columns:
         assert f"`{column}`" in text or column.startswith("rung_"), column
+
+
+def test_growth_in_the_current_view_is_the_library_table(small):
+    from contactladder import LadderNetwork, growth, transitions
+
+    net = LadderNetwork.from_path(small)
+    assert (
+        run(
+            "growth", small, "--view", "current", "--lapse", "30d", "-o", small.parent / "c.csv"
+        ).exit_code
+        == 0
+    )
+    written = pd.read_csv(small.parent / "c.csv", parse_dates=["period_start"])
+    expected = growth(net, view="current", lapse="30d")
+    pd.testing.assert_frame_equal(written, expected, check_dtype=False)
+    assert written["ended_ties"].sum() > 0  # ties with no contact for 30 days end
+    text = README.read_text(encoding="utf-8")
+    for column in written.columns:
+        assert f"`{column}`" in text or column.startswith("rung_"), column
+    moves = run("growth", small, "--view", "current", "--lapse", "30d", "--transitions", "-o", "-")
+    table = pd.read_csv(io.BytesIO(moves.stdout_bytes), dtype={"period": str})
+    assert "ended" in set(table["to_rung"])
+    pd.testing.assert_frame_equal(
+        table, transitions(net, view="current", lapse="30d"), check_dtype=False
+    )
+    refused = run("growth", small, "--view", "active", "--transitions")
+    assert refused.exit_code == 1 and "--view reached or current" in refused.output
 
 
 def test_growth_writes_csv_and_xlsx_with_the_same_figures(small):

@@ -112,34 +112,38 @@ def growth_job(
     view: str = "reached",
     by: str | None = None,
     transitions: bool = False,
+    lapse: object = "180d",
     progress: Progress = None,
     format: str | None = None,
     csv_dialect: str = "plain",
 ) -> Result:
     """``contactladder growth``: the growth table (or with ``transitions`` the rung-to-rung
-    moves) of the data of ``source``, written to ``output`` or shown (``format`` and
-    ``csv_dialect`` as in :func:`table_result`).
+    moves) of the data of ``source`` in the reached, active or current ``view`` (ties with a
+    contact within ``lapse``), written to ``output`` or shown (``format`` and ``csv_dialect`` as
+    in :func:`table_result`).
 
     Raises
     ------
     UsageError
-        For ``transitions`` with another view or a grouping, or as :func:`table_result`.
+        For ``transitions`` in the active view or with a grouping, or as :func:`table_result`.
     """
     from contactladder.analysis.growth import growth
     from contactladder.analysis.transitions import transitions as moves
     from contactladder.errors import UsageError
 
-    if transitions and (view != "reached" or by):
+    if transitions and (view == "active" or by):
         raise UsageError(
-            "transitions count moves in the reached view", hint="leave out {view} and {by}"
+            "transitions count moves in the reached or current view, for everyone",
+            hint="leave out {by}; use {view} reached or current",
         )
     printed_format(output, format)  # a wrong format fails before the work
     net, notes = open_source(source, output=file_output(output))
     if transitions:
-        table = moves(net, freq=freq)
+        table = moves(net, freq=freq, view=view, lapse=lapse)
     else:
+        status = status_of(source, net)
         table = growth(
-            net, freq=freq, view=view, by=by, status=status_of(source, net), progress=progress
+            net, freq=freq, view=view, by=by, status=status, lapse=lapse, progress=progress
         )
     result = table_result(
         table,
@@ -197,4 +201,5 @@ def table_result(
         with output_set([output]) as staging:
             write_table(table, staging.path(output), sheet=sheet, dialect=csv_dialect)
         return Result(paths=[Path(output)])
-    return Result(text=table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+    text = table.to_string(index=False, float_format=lambda x: f"{x:.3f}", na_rep="–")
+    return Result(text=text)
