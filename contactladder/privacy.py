@@ -90,8 +90,10 @@ _WORD = re.compile(r"[a-z]+")
 # Counts and the ratios computed from few focal people, in the growth table.
 _COUNTS = tuple(
     """people focal ties new_ties climbed focal_alone focal_only_professional
-    focal_peer_ge3 focal_peer_top components""".split()
+    focal_peer_ge3 focal_peer_top components ended_ties declined left""".split()
 )
+# Count columns named after the ladder or the roles: ties_<role>_<role>, focal_peer_ge_<key>.
+_COUNT_PREFIXES = ("rung_", "ties_", "focal_peer_ge_")
 _SHARES = ("focal_peer_degree_mean", "largest_component_share", "peer_density", "peer_transitivity")
 
 
@@ -275,7 +277,7 @@ def mask_small_counts(table: pd.DataFrame, *, below: int = SMALL) -> pd.DataFram
     """
     masked = table.astype(object)
     label = f"<{below}"
-    counts = [c for c in table.columns if c in _COUNTS or c.startswith("rung_")]
+    counts = [c for c in table.columns if c in _COUNTS or c.startswith(_COUNT_PREFIXES)]
     for column in counts:
         masked.loc[table[column].between(1, below - 1), column] = label
     if "focal" in table:

@@ -143,6 +143,20 @@ def test_secondary_suppression_on_a_table_with_a_known_answer():
     assert masked["focal"].tolist() == ["<5", "<5", 9, 0, 0, 40]
 
 
+def test_every_count_column_of_the_growth_table_is_masked():
+    from contactladder.analysis.growth import growth
+
+    net = LadderNetwork.from_path(DEMO)
+    table = growth(net, freq="quarter", view="current", by="wijk")
+    table = table.assign(focal_peer_ge_helpen=table["focal_peer_ge3"])  # another ladder's name
+    masked = mask_small_counts(table)
+    numbers = [c for c in table.columns if pd.api.types.is_integer_dtype(table[c])]
+    assert {"ties_parent_parent", "ended_ties", "declined", "focal_peer_ge_helpen"} <= set(numbers)
+    for column in numbers:
+        small = table[column].between(1, 4)
+        assert (masked.loc[small, column] == "<5").all(), column
+
+
 def test_the_report_timeline_holds_no_counts_per_wijk(report_folder):
     page = (report_folder / "index.html").read_text(encoding="utf-8")
     frame = html.unescape(re.search(r'srcdoc="([^"]*)"', page).group(1))
