@@ -39,3 +39,21 @@ def test_each_table_is_computed_once_and_the_periods_walked_once_per_table(tmp_p
     }
     # growth, growth by wijk, transitions, and the timeline's own walk for who appears when.
     assert walks == {"quarter": 4}
+
+
+def test_a_report_by_tie_type_has_a_row_per_type_and_period(tmp_path):
+    import pandas as pd
+
+    from contactladder.analysis.growth import growth
+
+    net = LadderNetwork.from_path(Path(__file__).parents[1] / "data" / "zwolle-demo")
+    report_job.write_report(net, tmp_path / "report", freq="quarter", by="tie_type")
+    (written,) = (tmp_path / "report").glob("growth-by-tie-type*.csv")
+    table = pd.read_csv(written, dtype={"period": str})
+    assert set(table["group"]) == {
+        "parent_parent",
+        "parent_professional",
+        "professional_professional",
+    }
+    expected = growth(net, freq="quarter", by="tie_type")
+    assert table["ties"].astype(str).tolist() == expected["ties"].astype(str).tolist()

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from contactladder.analysis.activity_yield import activity_yield
-from contactladder.analysis.growth import growth
+from contactladder.analysis.growth import TIE_TYPE, growth
 from contactladder.analysis.transitions import transitions
 from contactladder.errors import UsageError
 from contactladder.io.files import output_set, write_bytes, write_text
@@ -69,7 +69,8 @@ def report_tables(
     if by:
         check_grouping(by, net.column(by) if net.has_column(by) else None, what="report")
     table = growth(net, freq=freq, progress=progress)
-    groups = growth(net, freq=freq, by=by) if by and net.values(by) else None
+    grouped = by == TIE_TYPE or bool(by and net.values(by))
+    groups = growth(net, freq=freq, by=by) if grouped else None
     return ReportTables(
         freq=freq,
         growth=table,
