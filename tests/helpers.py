@@ -706,3 +706,118 @@ def write_page(net, kind: str, path: Path) -> Path:
     from contactladder.jobs.maps import write_map_files, write_timeline
 
     return write_map_files(net, path)[0] if kind == "map" else write_timeline(net, path)
+
+
+# --- the weaver's candidates, the plain way (the oracle of the candidate sets) ----------------
+
+
+def reference_candidates(
+    net, *, as_of=None, match=(), professionals=False, status=None, together="1m"
+):
+    """The candidates as the first implementation found them: a function of a person that
+    scores every other person one by one in plain Python, ``[(candidate, score, reasons),
+    ...]`` best first (score, then the seeded tiebreak). Fading is the default 90 days."""
+    from bisect import bisect_left
+
+    from contactladder.analysis.durations import parse_duration
+    from contactladder.analysis.village import STATUSES, is_activity, statuses_on
+
+    cutoff = net.cutoff(as_of, open_end=True)
+    graph = net.snapshot(as_of, open_end=True)
+    day = (cutoff - pd.Timedelta(1, "ns")).normalize()
+    window = (day + parse_duration(together, name="together")) - day
+    statuses = statuses_on(status, day)
+    visits: dict = {}
+    contacts = net.contact_rows(before=cutoff)
+    for date, a, b, activity in zip(
+        contacts["date"], contacts["person_a"], contacts["person_b"], contacts["activity"]
+    ):
+        for one in (a, b):
+            visits.setdefault((one, activity), []).append(date)
+    attended = net.attendance(before=cutoff)
+    for date, one, activity in zip(attended["date"], attended["person"], attended["activity"]):
+        visits.setdefault((one, activity), []).append(date)
+    places = {}
+    for (one, activity), dates in visits.items():
+        if is_activity(activity) and one in graph:
+            places.setdefault(one, {})[activity] = sorted(dates)
+
+    def shared(p, q):
+        found = []
+        for activity in sorted(set(places.get(p, {})) & set(places.get(q, {}))):
+            theirs = places[q][activity]
+            for moment in places[p][activity]:
+                at = bisect_left(theirs, moment - window)
+                if at < len(theirs) and theirs[at] <= moment + window:
+                    found.append(activity)
+                    break
+        return found
+
+    def within_reach(q):
+        dates = [data["last_contact"] for data in graph[q].values()]
+        allowed = STATUSES.get(statuses.get(q, ""), (True, True))[1]
+        return allowed and bool(dates) and max(dates) >= day - parse_duration("90d", name="x")
+
+    def candidates_of(person):
+        return _reference_rows(graph, person, net, match, professionals, shared, within_reach)
+
+    return candidates_of
+
+
+def _reference_rows(graph, person, net, match, professionals, shared, within_reach):
+    from contactladder.analysis.introductions import CAPS, POINTS, tiebreak
+    from contactladder.words import attribute_text
+
+    def text(p, column):
+        return attribute_text(graph.nodes[p].get(column))
+
+    mine = set(graph[person])
+    rows = []
+    for other in graph:
+        focal = graph.nodes[other]["focal"]
+        if other == person or (not professionals and not focal) or not within_reach(other):
+            continue
+        if other in mine and graph[person][other]["rung"] >= min(2, len(net.ladder)):
+            continue
+        reasons = []
+        if shared(person, other):
+            reasons.append(("same_activity", POINTS["same_activity"] * len(shared(person, other))))
+        if text(person, "wijk") and text(other, "wijk") == text(person, "wijk"):
+            reasons.append(("same_wijk", POINTS["same_wijk"]))
+        for column in match:
+            if text(person, column) and text(other, column) == text(person, column):
+                reasons.append((f"match:{column}", POINTS["match"]))
+        common = mine & set(graph[other])
+        if common:
+            points = min(len(common) * POINTS["shared_contacts"], CAPS["shared_contacts"])
+            reasons.append(("shared_contacts", points))
+        if not focal:
+            reach = [p for p in graph[other] if graph.nodes[p]["focal"] and p != person]
+            reach = [p for p in reach if p not in mine]
+            if reach:
+                reasons.append(("bridge", min(len(reach) * POINTS["bridge"], CAPS["bridge"])))
+        if reasons:
+            keys = ";".join(key for key, _ in reasons)
+            rows.append((other, sum(points for _, points in reasons), keys))
+    rows.sort(key=lambda row: (-row[1], tiebreak(person, row[0])))
+    return rows
+
+
+def reference_suggestions(net, people, *, top, most=None, **options) -> list[str]:
+    """The ``suggestions`` column of a worklist of ``people``, the plain way (with the
+    candidate ids in place of names): going down the list, the ``top`` best of
+    :func:`reference_candidates`, equal scores to the one suggested least so far, no one more
+    than ``most`` times."""
+    from collections import Counter
+
+    uses: Counter = Counter()
+    texts = []
+    candidates_of = reference_candidates(net, **options)
+    for person in people:
+        rows = candidates_of(person)
+        order = {row[0]: place for place, row in enumerate(rows)}
+        rows = [row for row in rows if most is None or uses[row[0]] < most]
+        rows.sort(key=lambda row: (-row[1], uses[row[0]], order[row[0]]))
+        uses.update(row[0] for row in rows[:top])
+        texts.append("; ".join(f"{row[0]} {row[1]}" for row in rows[:top]))
+    return texts

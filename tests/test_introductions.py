@@ -1,10 +1,24 @@
 """Whom a person could meet (contactladder.analysis.introductions): a small village with the
 points worked out by hand."""
 
+import re
+
+import pandas as pd
 import pytest
-from helpers import INTRO_CONTACTS, INTRO_PEOPLE, weaver_folder
+from helpers import (
+    DEMO,
+    INTRO_CONTACTS,
+    INTRO_PEOPLE,
+    RANDOM_CASES,
+    RANDOM_IDS,
+    random_data,
+    reference_candidates,
+    reference_suggestions,
+    weaver_folder,
+)
 
 from contactladder.analysis.introductions import introductions
+from contactladder.analysis.worklist import worklist
 from contactladder.errors import UsageError
 from contactladder.network.ladder_network import LadderNetwork
 
@@ -92,3 +106,63 @@ def test_unknown_or_absent_person_is_refused_without_naming_anyone_else(intro_ne
         introductions(intro_net, "late")
     with pytest.raises(UsageError, match="no people column 'age'"):
         introductions(intro_net, "ann", match=["age"])
+
+
+# --- the candidate sets against the plain way: every person scored one by one -----------------
+
+
+@pytest.fixture(scope="module", params=["demo", *RANDOM_IDS])
+def village_net(request, tmp_path_factory):
+    """The demo, and seeded random villages (people in two wijken and none, activities, times
+    of day, a three-rung ladder, people who joined late or never had a contact)."""
+    if request.param == "demo":
+        return LadderNetwork.from_path(DEMO)
+    folder = tmp_path_factory.mktemp(request.param)
+    random_data(folder, **RANDOM_CASES[RANDOM_IDS.index(request.param)])
+    return LadderNetwork.from_path(folder)
+
+
+def status_of(net):
+    """A status file: the first parent moved, the second paused (both never suggested)."""
+    parents = sorted(net.focal_people)[:2]
+    return pd.DataFrame(
+        {"person": parents, "status": ["moved", "paused"], "since": pd.NaT, "note": ""}
+    )
+
+
+def listed(net):
+    """Every person of a random village, every fourth of the demo (the plain way is slow)."""
+    people = sorted(map(str, net.snapshot().nodes))
+    return people[::4] if len(people) > 100 else people
+
+
+@pytest.mark.parametrize("professionals", [False, True], ids=["peers", "professionals"])
+@pytest.mark.parametrize("top", [None, 3])
+def test_introductions_equal_the_plain_way(village_net, professionals, top):
+    match = ["child_age_group"] if village_net.has_column("child_age_group") else ["role"]
+    status = status_of(village_net)
+    candidates_of = reference_candidates(
+        village_net, match=match, professionals=professionals, status=status
+    )
+    for person in listed(village_net):
+        if person in set(status["person"]):
+            continue
+        table = introductions(
+            village_net, person, match=match, professionals=professionals, top=top, status=status
+        )
+        assert ranking(table) == candidates_of(person)[:top], person
+
+
+@pytest.mark.parametrize(("suggest", "most"), [(3, 5), (2, 1), (4, None)])
+def test_worklist_suggestions_equal_the_plain_way(village_net, suggest, most):
+    status = status_of(village_net)
+    table = worklist(village_net, suggest=suggest, most_suggested=most, status=status)
+    expected = reference_suggestions(
+        village_net, table["person"].tolist(), top=suggest, most=most, status=status
+    )
+    # "Name (id) 9" in the list, "id 9" in the plain way's.
+    found = [
+        [re.sub(r".*\((.+)\)", r"\1", one).strip() for one in text.split(";")]
+        for text in table["suggestions"]
+    ]
+    assert found == [[one.strip() for one in text.split(";")] for text in expected]
