@@ -69,6 +69,7 @@ def test_the_demo_is_read_on_codes(tmp_path):
         ("2024-03-01 09:30,bo,ann,\n2024-03-02T10:00Z,ann,bo,helpen\n", "kennen"),
         ("13/03/2024,zoe,ann,1\n01/04/2024,ann,zoe,5\n", None),
         ("2024-03-02,a,b,1\n2024-03-01,c,d,2\n2024-03-02,e,f,3\n2024-03-01,g,h,4\n", None),
+        ("2024-03-02,a,b,1\n2024-03-01 00:00,c,d,2\n2024-03-02,e,f,3\n2024-03-01,g,h,4\n", None),
     ],
 )
 def test_codes_give_the_table_of_the_row_by_row_check(tmp_path, rows, rung):

@@ -72,23 +72,23 @@ def clean_contacts(
     if table.rows == 0 or ("rung" not in table and "kind" not in table and rung is None):
         return None
     try:
-        moments = _dates(path, table, dates)
+        dated = _dates(path, table, dates)
         levels = _levels(path, table, ladder, rung)
     except ContactLadderError:
         return None
     a, b = table["person_a"], table["person_b"]
     ids = pd.Index(pd.unique(np.concatenate([a.values, b.values]))).sort_values()
-    if moments is None or ids[0] == "":
+    if dated is None or ids[0] == "":
         return None
     code_a = ids.get_indexer(a.values)[a.codes]
     code_b = ids.get_indexer(b.values)[b.codes]
     if (code_a == code_b).any() or (known is not None and not ids.isin(known).all()):
         return None
-    order = np.argsort(moments, kind="stable")  # by date, a date's rows in file order
+    date_of_value, order = dated
     code_a, code_b, names = code_a[order], code_b[order], ids.to_numpy(dtype=object)
     out = pd.DataFrame(
         {
-            "date": moments[order],
+            "date": date_of_value[table["date"].codes[order]],
             "person_a": _text(names, np.minimum(code_a, code_b)),
             "person_b": _text(names, np.maximum(code_a, code_b)),
             "rung": levels[order],
@@ -113,16 +113,23 @@ def _text(values: np.ndarray, codes: np.ndarray) -> pd.Series:
     return pd.Series(values[codes], dtype=str)
 
 
-def _dates(path: Path, table: CodedTable, reader: DateReader) -> np.ndarray | None:
-    """The date of every row, each distinct text read once (at the line it first stands on);
-    None when one cannot be read or looks like a mistake."""
+def _dates(
+    path: Path, table: CodedTable, reader: DateReader
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """The date of each distinct text of the column, read once (at the line it first stands
+    on), and the order of the rows by date (a date's rows in file order); None when a date
+    cannot be read or looks like a mistake."""
     column = table["date"]
     text = pd.Series(column.values, index=table.index[column.first_rows()], dtype=str)
     workbook = str(path).lower().endswith((".xlsx", ".xlsm"))
     parsed = reader.parse(text, file=path, column="date", workbook=workbook)
     if parsed.isna().any() or implausible(parsed).any():
         return None
-    return parsed.to_numpy(dtype="datetime64[ns]")[column.codes]
+    distinct, rank = np.unique(parsed.to_numpy(dtype="datetime64[ns]"), return_inverse=True)
+    # Ranks of few distinct dates sort as 16-bit numbers: a radix sort, stable.
+    small = "uint16" if len(distinct) <= np.iinfo("uint16").max else "int64"
+    order = np.argsort(rank.astype(small)[column.codes], kind="stable")
+    return distinct[rank], order
 
 
 def _levels(path: Path, table: CodedTable, ladder: Ladder, rung: str | None) -> np.ndarray:
