@@ -1,0 +1,118 @@
+"""Time the weaver's commands against the growth table on the same generated data.
+
+Usage::
+
+    .venv/bin/python bench/bench_weaver.py [--sizes 100000 1000000] [--only alone brokers]
+
+For each size (contacts; people are one in twenty, over 24 months) it writes the seeded data set
+of ``bench_growth.py`` into ``bench/out/`` (reused when there) and runs each command through its
+job, in a fresh Python process, from reading the data to writing its CSV (beside the data
+folder, in ``<folder>-weaver/``): ``growth``, ``alone``,
+``alone --suggest 3``, ``introduce`` (a parent in the middle of the ids), ``brokers`` and
+``yield``. It prints the CPU seconds of each (user + system, so that ratios hold on a busy
+machine), the wall seconds, the peak memory and the ratio to ``growth`` (target: at most 3).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench_growth import START, generate, peak_memory_kib
+from common import OUT
+
+# Imported before any timing: the stages time work, not imports.
+from contactladder.jobs.common import Source
+from contactladder.jobs.tables import growth_job, yield_job
+from contactladder.jobs.weaver import alone_job, brokers_job, introduce_job
+
+MONTHS, TARGET = 24, 3.0
+#: The day the weaver's lists are measured from: the last day of the generated data.
+TODAY = (START + datetime.timedelta(days=730) - datetime.timedelta(days=1)).date()
+
+COMMANDS = {
+    "growth": lambda source, out, _: growth_job(source, out / "growth.csv"),
+    "alone": lambda source, out, _: alone_job(source, out / "alone.csv", today=TODAY),
+    "alone --suggest 3": lambda source, out, _: alone_job(
+        source, out / "suggest.csv", today=TODAY, suggest=3
+    ),
+    "introduce": lambda source, out, person: introduce_job(
+        source, person, out / "introduce.csv", today=TODAY
+    ),
+    "brokers": lambda source, out, _: brokers_job(source, out / "brokers.csv", today=TODAY),
+    "yield": lambda source, out, _: yield_job(source, out / "yield.csv"),
+}
+
+
+def _a_parent(source: Source) -> str:
+    """A parent in the middle of the ids (the people file is read before the clock starts)."""
+    import pandas as pd
+
+    people = pd.read_csv(source.path / "people.csv", usecols=["id", "role"])
+    parents = people.loc[people["role"] == "parent", "id"].tolist()
+    return str(parents[len(parents) // 2])
+
+
+def stage(name: str, folder: Path) -> None:
+    """Run one command in this process; print its CPU and wall time and peak memory as JSON."""
+    source, out = Source(folder), folder.with_name(folder.name + "-weaver")
+    out.mkdir(exist_ok=True)
+    for stale in out.glob("*.csv"):
+        stale.unlink()  # an earlier list would be compared with: time the first run
+    person = _a_parent(source)
+    began, cpu = time.perf_counter(), time.process_time()
+    COMMANDS[name](source, out, person)
+    result = {
+        "cpu": time.process_time() - cpu,
+        "seconds": time.perf_counter() - began,
+        "peak_mib": peak_memory_kib() / 1024,
+    }
+    print(json.dumps(result))
+
+
+def measure(name: str, folder: Path) -> dict:
+    done = subprocess.run(
+        [sys.executable, __file__, "--stage", name, "--out", str(folder)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--only", nargs="+", choices=list(COMMANDS), help="These commands.")
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--stage", choices=list(COMMANDS), help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.stage:
+        stage(args.stage, args.out)
+        return
+    names = ["growth", *(n for n in (args.only or COMMANDS) if n != "growth")]
+    for contacts in args.sizes:
+        people = contacts // 20
+        folder = OUT / f"{contacts}-{people}-{MONTHS}-{args.seed}"
+        if not (folder / "contacts.csv").exists():
+            generate(folder, contacts, people, MONTHS, args.seed)
+        print(f"{contacts:,} contacts among {people:,} people over {MONTHS} months")
+        results = {name: measure(name, folder) for name in names}
+        growth = results["growth"]["cpu"]
+        for name, result in results.items():
+            ratio = result["cpu"] / growth
+            verdict = "" if name == "growth" else ("met" if ratio <= TARGET else "NOT met")
+            print(
+                f"  {name:<18} {result['cpu']:7.1f} s CPU {result['seconds']:7.1f} s wall "
+                f"{result['peak_mib']:6.0f} MiB   x{ratio:5.2f} growth  {verdict}"
+            )
+
+
+if __name__ == "__main__":
+    main()
