@@ -20,7 +20,7 @@ def test_each_table_is_computed_once_and_the_periods_walked_once_per_table(tmp_p
 
         return call
 
-    for name in ("growth", "transitions", "activity_yield"):
+    for name in ("growth", "transitions", "activity_yield", "weaving_stages"):
         monkeypatch.setattr(report_job, name, counted(name, getattr(report_job, name)))
     periods = LadderNetwork.periods
 
@@ -36,9 +36,11 @@ def test_each_table_is_computed_once_and_the_periods_walked_once_per_table(tmp_p
         ("growth", "wijk"): 1,
         ("transitions", None): 1,
         ("activity_yield", None): 1,
+        ("weaving_stages", None): 1,
     }
-    # growth, growth by wijk, transitions, and the timeline's own walk for who appears when.
-    assert walks == {"quarter": 4}
+    # growth, growth by wijk, transitions, the weaving stages (which need each period's graph),
+    # and the timeline's own walk for who appears when.
+    assert walks == {"quarter": 5}
 
 
 def test_a_report_by_tie_type_has_a_row_per_type_and_period(tmp_path):

@@ -18,6 +18,7 @@ import pandas as pd
 from contactladder.analysis.activity_yield import activity_yield
 from contactladder.analysis.growth import TIE_TYPE, growth
 from contactladder.analysis.transitions import transitions
+from contactladder.analysis.weaving_stage import weaving_stages
 from contactladder.errors import UsageError
 from contactladder.io.files import output_set, write_bytes, write_text
 from contactladder.io.sheets import write_table
@@ -29,6 +30,7 @@ from contactladder.render.map_text import iso_date
 from contactladder.render.report import report_figures, village_maps
 from contactladder.render.report_sections import report_html
 from contactladder.render.report_tables import ReportTables, shown_groups, slug
+from contactladder.render.report_weaving import shown_stages
 from contactladder.render.static_map import map_picture
 from contactladder.words import words
 
@@ -38,6 +40,7 @@ __all__ = ["REPORT_STALE", "write_report", "report_job", "report_tables", "repor
 #: this report does not write them (its groups may differ); other files there are kept.
 REPORT_STALE = (
     "growth-by-*.csv",
+    "weaving-stages.csv",
     "*-ties-per-rung.png",
     "*-ties-per-rung.svg",
     "village-*.png",
@@ -82,6 +85,7 @@ def report_tables(
         title=title or None,
         subtitle=subtitle or None,
         moments=chosen,
+        stages=weaving_stages(net, freq=freq) if net.has_contacts else None,
     )
 
 
@@ -199,6 +203,8 @@ def write_report(
     shown = shown_groups(tables)
     if shown is not None and tables.by:
         sheets[f"growth-by-{slug(tables.by)}.csv"] = shown
+    if tables.stages is not None:
+        sheets["weaving-stages.csv"] = shown_stages(tables.stages, exact=tables.exact)
     drawings = {
         f"{stem}.{fmt}": data for stem, files in pictures.items() for fmt, data in files.items()
     }

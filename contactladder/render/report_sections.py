@@ -34,6 +34,7 @@ from contactladder.render.report_tables import (
     shown_groups,
     slug,
 )
+from contactladder.render.report_weaving import weaving_section
 from contactladder.words import words
 from contactladder.words.roles import role_word
 
@@ -50,7 +51,7 @@ def report_html(
     village: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> str:
     """The report's ``index.html``: heading, summary, growth, the village, climbing, yield,
-    groups, timeline (screen only), methods.
+    groups, the stage of network weaving per wijk, timeline (screen only), methods.
 
     ``images`` holds the PNG bytes of each chart of :func:`report_figures` and each picture of
     :func:`village_maps` by stem; ``village`` the map payloads of :func:`village_maps` (for
@@ -73,6 +74,9 @@ def report_html(
         columns = _columns(GROUP_COLUMNS, net)
         shown = shown[["group", *columns]]
         sections.append(_groups_section(shown, images, tables.by, headers, lang))
+    if tables.stages is not None and len(tables.stages):
+        stages = weaving_section(tables.stages, focal=net.focal, lang=lang, exact=tables.exact)
+        sections.append(stages)
     if timeline_page is not None:
         sections.append(_timeline_section(timeline_page, lang))
     sections.append(_methods_section(net, lang, tables.exact))

@@ -64,6 +64,9 @@ class ReportTables:
         The report's title (default: "Netwerkrapport — <data>") and a line below it.
     moments : list of str
         The ISO dates of the pictures of the village.
+    stages : DataFrame or None
+        :func:`~contactladder.analysis.weaving_stage.weaving_stages` of the network (the
+        stage of network weaving of each wijk, period by period), exact.
     """
 
     freq: str
@@ -76,6 +79,7 @@ class ReportTables:
     title: str | None = None
     subtitle: str | None = None
     moments: list[str] = field(default_factory=list)
+    stages: pd.DataFrame | None = None
 
 
 def shown_groups(tables: ReportTables) -> pd.DataFrame | None:
