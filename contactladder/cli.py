@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from contactladder import cli_maps, cli_weaver
+from contactladder import cli_maps, cli_research, cli_weaver
 from contactladder._version import __version__
 from contactladder.cli_options import (
     as_of_option,
@@ -360,7 +360,7 @@ def import_networkcanvas(
     )
 
 
-for _command in [*cli_weaver.COMMANDS, *cli_maps.COMMANDS]:
+for _command in [*cli_weaver.COMMANDS, *cli_maps.COMMANDS, *cli_research.COMMANDS]:
     main.add_command(_command)
 for _command in main.commands.values():
     take_global_options(_command)

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from contactladder import __version__
 from contactladder.cli import main
+from contactladder.network import LadderNetwork
 
 BAD = Path(__file__).parent / "data" / "bad"
 README = Path(__file__).parent.parent / "README.md"
@@ -63,7 +64,7 @@ def test_growth_columns_are_documented_in_the_readme(small):
 
 
 def test_growth_in_the_current_view_is_the_library_table(small):
-    from contactladder import LadderNetwork, growth, transitions
+    from contactladder import growth, transitions
 
     net = LadderNetwork.from_path(small)
     assert (
@@ -270,3 +271,16 @@ def test_terminal_escape_sequences_in_names_are_shown_harmlessly(tmp_path):
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "\x9b" not in result.output and "Cor\\x9b31m" in result.output
+
+
+def test_weaving_writes_the_library_table():
+    from contactladder.analysis.weaving_stage import weaving_stages
+
+    demo = Path(__file__).parents[1] / "data" / "zwolle-demo"
+    printed = run("weaving", demo, "--period", "quarter", "--min-rung", "praten", "-o", "-")
+    assert printed.exit_code == 0, printed.stderr
+    table = pd.read_csv(io.BytesIO(printed.stdout_bytes), dtype={"period": str})
+    net = LadderNetwork.from_path(demo)
+    expected = weaving_stages(net, freq="quarter", min_rung="praten")
+    pd.testing.assert_frame_equal(table, expected, check_dtype=False)
+    assert "core_periphery" in set(table["weaving_stage"])

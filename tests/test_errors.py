@@ -36,6 +36,7 @@ CLI_MODULES = (
     "cli_output.py",
     "cli_weaver.py",
     "cli_maps.py",
+    "cli_research.py",
     "__main__.py",
 )
 MY_ROOMS = ("loading", "network", "ladder", "errors.py")

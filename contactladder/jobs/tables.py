@@ -29,7 +29,15 @@ from contactladder.jobs.common import (
 )
 from contactladder.network import LadderNetwork
 
-__all__ = ["ladder_job", "check_job", "check_facts", "growth_job", "yield_job", "table_result"]
+__all__ = [
+    "ladder_job",
+    "check_job",
+    "check_facts",
+    "growth_job",
+    "yield_job",
+    "weaving_job",
+    "table_result",
+]
 
 # A line of what check prints: ``Label: value``; and the start of a warning.
 _FACT = re.compile(r"([A-Z][A-Za-z ]*): (.*)")
@@ -172,6 +180,29 @@ def yield_job(
     net, notes = open_source(source, output=file_output(output))
     table = activity_yield(net, as_of=as_of)
     result = table_result(table, output, sheet="yield", format=format, csv_dialect=csv_dialect)
+    result.notes[:0] = notes
+    return result
+
+
+def weaving_job(
+    source: Source | LadderNetwork,
+    output: str | Path | None = None,
+    *,
+    freq: str = "quarter",
+    view: str = "reached",
+    min_rung: object = None,
+    format: str | None = None,
+    csv_dialect: str = "plain",
+) -> Result:
+    """``contactladder weaving``: the stage of network weaving of each wijk, period by period
+    (:func:`~contactladder.analysis.weaving_stage.weaving_stages`; ``format`` and
+    ``csv_dialect`` as in :func:`table_result`)."""
+    from contactladder.analysis.weaving_stage import weaving_stages
+
+    printed_format(output, format)
+    net, notes = open_source(source, output=file_output(output))
+    table = weaving_stages(net, freq=freq, view=view, min_rung=min_rung)
+    result = table_result(table, output, sheet="weaving", format=format, csv_dialect=csv_dialect)
     result.notes[:0] = notes
     return result
 
