@@ -11,7 +11,6 @@ so ``contactladder --help`` loads neither pandas nor networkx.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ import click
 
 from contactladder import cli_maps, cli_research, cli_weaver
 from contactladder._version import __version__
+from contactladder.cli_names import CliOptions
 from contactladder.cli_options import (
     as_of_option,
     choice_option,
@@ -43,42 +43,6 @@ from contactladder.errors import ContactLadderError
 
 __all__ = ["main"]
 
-# The option of each library parameter whose name is not simply --<name>.
-OPTIONS = {
-    "columns": "--column",
-    "wave_dates": "--wave-date",
-    "freq": "--period",
-    "output": "-o",
-    "format": "--format",
-    "anonymize": "--anonymize/--names",
-    "path": "DATA",
-    "folder": "FOLDER",
-    "start": "--as-of",
-    "end": "--as-of",
-    "kinds": "--kind",
-}
-
-
-def option_of(parameter: str) -> str:
-    """The CLI option for a library parameter: ``time_unit`` -> ``--time-unit``."""
-    return OPTIONS.get(parameter, "--" + parameter.replace("_", "-"))
-
-
-class _Options(Mapping[str, str]):
-    """Every library parameter -> its option, for :meth:`ContactLadderError.message`."""
-
-    def __getitem__(self, parameter: str) -> str:
-        return option_of(parameter)
-
-    def __contains__(self, parameter: object) -> bool:
-        return isinstance(parameter, str)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(OPTIONS)
-
-    def __len__(self) -> int:
-        return len(OPTIONS)
-
 
 class LadderGroup(click.Group):
     """A click group that turns a ContactLadderError into one line and exit status 1."""
@@ -89,7 +53,7 @@ class LadderGroup(click.Group):
         except ContactLadderError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(terminal_text(f"Error: {exc.message(options=_Options())}"), err=True)
+            click.echo(terminal_text(f"Error: {exc.message(options=CliOptions())}"), err=True)
             ctx.exit(1)
 
 
@@ -139,7 +103,7 @@ def check(ctx: click.Context, data: Path, format: str, **options: Any) -> None:
     from contactladder.jobs.tables import check_job
 
     read = source(ctx, data, options)
-    show(check_job(read, _Options(), format=None if format == "text" else format))
+    show(check_job(read, CliOptions(), format=None if format == "text" else format))
 
 
 @main.command()

@@ -13,6 +13,9 @@ from typing import Any
 
 import click
 
+from contactladder.cli_names import CliOptions
+from contactladder.errors import render_parameters
+
 __all__ = [
     "PERIODS",
     "LANGS",
@@ -317,7 +320,7 @@ def show(result: Any) -> None:
         terminal = sys.stdout.isatty()
         click.echo(terminal_text(data.decode("utf-8", "replace")) if terminal else data, nl=False)
     for note in result.notes:
-        click.echo(terminal_text(note), err=True)
+        click.echo(terminal_text(render_parameters(note, CliOptions())), err=True)
 
 
 def map_options(command: Callable) -> Callable:

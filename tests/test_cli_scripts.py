@@ -176,3 +176,16 @@ def test_every_command_takes_the_global_options_after_its_name():
     for name, command in main.commands.items():
         options = {option for param in command.params for option in param.opts}
         assert {"--quiet", "-q", "--debug"} <= options, name
+
+
+@pytest.mark.parametrize(
+    "command", [["growth"], ["yield"], ["alone", "--as-of", "2024-04-30"], ["weaving"]]
+)
+def test_every_command_warns_on_stderr_when_no_one_has_the_focal_role(small, command):
+    name, *rest = command
+    result = run(name, small, "--focal", "volunteer", *rest, "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    warning = "Warning: no one has the focal role 'volunteer'"
+    assert warning in result.stderr and "with --focal." in result.stderr
+    assert warning not in result.stdout
+    assert "Warning" not in run(name, small, *rest, "-o", "-").stderr

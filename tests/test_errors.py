@@ -32,6 +32,7 @@ from contactladder.network.current import current_walk
 PACKAGE = Path(__file__).resolve().parent.parent / "contactladder"
 CLI_MODULES = (
     "cli.py",
+    "cli_names.py",
     "cli_options.py",
     "cli_output.py",
     "cli_weaver.py",

@@ -23,7 +23,16 @@ LAYERS = [
     ("io",),
     ("demo",),
     ("jobs",),
-    ("cli", "cli_options", "cli_output", "cli_weaver", "cli_maps", "cli_research", "__main__"),
+    (
+        "cli",
+        "cli_names",
+        "cli_options",
+        "cli_output",
+        "cli_weaver",
+        "cli_maps",
+        "cli_research",
+        "__main__",
+    ),
 ]
 RANK = {room: rank for rank, rooms in enumerate(LAYERS) for room in rooms}
 

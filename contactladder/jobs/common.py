@@ -104,9 +104,10 @@ def open_source(
 
     A :class:`Source` is read with its options and the rows set aside by ``skip_invalid`` are
     written to its rejects file (beside ``output`` by default, as ``<name>.rejects.csv``); a
-    network is used as it is.
+    network is used as it is. When no one has the focal role, a note warns (naming ``{focal}``).
     """
     from contactladder.io.sheets import write_table
+    from contactladder.loading.describe import focal_warning
     from contactladder.network import LadderNetwork
     from contactladder.privacy import personal_data_notice
 
@@ -115,7 +116,7 @@ def open_source(
     if output is not None:
         check_output(source, output)
     net = LadderNetwork.from_path(source.path, **source.load)
-    notes = []
+    notes = [] if len(net.focal_people) else ["Warning: " + focal_warning(net.focal)]
     if len(net.rejects):
         rejects = source.rejects or rejects_path(output)
         write_table(

@@ -34,7 +34,7 @@ from contactladder.words.roles import role_in_data
 if TYPE_CHECKING:
     from contactladder.loading.dataset import Dataset
 
-__all__ = ["describe"]
+__all__ = ["describe", "focal_warning"]
 
 
 def describe(
@@ -114,6 +114,20 @@ def describe(
     return "\n".join(lines)
 
 
+def focal_warning(focal: str) -> str:
+    """The warning when no one has the focal role, which every command gives; it names the
+    parameter ``{focal}``.
+
+    >>> print(focal_warning("parent"))  # doctest: +NORMALIZE_WHITESPACE
+    no one has the focal role 'parent': give roles in a people file, or name the focal role with
+    {focal}.
+    """
+    return (
+        f"no one has the focal role {literal(repr(focal))}: give roles in a people "
+        "file, or name the focal role with {focal}."
+    )
+
+
 def _key_line(data: Dataset) -> str:
     """Where the private key of the anonymous numbering is, and how to keep it."""
     if data.key_file is None:
@@ -133,10 +147,7 @@ def _warnings(data: Dataset, focal: str) -> list[str]:
     people, contacts = data.people, data.contacts
     found = []
     if not (people["role"] == role_in_data(focal)).any():
-        found.append(
-            f"no one has the focal role {literal(repr(focal))}: give roles in a people "
-            "file, or name the focal role with {focal}."
-        )
+        found.append(focal_warning(focal))
     seen = set(contacts["person_a"]) | set(contacts["person_b"])
     silent = len(people) - len(seen & set(people.index))
     if silent:
