@@ -106,12 +106,23 @@ def test_check_as_json_gives_what_check_prints(small):
     printed = run("check", small, "--format", "json")
     assert printed.exit_code == 0, printed.stderr
     facts = json.loads(printed.stdout)
-    assert facts["data_set"] == "data"
-    assert facts["people"] == "5 (parent 4, professional 1)"
-    assert facts["dates"] == "2024-01-03 to 2024-04-01"
+    assert facts["data_set"] == "data" and "Data set: data" in text.stdout
+    assert facts["people"] == 5 and facts["people_by_role"] == {"parent": 4, "professional": 1}
+    assert "People: 5 (parent 4, professional 1)" in text.stdout
+    assert (facts["first_date"], facts["last_date"]) == ("2024-01-03", "2024-04-01")
+    assert "Dates: 2024-01-03 to 2024-04-01" in text.stdout
+    assert facts["contacts"] == 4 and facts["rungs_used"] == {
+        "kennen": 1,
+        "praten": 1,
+        "delen": 1,
+        "steunen": 1,
+    }
     assert facts["warnings"] == ["1 people have no contacts."]
     assert "Warning: 1 people have no contacts." in text.stdout
-    assert facts["people_by_wijk_and_role"][-1].split() == ["Zuid", "2", "0"]
+    assert facts["people_by_wijk_and_role"]["Zuid"] == {"parent": 2, "professional": 0}
+    named = run("check", small, "--focal", "kind", "--format", "json")
+    assert json.loads(named.stdout)["warnings"][0].endswith("name the focal role with --focal.")
+    assert "focal role" not in named.stderr  # said once, among check's own warnings
 
 
 def test_notes_go_to_stderr_and_results_to_stdout(tmp_path):

@@ -98,13 +98,14 @@ class Source:
 
 
 def open_source(
-    source: Source | LadderNetwork, *, output: str | Path | None = None
+    source: Source | LadderNetwork, *, output: str | Path | None = None, warn_focal: bool = True
 ) -> tuple[LadderNetwork, list[str]]:
     """The network of ``source`` (read once), and the notes to show.
 
     A :class:`Source` is read with its options and the rows set aside by ``skip_invalid`` are
     written to its rejects file (beside ``output`` by default, as ``<name>.rejects.csv``); a
-    network is used as it is. When no one has the focal role, a note warns (naming ``{focal}``).
+    network is used as it is. When no one has the focal role, a note warns (naming ``{focal}``),
+    unless ``warn_focal`` is false (``check`` says it among its own warnings).
     """
     from contactladder.io.sheets import write_table
     from contactladder.loading.describe import focal_warning
@@ -116,7 +117,8 @@ def open_source(
     if output is not None:
         check_output(source, output)
     net = LadderNetwork.from_path(source.path, **source.load)
-    notes = [] if len(net.focal_people) else ["Warning: " + focal_warning(net.focal)]
+    warn = warn_focal and not len(net.focal_people)
+    notes = ["Warning: " + focal_warning(net.focal)] if warn else []
     if len(net.rejects):
         rejects = source.rejects or rejects_path(output)
         write_table(

@@ -11,7 +11,6 @@ standard output with ``output="-"`` or a ``format`` (see
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -29,19 +28,7 @@ from contactladder.jobs.common import (
 )
 from contactladder.network import LadderNetwork
 
-__all__ = [
-    "ladder_job",
-    "check_job",
-    "check_facts",
-    "growth_job",
-    "yield_job",
-    "weaving_job",
-    "table_result",
-]
-
-# A line of what check prints: ``Label: value``; and the start of a warning.
-_FACT = re.compile(r"([A-Z][A-Za-z ]*): (.*)")
-_WARNING = "Warning: "
+__all__ = ["ladder_job", "check_job", "growth_job", "yield_job", "weaving_job", "table_result"]
 
 
 def ladder_job(ladder_file: str | Path | None = None, *, lang: str = "nl") -> Result:
@@ -60,7 +47,8 @@ def check_job(
 ) -> Result:
     """``contactladder check``: what was read, and warnings about what looks odd; ``options``
     names the parameters the warnings name (a CLI's options). With ``format="json"`` the same
-    as data for scripts (:func:`check_facts`), in the result's ``output``.
+    as data for scripts (:meth:`LadderNetwork.facts
+    <contactladder.network.LadderNetwork.facts>`), in the result's ``output``.
 
     Raises
     ------
@@ -73,43 +61,11 @@ def check_job(
 
     if format not in (None, "json"):
         raise UsageError("check prints text, or JSON for scripts", value=format, hint="use json")
-    net, notes = open_source(source)
-    text = net.describe(options=options)
+    net, notes = open_source(source, warn_focal=False)
     if format is None:
-        return Result(text=text, notes=notes)
-    facts = json.dumps(check_facts(text), ensure_ascii=False, indent=2)
+        return Result(text=net.describe(options=options), notes=notes)
+    facts = json.dumps(net.facts(options=options), ensure_ascii=False, indent=2)
     return Result(output=(facts + "\n").encode(), notes=notes)
-
-
-def check_facts(text: str) -> dict[str, object]:
-    """What ``check`` prints, as data: each ``Label: value`` line as ``{"label": "value"}``
-    (``Data set`` as ``data_set``), a block under a ``Label:`` line (the people by wijk and
-    role) as its lines, and the warnings as a list.
-
-    >>> check_facts("Data set: x\\nPeople: 3 (parent 3)\\nWarning: 1 people have no contacts.")
-    {'data_set': 'x', 'people': '3 (parent 3)', 'warnings': ['1 people have no contacts.']}
-    """
-    facts: dict[str, object] = {}
-    warnings = []
-    block: list[str] | None = None
-    for line in text.splitlines():
-        fact = _FACT.fullmatch(line)
-        if line.startswith(_WARNING):
-            warnings.append(line.removeprefix(_WARNING))
-        elif fact:
-            facts[_key(fact[1])] = fact[2]
-            block = None
-        elif line.endswith(":"):
-            block = facts.setdefault(_key(line[:-1]), [])  # type: ignore[assignment]
-        elif block is not None:
-            block.append(line)
-    facts["warnings"] = warnings
-    return facts
-
-
-def _key(label: str) -> str:
-    """A label as a key: ``People by wijk and role`` -> ``people_by_wijk_and_role``."""
-    return "_".join(label.lower().split())
 
 
 def growth_job(

@@ -24,7 +24,7 @@ For three parents of whom one has no contact yet, it reads (the examples below r
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -34,7 +34,7 @@ from contactladder.words.roles import role_in_data
 if TYPE_CHECKING:
     from contactladder.loading.dataset import Dataset
 
-__all__ = ["describe", "focal_warning"]
+__all__ = ["describe", "facts", "focal_warning"]
 
 
 def describe(
@@ -76,42 +76,104 @@ def describe(
     ...          options={"focal": "--focal"}).splitlines()[-1].startswith("Private key")
     True
     """
-    people, contacts = data.people, data.contacts
-    roles = people["role"].replace("", "(no role)").value_counts().sort_index()
+    found = facts(data, focal=focal, options=options)
+    roles = found["people_by_role"]
     lines = [
-        f"Data set: {data.name}",
-        f"People: {len(people)} (" + ", ".join(f"{r} {n}" for r, n in roles.items()) + ")",
+        f"Data set: {found['data_set']}",
+        f"People: {found['people']} (" + ", ".join(f"{r} {n}" for r, n in roles.items()) + ")",
     ]
-    if (people["wijk"] != "").any():
-        table = pd.crosstab(
-            people["wijk"].replace("", "(no wijk)"), people["role"].replace("", "(no role)")
-        )
+    if "people_by_wijk_and_role" in found:
+        table = pd.DataFrame.from_dict(found["people_by_wijk_and_role"], orient="index")
+        table = table.rename_axis(index="wijk", columns="role")
         lines += ["People by wijk and role:", table.to_string()]
-    sources = contacts["source"].eq("attendance")
     lines.append(
-        f"Contacts: {len(contacts)} ({int((~sources).sum())} rated, "
-        f"{int(sources.sum())} from attendance)"
+        f"Contacts: {found['contacts']} ({found['contacts_rated']} rated, "
+        f"{found['contacts_from_attendance']} from attendance)"
     )
-    if len(contacts):
-        lines.append(f"Dates: {contacts['date'].min().date()} to {contacts['date'].max().date()}")
-        used = contacts["rung"].value_counts().sort_index()
+    if found["contacts"]:
+        lines.append(f"Dates: {found['first_date']} to {found['last_date']}")
+        used = found["rungs_used"]
+        lines.append("Rungs used: " + ", ".join(f"{key} {n}" for key, n in used.items()))
+    if found["attendance_rows"]:
         lines.append(
-            "Rungs used: " + ", ".join(f"{data.ladder[level].key} {n}" for level, n in used.items())
-        )
-    if len(data.attendance):
-        sizes = data.attendance.groupby([data.attendance["date"].dt.normalize(), "activity"])[
-            "person"
-        ].transform("nunique")
-        lines.append(
-            f"Attendance: {len(data.attendance)} rows; {int((sizes == 1).sum())} of "
+            f"Attendance: {found['attendance_rows']} rows; {found['attendance_alone']} of "
             "them at sessions with no one else (they attended, but met no one there)"
         )
-    lines.append(f"Ladder: {data.ladder.source} ({len(data.ladder)} rungs)")
-    if len(data.rejects):
-        lines.append(f"Set aside: {len(data.rejects)} invalid rows")
+    lines.append(f"Ladder: {found['ladder']} ({found['ladder_rungs']} rungs)")
+    if found["set_aside"]:
+        lines.append(f"Set aside: {found['set_aside']} invalid rows")
     lines.append(_key_line(data))
-    lines += [f"Warning: {render_parameters(w, options)}" for w in _warnings(data, focal)]
+    lines += [f"Warning: {warning}" for warning in found["warnings"]]
     return "\n".join(lines)
+
+
+def facts(
+    data: Dataset, *, focal: str = "parent", options: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """What :func:`describe` says, as data for scripts (``check --format json``): whole numbers,
+    ISO dates and the warnings as a list.
+
+    Keys: ``data_set``, ``people``, ``people_by_role`` (``(no role)`` for people without one),
+    ``people_by_wijk_and_role`` (only when wijken are given: wijk -> role -> people, ``(no
+    wijk)`` for people without one), ``contacts``, ``contacts_rated``,
+    ``contacts_from_attendance``, ``first_date`` and ``last_date`` (None without contacts),
+    ``rungs_used`` (rung key -> contacts), ``attendance_rows``, ``attendance_alone`` (rows of
+    people alone at their session), ``ladder``, ``ladder_rungs``, ``set_aside``, ``key_file``
+    (None when none is kept), ``warnings``.
+
+    >>> import pandas as pd
+    >>> from contactladder.ladder import Ladder
+    >>> from contactladder.loading.dataset import Dataset
+    >>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05"]), "person_a": ["a"],
+    ...     "person_b": ["b"], "rung": [2], "activity": "", "wijk": "", "note": "", "source": ""})
+    >>> people = pd.DataFrame({"role": "parent", "name": "", "organisation": "", "wijk": "",
+    ...     "joined": pd.NaT}, index=["a", "b", "c"])
+    >>> found = facts(Dataset(contacts, people, Ladder.default(), "x"))
+    >>> found["people_by_role"], found["rungs_used"], found["first_date"], found["warnings"]
+    ({'parent': 3}, {'praten': 1}, '2024-01-05', ['1 people have no contacts.'])
+    """
+    people, contacts = data.people, data.contacts
+    roles = people["role"].replace("", "(no role)")
+    found: dict[str, Any] = {
+        "data_set": data.name,
+        "people": len(people),
+        "people_by_role": _counts(roles.value_counts().sort_index()),
+    }
+    if (people["wijk"] != "").any():
+        table = pd.crosstab(people["wijk"].replace("", "(no wijk)"), roles)
+        found["people_by_wijk_and_role"] = {wijk: _counts(row) for wijk, row in table.iterrows()}
+    sources = contacts["source"].eq("attendance")
+    dated = len(contacts) > 0
+    used = contacts["rung"].value_counts().sort_index()
+    found.update(
+        contacts=len(contacts),
+        contacts_rated=int((~sources).sum()),
+        contacts_from_attendance=int(sources.sum()),
+        first_date=str(contacts["date"].min().date()) if dated else None,
+        last_date=str(contacts["date"].max().date()) if dated else None,
+        rungs_used={data.ladder[level].key: int(n) for level, n in used.items()},
+        attendance_rows=len(data.attendance),
+        attendance_alone=_alone_at_sessions(data.attendance),
+        ladder=data.ladder.source,
+        ladder_rungs=len(data.ladder),
+        set_aside=len(data.rejects),
+        key_file=None if data.key_file is None else str(data.key_file),
+        warnings=[render_parameters(w, options) for w in _warnings(data, focal)],
+    )
+    return found
+
+
+def _counts(counts: pd.Series) -> dict[str, int]:
+    return {str(name): int(n) for name, n in counts.items()}
+
+
+def _alone_at_sessions(attendance: pd.DataFrame) -> int:
+    """Attendance rows of people who were the only one at their session (day and activity)."""
+    if not len(attendance):
+        return 0
+    sessions = [attendance["date"].dt.normalize(), "activity"]
+    sizes = attendance.groupby(sessions)["person"].transform("nunique")
+    return int((sizes == 1).sum())
 
 
 def focal_warning(focal: str) -> str:

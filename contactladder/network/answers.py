@@ -8,11 +8,13 @@ one person, the attendance, the contacts up to a moment. The examples are in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 
 from contactladder.errors import UsageError, literal
+from contactladder.loading.describe import facts
 
 __all__ = ["DataAnswers"]
 
@@ -22,6 +24,7 @@ class DataAnswers:
     sets ``data``, ``people``, ``contacts`` and ``_node_attrs``."""
 
     data: Any
+    focal: str
     people: pd.DataFrame
     contacts: pd.DataFrame
     _node_attrs: dict
@@ -41,6 +44,12 @@ class DataAnswers:
     def has_contacts(self) -> bool:
         """Whether the data hold at least one contact."""
         return bool(len(self.contacts))
+
+    def facts(self, options: Mapping[str, str] | None = None) -> dict[str, Any]:
+        """What was read, and the warnings, as data for scripts (see
+        :func:`contactladder.loading.describe.facts`); ``options`` names the parameters the
+        warnings name."""
+        return facts(self.data, focal=self.focal, options=options)
 
     def has_column(self, column: str) -> bool:
         """Whether the people table has ``column``."""
