@@ -253,7 +253,10 @@ def village_brokers(
     """
     lang = check_lang(lang)
     village = Village.of(net, as_of, status=status, anonymize=anonymize, lang=lang)
-    graph = village.graph.subgraph(p for p in village.graph if village.status_of(p) not in LEFT)
+    left = {p for p in village.graph if village.status_of(p) in LEFT}
+    # A plain copy without them: the measures run much faster on it than on a filtered view.
+    graph = village.graph.subgraph(p for p in village.graph if p not in left)
+    graph = graph.copy() if left else village.graph
     if anonymize:
         graph = nx.relabel_nodes(graph, {p: village.name(p) for p in graph})
         nx.set_node_attributes(graph, "", "name")

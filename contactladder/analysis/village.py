@@ -136,9 +136,9 @@ class Village:
     cutoff : Timestamp
         The first moment after the reference day.
     activities : dict
-        Person -> the set of activities they have ties at or attended.
+        Person -> the set of activities they have ties at or attended (a property).
     index : VillageIndex
-        The people, ties and visits in integer codes (do not change it).
+        The people, ties and visits in integer codes (a property; do not change it).
     statuses : dict
         Person -> their status on the reference day (only people with one).
     together : Timedelta
@@ -155,13 +155,13 @@ class Village:
     graph: nx.Graph
     day: pd.Timestamp
     cutoff: pd.Timestamp
-    activities: dict[Hashable, set[str]]
-    index: VillageIndex
     statuses: dict[Hashable, str] = field(default_factory=dict)
     together: pd.Timedelta = field(default_factory=lambda: pd.Timedelta(days=31))
     fading: pd.DateOffset = field(default_factory=lambda: pd.DateOffset(days=90))
     anonymize: bool = False
     lang: str = "nl"
+    #: What villages of the same network, day and ``together`` share, built when first asked.
+    shared: _Shared | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(
@@ -179,8 +179,8 @@ class Village:
         after it is fine), with the statuses of ``status`` (rows ``person, status, since``).
 
         The snapshot, its activities and its :class:`VillageIndex` are built once per network,
-        day and ``together``: a second village of the same day (another list of the same run)
-        shares them.
+        day and ``together`` (the index and activities when first asked): a second village of
+        the same day (another list of the same run) shares them.
 
         Raises
         ------
@@ -194,27 +194,51 @@ class Village:
         fading_window = parse_duration(fading, name="fading")
         built = _BUILT.setdefault(net, {})
         if (cutoff, window) not in built:
-            graph = net.snapshot(as_of, open_end=True)
-            index = VillageIndex.of(graph, _visits(net, cutoff), window)
-            built[(cutoff, window)] = (graph, index, index.activity_sets())
-        graph, index, activities = built[(cutoff, window)]
+            built[(cutoff, window)] = _Shared(net.snapshot(as_of, open_end=True))
+        shared = built[(cutoff, window)]
         return cls(
             net,
-            graph,
+            shared.graph,
             day,
             cutoff,
-            activities,
-            index,
             statuses_on(status, day),
             window,
             fading_window,
             anonymize,
             lang,
+            shared,
         )
+
+    @property
+    def index(self) -> VillageIndex:
+        """The people, ties and visits in integer codes (built on first use)."""
+        shared = self.shared = self.shared or _Shared(self.graph)
+        if shared.index is None:
+            shared.index = VillageIndex.of(
+                self.graph, _visits(self.net, self.cutoff), self.together
+            )
+        return shared.index
+
+    @property
+    def activities(self) -> dict[Hashable, set[str]]:
+        """Person -> the set of activities they have ties at or attended."""
+        shared = self.shared = self.shared or _Shared(self.graph)
+        if shared.activities is None:
+            shared.activities = self.index.activity_sets()
+        return shared.activities
 
     def focal(self, person: Hashable) -> bool:
         """Whether ``person`` has the focal role."""
-        return bool(self.graph.nodes[person].get("focal"))
+        return person in self._focal_people
+
+    @cached_property
+    def _focal_people(self) -> frozenset[Hashable]:
+        return frozenset(person for person, focal in self.graph.nodes(data="focal") if focal)
+
+    @cached_property
+    def present_from(self) -> dict[Hashable, pd.Timestamp]:
+        """Person -> the day they are present from (see :class:`LadderNetwork`)."""
+        return self.net.present_from.to_dict()
 
     def name(self, person: Hashable) -> str:
         """The person's name and id, "Anna de Vries (p012)", or the id when there is no name;
@@ -316,10 +340,17 @@ def _visits(net: LadderNetwork, cutoff: pd.Timestamp) -> pd.DataFrame:
     return rows[rows["activity"].isin(named)]
 
 
-#: The snapshot, index and activities of each network by (cutoff, together), built once.
-_BUILT: WeakKeyDictionary[LadderNetwork, dict[tuple[pd.Timestamp, pd.Timedelta], tuple]] = (
-    WeakKeyDictionary()
-)
+@dataclass
+class _Shared:
+    """What the villages of one network, day and ``together`` share."""
+
+    graph: nx.Graph
+    index: VillageIndex | None = None
+    activities: dict[Hashable, set[str]] | None = None
+
+
+#: What the villages of each network share, by (cutoff, together): built once.
+_BUILT: WeakKeyDictionary[LadderNetwork, dict[tuple, _Shared]] = WeakKeyDictionary()
 
 
 def statuses_on(status: pd.DataFrame | None, day: pd.Timestamp) -> dict[Hashable, str]:

@@ -305,10 +305,10 @@ def _reasons(
     day = village.day
     ties = village.graph[person]
     peers = village.peers(person)
-    since = village.net.present_from.get(person, pd.NaT)
+    since = village.present_from.get(person, pd.NaT)
     last = village.last_contact(person)
     found: dict[str, dict[str, Any]] = {}
-    others = sorted((p for p in ties if p not in peers), key=str)
+    others = sorted((p for p in ties if not village.focal(p)), key=str)
     if not ties:
         found["alone"] = {"since": since}
     elif not peers:
