@@ -267,7 +267,7 @@ def demo(folder: Path, seed: int) -> None:
     "--output",
     type=click.Path(),
     help="File, stem or folder (default: outputs/<data name>.<ext>); csv writes "
-    "<stem>-nodes.csv and <stem>-ties.csv.",
+    "<stem>-nodes.csv and <stem>-ties.csv; - prints GEXF or GraphML on stdout.",
 )
 @click.pass_context
 def export(ctx: click.Context, data: Path, output: str | None, **options: Any) -> None:

@@ -200,3 +200,23 @@ def test_every_command_warns_on_stderr_when_no_one_has_the_focal_role(small, com
     assert warning in result.stderr and "with --focal." in result.stderr
     assert warning not in result.stdout
     assert "Warning" not in run(name, small, *rest, "-o", "-").stderr
+
+
+def test_export_prints_one_document_on_stdout(small, tmp_path):
+    from contactladder.io.gexf import gexf_bytes
+    from contactladder.io.graphml import graphml_bytes
+    from contactladder.network import LadderNetwork
+
+    net = LadderNetwork.from_path(small)
+    gexf = run("export", small, "--format", "gexf", "-o", "-")
+    assert gexf.exit_code == 0, gexf.stderr
+    assert gexf.stdout_bytes == gexf_bytes(net)
+    graphml = run("export", small, "--format", "graphml", "--names", "-o", "-")
+    assert graphml.stdout_bytes == graphml_bytes(net, anonymize=False)
+    assert "holds personal data" in graphml.stderr
+    written = run("export", small, "--format", "graphml", "-o", tmp_path / "n.graphml")
+    assert written.exit_code == 0
+    assert (tmp_path / "n.graphml").read_bytes() == graphml_bytes(net)
+    refused = run("export", small, "--format", "csv", "-o", "-")
+    assert refused.exit_code == 1 and "give --format gexf or graphml" in refused.stderr
+    assert not list(Path(".").glob("-*")) and not (small / "-").exists()

@@ -19,18 +19,19 @@ Examples
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pandas as pd
 
-from contactladder.io.files import replacing
+from contactladder.io.files import write_bytes
 from contactladder.io.network_tables import nodes_table, ties_table
 from contactladder.io.values import as_text, iso_columns, xml_safe
 from contactladder.network.ladder_network import LadderNetwork
 
-__all__ = ["graphml_graph", "write_graphml"]
+__all__ = ["graphml_graph", "graphml_bytes", "write_graphml"]
 
 
 def graphml_graph(
@@ -59,13 +60,22 @@ def graphml_graph(
     return graph
 
 
+def graphml_bytes(net: LadderNetwork, **options: Any) -> bytes:
+    """:func:`graphml_graph` as a GraphML document (UTF-8); ``options`` are those of
+    :func:`graphml_graph` (``as_of, anonymize, lang``).
+
+    >>> from contactladder.io.network_tables import _example
+    >>> graphml_bytes(_example()).startswith(b"<?xml version='1.0' encoding='utf-8'?>")
+    True
+    """
+    document = io.BytesIO()
+    nx.write_graphml(graphml_graph(net, **options), document, encoding="utf-8")
+    return document.getvalue()
+
+
 def write_graphml(net: LadderNetwork, path: str | Path, **options: Any) -> Path:
-    """Write :func:`graphml_graph` as GraphML (UTF-8), whole or not at all; return the path.
-    ``options`` are those of :func:`graphml_graph` (``as_of, anonymize, lang``)."""
-    graph = graphml_graph(net, **options)
-    with replacing(path) as temporary:
-        nx.write_graphml(graph, temporary, encoding="utf-8")
-    return Path(path)
+    """Write :func:`graphml_bytes` to ``path``, whole or not at all; return the path."""
+    return write_bytes(path, graphml_bytes(net, **options))
 
 
 def _records(table: pd.DataFrame) -> list[dict]:

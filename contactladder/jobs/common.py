@@ -38,6 +38,7 @@ __all__ = [
     "open_source",
     "check_output",
     "rejects_path",
+    "names_note",
     "status_of",
     "file_output",
     "printed_format",
@@ -132,6 +133,18 @@ def open_source(
             "data: keep it to yourself)"
         )
     return net, notes
+
+
+def names_note(where: str) -> str:
+    """The note that ``where`` (a file, the standard output) holds names.
+
+    >>> names_note("the list on stdout")[:44]
+    'Note: the list on stdout holds personal data'
+    """
+    return (
+        f"Note: {where} holds personal data (names): keep it to yourself and delete it "
+        "when no longer needed."
+    )
 
 
 def rejects_path(output: str | Path | None = None) -> Path:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from contactladder.jobs.common import Result, Source, open_source
+from contactladder.jobs.common import STDOUT, Result, Source, names_note, open_source
 
 if TYPE_CHECKING:
     from contactladder.network import LadderNetwork
@@ -45,9 +45,40 @@ def export_job(
     """
     from contactladder.io.export import export, export_paths
 
+    if str(output) == STDOUT:
+        return _printed_export(source, **options)
     export_paths(output, format=options.get("format"))
     net, notes = open_source(source, output=output)
     return Result(paths=export(net, output, **options), notes=notes)
+
+
+def _printed_export(
+    source: Source | LadderNetwork,
+    *,
+    format: str | None = None,
+    gexf_version: str = "1.3",
+    csv_dialect: str = "plain",
+    **options: Any,
+) -> Result:
+    """``export -o -``: one GEXF or GraphML document on the standard output, for a pipe."""
+    from contactladder.errors import UsageError
+    from contactladder.io.gexf import gexf_bytes
+    from contactladder.io.graphml import graphml_bytes
+
+    if format not in ("gexf", "graphml"):
+        raise UsageError(
+            "the standard output takes one document: GEXF or GraphML",
+            value=format,
+            hint="give {format} gexf or graphml, or a file name for csv and xlsx",
+        )
+    net, notes = open_source(source)
+    if format == "gexf":
+        document = gexf_bytes(net, version=gexf_version, **options)
+    else:
+        document = graphml_bytes(net, **options)
+    if not options.get("anonymize", True):
+        notes.append(names_note("the export on stdout"))
+    return Result(output=document, notes=notes)
 
 
 def demo_job(folder: str | Path, *, seed: int = 2024) -> Result:

@@ -44,6 +44,7 @@ from contactladder.jobs.common import (
     Result,
     Source,
     file_output,
+    names_note,
     open_source,
     printed_format,
     printed_table,
@@ -314,10 +315,7 @@ def deliver(
     if table.attrs.get("anonymize"):
         note = f"Note: {where} shows no names: anonymous labels that match the maps."
     else:
-        note = (
-            f"Note: {where} holds personal data (names): keep it to yourself and delete it "
-            "when no longer needed."
-        )
+        note = names_note(where)
     result.notes = [*notes, note]
     return result
 

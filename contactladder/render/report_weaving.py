@@ -115,7 +115,7 @@ def _cell(row: pd.Series | None, people: str, lang: str) -> str:
 
 
 def _number(value: object, digits: int) -> str:
-    if value is None or pd.isna(value):  # type: ignore[call-overload]
+    if value is None or pd.isna(value):
         return "–"
     return f"{float(value):.{digits}f}"  # type: ignore[arg-type]
 
