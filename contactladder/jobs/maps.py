@@ -30,8 +30,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
 import contactladder.render.page as pages
+from contactladder.errors import UsageError
 from contactladder.io.files import output_set, write_bytes, write_text
 from contactladder.jobs.common import Result, Source, open_source, status_of
+from contactladder.network.current import DEFAULT_LAPSE
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -133,8 +135,8 @@ def timeline_job(
 
     ``source``, ``output`` and ``embed`` are as in :func:`map_job`; ``freq`` is the
     length of one step and ``options`` are those of :func:`~contactladder.render.
-    timeline_payload.timeline_data` (``lang, anonymize, title, wijk, min_rung, legend``). The growth
-    tables are computed once, here.
+    timeline_payload.timeline_data` (``lang, anonymize, title, wijk, min_rung, legend, view,
+    lapse``). The growth tables are computed once, here, in the same ``view``.
 
     Raises
     ------
@@ -146,7 +148,13 @@ def timeline_job(
 
     output = pages.html_path(output)
     net, notes = open_source(source, output=output)
-    counted = timeline_counters(net, freq=freq, wijk=options.get("wijk"))
+    counted = timeline_counters(
+        net,
+        freq=freq,
+        wijk=options.get("wijk"),
+        view=options.get("view", "reached"),
+        lapse=options.get("lapse", DEFAULT_LAPSE),
+    )
     data = timeline_data(net, freq=freq, **counted, **options)
     files = [output, *([_embed_path(output)] if embed else [])]
     with output_set(files, private=not options.get("anonymize", True)) as staging:
@@ -157,10 +165,16 @@ def timeline_job(
 
 
 def timeline_counters(
-    net: LadderNetwork, *, freq: str = "month", wijk: str | None = None
+    net: LadderNetwork,
+    *,
+    freq: str = "month",
+    wijk: str | None = None,
+    view: str = "reached",
+    lapse: object = DEFAULT_LAPSE,
 ) -> Counters:
     """The growth tables a timeline counts, each computed once: ``counters`` (``growth(net,
-    freq=freq)``) and, when the page needs it, ``counters_by_wijk`` (``by="wijk"``), else None.
+    freq=freq, view=view, lapse=lapse)``) and, when the page needs it, ``counters_by_wijk``
+    (``by="wijk"``), else None.
 
     Pass them on as keywords: ``timeline_data(net, freq=freq, **timeline_counters(net, ...))``.
     """
@@ -168,8 +182,14 @@ def timeline_counters(
     from contactladder.render.timeline_payload import needs_wijk_counters
 
     net.period_range(freq)  # an unknown period fails here, before any counting
-    by_wijk = growth(net, freq=freq, by="wijk") if needs_wijk_counters(net, wijk=wijk) else None
-    return Counters(counters=growth(net, freq=freq), counters_by_wijk=by_wijk)
+    if view not in ("reached", "current"):
+        raise UsageError("unknown view", value=view, hint="use reached or current")
+    by_wijk = None
+    if needs_wijk_counters(net, wijk=wijk):
+        by_wijk = growth(net, freq=freq, by="wijk", view=view, lapse=lapse)
+    return Counters(
+        counters=growth(net, freq=freq, view=view, lapse=lapse), counters_by_wijk=by_wijk
+    )
 
 
 def write_map(G: nx.Graph, ladder: Ladder, path: str | Path, **options: Any) -> Path:

@@ -5,6 +5,11 @@ maps of different dates line up, gives an organisation the same colour on every 
 data, and builds the payload with :func:`~contactladder.render.map_payload.map_data`. A map of
 one person's own network (``focus``) measures from today, draws their faded ties dashed, and
 with names names only them.
+
+In the current view (``view="current"``, :mod:`contactladder.network.current`) the map draws
+only the ties *current* at ``as_of``: those with a contact within the lapse window before its
+end, at the highest rung of those contacts; ties that ended are not drawn, and the people
+stay (present as in the reached view).
 """
 
 from __future__ import annotations
@@ -19,11 +24,13 @@ import pandas as pd
 from contactladder.analysis.durations import parse_duration
 from contactladder.analysis.village import LEFT, statuses_on
 from contactladder.errors import UsageError, literal
+from contactladder.network.current import DEFAULT_LAPSE, current_ties, parse_lapse
 from contactladder.privacy import person_label
 from contactladder.render.layout import layout_areas
 from contactladder.render.map_payload import focus_graph, map_data
+from contactladder.render.map_text import counts_text
 from contactladder.render.styles import organisation_colours
-from contactladder.words import attribute_text, check_lang
+from contactladder.words import attribute_text, check_lang, words
 from contactladder.words.roles import role_key
 
 if TYPE_CHECKING:
@@ -31,6 +38,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "network_map_data",
+    "current_graph",
+    "duration_text",
     "MapOptions",
     "map_options",
     "shared_map_options",
@@ -53,6 +62,8 @@ def network_map_data(
     fading: object = "90d",
     status: pd.DataFrame | None = None,
     today: datetime.date | None = None,
+    view: str = "reached",
+    lapse: object = DEFAULT_LAPSE,
 ) -> dict[str, Any]:
     """:func:`map_data` of a network at one moment, with the options of the ``map`` command.
 
@@ -84,6 +95,12 @@ def network_map_data(
         :func:`contactladder.analysis.durations.parse_duration`).
     today : date, optional
         The day a focus map measures from (default: today).
+    view : {"reached", "current"}
+        Reached: every tie made by ``as_of``, at the rung reached. Current: only the ties with a
+        contact within ``lapse`` before the end of ``as_of``, at the highest rung of those
+        contacts (the tie's other attributes are those of its whole history).
+    lapse : str or Timedelta
+        The current view's lapse window (``"180d"``).
     title : str, optional
         The heading; by default the data's name, with the wijk or the person in focus.
 
@@ -100,6 +117,10 @@ def network_map_data(
     if open_end and as_of is None:
         as_of = today or datetime.date.today()
     G = final if as_of is None else net.snapshot(as_of, open_end=open_end)
+    if view == "current":
+        G = current_graph(net, G, net.cutoff(as_of, open_end=open_end), lapse=lapse)
+    elif view != "reached":
+        raise UsageError("unknown view", value=view, hint="use reached or current")
     G = in_wijk(G, options.wijk)
     if as_of is None and net.has_contacts:
         as_of = net.end  # the data's end date, whichever part of the data is shown
@@ -116,7 +137,7 @@ def network_map_data(
     if person is not None and title is None:
         parts.append(person_label(G.nodes[person], lang=lang, anonymize=anonymize))
     shared = shared_map_options(net, options, final, lang=lang, anonymize=anonymize, legend=legend)
-    return map_data(
+    data = map_data(
         G,
         net.ladder,
         title=" — ".join(parts),
@@ -126,6 +147,46 @@ def network_map_data(
         faded_before=faded_before,
         **shared,
     )
+    if view == "current":
+        note = words(lang)["timeline.view_current"].format(lapse=duration_text(parse_lapse(lapse)))
+        data["subtitle_lead"].append(note)
+        counts = counts_text(len(data["nodes"]["x"]), len(data["edges"]["a"]), lang)
+        data["subtitle"] = " · ".join([*data["subtitle_lead"], counts])
+    return data
+
+
+def current_graph(
+    net: LadderNetwork, G: nx.Graph, moment: pd.Timestamp, *, lapse: object = DEFAULT_LAPSE
+) -> nx.Graph:
+    """A new graph of the people of ``G`` and those of its ties current at ``moment`` (a
+    contact within ``lapse`` before it), each with ``rung`` set to its current rung.
+
+    Raises
+    ------
+    UsageError
+        If ``lapse`` is not a duration.
+    """
+    contacts = net.contact_rows(before=moment) if net.has_contacts else None
+    current = nx.Graph()
+    current.add_nodes_from(G.nodes(data=True))
+    if contacts is None or not len(contacts):
+        return current
+    rows = current_ties(contacts, pd.DatetimeIndex([moment]), lapse=lapse)
+    for a, b, rung in zip(rows["person_a"], rows["person_b"], rows["rung"].tolist()):
+        if G.has_edge(a, b):
+            current.add_edge(a, b, **{**G.edges[a, b], "rung": rung})
+    return current
+
+
+def duration_text(window: pd.Timedelta) -> str:
+    """A lapse window as written: ``180d``, or ``12h`` for less than whole days.
+
+    >>> duration_text(pd.Timedelta(days=180)), duration_text(pd.Timedelta(hours=12))
+    ('180d', '12h')
+    """
+    if window % pd.Timedelta(days=1) == pd.Timedelta(0):
+        return f"{window.days}d"
+    return f"{window / pd.Timedelta(hours=1):g}h"
 
 
 def _without_names(G: nx.Graph, people: list) -> nx.Graph:

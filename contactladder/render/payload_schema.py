@@ -44,7 +44,10 @@ The timeline page also has:
   never);
 - ``edges``: table ``a``, ``b`` and ``history``: per tie the flat list ``[step, level, step,
   level, ...]`` of its first step with its rung then, and each later step where it climbed with
-  the new rung;
+  the new rung; in the current view also the steps where it declined (the lower rung), ended
+  (level 0: not drawn from that step on) and came back;
+- ``view`` (str): "reached" or "current" (``text`` then also has ``ended_ties``, ``declined``
+  and ``ended``);
 - ``sizes`` (list of numbers): the size of a person with 0, 1, ... ties (the last for more);
 - ``counters``: ``columns`` (list of str: the growth table's columns shown, in order), ``all``:
   table with those columns, one row per step, and ``wijken``: one such table per wijk of
@@ -65,7 +68,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["check_payload", "KINDS", "LEGEND_VALUES"]
+__all__ = ["check_payload", "KINDS", "LEGEND_VALUES", "TIMELINE_VIEWS"]
 
 
 @dataclass(frozen=True)
@@ -152,8 +155,11 @@ _SCHEMAS = {
         "counters": {"columns": [str], "all": _Counters(), "wijken": [_Counters()]},
         "focal_alone_label": str,
         "details": bool,
+        "view": str,
     },
 }
+#: The views a timeline can show.
+TIMELINE_VIEWS = ("reached", "current")
 #: The kinds of page there are payloads for.
 KINDS = tuple(_SCHEMAS)
 
@@ -194,6 +200,8 @@ def check_payload(data: Mapping[str, Any], kind: str) -> None:
         for i, used in enumerate(data["edges"]["activities"]):
             _indexes(used, len(data["activities"]), f"edges.activities[{i}]")
         return
+    if data["view"] not in TIMELINE_VIEWS:
+        raise ValueError(f"payload field view: {data['view']!r} is not reached or current")
     steps = len(data["steps"]["label"])
     _indexes(data["nodes"]["appear"], steps, "nodes.appear", none=True)
     for i, history in enumerate(data["edges"]["history"]):

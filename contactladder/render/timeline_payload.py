@@ -13,6 +13,10 @@ picks the columns the page shows.
 Definitions (those of :mod:`contactladder.network.ladder_network`): a person *appears* in the
 period they become present; a tie is *new* in the period of its first contact, at the rung
 reached by the end of that period, and *climbs* in a later period where its reached rung rises.
+In the current view (``view="current"``, :mod:`contactladder.network.current`) a tie is at its
+current rung at each period's end: it can also *decline* (its history gets the lower rung) and
+*end* (its history gets level 0 in the step it ended: it is not drawn from there on, until a
+new contact brings it back at a rung again).
 
 Examples
 --------
@@ -32,10 +36,12 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import pandas as pd
 
+from contactladder.errors import UsageError
+from contactladder.network.current import DEFAULT_LAPSE, parse_lapse
 from contactladder.network.periods import period_label
 from contactladder.render.map_payload import map_data
 from contactladder.render.map_text import counts_text, long_date
-from contactladder.render.network_map import in_wijk, map_options, shared_map_options
+from contactladder.render.network_map import duration_text, in_wijk, map_options, shared_map_options
 from contactladder.render.styles import node_order, size_table
 from contactladder.words import words
 from contactladder.words.roles import role_word
@@ -59,6 +65,8 @@ def timeline_data(
     min_rung: object = None,
     legend: str | None = None,
     details: bool = True,
+    view: str = "reached",
+    lapse: object = DEFAULT_LAPSE,
 ) -> dict[str, Any]:
     """The payload of the timeline of ``net``.
 
@@ -83,17 +91,28 @@ def timeline_data(
         False draws people as anonymous dots, as a report shares them: no wijk or organisation
         per person (professionals are one group), no wijk filter or names on the map, no
         tooltip over a person.
+    view : {"reached", "current"}
+        Reached: each tie from its first contact on, at the rung reached. Current: each tie at
+        its current rung at each step's end; ties that ended disappear in the step they ended,
+        declining ties take the colour of their lower rung. ``counters`` must be of the same
+        view (``growth(net, freq=freq, view="current", lapse=lapse)``).
+    lapse : str or Timedelta
+        The current view's lapse window (``"180d"``): a tie without a contact in it has ended.
 
     Raises
     ------
     UsageError
-        For an unknown period, language, wijk or rung.
+        For an unknown period, language, wijk, rung or view, or a ``lapse`` that is not a
+        duration.
     ValueError
         If the tables do not have one row per period of ``freq``, or ``wijk`` is given without
         ``counters_by_wijk``.
     """
     options = map_options(net, lang=lang, wijk=wijk, min_rung=min_rung, title=title)
     periods = net.period_range(freq)  # UsageError for an unknown period
+    if view not in ("reached", "current"):
+        raise UsageError("unknown view", value=view, hint="use reached or current")
+    window = parse_lapse(lapse)
     w = words(lang)
     final = net.snapshot() if net.has_contacts else nx.Graph()
     G = in_wijk(final, options.wijk)
@@ -108,25 +127,13 @@ def timeline_data(
         **shared,
     )
     index = {node: i for i, node in enumerate(node_order(G))}
-    # One walk over the periods gives when each person and tie appears and when ties climb.
-    appear = [-1] * len(index)
-    history: dict[tuple[int, int], list[int]] = {}
-    for number, step in enumerate(net.periods(freq, graph=False)):
-        for person in step.joined:
-            if person in index and appear[index[person]] < 0:
-                appear[index[person]] = number
-        for (a, b), rung in zip(step.new_ties, step.new_rungs):
-            if a in index and b in index:
-                history[_pair(index[a], index[b])] = [number, int(rung)]
-        for a, b, _, new in step.climbed:
-            if a in index and b in index:
-                history[_pair(index[a], index[b])] += [number, int(new)]
+    appear, history = _histories(net, freq, index, view, window)
     pairs = sorted(history)
     steps = {
         "label": [period_label(p) for p in periods],
         "text": [period_text(p, freq, lang) for p in periods],
     }
-    columns = counter_columns(net)
+    columns = counter_columns(net, view=view)
     counters_all, counters_wijk = _counters(
         counters, counters_by_wijk, columns, options.wijk, data["wijken"], len(periods)
     )
@@ -134,6 +141,14 @@ def timeline_data(
     if len(periods):
         lead.append(f"{steps['text'][0]} – {steps['text'][-1]}")
     focal = role_word(net.focal, lang, plural=True)
+    if view == "current":
+        lapse_text = duration_text(window)
+        lead.append(w["timeline.view_current"].format(lapse=lapse_text))
+        data["text"] = {
+            **data["text"],
+            "fresh_note": w["timeline.fresh_note_current"].format(lapse=lapse_text),
+            **{key: w[f"timeline.{key}"] for key in ("ended_ties", "declined", "ended")},
+        }
     data.update(
         {
             "subtitle": " · ".join([*lead, counts_text(len(index), len(pairs), lang)]),
@@ -150,10 +165,37 @@ def timeline_data(
             "counters": {"columns": columns, "all": counters_all, "wijken": counters_wijk},
             "focal_alone_label": w["map.focal_alone"].format(focal=focal),
             "details": bool(details),
+            "view": view,
         }
     )
     del data["activities"]
     return data
+
+
+def _histories(
+    net: LadderNetwork, freq: str, index: dict, view: str, lapse: pd.Timedelta
+) -> tuple[list[int], dict[tuple[int, int], list[int]]]:
+    """When each person of ``index`` appears, and each tie's history ``[step, level, ...]``
+    (level 0: ended), from one walk over the periods."""
+    appear = [-1] * len(index)
+    history: dict[tuple[int, int], list[int]] = {}
+
+    def add(a: object, b: object, number: int, level: int) -> None:
+        if a in index and b in index:
+            history.setdefault(_pair(index[a], index[b]), []).extend((number, int(level)))
+
+    steps = net.periods(freq, graph=False, view=view, lapse=lapse)
+    for number, step in enumerate(steps):
+        for person in step.joined:
+            if person in index and appear[index[person]] < 0:
+                appear[index[person]] = number
+        for (a, b), rung in zip(step.new_ties, step.new_rungs):
+            add(a, b, number, rung)
+        for a, b, _, new in [*step.climbed, *step.declined]:
+            add(a, b, number, new)
+        for a, b, _ in step.ended:
+            add(a, b, number, 0)
+    return appear, history
 
 
 def _dots(G: nx.Graph) -> nx.Graph:
@@ -167,15 +209,17 @@ def _dots(G: nx.Graph) -> nx.Graph:
     return dots
 
 
-def counter_columns(net: LadderNetwork) -> list[str]:
+def counter_columns(net: LadderNetwork, *, view: str = "reached") -> list[str]:
     """The growth table's columns that the timeline counts, in the order it shows them.
 
-    ``people, ties, rung_<key>`` per rung, ``focal_alone, new_ties, climbed``.
+    ``people, ties, rung_<key>`` per rung, ``focal_alone, new_ties, climbed``, and in the
+    current view ``ended_ties, declined``.
     """
     return (
         ["people", "ties"]
         + [f"rung_{rung.key}" for rung in net.ladder]
         + ["focal_alone", "new_ties", "climbed"]
+        + (["ended_ties", "declined"] if view == "current" else [])
     )
 
 

@@ -2,8 +2,9 @@
  *
  * The data block holds, per person, the step at which they are present (nodes.appear) and, per
  * tie, its history: the step of its first contact with its rung then, and the steps where it
- * climbed (edges.history). From these the page shows, at each step, the people present and the
- * ties reached by then, at the rung reached, each person sized by their ties then (sizes: the
+ * climbed (edges.history; in the current view also where it declined, and level 0 where it
+ * ended). From these the page shows, at each step, the people present and the ties there
+ * then, at their rung (a tie that ended is not drawn until it comes back), each person sized by their ties then (sizes: the
  * table of sizes computed in Python). The counters are the growth table's rows, computed in
  * Python: the page only shows them. Uses clHelpers (helpers.js), clPage (page.js) and
  * clControls (controls.js); every
@@ -66,13 +67,12 @@
     fresh = [];
     for (j = 0; j < nEdges; j++) {
       var history = E.history[j];
-      if (history[0] > s) {  // not there yet
-        level[j] = 0;
+      var lvl = H.levelAt(history, s);  // 0: not there yet, or ended
+      level[j] = lvl;
+      if (lvl === 0) {
         if (edgeKey[j] !== 0) { edgeKey[j] = 0; edgeUpdates.push({id: j, level: 0}); }
         continue;
       }
-      var lvl = H.levelAt(history, s);
-      level[j] = lvl;
       degree[E.a[j]] += 1; degree[E.b[j]] += 1;
       if (H.freshAt(history, s)) { fresh.push(j); }
       if (edgeKey[j] !== lvl) { edgeKey[j] = lvl; edgeUpdates.push(edgeStyle(j, lvl)); }
@@ -90,7 +90,7 @@
   // --- tooltips ------------------------------------------------------------------------------
   var tip = clControls.tooltip(data);
   function stepText(s) { return H.stepText(data.steps, s); }
-  function rungText(lvl) { return H.rungText(page.rungOf(lvl)); }
+  function rungText(lvl) { return lvl === 0 ? T.ended : H.rungText(page.rungOf(lvl)); }
   function nodeRows(i) {
     var ties = {};
     for (var j = 0; j < nEdges; j++) {
@@ -120,7 +120,8 @@
   var valueOf = {};
   function counterLabel(column) {
     var words = {people: T.people_word, ties: T.ties_total, focal_alone: data.focal_alone_label,
-                 new_ties: T.new_ties, climbed: T.climbed};
+                 new_ties: T.new_ties, climbed: T.climbed, ended_ties: T.ended_ties,
+                 declined: T.declined};
     if (words[column]) { return [words[column]]; }
     var rung = data.rungs.filter(function (r) { return "rung_" + r.key === column; })[0];
     return rung ? [H.rungText(rung), rung] : [column];
