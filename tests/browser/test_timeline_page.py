@@ -278,3 +278,39 @@ def test_demo_timeline(tmp_path, open_page):
     source = (tmp_path / "timeline.html").read_text(encoding="utf-8")
     for pid, name in net.people["name"].items():
         assert f'"{pid}"' not in source and name not in source
+
+
+def test_current_view_fades_out_ties_that_ended(village_net, tmp_path, open_page):
+    import pandas as pd
+    from helpers import VILLAGE_CONTACTS
+
+    net = village_net()
+    path = write_timeline(
+        net, tmp_path / "dorp.html", view="current", lapse="30d", anonymize=False, lang="en"
+    )
+    visit = open_page(path)
+    contacts = pd.DataFrame(VILLAGE_CONTACTS, columns=["date", "a", "b", "rung", "activity"])
+    contacts["date"] = pd.to_datetime(contacts["date"])
+    name = {pid: person for pid, _, person, *_ in VILLAGE_PEOPLE}
+    table = growth(net, view="current", lapse="30d")
+    for step, end in enumerate(
+        pd.to_datetime(["2024-02-01", "2024-03-01", "2024-04-01", "2024-05-01"])
+    ):
+        slide_to(visit, step)
+        inside = contacts[
+            (contacts["date"] >= end - pd.Timedelta(days=30)) & (contacts["date"] < end)
+        ]
+        expected = {
+            (*sorted((name[a], name[b])), int(rung))
+            for (a, b), rung in inside.groupby(["a", "b"])["rung"].max().items()
+        }
+        shown = visit.evaluate("""() => { const c = window.contactladder, L = c.data.nodes.label;
+            return c.edgeView.get().map(e => [...[L[c.data.edges.a[e.id]],
+                L[c.data.edges.b[e.id]]].sort(), e.level]); }""")
+        assert {tuple(edge) for edge in shown} == expected, step
+        assert drawn(visit)["edges"] == len(expected) == table.loc[step, "ties"]
+        assert drawn(visit)["counters"]["ended_ties"] == table.loc[step, "ended_ties"]
+    # at the last step Annabel and Bramwell's tie (last contact 3 March) has ended: not drawn
+    assert ("Annabel Zuiderveld", "Bramwell Oosterhof", 5) not in expected
+    assert "Ended ties" in visit.page.inner_text("#cl-counters")
+    assert visit.errors == [] and visit.requests == []
