@@ -152,6 +152,20 @@ def test_betweenness_by_igraph_equals_networkx(graph):
     assert found == pytest.approx(expected, abs=1e-12)
 
 
+@pytest.mark.parametrize(
+    "graph",
+    [
+        nx.karate_club_graph(),
+        nx.connected_watts_strogatz_graph(300, 2, 0.1, seed=1),
+        nx.MultiGraph([("a", "b"), ("a", "b"), ("b", "c"), ("c", "c")]),
+        nx.disjoint_union(nx.path_graph(4), nx.cycle_graph(3)),
+    ],
+    ids=["karate", "ring", "multigraph", "two-parts"],
+)
+def test_bridges_by_igraph_equal_networkx(graph):
+    assert room.bridges(graph) == {frozenset(edge) for edge in nx.bridges(graph)}
+
+
 def test_betweenness_counts_a_tie_once_in_a_multigraph():
     graph = nx.MultiGraph([("a", "b"), ("a", "b"), ("b", "c"), ("a", "c"), ("c", "d")])
     expected = nx.betweenness_centrality(nx.Graph(graph))

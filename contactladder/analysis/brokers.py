@@ -52,6 +52,7 @@ __all__ = [
     "brokers",
     "village_brokers",
     "betweenness_centrality",
+    "bridges",
     "BETWEENNESS_EXACT_UP_TO",
     "BETWEENNESS_SAMPLE",
     "SEED",
@@ -145,7 +146,7 @@ def brokers(
     lang = check_lang(lang)
     people = _People(G, focal, wijk, group, role, name)
     betweenness = betweenness_centrality(G)
-    cut_edges = {frozenset(edge) for edge in nx.bridges(G)}
+    cut_edges = bridges(G)
     local = {frozenset(edge) for edge in nx.local_bridges(G, with_span=False)}
     cut_off = people_cut_off(G)
     sole: dict[Hashable, list[Hashable]] = {}
@@ -197,21 +198,41 @@ def betweenness_centrality(G: nx.Graph) -> dict[Hashable, float]:
     >>> betweenness_centrality(nx.path_graph(["a", "b", "c"]))
     {'a': 0.0, 'b': 1.0, 'c': 0.0}
     """
-    nodes = list(G)
-    n, code = len(nodes), {node: number for number, node in enumerate(nodes)}
+    nodes, graph = _as_igraph(G)
+    n = len(nodes)
     if n < 3:
         return dict.fromkeys(nodes, 0.0)
-    pairs = {(code[a], code[b]) if code[a] < code[b] else (code[b], code[a]) for a, b in G.edges()}
-    graph = igraph.Graph(n=n, edges=sorted(pair for pair in pairs if pair[0] != pair[1]))
+    graph = graph.simplify(multiple=True, loops=True, combine_edges=None)
     if n <= BETWEENNESS_EXACT_UP_TO:
         counts = 2 * np.asarray(graph.betweenness(directed=False), dtype=float)
         return dict(zip(nodes, (counts / ((n - 1) * (n - 2))).tolist()))
     k = BETWEENNESS_SAMPLE
+    code = {node: number for number, node in enumerate(nodes)}
     sources = [code[node] for node in random.Random(SEED).sample(nodes, k)]
     counts = 2 * np.asarray(graph.betweenness(directed=False, sources=sources), dtype=float)
     scale = np.full(n, 1 / (k * (n - 2)))
     scale[sources] = 1 / ((k - 1) * (n - 2))
     return dict(zip(nodes, (counts * scale).tolist()))
+
+
+def bridges(G: nx.Graph) -> set[frozenset[Hashable]]:
+    """The ties of ``G`` whose loss splits its component (as :func:`networkx.bridges`; two
+    ties between the same people are no bridge), computed by igraph.
+
+    >>> sorted(map(sorted, bridges(nx.Graph([(1, 2), (2, 3), (3, 1), (3, 4)]))))
+    [[3, 4]]
+    """
+    nodes, graph = _as_igraph(G)
+    ends = [graph.es[number].tuple for number in graph.bridges()]
+    return {frozenset((nodes[a], nodes[b])) for a, b in ends}
+
+
+def _as_igraph(G: nx.Graph) -> tuple[list[Hashable], igraph.Graph]:
+    """The nodes of ``G`` in its order, and its ties (without loops) on their numbers."""
+    nodes = list(G)
+    code = {node: number for number, node in enumerate(nodes)}
+    ends = [(code[a], code[b]) for a, b in G.edges() if a != b]
+    return nodes, igraph.Graph(n=len(nodes), edges=ends)
 
 
 def village_brokers(
