@@ -7,7 +7,9 @@ Three views of a tie, side by side (the first two in :mod:`contactladder.network
 - *current* at a moment t: the pair had a contact in the lapse window before t
   (``t - lapse <= date < t``; ``lapse`` is :data:`DEFAULT_LAPSE` unless given), at the highest
   rung of those contacts. When the window passes without a contact the tie has *ended*; a later
-  contact starts it again.
+  contact starts it again. In wave data walked by wave (``freq="wave"``) the current rung is the
+  rung reported in the latest wave, and a tie not reported in a wave in which both people took
+  part has ended (:mod:`contactladder.network.waves`).
 
 Period by period the current view is measured at each period's end. Between the ends of two
 consecutive periods a tie is
@@ -54,7 +56,9 @@ import numpy as np
 import pandas as pd
 
 from contactladder.errors import UsageError
-from contactladder.network.periods import Step, pandas_frequency, period_label
+from contactladder.network.calendar import WAVE, note_changes
+from contactladder.network.periods import Step
+from contactladder.network.waves import wave_current_walk
 
 if TYPE_CHECKING:  # the network calls this module; the module only reads the network
     from contactladder.network.ladder_network import LadderNetwork
@@ -190,28 +194,30 @@ def current_walk(
     current then (edges ``rung, first_contact, last_contact, contacts`` of the lapse window);
     ``joined`` the people who became present; ``new_ties`` / ``new_rungs``, ``climbed``,
     ``declined`` and ``ended`` compare the ties current at the period's end with those at the
-    previous end (see the module docstring).
+    previous end (see the module docstring). With ``freq="wave"`` the walk is that of a panel
+    (:func:`~contactladder.network.waves.wave_current_walk`: the rung of the latest wave;
+    ``lapse`` is not used).
 
     Raises
     ------
     UsageError
         For an unknown ``freq`` or a ``lapse`` that is not a duration.
     """
-    code = pandas_frequency(freq)
     window = parse_lapse(lapse)
-    periods = net.period_range(freq)
+    if freq == WAVE:
+        yield from wave_current_walk(net)
+        return
+    periods = net.calendar(freq)
     if not len(periods):
         return
-    ends = pd.DatetimeIndex([(period + 1).start_time for period in periods])
-    table = current_ties(net.contact_rows(), ends, lapse=window)
+    table = current_ties(net.contact_rows(), periods.ends, lapse=window)
     bounds = np.searchsorted(table["step"].to_numpy(), np.arange(len(periods) + 1))
-    joins = net.present_from.dt.to_period(code).clip(lower=periods[0])
-    joining = joins.index.groupby(joins.to_numpy())
+    joining = net.joins(periods)
     present: dict = {}
     before: dict = {}
-    for number, period in enumerate(periods):
-        step = Step(period, period_label(period), period.start_time, ends[number], nx.Graph())
-        step.joined = list(joining.get(period, ()))
+    for number in range(len(periods)):
+        step = periods.step(number, nx.Graph())
+        step.joined = joining.get(number, [])
         present.update((person, net.person(person)) for person in step.joined)
         assert step.graph is not None, "the current view always builds a graph"
         step.graph.add_nodes_from(present.items())
@@ -229,14 +235,6 @@ def current_walk(
             step.graph.add_edge(
                 a, b, rung=rung, first_contact=first, last_contact=last, contacts=count
             )
-            old = before.get((a, b), 0)
-            if not old:
-                step.new_ties.append((a, b))
-                step.new_rungs.append(rung)
-            elif rung > old:
-                step.climbed.append((a, b, old, rung))
-            elif rung < old:
-                step.declined.append((a, b, old, rung))
-        step.ended = [(a, b, rung) for (a, b), rung in before.items() if (a, b) not in now]
+        note_changes(step, before, now)
         before = now
         yield step

@@ -58,17 +58,13 @@ import pandas as pd
 from contactladder.errors import UsageError
 from contactladder.loading import Dataset, describe, load, positions_in
 from contactladder.network.answers import DataAnswers
+from contactladder.network.calendar import WAVE, Calendar, calendar
 from contactladder.network.current import DEFAULT_LAPSE, current_walk
-from contactladder.network.periods import (
-    PeriodPairs,
-    Step,
-    pandas_frequency,
-    parse_moment,
-    period_label,
-)
+from contactladder.network.periods import PeriodPairs, Step, parse_moment
 from contactladder.network.portable import portable_graph
 from contactladder.network.summary import summary_html, summary_line
 from contactladder.network.ties import rung_rises, tie_table
+from contactladder.network.waves import wave_calendar
 from contactladder.privacy import anonymous_order, opaque_ids
 from contactladder.words.roles import role_in_data
 
@@ -273,11 +269,21 @@ class LadderNetwork(DataAnswers):
     # --- period by period -----------------------------------------------------------------------
 
     def period_range(self, freq: str) -> pd.PeriodIndex:
-        """Every period from the first contact to the last, also those without contacts."""
-        code = pandas_frequency(freq)
-        if not len(self.contacts):
-            return pd.PeriodIndex([], freq=code)
-        return pd.period_range(self.start.to_period(code), self.end.to_period(code), freq=code)
+        """Every period from the first contact to the last, also those without contacts (for
+        ``freq="wave"`` each wave, as the day period of its start)."""
+        return self.calendar(freq).periods
+
+    def calendar(self, freq: str) -> Calendar:
+        """The periods of a walk of ``freq`` (:class:`~contactladder.network.periods.Calendar`;
+        waves: :func:`~contactladder.network.waves.wave_calendar`); UsageError for an unknown
+        ``freq`` or a ``responded`` people column naming an unknown wave."""
+        if freq == WAVE:
+            return wave_calendar(self.contacts, self.people)
+        return calendar(freq, self.contacts["date"])
+
+    def joins(self, periods: Calendar) -> dict:
+        """Period number -> the people who become present in it (:meth:`Calendar.joins`)."""
+        return periods.joins(self.present_from, self._person_codes)
 
     def periods(
         self,
@@ -289,46 +295,40 @@ class LadderNetwork(DataAnswers):
     ) -> Iterator[Step]:
         """Walk the periods from the first contact to the last, one :class:`Step` each.
 
-        In the reached view one graph is updated as the walk goes: new people and ties are added
-        and climbing ties get their new rung, so the whole walk costs time in proportion to the
-        number of contacts, not contacts times periods. Edges carry ``rung, first_contact,
-        last_contact, contacts`` (the dates as :class:`datetime.datetime`; ``activities`` only
-        in :meth:`snapshot`). In the active view
-        each step's graph holds the ties active in the period. With ``graph=False`` the reached
-        view builds no graph (``step.graph`` is None) and only reports who joined and which ties
-        are new or climbed: the cheapest way to follow the growth. The current view (ties with
-        a contact within ``lapse`` before each period's end) is
-        :func:`~contactladder.network.current.current_walk`.
+        In the reached view one graph is updated as the walk goes (new people and ties added,
+        climbing ties given their new rung), so the walk costs time in proportion to the
+        contacts, not contacts times periods. Edges carry ``rung, first_contact, last_contact,
+        contacts`` (dates as :class:`datetime.datetime`; ``activities`` only in
+        :meth:`snapshot`). In the active view each step's graph holds the period's ties. With
+        ``graph=False`` the reached view builds no graph (``step.graph`` is None) and only
+        reports who joined and which ties are new or climbed. The current view (ties with a
+        contact within ``lapse`` before each period's end; for waves, the rung of the latest
+        wave) is :func:`~contactladder.network.current.current_walk`. ``freq="wave"``: each wave
+        a period, ``step.missing`` its non-respondents (:mod:`~contactladder.network.waves`).
         """
         if view == "current":
             yield from current_walk(self, freq, lapse=lapse)
             return
         if view not in ("reached", "active"):
             raise UsageError("unknown view", value=view, hint="use reached, active or current")
-        code = pandas_frequency(freq)
-        periods = self.period_range(freq)
+        periods = self.calendar(freq)
         if not len(periods):
             return
-        rows = PeriodPairs(
-            self.contacts,
-            self._person_codes,
-            self.people.index.to_numpy(dtype=object),
-            code,
-            periods[0],
-        )
-        joins = self.present_from.dt.to_period(code).clip(lower=periods[0])
-        joining = joins.index.groupby(joins.to_numpy())
+        names = self.people.index.to_numpy(dtype=object)
+        rows = PeriodPairs(self.contacts, self._person_codes, names, periods.contact_period)
+        joining = self.joins(periods)
         bounds = rows.bounds(len(periods))
         network = nx.Graph() if graph else None
-        for number, period in enumerate(periods):
+        present: list = []
+        for number in range(len(periods)):
             if view == "active":
                 network = nx.Graph()
-            step = Step(
-                period, period_label(period), period.start_time, (period + 1).start_time, network
-            )
+            step = periods.step(number, network)
             chunk = slice(bounds[number], bounds[number + 1])
+            present += joining.get(number, [])
+            step.missing = periods.missing(number, present)
             if view == "reached":
-                step.joined = list(joining.get(period, ()))
+                step.joined = joining.get(number, [])
                 if network is not None:
                     self._add_people(network, step.joined)
                 rows.add_to_reached(step, chunk)

@@ -1,7 +1,9 @@
 """The period walk: periods by name, their ISO labels, and contacts grouped by period and pair.
 
 A *period* is a day, an ISO week (Monday to Sunday), a month, a quarter or a year: the names of
-:data:`FREQUENCIES`. A walk over periods (:meth:`LadderNetwork.periods
+:data:`FREQUENCIES`; or a *wave* of a panel (:data:`WAVE`, :mod:`contactladder.network.waves`),
+whatever the spacing of the waves. A :class:`~contactladder.network.calendar.Calendar` holds
+the periods of one walk. A walk over periods (:meth:`LadderNetwork.periods
 <contactladder.network.LadderNetwork.periods>`) yields one :class:`Step` per period, from the
 period of the first contact to that of the last, empty periods included.
 
@@ -73,6 +75,9 @@ class Step:
     ended : list of (u, v, old_rung)
         Current view only: ties current at the previous end and not at this one (see
         :mod:`contactladder.network.current`).
+    missing : list
+        Waves only: the people present who did not take part in this wave, sorted (see
+        :mod:`contactladder.network.waves`); empty for calendar periods.
 
     Examples
     --------
@@ -94,6 +99,7 @@ class Step:
     climbed: list = field(default_factory=list)
     declined: list = field(default_factory=list)
     ended: list = field(default_factory=list)
+    missing: list = field(default_factory=list)
 
 
 class PeriodPairs:
@@ -110,10 +116,8 @@ class PeriodPairs:
         The position of each contact's ``person_a`` and ``person_b`` in ``names``.
     names : ndarray
         The people's ids.
-    code : str
-        pandas' frequency of the periods (see :data:`FREQUENCIES`).
-    first : pandas.Period
-        The first period of the walk; ``period`` counts from it (0, 1, ...).
+    periods : ndarray
+        The period number (0, 1, ...) of each contact (:attr:`Calendar.contact_period`).
 
     Notes
     -----
@@ -125,8 +129,8 @@ class PeriodPairs:
     >>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-02-09"]),
     ...                          "rung": [1, 3]})
     >>> codes = (np.array([0, 0]), np.array([1, 1]))
-    >>> rows = PeriodPairs(contacts, codes, np.array(["ann", "bo"], dtype=object), "M",
-    ...                    pd.Period("2024-01", "M"))
+    >>> rows = PeriodPairs(contacts, codes, np.array(["ann", "bo"], dtype=object),
+    ...                    np.array([0, 1]))
     >>> rows.period.tolist(), rows.before.tolist(), rows.reached.tolist()
     ([0, 1], [0, 1], [1, 3])
     """
@@ -136,11 +140,10 @@ class PeriodPairs:
         contacts: pd.DataFrame,
         codes: tuple[np.ndarray, np.ndarray],
         names: np.ndarray,
-        code: str,
-        first: pd.Period,
+        periods: np.ndarray,
     ) -> None:
         size = len(names)
-        period = pd.PeriodIndex(contacts["date"].dt.to_period(code)).asi8 - first.ordinal
+        period = periods.astype("int64")
         pair = codes[0].astype("int64") * size + codes[1]
         key = period * size * size + pair
         order = np.argsort(key, kind="stable")

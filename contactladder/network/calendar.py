@@ -1,0 +1,133 @@
+"""The periods of one walk: calendar periods or waves, and how the ties change between two ends.
+
+A :class:`Calendar` holds, in order, the periods a walk goes through: every day, week, month,
+quarter or year from the first contact to the last (:func:`calendar`, the names of
+:data:`~contactladder.network.periods.FREQUENCIES`), or each wave of a panel (:data:`WAVE`,
+:func:`contactladder.network.waves.wave_calendar`); with each contact's period number and, for
+waves, who took part in each. :func:`note_changes` compares the ties at two ends.
+
+Examples
+--------
+>>> import pandas as pd
+>>> dates = pd.Series(pd.to_datetime(["2024-01-05", "2024-03-09"]))
+>>> months = calendar("month", dates)
+>>> months.labels, months.contact_period.tolist(), months.number(dates).tolist()
+(['2024-01', '2024-02', '2024-03'], [0, 2], [0, 2])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from contactladder.network.periods import FREQUENCIES, Step, pandas_frequency, period_label
+
+__all__ = ["WAVE", "PERIOD_NAMES", "Calendar", "calendar", "note_changes"]
+
+#: The period name of a panel's waves (not a pandas frequency: waves come from the data).
+WAVE = "wave"
+#: Every period name a walk takes.
+PERIOD_NAMES = (*FREQUENCIES, WAVE)
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The periods of one walk, in order: calendar periods (:func:`calendar`) or waves
+    (:func:`contactladder.network.waves.wave_calendar`).
+
+    Attributes
+    ----------
+    periods : pandas.PeriodIndex
+        One period each (a wave is the day period of its start).
+    labels : list of str
+        The rows' labels: ISO text (:func:`period_label`) or the waves' names.
+    starts, ends : pandas.DatetimeIndex
+        Period ``k`` is ``starts[k] <= date < ends[k]``.
+    contact_period : ndarray
+        The period number (0, 1, ...) of each contact, in the order of the contacts.
+    responded : list of frozenset, or None
+        Waves only: the people who took part in each wave; None when everyone did.
+    """
+
+    periods: pd.PeriodIndex
+    labels: list[str]
+    starts: pd.DatetimeIndex
+    ends: pd.DatetimeIndex
+    contact_period: np.ndarray
+    responded: list[frozenset] | None = None
+
+    def __len__(self) -> int:
+        return len(self.periods)
+
+    def number(self, moments: pd.Series) -> np.ndarray:
+        """The number of the period each moment falls in: 0 for one before the first period,
+        ``len(self)`` for one after the last (a moment that never comes)."""
+        values = moments.to_numpy(dtype="datetime64[ns]")
+        numbers = np.searchsorted(self.starts.to_numpy(), values, side="right") - 1
+        numbers[values >= self.ends[-1].to_datetime64()] = len(self)
+        return np.maximum(numbers, 0)
+
+    def step(self, number: int, graph: nx.Graph | None) -> Step:
+        """A new :class:`Step` for period ``number``."""
+        return Step(
+            self.periods[number], self.labels[number], self.starts[number], self.ends[number], graph
+        )
+
+    def joins(self, present_from: pd.Series, codes: tuple[np.ndarray, np.ndarray]) -> dict:
+        """Period number -> the people who become present in it, in the order of
+        ``present_from`` (a person's present date, by id): the period of that date, or of
+        their first contact (``codes``: the positions of each contact's people) if earlier."""
+        numbers = self.number(present_from)
+        for people in codes:
+            np.minimum.at(numbers, people, self.contact_period)
+        grouped = present_from.index.groupby(numbers)
+        return {int(number): list(people) for number, people in grouped.items()}
+
+    def missing(self, number: int, present: Iterable) -> list:
+        """The people of ``present`` who did not take part in period ``number``, sorted."""
+        if self.responded is None:
+            return []
+        return sorted(p for p in present if p not in self.responded[number])
+
+
+def calendar(freq: str, dates: pd.Series) -> Calendar:
+    """The calendar periods of ``freq`` from the period of the first of ``dates`` to that of the
+    last, also those without dates.
+
+    Raises
+    ------
+    UsageError
+        For a ``freq`` that is not one of :data:`FREQUENCIES`.
+    """
+    code = pandas_frequency(freq)
+    if not len(dates):
+        empty = pd.DatetimeIndex([])
+        return Calendar(pd.PeriodIndex([], freq=code), [], empty, empty, np.array([], int))
+    by_period = pd.PeriodIndex(dates.dt.to_period(code))
+    periods = pd.period_range(by_period.min(), by_period.max(), freq=code)
+    return Calendar(
+        periods,
+        [period_label(period) for period in periods],
+        periods.start_time,
+        (periods + 1).start_time,
+        by_period.asi8 - periods[0].ordinal,
+    )
+
+
+def note_changes(step: Step, before: dict, now: dict) -> None:
+    """Note in ``step`` how the ties ``now`` (pair -> rung) differ from those ``before``: new,
+    climbed, declined and ended (see :mod:`contactladder.network.current`)."""
+    for (a, b), rung in now.items():
+        old = before.get((a, b), 0)
+        if not old:
+            step.new_ties.append((a, b))
+            step.new_rungs.append(rung)
+        elif rung > old:
+            step.climbed.append((a, b, old, rung))
+        elif rung < old:
+            step.declined.append((a, b, old, rung))
+    step.ended = [(a, b, rung) for (a, b), rung in before.items() if (a, b) not in now]
