@@ -29,9 +29,16 @@ contact to the last. Its columns, for the people present in the view:
   with more focal people)
 - ``peer_density``: ties among focal people over possible ones; ``peer_transitivity``: three
   times the triangles over the connected triples of the focal–focal graph
+- with reports (contacts that name their ``reporter``, as a survey's do): ``reciprocity``, the
+  share of the pairs reported in the period that both people reported, and ``agreement``, of
+  those, the share whose two reports name the same rung (ratios;
+  :mod:`contactladder.analysis.reciprocity`); without reports these columns are absent
 - ``period_start``: the first moment of the period (datetime64), the typed twin of ``period``:
   ``pd.Period(row.period_start, freq)`` is the period, also for weeks, whose ISO label
   (``2024-W11``) pandas does not read (:func:`~contactladder.network.periods.label_period` does)
+
+With ``between=True`` the table is instead the ties between each pair of groups of ``by``
+(:mod:`contactladder.analysis.growth_between`).
 
 Types: counts are integers (int64); the ratios are floats, missing (NaN) where they are
 undefined: a mean, share or density over no focal people (or fewer than two for the density),
@@ -62,6 +69,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from contactladder.analysis.growth_between import between_growth
 from contactladder.analysis.growth_counts import (
     ACROSS,
     PROFESSIONAL,
@@ -74,6 +82,7 @@ from contactladder.analysis.growth_counts import (
     tie_type,
     tie_type_columns,
 )
+from contactladder.analysis.reciprocity import REPORT_COLUMNS, ReportIndex, has_reports
 from contactladder.analysis.village import LEFT, statuses_on
 from contactladder.errors import UsageError, literal
 from contactladder.network import LadderNetwork, Step
@@ -110,7 +119,8 @@ def growth_columns(
     net: LadderNetwork, *, by: str | None = None, view: str = "reached"
 ) -> list[str]:
     """The growth table's columns, in order, for this network's ladder and the ``view``
-    (the current view adds ``ended_ties`` and ``declined`` after ``climbed``)."""
+    (the current view adds ``ended_ties`` and ``declined`` after ``climbed``; contacts with
+    reports add ``reciprocity`` and ``agreement`` before ``period_start``)."""
     return (
         ["period"]
         + (["group"] if by else [])
@@ -129,8 +139,9 @@ def growth_columns(
             "largest_component_share",
             "peer_density",
             "peer_transitivity",
-            "period_start",
         ]
+        + (list(REPORT_COLUMNS) if has_reports(net) else [])
+        + ["period_start"]
     )
 
 
@@ -142,6 +153,7 @@ def growth(
     by: str | None = None,
     status: pd.DataFrame | None = None,
     lapse: object = DEFAULT_LAPSE,
+    between: bool = False,
     progress: Progress | None = None,
 ) -> pd.DataFrame:
     """The growth table: one row per period (and per group of ``by``), see the module docstring.
@@ -163,13 +175,17 @@ def growth(
         that type among the people of its roles.
     lapse : str or Timedelta
         The current view's lapse window (``"180d"``): a tie without a contact in it has ended.
+    between : bool
+        With a people column ``by``: the ties between each pair of its groups instead
+        (:func:`~contactladder.analysis.growth_between.between_growth`).
     progress : callable, optional
         Called as ``progress(done, total)`` after each period.
 
     Raises
     ------
     UsageError
-        For an unknown ``view``, ``freq`` or ``by``, or a ``lapse`` that is not a duration.
+        For an unknown ``view``, ``freq`` or ``by``, or a ``lapse`` that is not a duration;
+        for ``between`` without a people column ``by``.
 
     Notes
     -----
@@ -177,6 +193,14 @@ def growth(
     whole table costs time in proportion to the number of contacts plus periods × groups.
     """
     check_view(view)
+    if between:
+        if not by or by == TIE_TYPE:
+            raise UsageError(
+                "ties between groups need groups of people", hint="give {by} a people column"
+            )
+        return between_growth(
+            net, _groups(net, by), freq=freq, view=view, lapse=lapse, progress=progress
+        )
     types = tie_type_columns(net.focal)
     professionals = _professionals(net)
     grouping = _grouping(net, by, types, professionals)
@@ -185,6 +209,7 @@ def growth(
     counters = {name: GrowthCounter(net.ladder, types) for name in group_names}
     total = len(net.period_range(freq))
     steps = net.periods(freq, view=view, graph=view == "active", lapse=lapse)
+    reports = ReportIndex(net) if has_reports(net) else None
     for done, step in enumerate(steps, start=1):
         if view != "reached":
             counters = {name: GrowthCounter(net.ladder, types) for name in group_names}
@@ -198,6 +223,8 @@ def growth(
             row.update(counters[name].row(step, inside), period_start=step.start)
             if view == "current":
                 row.update(_losses(step, inside))
+            if reports is not None:
+                row.update(reports.figures(step.start, step.end, None if not by else inside))
             if status is not None:
                 row["left"] = gone.get(name, 0)
             rows.append(row)
@@ -217,7 +244,7 @@ def _typed(table: pd.DataFrame) -> pd.DataFrame:
             else "datetime64[ns]"
             if column == "period_start"
             else "float64"
-            if column in RATIO_COLUMNS
+            if column in RATIO_COLUMNS or column in REPORT_COLUMNS
             else "int64"
         )
         for column in table.columns

@@ -67,8 +67,8 @@ def disagreements(net: LadderNetwork) -> pd.DataFrame:
     DataFrame
         ``person_a, person_b`` (ids; each is also the reporter of their side), ``wave`` (the
         occasion's wave, "" without one), ``date`` (its first report), ``rung_by_a``,
-        ``rung_by_b`` (the levels each reported; a side's highest on that occasion) and
-        ``key_by_a``, ``key_by_b`` (the rungs' keys), sorted by pair and date. Personal data:
+        ``key_by_a`` (the level ``person_a`` reported, a side's highest on that occasion, and
+        its rung's key), ``rung_by_b``, ``key_by_b``, sorted by pair and date. Personal data:
         write it privately.
 
     Examples

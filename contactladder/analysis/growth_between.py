@@ -1,0 +1,134 @@
+"""Mixing between groups: the ties that cross from one group to another, period by period.
+
+``growth(net, by="wijk", between=True)`` (:func:`contactladder.analysis.growth.growth`) gives
+this table instead of the network within each group, whose rows count none of the ties between
+two groups. One row per period and pair of groups (every pair, also without ties), the pair in
+two columns, ``group`` before ``other_group`` in the growth table's order of groups (people
+without a value are the group ``(none)``). The columns:
+
+- ``period``, ``group``, ``other_group``
+- ``ties``: ties between a person of ``group`` and a person of ``other_group``;
+  ``rung_<key>``: of them, the ties at each rung (in the view's rung: reached, active or
+  current, as in the growth table)
+- ``new_ties``, ``climbed`` (current view also ``ended_ties``, ``declined``): as in the growth
+  table, of these ties
+- ``period_start``
+
+Examples
+--------
+>>> import pandas as pd
+>>> from contactladder.loading import Dataset
+>>> from contactladder.ladder import Ladder
+>>> from contactladder.network import LadderNetwork
+>>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-02-09"]),
+...     "person_a": ["ann", "ann"], "person_b": ["bo", "cem"], "rung": [1, 4],
+...     "activity": "", "wijk": "", "note": "", "source": ""})
+>>> people = pd.DataFrame({"role": "parent", "name": "", "organisation": "",
+...     "wijk": ["Dieze", "Dieze", "Zuid"], "joined": pd.NaT},
+...     index=pd.Index(["ann", "bo", "cem"], name="id"))
+>>> net = LadderNetwork(Dataset(contacts, people, Ladder.default(), "example"))
+>>> groups = {"ann": "Dieze", "bo": "Dieze", "cem": "Zuid"}
+>>> table = between_growth(net, groups, freq="month")
+>>> table[["period", "group", "other_group", "ties", "rung_helpen", "new_ties"]].values.tolist()
+[['2024-01', 'Dieze', 'Zuid', 0, 0, 0], ['2024-02', 'Dieze', 'Zuid', 1, 1, 1]]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from itertools import combinations
+
+import pandas as pd
+
+from contactladder.network import LadderNetwork
+from contactladder.network.current import DEFAULT_LAPSE, check_view
+
+__all__ = ["between_growth", "between_columns"]
+
+
+def between_columns(net: LadderNetwork, *, view: str = "reached") -> list[str]:
+    """The columns of the table of ties between groups, in order."""
+    return (
+        ["period", "group", "other_group", "ties"]
+        + [f"rung_{rung.key}" for rung in net.ladder]
+        + ["new_ties", "climbed"]
+        + (["ended_ties", "declined"] if view == "current" else [])
+        + ["period_start"]
+    )
+
+
+def between_growth(
+    net: LadderNetwork,
+    groups: Mapping,
+    *,
+    freq: str = "month",
+    view: str = "reached",
+    lapse: object = DEFAULT_LAPSE,
+    progress: Callable[[int, int], None] | None = None,
+) -> pd.DataFrame:
+    """The ties between each pair of groups, period by period (see the module docstring).
+
+    Parameters
+    ----------
+    net : LadderNetwork
+    groups : mapping
+        Each person -> their group (everyone in the network).
+    freq, view, lapse, progress :
+        As for :func:`~contactladder.analysis.growth.growth`.
+    """
+    check_view(view)
+    order = sorted(set(groups.values()))
+    rank = {name: number for number, name in enumerate(order)}
+    pairs = list(combinations(order, 2))
+
+    def pair_of(a, b) -> tuple | None:
+        first, second = groups[a], groups[b]
+        if first == second:
+            return None
+        return (first, second) if rank[first] < rank[second] else (second, first)
+
+    levels = [(rung.level, f"rung_{rung.key}") for rung in net.ladder]
+    rows = []
+    total = len(net.period_range(freq))
+    for done, step in enumerate(net.periods(freq, view=view, lapse=lapse), start=1):
+        counts = {pair: _empty(levels, view) for pair in pairs}
+        assert step.graph is not None, "the walk builds graphs"
+        for a, b, rung in step.graph.edges(data="rung"):
+            pair = pair_of(a, b)
+            if pair:
+                counts[pair]["ties"] += 1
+                counts[pair][f"rung_{net.ladder[rung].key}"] += 1
+        changes = {
+            "new_ties": step.new_ties,
+            "climbed": step.climbed,
+            **({"ended_ties": step.ended, "declined": step.declined} if view == "current" else {}),
+        }
+        for column, ties in changes.items():
+            for a, b, *_ in ties:
+                pair = pair_of(a, b)
+                if pair:
+                    counts[pair][column] += 1
+        for (first, second), figures in counts.items():
+            rows.append(
+                {
+                    "period": step.label,
+                    "group": first,
+                    "other_group": second,
+                    **figures,
+                    "period_start": step.start,
+                }
+            )
+        if progress:
+            progress(done, total)
+    table = pd.DataFrame(rows, columns=between_columns(net, view=view))
+    types = dict.fromkeys(table.columns, "int64")
+    types.update(period=object, group=object, other_group=object, period_start="datetime64[ns]")
+    return table.astype(types)
+
+
+def _empty(levels: list, view: str) -> dict:
+    """A pair's figures before counting: every count 0."""
+    counts = {"ties": 0, **{column: 0 for _, column in levels}, "new_ties": 0, "climbed": 0}
+    if view == "current":
+        counts.update(ended_ties=0, declined=0)
+    return counts
