@@ -142,3 +142,42 @@ def test_the_default_ladder_shares_at_delen():
     assert Ladder.default().sharing.level == 3 and Ladder.default().sharing.key == "delen"
     assert Ladder(list(Ladder.default())[:1]).sharing.key == "kennen"
     assert Ladder(list(Ladder.default()), sharing=2).sharing.key == "praten"
+
+
+# --- rungs by daily contact time: minutes_per_day ------------------------------------------
+
+
+def test_ladder_file_gives_minutes_per_day(tmp_path):
+    path = tmp_path / "ladder.toml"
+    path.write_text(
+        '[[rung]]\nkey = "kennen"\nminutes_per_day = 1\n[[rung]]\nkey = "praten"\n'
+        '[[rung]]\nkey = "delen"\nminutes_per_day = 12.5\n',
+        encoding="utf-8",
+    )
+    ladder = Ladder.from_file(path)
+    assert [rung.minutes_per_day for rung in ladder] == [1.0, None, 12.5]
+    assert ladder.minutes_thresholds() == [(1.0, 1), (12.5, 3)]
+    assert Ladder.default().minutes_thresholds() == []
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ('"5"', "the minutes_per_day of rung 1 is not a number of minutes '5'"),
+        ("-1", "the minutes_per_day of rung 1 is not a number of minutes '-1'"),
+        ("true", "the minutes_per_day of rung 1 is not a number of minutes 'True'"),
+        ("nan", "the minutes_per_day of rung 1 is not a number of minutes 'nan'"),
+        ("inf", "the minutes_per_day of rung 1 is not a number of minutes 'inf'"),
+        ("30", "the minutes_per_day of rung 2 is not above the rung below it '20'"),
+    ],
+)
+def test_bad_minutes_per_day(tmp_path, value, message):
+    path = tmp_path / "ladder.toml"
+    path.write_text(
+        f'[[rung]]\nkey = "a"\nminutes_per_day = {value}\n'
+        '[[rung]]\nkey = "b"\nminutes_per_day = 20\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputFileError) as raised:
+        Ladder.from_file(path)
+    assert message in str(raised.value)

@@ -3,6 +3,27 @@
 The shape of the file is in :mod:`contactladder.ladder`; every mistake in it is one
 :class:`~contactladder.errors.InputFileError` naming the file, the rung and the value.
 
+Rungs by daily contact time
+---------------------------
+For sensor data, a rung may give ``minutes_per_day``: the daily contact time, in minutes, that
+puts a pair on that rung. A pair's rung on a day is then the highest rung whose threshold its
+total contact minutes that day reach (the durations of its contact events that start that day,
+see :mod:`contactladder.loading.events`); a pair below every threshold has no contact that day.
+The thresholds must rise from rung to rung; a rung without one is not reached by contact time.
+Such a ladder needs contact events (``merge_gap`` of :func:`contactladder.loading.load`)::
+
+    [[rung]]
+    key = "kennen"
+    minutes_per_day = 1
+
+    [[rung]]
+    key = "praten"
+    minutes_per_day = 10
+
+    [[rung]]
+    key = "delen"
+    minutes_per_day = 30
+
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as folder:
 ...     path = Path(folder) / "ladder.toml"
@@ -13,8 +34,10 @@ The shape of the file is in :mod:`contactladder.ladder`; every mistake in it is 
 
 from __future__ import annotations
 
+import math
 import string
 import tomllib
+from itertools import pairwise
 from pathlib import Path
 
 from contactladder.errors import BadValueError, InputFileError, literal
@@ -57,6 +80,7 @@ def read_ladder(path: str | Path) -> Ladder:
             source=str(path),
         )
     _check_names(path, ladder.rungs)
+    _check_minutes_rise(path, ladder)
     kinds = data.get("kinds") or {}
     if not isinstance(kinds, dict):
         hint = 'write it as [kinds] with lines such as koffie = "praten"'
@@ -140,7 +164,48 @@ def _rung(path: Path, level: int, entry: object) -> Rung:
             value=colour,
             hint='write it as "#rrggbb", such as "#3c794f"',
         )
-    return Rung(level, key.strip(), labels, colour.strip().lower())
+    return Rung(level, key.strip(), labels, colour.strip().lower(), _minutes(path, level, entry))
+
+
+def _minutes(path: Path, level: int, entry: dict) -> float | None:
+    """The ``minutes_per_day`` of the rung at ``level``, or None when it gives none.
+
+    Raises
+    ------
+    InputFileError
+        If it is not a number of minutes, zero or more.
+    """
+    if "minutes_per_day" not in entry:
+        return None
+    minutes = entry["minutes_per_day"]
+    number = isinstance(minutes, int | float) and not isinstance(minutes, bool)
+    if not number or not 0 <= minutes < math.inf:
+        raise InputFileError(
+            f"the minutes_per_day of rung {level} is not a number of minutes",
+            file=path,
+            value=minutes,
+            hint="write it as a number, zero or more, such as minutes_per_day = 5",
+        )
+    return float(minutes)
+
+
+def _check_minutes_rise(path: Path, ladder: Ladder) -> None:
+    """Refuse ``minutes_per_day`` that do not rise from rung to rung.
+
+    Raises
+    ------
+    InputFileError
+        Naming the higher rung and its threshold.
+    """
+    thresholds = ladder.minutes_thresholds()
+    for (low, _), (high, level) in pairwise(thresholds):
+        if high <= low:
+            raise InputFileError(
+                f"the minutes_per_day of rung {level} is not above the rung below it",
+                file=path,
+                value=f"{high:g}",
+                hint="give higher rungs more minutes per day",
+            )
 
 
 def _check_names(path: Path, rungs: tuple[Rung, ...]) -> None:

@@ -47,6 +47,9 @@ class Rung:
     key: str
     labels: dict[str, str] = field(compare=False)
     colour: str = field(compare=False)
+    minutes_per_day: float | None = field(default=None, compare=False)
+    """The daily contact time, in minutes, that puts a pair on this rung that day (None: the
+    rung is not reached by contact time)."""
 
     def label(self, lang: str = "en") -> str:
         """The rung's label in ``lang`` (``nl`` or ``en``), or its key when there is none."""
@@ -182,6 +185,16 @@ class Ladder:
         (2, 4)
         """
         return self._by_name.get(_normal(value))
+
+    def minutes_thresholds(self) -> list[tuple[float, int]]:
+        """``(minutes_per_day, level)`` of the rungs reached by daily contact time, bottom to
+        top (empty for a ladder without minutes; see :mod:`contactladder.ladder.ladder_file`).
+
+        >>> rungs = [Rung(1, "zien", {}, "#2895aa"), Rung(2, "spelen", {}, "#3c794f", 5.0)]
+        >>> Ladder(rungs).minutes_thresholds()
+        [(5.0, 2)]
+        """
+        return [(r.minutes_per_day, r.level) for r in self.rungs if r.minutes_per_day is not None]
 
     def level_of_kind(self, value: object) -> int | None:
         """The level a contact kind maps to in the ``kinds`` table, or None.

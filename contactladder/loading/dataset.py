@@ -32,10 +32,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from contactladder.errors import InputFileError
+from contactladder.errors import InputFileError, UsageError
 from contactladder.ladder import Ladder
 from contactladder.loading.columns import PEOPLE_COLUMNS, ColumnMapping
 from contactladder.loading.dates import DateReader
+from contactladder.loading.events import Merged, merge_records
 from contactladder.loading.files import find_file
 from contactladder.loading.key_file import private_key
 from contactladder.loading.readers import (
@@ -86,6 +87,12 @@ class Dataset:
         Where the key is kept (None for a key that is not kept).
     warnings : list of str
         What was read but looks like a mistake (a date in 1970), with file and line.
+    merged : Merged or None
+        How the records were merged into contact events (see
+        :mod:`contactladder.loading.events`), or None when they were not: then each record is
+        one contact, as without merging. When merged, each row of ``contacts`` is one event,
+        dated at its start, with ``end``, ``duration`` and ``records`` (attendance sessions:
+        NaT, NaT and 0).
 
     Examples
     --------
@@ -107,6 +114,7 @@ class Dataset:
     key: bytes = field(default_factory=new_key, repr=False, compare=False)
     key_file: Path | None = None
     warnings: list[str] = field(default_factory=list)
+    merged: Merged | None = None
 
 
 def load(
@@ -128,6 +136,7 @@ def load(
     skip_invalid: bool = False,
     key_file: str | Path | None = None,
     wave_dates: Mapping[str, object] | None = None,
+    merge_gap: str | pd.Timedelta | None = None,
 ) -> Dataset:
     """Read a data folder, or a contacts file with the other files given one by one.
 
@@ -170,6 +179,14 @@ def load(
     wave_dates : mapping, optional
         Wave -> its date, for a long survey table with a ``wave`` column and no ``date``
         (``{"1": "2024-03-01", "2": "2024-09-01"}``); a row of another wave is a bad date.
+    merge_gap : str or Timedelta, optional
+        Merge the contacts file's records of one pair at most this far apart (``"20s"``, the
+        resolution of the SocioPatterns sensors; ``"2min"``) into contact events with a
+        duration: each event is then one contact (see :mod:`contactladder.loading.events`).
+        None, the default, keeps one contact per record: merging is never guessed, since a
+        time of day does not say that records are sensor windows. A ladder with
+        ``minutes_per_day`` needs it, and gives each event its pair's rung by daily contact
+        time (a contact without a rung of its own is then on the lowest rung until then).
 
     Returns
     -------
@@ -186,8 +203,9 @@ def load(
     BadValueError
         For the first bad row, naming file, line and value, when ``skip_invalid`` is off.
     UsageError
-        For a ``rung``, ``time_unit`` or ``time_origin`` that cannot be used, or a data folder
-        without a key that cannot be written (give ``key_file``).
+        For a ``rung``, ``time_unit``, ``time_origin`` or ``merge_gap`` that cannot be used, a
+        ladder with ``minutes_per_day`` without ``merge_gap``, or a data folder without a key
+        that cannot be written (give ``key_file``).
 
     Examples
     --------
@@ -216,20 +234,30 @@ def load(
     reading = Reading(mapping, dates, rejects, encoding, no_header, skip_rows, wave_dates)
     people_table = read_people(people_file, reading) if people_file else None
     known = None if people_table is None else people_table.index
+    by_minutes = bool(the_ladder.minutes_thresholds())
+    if by_minutes and merge_gap is None:
+        raise UsageError(
+            "the ladder gives rungs by minutes_per_day of contact time",
+            file=the_ladder.source,
+            hint="merge the records into contact events with {merge_gap}, such as \"20s\"",
+        )
+    if by_minutes and rung is None:
+        rung = the_ladder.bottom.key
     contacts = read_contacts(contacts_file, reading, the_ladder, rung, known)
+    merged = None
+    if merge_gap is not None:
+        contacts, merged = merge_records(contacts, the_ladder, merge_gap)
     sessions = no_attendance()
     if attendance_file:
         sessions = read_attendance(attendance_file, reading, known)
         contacts = pd.concat([contacts, session_contacts(sessions, the_ladder)], ignore_index=True)
         contacts = contacts.fillna({c: "" for c in ("reporter", "wave") if c in contacts})
+        if merged is not None:
+            contacts["records"] = contacts["records"].fillna(0).astype("int64")
     mapping.check_used()
     if contacts.empty:
         raise InputFileError(
-            "no contacts to measure",
-            file=contacts_file,
-            hint="the file has a header but no valid rows"
-            if not len(rejects.table())
-            else "every row was set aside as invalid",
+            "no contacts to measure", file=contacts_file, hint=_why_none(rejects, merged)
         )
     contacts = contacts.sort_values("date", kind="stable", ignore_index=True)
     people_table = _complete_people(people_table, contacts, sessions)
@@ -245,7 +273,17 @@ def load(
         key,
         key_path,
         rejects.warnings,
+        merged,
     )
+
+
+def _why_none(rejects: Rejects, merged: Merged | None) -> str:
+    """Why no contact is left, as the hint of the error."""
+    if len(rejects.table()):
+        return "every row was set aside as invalid"
+    if merged is not None and merged.below_lowest_rung:
+        return "no pair reached the minutes_per_day of the lowest rung on any day"
+    return "the file has a header but no valid rows"
 
 
 def _given_or_found(given: str | Path | None, path: Path, stem: str) -> Path | None:

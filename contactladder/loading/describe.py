@@ -90,6 +90,8 @@ def describe(
         f"Contacts: {found['contacts']} ({found['contacts_rated']} rated, "
         f"{found['contacts_from_attendance']} from attendance)"
     )
+    if "records" in found:
+        lines += _event_lines(found)
     if found["contacts"]:
         lines.append(f"Dates: {found['first_date']} to {found['last_date']}")
         used = found["rungs_used"]
@@ -119,7 +121,10 @@ def facts(
     ``contacts_from_attendance``, ``first_date`` and ``last_date`` (None without contacts),
     ``rungs_used`` (rung key -> contacts), ``attendance_rows``, ``attendance_alone`` (rows of
     people alone at their session), ``ladder``, ``ladder_rungs``, ``set_aside``, ``key_file``
-    (None when none is kept), ``warnings``.
+    (None when none is kept), ``warnings``. When the records were merged into contact events
+    (``merge_gap``), also ``records``, ``events``, ``merge_gap_seconds``, ``event_minutes``
+    (the contact time of the events counted as contacts) and ``events_below_lowest_rung``
+    (left out by a ladder's ``minutes_per_day``).
 
     >>> import pandas as pd
     >>> from contactladder.ladder import Ladder
@@ -160,7 +165,35 @@ def facts(
         key_file=None if data.key_file is None else str(data.key_file),
         warnings=[render_parameters(w, options) for w in _warnings(data, focal)],
     )
+    if data.merged is not None:
+        minutes = contacts["duration"].dt.total_seconds().sum() / 60
+        found.update(
+            records=data.merged.records,
+            events=data.merged.events,
+            merge_gap_seconds=data.merged.merge_gap.total_seconds(),
+            event_minutes=round(float(minutes), 2),
+            events_below_lowest_rung=data.merged.below_lowest_rung,
+        )
     return found
+
+
+def _event_lines(found: Mapping[str, Any]) -> list[str]:
+    """The lines on records merged into contact events.
+
+    >>> _event_lines({"records": 5, "events": 2, "merge_gap_seconds": 20.0,
+    ...               "event_minutes": 1.67, "events_below_lowest_rung": 1})[1]
+    'Events: 2 contact events, 1.67 minutes of contact; 1 left out (under the lowest rung)'
+    """
+    events = (
+        f"Events: {found['events']} contact events, {found['event_minutes']} minutes of contact"
+    )
+    if found["events_below_lowest_rung"]:
+        events += f"; {found['events_below_lowest_rung']} left out (under the lowest rung)"
+    return [
+        f"Records: {found['records']} (merged into one event when at most "
+        f"{found['merge_gap_seconds']:g} s apart)",
+        events,
+    ]
 
 
 def _counts(counts: pd.Series) -> dict[str, int]:
