@@ -120,6 +120,12 @@ def check(ctx: click.Context, data: Path, format: str, **options: Any) -> None:
 )
 @click.option("--by", help="A people column (such as wijk), or tie_type, to split by.")
 @click.option(
+    "--between",
+    is_flag=True,
+    help="With --by a people column: the ties between each pair of its groups instead.",
+)
+@cli_research.tie_rule_option
+@click.option(
     "--transitions", is_flag=True, help="Rung-to-rung transition counts between periods instead."
 )
 @output_option("Write a .csv or .xlsx; - prints CSV on stdout.")

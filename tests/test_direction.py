@@ -4,6 +4,7 @@ independent pandas computation on a hand-made survey where both sides report on 
 
 from __future__ import annotations
 
+import inspect
 import math
 
 import pandas as pd
@@ -46,14 +47,16 @@ PEOPLE = {
 @pytest.fixture
 def survey(tmp_path):
     """The survey as files: a long table ``respondent, alter, rung, wave, date``."""
+    folder = tmp_path / "survey"
+    folder.mkdir()
     rows = pd.DataFrame(REPORTS, columns=["respondent", "alter", "rung", "wave"])
     rows["date"] = rows["wave"].map(WAVE_DATES)
-    rows.to_csv(tmp_path / "contacts.csv", index=False)
+    rows.to_csv(folder / "contacts.csv", index=False)
     people = pd.DataFrame(
         [(i, role, wijk) for i, (role, wijk) in PEOPLE.items()], columns=["id", "role", "wijk"]
     )
-    people.to_csv(tmp_path / "people.csv", index=False)
-    return tmp_path
+    people.to_csv(folder / "people.csv", index=False)
+    return folder
 
 
 def reports() -> pd.DataFrame:
@@ -191,3 +194,56 @@ def test_disagreements_list_the_pairs_whose_reports_differ(survey):
         "rung_by_b",
         "key_by_b",
     ]
+
+
+def run(*args):
+    from click.testing import CliRunner
+
+    from contactladder.cli import main
+
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_the_disagreements_command_writes_a_private_table(survey):
+    out = survey.parent / "private" / "disagreements.csv"
+    result = run("disagreements", survey, "-o", out)
+    assert result.exit_code == 0, result.output
+    written = pd.read_csv(out, skiprows=1, dtype={"wave": str}, parse_dates=["date"])
+    expected = disagreements(LadderNetwork(load(survey)))
+    pd.testing.assert_frame_equal(written, expected, check_dtype=False)
+    assert out.stat().st_mode & 0o077 == 0  # readable by its owner only
+    assert "personal data" in result.stderr
+
+
+def test_the_growth_command_gives_reciprocity_and_the_ties_between(survey):
+    out = survey.parent / "g.csv"
+    assert run("growth", survey, "-o", out).exit_code == 0
+    written = pd.read_csv(out, parse_dates=["period_start"])
+    expected = growth(LadderNetwork(load(survey)))
+    pd.testing.assert_frame_equal(written, expected, check_dtype=False)
+    result = run("growth", survey, "--by", "wijk", "--between", "-o", out)
+    assert result.exit_code == 0, result.output
+    written = pd.read_csv(out, parse_dates=["period_start"])
+    expected = growth(LadderNetwork(load(survey)), by="wijk", between=True)
+    pd.testing.assert_frame_equal(written, expected, check_dtype=False)
+    assert "--by" in run("growth", survey, "--between").output
+
+
+@pytest.mark.skipif(
+    "tie_rule" not in inspect.signature(LadderNetwork.from_path).parameters,
+    reason="LadderNetwork.from_path takes no tie_rule yet",
+)
+def test_the_growth_command_reads_with_the_tie_rule(survey):
+    out = survey.parent / "g.csv"
+    assert run("growth", survey, "--tie-rule", "min", "-o", out).exit_code == 0
+    written = pd.read_csv(out, parse_dates=["period_start"])
+    expected = growth(with_rule(load(survey), "min"))
+    pd.testing.assert_frame_equal(written, expected, check_dtype=False)
+
+
+def test_a_network_built_keeps_its_tie_rule(survey):
+    from contactladder.jobs.tables import growth_job
+
+    with pytest.raises(UsageError, match="chosen when it is built") as caught:
+        growth_job(LadderNetwork(load(survey)), tie_rule="min")
+    assert "{tie_rule}" in caught.value.hint

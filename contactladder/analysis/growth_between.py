@@ -121,8 +121,9 @@ def between_growth(
         if progress:
             progress(done, total)
     table = pd.DataFrame(rows, columns=between_columns(net, view=view))
-    types = dict.fromkeys(table.columns, "int64")
-    types.update(period=object, group=object, other_group=object, period_start="datetime64[ns]")
+    text = {"period": object, "group": object, "other_group": object}
+    types: dict = {column: text.get(column, "int64") for column in table.columns}
+    types["period_start"] = "datetime64[ns]"
     return table.astype(types)
 
 

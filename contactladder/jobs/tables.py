@@ -1,4 +1,5 @@
-"""The jobs that give tables: ``ladder``, ``check``, ``growth`` and ``yield``.
+"""The jobs that give tables: ``ladder``, ``check``, ``growth``, ``yield``, ``weaving`` and
+``disagreements``.
 
 Each returns a :class:`~contactladder.jobs.common.Result`: the file written when an output is
 given (a CSV in ``csv_dialect``: ``plain`` or ``excel-nl``), the table as CSV or JSON for the
@@ -12,6 +13,7 @@ standard output with ``output="-"`` or a ``format`` (see
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +23,7 @@ from contactladder.jobs.common import (
     Result,
     Source,
     file_output,
+    names_note,
     open_source,
     printed_format,
     printed_table,
@@ -28,7 +31,15 @@ from contactladder.jobs.common import (
 )
 from contactladder.network import LadderNetwork
 
-__all__ = ["ladder_job", "check_job", "growth_job", "yield_job", "weaving_job", "table_result"]
+__all__ = [
+    "ladder_job",
+    "check_job",
+    "growth_job",
+    "yield_job",
+    "weaving_job",
+    "disagreements_job",
+    "table_result",
+]
 
 
 def ladder_job(ladder_file: str | Path | None = None, *, lang: str = "nl") -> Result:
@@ -77,6 +88,8 @@ def growth_job(
     by: str | None = None,
     transitions: bool = False,
     lapse: object = "180d",
+    between: bool = False,
+    tie_rule: str | None = None,
     progress: Progress = None,
     format: str | None = None,
     csv_dialect: str = "plain",
@@ -84,12 +97,15 @@ def growth_job(
     """``contactladder growth``: the growth table (or with ``transitions`` the rung-to-rung
     moves) of the data of ``source`` in the reached, active or current ``view`` (ties with a
     contact within ``lapse``), written to ``output`` or shown (``format`` and ``csv_dialect`` as
-    in :func:`table_result`).
+    in :func:`table_result`). With ``between`` the ties between each pair of groups of ``by``;
+    ``tie_rule`` (``max``, ``min``, ``mean``, ``reporter``: see
+    :mod:`contactladder.network.tie_rule`) is how the data are read into a network.
 
     Raises
     ------
     UsageError
-        For ``transitions`` in the active view or with a grouping, or as :func:`table_result`.
+        For ``transitions`` in the active view or with a grouping, a ``tie_rule`` for a network
+        already built, or as :func:`table_result`.
     """
     from contactladder.analysis.growth import growth
     from contactladder.analysis.transitions import transitions as moves
@@ -101,13 +117,21 @@ def growth_job(
             hint="leave out {by}; use {view} reached or current",
         )
     printed_format(output, format)  # a wrong format fails before the work
+    source = _with_tie_rule(source, tie_rule)
     net, notes = open_source(source, output=file_output(output))
     if transitions:
         table = moves(net, freq=freq, view=view, lapse=lapse)
     else:
         status = status_of(source, net)
         table = growth(
-            net, freq=freq, view=view, by=by, status=status, lapse=lapse, progress=progress
+            net,
+            freq=freq,
+            view=view,
+            by=by,
+            status=status,
+            lapse=lapse,
+            between=between,
+            progress=progress,
         )
     result = table_result(
         table,
@@ -118,6 +142,62 @@ def growth_job(
     )
     result.notes[:0] = notes
     return result
+
+
+def _with_tie_rule(source: Source | LadderNetwork, tie_rule: str | None) -> Source | LadderNetwork:
+    """The source read with ``tie_rule`` (None: as it is)."""
+    if tie_rule is None:
+        return source
+    if isinstance(source, LadderNetwork):
+        from contactladder.errors import UsageError
+
+        raise UsageError(
+            "a network's tie rule is chosen when it is built",
+            value=tie_rule,
+            hint="give {tie_rule} when building the network",
+        )
+    return replace(source, load={**source.load, "tie_rule": tie_rule})
+
+
+def disagreements_job(
+    source: Source | LadderNetwork,
+    output: str | Path | None = None,
+    *,
+    tie_rule: str | None = None,
+    format: str | None = None,
+    csv_dialect: str = "plain",
+) -> Result:
+    """``contactladder disagreements``: the pairs whose two reports differ
+    (:func:`~contactladder.analysis.reciprocity.disagreements`), written privately to
+    ``output`` (it holds ids: readable by its owner only, saying so in its first line) or shown,
+    with a note that it holds personal data (``format`` and ``csv_dialect`` as in
+    :func:`table_result`)."""
+    from contactladder.analysis.reciprocity import disagreements
+    from contactladder.privacy import personal_data_notice
+
+    printed_format(output, format)
+    net, notes = open_source(_with_tie_rule(source, tie_rule), output=file_output(output))
+    table = disagreements(net)
+    printed = printed_table(table, output, format=format, csv_dialect=csv_dialect)
+    if printed is not None:
+        printed.notes = [*notes, names_note("the table on stdout")]
+        return printed
+    if not output:
+        text = table.to_string(index=False) if len(table) else "No pair's reports differ."
+        return Result(text=text, notes=[*notes, names_note("the table shown")])
+    from contactladder.io.files import output_set
+    from contactladder.io.sheets import write_table
+
+    with output_set([output], private=True) as staging:
+        write_table(
+            table,
+            staging.path(output),
+            sheet="disagreements",
+            private=True,
+            notice=personal_data_notice("en"),
+            dialect=csv_dialect,
+        )
+    return Result(paths=[Path(output)], notes=[*notes, names_note(str(output))])
 
 
 def yield_job(
