@@ -16,21 +16,16 @@ without a value are the group ``(none)``). The columns:
 
 Examples
 --------
->>> import pandas as pd
->>> from contactladder.loading import Dataset
->>> from contactladder.ladder import Ladder
+>>> from contactladder.analysis.growth import growth
 >>> from contactladder.network import LadderNetwork
->>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-02-09"]),
-...     "person_a": ["ann", "ann"], "person_b": ["bo", "cem"], "rung": [1, 4],
-...     "activity": "", "wijk": "", "note": "", "source": ""})
->>> people = pd.DataFrame({"role": "parent", "name": "", "organisation": "",
-...     "wijk": ["Dieze", "Dieze", "Zuid"], "joined": pd.NaT},
-...     index=pd.Index(["ann", "bo", "cem"], name="id"))
->>> net = LadderNetwork(Dataset(contacts, people, Ladder.default(), "example"))
->>> groups = {"ann": "Dieze", "bo": "Dieze", "cem": "Zuid"}
->>> table = between_growth(net, groups, freq="month")
->>> table[["period", "group", "other_group", "ties", "rung_helpen", "new_ties"]].values.tolist()
-[['2024-01', 'Dieze', 'Zuid', 0, 0, 0], ['2024-02', 'Dieze', 'Zuid', 1, 1, 1]]
+>>> net = LadderNetwork.from_path("data/zwolle-demo")
+>>> table = growth(net, freq="quarter", by="wijk", between=True)
+>>> table.columns[:4].tolist()
+['period', 'group', 'other_group', 'ties']
+>>> within = growth(net, freq="quarter", by="wijk").groupby("period")["ties"].sum()
+>>> everyone = growth(net, freq="quarter").set_index("period")["ties"]
+>>> bool((within + table.groupby("period")["ties"].sum() == everyone).all())  # every tie once
+True
 """
 
 from __future__ import annotations
