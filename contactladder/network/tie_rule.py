@@ -31,7 +31,7 @@ Examples
 >>> apply_tie_rule(contacts, "mean")[["rung", "reported_rung"]].values.tolist()
 [[4, 2], [4, 5], [4, 4]]
 >>> apply_tie_rule(contacts, "min")["rung"].tolist(), apply_tie_rule(contacts, "max") is contacts
-([2, 2, 4], False)
+([2, 2, 4], True)
 >>> apply_tie_rule(contacts, "reporter", reporters={"bo"})["rung"].tolist()
 [5, 5, 4]
 """
@@ -70,8 +70,8 @@ def apply_tie_rule(
     Returns
     -------
     DataFrame
-        A copy (``max``: the same rows and rungs); with another rule and reports, also
-        ``reported_rung``, each report's own rung.
+        With ``max``, or without reports, ``contacts`` themselves (nothing to change); else a
+        copy with the combined rungs and ``reported_rung``, each report's own rung.
 
     Raises
     ------
@@ -92,7 +92,7 @@ def apply_tie_rule(
     if directed:
         _check_directed(contacts)
     if rule == "max" or "reporter" not in contacts:
-        return contacts.copy()
+        return contacts
     sides = report_sides(contacts)
     both = sides.dropna(subset=["rung_by_a", "rung_by_b"])
     by_a, by_b = both["rung_by_a"].to_numpy(int), both["rung_by_b"].to_numpy(int)
