@@ -181,3 +181,11 @@ def test_bad_minutes_per_day(tmp_path, value, message):
     with pytest.raises(InputFileError) as raised:
         Ladder.from_file(path)
     assert message in str(raised.value)
+
+
+def test_describe_gives_the_minutes_per_day(tmp_path):
+    path = tmp_path / "ladder.toml"
+    path.write_text('[[rung]]\nkey = "zien"\nminutes_per_day = 2.5\n[[rung]]\nkey = "spelen"\n')
+    lines = Ladder.from_file(path).describe("en").splitlines()
+    assert lines[-1] == "zien: from 2.5 minutes of contact a day"
+    assert "minutes" not in Ladder.default().describe("en")

@@ -167,3 +167,16 @@ def test_cli_growth_on_the_school_data(folder, raw, tmp_path):
     assert table["focal_peer_degree_mean"].tolist() == pytest.approx(
         expected["focal_peer_degree_mean"].tolist(), rel=1e-12
     )
+
+
+def test_contact_events_give_the_same_daily_ties_as_records(folder, net, raw):
+    """Merged into contact events (20 s), each day has the same people and peer ties: a pair
+    with a record that day has an event starting that day (no run of records crosses
+    midnight). Only the number of contacts changes: events, counted here with pandas."""
+    events = LadderNetwork(load(folder, merge_gap="20s", **LOAD_OPTIONS), focal="child")
+    columns = ["period", "people", "focal", "ties", "focal_peer_degree_mean"]
+    by_records = growth(net, freq="day", view="active")[columns]
+    pd.testing.assert_frame_equal(growth(events, freq="day", view="active")[columns], by_records)
+    pair = raw[["id1", "id2"]].min(axis=1) + "-" + raw[["id1", "id2"]].max(axis=1)
+    gaps = raw.assign(pair=pair).sort_values("Time").groupby("pair")["Time"].diff()
+    assert len(events.contacts) == int((gaps.isna() | (gaps > 20)).sum())

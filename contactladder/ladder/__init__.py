@@ -28,7 +28,9 @@ shorter ladder)::
     oppassen = 2
 
 A file that gives only ``[kinds]`` (or only ``sharing``) keeps the default rungs and maps its
-kinds (survey answer codes, contact types) to them.
+kinds (survey answer codes, contact types) to them. For sensor data a rung may give
+``minutes_per_day``: a pair is on the highest rung whose daily contact time it reaches that day
+(see :mod:`contactladder.ladder.ladder_file`).
 
 Examples
 --------

@@ -227,7 +227,7 @@ class Ladder:
         return self[level]
 
     def describe(self, lang: str = "nl") -> str:
-        """The ladder as a small text table, bottom to top, with its kinds.
+        """The ladder as a small text table, bottom to top, with its minutes per day and kinds.
 
         >>> print(Ladder.default().describe("en").splitlines()[1])
         1      kennen   Acquaintance         #2895aa
@@ -239,6 +239,12 @@ class Ladder:
             f"{r.level:<5}  {r.key:<{width}}  {r.label(lang):<{label_width}}  {r.colour}"
             for r in self.rungs
         ]
+        if self.minutes_thresholds():
+            lines.append("")
+            lines += [
+                f"{self[level].key}: from {minutes:g} minutes of contact a day"
+                for minutes, level in self.minutes_thresholds()
+            ]
         if self.kinds:
             lines.append("")
             lines += [

@@ -41,6 +41,8 @@ The rooms
 - :mod:`~contactladder.loading.rejects`: checking rows; one error, or rows set aside
 - :mod:`~contactladder.loading.readers`: the contacts, people and attendance files
 - :mod:`~contactladder.loading.dataset`: :class:`Dataset` and :func:`load`
+- :mod:`~contactladder.loading.events`: sensor records merged into contact events with a
+  duration (``merge_gap``), and rungs by daily contact time
 - :mod:`~contactladder.loading.network_canvas`: a Network Canvas CSV export
 - :mod:`~contactladder.loading.describe`: what was read, and warnings
 
@@ -59,6 +61,7 @@ from contactladder.loading.columns import CONTACT_COLUMNS
 from contactladder.loading.dataset import Dataset, load
 from contactladder.loading.describe import describe
 from contactladder.loading.distinct import positions_in
+from contactladder.loading.events import contact_events
 from contactladder.loading.files import data_files, read_table
 from contactladder.loading.network_canvas import NetworkCanvasExport, read_networkcanvas
 from contactladder.loading.rejects import REJECT_COLUMNS
@@ -67,6 +70,7 @@ __all__ = [
     "Dataset",
     "load",
     "describe",
+    "contact_events",
     "read_table",
     "data_files",
     "positions_in",
