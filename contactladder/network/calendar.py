@@ -4,7 +4,8 @@ A :class:`Calendar` holds, in order, the periods a walk goes through: every day,
 quarter or year from the first contact to the last (:func:`calendar`, the names of
 :data:`~contactladder.network.periods.FREQUENCIES`), or each wave of a panel (:data:`WAVE`,
 :func:`contactladder.network.waves.wave_calendar`); with each contact's period number and, for
-waves, who took part in each. :func:`note_changes` compares the ties at two ends.
+waves, who took part in each. :func:`current_steps` and :func:`note_changes` are the shared
+steps of the current view's walks.
 
 Examples
 --------
@@ -17,8 +18,9 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import numpy as np
@@ -26,7 +28,18 @@ import pandas as pd
 
 from contactladder.network.periods import FREQUENCIES, Step, pandas_frequency, period_label
 
-__all__ = ["WAVE", "PERIOD_NAMES", "Calendar", "calendar", "note_changes"]
+if TYPE_CHECKING:  # the network calls this module; the module only reads the network
+    from contactladder.network.ladder_network import LadderNetwork
+
+__all__ = [
+    "WAVE",
+    "PERIOD_NAMES",
+    "Calendar",
+    "calendar",
+    "current_steps",
+    "tie_edges",
+    "note_changes",
+]
 
 #: The period name of a panel's waves (not a pandas frequency: waves come from the data).
 WAVE = "wave"
@@ -118,11 +131,46 @@ def calendar(freq: str, dates: pd.Series) -> Calendar:
     )
 
 
+def current_steps(net: LadderNetwork, periods: Calendar) -> Iterator[Step]:
+    """A new step per period, its graph holding the people present by the period's end, with
+    who joined and (for waves) who is missing; the current view's walks add the ties."""
+    joining = net.joins(periods)
+    present: dict = {}
+    for number in range(len(periods)):
+        step = periods.step(number, nx.Graph())
+        step.joined = joining.get(number, [])
+        present.update((person, net.person(person)) for person in step.joined)
+        step.missing = periods.missing(number, present)
+        assert step.graph is not None, "a current step always has a graph"
+        step.graph.add_nodes_from(present.items())
+        yield step
+
+
+def tie_edges(rows: pd.DataFrame) -> dict:
+    """Pair -> edge attributes (``rung, first_contact, last_contact, contacts``) of the rows of
+    a table of ties with those columns and ``person_a, person_b``."""
+    return {
+        (a, b): {"rung": rung, "first_contact": first, "last_contact": last, "contacts": count}
+        for a, b, rung, first, last, count in zip(
+            rows["person_a"],
+            rows["person_b"],
+            rows["rung"].tolist(),
+            rows["first_contact"].dt.to_pydatetime(),
+            rows["last_contact"].dt.to_pydatetime(),
+            rows["contacts"].tolist(),
+        )
+    }
+
+
 def note_changes(step: Step, before: dict, now: dict) -> None:
-    """Note in ``step`` how the ties ``now`` (pair -> rung) differ from those ``before``: new,
-    climbed, declined and ended (see :mod:`contactladder.network.current`)."""
-    for (a, b), rung in now.items():
-        old = before.get((a, b), 0)
+    """Add the ties ``now`` (pair -> edge attributes, ``rung`` among them) to the step's graph,
+    and note how they differ from those ``before``: new, climbed, declined and ended (see
+    :mod:`contactladder.network.current`)."""
+    assert step.graph is not None, "a current step always has a graph"
+    step.graph.add_edges_from((a, b, dict(edge)) for (a, b), edge in now.items())
+    for (a, b), edge in now.items():
+        rung = edge["rung"]
+        old = before[(a, b)]["rung"] if (a, b) in before else 0
         if not old:
             step.new_ties.append((a, b))
             step.new_rungs.append(rung)
@@ -130,4 +178,4 @@ def note_changes(step: Step, before: dict, now: dict) -> None:
             step.climbed.append((a, b, old, rung))
         elif rung < old:
             step.declined.append((a, b, old, rung))
-    step.ended = [(a, b, rung) for (a, b), rung in before.items() if (a, b) not in now]
+    step.ended = [(a, b, edge["rung"]) for (a, b), edge in before.items() if (a, b) not in now]

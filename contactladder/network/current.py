@@ -51,12 +51,11 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
 from contactladder.errors import UsageError
-from contactladder.network.calendar import WAVE, note_changes
+from contactladder.network.calendar import WAVE, current_steps, note_changes, tie_edges
 from contactladder.network.periods import Step
 from contactladder.network.waves import wave_current_walk
 
@@ -212,29 +211,9 @@ def current_walk(
         return
     table = current_ties(net.contact_rows(), periods.ends, lapse=window)
     bounds = np.searchsorted(table["step"].to_numpy(), np.arange(len(periods) + 1))
-    joining = net.joins(periods)
-    present: dict = {}
     before: dict = {}
-    for number in range(len(periods)):
-        step = periods.step(number, nx.Graph())
-        step.joined = joining.get(number, [])
-        present.update((person, net.person(person)) for person in step.joined)
-        assert step.graph is not None, "the current view always builds a graph"
-        step.graph.add_nodes_from(present.items())
-        rows = table.iloc[bounds[number] : bounds[number + 1]]
-        now = {}
-        for a, b, rung, first, last, count in zip(
-            rows["person_a"],
-            rows["person_b"],
-            rows["rung"].tolist(),
-            rows["first_contact"].dt.to_pydatetime(),
-            rows["last_contact"].dt.to_pydatetime(),
-            rows["contacts"].tolist(),
-        ):
-            now[(a, b)] = rung
-            step.graph.add_edge(
-                a, b, rung=rung, first_contact=first, last_contact=last, contacts=count
-            )
+    for number, step in enumerate(current_steps(net, periods)):
+        now = tie_edges(table.iloc[bounds[number] : bounds[number + 1]])
         note_changes(step, before, now)
         before = now
         yield step

@@ -46,12 +46,11 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
 from contactladder.errors import UsageError
-from contactladder.network.calendar import WAVE, Calendar, note_changes
+from contactladder.network.calendar import WAVE, Calendar, current_steps, note_changes, tie_edges
 from contactladder.network.periods import Step
 
 if TYPE_CHECKING:  # the network calls this module; the module only reads the network
@@ -139,38 +138,14 @@ def wave_current_walk(net: LadderNetwork) -> Iterator[Step]:
         .reset_index()
     )
     bounds = np.searchsorted(reports["step"].to_numpy(), np.arange(len(waves) + 1))
-    joining = net.joins(waves)
-    present: dict = {}
     before: dict = {}
-    for number in range(len(waves)):
-        step = waves.step(number, nx.Graph())
-        step.joined = joining.get(number, [])
-        present.update((person, net.person(person)) for person in step.joined)
-        step.missing = waves.missing(number, present)
-        rows = reports.iloc[bounds[number] : bounds[number + 1]]
-        now = {
-            (a, b): {"rung": rung, "first_contact": first, "last_contact": last, "contacts": count}
-            for a, b, rung, first, last, count in zip(
-                rows["person_a"],
-                rows["person_b"],
-                rows["rung"].tolist(),
-                rows["first_contact"].dt.to_pydatetime(),
-                rows["last_contact"].dt.to_pydatetime(),
-                rows["contacts"].tolist(),
-            )
-        }
+    for number, step in enumerate(current_steps(net, waves)):
+        now = tie_edges(reports.iloc[bounds[number] : bounds[number + 1]])
         missed = set(step.missing)
         for (a, b), edge in before.items():
             if (a, b) not in now and (a in missed or b in missed):
                 now[(a, b)] = edge  # not asked: the latest report stands
-        assert step.graph is not None, "the current view always builds a graph"
-        step.graph.add_nodes_from(present.items())
-        step.graph.add_edges_from((a, b, dict(edge)) for (a, b), edge in now.items())
-        note_changes(
-            step,
-            {pair: edge["rung"] for pair, edge in before.items()},
-            {pair: edge["rung"] for pair, edge in now.items()},
-        )
+        note_changes(step, before, now)
         before = now
         yield step
 
