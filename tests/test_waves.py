@@ -292,3 +292,8 @@ def test_s50_rsiena_export_round_trips(s50, tmp_path):
     readme = (folder / "README.txt").read_text()
     assert "sienaDependent" in readme and "wave-3.dat: wave 3, 50 took part, 0 missing" in readme
     assert {p.name for p in paths} == {p.name for p in folder.iterdir()}
+
+
+def test_an_unknown_period_names_waves_too(panel):
+    with pytest.raises(UsageError, match="day, week, month, quarter, year, wave"):
+        growth(panel, freq="fortnight")

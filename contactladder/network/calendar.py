@@ -26,7 +26,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from contactladder.network.periods import FREQUENCIES, Step, pandas_frequency, period_label
+from contactladder.network.periods import PERIOD_NAMES, WAVE, Step, pandas_frequency, period_label
 
 if TYPE_CHECKING:  # the network calls this module; the module only reads the network
     from contactladder.network.ladder_network import LadderNetwork
@@ -40,11 +40,6 @@ __all__ = [
     "tie_edges",
     "note_changes",
 ]
-
-#: The period name of a panel's waves (not a pandas frequency: waves come from the data).
-WAVE = "wave"
-#: Every period name a walk takes.
-PERIOD_NAMES = (*FREQUENCIES, WAVE)
 
 
 @dataclass(frozen=True)

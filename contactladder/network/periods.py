@@ -34,6 +34,8 @@ from contactladder.loading.dates import parse_written_date
 
 __all__ = [
     "FREQUENCIES",
+    "WAVE",
+    "PERIOD_NAMES",
     "Step",
     "PeriodPairs",
     "period_label",
@@ -44,6 +46,11 @@ __all__ = [
 
 #: Period names (the ``freq`` of a walk), and pandas' frequency for each.
 FREQUENCIES = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+#: The period name of a panel's waves (not a pandas frequency: waves come from the data, see
+#: :mod:`contactladder.network.waves`).
+WAVE = "wave"
+#: Every period name a walk takes.
+PERIOD_NAMES = (*FREQUENCIES, WAVE)
 
 
 @dataclass
@@ -293,11 +300,15 @@ def pandas_frequency(freq: str) -> str:
     ...
     contactladder.errors.UsageError: unknown period 'fortnight'; use one of day, week, month, ...
     """
+    if freq == WAVE:
+        raise UsageError(
+            "waves are not calendar periods", value=freq, hint="they come from the data"
+        )
     try:
         return FREQUENCIES[freq]
     except (KeyError, TypeError):
         raise UsageError(
-            "unknown period", value=freq, hint="use one of " + ", ".join(FREQUENCIES)
+            "unknown period", value=freq, hint="use one of " + ", ".join(PERIOD_NAMES)
         ) from None
 
 
