@@ -151,11 +151,11 @@ young2,parent,Joost Twee,,Dieze,2024-10-01,1-2
 k1,professional,Kim,GGD,Dieze,,
 """
 WORK_EXPECTED = [  # person, priority, reasons, in order
-    ("newbie", 7, "alone;new_unconnected"),
-    ("profade", 6, "only_professionals;fading"),
+    ("newbie", 7, "alone | new_unconnected"),
+    ("profade", 6, "only_professionals | fading"),
     ("alo", 5, "alone"),  # never had a contact: the longest silence comes first
-    ("newpro", 5, "only_professionals;new_unconnected"),
-    ("driftlow", 4, "fading;stuck_low"),
+    ("newpro", 5, "only_professionals | new_unconnected"),
+    ("driftlow", 4, "fading | stuck_low"),
     ("drift1", 3, "fading"),  # 152 days without contact
     ("drift2", 3, "fading"),
     ("pro", 3, "only_professionals"),  # 11 days
@@ -797,7 +797,7 @@ def _reference_rows(graph, person, net, match, professionals, shared, within_rea
             if reach:
                 reasons.append(("bridge", min(len(reach) * POINTS["bridge"], CAPS["bridge"])))
         if reasons:
-            keys = ";".join(key for key, _ in reasons)
+            keys = " | ".join(key for key, _ in reasons)
             rows.append((other, sum(points for _, points in reasons), keys))
     rows.sort(key=lambda row: (-row[1], tiebreak(person, row[0])))
     return rows
@@ -819,5 +819,26 @@ def reference_suggestions(net, people, *, top, most=None, **options) -> list[str
         rows = [row for row in rows if most is None or uses[row[0]] < most]
         rows.sort(key=lambda row: (-row[1], uses[row[0]], order[row[0]]))
         uses.update(row[0] for row in rows[:top])
-        texts.append("; ".join(f"{row[0]} {row[1]}" for row in rows[:top]))
+        texts.append(" | ".join(f"{row[0]} {row[1]}" for row in rows[:top]))
     return texts
+
+
+def naive_current_on(contacts: pd.DataFrame, day: pd.Timestamp, lapse: str) -> dict:
+    """{frozenset((a, b)): rung} of the ties current on ``day`` (``date, a, b, rung`` rows):
+    those with a contact in the lapse window before the day's end, at its highest rung."""
+    end = day + pd.Timedelta(days=1)
+    window = pd.Timedelta(int(lapse.removesuffix("d")), "D")
+    inside = contacts[(contacts["date"] >= end - window) & (contacts["date"] < end)]
+    ends = pd.DataFrame(np.sort(inside[["a", "b"]].to_numpy(dtype=str), axis=1), columns=["a", "b"])
+    rungs = ends.assign(rung=inside["rung"].to_numpy()).groupby(["a", "b"])["rung"].max()
+    return {frozenset(pair): int(rung) for pair, rung in rungs.items()}
+
+
+def spell_value_on(spells: list, day: str):
+    """The value of networkx's ``[(value, start, end), ...]`` (end inclusive, "None": open)
+    on ``day`` (ISO), or None; where two spells touch, the day is the later one's."""
+    value_on = None
+    for value, start, end in spells:
+        if start <= day and (end == "None" or day <= end):
+            value_on = value
+    return value_on

@@ -63,7 +63,7 @@ def test_brokers_by_hand(broker_net):
         "cut_off",
     ]
     assert table[columns].values.tolist() == [
-        ["k", round(18 / 28, 6), 4, 0, 4, 4, 4, 3, "s1;s2;s3", 3],
+        ["k", round(18 / 28, 6), 4, 0, 4, 4, 4, 3, "s1 | s2 | s3", 3],
         ["a", round(16 / 28, 6), 1, 0, 1, 1, 1, 0, "", 4],
         ["c", round(12 / 28, 6), 1, 1, 0, 1, 1, 0, "", 2],
         ["d", round(7 / 28, 6), 2, 1, 0, 2, 2, 1, "e", 1],
@@ -221,7 +221,7 @@ def test_brokers_on_a_plain_graph_agree_with_networkx(karate):
             attrs[v]["team"],
             attrs[v]["label"],
         )
-    assert rows.loc[0, "sole_link_of"] == "11;99" and rows.loc[0, "cut_off"] == 7
+    assert rows.loc[0, "sole_link_of"] == "11 | 99" and rows.loc[0, "cut_off"] == 7
     assert table["betweenness"].is_monotonic_decreasing
 
 

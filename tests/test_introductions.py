@@ -34,16 +34,16 @@ def ranking(table):
 
 def test_introductions_rank_by_points(intro_net):
     assert ranking(introductions(intro_net, "ann")) == [
-        ("bo", 9, "same_activity;same_wijk;shared_contacts"),
-        ("cem", 7, "same_activity;same_wijk;shared_contacts"),
+        ("bo", 9, "same_activity | same_wijk | shared_contacts"),
+        ("cem", 7, "same_activity | same_wijk | shared_contacts"),
         ("gus", 2, "same_wijk"),
     ]
 
 
 def test_match_columns_add_points(intro_net):
     assert ranking(introductions(intro_net, "ann", match=["child_age_group"])) == [
-        ("bo", 11, "same_activity;same_wijk;match:child_age_group;shared_contacts"),
-        ("cem", 7, "same_activity;same_wijk;shared_contacts"),
+        ("bo", 11, "same_activity | same_wijk | match:child_age_group | shared_contacts"),
+        ("cem", 7, "same_activity | same_wijk | shared_contacts"),
         ("eva", 2, "match:child_age_group"),  # same score as gus: the id decides
         ("gus", 2, "same_wijk"),
     ]
@@ -51,9 +51,9 @@ def test_match_columns_add_points(intro_net):
 
 def test_professionals_only_when_asked_and_as_bridges(intro_net):
     assert ranking(introductions(intro_net, "ann", professionals=True)) == [
-        ("bo", 9, "same_activity;same_wijk;shared_contacts"),
-        ("cem", 7, "same_activity;same_wijk;shared_contacts"),
-        ("k1", 7, "same_activity;same_wijk;shared_contacts;bridge"),
+        ("bo", 9, "same_activity | same_wijk | shared_contacts"),
+        ("cem", 7, "same_activity | same_wijk | shared_contacts"),
+        ("k1", 7, "same_activity | same_wijk | shared_contacts | bridge"),
         ("gus", 2, "same_wijk"),
         ("k2", 2, "bridge"),
     ]
@@ -162,7 +162,7 @@ def test_worklist_suggestions_equal_the_plain_way(village_net, suggest, most):
     )
     # "Name (id) 9" in the list, "id 9" in the plain way's.
     found = [
-        [re.sub(r".*\((.+)\)", r"\1", one).strip() for one in text.split(";")]
+        [re.sub(r".*\((.+)\)", r"\1", one).strip() for one in text.split(" | ")]
         for text in table["suggestions"]
     ]
-    assert found == [[one.strip() for one in text.split(";")] for text in expected]
+    assert found == [[one.strip() for one in text.split(" | ")] for text in expected]

@@ -14,7 +14,8 @@ import pytest
 from helpers import DEMO, dataset
 
 from contactladder.network import LadderNetwork
-from contactladder.network.portable import LIST_JOINER, portable_graph, portable_value
+from contactladder.network.portable import portable_graph, portable_value
+from contactladder.words import LIST_SEPARATOR
 
 
 def write_graphml(G, path):
@@ -68,7 +69,7 @@ def assert_reads_as(read, typed):
         elif isinstance(value, pd.Timestamp):
             assert pd.Timestamp(read[key]) == value, key
         elif isinstance(value, tuple):
-            assert read[key] == LIST_JOINER.join(value), key
+            assert read[key] == LIST_SEPARATOR.join(value), key
         elif isinstance(value, bool):
             assert read[key] in (0, 1) and bool(read[key]) is value, key  # GML has no booleans
         else:
@@ -107,7 +108,7 @@ def test_dates_of_one_attribute_all_with_time_or_all_without():
     assert G.edges["ann", "bo"]["last_contact"] == "2024-02-09T00:00:00"
     # join dates are dates; ann has none, so she has no joined attribute
     assert G.nodes["cem"]["joined"] == "2024-01-01" and "joined" not in G.nodes["ann"]
-    assert G.edges["ann", "bo"]["activities"] == "Kindercafé; peutergym"
+    assert G.edges["ann", "bo"]["activities"] == "Kindercafé | peutergym"
 
 
 def test_portable_graph_copies_and_keeps_the_kind_of_graph():
@@ -119,7 +120,7 @@ def test_portable_graph_copies_and_keeps_the_kind_of_graph():
     assert H.graph == {"name": "x", "made": "2024-05-01"}
     assert H.nodes[1] == {"size": 1.5, "seen": "2024-01-05T10:00:00", "flag": True}
     assert type(H.nodes[1]["size"]) is float and type(H.nodes[1]["flag"]) is bool
-    assert H.edges[1, 2, "k"] == {"weight": 4, "tags": "a; b"}
+    assert H.edges[1, 2, "k"] == {"weight": 4, "tags": "a | b"}
     assert type(H.edges[1, 2, "k"]["weight"]) is int
     # the input is unchanged
     assert isinstance(G.nodes[1]["seen"], np.datetime64) and G.edges[1, 2, "k"]["gone"] is pd.NA
@@ -134,7 +135,7 @@ def test_portable_graph_copies_and_keeps_the_kind_of_graph():
         (np.nan, None),
         ("", ""),
         ((), ""),
-        (["a", 1], "a; 1"),
+        (["a", 1], "a | 1"),
         (np.int32(7), 7),
         (np.bool_(False), False),
         (pd.Timedelta("1D"), "1 days 00:00:00"),

@@ -180,7 +180,7 @@ def test_introduce_and_brokers_print_and_write(tmp_path):
     result = at(INTRO_END, "introduce", data, "ann", "--match", "child_age_group", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == (
-        "bo Bo  score 11  reasons same_activity;same_wijk;match:child_age_group;shared_contacts"
+        "bo Bo  score 11  reasons same_activity | same_wijk | match:child_age_group | shared_contacts"
     )
     result = at(INTRO_END, "introduce", data, "ann", "--professionals", "-o", tmp_path / "i.csv")
     assert result.exit_code == 0, result.output

@@ -41,13 +41,13 @@ from contactladder.network.ladder_network import LadderNetwork
 MONDAY = Path(__file__).parent / "data" / "weaver" / "monday"
 TODAY = datetime.date(2025, 12, 1)
 EXPECTED = [
-    ("jan", 7, "alone;new_unconnected"),
+    ("jan", 7, "alone | new_unconnected"),
     ("fay", 3, "fading"),
     ("gus", 3, "fading"),
     ("eva", 3, "only_professionals"),
     ("dan", 3, "only_professionals"),
     ("cor", 1, "stuck_low"),
-    ("old", 4, "only_professionals;gone"),
+    ("old", 4, "only_professionals | gone"),
 ]
 WITHIN_REACH = {"ann", "bea", "cor", "dan", "eva", "hal"}
 LEFT_OR_PAUSED = {"moe", "nico", "pam"}
@@ -184,7 +184,7 @@ def test_equal_scores_spread_the_load_and_the_list_states_it(net, logs):
 def test_a_parent_without_a_peer_is_invited_to_the_activities_that_made_ties(net, logs):
     table = worklist(net, as_of="2025-12-01", status=logs[0], lang="en").set_index("person")
     assert table.loc["jan", "invite"] == (
-        "Koffie en Koters: 1 tie at 'Chatting' or higher among parents in Dieze; peutergym: 1 "
+        "Koffie en Koters: 1 tie at 'Chatting' or higher among parents in Dieze | peutergym: 1 "
         "tie at 'Chatting' or higher among parents in Dieze"
     )
     assert table.loc["cor", "invite"] == ""  # cor has a peer

@@ -25,7 +25,7 @@ def test_worklist_has_every_reason_and_the_documented_order(work_net):
     table = worklist(work_net)
     assert list(zip(table["person"], table["priority"], table["reasons"])) == EXPECTED
     for _person, priority, reasons in EXPECTED:
-        assert priority == sum(REASONS[key] for key in reasons.split(";"))
+        assert priority == sum(REASONS[key] for key in reasons.split(" | "))
 
 
 def test_worklist_columns_and_details(work_net):
@@ -124,7 +124,7 @@ def test_windows_change_who_is_on_the_list(work_net):
     table = worklist(work_net, fading="6m", new="2w", stuck_after="1y")
     got = dict(zip(table["person"], table["reasons"]))
     assert "drift1" not in got  # 152 days is less than six months
-    assert got["profade"] == "only_professionals;fading"  # 213 days is more
+    assert got["profade"] == "only_professionals | fading"  # 213 days is more
     assert got["newbie"] == "alone"  # 30 days is not within two weeks
     assert got["newpro"] == "only_professionals"  # nor is 21 days
     assert "stuck1" not in got  # 365 days is not more than a year
@@ -157,7 +157,7 @@ def test_suggestions_column_lists_the_best_peers_with_their_score(work_net):
     # alo (Zuid, 0-1) shares only the age group with newbie, stuck1, fine1, fine2: 2 points each;
     # newbie has had no contact (not within reach, issue 12), and equal scores are in a seeded
     # order, not by id (issue 12).
-    got = table.loc["alo", "suggestions"].split("; ")
+    got = table.loc["alo", "suggestions"].split(" | ")
     assert len(got) == 2 and set(got) <= {
         "Fien Een (fine1) 2",
         "Fien Twee (fine2) 2",
@@ -245,7 +245,7 @@ def test_demo_alone_and_drifting_parents_are_on_the_worklist(demo_table):
     with_peers = set(met.loc[met["other"].isin(parents), "me"])
     only_professionals = parents - alone - with_peers
     assert len(alone) >= 10 and len(drifting) >= 20 and len(only_professionals) >= 10
-    reasons = demo_table["reasons"].str.split(";")
+    reasons = demo_table["reasons"].str.split(" | ")
     assert set(demo_table.index[reasons.map(lambda r: "alone" in r)]) == alone
     # Issue 12: drifting is split in recent "fading" and "gone" (out of sight for over 12m).
     gone = reasons.map(lambda r: "gone" in r)

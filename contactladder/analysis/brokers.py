@@ -46,7 +46,7 @@ from contactladder.analysis.cut_off import cut_off as people_cut_off
 from contactladder.analysis.village import LEFT, Village, iso_day
 from contactladder.analysis.weaver_sentences import broker_explanation, role_people
 from contactladder.network.ladder_network import LadderNetwork
-from contactladder.words import attribute_text, check_lang
+from contactladder.words import LIST_SEPARATOR, attribute_text, check_lang
 
 __all__ = [
     "brokers",
@@ -377,6 +377,6 @@ def _broker_row(
         "ties": G.degree(person),
         **counts,
         "sole_link_parents": len(sole),
-        "sole_link_of": ";".join(map(str, sole)),
+        "sole_link_of": LIST_SEPARATOR.join(map(str, sole)),
         "cut_off": cut_off,
     }

@@ -30,6 +30,7 @@ from itertools import pairwise
 import numpy as np
 
 from contactladder.analysis.village import Village
+from contactladder.words import LIST_SEPARATOR
 
 __all__ = ["POINTS", "CAPS", "SEED", "ranked", "suggestions", "tiebreak"]
 
@@ -94,14 +95,16 @@ def suggestions(
     village: Village, people: list[Hashable], match: tuple[str, ...], top: int, most: int | None
 ) -> tuple[list[str], int]:
     """For each person, going down the list, the names and scores of the ``top`` best peers:
-    "Bo (bo) 9; Cem (c) 7"; equal scores go to whoever was suggested less so far, and no one
+    "Bo (bo) 9 | Cem (c) 7"; equal scores go to whoever was suggested less so far, and no one
     more than ``most`` times. Also the most times anyone was suggested."""
     uses = np.zeros(village.index.size, dtype=np.int64)
     texts = []
     for person in people:
         chosen = ranked(village, person, match, top=top, uses=uses, most=most)
         uses[[village.index.code[other] for other, _ in chosen]] += 1
-        texts.append("; ".join(f"{village.name(other)} {score}" for other, score in chosen))
+        texts.append(
+            LIST_SEPARATOR.join(f"{village.name(other)} {score}" for other, score in chosen)
+        )
     return texts, int(uses.max(initial=0))
 
 

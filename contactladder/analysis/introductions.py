@@ -46,7 +46,7 @@ already chats with Dirk; Eva, of Dieze too, has had no contact yet, so she is no
 ...     index=["ans", "bep", "cor", "dirk", "eva", "kim"])
 >>> net = LadderNetwork(Dataset(contacts, people, Ladder.default(), "example"))
 >>> introductions(net, "ans", lang="en")[["candidate", "score", "reasons"]].values.tolist()
-[['bep', 6, 'same_activity;same_wijk;shared_contacts'], ['cor', 3, 'same_wijk;shared_contacts']]
+[['bep', 6, 'same_activity | same_wijk | shared_contacts'], ['cor', 3, 'same_wijk | shared_contacts']]
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ from contactladder.analysis.village import Village, check_columns, iso_day
 from contactladder.analysis.weaver_sentences import listing, peers_word
 from contactladder.errors import UsageError
 from contactladder.network.ladder_network import LadderNetwork
-from contactladder.words import check_lang, words
+from contactladder.words import LIST_SEPARATOR, check_lang, words
 
 __all__ = ["POINTS", "CAPS", "SEED", "introductions", "candidates", "ranked", "tiebreak"]
 
@@ -131,7 +131,7 @@ def introductions(
     >>> net = LadderNetwork(Dataset(contacts, people, Ladder.default(), "x"))
     >>> table = introductions(net, "a", lang="en")
     >>> table[["candidate", "score", "reasons"]].values.tolist()
-    [['b', 4, 'same_activity;shared_contacts']]
+    [['b', 4, 'same_activity | shared_contacts']]
     >>> print(table["explanation"][0])
     Same activity: peutergym (+3). 1 shared contact: k (+1). Score 4.
     """
@@ -280,7 +280,7 @@ def _candidate_row(
         "person": person,
         "candidate": other,
         "score": score,
-        "reasons": ";".join(key for key, _, _ in reasons),
+        "reasons": LIST_SEPARATOR.join(key for key, _, _ in reasons),
         "explanation": " ".join(sentences),
         "name": village.text(other, "name"),
         "role": village.text(other, "role"),

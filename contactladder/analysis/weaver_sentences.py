@@ -22,7 +22,7 @@ import pandas as pd
 
 from contactladder.analysis.durations import time_span
 from contactladder.analysis.village import Village, iso_day
-from contactladder.words import attribute_text, words
+from contactladder.words import LIST_SEPARATOR, attribute_text, words
 from contactladder.words.roles import ROLE_WORDS, role_key, role_word
 
 __all__ = [
@@ -145,7 +145,7 @@ def invite_text(village: Village, person: object, found: list[tuple[str, int]], 
     rung = village.net.ladder[min(2, len(village.net.ladder))].label(lang)
     people = role_people([village.net.focal], lang)
     wijk = village.text(person, "wijk")
-    return "; ".join(
+    return LIST_SEPARATOR.join(
         w["weaver.invite"].format(
             activity=activity,
             rung=rung,

@@ -63,7 +63,7 @@ Examples
 ...     index=pd.Index(["ann", "bo", "cem", "dewi", "k1"], name="id"))
 >>> net = LadderNetwork(Dataset(contacts, people, Ladder.default(), "example"))
 >>> worklist(net, lang="en")[["person", "priority", "reasons"]].values.tolist()
-[['dewi', 7, 'alone;new_unconnected'], ['ann', 6, 'only_professionals;fading']]
+[['dewi', 7, 'alone | new_unconnected'], ['ann', 6, 'only_professionals | fading']]
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ from contactladder.analysis.village import (
 )
 from contactladder.analysis.weaver_sentences import invite_text, priority_sentence, reason_sentence
 from contactladder.network.ladder_network import LadderNetwork
-from contactladder.words import check_lang
+from contactladder.words import LIST_SEPARATOR, check_lang
 
 __all__ = ["REASONS", "worklist", "invitations", "invitation_counts"]
 
@@ -180,13 +180,13 @@ def worklist(
     >>> net = LadderNetwork(Dataset(contacts, people, Ladder.default(), "x"))
     >>> table = worklist(net, lang="en")
     >>> table[["person", "reasons"]].values.tolist()
-    [['a', 'fading;stuck_low'], ['b', 'stuck_low'], ['c', 'stuck_low']]
+    [['a', 'fading | stuck_low'], ['b', 'stuck_low'], ['c', 'stuck_low']]
     >>> print(table["explanation"][0])  # doctest: +NORMALIZE_WHITESPACE
     Has had no contact with other parents for 8 months (last contact 2024-01-10). After 8 months
     in the project, no tie with other parents is above 'Chatting' (1 tie with other parents).
     Priority 4: fading 3 + stuck low 1.
     >>> worklist(net, as_of="2025-03-01", lang="en")[["person", "reasons"]].values.tolist()
-    [['b', 'fading;stuck_low'], ['c', 'fading;stuck_low'], ['a', 'stuck_low;gone']]
+    [['b', 'fading | stuck_low'], ['c', 'fading | stuck_low'], ['a', 'stuck_low | gone']]
     """
     lang = check_lang(lang)
     windows = {
@@ -357,12 +357,12 @@ def _worklist_row(
         "person": person,
         "wijk": village.text(person, "wijk"),
         "priority": sum(REASONS[key] for key in found),
-        "reasons": ";".join(found),
+        "reasons": LIST_SEPARATOR.join(found),
         "explanation": " ".join(sentences),
         "name": village.text(person, "name"),
         "role": village.text(person, "role"),
         "joined": iso_day(graph.nodes[person].get("joined")),
-        "activities": "; ".join(sorted(village.activities[person])),
+        "activities": LIST_SEPARATOR.join(sorted(village.activities[person])),
         "last_contact": iso_day(last),
         "ties": len(ties),
         **rungs,
@@ -377,8 +377,8 @@ def _worklist_row(
 
 
 def _logged(village: Village, introduced: pd.DataFrame | None) -> dict[Hashable, str]:
-    """Person -> the introductions logged for them up to the reference day, "Bo (bo) 2025-11-03;
-    ..." (either side of the introduction)."""
+    """Person -> the introductions logged for them up to the reference day, "Bo (bo) 2025-11-03
+    | ..." (either side of the introduction)."""
     found: dict[Hashable, list[str]] = {}
     if introduced is None:
         return {}
@@ -389,4 +389,4 @@ def _logged(village: Village, introduced: pd.DataFrame | None) -> dict[Hashable,
             continue  # who left or withdrew consent is named on no list
         found.setdefault(a, []).append(f"{village.name(b)} {iso_day(date)}")
         found.setdefault(b, []).append(f"{village.name(a)} {iso_day(date)}")
-    return {person: "; ".join(items) for person, items in found.items()}
+    return {person: LIST_SEPARATOR.join(items) for person, items in found.items()}

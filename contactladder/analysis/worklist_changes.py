@@ -26,7 +26,7 @@ import pandas as pd
 
 from contactladder.analysis.village import Village
 from contactladder.errors import UsageError
-from contactladder.words import words
+from contactladder.words import split_list, words
 
 __all__ = ["CHANGE_COLUMNS", "changes", "off_reason", "why_off", "reason_counts", "change_sentence"]
 
@@ -123,7 +123,7 @@ def off_reason(status: str, present: bool, has_peer: bool, previous_reasons: str
         return f"status:{status}"
     if not present:
         return "not_present"
-    if has_peer and _PEERLESS & set(previous_reasons.split(";")):
+    if has_peer and _PEERLESS & set(split_list(previous_reasons)):
         return "tie_formed"
     return "no_reason"
 
@@ -167,9 +167,8 @@ def reason_counts(table: pd.DataFrame, order: list[str] | None = None) -> pd.Dat
     """
     counts: Counter[tuple[str, str]] = Counter()
     for wijk, reasons in zip(table["wijk"], table["reasons"]):
-        for key in str(reasons).split(";"):
-            if key:
-                counts[(str(wijk), key)] += 1
+        for key in split_list(reasons):
+            counts[(str(wijk), key)] += 1
     order = order or sorted({key for _, key in counts})
     rows = sorted(
         counts.items(),

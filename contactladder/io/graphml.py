@@ -4,7 +4,7 @@ GraphML holds one snapshot: the network as far as it has grown by ``as_of``. Nod
 rows of :func:`~contactladder.io.network_tables.nodes_table` (its ``id`` the node), edges the
 rows of :func:`~contactladder.io.network_tables.ties_table` with ``weight`` (the rung reached).
 GraphML knows text, numbers and booleans only, so dates are ISO text ("" when missing) and
-lists ``"; "``-joined text; text loses the characters XML cannot hold. Anonymised by default,
+lists ``" | "``-joined text; text loses the characters XML cannot hold. Anonymised by default,
 as the tables are.
 
 Examples

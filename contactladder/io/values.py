@@ -4,11 +4,11 @@ Definitions used by every writer of the network (tables, GraphML, GEXF):
 
 - a column *has a time* when any of its dates has a time of day other than midnight; its dates
   are then written with the time (``2024-01-05T09:30:00``), else as dates (``2024-01-05``);
-- a missing value (None, NaN, NaT) is written as empty text, a list or tuple as its items
-  joined by ``"; "``;
+- a missing value (None, NaN, NaT) is written as empty text;
 - text loses the control characters that XML 1.0 cannot hold, even escaped;
-- a cell of a table that holds several values (the activities of a tie) joins them by
-  :data:`LIST_SEPARATOR`, ``" | "``, which is no CSV dialect's separator (``,`` nor ``;``).
+- a list or tuple (the activities of a tie) is its items joined by
+  :data:`~contactladder.words.LIST_SEPARATOR`, ``" | "``, which is no CSV dialect's separator
+  (``,`` nor ``;``).
 
 Examples
 --------
@@ -16,7 +16,7 @@ Examples
 >>> date_text(pd.Timestamp("2024-01-05 09:30")), datetime_text(pd.Timestamp("2024-01-05"))
 ('2024-01-05', '2024-01-05T00:00:00')
 >>> as_text(("peutergym", "taalplezier")), as_text(None), xml_safe("Anna\\x07")
-('peutergym; taalplezier', '', 'Anna')
+('peutergym | taalplezier', '', 'Anna')
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import re
 
 import pandas as pd
 
-from contactladder.words import attribute_text
+from contactladder.words import LIST_SEPARATOR, attribute_text
 
 __all__ = [
     "LIST_SEPARATOR",
@@ -37,8 +37,6 @@ __all__ = [
     "xml_safe",
 ]
 
-#: What joins the values of a table cell that holds several (see the module's docstring).
-LIST_SEPARATOR = " | "
 # Characters XML 1.0 does not allow, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -79,9 +77,9 @@ def iso_columns(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def as_text(value: object) -> str:
-    """A value as text: lists joined by "; ", and None, NaN and NaT read as empty."""
+    """A value as text: lists joined by " | ", and None, NaN and NaT read as empty."""
     if isinstance(value, (tuple, list)):
-        return "; ".join(map(str, value))
+        return LIST_SEPARATOR.join(map(str, value))
     return attribute_text(value)
 
 

@@ -6,7 +6,8 @@ with every attribute of the graph, its nodes and its edges made *portable*:
 
 - a date is ISO text: ``2024-01-05`` when no date of that attribute has a time of day other
   than midnight, else every one with its time (``2024-01-05T09:30:00``);
-- a list, tuple or set is its items as text, joined by ``"; "`` (a set's items sorted);
+- a list, tuple or set is its items as text (a set's items sorted), joined by ``" | "``
+  (:data:`~contactladder.words.LIST_SEPARATOR`);
 - a numpy number or boolean is the Python number or boolean;
 - a missing value (None, NaN, NaT) is left out;
 - text, Python numbers and booleans stay as they are; anything else becomes its text.
@@ -24,7 +25,7 @@ Examples
 >>> H.nodes["ann"], H.nodes["bo"]
 ({'joined': '2024-01-05', 'number': 3}, {})
 >>> H.edges["ann", "bo"]
-{'first_contact': '2024-02-09T09:30:00', 'activities': 'peutergym; taalplezier'}
+{'first_contact': '2024-02-09T09:30:00', 'activities': 'peutergym | taalplezier'}
 >>> type(G.nodes["ann"]["joined"]).__name__
 'Timestamp'
 """
@@ -39,10 +40,11 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-__all__ = ["portable_graph", "portable_value", "LIST_JOINER"]
+from contactladder.words import LIST_SEPARATOR
+
+__all__ = ["portable_graph", "portable_value"]
 
 #: What joins the items of a list in a portable attribute.
-LIST_JOINER = "; "
 
 
 def portable_graph(G: nx.Graph) -> nx.Graph:
@@ -88,11 +90,11 @@ def portable_value(value: object, *, with_time: bool = True) -> object:
     >>> portable_value(pd.Timestamp("2024-01-05"), with_time=False), portable_value(np.True_)
     ('2024-01-05', True)
     >>> portable_value({"b", "a"}), portable_value(float("nan")), portable_value(pd.NaT)
-    ('a; b', None, None)
+    ('a | b', None, None)
     """
     if isinstance(value, (list, tuple, set, frozenset)):
         items = sorted(map(str, value)) if isinstance(value, (set, frozenset)) else value
-        return LIST_JOINER.join(map(str, items))
+        return LIST_SEPARATOR.join(map(str, items))
     if _is_missing(value):
         return None
     if isinstance(value, np.generic):

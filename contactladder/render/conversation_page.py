@@ -28,7 +28,7 @@ from typing import Any
 
 from contactladder.privacy import personal_data_notice
 from contactladder.render.worklist_page import private_head
-from contactladder.words import check_lang, words
+from contactladder.words import check_lang, split_list, words
 
 __all__ = ["conversation_html"]
 
@@ -76,7 +76,7 @@ def conversation_html(
     )
     if sheet.get("invite"):
         parts.append(f"<h2>{esc(w['weaver.label_invite'])}</h2>")
-        parts += _items(str(sheet["invite"]).split("; "), lang)
+        parts += _items(split_list(sheet["invite"]), lang)
     parts.append(f"<h2>{esc(w['weaver.sheet_logged'])}</h2>")
     parts += _items(
         [

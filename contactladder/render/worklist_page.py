@@ -25,7 +25,7 @@ import pandas as pd
 
 from contactladder.privacy import personal_data_notice
 from contactladder.render.page import content_security_policy
-from contactladder.words import check_lang, words
+from contactladder.words import check_lang, split_list, words
 
 __all__ = ["LIST_KINDS", "sheet_name", "private_head", "worklist_html", "html_table", "as_text"]
 
@@ -165,9 +165,7 @@ def _person(row: dict, rungs: list[str], lang: str) -> list[str]:
         who = str(row["label"])
     else:
         who = f"{name} ({row['person']})" if name else str(row["person"])
-    reasons = [
-        w.get(f"weaver.reason_{key}") or key for key in str(row["reasons"]).split(";") if key
-    ]
+    reasons = [w.get(f"weaver.reason_{key}") or key for key in split_list(row["reasons"])]
     parts = [
         '<section class="person">',
         f'<h2><span class="priority">{esc(str(row["priority"]))}</span>{esc(who)}</h2>',

@@ -28,10 +28,22 @@ from typing import Any
 
 from contactladder.errors import UsageError
 
-__all__ = ["LANGUAGES", "Words", "words", "check_lang", "catalogue", "attribute_text"]
+__all__ = [
+    "LANGUAGES",
+    "LIST_SEPARATOR",
+    "Words",
+    "words",
+    "check_lang",
+    "catalogue",
+    "attribute_text",
+    "split_list",
+]
 
 #: The languages of the catalogue, in the order of each entry's pair.
 LANGUAGES = ("nl", "en")
+#: What joins the values of one cell that holds several (a tie's activities, a worklist's
+#: reasons): no separator of any CSV dialect (``,`` nor ``;``), so a spreadsheet keeps the cell.
+LIST_SEPARATOR = " | "
 
 
 def check_lang(lang: object) -> str:
@@ -137,3 +149,17 @@ def attribute_text(value: object) -> str:
     except (TypeError, ValueError):
         pass
     return str(value).strip()
+
+
+def split_list(text: object) -> list[str]:
+    """The values of a cell joined by :data:`LIST_SEPARATOR` (or by ``;``, as files written
+    before version 0.3 join them), stripped, empty ones left out.
+
+    >>> split_list("alone | fading"), split_list("alone;fading"), split_list(float("nan"))
+    (['alone', 'fading'], ['alone', 'fading'], [])
+    """
+    text = attribute_text(text)
+    parts = (
+        text.split(LIST_SEPARATOR.strip()) if LIST_SEPARATOR.strip() in text else text.split(";")
+    )
+    return [part.strip() for part in parts if part.strip()]
