@@ -267,6 +267,15 @@ def demo(folder: Path, seed: int) -> None:
 )
 @lang_option("the role words in labels")
 @choice_option("--gexf-version", ["1.3", "1.2draft"], "1.3", "The GEXF version to write.")
+@choice_option(
+    "--view",
+    ["reached", "current"],
+    "reached",
+    "GEXF: rungs reached so far, or ties current (their spells end when the tie ends).",
+)
+@duration_option(
+    "--lapse", "180d", "For --view current: a tie ends this long after its last contact."
+)
 @csv_dialect_option
 @click.option(
     "-o",

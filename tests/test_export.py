@@ -16,6 +16,7 @@ from helpers import write_export_village
 from contactladder.cli import main
 from contactladder.errors import UsageError
 from contactladder.io.export import export, export_paths
+from contactladder.io.gexf import gexf_bytes
 from contactladder.network.ladder_network import LadderNetwork
 
 VERSIONS = ["1.3", "1.2draft"]
@@ -185,3 +186,39 @@ def test_cli_export_bad_input(folder, tmp_path, monkeypatch, arguments, message)
     assert result.exit_code == 1
     assert result.output == message
     assert not (tmp_path / "outputs").exists()
+
+
+def test_cli_export_current_view_writes_the_current_spells(folder, net, tmp_path):
+    out = tmp_path / "current.gexf"
+    arguments = ["export", str(folder), "--view", "current", "--lapse", "30d", "-o", str(out)]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == gexf_bytes(net, view="current", lapse="30d")
+    validate(out.read_bytes())
+    printed = CliRunner().invoke(main, [*arguments[:-1], "-", "--format", "gexf"])
+    assert printed.exit_code == 0 and printed.stdout_bytes == out.read_bytes()
+    # the default stays the reached view, byte for byte
+    assert export(net, tmp_path / "a.gexf", view="reached")[0].read_bytes() == gexf_bytes(net)
+
+
+@pytest.mark.parametrize("output", ["ties.csv", "net.graphml", "-"])
+def test_cli_export_current_view_is_gexf_only(folder, tmp_path, monkeypatch, output):
+    monkeypatch.chdir(tmp_path)
+    arguments = ["export", str(folder), "--view", "current", "-o", output]
+    result = CliRunner().invoke(main, [*arguments, *(["--format", "csv"] if output == "-" else [])])
+    assert result.exit_code == 1
+    if output == "-":
+        assert result.output.startswith("Error: the standard output takes one document")
+    else:
+        fmt = output.split(".")[1]
+        assert result.output == (
+            f"Error: the current view is exported as GEXF only, not '{fmt}'; "
+            "give --format gexf, or leave out --view\n"
+        )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["village"]  # nothing written
+
+
+def test_export_current_view_in_csv_refused(net, tmp_path):
+    with pytest.raises(UsageError, match="exported as GEXF only"):
+        export(net, tmp_path / "t", format="csv", view="current")
+    assert [p.name for p in tmp_path.iterdir()] == ["village"]

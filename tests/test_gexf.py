@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 import pytest
-from helpers import DEMO, write_export_village
+from helpers import DEMO, dataset, naive_current_on, spell_value_on, write_export_village
 from helpers import EXPORT_CONTACTS as CONTACTS
 from helpers import EXPORT_PEOPLE as PEOPLE
 from helpers import anonymous_label as label
@@ -244,3 +245,104 @@ def test_demo_gexf_is_valid_and_complete(version):
     for name in people["name"]:
         assert name not in text
     assert not any(f'"{person}"' in text for person in people["id"])
+
+
+# --- the current view: spells that end when the tie ends -----------------------------------
+
+LEVELS = {"kennen": 1, "praten": 2, "delen": 3, "helpen": 4, "steunen": 5}
+# ann–bo at delen, down to kennen (with a long lapse) or ended, back at helpen; bo–cem ends.
+UPS_AND_DOWNS = [
+    ("2024-01-10", "ann", "bo", 3),
+    ("2024-01-20", "bo", "cem", 1),
+    ("2024-02-15", "ann", "bo", 1),
+    ("2024-04-20", "ann", "bo", 4),
+    ("2024-05-03", "ann", "cem", 5),
+]
+
+
+def current_case(name, folder):
+    """A network and its contacts as ``date, a, b, rung`` rows (ids as exported with names)."""
+    if name == "village":
+        contacts = pd.read_csv(io.StringIO(CONTACTS), parse_dates=["date"])
+        contacts = contacts.rename(columns={"person_a": "a", "person_b": "b"})
+        return LadderNetwork.from_path(folder), contacts.assign(rung=contacts["rung"].map(LEVELS))
+    contacts = pd.DataFrame(UPS_AND_DOWNS, columns=["date", "a", "b", "rung"])
+    return LadderNetwork(dataset(UPS_AND_DOWNS)), contacts.assign(
+        date=pd.to_datetime(contacts["date"])
+    )
+
+
+def edge_times(attrs):
+    """The stretches of time an edge read by networkx is there, as (start, end) text."""
+    return attrs.get("spells") or [(attrs["start"], attrs.get("end", "None"))]
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+@pytest.mark.parametrize("lapse", ["20d", "45d", "60d", "90d"])
+@pytest.mark.parametrize("case", ["village", "ups-and-downs"])
+@pytest.mark.parametrize("as_of", [None, "2024-03-31"])
+def test_current_spells_follow_the_current_rung_day_by_day(folder, case, lapse, version, as_of):
+    net, contacts = current_case(case, folder)
+    data = gexf_bytes(
+        net, view="current", lapse=lapse, anonymize=False, version=version, as_of=as_of
+    )
+    validate(data)
+    graph = read_gexf(data)
+    last = pd.Timestamp(as_of) if as_of else contacts["date"].max()
+    for day in pd.date_range(contacts["date"].min() - pd.Timedelta(days=1), last):
+        text = day.strftime("%Y-%m-%d")
+        expected = naive_current_on(contacts, day, lapse)
+        rungs = {
+            frozenset((a, b)): spell_value_on(attrs["rung"], text)
+            for a, b, attrs in graph.edges(data=True)
+        }
+        assert {pair: rung for pair, rung in rungs.items() if rung is not None} == expected, text
+        there = {
+            frozenset((a, b))
+            for a, b, attrs in graph.edges(data=True)
+            if spell_value_on([(1, *times) for times in edge_times(attrs)], text)
+        }
+        assert there == set(expected), text
+    # nothing after the end: the ties current on the last day run on, the others have ended
+    for a, b, attrs in graph.edges(data=True):
+        open_end = edge_times(attrs)[-1][1] == "None"
+        assert open_end == (frozenset((a, b)) in naive_current_on(contacts, last, lapse))
+        assert attrs["rung"][-1][2] == ("None" if open_end else edge_times(attrs)[-1][1])
+
+
+def test_current_tie_that_ended_and_came_back_has_spells():
+    net, _ = current_case("ups-and-downs", None)
+    text = gexf_bytes(net, view="current", lapse="30d", anonymize=False).decode()
+    edges = {
+        frozenset(re.search(r'source="(\w+)" target="(\w+)"', edge).groups()): edge
+        for edge in text.split("<edge ")[1:]
+    }
+    # ann–bo: ended on 9 February, back on the 15th, ended again, back in April for good
+    assert (
+        edges[frozenset(("ann", "bo"))]
+        .split(">", 1)[1]
+        .startswith(
+            "\n        <spells>\n"
+            '          <spell start="2024-01-10" end="2024-02-08" />\n'
+            '          <spell start="2024-02-15" end="2024-03-15" />\n'
+            '          <spell start="2024-04-20" />\n        </spells>'
+        )
+    )
+    assert 'weight="1" start="2024-01-20" end="2024-02-18">' in edges[frozenset(("bo", "cem"))]
+
+
+def test_current_view_of_times_of_day_ends_to_the_second():
+    net = LadderNetwork(
+        dataset([("2024-01-10T10:00", "ann", "bo", 2), ("2024-01-30", "bo", "cem", 1)])
+    )
+    text = gexf_bytes(net, view="current", lapse="1d", anonymize=False).decode()
+    validate(text.encode())
+    assert 'start="2024-01-10T10:00:00" end="2024-01-11T09:59:59"' in text
+
+
+def test_reached_view_is_the_default(net):
+    assert gexf_bytes(net, view="reached") == gexf_bytes(net)
+    with pytest.raises(UsageError, match="unknown view"):
+        gexf_bytes(net, view="active")
+    with pytest.raises(UsageError, match="not a duration"):
+        gexf_bytes(net, view="current", lapse="soon")

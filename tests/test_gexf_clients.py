@@ -181,3 +181,40 @@ def test_networkx_reads_the_gexf(net, version, folder, tmp_path):
         assert spells[0][1] == row.first_contact and spells[-1] == [row.rung, spells[-1][1], "None"]
         assert [start for _, start, _ in spells[1:]] == [end for _, _, end in spells[:-1]]
         assert attrs["rung_key"][-1][0] == row.rung_key
+
+
+def naive_last_current_rungs(net: LadderNetwork, lapse_days: int) -> dict:
+    """{(a, b): rung} of each tie on the last day it was current (or the data's last day):
+    the highest rung of its contacts in the lapse window before that day's end (pandas)."""
+    contacts = net.contact_rows()[["date", "person_a", "person_b", "rung"]]
+    contacts = contacts.assign(day=contacts["date"].dt.floor("D"))
+    lapse = pd.Timedelta(lapse_days, "D")
+    last = contacts.groupby(["person_a", "person_b"])["day"].max()
+    final = (last + lapse - pd.Timedelta(days=1)).clip(upper=net.end.floor("D"))
+    merged = contacts.join(final.rename("final"), on=["person_a", "person_b"])
+    inside = merged[(merged["day"] > merged["final"] - lapse) & (merged["day"] <= merged["final"])]
+    return inside.groupby(["person_a", "person_b"])["rung"].max().to_dict()
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_graphology_reads_the_current_view(version, tmp_path):
+    if not (DEMO / "contacts.csv").exists():
+        pytest.skip("no demo data in data/zwolle-demo")
+    net = LadderNetwork.from_path(DEMO)
+    path = write_gexf(
+        net,
+        tmp_path / "current.gexf",
+        version=version,
+        view="current",
+        lapse="90d",
+        anonymize=False,
+    )
+    read = graphology(path)
+    expected_rungs = naive_last_current_rungs(net, 90)
+    edges = {frozenset((e["source"], e["target"])): e["attributes"] for e in read["edges"]}
+    assert len(edges) == len(read["edges"]) == len(expected_rungs)
+    # graphology keeps the last spell's value: the rung on the tie's last day current
+    assert {pair: attrs["rung"] for pair, attrs in edges.items()} == {
+        frozenset(pair): rung for pair, rung in expected_rungs.items()
+    }
+    assert all(attrs["weight"] == attrs["rung"] for attrs in edges.values())

@@ -5,7 +5,8 @@ given (:func:`export_paths`) and hands over to the writer of that format:
 
 - **GEXF** (1.3, or 1.2draft; :mod:`contactladder.io.gexf`) replays the growth on Gephi's
   timeline: people and ties appear on the day they are first present, and a tie's rung changes
-  on the days it climbs;
+  on the days it climbs; in the current view (``view="current"``) a tie's rung also goes down
+  and its spells end when the tie ends (no contact within ``lapse``);
 - **GraphML** (:mod:`contactladder.io.graphml`) holds one snapshot (the network as far as it has
   grown by ``as_of``) with every attribute as plain text or numbers;
 - **CSV / XLSX** (:mod:`contactladder.io.network_tables`) hold two tables for spreadsheets,
@@ -64,9 +65,10 @@ from contactladder.io.files import output_set
 from contactladder.io.gexf import write_gexf
 from contactladder.io.graphml import write_graphml
 from contactladder.io.network_tables import write_tables
+from contactladder.network.current import DEFAULT_LAPSE
 from contactladder.network.ladder_network import LadderNetwork
 
-__all__ = ["FORMATS", "export", "export_paths"]
+__all__ = ["FORMATS", "export", "export_paths", "check_export_view"]
 
 #: Export format -> the file suffix it is written with.
 FORMATS: dict[str, str] = {"gexf": ".gexf", "graphml": ".graphml", "csv": ".csv", "xlsx": ".xlsx"}
@@ -82,6 +84,8 @@ def export(
     lang: str = "nl",
     gexf_version: str = "1.3",
     csv_dialect: str = "plain",
+    view: str = "reached",
+    lapse: object = DEFAULT_LAPSE,
 ) -> list[Path]:
     """Write the network as GEXF, GraphML, CSV or XLSX; return the paths written.
 
@@ -104,6 +108,11 @@ def export(
     csv_dialect : {"plain", "excel-nl"}
         The CSV dialect (see :mod:`contactladder.io.sheets`): ``excel-nl`` opens in columns
         in a Dutch Excel.
+    view : {"reached", "current"}
+        GEXF only: ``current`` writes the spells of the current view, which end when a tie
+        ends (see :mod:`contactladder.io.gexf`).
+    lapse : str or Timedelta
+        The current view's lapse window (``"180d"``).
 
     Returns
     -------
@@ -113,7 +122,8 @@ def export(
     ------
     UsageError
         If the format is unknown, cannot be told from ``output``, or does not match its suffix;
-        or if ``as_of`` is not a date within the data.
+        if ``as_of`` is not a date within the data; for the current view in another format
+        than GEXF, or a ``lapse`` that is not a duration.
 
     Examples
     --------
@@ -121,11 +131,18 @@ def export(
     ('graphml', [PosixPath('outputs/demo.graphml')])
     """
     format, paths = export_paths(output, format=format, data_name=net.name)
+    check_export_view(view, format)
     with output_set(paths, private=not anonymize) as staging:
         staged = [staging.path(path) for path in paths]
         if format == "gexf":
             write_gexf(
-                net, staged[0], as_of=as_of, anonymize=anonymize, lang=lang, version=gexf_version
+                net,
+                staged[0],
+                as_of=as_of,
+                anonymize=anonymize,
+                lang=lang,
+                version=gexf_version,
+                **({"view": view, "lapse": lapse} if view != "reached" else {}),
             )
         elif format == "graphml":
             write_graphml(net, staged[0], as_of=as_of, anonymize=anonymize, lang=lang)
@@ -134,6 +151,31 @@ def export(
                 net, staged, as_of=as_of, anonymize=anonymize, lang=lang, csv_dialect=csv_dialect
             )
     return paths
+
+
+def check_export_view(view: str, format: str | None) -> None:
+    """Check that ``view`` can be exported in ``format``: reached in every format, current in
+    GEXF only (the other formats hold one snapshot).
+
+    Raises
+    ------
+    UsageError
+        For another view, or the current view in another format.
+
+    >>> check_export_view("current", "csv")
+    Traceback (most recent call last):
+    ...
+    contactladder.errors.UsageError: the current view is exported as GEXF only, not 'csv'; \
+give format gexf, or leave out view
+    """
+    if view not in ("reached", "current"):
+        raise UsageError("unknown view", value=view, hint="use reached or current")
+    if view == "current" and format != "gexf":
+        raise UsageError(
+            "the current view is exported as GEXF only, not",
+            value=format,
+            hint="give {format} gexf, or leave out {view}",
+        )
 
 
 def export_paths(

@@ -25,6 +25,15 @@ Definitions:
   whatever the ``timeformat``, Gephi parses ISO dates with an optional time, and networkx
   (3.4 to 3.6 at least) raises ``KeyError: 'dateTime'`` on ``timeformat="dateTime"``.
 
+*The current view* (``view="current"``, :mod:`contactladder.network.current`): a tie is current
+on a day (a second, with times of day) when the moment at its end is within ``lapse`` after one
+of the tie's contacts, at the highest rung of those contacts. Its rung spells follow the current
+rung, down as well as up; where the tie has ended there is a gap: the spell before it ends on
+the last day the tie was current. The edge's own time is its time current: ``start`` and, once
+it has ended for good, ``end``; an edge that ended and came back has a ``<spells>`` element
+instead, one ``<spell>`` per stretch of time current. A spell still running at the end of the
+graph has no end. The edge ``weight`` stays the rung reached by ``as_of``.
+
 Who reads what: Gephi and graphology-gexf read both versions; networkx reads 1.2draft from 3.4
 on and 1.3 from 3.6 on (earlier versions do not know the 1.3 namespace). networkx gives every
 dynamic attribute as a list of ``(value, start, end)``; graphology keeps the last spell's
@@ -57,11 +66,13 @@ import pandas as pd
 from contactladder._version import __version__
 from contactladder.errors import UsageError
 from contactladder.io.files import write_bytes
-from contactladder.io.network_tables import export_ids, nodes_table, ties_table
+from contactladder.io.gexf_spells import Spells, current_spells, rung_spells, touching
+from contactladder.io.network_tables import nodes_table, ties_table
 from contactladder.io.values import as_text, date_text, datetime_text, has_time, xml_safe
+from contactladder.network.current import DEFAULT_LAPSE
 from contactladder.network.ladder_network import LadderNetwork
 
-__all__ = ["GEXF_VERSIONS", "gexf_bytes", "rung_spells", "write_gexf"]
+__all__ = ["GEXF_VERSIONS", "gexf_bytes", "rung_spells", "current_spells", "write_gexf"]
 
 #: GEXF version -> (namespace, the ``version`` attribute, schema location).
 GEXF_VERSIONS: dict[str, tuple[str, str, str]] = {
@@ -94,17 +105,22 @@ def gexf_bytes(
     anonymize: bool = True,
     lang: str = "nl",
     version: str = "1.3",
+    view: str = "reached",
+    lapse: object = DEFAULT_LAPSE,
 ) -> bytes:
     """The network's growth as a dynamic GEXF document, for Gephi's timeline.
 
     Node attributes ``role, organisation, wijk, focal``; edge attributes ``tie_type, contacts,
     first_contact, last_contact, activities`` (one spell, from the tie's first contact) and
     ``rung, rung_key, weight`` (one value per rung spell; see the module's definitions).
+    ``view="current"`` makes the spells those of the current view, which end when the tie
+    ends (``lapse``: the lapse window, ``"180d"``).
 
     Raises
     ------
     UsageError
-        If ``version`` is not ``1.3`` or ``1.2draft``; if ``as_of`` is not a date in the data.
+        If ``version`` is not ``1.3`` or ``1.2draft``; if ``as_of`` is not a date in the data;
+        for a ``view`` other than reached or current, or a ``lapse`` that is not a duration.
 
     Examples
     --------
@@ -116,6 +132,8 @@ def gexf_bytes(
         raise UsageError(
             "unknown GEXF version", value=version, hint="use " + " or ".join(GEXF_VERSIONS)
         )
+    if view not in ("reached", "current"):
+        raise UsageError("unknown view", value=view, hint="use reached or current")
     namespace, number, location = GEXF_VERSIONS[version]
     nodes = nodes_table(net, as_of=as_of, anonymize=anonymize, lang=lang)
     ties = ties_table(net, as_of=as_of, anonymize=anonymize, lang=lang)
@@ -141,51 +159,28 @@ def gexf_bytes(
         + ", ".join(f"{rung.level} {rung.key}" for rung in net.ladder)
     )
     graph_attrs = {"mode": "dynamic", "defaultedgetype": "undirected", "timeformat": "date"}
+    last = net.end if as_of is None else net.cutoff(as_of) - step
     if len(nodes):
         graph_attrs["start"] = when(nodes["present_from"].min())
-        graph_attrs["end"] = when(net.end if as_of is None else net.cutoff(as_of) - step)
+        graph_attrs["end"] = when(last)
     graph = ET.SubElement(root, "graph", graph_attrs)
     _declare(graph, "node", "static", _NODE_COLUMNS)
     _declare(graph, "edge", "dynamic", _EDGE_COLUMNS + _SPELL_COLUMNS)
     _add_nodes(graph, nodes, when)
-    _add_edges(graph, ties, rung_spells(net, as_of=as_of, anonymize=anonymize), when, net)
+    if view == "current":
+        spells = current_spells(net, as_of=as_of, anonymize=anonymize, lapse=lapse)
+        ties = ties[[pair in spells for pair in zip(ties["source"], ties["target"])]]
+    else:
+        spells = touching(rung_spells(net, as_of=as_of, anonymize=anonymize))
+    _add_edges(graph, ties, spells, when, net, current=view == "current")
     ET.indent(root, space="  ")
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
 
 
 def write_gexf(net: LadderNetwork, path: str | Path, **options: Any) -> Path:
     """Write :func:`gexf_bytes` to ``path``, whole or not at all; return the path. ``options``
-    are those of :func:`gexf_bytes` (``as_of, anonymize, lang, version``)."""
+    are those of :func:`gexf_bytes` (``as_of, anonymize, lang, version, view, lapse``)."""
     return write_bytes(path, gexf_bytes(net, **options))
-
-
-def rung_spells(
-    net: LadderNetwork, *, as_of: object = None, anonymize: bool = True
-) -> dict[tuple[str, str], list[tuple[pd.Timestamp, int]]]:
-    """(source, target) as exported -> [(date, level), ...]: when each tie reached each rung.
-
-    Rises on the same day (same second with times of day) are merged into the highest.
-
-    Examples
-    --------
-    >>> from contactladder.io.network_tables import _example
-    >>> [(str(day.date()), level) for day, level in rung_spells(_example())["n1", "n2"]]
-    [('2024-01-05', 1), ('2024-02-09', 3)]
-    """
-    history = net.rung_history()
-    history = history[history["date"] < net.cutoff(as_of)]
-    if not len(history):
-        return {}
-    with_time = has_time(history["date"]) or has_time(net.present_from)
-    history = history.assign(date=history["date"].dt.floor("s" if with_time else "D"))
-    history = history.drop_duplicates(["person_a", "person_b", "date"], keep="last")
-    ids = export_ids(net, net.snapshot(as_of).nodes, anonymize=anonymize)
-    order = {person: number for number, person in enumerate(ids)}
-    spells: dict = {}
-    for a, b, date, level in history.itertuples(index=False):
-        a, b = sorted((a, b), key=order.__getitem__)
-        spells.setdefault((ids[a], ids[b]), []).append((date, int(level)))
-    return spells
 
 
 def _add_nodes(graph: ET.Element, nodes: pd.DataFrame, when: Callable[[object], str]) -> None:
@@ -205,35 +200,57 @@ def _add_nodes(graph: ET.Element, nodes: pd.DataFrame, when: Callable[[object], 
 def _add_edges(
     graph: ET.Element,
     ties: pd.DataFrame,
-    spells: dict,
+    spells: Spells,
     when: Callable[[object], str],
     net: LadderNetwork,
+    *,
+    current: bool = False,
 ) -> None:
     """``<edges>``: each tie from its first contact, with its rung spells; a spell ends where
-    the next one starts."""
+    the next one starts. ``current``: each edge's time is its time current (see the module)."""
     element = ET.SubElement(graph, "edges", count=str(len(ties)))
     for number, row in enumerate(ties.itertuples(index=False), start=1):
-        edge = ET.SubElement(
-            element,
-            "edge",
-            id=f"e{number}",
-            source=xml_safe(row.source),
-            target=xml_safe(row.target),
-            weight=str(row.rung),
-            start=when(row.first_contact),
-        )
+        history = spells.get((row.source, row.target), [])
+        stretches = _stretches(history) if current else [(row.first_contact, None)]
+        attrs = {
+            "id": f"e{number}",
+            "source": xml_safe(row.source),
+            "target": xml_safe(row.target),
+            "weight": str(row.rung),
+            **(_time(stretches[0], when) if len(stretches) == 1 else {}),
+        }
+        edge = ET.SubElement(element, "edge", attrs)
+        if len(stretches) > 1:
+            times = ET.SubElement(edge, "spells")
+            for stretch in stretches:
+                ET.SubElement(times, "spell", _time(stretch, when))
         values = [
             (name, when(getattr(row, name)) if name.endswith("_contact") else getattr(row, name))
             for name, _ in _EDGE_COLUMNS
         ]
-        attvalues = _attvalues(edge, values, start=edge.get("start"))
-        history = spells.get((row.source, row.target), [])
-        ends = [when(date) for date, _ in history[1:]] + [""]
-        for (date, level), end in zip(history, ends):
-            time = {"start": when(date), **({"end": end} if end else {})}
+        attvalues = _attvalues(edge, values, start=when(stretches[0][0]))
+        for date, end, level in history:
+            time = _time((date, end), when)
             key = net.ladder[level].key
             for name, value in (("rung", level), ("rung_key", key), ("weight", level)):
                 ET.SubElement(attvalues, "attvalue", {"for": name, "value": str(value), **time})
+
+
+def _stretches(history: list) -> list[tuple[pd.Timestamp, pd.Timestamp | None]]:
+    """The stretches of time a tie is current: its spells joined where they touch."""
+    stretches: list = []
+    for start, end, _ in history:
+        if stretches and stretches[-1][1] == start:
+            stretches[-1] = (stretches[-1][0], end)
+        else:
+            stretches.append((start, end))
+    return stretches
+
+
+def _time(stretch: tuple, when: Callable[[object], str]) -> dict[str, str]:
+    """``start`` and, when the stretch has one, ``end`` of an element."""
+    start, end = stretch
+    return {"start": when(start), **({"end": when(end)} if end is not None else {})}
 
 
 def _declare(graph: ET.Element, kind: str, mode: str, columns: list[tuple[str, str]]) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from contactladder.jobs.common import STDOUT, Result, Source, names_note, open_source
+from contactladder.network.current import DEFAULT_LAPSE
 
 if TYPE_CHECKING:
     from contactladder.network import LadderNetwork
@@ -30,7 +31,7 @@ def export_job(
 
     The format and file names are checked before the data are read, so a wrong format or file
     name fails at once. ``options`` are those of :func:`contactladder.io.export.export`
-    (``format, as_of, anonymize, lang, gexf_version``).
+    (``format, as_of, anonymize, lang, gexf_version, csv_dialect, view, lapse``).
 
     Returns
     -------
@@ -41,13 +42,15 @@ def export_job(
     Raises
     ------
     UsageError
-        If the format is unknown or does not fit ``output``; if ``as_of`` is not in the data.
+        If the format is unknown or does not fit ``output``; if ``as_of`` is not in the data;
+        for the current view in another format than GEXF.
     """
-    from contactladder.io.export import export, export_paths
+    from contactladder.io.export import check_export_view, export, export_paths
 
     if str(output) == STDOUT:
         return _printed_export(source, **options)
-    export_paths(output, format=options.get("format"))
+    format, _ = export_paths(output, format=options.get("format"))
+    check_export_view(options.get("view", "reached"), format)
     net, notes = open_source(source, output=output)
     return Result(paths=export(net, output, **options), notes=notes)
 
@@ -58,10 +61,13 @@ def _printed_export(
     format: str | None = None,
     gexf_version: str = "1.3",
     csv_dialect: str = "plain",
+    view: str = "reached",
+    lapse: object = DEFAULT_LAPSE,
     **options: Any,
 ) -> Result:
     """``export -o -``: one GEXF or GraphML document on the standard output, for a pipe."""
     from contactladder.errors import UsageError
+    from contactladder.io.export import check_export_view
     from contactladder.io.gexf import gexf_bytes
     from contactladder.io.graphml import graphml_bytes
 
@@ -71,9 +77,10 @@ def _printed_export(
             value=format,
             hint="give {format} gexf or graphml, or a file name for csv and xlsx",
         )
+    check_export_view(view, format)
     net, notes = open_source(source)
     if format == "gexf":
-        document = gexf_bytes(net, version=gexf_version, **options)
+        document = gexf_bytes(net, version=gexf_version, view=view, lapse=lapse, **options)
     else:
         document = graphml_bytes(net, **options)
     if not options.get("anonymize", True):
