@@ -262,3 +262,29 @@ def test_a_map_and_its_pictures_are_replaced_as_a_set(village_net, tmp_path, mon
 def test_a_map_with_names_is_private(village_net, tmp_path):
     paths = map_job(village_net(), tmp_path / "namen.html", anonymize=False, svg=True).paths
     assert [oct(p.stat().st_mode & 0o777) for p in paths] == ["0o600", "0o600"]
+
+
+def test_cli_map_and_timeline_take_the_current_view(tmp_path):
+    import pandas as pd
+    from helpers import VILLAGE_CONTACTS
+
+    folder = write_village(tmp_path / "dorp")
+    page = tmp_path / "map.html"
+    common = ["--view", "current", "--lapse", "30d", "--lang", "en"]
+    map_args = ["map", str(folder), "--as-of", "2024-04-20", *common, "-o", str(page)]
+    result = CliRunner().invoke(main, map_args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(embedded_data(page.read_text(encoding="utf-8")))
+    contacts = pd.DataFrame(VILLAGE_CONTACTS, columns=["date", "a", "b", "rung", "activity"])
+    dates = pd.to_datetime(contacts["date"])
+    moment = pd.Timestamp("2024-04-21")  # the end of as_of
+    recent = contacts[(dates >= moment - pd.Timedelta(days=30)) & (dates < moment)]
+    assert sorted(data["edges"]["level"]) == sorted(recent["rung"].tolist())  # one each
+    assert "Ties with a contact in the last 30d" in data["subtitle"]
+    timeline = tmp_path / "timeline.html"
+    result = CliRunner().invoke(main, ["timeline", str(folder), *common, "-o", str(timeline)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(embedded_data(timeline.read_text(encoding="utf-8")))
+    assert data["view"] == "current" and "ended_ties" in data["counters"]["columns"]
+    result = CliRunner().invoke(main, ["timeline", str(folder), "--view", "active"])
+    assert result.exit_code == 2 and "'active' is not one of 'reached', 'current'" in result.output
