@@ -4,7 +4,6 @@ independent pandas computation on a hand-made survey where both sides report on 
 
 from __future__ import annotations
 
-import inspect
 import math
 
 import pandas as pd
@@ -229,16 +228,14 @@ def test_the_growth_command_gives_reciprocity_and_the_ties_between(survey):
     assert "--by" in run("growth", survey, "--between").output
 
 
-@pytest.mark.skipif(
-    "tie_rule" not in inspect.signature(LadderNetwork.from_path).parameters,
-    reason="LadderNetwork.from_path takes no tie_rule yet",
-)
 def test_the_growth_command_reads_with_the_tie_rule(survey):
     out = survey.parent / "g.csv"
     assert run("growth", survey, "--tie-rule", "min", "-o", out).exit_code == 0
     written = pd.read_csv(out, parse_dates=["period_start"])
     expected = growth(with_rule(load(survey), "min"))
     pd.testing.assert_frame_equal(written, expected, check_dtype=False)
+    built = growth(LadderNetwork.from_path(survey, tie_rule="min"))
+    pd.testing.assert_frame_equal(built, expected)
 
 
 def test_a_network_built_keeps_its_tie_rule(survey):
@@ -247,3 +244,23 @@ def test_a_network_built_keeps_its_tie_rule(survey):
     with pytest.raises(UsageError, match="chosen when it is built") as caught:
         growth_job(LadderNetwork(load(survey)), tie_rule="min")
     assert "{tie_rule}" in caught.value.hint
+
+
+def test_directed_person_a_columns_read_as_the_same_reports(survey, tmp_path):
+    """The survey written with person_a/person_b headers and read with --directed gives the
+    same reports, reciprocity and agreement as the respondent/alter table."""
+    folder = tmp_path / "directed"
+    folder.mkdir()
+    table = pd.read_csv(survey / "contacts.csv")
+    table.rename(columns={"respondent": "person_a", "alter": "person_b"}).to_csv(
+        folder / "contacts.csv", index=False
+    )
+    (folder / "people.csv").write_bytes((survey / "people.csv").read_bytes())
+    expected = growth(LadderNetwork(load(survey)))
+    assert "reciprocity" in expected
+    pd.testing.assert_frame_equal(growth(LadderNetwork.from_path(folder, directed=True)), expected)
+    assert "reciprocity" not in growth(LadderNetwork.from_path(folder))  # no reports without it
+    out = tmp_path / "g.csv"
+    assert run("growth", folder, "--directed", "-o", out).exit_code == 0
+    written = pd.read_csv(out, parse_dates=["period_start"])
+    pd.testing.assert_frame_equal(written, expected, check_dtype=False)

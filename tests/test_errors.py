@@ -242,5 +242,6 @@ def test_hints_in_loading_and_network_name_parameters_of_load():
         "wave_dates",
         "lapse",
         "merge_gap",
+        "directed",
     }  # a date parameter (as_of, start, end, since) is named by parse_moment's one hint
     assert {(place, name) for place, name in named if name not in parameters} == set()

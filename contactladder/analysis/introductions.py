@@ -46,7 +46,9 @@ already chats with Dirk; Eva, of Dieze too, has had no contact yet, so she is no
 ...     index=["ans", "bep", "cor", "dirk", "eva", "kim"])
 >>> net = LadderNetwork(Dataset(contacts, people, Ladder.default(), "example"))
 >>> introductions(net, "ans", lang="en")[["candidate", "score", "reasons"]].values.tolist()
-[['bep', 6, 'same_activity | same_wijk | shared_contacts'], ['cor', 3, 'same_wijk | shared_contacts']]
+... # doctest: +NORMALIZE_WHITESPACE
+[['bep', 6, 'same_activity | same_wijk | shared_contacts'],
+ ['cor', 3, 'same_wijk | shared_contacts']]
 """
 
 from __future__ import annotations

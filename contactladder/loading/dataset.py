@@ -137,6 +137,7 @@ def load(
     key_file: str | Path | None = None,
     wave_dates: Mapping[str, object] | None = None,
     merge_gap: str | pd.Timedelta | None = None,
+    directed: bool = False,
 ) -> Dataset:
     """Read a data folder, or a contacts file with the other files given one by one.
 
@@ -187,6 +188,9 @@ def load(
         time of day does not say that records are sensor windows. A ladder with
         ``minutes_per_day`` needs it, and gives each event its pair's rung by daily contact
         time (a contact without a rung of its own is then on the lowest rung until then).
+    directed : bool
+        Each contact is a report by its ``person_a`` about its ``person_b`` (kept as the
+        contact's ``reporter``), as a survey's ``respondent`` column says by its name.
 
     Returns
     -------
@@ -231,7 +235,7 @@ def load(
         time_unit, time_origin, dayfirst=dayfirst, monthfirst=monthfirst, date_format=date_format
     )
     mapping = ColumnMapping(columns)
-    reading = Reading(mapping, dates, rejects, encoding, no_header, skip_rows, wave_dates)
+    reading = Reading(mapping, dates, rejects, encoding, no_header, skip_rows, wave_dates, directed)
     people_table = read_people(people_file, reading) if people_file else None
     known = None if people_table is None else people_table.index
     by_minutes = bool(the_ladder.minutes_thresholds())

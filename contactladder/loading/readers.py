@@ -72,6 +72,7 @@ class Reading:
     no_header: bool = False
     skip_rows: int = 0
     wave_dates: Mapping[str, object] | None = None
+    directed: bool = False
 
     def tables(
         self, path: Path, role: str, required: tuple[str, ...]
@@ -87,7 +88,7 @@ class Reading:
                 skip_rows=self.skip_rows,
             )
             header = pd.DataFrame(columns=list(coded))
-            respondent = (
+            respondent = self.directed or (
                 any(str(c).strip().lower() in _RESPONDENT for c in header.columns)
                 and "person_a" not in self.mapping.columns
             )

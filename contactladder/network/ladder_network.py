@@ -52,7 +52,6 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-import numpy as np
 import pandas as pd
 
 from contactladder.errors import UsageError
@@ -60,12 +59,14 @@ from contactladder.loading import Dataset, describe, load, positions_in
 from contactladder.network.answers import DataAnswers
 from contactladder.network.calendar import WAVE, Calendar, calendar
 from contactladder.network.current import DEFAULT_LAPSE, current_walk
+from contactladder.network.nodes import node_attributes, present_from, ties_graph
 from contactladder.network.periods import PeriodPairs, Step, parse_moment
 from contactladder.network.portable import portable_graph
 from contactladder.network.summary import summary_html, summary_line
+from contactladder.network.tie_rule import apply_tie_rule
 from contactladder.network.ties import rung_rises, tie_table
 from contactladder.network.waves import wave_calendar
-from contactladder.privacy import anonymous_order, opaque_ids
+from contactladder.privacy import opaque_ids
 from contactladder.words.roles import role_in_data
 
 __all__ = ["LadderNetwork"]
@@ -119,13 +120,25 @@ class LadderNetwork(DataAnswers):
     (['ann', 'bo'], 0, 0)
     """
 
-    def __init__(self, data: Dataset, *, focal: str = "parent", key: bytes | None = None) -> None:
+    def __init__(
+        self,
+        data: Dataset,
+        *,
+        focal: str = "parent",
+        key: bytes | None = None,
+        tie_rule: str = "max",
+        directed: bool = False,
+    ) -> None:
         self.data = data
         self._key = data.key if key is None else key
         self.ladder = data.ladder
-        self.contacts = data.contacts
         self.people = data.people
         self.focal = role_in_data(focal)
+        focal_ids = data.people.index[data.people["role"] == self.focal]
+        self.contacts = apply_tie_rule(
+            data.contacts, tie_rule, directed=directed, reporters=focal_ids
+        )
+        self.tie_rule = tie_rule
         if len(self.contacts):
             self.start = self.contacts["date"].iloc[0]
             self.end = self.contacts["date"].iloc[-1]
@@ -135,13 +148,20 @@ class LadderNetwork(DataAnswers):
             positions_in(self.people.index, self.contacts["person_a"]),
             positions_in(self.people.index, self.contacts["person_b"]),
         )
-        self.present_from = self._present_from()
-        self._node_attrs = self._node_attributes()
+        dates = self.contacts["date"].to_numpy()
+        self.present_from = present_from(dates, self._person_codes, self.people, self.start)
+        self._node_attrs = node_attributes(self.people, focal=self.focal, key=self._key)
         self.focal_people = frozenset(self.people.index[self.people["role"] == self.focal])
 
     @classmethod
     def from_path(
-        cls, path: str | Path, *, focal: str = "parent", **load_options: Any
+        cls,
+        path: str | Path,
+        *,
+        focal: str = "parent",
+        tie_rule: str = "max",
+        directed: bool = False,
+        **load_options: Any,
     ) -> LadderNetwork:
         """Load a data folder or file as a network.
 
@@ -151,6 +171,10 @@ class LadderNetwork(DataAnswers):
             A data folder or a contacts file.
         focal : str
             The role whose network the work is about.
+        tie_rule : {"max", "min", "mean", "reporter"}
+            The rung of a tie both people reported on (see :mod:`contactladder.network.tie_rule`).
+        directed : bool
+            Every contact is a report by its ``person_a`` about its ``person_b``.
         **load_options :
             The parameters of :func:`contactladder.loading.load` (``people``, ``columns``,
             ``rung``, ``time_unit``, ``skip_invalid``, ...).
@@ -169,7 +193,8 @@ class LadderNetwork(DataAnswers):
         >>> net.name, net.focal, sorted(net.snapshot().edges(data="rung"))
         ('gephi_edges', 'child', [('ann', 'bo', 2), ('bo', 'cem', 2)])
         """
-        return cls(load(path, **load_options), focal=focal)
+        data = load(path, directed=directed, **load_options)
+        return cls(data, focal=focal, tie_rule=tie_rule, directed=directed)
 
     def __repr__(self) -> str:
         return summary_line(self)
@@ -345,54 +370,4 @@ class LadderNetwork(DataAnswers):
         return added
 
     def _graph(self, people: Iterable, ties: pd.DataFrame) -> nx.Graph:
-        graph = nx.Graph()
-        graph.add_nodes_from((p, self._node_attrs[p]) for p in sorted(people))
-        graph.add_edges_from(
-            (
-                a,
-                b,
-                {
-                    "rung": int(rung),
-                    "first_contact": first,
-                    "last_contact": last,
-                    "contacts": int(count),
-                    "activities": activities,
-                },
-            )
-            for a, b, rung, first, last, count, activities in ties.itertuples(index=False)
-        )
-        return graph
-
-    def _present_from(self) -> pd.Series:
-        """When each person is present: joined, else the data's start; a contact before counts."""
-        dates = self.contacts["date"].to_numpy()
-        first = (
-            pd.Series(np.concatenate([dates, dates]))
-            .groupby(np.concatenate(self._person_codes))
-            .min()
-        )
-        first.index = self.people.index[first.index]
-        joined = self.people["joined"].fillna(self.start)
-        return (
-            pd.concat([joined, first.reindex(joined.index)], axis=1)
-            .min(axis=1)
-            .rename("present_from")
-        )
-
-    def _node_attributes(self) -> dict:
-        """Each person's node attributes, with ``number`` counted within their role in
-        :func:`anonymous_order`, so that "Ouder 12" says nothing about who joined when."""
-        people = self.people.loc[
-            sorted(self.people.index, key=lambda p: anonymous_order(p, key=self._key))
-        ]
-        numbers = (people.groupby("role").cumcount() + 1).tolist()
-        columns = list(people.columns)
-        records = {}
-        for person, number, row in zip(
-            people.index, numbers, zip(*(people[c].tolist() for c in columns))
-        ):
-            attrs = dict(zip(columns, row))
-            attrs["number"] = number
-            attrs["focal"] = attrs["role"] == self.focal
-            records[person] = attrs
-        return records
+        return ties_graph(self._node_attrs, people, ties)

@@ -11,7 +11,8 @@ person_a, person_b, rung, activity``, ``person_a < person_b``) and never change 
 
 Examples
 --------
->>> import pandas as pd
+>>> import numpy as np
+import pandas as pd
 >>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-02-09", "2024-03-01"]),
 ...     "person_a": "ann", "person_b": "bo", "rung": [2, 1, 4], "activity": ["gym", "", "gym"]})
 >>> tie_table(contacts).values.tolist()  # doctest: +NORMALIZE_WHITESPACE
@@ -23,6 +24,9 @@ Examples
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+import numpy as np
 import pandas as pd
 
 __all__ = ["tie_table", "rung_rises"]
@@ -57,15 +61,22 @@ def tie_table(contacts: pd.DataFrame) -> pd.DataFrame:
         last_contact=("date", "max"),
         contacts=("rung", "size"),
     )
-    named = contacts[contacts["activity"] != ""].drop_duplicates(
-        ["person_a", "person_b", "activity"]
-    )
-    activities = (
-        named.sort_values("activity").groupby(["person_a", "person_b"])["activity"].agg(tuple)
-    )
-    ties["activities"] = activities.reindex(ties.index)
-    ties["activities"] = ties["activities"].map(lambda a: a if isinstance(a, tuple) else ())
+    lists = _activity_lists(contacts, pairs.ngroup().to_numpy(), len(ties))
+    ties["activities"] = pd.Series(lists, index=ties.index, dtype=object)
     return ties.reset_index()
+
+
+def _activity_lists(contacts: pd.DataFrame, pair: np.ndarray, ties: int) -> list[tuple]:
+    """Each tie's distinct named activities, sorted, on integer codes: ``pair`` is each
+    contact's tie number (in the ties' order)."""
+    codes, names = pd.factorize(contacts["activity"], sort=True)
+    names = np.asarray(names, dtype=object)
+    named = (names != "")[codes] if len(names) else np.zeros(len(codes), dtype=bool)
+    key = np.unique(pair[named].astype(np.int64) * len(names) + codes[named])
+    owner, activity = key // max(len(names), 1), key % max(len(names), 1)
+    bounds = np.searchsorted(owner, np.arange(ties + 1))
+    labels = names[activity]
+    return [tuple(labels[a:b]) for a, b in pairwise(bounds)]
 
 
 def rung_rises(contacts: pd.DataFrame) -> pd.DataFrame:
