@@ -42,7 +42,8 @@ __all__ = [
     "terminal_text",
 ]
 
-PERIODS = ("day", "week", "month", "quarter", "year")
+# The periods of contactladder.network.periods.PERIOD_NAMES (named here so --help loads no pandas).
+PERIODS = ("day", "week", "month", "quarter", "year", "wave")
 # Control characters a terminal would act on: C0 but line feed and tab, DEL, and C1.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 LANGS = ("nl", "en")
@@ -97,6 +98,21 @@ def data_options(command: Callable) -> Callable:
             help="Dates are numbers of this unit since --time-origin.",
         ),
         _data_option("--time-origin", help="The date numeric times count from (ISO date)."),
+        _data_option(
+            "--merge-gap",
+            is_flag=False,
+            flag_value="20s",
+            metavar="TIME",
+            help="Merge records of the same pair at most TIME apart (20s, 2min) into one contact "
+            "event with a duration, for sensor data; --merge-gap alone means 20s, the "
+            "SocioPatterns sensors' resolution.",
+        ),
+        _data_option(
+            "--directed",
+            is_flag=True,
+            help="Each contact is a report by its person_a about its person_b (a survey's "
+            "respondent): for --tie-rule, reciprocity and agreement.",
+        ),
         _data_option(
             "--dayfirst", is_flag=True, help="Read dates such as 05-03-2024 day-first (5 March)."
         ),

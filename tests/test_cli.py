@@ -284,3 +284,19 @@ def test_weaving_writes_the_library_table():
     expected = weaving_stages(net, freq="quarter", min_rung="praten")
     pd.testing.assert_frame_equal(table, expected, check_dtype=False)
     assert "core_periphery" in set(table["weaving_stage"])
+
+
+def test_growth_per_wave_on_the_command_line(small):
+    from contactladder.analysis.growth import growth
+    from contactladder.cli_options import PERIODS
+    from contactladder.network.periods import PERIOD_NAMES
+
+    assert tuple(PERIOD_NAMES) == PERIODS  # the CLI's copy, which loads no pandas
+    result = run("growth", small, "--period", "wave", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    table = pd.read_csv(
+        io.BytesIO(result.stdout_bytes), dtype={"period": str}, parse_dates=["period_start"]
+    )
+    expected = growth(LadderNetwork.from_path(small), freq="wave")
+    pd.testing.assert_frame_equal(table, expected, check_dtype=False)
+    assert len(table) == 4  # no wave column: each distinct date is a wave

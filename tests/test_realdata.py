@@ -180,3 +180,18 @@ def test_contact_events_give_the_same_daily_ties_as_records(folder, net, raw):
     pair = raw[["id1", "id2"]].min(axis=1) + "-" + raw[["id1", "id2"]].max(axis=1)
     gaps = raw.assign(pair=pair).sort_values("Time").groupby("pair")["Time"].diff()
     assert len(events.contacts) == int((gaps.isna() | (gaps > 20)).sum())
+
+
+def test_check_with_merge_gap_reports_records_and_events(folder, raw):
+    args = ["check", str(folder), "--focal", "child", "--rung", "kennen", "--time-unit", "s"]
+    args += ["--time-origin", "2009-10-01"]
+    result = CliRunner().invoke(main, [*args, "--merge-gap"])
+    assert result.exit_code == 0, result.output
+    # records of one pair at most 20 s apart are one event: counted here independently
+    pairs = raw.assign(a=raw[["id1", "id2"]].min(axis=1), b=raw[["id1", "id2"]].max(axis=1))
+    pairs = pairs.sort_values(["a", "b", "Time"])
+    starts = pairs.groupby(["a", "b"])["Time"].diff().fillna(10**9).gt(20).sum()
+    assert f"Records: {len(raw)} (merged into one event when at most 20 s apart)" in result.output
+    assert f"Events: {starts} contact events" in result.output
+    plain = CliRunner().invoke(main, args)
+    assert "Records:" not in plain.output and "Events:" not in plain.output
