@@ -297,3 +297,30 @@ def test_s50_rsiena_export_round_trips(s50, tmp_path):
 def test_an_unknown_period_names_waves_too(panel):
     with pytest.raises(UsageError, match="day, week, month, quarter, year, wave"):
         growth(panel, freq="fortnight")
+
+
+@pytest.mark.parametrize("view", ["reached", "current"])
+def test_growth_per_wave_counts_the_missing_and_they_are_not_alone(tmp_path, view):
+    from contactladder.analysis.growth import growth
+
+    # f, a parent, reports no one and misses waves 2 and 10; g, a parent, takes part but
+    # reports no one either: g is alone in every wave, f only in the waves f took part in.
+    roles = {**ROLES, "f": "parent", "g": "parent"}
+    responded = {**RESPONDED, "f": "1;9", "g": "1;2;9;10"}
+    folder = write_panel(tmp_path / "panel", REPORTS, responded, roles)
+    net = LadderNetwork.from_path(folder, wave_dates=WAVE_DATES)
+    table = growth(net, freq="wave", view=view)
+    took_part = {
+        p: set(text.replace(",", ";").replace(" ", ";").split(";")) for p, text in responded.items()
+    }
+    assert table["missing"].tolist() == [
+        sum(wave not in waves for waves in took_part.values()) for wave in ORDER
+    ]
+    assert list(table.columns[:4]) == ["period", "people", "missing", "focal"]
+    steps = list(net.periods("wave", view=view, graph=True))
+    expected = []
+    for wave, step in zip(ORDER, steps):
+        tieless = [p for p in step.graph if roles[p] == "parent" and step.graph.degree(p) == 0]
+        expected.append(sum(wave in took_part[p] for p in tieless))
+    assert table["focal_alone"].tolist() == expected
+    assert table.loc[table["period"] == "2", "focal_alone"].item() == 1  # g, not f

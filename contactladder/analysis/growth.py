@@ -87,6 +87,7 @@ from contactladder.analysis.village import LEFT, statuses_on
 from contactladder.errors import UsageError, literal
 from contactladder.network import LadderNetwork, Step
 from contactladder.network.current import DEFAULT_LAPSE, check_view
+from contactladder.network.periods import WAVE
 from contactladder.words import attribute_text
 from contactladder.words.roles import role_key
 
@@ -116,15 +117,18 @@ _TEXT_COLUMNS = ("period", "group")
 
 
 def growth_columns(
-    net: LadderNetwork, *, by: str | None = None, view: str = "reached"
+    net: LadderNetwork, *, by: str | None = None, view: str = "reached", freq: str = "month"
 ) -> list[str]:
     """The growth table's columns, in order, for this network's ladder and the ``view``
     (the current view adds ``ended_ties`` and ``declined`` after ``climbed``; contacts with
-    reports add ``reciprocity`` and ``agreement`` before ``period_start``)."""
+    reports add ``reciprocity`` and ``agreement`` before ``period_start``; waves add
+    ``missing`` after ``people``)."""
     return (
         ["period"]
         + (["group"] if by else [])
-        + ["people", "focal", "ties"]
+        + ["people"]
+        + (["missing"] if freq == WAVE else [])
+        + ["focal", "ties"]
         + [f"rung_{rung.key}" for rung in net.ladder]
         + list(tie_type_columns(net.focal).values())
         + ["new_ties", "climbed"]
@@ -221,6 +225,8 @@ def growth(
             row = {"period": step.label, **({"group": name} if by else {})}
             inside = grouping.inside(name)
             row.update(counters[name].row(step, inside), period_start=step.start)
+            if freq == WAVE:
+                row.update(_missing(step, counters[name], grouping, name))
             if view == "current":
                 row.update(_losses(step, inside))
             if reports is not None:
@@ -230,8 +236,18 @@ def growth(
             rows.append(row)
         if progress:
             progress(done, total)
-    columns = growth_columns(net, by=by, view=view) + (["left"] if status is not None else [])
+    columns = growth_columns(net, by=by, view=view, freq=freq)
+    columns += ["left"] if status is not None else []
     return _typed(pd.DataFrame(rows, columns=columns))
+
+
+def _missing(step: Step, counter: GrowthCounter, grouping: Grouping, name: str) -> dict:
+    """A wave's ``missing`` (people present who did not take part), and ``focal_alone`` without
+    them: someone who did not answer is not alone for want of answers."""
+    missing = [p for p in step.missing if name in grouping.person_groups(p)]
+    silent = sum(1 for p in missing if p in counter.peers and not counter.degree.get(p))
+    alone = counter.focal - counter.focal_with_ties - silent
+    return {"missing": len(missing), "focal_alone": alone}
 
 
 def _typed(table: pd.DataFrame) -> pd.DataFrame:
