@@ -324,3 +324,22 @@ def test_growth_per_wave_counts_the_missing_and_they_are_not_alone(tmp_path, vie
         expected.append(sum(wave in took_part[p] for p in tieless))
     assert table["focal_alone"].tolist() == expected
     assert table.loc[table["period"] == "2", "focal_alone"].item() == 1  # g, not f
+
+
+def test_the_timeline_and_the_report_step_by_wave(panel, tmp_path):
+    import json
+    import re
+
+    from contactladder.jobs.maps import timeline_job
+    from contactladder.jobs.report import write_report
+
+    timeline_job(panel, tmp_path / "t.html", freq="wave", lang="en")
+    page = (tmp_path / "t.html").read_text(encoding="utf-8")
+    found = re.search(r'<script type="application/json" id="cl-data">(.*?)</script>', page, re.S)
+    data = json.loads(found[1])
+    assert data["steps"]["label"] == ORDER
+    assert data["steps"]["text"] == [f"wave {wave}" for wave in ORDER]
+    write_report(panel, tmp_path / "report", freq="wave", lang="nl", timeline=False)
+    table = pd.read_csv(tmp_path / "report" / "growth.csv", dtype={"period": str})
+    assert table["period"].tolist() == ORDER
+    assert "4 golven" in (tmp_path / "report" / "index.html").read_text(encoding="utf-8")

@@ -38,7 +38,6 @@ import pandas as pd
 
 from contactladder.errors import UsageError
 from contactladder.network.current import DEFAULT_LAPSE, parse_lapse
-from contactladder.network.periods import period_label
 from contactladder.render.map_payload import map_data
 from contactladder.render.map_text import counts_text, long_date
 from contactladder.render.network_map import duration_text, in_wijk, map_options, shared_map_options
@@ -129,9 +128,10 @@ def timeline_data(
     index = {node: i for i, node in enumerate(node_order(G))}
     appear, history = _histories(net, freq, index, view, window)
     pairs = sorted(history)
+    labels = net.calendar(freq).labels  # ISO text, or the waves' names
     steps = {
-        "label": [period_label(p) for p in periods],
-        "text": [period_text(p, freq, lang) for p in periods],
+        "label": labels,
+        "text": [period_text(p, freq, lang, label=t) for p, t in zip(periods, labels)],
     }
     columns = counter_columns(net, view=view)
     counters_all, counters_wijk = _counters(
@@ -229,15 +229,20 @@ def needs_wijk_counters(net: LadderNetwork, *, wijk: str | None = None) -> bool:
     return wijk is not None or len(net.wijken()) > 1
 
 
-def period_text(period: pd.Period, freq: str, lang: str) -> str:
-    """A period as readers say it: 'maart 2024', '2024 K1', 'week 11, 2024', '2024'.
+def period_text(period: pd.Period, freq: str, lang: str, *, label: str = "") -> str:
+    """A period as readers say it: 'maart 2024', '2024 K1', 'week 11, 2024', '2024', or a
+    wave by its ``label``: 'golf 2'.
 
     >>> period_text(pd.Period("2024-03", "M"), "month", "nl")
     'maart 2024'
     >>> period_text(pd.Period("2024-03", "Q"), "quarter", "en")
     '2024 Q1'
+    >>> period_text(pd.Period("2024-03-01", "D"), "wave", "nl", label="2")
+    'golf 2'
     """
     w = words(lang)
+    if freq == "wave":
+        return w["map.period_wave"].format(wave=label)
     start = period.start_time
     if freq == "month":
         return f"{w['common.months'].split()[start.month - 1]} {start.year}"
