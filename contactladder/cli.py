@@ -255,8 +255,17 @@ def demo(folder: Path, seed: int) -> None:
 @data_options
 @click.option(
     "--format",
-    metavar="gexf|graphml|csv|xlsx",
-    help="Export format (default: from the suffix of -o).",
+    metavar="gexf|graphml|csv|xlsx|rsiena",
+    help="Export format (default: from the suffix of -o); rsiena writes a folder of one "
+    "matrix per wave.",
+)
+@click.option(
+    "--missing-code",
+    "missing",
+    type=int,
+    default=9,
+    show_default=True,
+    help="rsiena: the code of the row of someone who did not take part in a wave.",
 )
 @as_of_option("The network as far as it has grown by this date")
 @click.option(
@@ -286,7 +295,8 @@ def demo(folder: Path, seed: int) -> None:
 )
 @click.pass_context
 def export(ctx: click.Context, data: Path, output: str | None, **options: Any) -> None:
-    """The network for Gephi (GEXF with the growth on its timeline), GraphML or spreadsheets.
+    """The network for Gephi (GEXF with the growth on its timeline), GraphML, spreadsheets, or
+    RSiena and statnet (one matrix per wave).
 
     Example: contactladder export data/zwolle-demo -o outputs/zwolle.gexf
     """

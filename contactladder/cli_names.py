@@ -24,6 +24,7 @@ OPTIONS = {
     "start": "--as-of",
     "end": "--as-of",
     "kinds": "--kind",
+    "missing": "--missing-code",
 }
 
 

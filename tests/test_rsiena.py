@@ -109,3 +109,30 @@ def test_a_missing_code_that_is_a_value(net, tmp_path, code):
     with pytest.raises(UsageError, match="missing"):
         write_rsiena(net, tmp_path / "out", missing=code)
     assert not Path(tmp_path / "out").exists()
+
+
+def test_export_writes_the_rsiena_folder_from_the_command_line(tmp_path):
+    from click.testing import CliRunner
+
+    from contactladder.cli import main
+
+    folder = tmp_path / "panel"
+    folder.mkdir()
+    pd.DataFrame(REPORTS, columns=["respondent", "alter", "rung", "wave"]).to_csv(
+        folder / "contacts.csv", index=False
+    )
+    (folder / "people.csv").write_text(PEOPLE)
+    dates = [f"--wave-date={wave}={date}" for wave, date in DATES.items()]
+    out = tmp_path / "siena"
+    args = ["export", str(folder), *dates, "--format", "rsiena", "--missing-code", "99"]
+    result = CliRunner().invoke(main, [*args, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    net = LadderNetwork.from_path(folder, wave_dates=DATES)
+    panel = rsiena_panel(net, missing=99)
+    for k, matrix in enumerate(panel.matrices, start=1):
+        assert np.array_equal(np.loadtxt(out / f"wave-{k}.dat", ndmin=2), matrix)
+    cem = panel.actors.index(net.opaque_ids()["cem"])  # cem missed wave 2: a row of 99
+    row = np.loadtxt(out / "wave-2.dat")[cem]
+    assert set(np.delete(row, cem)) == {99} and row[cem] == 0
+    refused = CliRunner().invoke(main, [*args, "-o", "-"])
+    assert refused.exit_code == 1 and "give -o a folder" in refused.output

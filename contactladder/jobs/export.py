@@ -31,7 +31,9 @@ def export_job(
 
     The format and file names are checked before the data are read, so a wrong format or file
     name fails at once. ``options`` are those of :func:`contactladder.io.export.export`
-    (``format, as_of, anonymize, lang, gexf_version, csv_dialect, view, lapse``).
+    (``format, as_of, anonymize, lang, gexf_version, csv_dialect, view, lapse``); with
+    ``format="rsiena"``, :func:`contactladder.io.rsiena.write_rsiena` into the folder
+    ``output`` (``missing``: the code of a non-respondent's row).
 
     Returns
     -------
@@ -47,12 +49,43 @@ def export_job(
     """
     from contactladder.io.export import check_export_view, export, export_paths
 
+    missing = options.pop("missing", None)
+    if options.get("format") == "rsiena":
+        return _rsiena_export(source, output, missing=missing, **options)
     if str(output) == STDOUT:
         return _printed_export(source, **options)
     format, _ = export_paths(output, format=options.get("format"))
     check_export_view(options.get("view", "reached"), format)
     net, notes = open_source(source, output=output)
     return Result(paths=export(net, output, **options), notes=notes)
+
+
+def _rsiena_export(
+    source: Source | LadderNetwork,
+    output: str | Path | None,
+    *,
+    missing: int | None,
+    anonymize: bool = True,
+    view: str = "reached",
+    **options: Any,
+) -> Result:
+    """``export --format rsiena -o FOLDER``: one matrix per wave, the covariates, a README with
+    the R code (:func:`contactladder.io.rsiena.write_rsiena`)."""
+    from contactladder.errors import UsageError
+    from contactladder.io.rsiena import DEFAULT_MISSING, write_rsiena
+
+    if str(output) == STDOUT or view != "reached":
+        raise UsageError(
+            "an RSiena export is a folder of every wave's reports",
+            hint="give {output} a folder, and leave out {view}",
+        )
+    net, notes = open_source(source, output=output)
+    folder = Path(output) if output else Path("outputs") / f"{net.name}-rsiena"
+    code = DEFAULT_MISSING if missing is None else missing
+    paths = write_rsiena(net, folder, missing=code, anonymize=anonymize)
+    if not anonymize:
+        notes.append(names_note(str(folder)))
+    return Result(paths=paths, notes=notes)
 
 
 def _printed_export(
