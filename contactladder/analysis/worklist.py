@@ -85,6 +85,7 @@ from contactladder.analysis.village import (
     iso_day,
 )
 from contactladder.analysis.weaver_sentences import invite_text, priority_sentence, reason_sentence
+from contactladder.errors import UsageError
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.words import LIST_SEPARATOR, check_lang
 
@@ -158,7 +159,7 @@ def worklist(
     DataFrame
         ``person, wijk, priority, reasons, explanation, name, role, joined, activities,
         last_contact, ties, rung_<key>..., status, invite, introduced, as_of`` (and
-        ``suggestions``). ``reasons`` holds the keys joined by ``;``; ``activities`` the
+        ``suggestions``). ``reasons`` holds the keys joined by ``" | "``; ``activities`` the
         activities the person has ties at, joined by ``; ``; dates are ISO text, empty when
         unknown; ``rung_<key>`` counts their ties at that rung. Anonymized: ``label`` instead of
         ``person`` and ``name``, without ``joined`` and ``introduced``.
@@ -166,7 +167,8 @@ def worklist(
     Raises
     ------
     UsageError
-        For a date before the data, a bad duration, an unknown wijk, language or column.
+        For a date before the data, a bad duration, an unknown wijk, language or column, a
+        negative ``suggest``.
 
     Examples
     --------
@@ -189,6 +191,8 @@ def worklist(
     [['b', 'fading | stuck_low'], ['c', 'fading | stuck_low'], ['a', 'stuck_low | gone']]
     """
     lang = check_lang(lang)
+    if suggest < 0:
+        raise UsageError("a number of people to suggest", value=str(suggest), hint="give 0 or more")
     windows = {
         key: parse_duration(value, name=key)
         for key, value in (

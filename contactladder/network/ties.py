@@ -11,8 +11,7 @@ person_a, person_b, rung, activity``, ``person_a < person_b``) and never change 
 
 Examples
 --------
->>> import numpy as np
-import pandas as pd
+>>> import pandas as pd
 >>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-02-09", "2024-03-01"]),
 ...     "person_a": "ann", "person_b": "bo", "rung": [2, 1, 4], "activity": ["gym", "", "gym"]})
 >>> tie_table(contacts).values.tolist()  # doctest: +NORMALIZE_WHITESPACE
