@@ -842,3 +842,19 @@ def spell_value_on(spells: list, day: str):
         if start <= day and (end == "None" or day <= end):
             value_on = value
     return value_on
+
+
+# Ups, downs, ends, a tie that comes back and a parent without contacts (lapse 30 days):
+# ann–bo at delen, down to kennen, ended, back at helpen, ended; bo–cem climbs and ends;
+# cem–gw (a professional) is current one month; ann–cem starts at the top in the last month.
+UPS_AND_DOWNS = [
+    ("2024-01-10", "ann", "bo", 3),
+    ("2024-01-20", "bo", "cem", 1),
+    ("2024-02-15", "ann", "bo", 1),
+    ("2024-02-25", "bo", "cem", 2),
+    ("2024-03-05", "cem", "gw", 2),
+    ("2024-03-28", "bo", "cem", 2),
+    ("2024-04-20", "ann", "bo", 4),
+    ("2024-05-03", "ann", "cem", 5),
+]
+UPS_AND_DOWNS_PEOPLE = {"gw": ("professional", "Dieze", None), "dan": ("parent", "", "2024-02-10")}

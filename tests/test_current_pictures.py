@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from helpers import dataset, naive_bounds, timeline_levels_at
+from helpers import UPS_AND_DOWNS, UPS_AND_DOWNS_PEOPLE, dataset, naive_bounds, timeline_levels_at
 
 from contactladder.analysis.growth import growth
 from contactladder.errors import UsageError
@@ -20,24 +20,10 @@ from contactladder.render.network_map import network_map_data
 from contactladder.render.payload_schema import check_payload
 from contactladder.render.timeline_payload import timeline_data
 
-# ann–bo at delen, down to kennen, ended, back at helpen; bo–cem climbs and ends; cem–gw (a
-# professional) is current one month; ann–cem starts at the top in the last month.
-UPS_AND_DOWNS = [
-    ("2024-01-10", "ann", "bo", 3),
-    ("2024-01-20", "bo", "cem", 1),
-    ("2024-02-15", "ann", "bo", 1),
-    ("2024-02-25", "bo", "cem", 2),
-    ("2024-03-05", "cem", "gw", 2),
-    ("2024-03-28", "bo", "cem", 2),
-    ("2024-04-20", "ann", "bo", 4),
-    ("2024-05-03", "ann", "cem", 5),
-]
-PEOPLE = {"gw": ("professional", "Dieze", None), "dan": ("parent", "", "2024-02-10")}
-
 
 def village() -> LadderNetwork:
     """The village above, each person named by their id (so that a named page shows ids)."""
-    data = dataset(UPS_AND_DOWNS, PEOPLE)
+    data = dataset(UPS_AND_DOWNS, UPS_AND_DOWNS_PEOPLE)
     data.people["name"] = data.people.index
     return LadderNetwork(data)
 

@@ -14,6 +14,8 @@ import pytest
 from helpers import (
     RANDOM_CASES,
     RANDOM_IDS,
+    UPS_AND_DOWNS,
+    UPS_AND_DOWNS_PEOPLE,
     dataset,
     naive_bounds,
     naive_figures,
@@ -31,21 +33,6 @@ from contactladder.network import LadderNetwork
 from contactladder.network.current import current_walk, parse_lapse
 
 NO_GROUP = "(none)"
-
-# Ups, downs, ends, a tie that comes back and a parent without contacts (lapse 30 days):
-# ann–bo at delen, down to kennen, ended, back at helpen, ended; bo–cem climbs and ends;
-# cem–gw (a professional) is current one month; ann–cem starts at the top in the last month.
-UPS_AND_DOWNS = [
-    ("2024-01-10", "ann", "bo", 3),
-    ("2024-01-20", "bo", "cem", 1),
-    ("2024-02-15", "ann", "bo", 1),
-    ("2024-02-25", "bo", "cem", 2),
-    ("2024-03-05", "cem", "gw", 2),
-    ("2024-03-28", "bo", "cem", 2),
-    ("2024-04-20", "ann", "bo", 4),
-    ("2024-05-03", "ann", "cem", 5),
-]
-PEOPLE = {"gw": ("professional", "Dieze", None), "dan": ("parent", "", "2024-02-10")}
 
 
 def naive_current(
@@ -124,7 +111,7 @@ def naive_current(
 
 
 def ups_and_downs() -> LadderNetwork:
-    return LadderNetwork(dataset(UPS_AND_DOWNS, PEOPLE))
+    return LadderNetwork(dataset(UPS_AND_DOWNS, UPS_AND_DOWNS_PEOPLE))
 
 
 def test_ups_downs_and_ends_by_hand():
