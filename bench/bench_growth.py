@@ -30,8 +30,6 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -40,7 +38,7 @@ import numpy as np
 import pandas as pd
 import polars as pl
 from common import ACTIVITIES as VILLAGE_ACTIVITIES
-from common import OUT
+from common import OUT, measure_stage
 
 # Imported before any timing, as pandas, polars and DuckDB are for the floors: the stages time
 # work, not imports.
@@ -287,18 +285,6 @@ def peak_memory_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def measure(name: str, folder: Path) -> dict:
-    """One stage in a fresh process; its CPU time counts the process's threads (DuckDB's and
-    polars' included: ``time.process_time`` in the stage, which sees the whole process)."""
-    done = subprocess.run(
-        [sys.executable, __file__, "--stage", name, "--out", str(folder)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -334,7 +320,9 @@ def main() -> None:
     )
     skip_baseline = args.skip_baseline or args.size == "10M"
     results = {
-        name: measure(name, folder) for name in STAGES if not (name == "baseline" and skip_baseline)
+        name: measure_stage(__file__, name, folder)
+        for name in STAGES
+        if not (name == "baseline" and skip_baseline)
     }
     print(f"  {'':<13} {'CPU s':>7} {'wall s':>7} {'peak MiB':>9}")
     for name, result in results.items():

@@ -18,13 +18,11 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from bench_growth import START, generate, peak_memory_kib
-from common import OUT
+from common import OUT, measure_stage
 
 # Imported before any timing: the stages time work, not imports.
 from contactladder.jobs.common import Source
@@ -75,16 +73,6 @@ def stage(name: str, folder: Path) -> None:
     print(json.dumps(result))
 
 
-def measure(name: str, folder: Path) -> dict:
-    done = subprocess.run(
-        [sys.executable, __file__, "--stage", name, "--out", str(folder)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
@@ -103,7 +91,7 @@ def main() -> None:
         if not (folder / "contacts.csv").exists():
             generate(folder, contacts, people, MONTHS, args.seed)
         print(f"{contacts:,} contacts among {people:,} people over {MONTHS} months")
-        results = {name: measure(name, folder) for name in names}
+        results = {name: measure_stage(__file__, name, folder) for name in names}
         growth = results["growth"]["cpu"]
         for name, result in results.items():
             ratio = result["cpu"] / growth

@@ -1,6 +1,10 @@
 """What the benches share: where the demo and the generated data sets are, how headless
-Chromium is started, and the words of a generated village."""
+Chromium is started, how a stage runs in a fresh process, and the words of a generated
+village."""
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,3 +41,16 @@ ACTIVITIES = (
     "samen muziek maken",
     "taalplezier",
 )
+
+
+def measure_stage(script: str, name: str, folder: Path) -> dict:
+    """Run the stage ``name`` of the bench ``script`` in a fresh process (``--stage NAME --out
+    FOLDER``) and return the figures it prints last, as JSON; its CPU time counts the process's
+    threads (DuckDB's and polars' included: ``time.process_time`` in the stage)."""
+    done = subprocess.run(
+        [sys.executable, script, "--stage", name, "--out", str(folder)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
