@@ -23,7 +23,6 @@ from contactladder.cli_options import (
     as_of_option,
     choice_option,
     data_options,
-    duration_option,
     lang_option,
     output_option,
     pairs,
@@ -32,6 +31,7 @@ from contactladder.cli_options import (
     show,
     source,
     terminal_text,
+    view_option,
 )
 from contactladder.cli_output import (
     check_format_option,
@@ -109,14 +109,9 @@ def check(ctx: click.Context, data: Path, format: str, **options: Any) -> None:
 @main.command()
 @data_options
 @period_option("month")
-@choice_option(
-    "--view",
+@view_option(
     ["reached", "active", "current"],
-    "reached",
     "Rungs reached so far, ties active in each period, or ties current at its end.",
-)
-@duration_option(
-    "--lapse", "180d", "For --view current: a tie ends this long after its last contact."
 )
 @click.option("--by", help="A people column (such as wijk), or tie_type, to split by.")
 @click.option(
@@ -276,14 +271,9 @@ def demo(folder: Path, seed: int) -> None:
 )
 @lang_option("the role words in labels")
 @choice_option("--gexf-version", ["1.3", "1.2draft"], "1.3", "The GEXF version to write.")
-@choice_option(
-    "--view",
+@view_option(
     ["reached", "current"],
-    "reached",
     "GEXF: rungs reached so far, or ties current (their spells end when the tie ends).",
-)
-@duration_option(
-    "--lapse", "180d", "For --view current: a tie ends this long after its last contact."
 )
 @csv_dialect_option
 @click.option(

@@ -16,18 +16,6 @@ from contactladder import cli_options as shared
 __all__ = ["COMMANDS"]
 
 
-def _view_options(what: str) -> Any:
-    """``--view reached|current`` and ``--lapse 180d``: which ties a picture draws."""
-
-    def decorate(command: Any) -> Any:
-        command = shared.duration_option(
-            "--lapse", "180d", "For --view current: a tie ends this long after its last contact."
-        )(command)
-        return shared.choice_option("--view", ["reached", "current"], "reached", what)(command)
-
-    return decorate
-
-
 @click.command(name="map")
 @shared.data_options
 @shared.as_of_option(
@@ -41,7 +29,10 @@ def _view_options(what: str) -> Any:
     "people), the person highlighted and centred; with --names only they are named.",
 )
 @shared.fading_option("With --focus: ties without a contact for longer than this are drawn faded.")
-@_view_options("Ties at the rung reached by then, or only the ties current then, at that rung.")
+@shared.view_option(
+    ["reached", "current"],
+    "Ties at the rung reached by then, or only the ties current then, at that rung.",
+)
 @shared.map_options
 @click.option("--png", is_flag=True, help="Also write the map as a PNG picture beside it.")
 @click.option("--svg", is_flag=True, help="Also write the map as an SVG picture beside it.")
@@ -61,7 +52,10 @@ def map_(ctx: click.Context, data: Path, output: Path, **options: Any) -> None:
 @click.command()
 @shared.data_options
 @shared.period_option("month", "The length of one step of the slider.")
-@_view_options("Ties from their first contact on, or only while current: ties that end fade out.")
+@shared.view_option(
+    ["reached", "current"],
+    "Ties from their first contact on, or only while current: ties that end fade out.",
+)
 @shared.map_options
 @shared.output_option("The .html file to write.", default=Path("outputs/timeline.html"))
 @click.pass_context

@@ -26,6 +26,7 @@ __all__ = [
     "output_option",
     "choice_option",
     "period_option",
+    "view_option",
     "duration_option",
     "person_on_a_day",
     "note_option",
@@ -217,6 +218,20 @@ def period_option(default: str, what: str | None = None) -> Callable:
 def duration_option(name: str, default: str, what: str) -> Callable:
     """``name`` a length of time such as ``90d``, ``12w``, ``6m`` or ``1y``."""
     return click.option(name, default=default, show_default=True, help=what)
+
+
+def view_option(views: list[str], what: str) -> Callable:
+    """``--view`` (one of ``views``, reached by default) and ``--lapse 180d``, the current
+    view's window (``network.current.DEFAULT_LAPSE``, named here so that --help loads no
+    pandas)."""
+
+    def decorate(command: Callable) -> Callable:
+        command = duration_option(
+            "--lapse", "180d", "For --view current: a tie ends this long after its last contact."
+        )(command)
+        return choice_option("--view", views, "reached", what)(command)
+
+    return decorate
 
 
 def note_option(what: str) -> Callable:

@@ -300,3 +300,11 @@ def test_growth_per_wave_on_the_command_line(small):
     expected = growth(LadderNetwork.from_path(small), freq="wave")
     pd.testing.assert_frame_equal(table, expected, check_dtype=False)
     assert len(table) == 4  # no wave column: each distinct date is a wave
+
+
+def test_the_cli_lapse_default_is_the_librarys():
+    from contactladder.network.current import DEFAULT_LAPSE
+
+    for name in ("growth", "export", "map", "timeline"):
+        lapse = next(p for p in main.commands[name].params if p.name == "lapse")
+        assert lapse.default == DEFAULT_LAPSE, name

@@ -30,6 +30,7 @@ from contactladder.jobs.common import (
     status_of,
 )
 from contactladder.network import LadderNetwork
+from contactladder.network.current import DEFAULT_LAPSE
 
 __all__ = [
     "ladder_job",
@@ -87,7 +88,7 @@ def growth_job(
     view: str = "reached",
     by: str | None = None,
     transitions: bool = False,
-    lapse: object = "180d",
+    lapse: object = DEFAULT_LAPSE,
     between: bool = False,
     tie_rule: str | None = None,
     progress: Progress = None,
