@@ -59,3 +59,11 @@ def test_a_wijk_with_few_focal_people_shows_no_stage():
     assert grid[1] == ["Dieze", "<5"] and grid[2] == ["Zuid", "meerdere spinnen"]
     exact = _grid(weaving_section(stages, focal="parent", lang="nl", exact=True))
     assert exact[1] == ["Dieze", "één spin in het web"]
+
+
+def test_the_rules_name_the_lowest_rung_counted(tmp_path):
+    net = LadderNetwork.from_path(DEMO)
+    write_report(net, tmp_path / "report", freq="quarter", lang="en", timeline=False)
+    page = html.unescape((tmp_path / "report" / "index.html").read_text(encoding="utf-8"))
+    level = weaving_stages(net, freq="quarter").attrs["min_rung"]
+    assert f"(ties from the rung '{net.ladder[level].label('en')}' up)" in page

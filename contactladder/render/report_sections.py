@@ -75,7 +75,10 @@ def report_html(
         shown = shown[["group", *columns]]
         sections.append(_groups_section(shown, images, tables.by, headers, lang))
     if tables.stages is not None and len(tables.stages):
-        stages = weaving_section(tables.stages, focal=net.focal, lang=lang, exact=tables.exact)
+        lowest = net.ladder[tables.stages.attrs["min_rung"]].label(lang)
+        stages = weaving_section(
+            tables.stages, focal=net.focal, rung=lowest, lang=lang, exact=tables.exact
+        )
         sections.append(stages)
     if timeline_page is not None:
         sections.append(_timeline_section(timeline_page, lang))

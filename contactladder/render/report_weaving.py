@@ -60,10 +60,10 @@ def shown_stages(stages: pd.DataFrame, *, exact: bool = False) -> pd.DataFrame:
 
 
 def weaving_section(
-    stages: pd.DataFrame, *, focal: str, lang: str = "nl", exact: bool = False
+    stages: pd.DataFrame, *, focal: str, rung: str = "", lang: str = "nl", exact: bool = False
 ) -> str:
     """The section ``weaving`` of the report: the grid of stages by wijk and period, what each
-    stage means and how it is decided."""
+    stage means and how it is decided (``rung``: the label of the lowest rung counted)."""
     w = words(lang)
     people = role_word(focal, lang, plural=True).lower()
     shown = shown_stages(stages, exact=exact)
@@ -85,6 +85,7 @@ def weaving_section(
         for name, sentence in [stage_words(stage, focal=focal, lang=lang)]
     )
     rules = w["report.weaving_rules"].format(
+        rung=rung,
         people=people,
         connected=_percent(CONNECTED_SHARE),
         core_share=_percent(CORE_SHARE),
