@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from contactladder.analysis.cut_off import cut_off as people_cut_off
+from contactladder.analysis.cut_off import local_bridge_mask
 from contactladder.analysis.village import LEFT, Village, iso_day
 from contactladder.analysis.weaver_sentences import broker_explanation, role_people
 from contactladder.network.ladder_network import LadderNetwork
@@ -145,38 +146,64 @@ def brokers(
     """
     lang = check_lang(lang)
     people = _People(G, focal, wijk, group, role, name)
+    nodes, graph = _as_igraph(G)
     betweenness = betweenness_centrality(G)
-    cut_edges = bridges(G)
-    local = {frozenset(edge) for edge in nx.local_bridges(G, with_span=False)}
+    a, b = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2).T
+    flags = _tie_flags(people, graph, a, b)
+    counts = {
+        key: np.bincount(np.concatenate([a, b]), np.tile(flag, 2), len(nodes)).astype(int)
+        for key, flag in flags.items()
+    }
     cut_off = people_cut_off(G)
     sole: dict[Hashable, list[Hashable]] = {}
     for person in G:
         if people.focal(person) and G.degree(person) == 1:
             sole.setdefault(next(iter(G[person])), []).append(person)
-    rows = []
-    for person in G:
-        row = _broker_row(
-            people,
-            person,
-            betweenness[person],
-            cut_edges,
-            local,
-            sorted(sole.get(person, []), key=str),
-            cut_off[person],
-            lang,
-        )
-        if row["betweenness"] or row["bridging_ties"] or row["sole_link_parents"]:
-            rows.append(row)
-    table = pd.DataFrame(rows, columns=_COLUMNS)
+    table = pd.DataFrame(
+        {
+            "person": pd.Series(nodes, dtype=object),
+            "betweenness": [round(float(betweenness[p]), 6) for p in nodes],
+            "bridging_ties": counts.pop("bridging"),
+            "sole_link_parents": [len(sole.get(p, ())) for p in nodes],
+            **counts,
+        }
+    )
+    table = table[
+        (table["betweenness"] != 0)
+        | (table["bridging_ties"] != 0)
+        | (table["sole_link_parents"] != 0)
+    ]
     table = table.sort_values(
         ["betweenness", "bridging_ties", "sole_link_parents", "person"],
         ascending=[False, False, False, True],
         kind="stable",
     )
-    table = table.reset_index(drop=True)
     table = table.head(top) if top is not None else table
+    rows = [
+        _broker_row(people, row, sorted(sole.get(row["person"], []), key=str), cut_off, lang)
+        for row in table.to_dict("records")
+    ]
+    table = pd.DataFrame(rows, columns=_COLUMNS)
     table.attrs.update(kind="brokers", lang=lang)
     return table
+
+
+def _tie_flags(
+    people: _People, graph: igraph.Graph, a: np.ndarray, b: np.ndarray
+) -> dict[str, np.ndarray]:
+    """For every tie ``a[t] - b[t]`` (numbers of ``graph``): whether it joins two wijken, two
+    groups, is a local bridge, a bridge, and any of the first three (``bridging``)."""
+    wijken = people.codes("wijk")
+    groups = people.codes("group")
+    flags = {
+        "between_wijken": (wijken[a] >= 0) & (wijken[b] >= 0) & (wijken[a] != wijken[b]),
+        "between_groups": groups[a] != groups[b],
+        "local_bridges": local_bridge_mask(people.G, a, b),
+        "bridges": np.zeros(len(a), dtype=bool),
+    }
+    flags["bridges"][graph.bridges()] = True
+    flags["bridging"] = flags["between_wijken"] | flags["between_groups"] | flags["local_bridges"]
+    return flags
 
 
 def betweenness_centrality(G: nx.Graph) -> dict[Hashable, float]:
@@ -313,6 +340,16 @@ class _People:
             return _FOCAL_GROUP
         return self.text(person, "group") or self.text(person, "role") or "?"
 
+    def codes(self, what: str) -> np.ndarray:
+        """Every node's wijk (``what="wijk"``, -1 when empty) or :meth:`group` as a code, in
+        the graph's order."""
+        values: list[object] = [
+            self.group(v) if what == "group" else self.text(v, what) for v in self.G
+        ]
+        if what == "wijk":
+            values = [value or None for value in values]
+        return pd.factorize(pd.Series(values, dtype=object))[0].astype(np.int64)
+
     def label(self, person: Hashable) -> str:
         """The person's name and id, "Anna de Vries (p012)", or the id when there is no name."""
         name = self.text(person, "name")
@@ -320,56 +357,40 @@ class _People:
 
 
 def _broker_row(
-    people: _People,
-    person: Hashable,
-    betweenness: float,
-    cut_edges: set[frozenset[Hashable]],
-    local: set[frozenset[Hashable]],
-    sole: list[Hashable],
-    cut_off: int,
-    lang: str,
+    people: _People, row: dict[str, Any], sole: list[Hashable], cut_off: dict, lang: str
 ) -> dict[str, Any]:
-    G = people.G
+    """The whole row of one broker, from the counts in ``row``: who their ties reach and why
+    they matter, in words."""
+    G, person = people.G, row["person"]
     wijk, group = people.text(person, "wijk"), people.group(person)
     other_wijken: set[str] = set()
     other_groups: set[str | tuple[str]] = set()
-    bridging = 0
-    counts = {"between_wijken": 0, "between_groups": 0, "local_bridges": 0, "bridges": 0}
     for other in G[person]:
-        edge = frozenset((person, other))
         their_wijk, their_group = people.text(other, "wijk"), people.group(other)
-        flags = {
-            "between_wijken": bool(wijk and their_wijk and their_wijk != wijk),
-            "between_groups": their_group != group,
-            "local_bridges": edge in local,
-            "bridges": edge in cut_edges,
-        }
-        for key, flag in flags.items():
-            counts[key] += flag
-        if flags["between_wijken"]:
+        if wijk and their_wijk and their_wijk != wijk:
             other_wijken.add(their_wijk)
-        if flags["between_groups"]:
+        if their_group != group:
             other_groups.add(their_group)
-        bridging += flags["between_wijken"] or flags["between_groups"] or flags["local_bridges"]
-    betweenness = round(float(betweenness), 6)
+    counts = {key: int(row[key]) for key in ("between_wijken", "between_groups")}
+    counts |= {key: int(row[key]) for key in ("local_bridges", "bridges")}
     groups = [
         role_people(people.focal_roles, lang) if g == _FOCAL_GROUP else str(g) for g in other_groups
     ]
     explanation = broker_explanation(
         lang,
-        betweenness=betweenness,
+        betweenness=row["betweenness"],
         counts=counts,
         other_wijken=other_wijken,
         other_groups=groups,
         sole=[people.label(p) for p in sole],
         focal_roles=people.focal_roles,
-        cut_off=cut_off,
+        cut_off=cut_off[person],
     )
     return {
         "person": person,
         "role": people.text(person, "role"),
-        "betweenness": betweenness,
-        "bridging_ties": bridging,
+        "betweenness": row["betweenness"],
+        "bridging_ties": int(row["bridging_ties"]),
         "explanation": explanation,
         "name": people.text(person, "name"),
         "wijk": wijk,
@@ -378,5 +399,5 @@ def _broker_row(
         **counts,
         "sole_link_parents": len(sole),
         "sole_link_of": LIST_SEPARATOR.join(map(str, sole)),
-        "cut_off": cut_off,
+        "cut_off": cut_off[person],
     }

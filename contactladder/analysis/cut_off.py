@@ -17,10 +17,15 @@ A path 1-2-3-4 with a spur 3-5: without 3, both 4 and 5 are alone, and 1-2 is th
 from __future__ import annotations
 
 from collections.abc import Hashable
+from itertools import pairwise
 
+import igraph
 import networkx as nx
+import numpy as np
 
-__all__ = ["cut_off"]
+from contactladder.analysis.village_index import ranges
+
+__all__ = ["cut_off", "local_bridge_mask"]
 
 
 @nx.utils.not_implemented_for("directed")
@@ -50,10 +55,10 @@ def cut_off(G: nx.Graph) -> dict[Hashable, int]:
     Notes
     -----
     The pieces are read from the block-cut tree (the blocks are the biconnected components,
-    joined by the articulation points): one walk over the tree gives, for every articulation
-    point, the sizes of the pieces below it, and the piece above is the rest. This takes
-    O(n + m) time for n nodes and m edges, where removing each node in turn would take
-    O(n (n + m)).
+    joined by the articulation points, both found by igraph): one walk over the tree gives, for
+    every articulation point, the sizes of the pieces below it, and the piece above is the rest.
+    This takes O(n + m) time for n nodes and m edges, where removing each node in turn would
+    take O(n (n + m)). Self-loops and repeated ties change no piece and are left out.
 
     Examples
     --------
@@ -64,34 +69,77 @@ def cut_off(G: nx.Graph) -> dict[Hashable, int]:
     >>> cut_off(nx.cycle_graph(4))
     {0: 0, 1: 0, 2: 0, 3: 0}
     """
-    found = dict.fromkeys(G, 0)
-    for component in nx.connected_components(G):
-        if len(component) >= 3:
-            found.update(_in_component(G.subgraph(component)))
-    return found
+    nodes = list(G)
+    code = {node: number for number, node in enumerate(nodes)}
+    ends = [(code[a], code[b]) for a, b in G.edges() if a != b]
+    graph = igraph.Graph(n=len(nodes), edges=ends)
+    return dict(zip(nodes, _cut_off_codes(graph.simplify()).tolist()))
 
 
-def _in_component(component: nx.Graph) -> dict[Hashable, int]:
-    """The people each articulation point of a connected graph cuts off."""
-    cuts = set(nx.articulation_points(component))
+def _cut_off_codes(graph: igraph.Graph) -> np.ndarray:
+    """:func:`cut_off` of a simple igraph graph, by vertex number, through its block-cut forest:
+    the articulation points (tree nodes ``0 .. c-1``, each one person) and the blocks (tree nodes
+    ``c ..``, each their people who are no articulation point), with one root joining a node of
+    every tree."""
+    n = graph.vcount()
+    blocks, cuts = graph.biconnected_components(return_articulation_points=True)
+    found = np.zeros(n, dtype=np.int64)
     if not cuts:
-        return {}
-    tree = nx.Graph()
-    weight = {("cut", v): 1 for v in cuts}
-    for number, block in enumerate(nx.biconnected_components(component)):
-        weight[("block", number)] = sum(1 for v in block if v not in cuts)
-        tree.add_edges_from((("block", number), ("cut", v)) for v in block & cuts)
-    root = ("block", 0)
-    parent = dict(nx.bfs_predecessors(tree, root))
-    below = dict(weight)  # the people in the subtree of each node of the tree
-    for node in reversed([root, *parent]):
-        if node in parent:
-            below[parent[node]] += below[node]
-    total = component.number_of_nodes()
-    found = {}
-    for v in cuts:
-        node = ("cut", v)
-        pieces = [below[child] for child in tree[node] if parent.get(child) == node]
-        pieces.append(total - below[node])
-        found[v] = total - 1 - max(pieces)
+        return found
+    cuts = np.asarray(sorted(cuts), dtype=np.int64)
+    place = np.full(n, -1, dtype=np.int64)
+    place[cuts] = np.arange(len(cuts))
+    members = [np.asarray(block, dtype=np.int64) for block in blocks]
+    owner = np.repeat(np.arange(len(members)), [len(block) for block in members])
+    member = place[np.concatenate(members)]
+    weight = np.concatenate([np.ones(len(cuts), dtype=np.int64), np.zeros(len(members), int)])
+    np.add.at(weight, len(cuts) + owner[member < 0], 1)
+    linked = member >= 0
+    links = np.column_stack([member[linked], len(cuts) + owner[linked]])
+    tree = igraph.Graph(n=len(weight) + 1, edges=links.tolist())
+    membership = np.asarray(tree.connected_components().membership[:-1])
+    _, firsts = np.unique(membership, return_index=True)
+    tree.add_edges([(len(weight), int(node)) for node in firsts])
+    order, layers, parents = tree.bfs(len(weight))
+    parent = np.asarray(parents, dtype=np.int64)
+    below = np.append(weight, 0)
+    for start, stop in reversed(list(pairwise(layers))[1:]):
+        layer = np.asarray(order[start:stop])
+        np.add.at(below, parent[layer], below[layer])
+    largest_child = np.zeros(len(weight) + 1, dtype=np.int64)
+    inner = np.asarray(order[layers[1] :])
+    np.maximum.at(largest_child, parent[inner], below[inner])
+    components = graph.connected_components()
+    total = np.asarray(components.sizes())[np.asarray(components.membership)[cuts]]
+    here = np.arange(len(cuts))
+    found[cuts] = total - 1 - np.maximum(largest_child[here], total - below[here])
     return found
+
+
+def local_bridge_mask(G: nx.Graph, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Whether the two ends of each tie ``a[t] - b[t]`` (numbers of the nodes of ``G``) have no
+    neighbour in common, as :func:`networkx.local_bridges` (a self-loop makes a person their
+    own neighbour): the neighbours of the end with fewer ties are looked up among the ties of
+    the other.
+
+    >>> local_bridge_mask(nx.Graph([(0, 1), (1, 2), (2, 0), (2, 3)]), np.array([0, 2]),
+    ...     np.array([1, 3])).tolist()
+    [False, True]
+    """
+    n = G.number_of_nodes()
+    code = {node: number for number, node in enumerate(G)}
+    pairs = np.asarray([(code[u], code[v]) for u, v in G.edges()], dtype=np.int64).reshape(-1, 2)
+    ends = np.concatenate([pairs[:, 0], pairs[:, 1][pairs[:, 0] != pairs[:, 1]]])
+    others = np.concatenate([pairs[:, 1], pairs[:, 0][pairs[:, 0] != pairs[:, 1]]])
+    keys = np.unique(ends * n + others)  # every (person, neighbour), loops once
+    indptr = np.searchsorted(keys // max(n, 1), np.arange(n + 1))
+    degree = np.diff(indptr)
+    small = np.where(degree[a] <= degree[b], a, b)
+    large = np.where(degree[a] <= degree[b], b, a)
+    rows = ranges(indptr[small], indptr[small + 1])
+    tie = np.repeat(np.arange(len(a)), degree[small])
+    wanted = large[tie] * n + keys[rows] % max(n, 1)
+    place = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+    common = np.zeros(len(a), dtype=bool)
+    common[tie[keys[place] == wanted]] = True
+    return ~common
