@@ -92,7 +92,9 @@ class VillageIndex:
         people = list(graph)
         code = {person: number for number, person in enumerate(people)}
         n = len(people)
-        edges = [(code[a], code[b], rung, last) for a, b, rung, last in _edge_rows(graph)]
+        edges = [
+            (code[a], code[b], d["rung"], d["last_contact"]) for a, b, d in graph.edges(data=True)
+        ]
         a, b, rung, last = (np.array(column) for column in zip(*edges)) if edges else _no_edges()
         ends, others = np.concatenate([a, b]).astype(np.int64), np.concatenate([b, a])
         order = np.lexsort((others, ends))
@@ -107,11 +109,12 @@ class VillageIndex:
         activity, names = pd.factorize(visits["activity"], sort=True)
         moment, moments = pd.factorize(visits["date"].to_numpy(dtype="datetime64[ns]"), sort=True)
         width = max(len(names), 1) * max(len(moments), 1)
-        rows = np.unique(
+        rows = np.sort(
             np.asarray(person, dtype=np.int64) * width
             + activity.astype(np.int64) * len(moments)
             + moment
         )
+        rows = rows[np.diff(rows, prepend=-1) != 0]  # each visit once
         times = np.asarray(moments, dtype="datetime64[ns]")
         window = together.to_timedelta64()
         return cls(
@@ -255,11 +258,6 @@ class VillageIndex:
         merged_high = np.zeros(int(group[-1]) + 1, dtype=np.int64)
         np.maximum.at(merged_high, group, high)
         return low[starts], merged_high
-
-
-def _edge_rows(graph: nx.Graph):
-    for a, b, data in graph.edges(data=True):
-        yield a, b, data["rung"], data["last_contact"]
 
 
 def _no_edges() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

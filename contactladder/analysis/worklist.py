@@ -72,6 +72,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from contactladder.analysis.candidate_sets import suggestions
@@ -212,11 +213,15 @@ def worklist(
         people = [p for p in people if village.text(p, "wijk").lower() == wanted]
     logged = _logged(village, introduced)
     invites = invitation_counts(village, match)
+    applies = _reasons_of_all(village, windows)
+    rungs = _rung_counts(village)
     rows = []
     for person in people:
-        found = _reasons(village, person, windows)
-        if found:
-            rows.append(_worklist_row(village, person, found, (match, invites), logged, lang))
+        code = village.index.code[person]
+        if applies[code].any():
+            found = _reasons(village, person, applies[code])
+            row = _worklist_row(village, person, found, (match, invites), logged, lang)
+            rows.append(row | dict(zip(rungs[0], rungs[1][code].tolist())))
     columns = "person wijk priority reasons explanation name role joined activities".split()
     columns += ["last_contact", "ties", *(f"rung_{r.key}" for r in net.ladder)]
     columns += ["status", "invite", "introduced", "as_of"]
@@ -302,36 +307,63 @@ def _low_level(net: LadderNetwork) -> int:
     return max(min(2, len(net.ladder) - 1), 0)
 
 
-def _reasons(
-    village: Village, person: Hashable, windows: dict[str, pd.DateOffset]
-) -> dict[str, dict[str, Any]]:
-    """The reasons that apply to ``person``, each with what its sentence needs."""
+def _reasons_of_all(village: Village, windows: dict[str, pd.DateOffset]) -> np.ndarray:
+    """Which reasons apply to each person (rows by code in the village's index, columns in the
+    order of :data:`REASONS`; see the module docstring)."""
+    index, focal = village.index, village.focal_mask
     day = village.day
-    ties = village.graph[person]
+    before = {key: (day - window).to_datetime64() for key, window in windows.items()}
+    ties = np.diff(index.indptr) > 0
+    peers = index.tie_counts(focal) > 0
+    owners = np.repeat(np.arange(index.size), np.diff(index.indptr))
+    top_peer = np.full(index.size, -1, dtype=np.int64)
+    np.maximum.at(top_peer, owners, np.where(focal[index.neighbours], index.rungs, -1))
+    last = index.last_contact
+    present = village.present_from
+    since = pd.to_datetime(
+        pd.Series([present.get(p, pd.NaT) for p in index.people], dtype=object)
+    ).to_numpy(dtype="datetime64[ns]")
+    gone = ties & (last < before["gone"])
+    found = {
+        "alone": ~ties,
+        "only_professionals": ties & ~peers,
+        "fading": ties & ~gone & (last < before["fading"]),
+        "new_unconnected": ~peers & (since >= before["new"]),
+        "stuck_low": peers
+        & (top_peer <= _low_level(village.net))
+        & (since < before["stuck_after"]),
+        "gone": gone,
+    }
+    return np.column_stack([found[key] for key in REASONS])
+
+
+def _reasons(village: Village, person: Hashable, applies: np.ndarray) -> dict[str, dict[str, Any]]:
+    """The reasons that apply to ``person`` (``applies``: a row of :func:`_reasons_of_all`),
+    each with what its sentence needs."""
     peers = village.peers(person)
     since = village.present_from.get(person, pd.NaT)
     last = village.last_contact(person)
-    found: dict[str, dict[str, Any]] = {}
-    others = sorted((p for p in ties if not village.focal(p)), key=str)
-    if not ties:
-        found["alone"] = {"since": since}
-    elif not peers:
-        found["only_professionals"] = {"others": others}
-    if ties and last < day - windows["gone"]:
-        found["gone"] = {"last": last}
-    elif ties and last < day - windows["fading"]:
-        found["fading"] = {"last": last, "peers": bool(peers), "others": others}
-    if not peers and not pd.isna(since) and since >= day - windows["new"]:
-        found["new_unconnected"] = {"since": since}
-    low = _low_level(village.net)
-    if (
-        peers
-        and max(ties[p]["rung"] for p in peers) <= low
-        and not pd.isna(since)
-        and since < day - windows["stuck_after"]
-    ):
-        found["stuck_low"] = {"since": since, "peers": len(peers), "level": low}
-    return {key: found[key] for key in REASONS if key in found}
+    others = sorted((p for p in village.graph[person] if not village.focal(p)), key=str)
+    info = {
+        "alone": {"since": since},
+        "only_professionals": {"others": others},
+        "fading": {"last": last, "peers": bool(peers), "others": others},
+        "new_unconnected": {"since": since},
+        "stuck_low": {"since": since, "peers": len(peers), "level": _low_level(village.net)},
+        "gone": {"last": last},
+    }
+    return {key: info[key] for key, applied in zip(REASONS, applies.tolist()) if applied}
+
+
+def _rung_counts(village: Village) -> tuple[list[str], np.ndarray]:
+    """The ``rung_<key>`` columns, and each person's number of ties at each rung (rows by code
+    in the village's index)."""
+    index, ladder = village.index, village.net.ladder
+    place = pd.Index([rung.level for rung in ladder]).get_indexer(index.rungs)
+    owners = np.repeat(np.arange(index.size), np.diff(index.indptr))
+    counts = np.zeros((index.size, len(ladder)), dtype=np.int64)
+    np.add.at(counts, (owners[place >= 0], place[place >= 0]), 1)
+    return [f"rung_{rung.key}" for rung in ladder], counts
 
 
 def _worklist_row(
@@ -342,14 +374,11 @@ def _worklist_row(
     logged: dict[Hashable, str],
     lang: str,
 ) -> dict[str, Any]:
-    graph, net = village.graph, village.net
+    graph = village.graph
     ties = graph[person]
     sentences = [reason_sentence(village, key, info, lang) for key, info in found.items()]
     sentences.append(priority_sentence({key: REASONS[key] for key in found}, lang))
     last = village.last_contact(person)
-    rungs = {
-        f"rung_{r.key}": sum(1 for d in ties.values() if d["rung"] == r.level) for r in net.ladder
-    }
     invite = (
         invite_text(
             village, person, invitations(village, person, inviting[0], counts=inviting[1]), lang
@@ -369,7 +398,6 @@ def _worklist_row(
         "activities": LIST_SEPARATOR.join(sorted(village.activities[person])),
         "last_contact": iso_day(last),
         "ties": len(ties),
-        **rungs,
         "status": village.status_of(person),
         "invite": invite,
         "introduced": logged.get(person, ""),
