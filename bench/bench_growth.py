@@ -37,87 +37,14 @@ import duckdb
 import numpy as np
 import pandas as pd
 import polars as pl
-from common import ACTIVITIES as VILLAGE_ACTIVITIES
 from common import OUT, measure_stage
 
 # Imported before any timing, as pandas, polars and DuckDB are for the floors: the stages time
 # work, not imports.
 from contactladder import LadderNetwork, growth
+from contactladder.demo.synthetic import RUNG_KEYS, generate
 
-START = pd.Timestamp("2024-01-01")
-WIJKEN = ["Dieze", "Stadshagen", "Zwolle-Zuid", "Holtenbroek", "Assendorp"]
-ACTIVITIES = [*VILLAGE_ACTIVITIES, ""]  # "": a contact outside any activity
-RUNG_KEYS = ["kennen", "praten", "delen", "helpen", "steunen"]
 TARGET_SPEEDUP, TARGET_FLOOR = 5.0, 3.0
-
-
-# --- the data ----------------------------------------------------------------------------------
-
-
-def generate(folder: Path, contacts: int, people: int, months: int, seed: int = 42) -> None:
-    """A seeded data set: parents and professionals in wijken, who meet mostly near each other.
-
-    People are placed on a ring by wijk; most contacts are between near neighbours on the ring
-    (so the peer graph has triangles, as real neighbourhood networks do), a few are long-range.
-    Pairs meet again and again (a heavy-tailed number of times) and their rungs rise as they do.
-    About a third of the people join during the two years.
-    """
-    rng = np.random.default_rng(seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    ids = np.array([f"p{i:06d}" for i in range(people)])
-    roles = rng.choice(["parent", "professional", "volunteer"], size=people, p=[0.85, 0.12, 0.03])
-    wijk = np.array(WIJKEN)[np.arange(people) * len(WIJKEN) // people]
-    end = START + pd.DateOffset(months=months)
-    span = (end - START).days
-    join_day = np.where(rng.random(people) < 0.35, rng.integers(0, span, size=people), -1)
-    joined = pd.Series(START + pd.to_timedelta(np.maximum(join_day, 0), unit="D"))
-    joined[join_day < 0] = pd.NaT
-    people_table = pd.DataFrame(
-        {
-            "id": ids,
-            "role": roles,
-            "wijk": wijk,
-            "organisation": np.where(
-                roles == "professional",
-                rng.choice(
-                    ["GGD", "sociaal wijkteam", "kinderopvang", "onderwijs", "welzijn"], size=people
-                ),
-                "",
-            ),
-            "joined": joined.dt.strftime("%Y-%m-%d").fillna(""),
-        }
-    )
-    people_table.to_csv(folder / "people.csv", index=False)
-
-    pairs = contacts // 3  # distinct ties, about
-    a = rng.integers(0, people, size=pairs)
-    near = rng.random(pairs) < 0.9
-    offset = np.where(near, rng.integers(1, 40, size=pairs), rng.integers(1, people, size=pairs))
-    b = (a + offset) % people
-    repeats = np.minimum(rng.zipf(1.8, size=pairs), 60)
-    scale = contacts / repeats.sum()
-    repeats = np.maximum(1, np.round(repeats * scale)).astype(int)
-    pair_of = np.repeat(np.arange(pairs), repeats)[:contacts]
-    if len(pair_of) < contacts:
-        pair_of = np.concatenate([pair_of, rng.integers(0, pairs, size=contacts - len(pair_of))])
-    first_day = np.maximum(join_day[a], join_day[b]).clip(min=0)[pair_of]
-    day = first_day + (rng.random(contacts) * (span - first_day)).astype(int)
-    order = np.lexsort((day, pair_of))
-    pair_of, day = pair_of[order], day[order]
-    # The n-th meeting of a pair is at rung 1 + a random share of n (capped at the top).
-    nth = np.arange(contacts) - np.searchsorted(pair_of, pair_of)
-    rung = np.minimum(5, 1 + (nth * rng.random(contacts) * 0.6).astype(int))
-    frame = pd.DataFrame(
-        {
-            "date": (START + pd.to_timedelta(day, unit="D")).strftime("%Y-%m-%d"),
-            "person_a": ids[a[pair_of]],
-            "person_b": ids[b[pair_of]],
-            "rung": np.array(RUNG_KEYS)[rung - 1],
-            "activity": rng.choice(ACTIVITIES, size=contacts),
-        }
-    )
-    frame = frame.sample(frac=1, random_state=seed)  # files are rarely sorted
-    frame.to_csv(folder / "contacts.csv", index=False)
 
 
 # --- the three measurements ------------------------------------------------------------------

@@ -7,6 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+# The generated village's activities, for the benches that draw their own villages.
+from contactladder.demo.synthetic import ACTIVITIES as ACTIVITIES
+
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "zwolle-demo"
 #: Where the benches write their generated data sets (git ignores it).
@@ -31,15 +34,6 @@ ORGANISATIONS = (
     "Welzijn",
     "Verloskundigen",
     "Sportservice",
-)
-ACTIVITIES = (
-    "Koffie en Koters",
-    "OntMOED-netwerk",
-    "Kindercafé Schellerhoeve",
-    "peutergym",
-    "babybootcamp",
-    "samen muziek maken",
-    "taalplezier",
 )
 
 
