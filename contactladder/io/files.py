@@ -64,6 +64,7 @@ __all__ = [
     "output_set",
     "replacing",
     "write_bytes",
+    "write_chunks",
     "write_text",
     "writing_error",
 ]
@@ -164,6 +165,24 @@ def write_bytes(path: str | Path, data: bytes, *, private: bool = False) -> Path
         temporary.write_bytes(data)
     return Path(path)
 
+
+
+def write_chunks(path: str | Path, chunks: Iterable[bytes], *, private: bool = False) -> Path:
+    """Write ``chunks`` one after the other as they come, whole or not at all; return the path.
+
+    For documents too large to hold in memory as one ``bytes`` (a GEXF of a million contacts):
+    the chunks go to the temporary file as they are made, and the file takes the place of
+    ``path`` only when the last one is written. ``private`` as in :func:`write_text`.
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_chunks(pathlib.Path(folder) / "v.gexf", [b"<gexf>", b"</gexf>"]).read_bytes()
+    b'<gexf></gexf>'
+    """
+    with replacing(path, private=private) as temporary, open(temporary, "wb") as stream:
+        for chunk in chunks:
+            stream.write(chunk)
+    return Path(path)
 
 class Staging:
     """Where the files of an :func:`output_set` are written before they are moved into place.

@@ -52,27 +52,38 @@ True
 True
 >>> text.count('<attributes class="edge"')
 1
+
+The document is made as it is written (:func:`gexf_chunks`): a chunk of text per few thousand
+elements, never the whole tree in memory; the text is the one ElementTree would write of the
+same elements, indented by two spaces.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from contactladder._version import __version__
 from contactladder.errors import UsageError
-from contactladder.io.files import write_bytes
-from contactladder.io.gexf_spells import Spells, current_spells, rung_spells, touching
-from contactladder.io.network_tables import nodes_table, ties_table
-from contactladder.io.values import as_text, date_text, datetime_text, has_time, xml_safe
+from contactladder.io.files import write_chunks
+from contactladder.io.gexf_spells import current_spells, rung_spells, spell_table, tie_numbers
+from contactladder.io.network_tables import export_tables
+from contactladder.io.values import as_text, has_time, iso_texts, xml_attribute, xml_safe, xml_text
 from contactladder.network.current import DEFAULT_LAPSE
 from contactladder.network.ladder_network import LadderNetwork
 
-__all__ = ["GEXF_VERSIONS", "gexf_bytes", "rung_spells", "current_spells", "write_gexf"]
+__all__ = [
+    "GEXF_VERSIONS",
+    "gexf_bytes",
+    "gexf_chunks",
+    "rung_spells",
+    "current_spells",
+    "write_gexf",
+]
 
 #: GEXF version -> (namespace, the ``version`` attribute, schema location).
 GEXF_VERSIONS: dict[str, tuple[str, str, str]] = {
@@ -96,9 +107,24 @@ _EDGE_COLUMNS = [
 ]
 # Dynamic edge attributes: one value per rung spell.
 _SPELL_COLUMNS = [("rung", "integer"), ("rung_key", "string"), ("weight", "double")]
+# Elements per chunk of the document.
+_CHUNK = 2000
 
 
-def gexf_bytes(
+def gexf_bytes(net: LadderNetwork, **options: Any) -> bytes:
+    """The network's growth as a dynamic GEXF document, for Gephi's timeline: the chunks of
+    :func:`gexf_chunks` (``options`` are its keywords) joined.
+
+    Examples
+    --------
+    >>> from contactladder.io.network_tables import _example
+    >>> gexf_bytes(_example(), version="1.2draft").decode().count('version="1.2"')
+    1
+    """
+    return b"".join(gexf_chunks(net, **options))
+
+
+def gexf_chunks(
     net: LadderNetwork,
     *,
     as_of: object = None,
@@ -107,14 +133,16 @@ def gexf_bytes(
     version: str = "1.3",
     view: str = "reached",
     lapse: object = DEFAULT_LAPSE,
-) -> bytes:
-    """The network's growth as a dynamic GEXF document, for Gephi's timeline.
+) -> Iterator[bytes]:
+    """The network's growth as a dynamic GEXF document (UTF-8), in chunks to write one after
+    the other.
 
     Node attributes ``role, organisation, wijk, focal``; edge attributes ``tie_type, contacts,
     first_contact, last_contact, activities`` (one spell, from the tie's first contact) and
     ``rung, rung_key, weight`` (one value per rung spell; see the module's definitions).
     ``view="current"`` makes the spells those of the current view, which end when the tie
-    ends (``lapse``: the lapse window, ``"180d"``).
+    ends (``lapse``: the lapse window, ``"180d"``). The tables and spells are worked out (and
+    every error raised) before the first chunk.
 
     Raises
     ------
@@ -125,8 +153,8 @@ def gexf_bytes(
     Examples
     --------
     >>> from contactladder.io.network_tables import _example
-    >>> gexf_bytes(_example(), version="1.2draft").decode().count('version="1.2"')
-    1
+    >>> next(gexf_chunks(_example()))[:38]
+    b"<?xml version='1.0' encoding='UTF-8'?>"
     """
     if version not in GEXF_VERSIONS:
         raise UsageError(
@@ -134,143 +162,221 @@ def gexf_bytes(
         )
     if view not in ("reached", "current"):
         raise UsageError("unknown view", value=view, hint="use reached or current")
-    namespace, number, location = GEXF_VERSIONS[version]
-    nodes = nodes_table(net, as_of=as_of, anonymize=anonymize, lang=lang)
-    ties = ties_table(net, as_of=as_of, anonymize=anonymize, lang=lang)
+    nodes, ties = export_tables(net, as_of=as_of, anonymize=anonymize, lang=lang)
+    spells = spell_table(net, as_of=as_of, anonymize=anonymize, view=view, lapse=lapse)
     with_time = has_time(nodes["present_from"]) or has_time(ties["first_contact"])
-    when = datetime_text if with_time else date_text
     step = pd.Timedelta(seconds=1) if with_time else pd.Timedelta(days=1)
+    last = net.end if as_of is None else net.cutoff(as_of) - step
+    head = _head(net, version, anonymize, nodes, last, with_time)
+    return _document(net, head, nodes, ties, spells, with_time, current=view == "current")
 
-    root = ET.Element(
-        "gexf",
-        {
-            "xmlns": namespace,
-            "xmlns:xsi": _XSI,
-            "xsi:schemaLocation": f"{namespace} {location}",
-            "version": number,
-        },
-    )
-    meta = ET.SubElement(root, "meta")
-    ET.SubElement(meta, "creator").text = f"contactladder {__version__}"
-    ET.SubElement(meta, "description").text = xml_safe(
+
+def write_gexf(net: LadderNetwork, path: str | Path, **options: Any) -> Path:
+    """Write :func:`gexf_chunks` to ``path`` as they come, whole or not at all; return the
+    path. ``options`` are those of :func:`gexf_chunks` (``as_of, anonymize, lang, version,
+    view, lapse``)."""
+    return write_chunks(path, gexf_chunks(net, **options))
+
+
+def _head(
+    net: LadderNetwork,
+    version: str,
+    anonymize: bool,
+    nodes: pd.DataFrame,
+    last: object,
+    with_time: bool,
+) -> str:
+    """The declaration, ``<meta>``, the ``<graph>`` start tag and the attribute blocks."""
+    namespace, number, location = GEXF_VERSIONS[version]
+    description = xml_safe(
         f"Contact ladder network of {net.name}"
         + (" (anonymised)" if anonymize else "")
         + ": ties between people on the rungs "
         + ", ".join(f"{rung.level} {rung.key}" for rung in net.ladder)
     )
-    graph_attrs = {"mode": "dynamic", "defaultedgetype": "undirected", "timeformat": "date"}
-    last = net.end if as_of is None else net.cutoff(as_of) - step
+    graph = {"mode": "dynamic", "defaultedgetype": "undirected", "timeformat": "date"}
     if len(nodes):
-        graph_attrs["start"] = when(nodes["present_from"].min())
-        graph_attrs["end"] = when(last)
-    graph = ET.SubElement(root, "graph", graph_attrs)
-    _declare(graph, "node", "static", _NODE_COLUMNS)
-    _declare(graph, "edge", "dynamic", _EDGE_COLUMNS + _SPELL_COLUMNS)
-    _add_nodes(graph, nodes, when)
-    if view == "current":
-        spells = current_spells(net, as_of=as_of, anonymize=anonymize, lapse=lapse)
-        ties = ties[[pair in spells for pair in zip(ties["source"], ties["target"])]]
-    else:
-        spells = touching(rung_spells(net, as_of=as_of, anonymize=anonymize))
-    _add_edges(graph, ties, spells, when, net, current=view == "current")
-    ET.indent(root, space="  ")
-    return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+        first = nodes["present_from"].min()
+        graph["start"], graph["end"] = iso_texts([first, last], with_time=with_time)
+    root = {
+        "xmlns": namespace,
+        "xmlns:xsi": _XSI,
+        "xsi:schemaLocation": f"{namespace} {location}",
+        "version": number,
+    }
+    return (
+        "<?xml version='1.0' encoding='UTF-8'?>\n"
+        f"<gexf{_attributes(root)}>\n  <meta>\n"
+        f"    <creator>{xml_text(f'contactladder {__version__}')}</creator>\n"
+        f"    <description>{xml_text(description)}</description>\n  </meta>\n"
+        f"  <graph{_attributes(graph)}>\n"
+        + _declare("node", "static", _NODE_COLUMNS)
+        + _declare("edge", "dynamic", _EDGE_COLUMNS + _SPELL_COLUMNS)
+    )
 
 
-def write_gexf(net: LadderNetwork, path: str | Path, **options: Any) -> Path:
-    """Write :func:`gexf_bytes` to ``path``, whole or not at all; return the path. ``options``
-    are those of :func:`gexf_bytes` (``as_of, anonymize, lang, version, view, lapse``)."""
-    return write_bytes(path, gexf_bytes(net, **options))
+def _attributes(attrs: dict[str, str]) -> str:
+    """`` name="value"`` for each attribute, escaped."""
+    return "".join(f' {name}="{xml_attribute(value)}"' for name, value in attrs.items())
 
 
-def _add_nodes(graph: ET.Element, nodes: pd.DataFrame, when: Callable[[object], str]) -> None:
-    """``<nodes>``: each person from their first presence, with the static attributes."""
-    element = ET.SubElement(graph, "nodes", count=str(len(nodes)))
-    for row in nodes.itertuples(index=False):
-        node = ET.SubElement(
-            element,
-            "node",
-            id=xml_safe(row.id),
-            label=xml_safe(row.label),
-            start=when(row.present_from),
-        )
-        _attvalues(node, [(name, getattr(row, name)) for name, _ in _NODE_COLUMNS])
+def _declare(kind: str, mode: str, columns: list[tuple[str, str]]) -> str:
+    """``<attributes>`` of one class (node, edge) and mode (static, dynamic)."""
+    lines = "".join(
+        f'      <attribute id="{name}" title="{name}" type="{type_}" />\n' for name, type_ in columns
+    )
+    return f'    <attributes class="{kind}" mode="{mode}">\n{lines}    </attributes>\n'
 
 
-def _add_edges(
-    graph: ET.Element,
-    ties: pd.DataFrame,
-    spells: Spells,
-    when: Callable[[object], str],
+def _document(
     net: LadderNetwork,
+    head: str,
+    nodes: pd.DataFrame,
+    ties: pd.DataFrame,
+    spells: pd.DataFrame,
+    with_time: bool,
     *,
-    current: bool = False,
-) -> None:
-    """``<edges>``: each tie from its first contact, with its rung spells; a spell ends where
-    the next one starts. ``current``: each edge's time is its time current (see the module)."""
-    element = ET.SubElement(graph, "edges", count=str(len(ties)))
-    for number, row in enumerate(ties.itertuples(index=False), start=1):
-        history = spells.get((row.source, row.target), [])
-        stretches = _stretches(history) if current else [(row.first_contact, None)]
-        attrs = {
-            "id": f"e{number}",
-            "source": xml_safe(row.source),
-            "target": xml_safe(row.target),
-            "weight": str(row.rung),
-            **(_time(stretches[0], when) if len(stretches) == 1 else {}),
-        }
-        edge = ET.SubElement(element, "edge", attrs)
-        if len(stretches) > 1:
-            times = ET.SubElement(edge, "spells")
-            for stretch in stretches:
-                ET.SubElement(times, "spell", _time(stretch, when))
-        values = [
-            (name, when(getattr(row, name)) if name.endswith("_contact") else getattr(row, name))
-            for name, _ in _EDGE_COLUMNS
+    current: bool,
+) -> Iterator[bytes]:
+    """The chunks: the head, the nodes, the edges, the end."""
+    yield head.encode()
+    yield from _chunked(_node_elements(nodes, with_time), len(nodes), "nodes")
+    if current:
+        kept = np.isin(_tie_numbers(nodes, ties), spells["tie"].to_numpy())
+        ties = ties[kept]
+    yield from _chunked(
+        _edge_elements(net, nodes, ties, spells, with_time, current), len(ties), "edges"
+    )
+    yield b"  </graph>\n</gexf>\n"
+
+
+def _chunked(elements: Iterable[str], count: int, tag: str) -> Iterator[bytes]:
+    """``<nodes>`` or ``<edges>`` around ``elements``, a chunk per :data:`_CHUNK` elements."""
+    if not count:
+        yield f'    <{tag} count="0" />\n'.encode()
+        return
+    batch = [f'    <{tag} count="{count}">\n']
+    for element in elements:
+        batch.append(element)
+        if len(batch) >= _CHUNK:
+            yield "".join(batch).encode()
+            batch = []
+    batch.append(f"    </{tag}>\n")
+    yield "".join(batch).encode()
+
+
+def _node_elements(nodes: pd.DataFrame, with_time: bool) -> Iterator[str]:
+    """Each ``<node>``: from the person's first presence, with the static attributes."""
+    starts = iso_texts(nodes["present_from"], with_time=with_time)
+    values = [nodes[name].tolist() for name, _ in _NODE_COLUMNS]
+    for id_, label, start, *row in zip(
+        nodes["id"].tolist(), nodes["label"].tolist(), starts, *values
+    ):
+        yield (
+            f'      <node id="{xml_attribute(xml_safe(id_))}" '
+            f'label="{xml_attribute(xml_safe(label))}" start="{start}">\n'
+            + _attvalues(zip(_NAMES[0], row), "")
+            + "      </node>\n"
+        )
+
+
+_NAMES = ([name for name, _ in _NODE_COLUMNS], [name for name, _ in _EDGE_COLUMNS])
+
+
+def _edge_elements(
+    net: LadderNetwork,
+    nodes: pd.DataFrame,
+    ties: pd.DataFrame,
+    spells: pd.DataFrame,
+    with_time: bool,
+    current: bool,
+) -> Iterator[str]:
+    """Each ``<edge>``: from the tie's first contact (its time current in the current view),
+    with its rung spells; a spell ends where the next one starts."""
+    numbers = _tie_numbers(nodes, ties)
+    bounds = np.searchsorted(spells["tie"].to_numpy(dtype=np.int64), numbers).tolist()
+    bounds.append(len(spells))
+    starts = iso_texts(spells["start"], with_time=with_time).tolist()
+    ends = iso_texts(spells["end"], with_time=with_time).tolist()
+    keys = {rung.level: xml_attribute(rung.key) for rung in net.ladder}
+    levels = spells["level"].tolist()
+    first = iso_texts(ties["first_contact"], with_time=with_time)
+    values = [
+        iso_texts(ties[name], with_time=with_time)
+        if name.endswith("_contact")
+        else ties[name].tolist()
+        for name in _NAMES[1]
+    ]
+    rows = zip(
+        ties["source"].tolist(), ties["target"].tolist(), ties["rung"].tolist(), first, *values
+    )
+    for number, (source, target, rung, first_contact, *row) in enumerate(rows, start=1):
+        own = range(bounds[number - 1], bounds[number])
+        stretches = _stretches(own, starts, ends) if current else [(first_contact, "")]
+        parts = [
+            f'      <edge id="e{number}" source="{xml_attribute(xml_safe(source))}" '
+            f'target="{xml_attribute(xml_safe(target))}" weight="{rung}"'
         ]
-        attvalues = _attvalues(edge, values, start=when(stretches[0][0]))
-        for date, end, level in history:
-            time = _time((date, end), when)
-            key = net.ladder[level].key
-            for name, value in (("rung", level), ("rung_key", key), ("weight", level)):
-                ET.SubElement(attvalues, "attvalue", {"for": name, "value": str(value), **time})
+        if len(stretches) == 1:
+            parts.append(_time(stretches[0]) + ">\n")
+        else:
+            parts.append(">\n        <spells>\n")
+            parts += [f"          <spell{_time(stretch)} />\n" for stretch in stretches]
+            parts.append("        </spells>\n")
+        timed = [
+            f'{_time((starts[k], ends[k]))} />\n' for k in own
+        ]
+        parts.append(
+            _attvalues(
+                zip(_NAMES[1], row),
+                f' start="{stretches[0][0]}"',
+                "".join(
+                    f'          <attvalue for="rung" value="{levels[k]}"{time}'
+                    f'          <attvalue for="rung_key" value="{keys[levels[k]]}"{time}'
+                    f'          <attvalue for="weight" value="{levels[k]}"{time}'
+                    for k, time in zip(own, timed)
+                ),
+            )
+        )
+        parts.append("      </edge>\n")
+        yield "".join(parts)
 
 
-def _stretches(history: list) -> list[tuple[pd.Timestamp, pd.Timestamp | None]]:
+def _tie_numbers(nodes: pd.DataFrame, ties: pd.DataFrame) -> np.ndarray:
+    """The ``tie`` numbers of :func:`~contactladder.io.gexf_spells.spell_table` of each row."""
+    ids = dict(zip(nodes["id"], nodes["id"]))
+    return tie_numbers(ids, ties["source"], ties["target"])
+
+
+def _stretches(own: range, starts: list[str], ends: list[str]) -> list[tuple[str, str]]:
     """The stretches of time a tie is current: its spells joined where they touch."""
     stretches: list = []
-    for start, end, _ in history:
-        if stretches and stretches[-1][1] == start:
-            stretches[-1] = (stretches[-1][0], end)
+    for k in own:
+        if stretches and stretches[-1][1] == starts[k]:
+            stretches[-1] = (stretches[-1][0], ends[k])
         else:
-            stretches.append((start, end))
+            stretches.append((starts[k], ends[k]))
     return stretches
 
 
-def _time(stretch: tuple, when: Callable[[object], str]) -> dict[str, str]:
+def _time(stretch: tuple[str, str]) -> str:
     """``start`` and, when the stretch has one, ``end`` of an element."""
     start, end = stretch
-    return {"start": when(start), **({"end": when(end)} if end is not None else {})}
+    return f' start="{start}"' + (f' end="{end}"' if end else "")
 
 
-def _declare(graph: ET.Element, kind: str, mode: str, columns: list[tuple[str, str]]) -> None:
-    """``<attributes>`` of one class (node, edge) and mode (static, dynamic)."""
-    attributes = ET.SubElement(graph, "attributes", {"class": kind, "mode": mode})
-    for name, type_ in columns:
-        ET.SubElement(attributes, "attribute", id=name, title=name, type=type_)
-
-
-def _attvalues(
-    element: ET.Element, values: list[tuple[str, Any]], *, start: str | None = None
-) -> ET.Element:
-    """Add ``<attvalues>`` with one ``<attvalue>`` per value that is not empty, from ``start``
-    on when it is given."""
-    attvalues = ET.SubElement(element, "attvalues")
-    time = {"start": start} if start else {}
+def _attvalues(values: Iterable[tuple[str, Any]], time: str, spells: str = "") -> str:
+    """``<attvalues>`` with one ``<attvalue>`` per value that is not empty (from ``time`` on),
+    then the ``spells`` elements."""
+    lines = []
     for name, value in values:
         if isinstance(value, bool):
             value = "true" if value else "false"
-        value = as_text(value)
-        if value:
-            ET.SubElement(attvalues, "attvalue", {"for": name, "value": xml_safe(value), **time})
-    return attvalues
+        text = as_text(value)
+        if text:
+            lines.append(
+                f'          <attvalue for="{name}" value="{xml_attribute(xml_safe(text))}"{time} />\n'
+            )
+    if not lines and not spells:
+        return "        <attvalues />\n"
+    return "        <attvalues>\n" + "".join(lines) + spells + "        </attvalues>\n"

@@ -4,12 +4,17 @@ Definitions (see :mod:`contactladder.io.gexf` for how they are written):
 
 - *reached* spells (:func:`rung_spells`): a tie's reached rung from each day (second, with
   times of day) it rose; rises on the same day count once, at the highest rung; each spell
-  runs to the start of the next (:func:`touching`), the last one does not end;
+  runs to the start of the next, the last one does not end;
 - *current* spells (:func:`current_spells`): a tie's current rung (the highest of its contacts
   within the lapse window, :mod:`contactladder.network.current`); a contact on day ``d`` counts
   through ``d + lapse - 1 day`` (with times of day, to the second), so the tie is current on
   a day when the moment at the day's end is within ``lapse`` after the contact; where no
   contact counts the tie has ended, and there is no spell.
+
+Both are worked out as a *spell table* (:func:`spell_table`): one row per spell, sorted by
+the tie's two ends in the export's order and then by start, with ``tie`` the tie's number
+(``low * people + high``, the positions of its two ends in the export), so that a writer walks
+the ties and their spells side by side.
 
 Examples
 --------
@@ -21,8 +26,8 @@ Examples
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 from contactladder.io.network_tables import export_ids
@@ -30,10 +35,14 @@ from contactladder.io.values import has_time
 from contactladder.network.current import DEFAULT_LAPSE, parse_lapse
 from contactladder.network.ladder_network import LadderNetwork
 
-__all__ = ["Spells", "rung_spells", "current_spells", "touching"]
+__all__ = ["Spells", "SPELL_COLUMNS", "rung_spells", "current_spells", "spell_table", "tie_numbers"]
 
 #: A tie's spells as written: ``(start, end, level)``, ``end`` None for a spell still running.
 Spells = dict[tuple[str, str], list[tuple[pd.Timestamp, "pd.Timestamp | None", int]]]
+#: The columns of :func:`spell_table`.
+SPELL_COLUMNS = ("tie", "source", "target", "start", "end", "level")
+# The end of a spell still running, as an integer moment (NaT's own).
+_RUNNING = np.iinfo(np.int64).min
 
 
 def rung_spells(
@@ -49,17 +58,12 @@ def rung_spells(
     >>> [(str(day.date()), level) for day, level in rung_spells(_example())["n1", "n2"]]
     [('2024-01-05', 1), ('2024-02-09', 3)]
     """
-    history = net.rung_history()
-    history = history[history["date"] < net.cutoff(as_of)]
-    if not len(history):
-        return {}
-    with_time = has_time(history["date"]) or has_time(net.present_from)
-    history = history.assign(date=history["date"].dt.floor("s" if with_time else "D"))
-    history = history.drop_duplicates(["person_a", "person_b", "date"], keep="last")
-    exported = _exported_pair(net, as_of, anonymize)
+    table = spell_table(net, as_of=as_of, anonymize=anonymize)
     spells: dict = {}
-    for a, b, date, level in history.itertuples(index=False):
-        spells.setdefault(exported(a, b), []).append((date, int(level)))
+    for source, target, start, level in zip(
+        table["source"], table["target"], table["start"], table["level"].tolist()
+    ):
+        spells.setdefault((source, target), []).append((start, level))
     return spells
 
 
@@ -89,36 +93,131 @@ def current_spells(
     ...  for a, b, level in current_spells(_example(), lapse="20d")["n1", "n2"]]
     [('2024-01-05', '2024-01-24', 1), ('2024-02-09', None, 3)]
     """
-    window = parse_lapse(lapse)
-    cutoff = net.cutoff(as_of)
-    contacts = net.contact_rows(before=cutoff) if net.has_contacts else None
-    if contacts is None or not len(contacts):
-        return {}
-    with_time = has_time(contacts["date"]) or has_time(net.present_from)
-    step = pd.Timedelta(seconds=1) if with_time else pd.Timedelta(days=1)
-    last = (net.end if as_of is None else cutoff - step).floor("s" if with_time else "D")
-    contacts = contacts.assign(date=contacts["date"].dt.floor("s" if with_time else "D"))
-    exported = _exported_pair(net, as_of, anonymize)
+    table = spell_table(net, as_of=as_of, anonymize=anonymize, view="current", lapse=lapse)
     spells: Spells = {}
-    for (a, b), rows in contacts.groupby(["person_a", "person_b"], sort=False):
-        stretches = _current_stretches(rows["date"], rows["rung"], window - step, step, last)
-        if stretches:
-            spells[exported(a, b)] = stretches
+    for source, target, start, end, level in zip(
+        table["source"], table["target"], table["start"], table["end"], table["level"].tolist()
+    ):
+        spells.setdefault((source, target), []).append(
+            (start, None if pd.isna(end) else end, level)
+        )
     return spells
 
 
+def spell_table(
+    net: LadderNetwork,
+    *,
+    as_of: object = None,
+    anonymize: bool = True,
+    view: str = "reached",
+    lapse: object = DEFAULT_LAPSE,
+) -> pd.DataFrame:
+    """One row per spell of the ``view`` (reached or current): :data:`SPELL_COLUMNS`, ``end``
+    NaT for a spell still running; sorted by ``tie`` (see the module) and ``start``.
+
+    Raises
+    ------
+    UsageError
+        If ``lapse`` is not a duration (current view).
+
+    >>> from contactladder.io.network_tables import _example
+    >>> spell_table(_example())[["source", "target", "level"]].values.tolist()
+    [['n1', 'n2', 1], ['n1', 'n2', 3]]
+    """
+    window = parse_lapse(lapse) if view == "current" else None
+    cutoff = net.cutoff(as_of)
+    ids = export_ids(net, net.present_from.index[net.present_from < cutoff], anonymize=anonymize)
+    if view == "current":
+        rows = net.contact_rows(before=cutoff) if net.has_contacts else None
+    else:
+        rows = net.rung_history()
+        rows = rows[rows["date"] < cutoff]
+    if rows is None or not len(rows):
+        return pd.DataFrame(columns=list(SPELL_COLUMNS))
+    with_time = has_time(rows["date"]) or has_time(net.present_from)
+    unit = "s" if with_time else "D"
+    dates = rows["date"].dt.floor(unit).to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    tie = tie_numbers(ids, rows["person_a"], rows["person_b"])
+    levels = rows["rung"].to_numpy(dtype=np.int64)
+    order = np.lexsort((dates, tie))
+    tie, dates, levels = tie[order], dates[order], levels[order]
+    if window is None:
+        tie, start, end, levels = _reached(tie, dates, levels)
+    else:
+        step = np.timedelta64(1, unit).astype("timedelta64[ns]").astype(np.int64)
+        last = (net.end if as_of is None else cutoff - pd.Timedelta(step)).floor(unit)
+        keep = int(window.value) - step
+        tie, start, end, levels = _current(tie, dates, levels, keep, step, int(last.value))
+    exported = np.array(list(ids.values()), dtype=object)
+    people = max(len(ids), 1)
+    return pd.DataFrame(
+        {
+            "tie": tie,
+            "source": exported[tie // people],
+            "target": exported[tie % people],
+            "start": start.view("datetime64[ns]"),
+            "end": end.view("datetime64[ns]"),
+            "level": levels,
+        },
+        columns=list(SPELL_COLUMNS),
+    )
+
+
+def tie_numbers(ids: dict, person_a: pd.Series, person_b: pd.Series) -> np.ndarray:
+    """Each tie's number ``low * len(ids) + high``, from the positions of its two people in
+    ``ids`` (person -> exported id, in the export's order): sorted as the ties table is."""
+    ends = pd.Index(list(ids))
+    a, b = ends.get_indexer(person_a), ends.get_indexer(person_b)
+    return np.minimum(a, b).astype(np.int64) * len(ids) + np.maximum(a, b)
+
+
+def _reached(tie: np.ndarray, dates: np.ndarray, levels: np.ndarray) -> tuple:
+    """Reached spells from the rises (sorted by tie and date): rises on the same moment count
+    once, at the last (highest); each spell ends where the next one of its tie starts."""
+    last_of_moment = np.ones(len(tie), dtype=bool)
+    last_of_moment[:-1] = (tie[1:] != tie[:-1]) | (dates[1:] != dates[:-1])
+    tie, dates, levels = tie[last_of_moment], dates[last_of_moment], levels[last_of_moment]
+    end = np.full(len(tie), _RUNNING, dtype=np.int64)
+    same = tie[1:] == tie[:-1]
+    end[:-1][same] = dates[1:][same]
+    return tie, dates, end, levels
+
+
+def _current(
+    tie: np.ndarray, dates: np.ndarray, levels: np.ndarray, keep: int, step: int, last: int
+) -> tuple:
+    """Current spells, tie by tie (:func:`_current_stretches` on each tie's contacts)."""
+    bounds = np.flatnonzero(np.r_[True, tie[1:] != tie[:-1], True])
+    ties, dates_, levels_ = tie.tolist(), dates.tolist(), levels.tolist()
+    rows: list = []
+    for first, stop in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+        number = ties[first]
+        rows += [
+            (number, *spell)
+            for spell in _current_stretches(
+                dates_[first:stop], levels_[first:stop], keep, step, last
+            )
+        ]
+    if not rows:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty, empty
+    tie_, start, end, level = (np.array(column, dtype=np.int64) for column in zip(*rows))
+    return tie_, start, end, level
+
+
 def _current_stretches(
-    dates: pd.Series, rungs: pd.Series, keep: pd.Timedelta, step: pd.Timedelta, last: object
-) -> list[tuple[pd.Timestamp, pd.Timestamp | None, int]]:
-    """One tie's ``(start, end, level)`` spells up to ``last``: each contact counts from its
-    date through ``date + keep``, and at each moment the level is the highest counting.
+    dates: list[int], rungs: list[int], keep: int, step: int, last: int
+) -> list[tuple[int, int, int]]:
+    """One tie's ``(start, end, level)`` spells up to ``last`` (moments as integers, ``end``
+    NaT's integer for a spell still running): each contact counts from its date through ``date + keep``,
+    and at each moment the level is the highest counting.
 
     A sweep over the moments where the level can change, with a heap of the contacts that
     count (highest rung on top; those past their end are dropped when they come up).
     """
-    if keep < pd.Timedelta(0):
+    if keep < 0:
         return []
-    lived = sorted((d, d + keep, int(r)) for d, r in zip(dates, rungs))
+    lived = sorted((d, d + keep, r) for d, r in zip(dates, rungs))
     moments = sorted({m for start, end, _ in lived for m in (start, end + step) if m <= last})
     counting: list = []
     runs: list = []  # (moment, level) where the level changes
@@ -138,33 +237,10 @@ def _current_stretches(
             continue
         following = runs[number + 1] if number + 1 < len(runs) else None
         if following is None:
-            end = None
+            end = _RUNNING
         elif following[1]:
             end = following[0]  # a new rung: the spells touch
         else:
             end = following[0] - step  # ended: the last moment current
         spells.append((moment, end, level))
     return spells
-
-
-def touching(spells: dict) -> Spells:
-    """Reached rung spells as ``(start, end, level)``: each ends where the next starts."""
-    return {
-        pair: [
-            (date, history[k + 1][0] if k + 1 < len(history) else None, level)
-            for k, (date, level) in enumerate(history)
-        ]
-        for pair, history in spells.items()
-    }
-
-
-def _exported_pair(net: LadderNetwork, as_of: object, anonymize: bool) -> Callable:
-    """``(a, b) -> (source, target)`` as exported: the ids of the export, in their order."""
-    ids = export_ids(net, net.snapshot(as_of).nodes, anonymize=anonymize)
-    order = {person: number for number, person in enumerate(ids)}
-
-    def exported(a: object, b: object) -> tuple[str, str]:
-        a, b = sorted((a, b), key=order.__getitem__)
-        return ids[a], ids[b]
-
-    return exported

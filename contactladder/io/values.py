@@ -22,7 +22,9 @@ Examples
 from __future__ import annotations
 
 import re
+from xml.sax.saxutils import escape
 
+import numpy as np
 import pandas as pd
 
 from contactladder.words import LIST_SEPARATOR, attribute_text
@@ -34,9 +36,14 @@ __all__ = [
     "datetime_text",
     "has_time",
     "iso_columns",
+    "iso_texts",
+    "xml_attribute",
     "xml_safe",
+    "xml_text",
 ]
 
+# What an attribute value escapes beyond ``& < >``, as ElementTree writes it.
+_ATTRIBUTE_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
 # Characters XML 1.0 does not allow, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -71,9 +78,21 @@ def iso_columns(table: pd.DataFrame) -> pd.DataFrame:
     table = table.copy()
     for column in table.columns:
         if pd.api.types.is_datetime64_any_dtype(table[column]):
-            text = datetime_text if has_time(table[column]) else date_text
-            table[column] = table[column].map(text)
+            table[column] = iso_texts(table[column], with_time=has_time(table[column]))
     return table
+
+
+def iso_texts(dates: pd.Series | np.ndarray, *, with_time: bool) -> np.ndarray:
+    """Many dates at once as :func:`datetime_text` (``with_time``) or :func:`date_text` gives
+    each: an array of text, "" where a date is missing.
+
+    >>> iso_texts(pd.Series(pd.to_datetime(["2024-01-05 09:30", None])), with_time=True)
+    array(['2024-01-05T09:30:00', ''], dtype=object)
+    """
+    moments = np.asarray(dates, dtype="datetime64[ns]")
+    text = np.datetime_as_string(moments, unit="s" if with_time else "D").astype(object)
+    text[np.isnat(moments)] = ""
+    return text
 
 
 def as_text(value: object) -> str:
@@ -86,3 +105,24 @@ def as_text(value: object) -> str:
 def xml_safe(text: str) -> str:
     """Text without the control characters XML cannot hold."""
     return _NOT_XML.sub("", text)
+
+
+def xml_text(text: str) -> str:
+    """``text`` escaped as the text of an element: ``& < >`` as entities, as ElementTree
+    writes it.
+
+    >>> xml_text("Koffie & <Koters>")
+    'Koffie &amp; &lt;Koters&gt;'
+    """
+    return escape(text)
+
+
+def xml_attribute(text: str) -> str:
+    """``text`` escaped as an attribute value between double quotes, as ElementTree writes
+    it: ``& < > "`` as entities, and the line ends and tabs as character references (so
+    that they survive reading).
+
+    >>> xml_attribute('Zuid "Oost"\\tB&B')
+    'Zuid &quot;Oost&quot;&#09;B&amp;B'
+    """
+    return escape(text, _ATTRIBUTE_ENTITIES)
