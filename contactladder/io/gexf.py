@@ -223,7 +223,8 @@ def _attributes(attrs: dict[str, str]) -> str:
 def _declare(kind: str, mode: str, columns: list[tuple[str, str]]) -> str:
     """``<attributes>`` of one class (node, edge) and mode (static, dynamic)."""
     lines = "".join(
-        f'      <attribute id="{name}" title="{name}" type="{type_}" />\n' for name, type_ in columns
+        f'      <attribute id="{name}" title="{name}" type="{type_}" />\n'
+        for name, type_ in columns
     )
     return f'    <attributes class="{kind}" mode="{mode}">\n{lines}    </attributes>\n'
 
@@ -323,9 +324,7 @@ def _edge_elements(
             parts.append(">\n        <spells>\n")
             parts += [f"          <spell{_time(stretch)} />\n" for stretch in stretches]
             parts.append("        </spells>\n")
-        timed = [
-            f'{_time((starts[k], ends[k]))} />\n' for k in own
-        ]
+        timed = [f'{_time((starts[k], ends[k]))} />\n' for k in own]
         parts.append(
             _attvalues(
                 zip(_NAMES[1], row),
@@ -374,9 +373,8 @@ def _attvalues(values: Iterable[tuple[str, Any]], time: str, spells: str = "") -
             value = "true" if value else "false"
         text = as_text(value)
         if text:
-            lines.append(
-                f'          <attvalue for="{name}" value="{xml_attribute(xml_safe(text))}"{time} />\n'
-            )
+            value = xml_attribute(xml_safe(text))
+            lines.append(f'          <attvalue for="{name}" value="{value}"{time} />\n')
     if not lines and not spells:
         return "        <attvalues />\n"
     return "        <attvalues>\n" + "".join(lines) + spells + "        </attvalues>\n"

@@ -209,8 +209,8 @@ def _current_stretches(
     dates: list[int], rungs: list[int], keep: int, step: int, last: int
 ) -> list[tuple[int, int, int]]:
     """One tie's ``(start, end, level)`` spells up to ``last`` (moments as integers, ``end``
-    NaT's integer for a spell still running): each contact counts from its date through ``date + keep``,
-    and at each moment the level is the highest counting.
+    NaT's integer for a spell still running): each contact counts from its date through
+    ``date + keep``, and at each moment the level is the highest counting.
 
     A sweep over the moments where the level can change, with a heap of the contacts that
     count (highest rung on top; those past their end are dropped when they come up).

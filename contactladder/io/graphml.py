@@ -7,6 +7,10 @@ GraphML knows text, numbers and booleans only, so dates are ISO text ("" when mi
 lists ``" | "``-joined text; text loses the characters XML cannot hold. Anonymised by default,
 as the tables are.
 
+The document is made as it is written (:func:`graphml_chunks`), a chunk per few thousand
+elements, in the text networkx's GraphML writer (with lxml) gives the same graph
+(:func:`graphml_graph`): the same keys, in the same order, the same escaping.
+
 Examples
 --------
 >>> from contactladder.io.network_tables import _example
@@ -19,19 +23,31 @@ Examples
 
 from __future__ import annotations
 
-import io
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 import networkx as nx
 import pandas as pd
 
-from contactladder.io.files import write_bytes
-from contactladder.io.network_tables import nodes_table, ties_table
+from contactladder.io.files import write_chunks
+from contactladder.io.network_tables import export_tables, nodes_table, ties_table
 from contactladder.io.values import as_text, iso_columns, xml_safe
 from contactladder.network.ladder_network import LadderNetwork
 
-__all__ = ["graphml_graph", "graphml_bytes", "write_graphml"]
+__all__ = ["graphml_graph", "graphml_bytes", "graphml_chunks", "write_graphml"]
+
+_NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
+_ROOT = (
+    f'<graphml xmlns="{_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    f'xsi:schemaLocation="{_NAMESPACE} {_NAMESPACE}/1.0/graphml.xsd">'
+)
+# What libxml2 (lxml, networkx's writer) escapes beyond ``& < >``: in text, in attributes.
+_TEXT_ENTITIES = {"\r": "&#13;"}
+_ATTRIBUTE_ENTITIES = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+# Elements per chunk of the document.
+_CHUNK = 2000
 
 
 def graphml_graph(
@@ -61,25 +77,139 @@ def graphml_graph(
 
 
 def graphml_bytes(net: LadderNetwork, **options: Any) -> bytes:
-    """:func:`graphml_graph` as a GraphML document (UTF-8); ``options`` are those of
-    :func:`graphml_graph` (``as_of, anonymize, lang``).
+    """The chunks of :func:`graphml_chunks` joined: one GraphML document (UTF-8); ``options``
+    are those of :func:`graphml_graph` (``as_of, anonymize, lang``).
 
     >>> from contactladder.io.network_tables import _example
     >>> graphml_bytes(_example()).startswith(b"<?xml version='1.0' encoding='utf-8'?>")
     True
     """
-    document = io.BytesIO()
-    nx.write_graphml(graphml_graph(net, **options), document, encoding="utf-8")
-    return document.getvalue()
+    return b"".join(graphml_chunks(net, **options))
+
+
+def graphml_chunks(
+    net: LadderNetwork, *, as_of: object = None, anonymize: bool = True, lang: str = "nl"
+) -> Iterator[bytes]:
+    """:func:`graphml_graph` as a GraphML document (UTF-8), in chunks to write one after the
+    other; the tables are made (and every error raised) before the first chunk.
+
+    Keys are numbered ``d0`` (the graph's name), then the node columns, then ``weight`` and the
+    edge columns, and listed last first, as networkx lists them; a column is ``boolean``,
+    ``long`` (whole numbers) or ``string``.
+
+    >>> from contactladder.io.network_tables import _example
+    >>> b'attr.name="weight" attr.type="long"' in graphml_bytes(_example())
+    True
+    """
+    nodes, ties = (
+        iso_columns(table)
+        for table in export_tables(net, as_of=as_of, anonymize=anonymize, lang=lang)
+    )
+    node_columns = {column: nodes[column] for column in nodes.columns[1:]} if len(nodes) else {}
+    edge_columns = (
+        {"weight": ties["rung"], **{column: ties[column] for column in ties.columns[2:]}}
+        if len(ties)
+        else {}
+    )
+    keys = [
+        ("graph", "name", "string"),
+        *(("node", name, _kind(values)) for name, values in node_columns.items()),
+        *(("edge", name, _kind(values)) for name, values in edge_columns.items()),
+    ]
+    head = (
+        "<?xml version='1.0' encoding='utf-8'?>\n"
+        + _ROOT
+        + "".join(
+            f'<key id="d{number}" for="{scope}" attr.name="{name}" attr.type="{kind}"/>\n'
+            for number, (scope, name, kind) in reversed(list(enumerate(keys)))
+        )
+    )
+    head += (
+        f'<graph edgedefault="undirected"><data key="d0">{_text(xml_safe(str(net.name)))}</data>\n'
+    )
+    nodes_start = (f'<node id="{_attribute(_cell(node))}"' for node in nodes["id"].tolist())
+    edges_start = (
+        f'<edge source="{_attribute(_cell(a))}" target="{_attribute(_cell(b))}"'
+        for a, b in zip(ties["source"].tolist(), ties["target"].tolist())
+    )
+    return _document(
+        head,
+        _elements(nodes_start, node_columns, first_key=1),
+        _elements(edges_start, edge_columns, first_key=1 + len(node_columns)),
+    )
 
 
 def write_graphml(net: LadderNetwork, path: str | Path, **options: Any) -> Path:
-    """Write :func:`graphml_bytes` to ``path``, whole or not at all; return the path."""
-    return write_bytes(path, graphml_bytes(net, **options))
+    """Write :func:`graphml_chunks` to ``path`` as they come, whole or not at all; return the
+    path."""
+    return write_chunks(path, graphml_chunks(net, **options))
+
+
+def _document(head: str, *parts: Iterator[str]) -> Iterator[bytes]:
+    """The chunks: the head, the nodes and edges a chunk per :data:`_CHUNK`, the end."""
+    yield head.encode()
+    for part in parts:
+        batch: list[str] = []
+        for element in part:
+            batch.append(element)
+            if len(batch) >= _CHUNK:
+                yield "".join(batch).encode()
+                batch = []
+        yield "".join(batch).encode()
+    yield b"</graph></graphml>"
+
+
+def _elements(
+    starts: Iterator[str], columns: dict[str, pd.Series], first_key: int
+) -> Iterator[str]:
+    """Each element: its start tag, then a ``<data>`` per column (keys numbered from
+    ``first_key``), then its end tag; an element without data is empty (``<node id="n1"/>``)."""
+    data = [
+        [f'  <data key="d{number}">{text}</data>\n' for text in _texts(values)]
+        for number, values in enumerate(columns.values(), start=first_key)
+    ]
+    for start, *lines in zip(starts, *data) if data else ((start,) for start in starts):
+        if lines:
+            tag = start[1:5]
+            yield start + ">\n" + "".join(lines) + f"</{tag}>\n"
+        else:
+            yield start + "/>\n"
+
+
+def _kind(values: pd.Series) -> str:
+    """The GraphML type of a column: ``boolean``, ``long`` (whole numbers) or ``string``."""
+    if pd.api.types.is_bool_dtype(values):
+        return "boolean"
+    if pd.api.types.is_integer_dtype(values):
+        return "long"
+    return "string"
+
+
+def _texts(values: pd.Series) -> list[str]:
+    """A column's cells as the text of their ``<data>``: true and false as ``True`` and
+    ``False``, numbers as written by Python, anything else as XML-safe text, escaped."""
+    if _kind(values) != "string":
+        return [str(value) for value in values.tolist()]
+    return [_text(_cell(value)) for value in values.tolist()]
+
+
+def _cell(value: object) -> str:
+    """A cell as XML-safe text (None, NaN and NaT as "")."""
+    return xml_safe(as_text(value))
+
+
+def _text(text: str) -> str:
+    """``text`` escaped as libxml2 escapes an element's text."""
+    return escape(text, _TEXT_ENTITIES)
+
+
+def _attribute(text: str) -> str:
+    """``text`` escaped as libxml2 escapes an attribute value."""
+    return escape(text, _ATTRIBUTE_ENTITIES)
 
 
 def _records(table: pd.DataFrame) -> list[dict]:
-    """Rows as dicts of plain str, int, float and bool, for networkx writers."""
+    """Rows as dicts of plain str, int, float and bool, for networkx."""
     rows = iso_columns(table).to_dict("records")
     return [{key: _plain(value) for key, value in row.items()} for row in rows]
 
