@@ -67,29 +67,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 from contactladder.analysis.growth_between import between_growth
-from contactladder.analysis.growth_counts import (
-    ACROSS,
-    PROFESSIONAL,
-    SHARING_LEVEL,
-    Grouping,
-    GrowthCounter,
-    count_graph,
-    count_step,
-    sharing_column,
-    tie_type,
-    tie_type_columns,
+from contactladder.analysis.growth_counts import SHARING_LEVEL, sharing_column, tie_type_columns
+from contactladder.analysis.growth_walks import (
+    NO_GROUP,
+    TIE_TYPE,
+    Groups,
+    reached_walk,
+    snapshot_walk,
 )
 from contactladder.analysis.reciprocity import REPORT_COLUMNS, ReportIndex, has_reports
 from contactladder.analysis.village import LEFT, statuses_on
 from contactladder.errors import UsageError, literal
-from contactladder.network import LadderNetwork, Step
+from contactladder.network import LadderNetwork
 from contactladder.network.current import DEFAULT_LAPSE, check_view
 from contactladder.network.periods import WAVE
 from contactladder.words import attribute_text
-from contactladder.words.roles import role_key
 
 __all__ = [
     "growth",
@@ -101,10 +97,6 @@ __all__ = [
     "TIE_TYPE",
 ]
 
-NO_GROUP = "(none)"
-#: ``by`` for a row per tie type (the network of the ties of that type and the people of its
-#: roles) instead of per value of a people column.
-TIE_TYPE = "tie_type"
 Progress = Callable[[int, int], None]
 #: The growth table's ratios: floats, missing (NaN) where undefined; every other figure counts.
 RATIO_COLUMNS = (
@@ -205,49 +197,31 @@ def growth(
         return between_growth(
             net, _groups(net, by), freq=freq, view=view, lapse=lapse, progress=progress
         )
-    types = tie_type_columns(net.focal)
-    professionals = _professionals(net)
-    grouping = _grouping(net, by, types, professionals)
-    group_names = grouping.names
-    rows = []
-    counters = {name: GrowthCounter(net.ladder, types) for name in group_names}
-    total = len(net.period_range(freq))
-    steps = net.periods(freq, view=view, graph=view == "active", lapse=lapse)
+    groups = Groups.of(net, by, _groups(net, by) if by and by != TIE_TYPE else None)
+    if view == "reached":
+        walk = reached_walk(net, freq, groups)
+    else:
+        steps = net.periods(freq, view="current", lapse=lapse) if view == "current" else None
+        walk = snapshot_walk(net, freq, groups, steps)
     reports = ReportIndex(net) if has_reports(net) else None
-    for done, step in enumerate(steps, start=1):
-        if view != "reached":
-            counters = {name: GrowthCounter(net.ladder, types) for name in group_names}
-            count_graph(step, counters, grouping, professionals)
-        else:
-            count_step(step, counters, grouping, net.focal_people, professionals)
-        gone = _left_by(status, step.end, grouping)
-        for name in group_names:
-            row = {"period": step.label, **({"group": name} if by else {})}
-            inside = grouping.inside(name)
-            row.update(counters[name].row(step, inside), period_start=step.start)
-            if freq == WAVE:
-                row.update(_missing(step, counters[name], grouping, name))
-            if view == "current":
-                row.update(_losses(step, inside))
+    total = len(net.period_range(freq))
+    rows = []
+    for done, period in enumerate(walk, start=1):
+        gone = _left_by(status, period.end, groups)
+        for number, name in enumerate(groups.names):
+            row = {"period": period.label, **({"group": name} if by else {})}
+            row.update(period.rows[name], period_start=period.start)
             if reports is not None:
-                row.update(reports.figures(step.start, step.end, None if not by else inside))
+                inside = None if not by else groups.inside(number)
+                row.update(reports.figures(period.start, period.end, inside))
             if status is not None:
-                row["left"] = gone.get(name, 0)
+                row["left"] = int(gone[number])
             rows.append(row)
         if progress:
             progress(done, total)
     columns = growth_columns(net, by=by, view=view, freq=freq)
     columns += ["left"] if status is not None else []
     return _typed(pd.DataFrame(rows, columns=columns))
-
-
-def _missing(step: Step, counter: GrowthCounter, grouping: Grouping, name: str) -> dict:
-    """A wave's ``missing`` (people present who did not take part), and ``focal_alone`` without
-    them: someone who did not answer is not alone for want of answers."""
-    missing = [p for p in step.missing if name in grouping.person_groups(p)]
-    silent = sum(1 for p in missing if p in counter.peers and not counter.degree.get(p))
-    alone = counter.focal - counter.focal_with_ties - silent
-    return {"missing": len(missing), "focal_alone": alone}
 
 
 def _typed(table: pd.DataFrame) -> pd.DataFrame:
@@ -268,58 +242,13 @@ def _typed(table: pd.DataFrame) -> pd.DataFrame:
     return table.astype(types)
 
 
-def _losses(step: Step, inside: Callable[[object, object], bool]) -> dict:
-    """The current view's ``ended_ties`` and ``declined`` of a step, of the ties ``inside``."""
-    return {
-        "ended_ties": sum(1 for a, b, _ in step.ended if inside(a, b)),
-        "declined": sum(1 for a, b, _, _ in step.declined if inside(a, b)),
-    }
-
-
-def _left_by(status: pd.DataFrame | None, end: pd.Timestamp, grouping: Grouping) -> dict:
-    """Group (None without ``by``) -> the people who left (moved, no contact) before ``end``."""
+def _left_by(status: pd.DataFrame | None, end: pd.Timestamp, groups: Groups) -> np.ndarray:
+    """How many people of each group left (moved, no contact) before ``end``."""
     if status is None:
-        return {}
-    left: dict = {}
-    for person, value in statuses_on(status, end - pd.Timedelta(1, "ns")).items():
-        if value in LEFT:
-            for group in grouping.person_groups(person):
-                left[group] = left.get(group, 0) + 1
-    return left
-
-
-def _professionals(net: LadderNetwork) -> frozenset:
-    """The people whose role is ``professional`` (as :func:`role_key` reads it)."""
-    roles = net.column("role")
-    return frozenset(roles.index[roles.map(role_key) == PROFESSIONAL])
-
-
-def _grouping(
-    net: LadderNetwork, by: str | None, types: dict[str, str], professionals: frozenset
-) -> Grouping:
-    """The groups of ``by``: none, a people column's values, or the tie types."""
-    if not by:
-        return Grouping([None], lambda person: [None], lambda a, b: None)
-    if by == TIE_TYPE:
-        names = {kind: column.removeprefix("ties_") for kind, column in types.items()}
-
-        def kind(person) -> str:
-            focal = person in net.focal_people
-            return "focal" if focal else PROFESSIONAL if person in professionals else "other"
-
-        def person_groups(person) -> list:
-            return [name for key, name in names.items() if kind(person) in key.split("_")]
-
-        def tie_group(a, b):
-            return names.get(tie_type(kind(a), kind(b)), ACROSS)
-
-        return Grouping(list(names.values()), person_groups, tie_group)
-    groups = _groups(net, by)
-
-    def same_group(a, b):
-        return groups[a] if groups[a] == groups[b] else ACROSS
-
-    return Grouping(sorted(set(groups.values())), lambda person: [groups[person]], same_group)
+        return np.zeros(len(groups.names), dtype=np.int64)
+    left = statuses_on(status, end - pd.Timedelta(1, "ns"))
+    gone = groups.positions(person for person, value in left.items() if value in LEFT)
+    return np.array([np.isin(members, gone).sum() for members in groups.members])
 
 
 def _groups(net: LadderNetwork, by: str) -> dict:

@@ -1,39 +1,57 @@
-"""The growth table's counting: the figures of one group, kept up to date period by period.
+"""The growth table's counting: the figures of one group's network in every period at once,
+from integer arrays.
 
-:class:`GrowthCounter` holds the figures of one group of people (or of everyone) as people and
-ties are added and ties climb; :func:`count_step` feeds it a reached-view step,
-:func:`count_graph` a whole graph (a step of the active or current view). The definitions of
-the figures are those of :mod:`contactladder.analysis.growth`.
+A *walk* is what the counting needs of one group, with people as positions ``0 .. n-1``:
+
+- ``joined``: the period each person becomes present in (``periods``: never);
+- ``kinds``: each person's :data:`KINDS` code (focal, professional or other);
+- the *rows*, sorted by period: one per period and tie, with the tie's two people ``a``, ``b``,
+  its rung before the row (``old``: 0 for a new tie) and after it (``new``).
+
+:func:`walk_figures` gives every state figure of the growth table (the definitions are those of
+:mod:`contactladder.analysis.growth`) for every period, as arrays: counts by cumulative sums of
+what each period adds; components by merging, period by period, the components a period's new
+ties join (igraph's connected components of the contracted graph); triangles among focal people
+found once in the last period's graph (each at the period its last edge arrives, from
+degree-ordered adjacency); connected triples as each person's degree grows. The reached view
+is one walk; a snapshot (a period of the active view, the current ties at a period's end) is a
+walk of one period whose rows are all new.
 
 Examples
 --------
->>> counter = GrowthCounter(Ladder.default())
->>> for person in ("ann", "bo", "cem"):
-...     counter.add_person(person, focal=True)
->>> counter.add_tie("ann", "bo", 3)
->>> counter.ties, counter.components, counter.focal_ge3, counter.focal_with_ties
-(1, 2, 2, 2)
+>>> import numpy as np
+>>> from contactladder.ladder import Ladder
+>>> figures, first_tie = walk_figures(
+...     2, joined=np.array([0, 0, 1]), kinds=np.array([FOCAL, FOCAL, FOCAL]),
+...     period=np.array([0, 1]), a=np.array([0, 0]), b=np.array([1, 2]),
+...     old=np.array([0, 0]), new=np.array([3, 1]), ladder=Ladder.default())
+>>> figures["ties"].tolist(), figures["components"].tolist(), figures["focal_alone"].tolist()
+([1, 2], [1, 1], [0, 0])
+>>> figures["focal_peer_ge3"].tolist(), figures["peer_transitivity"].tolist(), first_tie.tolist()
+([2, 2], [nan, 0.0], [0, 0, 1])
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+
+import igraph
+import numpy as np
 
 from contactladder.ladder import Ladder
-from contactladder.network import Step
 from contactladder.words.roles import role_key
 
 __all__ = [
-    "GrowthCounter",
     "SHARING_LEVEL",
+    "PROFESSIONAL",
+    "KINDS",
+    "FOCAL",
+    "OTHER",
+    "TIE_TYPES",
     "sharing_column",
     "tie_type_columns",
-    "Grouping",
-    "ACROSS",
-    "tie_type",
-    "count_graph",
-    "count_step",
+    "tie_types",
+    "walk_figures",
 ]
 
 #: The level of the default ladder's sharing rung (``delen``); a ladder names its own
@@ -41,6 +59,11 @@ __all__ = [
 SHARING_LEVEL = 3
 #: The role whose ties with the focal people and among themselves are counted apart.
 PROFESSIONAL = "professional"
+#: What a person is at a tie's end, by code: focal, a professional (not focal) or other.
+KINDS = ("focal", PROFESSIONAL, "other")
+FOCAL, OTHER = 0, 2
+#: The tie types by code (:func:`tie_types`).
+TIE_TYPES = ("focal_focal", "focal_professional", "professional_professional", "other")
 
 
 def sharing_column(ladder: Ladder, prefix: str = "focal_peer") -> str:
@@ -78,219 +101,212 @@ def tie_type_columns(focal: str) -> dict[str, str]:
     }
 
 
-_UNDEFINED = float("nan")  # a ratio over nothing
+def tie_types(kind_a: np.ndarray, kind_b: np.ndarray) -> np.ndarray:
+    """The code in :data:`TIE_TYPES` of each tie, from the :data:`KINDS` codes of its ends.
 
-
-class GrowthCounter:
-    """The growth figures of one group, kept up to date as people and ties are added.
-
-    ``components`` come from a union-find over the people present; triangles among focal people
-    from the common neighbours of each new focal–focal tie, so nothing is recomputed per period.
+    >>> tie_types(np.array([0, 1, 0]), np.array([1, 1, 2])).tolist()
+    [1, 2, 3]
     """
+    return np.where((kind_a == OTHER) | (kind_b == OTHER), len(TIE_TYPES) - 1, kind_a + kind_b)
 
-    def __init__(self, ladder: Ladder, type_columns: dict[str, str] | None = None) -> None:
-        self.type_columns = type_columns or {}
-        self.by_type = dict.fromkeys(self.type_columns, 0)
-        self.professionals: set = set()
-        self.top = ladder.top.level
-        self.sharing, self.sharing_column = ladder.sharing.level, sharing_column(ladder)
-        self.keys = [(rung.level, rung.key) for rung in ladder]
-        self.people = self.focal = self.ties = 0
-        self.at_rung = {level: 0 for level, _ in self.keys}
-        self.degree: dict = {}
-        self.peers: dict = {}  # focal person -> set of focal neighbours
-        self.peer_top: dict = {}  # focal person -> highest rung of their peer ties
-        self.focal_with_ties = self.focal_with_peers = self.focal_ge3 = self.focal_at_top = 0
-        self.peer_ties = self.triangles = self.triples = 0
-        self.parent: dict = {}
-        self.size: dict = {}
-        self.focal_in: dict = {}
-        self.components = 0
-        self.largest = (0, 0)  # (people, focal) of the largest component
 
-    def add_person(self, person, focal: bool, professional: bool = False) -> None:
-        if professional and not focal:
-            self.professionals.add(person)
-        self.people += 1
-        self.components += 1
-        self.parent[person] = person
-        self.size[person] = 1
-        self.focal_in[person] = int(focal)
-        self.degree[person] = 0
-        if focal:
-            self.focal += 1
-            self.peers[person] = set()
-            self.peer_top[person] = 0
-        self.largest = max(self.largest, (1, int(focal)))
-
-    def add_tie(self, a, b, rung: int) -> None:
-        self.ties += 1
-        self.at_rung[rung] += 1
-        degree, peers = self.degree, self.peers
-        for person in (a, b):
-            degree[person] += 1
-            if degree[person] == 1 and person in peers:
-                self.focal_with_ties += 1
-        kind = self._tie_type(a, b)
-        if kind in self.by_type:
-            self.by_type[kind] += 1
-        if a in peers and b in peers:
-            peers_a, peers_b = peers[a], peers[b]
-            self.triangles += len(peers_a & peers_b)
-            self.triples += len(peers_a) + len(peers_b)
-            self.focal_with_peers += (not peers_a) + (not peers_b)
-            peers_a.add(b)
-            peers_b.add(a)
-            self.peer_ties += 1
-            self._raise_peer_rung(a, rung)
-            self._raise_peer_rung(b, rung)
-        self._union(a, b)
-
-    def climb(self, a, b, old: int, new: int) -> None:
-        self.at_rung[old] -= 1
-        self.at_rung[new] += 1
-        if a in self.peers and b in self.peers:
-            self._raise_peer_rung(a, new)
-            self._raise_peer_rung(b, new)
-
-    def row(self, step: Step, in_group: Callable[[object, object], bool]) -> dict:
-        """The figures of the group, ``in_group`` telling which of the step's ties are its."""
-        focal = self.focal
-        possible = focal * (focal - 1) / 2
-        return {
-            "people": self.people,
-            "focal": focal,
-            "ties": self.ties,
-            **{f"rung_{key}": self.at_rung[level] for level, key in self.keys},
-            **{column: self.by_type[kind] for kind, column in self.type_columns.items()},
-            "new_ties": sum(1 for a, b in step.new_ties if in_group(a, b)),
-            "climbed": sum(1 for a, b, _, _ in step.climbed if in_group(a, b)),
-            "focal_alone": focal - self.focal_with_ties,
-            "focal_only_professional": self.focal_with_ties - self.focal_with_peers,
-            self.sharing_column: self.focal_ge3,
-            "focal_peer_top": self.focal_at_top,
-            "focal_peer_degree_mean": 2 * self.peer_ties / focal if focal else _UNDEFINED,
-            "components": self.components,
-            "largest_component_share": self.largest[1] / focal if focal else _UNDEFINED,
-            "peer_density": self.peer_ties / possible if possible else _UNDEFINED,
-            "peer_transitivity": (
-                3 * self.triangles / self.triples if self.triples else _UNDEFINED
+def walk_figures(
+    periods: int,
+    *,
+    joined: np.ndarray,
+    kinds: np.ndarray,
+    period: np.ndarray,
+    a: np.ndarray,
+    b: np.ndarray,
+    old: np.ndarray,
+    new: np.ndarray,
+    ladder: Ladder,
+    type_columns: dict[str, str] | None = None,
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Every state figure of the growth table per period (arrays of ``periods`` values, by
+    column name), and the period of each person's first tie (``periods``: none); see the
+    module docstring for the walk."""
+    focal = kinds == FOCAL
+    new_tie = old == 0
+    ends = np.r_[a[new_tie], b[new_tie]]
+    first_tie = _first(np.r_[period[new_tie], period[new_tie]], ends, len(joined), periods)
+    peer = focal[a] & focal[b]
+    new_peer = peer & new_tie
+    people = _running(joined, periods)
+    focal_count = _running(joined[focal], periods)
+    figures = {
+        "people": people,
+        "focal": focal_count,
+        "ties": _running(period[new_tie], periods),
+        **_rungs(periods, period, old, new, ladder),
+        **_types(periods, period[new_tie], kinds[a[new_tie]], kinds[b[new_tie]], type_columns),
+    }
+    with_ties = _running(first_tie[focal], periods)
+    with_peers = _reached_at(period[new_peer], a[new_peer], b[new_peer], joined, focal, periods)
+    peer_ties = _running(period[new_peer], periods)
+    possible = focal_count * (focal_count - 1) / 2
+    triangles = _running(_triangle_periods(period[new_peer], a[new_peer], b[new_peer]), periods)
+    triples = _triples(period[new_peer], a[new_peer], b[new_peer], periods)
+    merges, largest_focal = _components(periods, joined, focal, period[new_tie], a, b, new_tie)
+    figures.update(
+        {
+            "focal_alone": focal_count - with_ties,
+            "focal_only_professional": with_ties - with_peers,
+            sharing_column(ladder): _peer_rung_at(
+                ladder.sharing.level, period, a, b, new, peer, joined, focal, periods
             ),
+            "focal_peer_top": _peer_rung_at(
+                ladder.top.level, period, a, b, new, peer, joined, focal, periods
+            ),
+            "focal_peer_degree_mean": _ratio(2 * peer_ties, focal_count),
+            "components": people - np.cumsum(merges),
+            "largest_component_share": _ratio(largest_focal, focal_count),
+            "peer_density": _ratio(peer_ties, possible),
+            "peer_transitivity": _ratio(3 * triangles, triples),
         }
-
-    def _tie_type(self, a, b) -> str:
-        """The type of the tie ``a``–``b`` (:func:`tie_type`)."""
-        return tie_type(self._kind(a), self._kind(b))
-
-    def _kind(self, person) -> str:
-        """``focal``, ``professional`` or ``other``: what the person is at a tie's end."""
-        if person in self.peers:
-            return "focal"
-        return PROFESSIONAL if person in self.professionals else "other"
-
-    def _raise_peer_rung(self, person, rung: int) -> None:
-        before = self.peer_top[person]
-        if rung <= before:
-            return
-        self.peer_top[person] = rung
-        if before < self.sharing <= rung:
-            self.focal_ge3 += 1
-        if before < self.top <= rung:
-            self.focal_at_top += 1
-
-    def _find(self, person):
-        parent = self.parent
-        while parent[person] != person:
-            parent[person] = parent[parent[person]]
-            person = parent[person]
-        return person
-
-    def _union(self, a, b) -> None:
-        root_a, root_b = self._find(a), self._find(b)
-        if root_a == root_b:
-            return
-        if self.size[root_a] < self.size[root_b]:
-            root_a, root_b = root_b, root_a
-        self.parent[root_b] = root_a
-        self.size[root_a] += self.size[root_b]
-        self.focal_in[root_a] += self.focal_in[root_b]
-        self.components -= 1
-        self.largest = max(self.largest, (self.size[root_a], self.focal_in[root_a]))
+    )
+    return figures, first_tie
 
 
-class Grouping:
-    """Which groups of the growth table a person and a tie belong to.
+def _running(periods_of: np.ndarray, periods: int) -> np.ndarray:
+    """How many of the things that arrive in ``periods_of`` have arrived by each period's end
+    (a thing of period ``periods`` or later never arrives)."""
+    return np.cumsum(np.bincount(periods_of[periods_of < periods], minlength=periods)[:periods])
 
-    Parameters
-    ----------
-    names : list
-        The groups, in the table's order (``[None]`` for the one network without groups).
-    person_groups : callable
-        A person -> the groups they belong to (one people group, or each tie type their role
-        takes part in).
-    tie_group : callable
-        The two ends of a tie -> its group, or :data:`ACROSS` for a tie that belongs to none
-        (between two groups, or of another type).
 
-    Examples
-    --------
-    >>> everyone = Grouping([None], lambda person: [None], lambda a, b: None)
-    >>> everyone.inside(None)("ann", "bo")
-    True
+def _first(periods_of: np.ndarray, people: np.ndarray, size: int, never: int) -> np.ndarray:
+    """Each of ``size`` people's first period in ``periods_of`` (paired with ``people``)."""
+    first = np.full(size, never, dtype=np.int64)
+    np.minimum.at(first, people, periods_of)
+    return first
+
+
+def _reached_at(periods_of, a, b, joined, focal, periods) -> np.ndarray:
+    """How many focal people have, by each period's end, one of these rows (``a``-``b`` in
+    ``periods_of``)."""
+    first = _first(np.r_[periods_of, periods_of], np.r_[a, b], len(joined), periods)
+    return _running(first[focal], periods)
+
+
+def _peer_rung_at(level, period, a, b, new, peer, joined, focal, periods) -> np.ndarray:
+    """How many focal people have, by each period's end, a tie with another focal person at
+    rung ``level`` or higher."""
+    rows = peer & (new >= level)
+    return _reached_at(period[rows], a[rows], b[rows], joined, focal, periods)
+
+
+def _rungs(periods, period, old, new, ladder: Ladder) -> dict[str, np.ndarray]:
+    """``rung_<key>``: the ties at each rung at each period's end, from the rows' rises."""
+    rises = new > old
+    levels = len(ladder) + 1
+    change = np.zeros((periods, levels + 1), dtype=np.int64)
+    np.add.at(change, (period[rises], new[rises]), 1)
+    np.add.at(change, (period[rises], old[rises]), -1)  # old 0: a new tie, column 0 unused
+    at = np.cumsum(change, axis=0)
+    return {f"rung_{rung.key}": at[:, rung.level] for rung in ladder}
+
+
+def _types(periods, period, kind_a, kind_b, type_columns) -> dict[str, np.ndarray]:
+    """The ties of each type of ``type_columns`` at each period's end."""
+    codes = tie_types(kind_a, kind_b)
+    return {
+        column: _running(period[codes == TIE_TYPES.index(kind)], periods)
+        for kind, column in (type_columns or {}).items()
+    }
+
+
+def _ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
+    """``part / whole`` as floats, NaN where ``whole`` is 0 (a ratio over nothing)."""
+    whole = np.asarray(whole, dtype=np.float64)
+    return np.divide(part, whole, out=np.full(len(whole), np.nan), where=whole != 0)
+
+
+def _triples(period, a, b, periods) -> np.ndarray:
+    """The connected triples of the focal-focal graph at each period's end: a person's k-th
+    peer tie (counting from 0) adds k triples centred on them."""
+    if not len(period):
+        return np.zeros(periods, dtype=np.int64)
+    person, when = np.r_[a, b], np.r_[period, period]
+    order = np.lexsort((when, person))
+    person, when = person[order], when[order]
+    starts = np.flatnonzero(np.r_[True, person[1:] != person[:-1]])
+    rank = np.arange(len(person)) - np.repeat(starts, np.diff(np.r_[starts, len(person)]))
+    return np.cumsum(np.bincount(when, weights=rank, minlength=periods)).astype(np.int64)
+
+
+def _triangle_periods(period, a, b) -> np.ndarray:
+    """The period each triangle of the graph of ties ``a``-``b`` (each tie once, arriving in
+    ``period``) is closed: when the last of its three ties arrives.
+
+    Each tie is pointed from the end of lower degree (ties broken by number) to the other;
+    a triangle is then found once, at its lowest end, as two of its ties pointing out of it
+    whose far ends are tied.
     """
+    if len(period) < 3:
+        return np.array([], dtype=np.int64)
+    size = int(max(a.max(), b.max())) + 1
+    degree = np.bincount(a, minlength=size) + np.bincount(b, minlength=size)
+    rank = np.empty(size, dtype=np.int64)
+    rank[np.lexsort((np.arange(size), degree))] = np.arange(size)
+    low = np.where(rank[a] < rank[b], a, b)
+    high = np.where(rank[a] < rank[b], b, a)
+    order = np.lexsort((rank[high], low))
+    low, high, period = low[order], high[order], period[order]
+    ends = np.cumsum(np.bincount(low, minlength=size))
+    after = ends[low] - np.arange(len(low)) - 1  # the ties out of the same end, further on
+    first = np.repeat(np.arange(len(low)), after)
+    second = first + 1 + np.arange(len(first)) - np.repeat(np.cumsum(after) - after, after)
+    keys = rank[low] * size + rank[high]
+    by_key = np.argsort(keys)
+    wanted = rank[high[first]] * size + rank[high[second]]
+    found = np.searchsorted(keys, wanted, sorter=by_key)
+    found = np.minimum(found, len(keys) - 1)
+    closing = by_key[found]
+    closed = keys[closing] == wanted
+    return np.maximum.reduce(
+        [period[first][closed], period[second][closed], period[closing][closed]]
+    )
 
-    def __init__(
-        self,
-        names: list,
-        person_groups: Callable[[object], list],
-        tie_group: Callable[[object, object], object],
-    ) -> None:
-        self.names, self.person_groups, self.tie_group = names, person_groups, tie_group
 
-    def inside(self, name) -> Callable[[object, object], bool]:
-        """Whether a tie belongs to group ``name``."""
-        return lambda a, b: self.tie_group(a, b) == name
+def _components(periods, joined, focal, new_period, a, b, new_tie) -> tuple[np.ndarray, ...]:
+    """Per period: how many components the new ties merged away, and the focal people of the
+    largest component (by people; ties go to the one with more focal people).
 
-
-#: The group of a tie that belongs to no group of the table.
-ACROSS = object()
-
-
-def tie_type(kind_a: str, kind_b: str) -> str:
-    """The type of a tie from the kinds of its ends (``focal``, ``professional`` or ``other``):
-    ``focal_focal``, ``focal_professional``, ``professional_professional`` or ``other``.
-
-    >>> tie_type("professional", "focal"), tie_type("focal", "other")
-    ('focal_professional', 'other')
+    Each person's component is its ``label`` (a person of it); each period the components its
+    new ties touch are merged as the connected components of the graph they form.
     """
-    ends = sorted((kind_a, kind_b))
-    return "other" if "other" in ends else "_".join(ends)
-
-
-def count_graph(step: Step, counters: dict, grouping: Grouping, professionals=frozenset()) -> None:
-    """Count a whole graph: every step of the active and the current view."""
-    assert step.graph is not None, "the active and current views walk with graphs"
-    for person, focal in step.graph.nodes(data="focal"):
-        for name in grouping.person_groups(person):
-            counters[name].add_person(person, focal, person in professionals)
-    for a, b, rung in step.graph.edges(data="rung"):
-        counter = counters.get(grouping.tie_group(a, b))
-        if counter:
-            counter.add_tie(a, b, rung)
-
-
-def count_step(
-    step: Step, counters: dict, grouping: Grouping, focal_people, professionals=frozenset()
-) -> None:
-    """Count what a reached-view step added: people who joined, new ties, climbs."""
-    for person in step.joined:
-        for name in grouping.person_groups(person):
-            counters[name].add_person(person, person in focal_people, person in professionals)
-    for (a, b), rung in zip(step.new_ties, step.new_rungs):
-        counter = counters.get(grouping.tie_group(a, b))
-        if counter:
-            counter.add_tie(a, b, rung)
-    for a, b, old, new in step.climbed:
-        counter = counters.get(grouping.tie_group(a, b))
-        if counter:
-            counter.climb(a, b, old, new)
+    size = len(joined)
+    label = np.arange(size)
+    members = np.ones(size, dtype=np.int64)
+    focal_members = focal.astype(np.int64)
+    merges = np.zeros(periods, dtype=np.int64)
+    largest_focal = np.zeros(periods, dtype=np.int64)
+    starts = np.searchsorted(new_period, np.arange(periods + 1))
+    ends_a, ends_b = a[new_tie], b[new_tie]
+    first_present = joined.min(initial=periods)
+    first_focal = joined[focal].min(initial=periods)
+    largest = (0, 0)
+    for number in range(periods):
+        if number >= first_present:
+            largest = max(largest, (1, int(number >= first_focal)))
+        rows = slice(starts[number], starts[number + 1])
+        label_a, label_b = label[ends_a[rows]], label[ends_b[rows]]
+        apart = label_a != label_b
+        if apart.any():
+            touched, ends = np.unique(np.r_[label_a[apart], label_b[apart]], return_inverse=True)
+            graph = igraph.Graph(n=len(touched), edges=ends.reshape(2, -1).T.tolist())
+            component = np.asarray(graph.connected_components().membership)
+            count = int(component.max()) + 1
+            merges[number] = len(touched) - count
+            root = np.empty(count, dtype=np.int64)
+            root[component] = touched
+            people = np.bincount(component, weights=members[touched]).astype(np.int64)
+            focal_in = np.bincount(component, weights=focal_members[touched]).astype(np.int64)
+            members[root], focal_members[root] = people, focal_in
+            relabel = np.arange(size)
+            relabel[touched] = root[component]
+            label = relabel[label]
+            best = np.lexsort((focal_in, people))[-1]
+            largest = max(largest, (int(people[best]), int(focal_in[best])))
+        largest_focal[number] = largest[1]
+    return merges, largest_focal

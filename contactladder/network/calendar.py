@@ -87,13 +87,21 @@ class Calendar:
 
     def joins(self, present_from: pd.Series, codes: tuple[np.ndarray, np.ndarray]) -> dict:
         """Period number -> the people who become present in it, in the order of
+        ``present_from`` (:meth:`join_numbers`)."""
+        grouped = present_from.index.groupby(self.join_numbers(present_from, codes))
+        return {int(number): list(people) for number, people in grouped.items()}
+
+    def join_numbers(
+        self, present_from: pd.Series, codes: tuple[np.ndarray, np.ndarray]
+    ) -> np.ndarray:
+        """The number of the period each person becomes present in, in the order of
         ``present_from`` (a person's present date, by id): the period of that date, or of
-        their first contact (``codes``: the positions of each contact's people) if earlier."""
+        their first contact (``codes``: the positions of each contact's people) if earlier;
+        ``len(self)`` for someone present only after the last period."""
         numbers = self.number(present_from)
         for people in codes:
             np.minimum.at(numbers, people, self.contact_period)
-        grouped = present_from.index.groupby(numbers)
-        return {int(number): list(people) for number, people in grouped.items()}
+        return numbers
 
     def missing(self, number: int, present: Iterable) -> list:
         """The people of ``present`` who did not take part in period ``number``, sorted."""

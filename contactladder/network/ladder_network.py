@@ -52,6 +52,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from contactladder.errors import UsageError
@@ -310,6 +311,18 @@ class LadderNetwork(DataAnswers):
         """Period number -> the people who become present in it (:meth:`Calendar.joins`)."""
         return periods.joins(self.present_from, self._person_codes)
 
+    def period_rows(self, freq: str) -> tuple[Calendar, PeriodPairs, np.ndarray]:
+        """What a count over the periods of ``freq`` needs, without steps or graphs: the
+        periods, the contacts grouped by period and pair (:class:`PeriodPairs`, whose codes
+        are positions in the people's order, that of :meth:`column`) and the number of the
+        period each person becomes present in (``len(periods)``: after the last)."""
+        periods = self.calendar(freq)
+        names = self.people.index.to_numpy(dtype=object)
+        rows = PeriodPairs(self.contacts, self._person_codes, names, periods.contact_period)
+        if not len(periods):
+            return periods, rows, np.zeros(len(names), dtype=np.int64)
+        return periods, rows, periods.join_numbers(self.present_from, self._person_codes)
+
     def periods(
         self,
         freq: str = "month",
@@ -336,11 +349,9 @@ class LadderNetwork(DataAnswers):
             return
         if view not in ("reached", "active"):
             raise UsageError("unknown view", value=view, hint="use reached, active or current")
-        periods = self.calendar(freq)
+        periods, rows, _ = self.period_rows(freq)
         if not len(periods):
             return
-        names = self.people.index.to_numpy(dtype=object)
-        rows = PeriodPairs(self.contacts, self._person_codes, names, periods.contact_period)
         joining = self.joins(periods)
         bounds = rows.bounds(len(periods))
         network = nx.Graph() if graph else None

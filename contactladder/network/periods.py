@@ -113,7 +113,8 @@ class PeriodPairs:
     """One row per period and pair, sorted by period, with each tie's reached rung before the row.
 
     ``before`` is 0 for a tie's first row (a new tie); a row climbs when its rung is above
-    ``before``. Computed for all rows at once, so the walk over periods only touches the graph.
+    ``before``. ``a``, ``b`` are the pair's ids, ``code_a``, ``code_b`` their positions in
+    ``names``. Computed for all rows at once, so the walk over periods only touches the graph.
 
     Parameters
     ----------
@@ -155,14 +156,15 @@ class PeriodPairs:
         key = period * size * size + pair
         order = np.argsort(key, kind="stable")
         key = key[order]
-        starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+        starts = np.flatnonzero(np.diff(key, prepend=key[:1] - 1) != 0)  # each first row
         rung = contacts["rung"].to_numpy()[order]
         moment = contacts["date"].to_numpy()[order]
         key = key[starts]
         pair = key % (size * size)
         self.period = key // (size * size)
-        self.a = names[pair // size]
-        self.b = names[pair % size]
+        self.code_a, self.code_b = pair // size, pair % size
+        self.a = names[self.code_a]
+        self.b = names[self.code_b]
         self.rung = np.maximum.reduceat(rung, starts)
         reached = pd.Series(self.rung).groupby(pair, sort=False).cummax()
         self.reached = reached.to_numpy()
