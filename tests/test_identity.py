@@ -72,13 +72,16 @@ def first_difference(path: Path, recorded: dict, kept: Path | None) -> str:
                 return f"line {number}\n  was: {old}\n  now: {new}"
         return f"{len(before)} lines were recorded, {len(now)} now"
     if now[:1] != [recorded["header"]]:
-        return f"the header\n  was: {recorded['header']}\n  now: {now[:1]}"
+        return f"the header\n  was: {recorded['header']}\n  now: {(now or [''])[0]}"
     blocks = recorded["blocks"].split()
     for number, (old, new) in enumerate(zip(blocks, record.line_blocks(path).split()), start=0):
         if old != new:
             first = number * record.BLOCK
             shown = now[first : first + record.BLOCK]
-            return f"lines {first + 1}-{first + len(shown)}; line {first + 1} now: {shown[0]}"
+            return (
+                f"lines {first + 1}-{first + len(shown)} (the first block of {record.BLOCK} "
+                f"lines that differs), which now begin: {shown[0] if shown else '(no lines)'}"
+            )
     return f"about {len(blocks) * record.BLOCK} lines were recorded, {len(now)} now"
 
 
