@@ -37,14 +37,46 @@ ORGANISATIONS = (
 )
 
 
-def measure_stage(script: str, name: str, folder: Path) -> dict:
+def measure_stage(script: str, name: str, folder: Path, timeout: float | None = None) -> dict:
     """Run the stage ``name`` of the bench ``script`` in a fresh process (``--stage NAME --out
     FOLDER``) and return the figures it prints last, as JSON; its CPU time counts the process's
-    threads (DuckDB's and polars' included: ``time.process_time`` in the stage)."""
+    threads (DuckDB's and polars' included: ``time.process_time`` in the stage). After
+    ``timeout`` seconds the process is killed and ``subprocess.TimeoutExpired`` raised."""
     done = subprocess.run(
         [sys.executable, script, "--stage", name, "--out", str(folder)],
         check=True,
         capture_output=True,
         text=True,
+        timeout=timeout,
     )
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def measure_or_say(script: str, name: str, folder: Path, timeout: float) -> dict:
+    """:func:`measure_stage`, or ``{"error": ...}`` when the stage times out or fails (the last
+    line of its error output), so that one stage does not stop a bench."""
+    try:
+        return measure_stage(script, name, folder, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {timeout:g} s"}
+    except subprocess.CalledProcessError as failed:
+        lines = (failed.stderr or "").strip().splitlines() or ["no message"]
+        return {"error": "failed: " + lines[-1][:120]}
+
+
+def print_ratios(results: dict[str, dict], base: str = "growth", target: float = 3.0) -> None:
+    """One line per stage: CPU and wall seconds, peak MiB and the CPU ratio to ``base``, with
+    whether it is within ``target``; a stage that failed or timed out says so."""
+    reference = results[base].get("cpu")
+    print(f"  {'':<22} {'CPU s':>7} {'wall s':>7} {'peak MiB':>9} {'/ ' + base:>10}")
+    for name, result in results.items():
+        if "error" in result:
+            print(f"  {name:<22} {result['error']}")
+            continue
+        ratio = f"{result['cpu'] / reference:9.2f}x" if reference else "        -"
+        within = reference and result["cpu"] / reference <= target
+        verdict = "" if name == base or not reference else ("met" if within else "NOT met")
+        print(
+            f"  {name:<22} {result['cpu']:7.1f} {result['seconds']:7.1f} "
+            f"{result['peak_mib']:9.0f} {ratio}  {verdict}"
+        )
