@@ -103,7 +103,9 @@ class VillageIndex:
         if len(order):
             seen = pd.Series(last).groupby(ends).max()
             latest[seen.index.to_numpy()] = seen.to_numpy()
-        person = pd.Index(people).get_indexer(visits["person"]) if len(visits) else np.zeros(0)
+        # Each distinct id looked up once: the visits hold each person many times.
+        visitor, visitors = pd.factorize(visits["person"].to_numpy(dtype=object))
+        person = np.array([code.get(p, -1) for p in visitors], dtype=np.int64)[visitor]
         visits = visits[person >= 0]
         person = person[person >= 0]
         activity, names = pd.factorize(visits["activity"], sort=True)
