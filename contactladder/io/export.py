@@ -64,7 +64,7 @@ from contactladder.errors import UsageError
 from contactladder.io.files import output_set
 from contactladder.io.gexf import write_gexf
 from contactladder.io.graphml import write_graphml
-from contactladder.io.network_tables import write_tables
+from contactladder.io.network_tables import check_workbook, export_tables, write_sheets
 from contactladder.network.current import DEFAULT_LAPSE
 from contactladder.network.ladder_network import LadderNetwork
 
@@ -123,7 +123,8 @@ def export(
     UsageError
         If the format is unknown, cannot be told from ``output``, or does not match its suffix;
         if ``as_of`` is not a date within the data; for the current view in another format
-        than GEXF, or a ``lapse`` that is not a duration.
+        than GEXF, or a ``lapse`` that is not a duration; for an XLSX table longer than a
+        sheet holds (the hint names ``format``: write CSV), before anything is written.
 
     Examples
     --------
@@ -132,6 +133,10 @@ def export(
     """
     format, paths = export_paths(output, format=format, data_name=net.name)
     check_export_view(view, format)
+    if format in ("csv", "xlsx"):
+        tables = export_tables(net, as_of=as_of, anonymize=anonymize, lang=lang)
+        if format == "xlsx":
+            check_workbook(tables, paths[0])
     with output_set(paths, private=not anonymize) as staging:
         staged = [staging.path(path) for path in paths]
         if format == "gexf":
@@ -147,9 +152,7 @@ def export(
         elif format == "graphml":
             write_graphml(net, staged[0], as_of=as_of, anonymize=anonymize, lang=lang)
         else:
-            write_tables(
-                net, staged, as_of=as_of, anonymize=anonymize, lang=lang, csv_dialect=csv_dialect
-            )
+            write_sheets(tables, staged, csv_dialect=csv_dialect)
     return paths
 
 

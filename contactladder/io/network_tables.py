@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from contactladder.errors import UsageError
-from contactladder.io.sheets import write_table, write_workbook
+from contactladder.io.sheets import check_sheet_rows, write_table, write_workbook
 from contactladder.io.values import LIST_SEPARATOR, as_text, iso_columns
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.privacy import PUBLIC_COLUMNS, is_private_column, person_label
@@ -49,6 +49,8 @@ __all__ = [
     "nodes_table",
     "tie_type",
     "ties_table",
+    "check_workbook",
+    "write_sheets",
     "write_tables",
 ]
 
@@ -70,6 +72,8 @@ TIE_COLUMNS = (
     "contacts",
     "activities",
 )
+# What to do with a table longer than a sheet holds.
+_CSV_HINT = "write CSV instead: give {format} csv"
 # Node attributes the network adds itself; a people column of that name is not copied.
 _NETWORK_ATTRIBUTES = ("number", "focal")
 
@@ -156,9 +160,15 @@ def export_tables(
     a = ends.get_indexer(ties["person_a"])
     b = ends.get_indexer(ties["person_b"])
     low, high = np.minimum(a, b), np.maximum(a, b)
-    nodes = _nodes(net, people, attrs, labels, ids, anonymize, np.bincount(
-        np.concatenate([low, high]), minlength=len(people)
-    ))
+    nodes = _nodes(
+        net,
+        people,
+        attrs,
+        labels,
+        ids,
+        anonymize,
+        np.bincount(np.concatenate([low, high]), minlength=len(people)),
+    )
     if not len(ties):
         return nodes, pd.DataFrame(columns=list(TIE_COLUMNS))
     order = np.lexsort((high, low))
@@ -220,14 +230,14 @@ def _nodes(
 
 def _tie_types(attrs: list[dict], low: np.ndarray, high: np.ndarray, focal: str) -> np.ndarray:
     """:func:`tie_type` of every tie, worked out once per pair of roles."""
-    roles, codes = np.unique(np.array([str(a.get("role")) for a in attrs], dtype=object),
-                             return_inverse=True)
+    roles, codes = np.unique(
+        np.array([str(a.get("role")) for a in attrs], dtype=object), return_inverse=True
+    )
     first = {str(a.get("role")): a for a in attrs}
     pair = codes[low] * len(roles) + codes[high]
     kinds, inverse = np.unique(pair, return_inverse=True)
     names = [
-        tie_type(first[roles[k // len(roles)]], first[roles[k % len(roles)]], focal)
-        for k in kinds
+        tie_type(first[roles[k // len(roles)]], first[roles[k % len(roles)]], focal) for k in kinds
     ]
     return np.array(names, dtype=object)[inverse]
 
@@ -265,19 +275,63 @@ def write_tables(
     Raises
     ------
     UsageError
-        If one path is given and it does not end in ``.xlsx``; for an unknown dialect.
+        If one path is given and it does not end in ``.xlsx``; for an unknown dialect; for a
+        table longer than a sheet holds (:data:`~contactladder.io.sheets.MAX_SHEET_ROWS`), before
+        anything is written (the hint names ``format``: CSV has no such limit).
     """
     files = [Path(path) for path in paths]
-    nodes = nodes_table(net, as_of=as_of, anonymize=anonymize, lang=lang)
-    ties = ties_table(net, as_of=as_of, anonymize=anonymize, lang=lang)
+    tables = export_tables(net, as_of=as_of, anonymize=anonymize, lang=lang)
+    if len(files) == 1:
+        check_workbook(tables, files[0])
+    return write_sheets(tables, files, csv_dialect=csv_dialect)
+
+
+def check_workbook(tables: tuple[pd.DataFrame, pd.DataFrame], path: str | Path) -> None:
+    """Check that ``tables`` (nodes, ties) can be written as the workbook ``path``: an
+    ``.xlsx`` name, and each table within a sheet's rows.
+
+    Raises
+    ------
+    UsageError
+        If ``path`` does not end in ``.xlsx``; if a table is longer than a sheet holds
+        (:data:`~contactladder.io.sheets.MAX_SHEET_ROWS`; the hint names ``format``: CSV has no
+        such limit).
+
+    >>> check_workbook(export_tables(_example()), "village.csv")
+    Traceback (most recent call last):
+    ...
+    contactladder.errors.UsageError: a workbook needs an .xlsx file name 'village.csv'
+    """
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise UsageError("a workbook needs an .xlsx file name", value=path.name)
+    nodes, ties = tables
+    check_sheet_rows({"nodes": nodes, "ties": ties}, path, hint=_CSV_HINT)
+
+
+def write_sheets(
+    tables: tuple[pd.DataFrame, pd.DataFrame],
+    paths: Iterable[str | Path],
+    *,
+    csv_dialect: str = "plain",
+) -> list[Path]:
+    """Write the tables of :func:`export_tables` as :func:`write_tables` does (two CSV files,
+    or one workbook); return the paths.
+
+    Raises
+    ------
+    UsageError
+        As :func:`check_workbook`, for one path; for an unknown dialect.
+    """
+    files = [Path(path) for path in paths]
+    nodes, ties = tables
     if len(files) == 2:
         return [
             write_table(iso_columns(nodes), files[0], sheet="nodes", dialect=csv_dialect),
             write_table(iso_columns(ties), files[1], sheet="ties", dialect=csv_dialect),
         ]
     (path,) = files
-    if path.suffix.lower() != ".xlsx":
-        raise UsageError("a workbook needs an .xlsx file name", value=path.name)
+    check_workbook(tables, path)
     return [write_workbook({"nodes": nodes, "ties": ties}, path)]
 
 

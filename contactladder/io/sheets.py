@@ -25,6 +25,11 @@ other numbers as ``0.00``, true/false as boolean cells; dates (a date column, or
 whose every value is an ISO day such as ``2024-01-05``) are date cells shown as ``yyyy-mm-dd``
 (with ``hh:mm:ss`` when a column has a time of day); missing values are empty cells.
 
+**A sheet holds at most** :data:`MAX_SHEET_ROWS` rows (1,048,576, the header included:
+Excel's limit and XlsxWriter's). A longer table is one :class:`~contactladder.errors.UsageError`
+naming the table, its rows and the limit, raised before anything is written (write it as CSV,
+which has no limit).
+
 The same tables give byte-identical files: CSV without an index; XLSX with a fixed creation
 time in the workbook's properties and XlsxWriter's fixed time on every part. Every file is
 written whole or not at all (:func:`~contactladder.io.files.write_bytes`); ``private=True``
@@ -65,10 +70,12 @@ from contactladder.io.values import date_text, datetime_text, has_time, xml_safe
 __all__ = [
     "CSV_DIALECTS",
     "FORMULA_STARTS",
+    "MAX_SHEET_ROWS",
     "TABLE_SUFFIXES",
     "csv_bytes",
     "csv_text",
     "json_bytes",
+    "check_sheet_rows",
     "table_records",
     "write_table",
     "write_workbook",
@@ -76,6 +83,8 @@ __all__ = [
 
 #: The suffixes :func:`write_table` writes.
 TABLE_SUFFIXES = (".csv", ".xlsx")
+#: The most rows a sheet holds, the header included (Excel's limit, and XlsxWriter's).
+MAX_SHEET_ROWS = 1_048_576
 #: The first characters that make a spreadsheet read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -236,6 +245,11 @@ def write_workbook(
     personal data). Text is kept as text (never a formula), without the control characters
     XML cannot hold; ``private`` as in :func:`write_table`.
 
+    Raises
+    ------
+    UsageError
+        If a table has more rows than a sheet holds (:func:`check_sheet_rows`).
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -246,6 +260,7 @@ def write_workbook(
     ...     first == write_workbook(sheets, pathlib.Path(folder) / "b.xlsx").read_bytes()
     True
     """
+    check_sheet_rows(sheets, path)
     data = io.BytesIO()
     book = xlsxwriter.Workbook(data, _WORKBOOK_OPTIONS)
     book.set_properties({"created": _FIXED_TIME, "comments": description})
@@ -256,6 +271,36 @@ def write_workbook(
         _write_sheet(worksheet, table, formats, header)
     book.close()
     return write_bytes(path, data.getvalue(), private=private)
+
+
+def check_sheet_rows(
+    sheets: dict[str, pd.DataFrame],
+    path: str | Path | None = None,
+    *,
+    hint: str = "write it as CSV instead: an {output} file name ending in .csv",
+) -> None:
+    """Raise when a table has more rows than a sheet holds: :data:`MAX_SHEET_ROWS`, the
+    header included.
+
+    ``hint`` says what to do instead, naming the caller's parameters (``{format}``).
+
+    Raises
+    ------
+    UsageError
+        Naming the table, its rows (header included) and the limit.
+
+    >>> check_sheet_rows({"ties": pd.DataFrame({"rung": [1, 2]})})
+    """
+    for name, table in sheets.items():
+        rows = len(table) + 1
+        if rows > MAX_SHEET_ROWS:
+            raise UsageError(
+                f"the table has {rows} rows with its header, more than the {MAX_SHEET_ROWS} a "
+                "spreadsheet's sheet holds:",
+                file=path,
+                value=name,
+                hint=hint,
+            )
 
 
 def _dialect(name: str) -> _Dialect:
