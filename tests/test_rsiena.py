@@ -136,3 +136,13 @@ def test_export_writes_the_rsiena_folder_from_the_command_line(tmp_path):
     assert set(np.delete(row, cem)) == {99} and row[cem] == 0
     refused = CliRunner().invoke(main, [*args, "-o", "-"])
     assert refused.exit_code == 1 and "give -o a folder" in refused.output
+
+
+def test_a_panel_beyond_the_cells_it_writes_is_one_clear_error(net, tmp_path, monkeypatch):
+    import contactladder.io.rsiena as rsiena
+
+    monkeypatch.setattr(rsiena, "MAX_PANEL_CELLS", 8)
+    with pytest.raises(UsageError, match=r"waves of \d+ people is \d+ matrix cells") as caught:
+        write_rsiena(net, tmp_path / "out")
+    assert "wave_dates" in str(caught.value)
+    assert not Path(tmp_path / "out").exists()

@@ -60,12 +60,23 @@ from contactladder.network.ladder_network import LadderNetwork
 from contactladder.network.waves import RESPONDED, wave_reports
 from contactladder.privacy import personal_data_notice
 
-__all__ = ["write_rsiena", "rsiena_panel", "Panel", "COVARIATES", "DEFAULT_MISSING"]
+__all__ = [
+    "write_rsiena",
+    "rsiena_panel",
+    "Panel",
+    "COVARIATES",
+    "DEFAULT_MISSING",
+    "MAX_PANEL_CELLS",
+]
 
 #: The people columns of the covariate table, in order.
 COVARIATES = ("role", "wijk")
 #: The code of a missing value (a non-respondent's row, an empty covariate).
 DEFAULT_MISSING = 9
+#: The most matrix cells (waves x people x people) a panel is made of: 100 million, e.g. 4
+#: waves of 5,000 people. RSiena models a few waves of tens to a few thousand people; a data
+#: set of daily contacts among 50,000 people would be terabytes of matrices.
+MAX_PANEL_CELLS = 100_000_000
 
 
 @dataclass(frozen=True)
@@ -99,7 +110,8 @@ def rsiena_panel(
     Raises
     ------
     UsageError
-        When ``missing`` is 0 or a rung's level, or the network has no contacts.
+        When ``missing`` is 0 or a rung's level, or the network has no contacts; when the
+        panel would be more than :data:`MAX_PANEL_CELLS` matrix cells (before any is made).
     """
     levels = {rung.level for rung in net.ladder}
     if missing == 0 or missing in levels:
@@ -113,6 +125,14 @@ def rsiena_panel(
     people = _actors(net, anonymize)
     row = {person: number for number, person in enumerate(people)}
     steps = list(net.periods(WAVE, graph=False))
+    cells = len(steps) * len(people) ** 2
+    if cells > MAX_PANEL_CELLS:
+        raise UsageError(
+            f"an RSiena panel of {len(steps)} waves of {len(people)} people is {cells} matrix "
+            f"cells, more than the {MAX_PANEL_CELLS} written at most",
+            hint="RSiena models a few survey waves: give the contacts a wave column, "
+            "or {wave_dates}",
+        )
     matrices = np.zeros((len(steps), len(people), len(people)), dtype=np.int64)
     reports = wave_reports(net)
     matrices[
