@@ -30,15 +30,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from contactladder.errors import UsageError
 from contactladder.ladder import Ladder
 from contactladder.privacy import person_label
 from contactladder.render.layout import layout_areas
-from contactladder.render.map_text import counts_text, iso_date, long_date, page_text
+from contactladder.render.map_text import counts_text, iso_date, iso_dates, long_date, page_text
 from contactladder.render.styles import (
     ALONE_COLOUR,
     alone_kinds,
@@ -51,9 +52,6 @@ from contactladder.render.styles import (
 )
 from contactladder.words import attribute_text
 from contactladder.words.roles import role_key
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["map_data", "focus_graph", "legend_option", "LEGEND_OPTIONS"]
 
@@ -150,49 +148,9 @@ def map_data(
     index = {node: i for i, node in enumerate(order)}
     wijken = sorted({attribute_text(w) for _, w in G.nodes(data="wijk")} - {""})
     wijk_index = {w: i for i, w in enumerate(wijken)}
-    nodes: dict[str, list[Any]] = {
-        "x": [],
-        "y": [],
-        "size": [],
-        "group": [],
-        "wijk": [],
-        "label": [],
-        "alone": [],
-    }
-    kinds = alone_kinds(G, focal=focal)
-    least = alone_size(node_size(G.degree(node)) for node in order)
-    for node in order:
-        attrs = G.nodes[node]
-        x, y = positions[node]
-        nodes["x"].append(round(float(x), 1))
-        nodes["y"].append(round(float(y), 1))
-        size = node_size(G.degree(node))
-        nodes["size"].append(max(size, least) if kinds[node] else size)
-        nodes["alone"].append(kinds[node])
-        nodes["group"].append(group_index[group_key(attrs)])
-        nodes["wijk"].append(wijk_index.get(attribute_text(attrs.get("wijk")), -1))
-        nodes["label"].append(person_label(attrs, lang=lang, anonymize=anonymize))
-    activities = sorted(
-        {str(a) for _, _, acts in G.edges(data="activities", default=()) for a in (acts or ())}
-    )
-    activity_index = {a: i for i, a in enumerate(activities)}
-    rows = sorted(
-        (
-            *sorted((index[u], index[v])),
-            int(attrs.get("rung") or ladder.bottom.level),
-            iso_date(attrs.get("first_contact")),
-            iso_date(attrs.get("last_contact")),
-            int(attrs.get("contacts") or 0),
-            sorted(activity_index[str(x)] for x in (attrs.get("activities") or ())),
-        )
-        for u, v, attrs in G.edges(data=True)
-    )
-    edges: dict[str, list[Any]] = {
-        name: [row[k] for row in rows]
-        for k, name in enumerate(
-            ("a", "b", "level", "first_contact", "last_contact", "contacts", "activities")
-        )
-    }
+    nodes = _node_columns(G, order, positions, group_index, wijk_index, focal=focal)
+    nodes["label"] = [person_label(G.nodes[node], lang=lang, anonymize=anonymize) for node in order]
+    activities, edges = _edge_columns(G, index, ladder)
     fade = iso_date(faded_before) if faded_before is not None else ""
     edges["faded"] = [
         int(bool(fade) and bool(last) and last < fade) for last in edges["last_contact"]
@@ -208,7 +166,7 @@ def map_data(
     shown = [w for w in wijken if w in areas] if focus is None else []
     return {
         "title": str(title),
-        "subtitle": " · ".join([*lead, counts_text(len(order), len(rows), lang)]),
+        "subtitle": " · ".join([*lead, counts_text(len(order), len(edges["a"]), lang)]),
         "subtitle_lead": lead,
         "as_of": date,
         "lang": lang,
@@ -242,6 +200,71 @@ def map_data(
         "nodes": nodes,
         "edges": edges,
     }
+
+
+def _node_columns(
+    G: nx.Graph,
+    order: list[Hashable],
+    positions: Positions,
+    group_index: Mapping[tuple[str, str], int],
+    wijk_index: Mapping[str, int],
+    *,
+    focal: str,
+) -> dict[str, list[Any]]:
+    """The people's columns but their labels, in map ``order``: place, size, legend group,
+    wijk and who needs a link (drawn at least the median person's size)."""
+    kinds = alone_kinds(G, focal=focal)
+    sizes = [node_size(degree) for degree in _degrees(G, order)]
+    least = alone_size(sizes)
+    xy = [positions[node] for node in order]
+    return {
+        "x": [round(float(x), 1) for x, _ in xy],
+        "y": [round(float(y), 1) for _, y in xy],
+        "size": [max(size, least) if kinds[node] else size for node, size in zip(order, sizes)],
+        "group": [group_index[group_key(G.nodes[node])] for node in order],
+        "wijk": [wijk_index.get(attribute_text(w), -1) for w in _attribute(G, order, "wijk")],
+        "label": [],
+        "alone": [kinds[node] for node in order],
+    }
+
+
+def _edge_columns(
+    G: nx.Graph, index: Mapping[Hashable, int], ladder: Ladder
+) -> tuple[list[str], dict[str, list[Any]]]:
+    """The activities named on ties, and the ties' columns (but ``faded``) sorted by their
+    ends' numbers in map order: one pass over the edges, dates converted once per value."""
+    ends, rungs, firsts, lasts, counts, acts = [], [], [], [], [], []
+    for u, v, attrs in G.edges(data=True):
+        ends.append((index[u], index[v]))
+        rungs.append(int(attrs.get("rung") or ladder.bottom.level))
+        firsts.append(attrs.get("first_contact"))
+        lasts.append(attrs.get("last_contact"))
+        counts.append(int(attrs.get("contacts") or 0))
+        acts.append(attrs.get("activities") or ())
+    pairs = np.sort(np.array(ends, dtype=np.int64).reshape(-1, 2), axis=1)
+    rank = np.lexsort((pairs[:, 1], pairs[:, 0])).tolist()
+    activities = sorted({str(a) for used in acts for a in used})
+    activity_index = {a: i for i, a in enumerate(activities)}
+    firsts, lasts = iso_dates(firsts), iso_dates(lasts)
+    return activities, {
+        "a": pairs[rank, 0].tolist(),
+        "b": pairs[rank, 1].tolist(),
+        "level": [rungs[i] for i in rank],
+        "first_contact": [firsts[i] for i in rank],
+        "last_contact": [lasts[i] for i in rank],
+        "contacts": [counts[i] for i in rank],
+        "activities": [sorted(activity_index[str(x)] for x in acts[i]) for i in rank],
+    }
+
+
+def _degrees(G: nx.Graph, order: list[Hashable]) -> list[int]:
+    degree = G.degree
+    return [degree(node) for node in order]
+
+
+def _attribute(G: nx.Graph, order: list[Hashable], name: str) -> list[Any]:
+    nodes = G.nodes
+    return [nodes[node].get(name) for node in order]
 
 
 def focus_graph(G: nx.Graph, person: Hashable) -> nx.Graph:

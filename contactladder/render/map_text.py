@@ -18,7 +18,7 @@ import pandas as pd
 from contactladder.words import words
 from contactladder.words.roles import role_word
 
-__all__ = ["page_text", "counts_text", "iso_date", "long_date"]
+__all__ = ["page_text", "counts_text", "iso_date", "iso_dates", "long_date"]
 
 # The words of the page's script (data["text"]): its key -> the catalogue's key.
 _PAGE_WORDS = {
@@ -124,6 +124,17 @@ def iso_date(value: object) -> str:
     except (ValueError, TypeError):
         return ""
     return "" if pd.isna(stamp) else stamp.strftime("%Y-%m-%d")
+
+
+def iso_dates(values: list[object]) -> list[str]:
+    """:func:`iso_date` of each of ``values``, converting each distinct value once.
+
+    >>> iso_dates([pd.Timestamp("2024-03-01 10:30"), None, pd.Timestamp("2024-03-01 10:30")])
+    ['2024-03-01', '', '2024-03-01']
+    """
+    codes, distinct = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    texts = [iso_date(value) for value in distinct]
+    return [texts[code] if code >= 0 else "" for code in codes.tolist()]
 
 
 def long_date(iso: str, lang: str) -> str:

@@ -242,10 +242,16 @@ def _check(value: Any, spec: Any, name: str) -> None:
             _check(item, str, _field(name, key))
     elif isinstance(spec, list):
         _is(value, list, name)
+        if isinstance(spec[0], type) and set(map(type, value)) <= _EXACT.get(spec[0], {spec[0]}):
+            return  # a long column of plain values: checked at once
         for i, item in enumerate(value):
             _check(item, spec[0], f"{name}[{i}]")
     elif not isinstance(spec, _Counters):  # counters are checked once their columns are known
         _is(value, spec, name)
+
+
+# The exact types a value of each kind may have; other types are checked one by one.
+_EXACT: dict[type, set[type]] = {float: {int, float}, int: {int}, str: {str}, bool: {bool}}
 
 
 def _field(name: str, key: str) -> str:
@@ -270,6 +276,8 @@ def _is(value: Any, kind: type, name: str) -> None:
 def _indexes(values: list[int], size: int, name: str, *, none: bool = False) -> None:
     """Check that each of ``values`` is an index into ``size`` things (or -1 with ``none``)."""
     low = -1 if none else 0
+    if not values or (low <= min(values) and max(values) < size):
+        return
     for i, value in enumerate(values):
         if not low <= value < size:
             raise ValueError(f"payload field {name}[{i}]: {value} points at nothing")
