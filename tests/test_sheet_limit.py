@@ -1,6 +1,6 @@
 """A table longer than a spreadsheet's sheet is one clear error before anything is written.
 
-The limit is a module constant (:data:`contactladder.io.sheets.MAX_SHEET_ROWS`, Excel's
+The limit is a module constant (:data:`contactladder.io.workbooks.MAX_SHEET_ROWS`, Excel's
 1,048,576 rows with the header); the tests lower it instead of making a million rows.
 """
 
@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from helpers import write_export_village
 
 import contactladder.io.sheets as sheets
+import contactladder.io.workbooks as workbooks
 from contactladder.cli import main
 from contactladder.errors import UsageError
 from contactladder.io.export import export
@@ -23,7 +24,7 @@ from contactladder.network.ladder_network import LadderNetwork
 
 @pytest.fixture
 def small_limit(monkeypatch) -> int:
-    monkeypatch.setattr(sheets, "MAX_SHEET_ROWS", 4)
+    monkeypatch.setattr(workbooks, "MAX_SHEET_ROWS", 4)
     return 4
 
 
@@ -32,7 +33,8 @@ def files_in(folder: Path) -> list[str]:
 
 
 def test_the_limit_is_excels():
-    assert sheets.MAX_SHEET_ROWS == 1_048_576
+    assert workbooks.MAX_SHEET_ROWS == 1_048_576
+    assert sheets.MAX_SHEET_ROWS == 1_048_576  # and where the tables for spreadsheets are
 
 
 def test_a_table_that_fits_with_its_header_is_written(small_limit, tmp_path):

@@ -19,16 +19,10 @@ Numbers stay numbers: the number ``-3.5`` is written as it is, the *text* ``"-3.
 data is text. Column names are treated as text too. In CSV a line end inside a text (``\\r``,
 ``\\r\\n``) is written as ``\\n``, in a quoted cell.
 
-**Typed workbooks.** Every sheet has its header row frozen and filterable, and columns as wide
-as their longest text (at most 60 characters). Whole numbers are number cells shown as ``0``,
-other numbers as ``0.00``, true/false as boolean cells; dates (a date column, or a text column
-whose every value is an ISO day such as ``2024-01-05``) are date cells shown as ``yyyy-mm-dd``
-(with ``hh:mm:ss`` when a column has a time of day); missing values are empty cells.
-
-**A sheet holds at most** :data:`MAX_SHEET_ROWS` rows (1,048,576, the header included:
-Excel's limit and XlsxWriter's). A longer table is one :class:`~contactladder.errors.UsageError`
-naming the table, its rows and the limit, raised before anything is written (write it as CSV,
-which has no limit).
+**Typed workbooks** (:mod:`contactladder.io.workbooks`, whose :func:`write_workbook` and
+:func:`check_sheet_rows` are here too): number, boolean and date cells, frozen headers; a sheet
+holds at most :data:`MAX_SHEET_ROWS` rows (1,048,576 with the header), and a longer table is
+one clear error before anything is written.
 
 The same tables give byte-identical files: CSV without an index; XLSX with a fixed creation
 time in the workbook's properties and XlsxWriter's fixed time on every part. Every file is
@@ -56,16 +50,15 @@ import datetime
 import io
 import json
 import math
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import xlsxwriter
 
 from contactladder.errors import UsageError
 from contactladder.io.files import write_bytes
-from contactladder.io.values import date_text, datetime_text, has_time, xml_safe
+from contactladder.io.values import date_text, datetime_text, has_time, is_missing
+from contactladder.io.workbooks import MAX_SHEET_ROWS, check_sheet_rows, write_workbook
 
 __all__ = [
     "CSV_DIALECTS",
@@ -83,8 +76,6 @@ __all__ = [
 
 #: The suffixes :func:`write_table` writes.
 TABLE_SUFFIXES = (".csv", ".xlsx")
-#: The most rows a sheet holds, the header included (Excel's limit, and XlsxWriter's).
-MAX_SHEET_ROWS = 1_048_576
 #: The first characters that make a spreadsheet read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -102,25 +93,6 @@ CSV_DIALECTS = {
     "plain": _Dialect(",", ".", "utf-8", "\n"),
     "excel-nl": _Dialect(";", ",", "utf-8-sig", "\r\n"),
 }
-# The creation time written into every workbook, so that the same tables give the same bytes.
-_FIXED_TIME = datetime.datetime(2000, 1, 1)
-_WORKBOOK_OPTIONS = {
-    "in_memory": True,
-    "strings_to_formulas": False,
-    "strings_to_urls": False,
-    "strings_to_numbers": False,
-    "remove_timezone": True,
-}
-_NUMBER_FORMATS = {
-    "date": "yyyy-mm-dd",
-    "datetime": "yyyy-mm-dd hh:mm:ss",
-    "integer": "0",
-    "number": "0.00",
-}
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-# Characters Excel does not allow in a sheet's name.
-_NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
-_WIDEST = 60
 
 
 def csv_text(value: object) -> object:
@@ -231,78 +203,6 @@ def write_table(
     return write_bytes(path, csv_bytes(table, dialect=dialect, notice=notice), private=private)
 
 
-def write_workbook(
-    sheets: dict[str, pd.DataFrame],
-    path: str | Path,
-    *,
-    description: str = "",
-    private: bool = False,
-) -> Path:
-    """Write tables as the sheets of one typed XLSX workbook, byte-identical for the same tables.
-
-    Sheet names lose the characters Excel does not allow (``[]:*?/\\``) and are cut to its 31
-    characters. ``description`` goes into the workbook's properties (for example that it holds
-    personal data). Text is kept as text (never a formula), without the control characters
-    XML cannot hold; ``private`` as in :func:`write_table`.
-
-    Raises
-    ------
-    UsageError
-        If a table has more rows than a sheet holds (:func:`check_sheet_rows`).
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> import pandas as pd
-    >>> sheets = {"nodes": pd.DataFrame({"id": ["n1"]}), "ties": pd.DataFrame({"rung": [2]})}
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     first = write_workbook(sheets, pathlib.Path(folder) / "a.xlsx").read_bytes()
-    ...     first == write_workbook(sheets, pathlib.Path(folder) / "b.xlsx").read_bytes()
-    True
-    """
-    check_sheet_rows(sheets, path)
-    data = io.BytesIO()
-    book = xlsxwriter.Workbook(data, _WORKBOOK_OPTIONS)
-    book.set_properties({"created": _FIXED_TIME, "comments": description})
-    formats = {kind: book.add_format({"num_format": f}) for kind, f in _NUMBER_FORMATS.items()}
-    header = book.add_format({"bold": True})
-    for name, table in sheets.items():
-        worksheet = book.add_worksheet(_NOT_IN_SHEET_NAMES.sub("_", name)[:31])
-        _write_sheet(worksheet, table, formats, header)
-    book.close()
-    return write_bytes(path, data.getvalue(), private=private)
-
-
-def check_sheet_rows(
-    sheets: dict[str, pd.DataFrame],
-    path: str | Path | None = None,
-    *,
-    hint: str = "write it as CSV instead: an {output} file name ending in .csv",
-) -> None:
-    """Raise when a table has more rows than a sheet holds: :data:`MAX_SHEET_ROWS`, the
-    header included.
-
-    ``hint`` says what to do instead, naming the caller's parameters (``{format}``).
-
-    Raises
-    ------
-    UsageError
-        Naming the table, its rows (header included) and the limit.
-
-    >>> check_sheet_rows({"ties": pd.DataFrame({"rung": [1, 2]})})
-    """
-    for name, table in sheets.items():
-        rows = len(table) + 1
-        if rows > MAX_SHEET_ROWS:
-            raise UsageError(
-                f"the table has {rows} rows with its header, more than the {MAX_SHEET_ROWS} a "
-                "spreadsheet's sheet holds:",
-                file=path,
-                value=name,
-                hint=hint,
-            )
-
-
 def _dialect(name: str) -> _Dialect:
     """The CSV dialect called ``name``; UsageError for another."""
     if name not in CSV_DIALECTS:
@@ -341,14 +241,9 @@ def _csv_cell(value: object, decimal: str = ".") -> object:
     return value
 
 
-def _missing(value: object) -> bool:
-    """Whether a cell is missing: None, NaN, NaT or pandas' NA."""
-    return value is None or (not isinstance(value, list | tuple) and bool(pd.isna(value)))
-
-
 def _json_value(value: object) -> object:
     """A cell as JSON holds it (see :func:`table_records`)."""
-    if _missing(value):
+    if is_missing(value):
         return None
     if hasattr(value, "item"):  # a numpy number
         value = value.item()
@@ -361,67 +256,3 @@ def _json_value(value: object) -> object:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return str(value)
-
-
-def _iso_day(value: object) -> datetime.datetime | None:
-    """The day an ISO day text (``2024-01-05``) names; None for anything else."""
-    if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
-        return None
-    try:
-        return datetime.datetime.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def _column_kind(values: pd.Series) -> str:
-    """How a column's cells are written: ``integer``, ``number``, ``date``, ``datetime``,
-    ``iso_day`` (text that is all ISO days) or ``cells`` (each by its own type)."""
-    if pd.api.types.is_integer_dtype(values):  # not true/false: those are cells
-        return "integer"
-    if pd.api.types.is_float_dtype(values):
-        return "number"
-    if pd.api.types.is_datetime64_any_dtype(values):
-        return "datetime" if has_time(values) else "date"
-    given = [value for value in values if not _missing(value) and value != ""]
-    if given and all(_iso_day(value) for value in given):
-        return "iso_day"
-    return "cells"
-
-
-def _write_sheet(worksheet, table: pd.DataFrame, formats: dict, header) -> None:
-    """Write ``table`` on ``worksheet``: a frozen, filterable header, typed cells, widths."""
-    for column, name in enumerate(table.columns):
-        worksheet.write_string(0, column, xml_safe(str(name)), header)
-        kind = _column_kind(table[name])
-        width = len(str(name)) + 3  # room for the filter's button
-        for row, value in enumerate(table[name].tolist(), start=1):
-            width = max(width, _write_cell(worksheet, row, column, value, kind, formats))
-        worksheet.set_column(column, column, min(width, _WIDEST) + 1)
-    worksheet.freeze_panes(1, 0)
-    if len(table.columns):
-        worksheet.autofilter(0, 0, len(table), len(table.columns) - 1)
-
-
-def _write_cell(worksheet, row: int, column: int, value: object, kind: str, formats) -> int:
-    """Write one cell of a column of ``kind``; return the width of what it shows."""
-    if _missing(value) or value == "":
-        return 0
-    if kind == "iso_day":
-        value, kind = _iso_day(value), "date"
-    if hasattr(value, "item") and not isinstance(value, pd.Timestamp):  # a numpy number
-        value = value.item()
-    if isinstance(value, bool):
-        worksheet.write_boolean(row, column, value)
-        return 5
-    if isinstance(value, int | float) and math.isfinite(value):
-        shown = "integer" if isinstance(value, int) and kind != "number" else "number"
-        worksheet.write_number(row, column, value, formats[shown])
-        return len(f"{value:.0f}" if shown == "integer" else f"{value:.2f}")
-    if isinstance(value, datetime.date):
-        clock = isinstance(value, datetime.datetime) and value.time() != datetime.time()
-        shown = "datetime" if kind == "datetime" or clock else "date"
-        worksheet.write_datetime(row, column, value, formats[shown])
-        return len(_NUMBER_FORMATS[shown])
-    text = xml_safe(str(value))
-    worksheet.write_string(row, column, text)
-    return max(map(len, text.splitlines() or [""]))

@@ -36,6 +36,7 @@ __all__ = [
     "datetime_text",
     "has_time",
     "iso_columns",
+    "is_missing",
     "iso_texts",
     "xml_attribute",
     "xml_safe",
@@ -56,6 +57,15 @@ def has_time(dates: pd.Series) -> bool:
     """
     dates = pd.to_datetime(dates).dropna()
     return bool((dates != dates.dt.normalize()).any())
+
+
+def is_missing(value: object) -> bool:
+    """Whether a cell is missing: None, NaN, NaT or pandas' NA (a list or tuple never is).
+
+    >>> is_missing(float("nan")), is_missing(pd.NaT), is_missing(""), is_missing(())
+    (True, True, False, False)
+    """
+    return value is None or (not isinstance(value, list | tuple) and bool(pd.isna(value)))
 
 
 def date_text(moment: object) -> str:
