@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["CodedColumn", "CodedTable", "coded_column", "coded_chunks"]
+__all__ = ["CodedColumn", "CodedTable", "coded_column", "coded_chunks", "stripped_column"]
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ class CodedColumn:
 def coded_column(raw: np.ndarray) -> CodedColumn:
     """A column of cells (text, or None/NaN for a missing one) as codes into its distinct
     values, each stripped once; a missing cell is ``""``."""
-    return _stripped(*pd.factorize(raw, use_na_sentinel=True))
+    return stripped_column(*pd.factorize(raw, use_na_sentinel=True))
 
 
 def coded_chunks(chunks: Iterable[pd.DataFrame]) -> CodedTable:
@@ -102,18 +102,22 @@ def coded_chunks(chunks: Iterable[pd.DataFrame]) -> CodedTable:
 def _merged(parts: list[tuple[np.ndarray, np.ndarray]]) -> CodedColumn:
     """One column from the codes and distinct cells of its parts, in order."""
     if len(parts) == 1:
-        return _stripped(*parts[0])
+        return stripped_column(*parts[0])
     recode, distinct = pd.factorize(np.concatenate([cells for _, cells in parts]))
     offsets = np.cumsum([0] + [len(cells) for _, cells in parts])
     codes = [
         np.where(part >= 0, recode[np.maximum(part, 0) + offset], -1)
         for (part, _), offset in zip(parts, offsets, strict=False)
     ]
-    return _stripped(np.concatenate(codes), distinct)
+    return stripped_column(np.concatenate(codes), distinct)
 
 
-def _stripped(codes: np.ndarray, distinct: np.ndarray) -> CodedColumn:
-    """Codes into ``distinct`` (-1 for a missing cell) as codes into the stripped values."""
+def stripped_column(codes: np.ndarray, distinct: np.ndarray) -> CodedColumn:
+    """Codes into ``distinct`` (-1 for a missing cell) as codes into the stripped values.
+
+    >>> stripped_column(np.array([0, 1, -1]), np.array(["a ", "a"], dtype=object)).codes
+    array([0, 0, 1])
+    """
     stripped = [str(value).strip() for value in distinct]
     missing = np.flatnonzero(codes < 0)
     if len(missing):  # "" where the first missing cell stands, in the order of first rows

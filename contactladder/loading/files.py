@@ -44,6 +44,7 @@ import pandas as pd
 from contactladder.errors import InputFileError, UsageError, literal
 from contactladder.loading.coded import CodedTable, coded_chunks
 from contactladder.loading.header import with_header
+from contactladder.loading.plain_csv import read_plain
 
 __all__ = ["EXTENSIONS", "SHEET_NAMES", "find_file", "data_files", "read_table", "read_coded"]
 
@@ -316,7 +317,8 @@ def _read_delimited(path: Path, encoding: str | None) -> CodedTable:
 
 def _read_delimited_as(path: Path, encoding: str) -> CodedTable:
     """The separator is the one the header line uses most (tab for .tsv files); spaces when
-    the line has neither tabs, semicolons nor commas but several words. A file of more than
+    the line has neither tabs, semicolons nor commas but several words. A plain UTF-8 file is
+    read by polars (:mod:`~contactladder.loading.plain_csv`); any other file of more than
     :data:`CHUNK_BYTES` is read :data:`CHUNK_ROWS` rows at a time, each part coded before the
     next is read, so that its text is never all in memory at once."""
     with _open_text(path, encoding) as handle:
@@ -327,6 +329,9 @@ def _read_delimited_as(path: Path, encoding: str) -> CodedTable:
     sep = "\t" if tab_only else max(("\t", ";", ","), key=first.count)
     if not tab_only and first.count(sep) == 0 and len(first.split()) > 1:
         sep = r"\s+"
+    plain = read_plain(path, sep) if encoding == "utf-8-sig" else None
+    if plain is not None:
+        return plain
     chunked = path.stat().st_size > CHUNK_BYTES
     read = pd.read_csv(
         path,
