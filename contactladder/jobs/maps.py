@@ -33,6 +33,7 @@ import contactladder.render.page as pages
 from contactladder.errors import UsageError
 from contactladder.io.files import output_set, write_bytes, write_text
 from contactladder.jobs.common import Result, Source, open_source, status_of
+from contactladder.jobs.map_cache import cache_folder, layout_for
 from contactladder.network.current import DEFAULT_LAPSE
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ def map_job(
     png: bool = False,
     svg: bool = False,
     embed: bool = False,
+    layout_cache: object = True,
     **options: Any,
 ) -> Result:
     """The ``map`` command: write the map page of the network and, when asked, its pictures
@@ -89,6 +91,10 @@ def map_job(
     embed : bool
         Also write ``<name>.embed.html``, the ``<iframe>`` snippet to paste into a web page or
         report; the snippet is the result's ``text``.
+    layout_cache : bool or path
+        Where the positions are kept for the next map or timeline of the same data
+        (:mod:`contactladder.jobs.map_cache`): True, beside the data of a ``Source`` (none for
+        a network given as it is); a folder; or False for none.
     **options :
         Those of :func:`~contactladder.render.network_map.network_map_data`: ``as_of, wijk,
         min_rung, focus, anonymize, lang, title, legend`` ("open", "closed" or None: open, in
@@ -108,7 +114,8 @@ def map_job(
 
     output = pages.html_path(output)
     net, notes = open_source(source, output=output)
-    data = network_map_data(net, status=status_of(source, net), **options)
+    layout = layout_for(cache_folder(source, layout_cache))
+    data = network_map_data(net, status=status_of(source, net), layout=layout, **options)
     if options.get("focus") is not None:
         notes = [f"Reference day: {data['as_of']}", *notes]
     pictures = [output.with_suffix("." + f) for f, wanted in (("png", png), ("svg", svg)) if wanted]
@@ -128,13 +135,14 @@ def timeline_job(
     *,
     freq: str = "month",
     embed: bool = False,
+    layout_cache: object = True,
     **options: Any,
 ) -> Result:
     """The ``timeline`` command: write the timeline page of the network (and its embed
     snippet).
 
-    ``source``, ``output`` and ``embed`` are as in :func:`map_job`; ``freq`` is the
-    length of one step and ``options`` are those of :func:`~contactladder.render.
+    ``source``, ``output``, ``embed`` and ``layout_cache`` are as in :func:`map_job`; ``freq``
+    is the length of one step and ``options`` are those of :func:`~contactladder.render.
     timeline_payload.timeline_data` (``lang, anonymize, title, wijk, min_rung, legend, view,
     lapse``). The growth tables are computed once, here, in the same ``view``.
 
@@ -155,7 +163,8 @@ def timeline_job(
         view=options.get("view", "reached"),
         lapse=options.get("lapse", DEFAULT_LAPSE),
     )
-    data = timeline_data(net, freq=freq, **counted, **options)
+    layout = layout_for(cache_folder(source, layout_cache))
+    data = timeline_data(net, freq=freq, layout=layout, **counted, **options)
     files = [output, *([_embed_path(output)] if embed else [])]
     with output_set(files, private=not options.get("anonymize", True)) as staging:
         write_text(staging.path(output), pages.render_timeline(data))

@@ -15,7 +15,7 @@ stay (present as in the reached view).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import networkx as nx
@@ -36,7 +36,11 @@ from contactladder.words.roles import role_key
 if TYPE_CHECKING:
     from contactladder.network.ladder_network import LadderNetwork
 
+#: A layout function: the graph of everyone -> (positions, areas), as ``layout_areas``.
+Layout = Callable[[nx.Graph], tuple[Mapping[Hashable, Any], Mapping[str, Any]]]
+
 __all__ = [
+    "Layout",
     "network_map_data",
     "current_graph",
     "duration_text",
@@ -64,6 +68,7 @@ def network_map_data(
     today: datetime.date | None = None,
     view: str = "reached",
     lapse: object = DEFAULT_LAPSE,
+    layout: Layout = layout_areas,
 ) -> dict[str, Any]:
     """:func:`map_data` of a network at one moment, with the options of the ``map`` command.
 
@@ -103,6 +108,10 @@ def network_map_data(
         The current view's lapse window (``"180d"``).
     title : str, optional
         The heading; by default the data's name, with the wijk or the person in focus.
+    layout : callable
+        Gives the positions and areas of everyone in the data from the network at its last
+        date (:func:`~contactladder.render.layout.layout_areas`, or one that keeps them:
+        :func:`contactladder.jobs.map_cache.layout_for`).
 
     Raises
     ------
@@ -136,7 +145,9 @@ def network_map_data(
         G = _without_names(G, [p for p in G if p in left or (person is not None and p != person)])
     if person is not None and title is None:
         parts.append(person_label(G.nodes[person], lang=lang, anonymize=anonymize))
-    shared = shared_map_options(net, options, final, lang=lang, anonymize=anonymize, legend=legend)
+    shared = shared_map_options(
+        net, options, final, layout=layout, lang=lang, anonymize=anonymize, legend=legend
+    )
     data = map_data(
         G,
         net.ladder,
@@ -243,13 +254,19 @@ def map_options(
 
 
 def shared_map_options(
-    net: LadderNetwork, options: MapOptions, final: nx.Graph, **given: Any
+    net: LadderNetwork,
+    options: MapOptions,
+    final: nx.Graph,
+    *,
+    layout: Layout = layout_areas,
+    **given: Any,
 ) -> dict[str, Any]:
     """The keywords of :func:`~contactladder.render.map_payload.map_data` that every map and
     the timeline of ``net`` share: everyone's place and the wijken's areas from the layout of
     ``final`` (the whole history), the lowest rung, one colour per organisation over the whole
-    data, the focal role, and the ``given`` ones (``lang, anonymize, legend``)."""
-    positions, areas = layout_areas(final)
+    data, the focal role, and the ``given`` ones (``lang, anonymize, legend``); ``layout``
+    gives the positions and areas (:func:`~contactladder.render.layout.layout_areas`)."""
+    positions, areas = layout(final)
     return {
         "positions": positions,
         "areas": areas,

@@ -38,9 +38,16 @@ import pandas as pd
 
 from contactladder.errors import UsageError
 from contactladder.network.current import DEFAULT_LAPSE, parse_lapse
+from contactladder.render.layout import layout_areas
 from contactladder.render.map_payload import map_data
 from contactladder.render.map_text import counts_text, long_date
-from contactladder.render.network_map import duration_text, in_wijk, map_options, shared_map_options
+from contactladder.render.network_map import (
+    Layout,
+    duration_text,
+    in_wijk,
+    map_options,
+    shared_map_options,
+)
 from contactladder.render.styles import node_order, size_table
 from contactladder.words import words
 from contactladder.words.roles import role_word
@@ -66,6 +73,7 @@ def timeline_data(
     details: bool = True,
     view: str = "reached",
     lapse: object = DEFAULT_LAPSE,
+    layout: Layout = layout_areas,
 ) -> dict[str, Any]:
     """The payload of the timeline of ``net``.
 
@@ -97,6 +105,9 @@ def timeline_data(
         view (``growth(net, freq=freq, view="current", lapse=lapse)``).
     lapse : str or Timedelta
         The current view's lapse window (``"180d"``): a tie without a contact in it has ended.
+    layout : callable
+        Gives everyone's positions, as in :func:`~contactladder.render.network_map.
+        network_map_data`.
 
     Raises
     ------
@@ -117,7 +128,9 @@ def timeline_data(
     G = in_wijk(final, options.wijk)
     if not details:
         G = _dots(G)
-    shared = shared_map_options(net, options, final, lang=lang, anonymize=anonymize, legend=legend)
+    shared = shared_map_options(
+        net, options, final, layout=layout, lang=lang, anonymize=anonymize, legend=legend
+    )
     data = map_data(
         G,
         net.ladder,
