@@ -27,8 +27,8 @@ from contactladder.errors import UsageError, literal
 from contactladder.network.current import DEFAULT_LAPSE, current_ties, parse_lapse
 from contactladder.privacy import person_label
 from contactladder.render.layout import layout_areas
+from contactladder.render.map_groups import group_map_data, shows_groups
 from contactladder.render.map_payload import focus_graph, map_data
-from contactladder.render.map_text import counts_text
 from contactladder.render.styles import organisation_colours
 from contactladder.words import attribute_text, check_lang, words
 from contactladder.words.roles import role_key
@@ -69,6 +69,7 @@ def network_map_data(
     view: str = "reached",
     lapse: object = DEFAULT_LAPSE,
     layout: Layout = layout_areas,
+    aggregate: str = "auto",
 ) -> dict[str, Any]:
     """:func:`map_data` of a network at one moment, with the options of the ``map`` command.
 
@@ -112,6 +113,11 @@ def network_map_data(
         Gives the positions and areas of everyone in the data from the network at its last
         date (:func:`~contactladder.render.layout.layout_areas`, or one that keeps them:
         :func:`contactladder.jobs.map_cache.layout_for`).
+    aggregate : {"auto", "people", "groups"}
+        "groups" draws people grouped by wijk and organisation, one node per group
+        (:mod:`contactladder.render.map_groups`); "people" draws every person; "auto" (the
+        default) groups beyond :data:`~contactladder.render.map_groups.AGGREGATE_ABOVE` people.
+        A map of one person's network always draws people.
 
     Raises
     ------
@@ -148,20 +154,24 @@ def network_map_data(
     shared = shared_map_options(
         net, options, final, layout=layout, lang=lang, anonymize=anonymize, legend=legend
     )
-    data = map_data(
-        G,
-        net.ladder,
-        title=" — ".join(parts),
-        as_of=as_of,
-        focus=person,
-        part=options.wijk is not None or person is not None,
-        faded_before=faded_before,
-        **shared,
-    )
+    part = options.wijk is not None or person is not None
+    if person is None and shows_groups(G, aggregate):
+        data = group_map_data(G, net.ladder, title=" — ".join(parts), as_of=as_of, **shared)
+    else:
+        data = map_data(
+            G,
+            net.ladder,
+            title=" — ".join(parts),
+            as_of=as_of,
+            focus=person,
+            part=part,
+            faded_before=faded_before,
+            **shared,
+        )
     if view == "current":
         note = words(lang)["timeline.view_current"].format(lapse=duration_text(parse_lapse(lapse)))
         data["subtitle_lead"].append(note)
-        counts = counts_text(len(data["nodes"]["x"]), len(data["edges"]["a"]), lang)
+        counts = data["subtitle"].rsplit(" · ", 1)[-1]
         data["subtitle"] = " · ".join([*data["subtitle_lead"], counts])
     return data
 
