@@ -72,7 +72,14 @@ from contactladder.errors import UsageError
 from contactladder.io.files import write_chunks
 from contactladder.io.gexf_spells import current_spells, rung_spells, spell_table, tie_numbers
 from contactladder.io.network_tables import export_tables
-from contactladder.io.values import as_text, has_time, iso_texts, xml_attribute, xml_safe, xml_text
+from contactladder.io.values import (
+    escaped_cells,
+    has_time,
+    iso_texts,
+    xml_attribute,
+    xml_safe,
+    xml_text,
+)
 from contactladder.network.current import DEFAULT_LAPSE
 from contactladder.network.ladder_network import LadderNetwork
 
@@ -269,13 +276,11 @@ def _chunked(elements: Iterable[str], count: int, tag: str) -> Iterator[bytes]:
 def _node_elements(nodes: pd.DataFrame, with_time: bool) -> Iterator[str]:
     """Each ``<node>``: from the person's first presence, with the static attributes."""
     starts = iso_texts(nodes["present_from"], with_time=with_time)
-    values = [nodes[name].tolist() for name, _ in _NODE_COLUMNS]
-    for id_, label, start, *row in zip(
-        nodes["id"].tolist(), nodes["label"].tolist(), starts, *values
-    ):
+    values = [_attribute_texts(nodes[name]) for name, _ in _NODE_COLUMNS]
+    ids, labels = _attribute_texts(nodes["id"]), _attribute_texts(nodes["label"])
+    for id_, label, start, *row in zip(ids, labels, starts, *values):
         yield (
-            f'      <node id="{xml_attribute(xml_safe(id_))}" '
-            f'label="{xml_attribute(xml_safe(label))}" start="{start}">\n'
+            f'      <node id="{id_}" label="{label}" start="{start}">\n'
             + _attvalues(zip(_NAMES[0], row), "")
             + "      </node>\n"
         )
@@ -303,21 +308,17 @@ def _edge_elements(
     levels = spells["level"].tolist()
     first = iso_texts(ties["first_contact"], with_time=with_time)
     values = [
-        iso_texts(ties[name], with_time=with_time)
+        iso_texts(ties[name], with_time=with_time)  # digits, - and :, nothing to escape
         if name.endswith("_contact")
-        else ties[name].tolist()
+        else _attribute_texts(ties[name])
         for name in _NAMES[1]
     ]
-    rows = zip(
-        ties["source"].tolist(), ties["target"].tolist(), ties["rung"].tolist(), first, *values
-    )
+    ends_ = (_attribute_texts(ties[end]) for end in ("source", "target"))
+    rows = zip(*ends_, ties["rung"].tolist(), first, *values)
     for number, (source, target, rung, first_contact, *row) in enumerate(rows, start=1):
         own = range(bounds[number - 1], bounds[number])
         stretches = _stretches(own, starts, ends) if current else [(first_contact, "")]
-        parts = [
-            f'      <edge id="e{number}" source="{xml_attribute(xml_safe(source))}" '
-            f'target="{xml_attribute(xml_safe(target))}" weight="{rung}"'
-        ]
+        parts = [f'      <edge id="e{number}" source="{source}" target="{target}" weight="{rung}"']
         if len(stretches) == 1:
             parts.append(_time(stretches[0]) + ">\n")
         else:
@@ -364,17 +365,23 @@ def _time(stretch: tuple[str, str]) -> str:
     return f' start="{start}"' + (f' end="{end}"' if end else "")
 
 
-def _attvalues(values: Iterable[tuple[str, Any]], time: str, spells: str = "") -> str:
-    """``<attvalues>`` with one ``<attvalue>`` per value that is not empty (from ``time`` on),
-    then the ``spells`` elements."""
-    lines = []
-    for name, value in values:
-        if isinstance(value, bool):
-            value = "true" if value else "false"
-        text = as_text(value)
-        if text:
-            value = xml_attribute(xml_safe(text))
-            lines.append(f'          <attvalue for="{name}" value="{value}"{time} />\n')
+def _attribute_texts(values: pd.Series) -> list[str]:
+    """A column's cells as attribute values: true and false for booleans, anything else as
+    XML-safe text (:func:`~contactladder.io.values.as_text`), escaped; each distinct cell once."""
+    cells = values.tolist()
+    if pd.api.types.is_bool_dtype(values):
+        return ["true" if cell else "false" for cell in cells]
+    return escaped_cells(cells, xml_attribute)
+
+
+def _attvalues(values: Iterable[tuple[str, str]], time: str, spells: str = "") -> str:
+    """``<attvalues>`` with one ``<attvalue>`` per value (escaped text) that is not empty,
+    from ``time`` on, then the ``spells`` elements."""
+    lines = [
+        f'          <attvalue for="{name}" value="{text}"{time} />\n'
+        for name, text in values
+        if text
+    ]
     if not lines and not spells:
         return "        <attvalues />\n"
     return "        <attvalues>\n" + "".join(lines) + spells + "        </attvalues>\n"

@@ -33,7 +33,7 @@ import pandas as pd
 
 from contactladder.io.files import write_chunks
 from contactladder.io.network_tables import export_tables, nodes_table, ties_table
-from contactladder.io.values import as_text, iso_columns, xml_safe
+from contactladder.io.values import as_text, escaped_cells, iso_columns, xml_safe
 from contactladder.network.ladder_network import LadderNetwork
 
 __all__ = ["graphml_graph", "graphml_bytes", "graphml_chunks", "write_graphml"]
@@ -127,10 +127,12 @@ def graphml_chunks(
     head += (
         f'<graph edgedefault="undirected"><data key="d0">{_text(xml_safe(str(net.name)))}</data>\n'
     )
-    nodes_start = (f'<node id="{_attribute(_cell(node))}"' for node in nodes["id"].tolist())
+    nodes_start = (f'<node id="{node}"' for node in escaped_cells(nodes["id"], _attribute))
     edges_start = (
-        f'<edge source="{_attribute(_cell(a))}" target="{_attribute(_cell(b))}"'
-        for a, b in zip(ties["source"].tolist(), ties["target"].tolist())
+        f'<edge source="{a}" target="{b}"'
+        for a, b in zip(
+            escaped_cells(ties["source"], _attribute), escaped_cells(ties["target"], _attribute)
+        )
     )
     return _document(
         head,
@@ -190,12 +192,7 @@ def _texts(values: pd.Series) -> list[str]:
     ``False``, numbers as written by Python, anything else as XML-safe text, escaped."""
     if _kind(values) != "string":
         return [str(value) for value in values.tolist()]
-    return [_text(_cell(value)) for value in values.tolist()]
-
-
-def _cell(value: object) -> str:
-    """A cell as XML-safe text (None, NaN and NaT as "")."""
-    return xml_safe(as_text(value))
+    return escaped_cells(values.tolist(), _text)
 
 
 def _text(text: str) -> str:

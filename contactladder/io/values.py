@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from xml.sax.saxutils import escape
 
 import numpy as np
@@ -32,6 +33,7 @@ from contactladder.words import LIST_SEPARATOR, attribute_text
 __all__ = [
     "LIST_SEPARATOR",
     "as_text",
+    "escaped_cells",
     "date_text",
     "datetime_text",
     "has_time",
@@ -136,3 +138,25 @@ def xml_attribute(text: str) -> str:
     'Zuid &quot;Oost&quot;&#09;B&amp;B'
     """
     return escape(text, _ATTRIBUTE_ENTITIES)
+
+
+def escaped_cells(cells: Iterable[object], escape: Callable[[str], str]) -> list[str]:
+    """Each cell as :func:`as_text` gives it, :func:`xml_safe`, then ``escape``-d: worked out
+    once per distinct cell (of one type), so that a column of many rows and few values costs
+    a dictionary look-up per row.
+
+    >>> escaped_cells(["B&B", 3, None, "B&B"], xml_text)
+    ['B&amp;B', '3', '', 'B&amp;B']
+    """
+    done: dict[tuple[type, object], str] = {}
+    texts = []
+    for cell in cells:
+        key = (type(cell), cell)
+        try:
+            text = done[key]
+        except KeyError:
+            text = done[key] = escape(xml_safe(as_text(cell)))
+        except TypeError:  # a cell that cannot be a key (a list)
+            text = escape(xml_safe(as_text(cell)))
+        texts.append(text)
+    return texts
