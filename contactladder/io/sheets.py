@@ -226,9 +226,25 @@ def _as_csv_text(table: pd.DataFrame, decimal: str) -> pd.DataFrame:
     mixed columns have the ``decimal`` mark (pandas gives it to number columns itself)."""
     table = table.copy()
     for column in _text_columns(table):
-        table[column] = table[column].astype(object).map(lambda v: _csv_cell(v, decimal))
+        cells = table[column].tolist()
+        table[column] = pd.Series(_csv_cells(cells, decimal), index=table.index, dtype=object)
     table.columns = [_csv_cell(column, decimal) for column in table.columns]
     return table
+
+
+def _csv_cells(cells: list, decimal: str) -> list:
+    """:func:`_csv_cell` of each cell, worked out once per distinct cell (of one type)."""
+    done: dict[tuple[type, object], object] = {}
+    made = []
+    for cell in cells:
+        key = (type(cell), cell)
+        try:
+            made.append(done[key])
+        except KeyError:
+            made.append(done.setdefault(key, _csv_cell(cell, decimal)))
+        except TypeError:  # a cell that cannot be a key (a list)
+            made.append(_csv_cell(cell, decimal))
+    return made
 
 
 def _csv_cell(value: object, decimal: str = ".") -> object:
