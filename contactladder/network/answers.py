@@ -8,6 +8,7 @@ one person, the attendance, the contacts up to a moment. The examples are in
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,19 +16,25 @@ import pandas as pd
 
 from contactladder.errors import UsageError, literal
 from contactladder.loading.describe import facts
+from contactladder.network.nodes import node_attributes
 
 __all__ = ["DataAnswers"]
 
 
 class DataAnswers:
     """Answers about the data: mixed into :class:`~contactladder.network.LadderNetwork`, which
-    sets ``data``, ``people``, ``contacts`` and ``_node_attrs``."""
+    sets ``data``, ``people``, ``contacts``, ``focal`` and ``_key``."""
 
     data: Any
     focal: str
     people: pd.DataFrame
     contacts: pd.DataFrame
-    _node_attrs: dict
+    _key: bytes | None
+
+    @functools.cached_property
+    def _node_attrs(self) -> dict:
+        """Each person's node attributes, made when a graph or a person is first asked for."""
+        return node_attributes(self.people, focal=self.focal, key=self._key)
 
     @property
     def name(self) -> str:

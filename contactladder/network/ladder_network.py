@@ -60,7 +60,7 @@ from contactladder.loading import Dataset, describe, load, positions_in
 from contactladder.network.answers import DataAnswers
 from contactladder.network.calendar import WAVE, Calendar, calendar
 from contactladder.network.current import DEFAULT_LAPSE, current_walk
-from contactladder.network.nodes import node_attributes, present_from, ties_graph
+from contactladder.network.nodes import present_from, ties_graph
 from contactladder.network.periods import PeriodPairs, Step, parse_moment
 from contactladder.network.portable import portable_graph
 from contactladder.network.summary import summary_html, summary_line
@@ -151,7 +151,6 @@ class LadderNetwork(DataAnswers):
         )
         dates = self.contacts["date"].to_numpy()
         self.present_from = present_from(dates, self._person_codes, self.people, self.start)
-        self._node_attrs = node_attributes(self.people, focal=self.focal, key=self._key)
         self.focal_people = frozenset(self.people.index[self.people["role"] == self.focal])
 
     @classmethod

@@ -1,0 +1,129 @@
+"""The growth table's counting on arrays (contactladder.analysis.growth_counts.walk_figures)
+against networkx, period by period, on random walks: components, the largest component,
+triangles and triples among focal people, and the counts of people, ties and rungs."""
+
+import networkx as nx
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from contactladder.analysis.growth_counts import FOCAL, OTHER, walk_figures
+from contactladder.ladder import Ladder
+
+LADDER = Ladder.default()
+
+
+def random_walk(seed: int, people: int, ties: int, periods: int):
+    """People joining over the periods and ties arriving among those present, some climbing."""
+    rng = np.random.default_rng(seed)
+    joined = rng.integers(0, periods, size=people)
+    kinds = rng.choice([FOCAL, 1, OTHER], size=people, p=[0.7, 0.2, 0.1])
+    rows = []
+    reached: dict = {}
+    for _ in range(ties):
+        a, b = sorted(rng.choice(people, size=2, replace=False).tolist())
+        period = int(rng.integers(max(joined[a], joined[b]), periods))
+        rows.append((period, a, b, int(rng.integers(1, 6))))
+    rows.sort()
+    table = []
+    for period, a, b, rung in rows:
+        old = reached.get((a, b), 0)
+        new = max(old, rung)
+        reached[(a, b)] = new
+        table.append((period, a, b, old, new))
+    return joined, kinds, np.array(table, dtype=np.int64).reshape(-1, 5)
+
+
+def expected(joined, kinds, table, periods):
+    """The figures of each period's graph, recomputed from scratch with networkx."""
+    out = []
+    for number in range(periods):
+        G = nx.Graph()
+        G.add_nodes_from(np.flatnonzero(joined <= number).tolist())
+        for period, a, b, _, new in table.tolist():
+            if period <= number:
+                G.add_edge(a, b, rung=new)
+        focal = [p for p in G if kinds[p] == FOCAL]
+        peers = G.subgraph(focal)
+        largest = max(
+            ((len(c), sum(kinds[p] == FOCAL for p in c)) for c in nx.connected_components(G)),
+            default=(0, 0),
+        )
+        triangles = sum(nx.triangles(peers).values()) // 3
+        triples = sum(d * (d - 1) // 2 for _, d in peers.degree())
+        out.append(
+            {
+                "people": G.number_of_nodes(),
+                "ties": G.number_of_edges(),
+                "rung_delen": sum(1 for *_, r in G.edges(data="rung") if r == 3),
+                "components": nx.number_connected_components(G),
+                "largest": largest[1],
+                "triangles": triangles,
+                "triples": triples,
+                "focal_alone": sum(1 for p in focal if G.degree(p) == 0),
+                "peer_ge3": sum(
+                    1 for p in focal if any(peers.edges[p, q]["rung"] >= 3 for q in peers[p])
+                ),
+            }
+        )
+    return out
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    people=st.integers(2, 25),
+    ties=st.integers(0, 60),
+    periods=st.integers(1, 5),
+)
+def test_the_figures_equal_networkx_every_period(seed, people, ties, periods):
+    joined, kinds, table = random_walk(seed, people, ties, periods)
+    figures, first_tie = walk_figures(
+        periods,
+        joined=joined,
+        kinds=kinds,
+        period=table[:, 0],
+        a=table[:, 1],
+        b=table[:, 2],
+        old=table[:, 3],
+        new=table[:, 4],
+        ladder=LADDER,
+    )
+    for number, want in enumerate(expected(joined, kinds, table, periods)):
+        focal = figures["focal"][number]
+        assert figures["people"][number] == want["people"]
+        assert figures["ties"][number] == want["ties"]
+        assert figures["rung_delen"][number] == want["rung_delen"]
+        assert figures["components"][number] == want["components"]
+        assert figures["focal_alone"][number] == want["focal_alone"]
+        assert figures["focal_peer_ge3"][number] == want["peer_ge3"]
+        share = figures["largest_component_share"][number]
+        assert (np.isnan(share) and not focal) or share == want["largest"] / focal
+        transitivity = figures["peer_transitivity"][number]
+        if want["triples"]:
+            assert transitivity == 3 * want["triangles"] / want["triples"]
+        else:
+            assert np.isnan(transitivity)
+    with_tie = set(table[table[:, 3] == 0][:, 1:3].ravel().tolist())
+    assert {p for p in range(people) if first_tie[p] < periods} == with_tie
+
+
+@pytest.mark.parametrize("size", [3, 4, 30])
+def test_a_clique_ends_closed_dense_and_in_one_piece(size):
+    pairs = [(a, b) for a in range(size) for b in range(a + 1, size)]
+    periods = len(pairs)
+    figures, _ = walk_figures(
+        periods,
+        joined=np.zeros(size, dtype=np.int64),
+        kinds=np.full(size, FOCAL),
+        period=np.arange(periods),
+        a=np.array([a for a, _ in pairs], dtype=np.int64),
+        b=np.array([b for _, b in pairs], dtype=np.int64),
+        old=np.zeros(periods, dtype=np.int64),
+        new=np.ones(periods, dtype=np.int64),
+        ladder=LADDER,
+    )
+    assert figures["peer_transitivity"][-1] == 1.0 and figures["peer_density"][-1] == 1.0
+    # the first size - 1 ties make a star around person 0, each joining one more person
+    assert figures["components"].tolist() == [max(size - 1 - n, 1) for n in range(periods)]
