@@ -166,13 +166,9 @@ def write_bytes(path: str | Path, data: bytes, *, private: bool = False) -> Path
     return Path(path)
 
 
-
 def write_chunks(path: str | Path, chunks: Iterable[bytes], *, private: bool = False) -> Path:
-    """Write ``chunks`` one after the other as they come, whole or not at all; return the path.
-
-    For documents too large to hold in memory as one ``bytes`` (a GEXF of a million contacts):
-    the chunks go to the temporary file as they are made, and the file takes the place of
-    ``path`` only when the last one is written. ``private`` as in :func:`write_text`.
+    """Write ``chunks`` as they come (a document too large to hold as one ``bytes``), whole
+    or not at all: the file takes the place of ``path`` once the last chunk is written.
 
     >>> import tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -183,6 +179,7 @@ def write_chunks(path: str | Path, chunks: Iterable[bytes], *, private: bool = F
         for chunk in chunks:
             stream.write(chunk)
     return Path(path)
+
 
 class Staging:
     """Where the files of an :func:`output_set` are written before they are moved into place.
