@@ -195,9 +195,7 @@ def layout_digest(
         value = values.get(node, "")
         value = "" if value is None or value != value else str(value)
         digest.update(json.dumps([*_sort_key(node), value]).encode() + b"\n")
-    pairs = np.array([sorted((index[u], index[v])) for u, v in G.edges()], dtype=np.int64)
-    pairs = pairs.reshape(-1, 2)
-    digest.update(np.unique(pairs, axis=0).tobytes())
+    digest.update(np.sort(_pair_codes(G, index)).tobytes())
     return digest.hexdigest()
 
 
@@ -230,18 +228,23 @@ def _ties_inside(G: nx.Graph, nodes: list[Hashable], sizes: list[int]) -> list[n
     """For each group (``sizes`` consecutive ``nodes``), its ties as sorted unique pairs of
     indexes within the group, from one pass over the edges of ``G``."""
     index = {node: i for i, node in enumerate(nodes)}
-    flat = np.fromiter(
-        (index[end] for edge in G.edges() for end in edge), dtype=np.int64, count=2 * len(G.edges)
-    ).reshape(-1, 2)
+    codes = np.unique(_pair_codes(G, index))
+    flat = np.column_stack([codes // len(nodes), codes % len(nodes)])
     starts = np.cumsum([0, *sizes])
     which = np.searchsorted(starts, flat, side="right") - 1
     keep = (which[:, 0] == which[:, 1]) & (flat[:, 0] != flat[:, 1])
-    pairs, groups = np.sort(flat[keep], axis=1), which[keep, 0]
-    inside = []
-    for number in range(len(sizes)):
-        local = np.unique(pairs[groups == number] - starts[number], axis=0)
-        inside.append(local.reshape(-1, 2))
-    return inside
+    pairs, groups = flat[keep], which[keep, 0]
+    return [
+        (pairs[groups == number] - starts[number]).reshape(-1, 2) for number in range(len(sizes))
+    ]
+
+
+def _pair_codes(G: nx.Graph, index: dict[Hashable, int]) -> np.ndarray:
+    """Each edge of ``G`` as one integer ``low * n + high`` of its ends' ``index``."""
+    flat = np.fromiter(
+        (index[end] for edge in G.edges() for end in edge), dtype=np.int64, count=2 * len(G.edges)
+    ).reshape(-1, 2)
+    return flat.min(axis=1) * max(len(index), 1) + flat.max(axis=1)
 
 
 def _layout_group(n: int, edges: np.ndarray, *, seed: int, niter: int) -> np.ndarray:

@@ -240,11 +240,12 @@ def _edge_columns(
         firsts.append(attrs.get("first_contact"))
         lasts.append(attrs.get("last_contact"))
         counts.append(int(attrs.get("contacts") or 0))
-        acts.append(attrs.get("activities") or ())
+        acts.append(tuple(attrs.get("activities") or ()))
     pairs = np.sort(np.array(ends, dtype=np.int64).reshape(-1, 2), axis=1)
     rank = np.lexsort((pairs[:, 1], pairs[:, 0])).tolist()
     activities = sorted({str(a) for used in acts for a in used})
     activity_index = {a: i for i, a in enumerate(activities)}
+    used = {kinds: sorted(activity_index[str(x)] for x in kinds) for kinds in set(acts)}
     firsts, lasts = iso_dates(firsts), iso_dates(lasts)
     return activities, {
         "a": pairs[rank, 0].tolist(),
@@ -253,7 +254,7 @@ def _edge_columns(
         "first_contact": [firsts[i] for i in rank],
         "last_contact": [lasts[i] for i in rank],
         "contacts": [counts[i] for i in rank],
-        "activities": [sorted(activity_index[str(x)] for x in acts[i]) for i in rank],
+        "activities": [list(used[acts[i]]) for i in rank],
     }
 
 

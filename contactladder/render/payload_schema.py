@@ -64,6 +64,7 @@ ValueError: payload field subtitle: missing
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -197,8 +198,10 @@ def check_payload(data: Mapping[str, Any], kind: str) -> None:
     _indexes(data["edges"]["a"], people, "edges.a")
     _indexes(data["edges"]["b"], people, "edges.b")
     if kind == "map":
-        for i, used in enumerate(data["edges"]["activities"]):
-            _indexes(used, len(data["activities"]), f"edges.activities[{i}]")
+        used = data["edges"]["activities"]
+        if not _fits(list(itertools.chain.from_iterable(used)), len(data["activities"])):
+            for i, each in enumerate(used):
+                _indexes(each, len(data["activities"]), f"edges.activities[{i}]")
         return
     if data["view"] not in TIMELINE_VIEWS:
         raise ValueError(f"payload field view: {data['view']!r} is not reached or current")
@@ -242,8 +245,8 @@ def _check(value: Any, spec: Any, name: str) -> None:
             _check(item, str, _field(name, key))
     elif isinstance(spec, list):
         _is(value, list, name)
-        if isinstance(spec[0], type) and set(map(type, value)) <= _EXACT.get(spec[0], {spec[0]}):
-            return  # a long column of plain values: checked at once
+        if _plain(value, spec[0]):
+            return  # a long column of plain values (or lists of them): checked at once
         for i, item in enumerate(value):
             _check(item, spec[0], f"{name}[{i}]")
     elif not isinstance(spec, _Counters):  # counters are checked once their columns are known
@@ -252,6 +255,15 @@ def _check(value: Any, spec: Any, name: str) -> None:
 
 # The exact types a value of each kind may have; other types are checked one by one.
 _EXACT: dict[type, set[type]] = {float: {int, float}, int: {int}, str: {str}, bool: {bool}}
+
+
+def _plain(values: list, spec: Any) -> bool:
+    """Whether ``values`` are all of the plain ``spec`` type, or all lists of such values."""
+    if isinstance(spec, list) and len(spec) == 1 and isinstance(spec[0], type):
+        if not all(type(item) is list for item in values):
+            return False
+        values, spec = list(itertools.chain.from_iterable(values)), spec[0]
+    return isinstance(spec, type) and set(map(type, values)) <= _EXACT.get(spec, {spec})
 
 
 def _field(name: str, key: str) -> str:
@@ -275,9 +287,14 @@ def _is(value: Any, kind: type, name: str) -> None:
 
 def _indexes(values: list[int], size: int, name: str, *, none: bool = False) -> None:
     """Check that each of ``values`` is an index into ``size`` things (or -1 with ``none``)."""
-    low = -1 if none else 0
-    if not values or (low <= min(values) and max(values) < size):
+    if _fits(values, size, none=none):
         return
+    low = -1 if none else 0
     for i, value in enumerate(values):
         if not low <= value < size:
             raise ValueError(f"payload field {name}[{i}]: {value} points at nothing")
+
+
+def _fits(values: list[int], size: int, *, none: bool = False) -> bool:
+    """Whether all of ``values`` are indexes into ``size`` things (or -1 with ``none``)."""
+    return not values or ((-1 if none else 0) <= min(values) and max(values) < size)
