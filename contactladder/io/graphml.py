@@ -166,14 +166,13 @@ def _elements(
 ) -> Iterator[str]:
     """Each element: its start tag, then a ``<data>`` per column (keys numbered from
     ``first_key``), then its end tag; an element without data is empty (``<node id="n1"/>``)."""
-    data = [
-        [f'  <data key="d{number}">{text}</data>\n' for text in _texts(values)]
-        for number, values in enumerate(columns.values(), start=first_key)
-    ]
-    for start, *lines in zip(starts, *data) if data else ((start,) for start in starts):
-        if lines:
+    keys = [f'  <data key="d{number}">' for number in range(first_key, first_key + len(columns))]
+    texts = [_texts(values) for values in columns.values()]
+    for start, *cells in zip(starts, *texts) if texts else ((start,) for start in starts):
+        if cells:
             tag = start[1:5]
-            yield start + ">\n" + "".join(lines) + f"</{tag}>\n"
+            data = "".join([f"{key}{text}</data>\n" for key, text in zip(keys, cells)])
+            yield f"{start}>\n{data}</{tag}>\n"
         else:
             yield start + "/>\n"
 
