@@ -14,12 +14,11 @@ legend group (parents, volunteers, the professionals of one organisation; see
   rung among them, and spans their first and last contact.
 
 A group sits in its wijk's area of the layout (:func:`~contactladder.render.layout.
-layout_areas`): the largest in the middle, the others on a ring around it. Its size grows with
-the logarithm of its people, in whole steps, so that it shows the order of magnitude, not the
-count. When anonymised, the counts follow :func:`contactladder.privacy.mask_small_counts`
-(from 1 to 4 as ``<5``, with a second cell masked where one would be recoverable from the
-total), and ties between groups with fewer than :data:`~contactladder.privacy.SMALL` ties are
-not drawn.
+layout_areas`): the largest in the middle, the others on a ring around it. Its area grows
+with its people, rounded to a power of two, so that it shows the order of size, not the count.
+When anonymised, the counts follow :func:`contactladder.privacy.mask_small_counts` (from 1 to 4
+as ``<5``, with a second cell masked where one would be recoverable from the total), and ties
+between groups with fewer than :data:`~contactladder.privacy.SMALL` ties are not drawn.
 
 Examples
 --------
@@ -45,6 +44,7 @@ import pandas as pd
 from contactladder.errors import UsageError
 from contactladder.ladder import Ladder
 from contactladder.privacy import SMALL, mask_small_counts
+from contactladder.render.layout import SPACING
 from contactladder.render.map_payload import map_data
 from contactladder.render.styles import ALONE, alone_kinds, group_key, node_order
 from contactladder.words import attribute_text, words
@@ -240,12 +240,14 @@ def _counted(shown: object, exact: object, w: Any, key: str) -> str:
 
 
 def _size(people: int) -> float:
-    """A group's size: in whole steps of the logarithm of its people (at least :data:`SMALL`).
+    """A group's size (radius, canvas units): its area grows with its people, rounded to a
+    power of two (at least :data:`SMALL`), so that it shows the order of size, not the count.
 
-    >>> _size(1), _size(5), _size(1000), _size(10**6)
-    (13.0, 13.0, 36.0, 60.0)
+    >>> _size(1), _size(5), _size(1000), _size(16_000)
+    (24.0, 24.0, 384.0, 1536.0)
     """
-    return float(min(60, round(6 + 3 * math.log2(max(people, SMALL)))))
+    rounded = 2 ** round(math.log2(max(people, SMALL)))
+    return round(0.3 * SPACING * math.sqrt(rounded), 1)
 
 
 def _group_positions(
