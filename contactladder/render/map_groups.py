@@ -189,6 +189,7 @@ def group_map_data(
     data["text"] = {
         **data["text"],
         "contacts": w["map_groups.ties_between"],
+        "people": w.plural("map_groups.groups_counted", 2),
         "size_note": w["map_groups.size_note"],
     }
     total, groups = len(G), len(people)
