@@ -235,9 +235,8 @@ class LadderNetwork(DataAnswers):
             If ``as_of`` is not a date or lies outside the data.
         """
         cutoff = self.cutoff(as_of, open_end=open_end)
-        contacts = self.contact_rows(before=cutoff)
         people = self.present_from.index[self.present_from < cutoff]
-        graph = self._graph(people, tie_table(contacts))
+        graph = self._graph(people, self._ties_where(self.contacts["date"] < cutoff))
         return portable_graph(graph) if portable else graph
 
     def active(self, start: object, end: object) -> nx.Graph:
@@ -252,14 +251,14 @@ class LadderNetwork(DataAnswers):
         """
         start, end = parse_moment(start, "start"), parse_moment(end, "end")
         dates = self.contacts["date"]
-        contacts = self.contacts[(dates >= start) & (dates < end)]
-        people = pd.unique(contacts[["person_a", "person_b"]].values.ravel())
-        return self._graph(people, tie_table(contacts))
+        during = (dates >= start) & (dates < end)
+        people = pd.unique(self.contacts.loc[during, ["person_a", "person_b"]].values.ravel())
+        return self._graph(people, self._ties_where(during))
 
     def ties(self, as_of: object = None) -> pd.DataFrame:
         """One row per tie reached by ``as_of``: ``person_a, person_b, rung, first_contact,
         last_contact, contacts, activities``, sorted by pair."""
-        return tie_table(self.contact_rows(before=self.cutoff(as_of)))
+        return self._ties_where(self.contacts["date"] < self.cutoff(as_of))
 
     def rung_history(self) -> pd.DataFrame:
         """Every moment a tie's reached rung went up, its first contact included; contacts at the
@@ -378,6 +377,12 @@ class LadderNetwork(DataAnswers):
         added = [p for p in people if p not in graph]
         graph.add_nodes_from((p, self._node_attrs[p]) for p in added)
         return added
+
+    def _ties_where(self, rows: pd.Series) -> pd.DataFrame:
+        """:func:`tie_table` of the contacts of ``rows`` (a mask), grouped on person codes."""
+        keep = rows.to_numpy()
+        codes = (*(code[keep] for code in self._person_codes), self.people.index)
+        return tie_table(self.contacts[keep], codes)
 
     def _graph(self, people: Iterable, ties: pd.DataFrame) -> nx.Graph:
         return ties_graph(self._node_attrs, people, ties)

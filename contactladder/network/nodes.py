@@ -68,7 +68,10 @@ def ties_graph(attrs: dict, people: Iterable, ties: pd.DataFrame) -> nx.Graph:
     last_contact, contacts, activities``)."""
     graph = nx.Graph()
     graph.add_nodes_from((p, attrs[p]) for p in sorted(people))
-    columns = [ties[c].tolist() for c in ties.columns[:7]]
+    columns = [
+        _timestamps(ties[c]) if c.endswith("_contact") else ties[c].tolist()
+        for c in ties.columns[:7]
+    ]
     graph.add_edges_from(
         (
             a,
@@ -84,3 +87,11 @@ def ties_graph(attrs: dict, people: Iterable, ties: pd.DataFrame) -> nx.Graph:
         for a, b, rung, first, last, count, activities in zip(*columns)
     )
     return graph
+
+
+def _timestamps(moments: pd.Series) -> list:
+    """The Timestamps of a column of dates, each distinct one made once (a tie's dates are
+    few distinct days)."""
+    distinct, inverse = np.unique(moments.to_numpy(), return_inverse=True)
+    stamps = np.array([pd.Timestamp(moment) for moment in distinct], dtype=object)
+    return stamps[inverse].tolist()

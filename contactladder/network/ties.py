@@ -30,8 +30,12 @@ import pandas as pd
 
 __all__ = ["tie_table", "rung_rises"]
 
+_MASK_BITS = 63  # the activities whose sets fit in one 64-bit mask
 
-def tie_table(contacts: pd.DataFrame) -> pd.DataFrame:
+
+def tie_table(
+    contacts: pd.DataFrame, codes: tuple[np.ndarray, np.ndarray, pd.Index] | None = None
+) -> pd.DataFrame:
     """One row per tie: ``person_a, person_b, rung, first_contact, last_contact, contacts,
     activities``, sorted by pair.
 
@@ -39,6 +43,9 @@ def tie_table(contacts: pd.DataFrame) -> pd.DataFrame:
     ----------
     contacts : DataFrame
         ``date, person_a, person_b, rung, activity``.
+    codes : (ndarray, ndarray, Index), optional
+        The position of each contact's ``person_a`` and ``person_b`` among the ids of the
+        Index, when known (a network knows them): the ties are then grouped on those integers.
 
     Returns
     -------
@@ -53,26 +60,56 @@ def tie_table(contacts: pd.DataFrame) -> pd.DataFrame:
     >>> tie_table(contacts)[["rung", "contacts", "activities"]].values.tolist()
     [[1, 1, ()]]
     """
-    pairs = contacts.groupby(["person_a", "person_b"], sort=True)
-    ties = pairs.agg(
-        rung=("rung", "max"),
-        first_contact=("date", "min"),
-        last_contact=("date", "max"),
-        contacts=("rung", "size"),
+    if codes is None:
+        both, ids = pd.factorize(pd.concat([contacts["person_a"], contacts["person_b"]]))
+        codes = (both[: len(contacts)], both[len(contacts) :], pd.Index(ids))
+    code_a, code_b, ids = codes
+    size = max(len(ids), 1)
+    rank = np.empty(len(ids), dtype=np.int64)  # the place of each id in sorted order
+    rank[np.argsort(ids.to_numpy(dtype=object), kind="stable")] = np.arange(len(ids))
+    key = rank[code_a] * size + rank[code_b]
+    order = np.argsort(key, kind="stable")
+    starts = np.flatnonzero(np.diff(key[order], prepend=-1) != 0)
+    tie = np.empty(len(key), dtype=np.int64)
+    tie[order] = np.cumsum(np.diff(key[order], prepend=-1) != 0) - 1
+    first_rows = order[starts]
+    dates = contacts["date"].to_numpy()[order]
+    ties = pd.DataFrame(
+        {
+            "person_a": contacts["person_a"].iloc[first_rows].reset_index(drop=True),
+            "person_b": contacts["person_b"].iloc[first_rows].reset_index(drop=True),
+            "rung": np.maximum.reduceat(contacts["rung"].to_numpy()[order], starts)
+            if len(starts)
+            else np.array([], dtype=np.int64),
+            "first_contact": np.minimum.reduceat(dates, starts) if len(starts) else dates,
+            "last_contact": np.maximum.reduceat(dates, starts) if len(starts) else dates,
+            "contacts": np.diff(np.r_[starts, len(key)]).astype(np.int64),
+        }
     )
-    lists = _activity_lists(contacts, pairs.ngroup().to_numpy(), len(ties))
-    ties["activities"] = pd.Series(lists, index=ties.index, dtype=object)
-    return ties.reset_index()
+    ties["activities"] = pd.Series(_activity_lists(contacts, tie, len(ties)), dtype=object)
+    return ties
 
 
 def _activity_lists(contacts: pd.DataFrame, pair: np.ndarray, ties: int) -> list[tuple]:
     """Each tie's distinct named activities, sorted, on integer codes: ``pair`` is each
-    contact's tie number (in the ties' order)."""
+    contact's tie number (in the ties' order). With few activities (up to 63, as a
+    neighbourhood's are) each tie's set is a bit mask and each distinct set one tuple."""
     codes, names = pd.factorize(contacts["activity"], sort=True)
     names = np.asarray(names, dtype=object)
     named = (names != "")[codes] if len(names) else np.zeros(len(codes), dtype=bool)
+    if len(names) <= _MASK_BITS:
+        masks = np.zeros(ties, dtype=np.uint64)
+        np.bitwise_or.at(
+            masks, pair[named], np.left_shift(np.uint64(1), codes[named].astype(np.uint64))
+        )
+        distinct, inverse = np.unique(masks, return_inverse=True)
+        sets = [
+            tuple(names[[bit for bit in range(len(names)) if int(mask) >> bit & 1]])
+            for mask in distinct
+        ]
+        return [sets[k] for k in inverse.tolist()]
     key = np.unique(pair[named].astype(np.int64) * len(names) + codes[named])
-    owner, activity = key // max(len(names), 1), key % max(len(names), 1)
+    owner, activity = key // len(names), key % len(names)
     bounds = np.searchsorted(owner, np.arange(ties + 1))
     labels = names[activity]
     return [tuple(labels[a:b]) for a, b in pairwise(bounds)]
