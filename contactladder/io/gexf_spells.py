@@ -144,7 +144,7 @@ def spell_table(
     if window is None:
         tie, start, end, levels = _reached(tie, dates, levels)
     else:
-        step = np.timedelta64(1, unit).astype("timedelta64[ns]").astype(np.int64)
+        step = int(pd.Timedelta(1, unit=unit).value)
         last = (net.end if as_of is None else cutoff - pd.Timedelta(step)).floor(unit)
         keep = int(window.value) - step
         tie, start, end, levels = _current(tie, dates, levels, keep, step, int(last.value))
