@@ -201,7 +201,7 @@ def weaving_stage(
     True
     """
     focal_people = {v for v, value in G.nodes(data=role) if value == focal}
-    graph = nx.restricted_view(G, [], _ignored_ties(G, min_rung, rung))
+    graph = _counted_ties(G, min_rung, rung)
     components = [c for c in nx.connected_components(graph) if not c.isdisjoint(focal_people)]
     largest: set = min(
         components, key=lambda c: (-len(c & focal_people), -len(c), min(map(str, c))), default=set()
@@ -223,13 +223,17 @@ def weaving_stage(
     return replace(found, stage=_stage(found))
 
 
-def _ignored_ties(G: nx.Graph, min_rung: int | None, rung: str) -> list[tuple]:
-    """The self-loops, and with ``min_rung`` the ties below it."""
-    if min_rung is None:
-        return list(nx.selfloop_edges(G))
-    return [
-        (u, v) for u, v, level in G.edges(data=rung) if u == v or level is None or level < min_rung
-    ]
+def _counted_ties(G: nx.Graph, min_rung: int | None, rung: str) -> nx.Graph:
+    """A plain graph of ``G``'s people and the ties that count: no self-loops, and with
+    ``min_rung`` none below it (a new graph: walking a view of a view is slow)."""
+    graph = nx.Graph()
+    graph.add_nodes_from(G)
+    graph.add_edges_from(
+        (u, v)
+        for u, v, level in G.edges(data=rung)
+        if u != v and (min_rung is None or (level is not None and level >= min_rung))
+    )
+    return graph
 
 
 def _stage(found: WeavingStage) -> str:
