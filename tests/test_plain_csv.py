@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import contactladder.loading.files as files
+import contactladder.loading.plain_csv as plain_csv
 from contactladder.loading import load
 from contactladder.loading.files import read_coded
 from contactladder.loading.plain_csv import is_plain, read_plain
@@ -91,3 +92,12 @@ def test_the_demo_loads_the_same_by_polars_and_by_pandas(monkeypatch):
         slow = load(DEMO)
     assert fast.contacts.equals(slow.contacts) and fast.people.equals(slow.people)
     assert np.array_equal(fast.contacts["rung"], slow.contacts["rung"])
+
+
+def test_two_texts_of_one_hash_are_never_taken_as_one(tmp_path, monkeypatch):
+    path = tmp_path / "contacts.csv"
+    path.write_text("date,person_a\n2024-01-05,ann\n2024-01-06,bo\n2024-01-05,ann\n")
+    honest = as_lists(read_coded(path))
+    monkeypatch.setattr(plain_csv, "_hashes", lambda cells: np.zeros(len(cells), dtype=np.uint64))
+    assert as_lists(read_coded(path)) == honest
+    assert read_coded(path)["person_a"].values.tolist() == ["ann", "bo"]
