@@ -39,7 +39,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import matplotlib
+import numpy as np
 from matplotlib.collections import LineCollection
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
@@ -95,20 +97,21 @@ def map_figure(data: Mapping[str, Any]) -> Figure:
 
     rungs = {r["level"]: r for r in data["rungs"]}
     lowest = data["min_level"] or min(rungs, default=1)
-    shown = sorted(
-        (level, a, b)
-        for a, b, level in zip(edges["a"], edges["b"], edges["level"])
-        if level >= lowest
-    )
-    if shown:
-        segments = [((xs[a], ys[a]), (xs[b], ys[b])) for _, a, b in shown]
-        colours = [rungs[level]["colour"] if level in rungs else "#999999" for level, _, _ in shown]
-        widths = [
-            max(0.25, rungs.get(level, {"width": 1.0})["width"] * points) for level, _, _ in shown
-        ]
+    ties = _tie_lines(edges, xs, ys, lowest)
+    if ties is not None:
+        segments, levels = ties
+        known = sorted(set(levels.tolist()))
+        colour = [to_rgba(rungs[k]["colour"] if k in rungs else "#999999") for k in known]
+        width = [max(0.25, rungs.get(k, {"width": 1.0})["width"] * points) for k in known]
+        which = np.searchsorted(known, levels)
         axes.add_collection(
             LineCollection(
-                segments, colors=colours, linewidths=widths, alpha=0.8, capstyle="round", zorder=1
+                segments,
+                colors=np.array(colour)[which],
+                linewidths=np.array(width)[which],
+                alpha=0.8,
+                capstyle="round",
+                zorder=1,
             )
         )
 
@@ -268,6 +271,24 @@ def picture_format(name: str) -> str:
             "unknown picture format", value=name, hint="end the file name in .png or .svg"
         )
     return fmt
+
+
+def _tie_lines(
+    edges: Mapping[str, Any], xs: list[float], ys: list[float], lowest: int
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """The ties from rung ``lowest`` up as line segments (n × 2 × 2) and their levels, by level
+    then ends (higher rungs drawn over lower ones); None when there are none."""
+    a, b = np.asarray(edges["a"], dtype=np.int64), np.asarray(edges["b"], dtype=np.int64)
+    levels = np.asarray(edges["level"], dtype=np.int64)
+    keep = levels >= lowest
+    if not keep.any():
+        return None
+    a, b, levels = a[keep], b[keep], levels[keep]
+    order = np.lexsort((b, a, levels))
+    a, b, levels = a[order], b[order], levels[order]
+    x, y = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    segments = np.stack([np.column_stack([x[a], y[a]]), np.column_stack([x[b], y[b]])], axis=1)
+    return segments, levels
 
 
 def map_picture(data: Mapping[str, Any], fmt: str) -> bytes:
