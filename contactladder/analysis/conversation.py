@@ -33,9 +33,9 @@ import pandas as pd
 from contactladder.analysis.durations import time_span
 from contactladder.analysis.follow_up import follow_up
 from contactladder.analysis.introductions import introductions
+from contactladder.analysis.invitations import invitations
 from contactladder.analysis.village import LEFT, Village, iso_day
 from contactladder.analysis.weaver_sentences import invite_text
-from contactladder.analysis.worklist import invitations
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.privacy import person_label
 from contactladder.words import check_lang

@@ -77,20 +77,14 @@ import pandas as pd
 
 from contactladder.analysis.candidate_sets import suggestions
 from contactladder.analysis.durations import parse_duration
-from contactladder.analysis.village import (
-    LEFT,
-    Village,
-    check_columns,
-    check_wijk,
-    is_activity,
-    iso_day,
-)
+from contactladder.analysis.invitations import invitation_counts, invitations
+from contactladder.analysis.village import LEFT, Village, check_columns, check_wijk, iso_day
 from contactladder.analysis.weaver_sentences import invite_text, priority_sentence, reason_sentence
 from contactladder.errors import UsageError
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.words import LIST_SEPARATOR, check_lang
 
-__all__ = ["REASONS", "worklist", "invitations", "invitation_counts"]
+__all__ = ["REASONS", "worklist"]
 
 #: The reasons of the worklist, in the order they are listed, and their weight in the priority.
 REASONS: dict[str, int] = {
@@ -261,44 +255,6 @@ def worklist(
         anonymize=anonymize,
     )
     return table
-
-
-def invitations(
-    village: Village,
-    person: Hashable,
-    match: tuple[str, ...],
-    top: int = 2,
-    *,
-    counts: dict[tuple, Counter[str]] | None = None,
-) -> list[tuple[str, int]]:
-    """The activities to invite ``person`` to: those that produced the most ties at the second
-    rung or higher among focal people like them (both in their wijk, both with their values of
-    the ``match`` columns), most first, then by name: ``[(activity, ties), ...]``. ``counts``:
-    :func:`invitation_counts` of the village, when known.
-    """
-    kind = _alike(village, person, match)
-    if not kind[0]:
-        return []
-    found = (counts if counts is not None else invitation_counts(village, match)).get(kind)
-    return sorted((found or Counter()).items(), key=lambda item: (-item[1], item[0]))[:top]
-
-
-def invitation_counts(village: Village, match: tuple[str, ...]) -> dict[tuple, Counter[str]]:
-    """For every kind of focal people (wijk in lower case, values of the ``match`` columns):
-    how many ties at the second rung or higher between two of them each activity produced."""
-    kinds = {p: _alike(village, p, match) for p in village.graph if village.focal(p)}
-    level = min(2, len(village.net.ladder))
-    counts: dict[tuple, Counter[str]] = {}
-    for a, b, data in village.graph.edges(data=True):
-        if data["rung"] >= level and a in kinds and kinds[a] == kinds.get(b) and kinds[a][0]:
-            names = {name for name in data.get("activities") or () if is_activity(name)}
-            counts.setdefault(kinds[a], Counter()).update(names)
-    return counts
-
-
-def _alike(village: Village, person: Hashable, match: tuple[str, ...]) -> tuple:
-    """What makes people alike for :func:`invitations`: wijk (lower case), ``match`` values."""
-    return (village.text(person, "wijk").lower(), *(village.text(person, c) for c in match))
 
 
 def _low_level(net: LadderNetwork) -> int:
