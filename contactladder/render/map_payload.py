@@ -80,6 +80,7 @@ def map_data(
     focal: str = "parent",
     legend: str | None = None,
     faded_before: object = None,
+    ties: bool = True,
 ) -> dict[str, Any]:
     """The payload of the map of ``G``: the people, their ties, legend and words.
 
@@ -121,6 +122,9 @@ def map_data(
         form above a map narrower than 1000 px (an embedded frame).
     faded_before : date-like, optional
         Ties whose last contact is before this day are *faded*: drawn dashed and lighter.
+    ties : bool
+        False leaves the ties' columns empty (for a page that gives its own, as the
+        timeline does); the people's sizes still count their ties.
 
     Returns
     -------
@@ -150,7 +154,7 @@ def map_data(
     wijk_index = {w: i for i, w in enumerate(wijken)}
     nodes = _node_columns(G, order, positions, group_index, wijk_index, focal=focal)
     nodes["label"] = [person_label(G.nodes[node], lang=lang, anonymize=anonymize) for node in order]
-    activities, edges = _edge_columns(G, index, ladder)
+    activities, edges = _edge_columns(G if ties else nx.Graph(), index, ladder)
     fade = iso_date(faded_before) if faded_before is not None else ""
     edges["faded"] = [
         int(bool(fade) and bool(last) and last < fade) for last in edges["last_contact"]
@@ -158,7 +162,7 @@ def map_data(
     date = (
         iso_date(as_of)
         if as_of is not None
-        else max((d for d in edges["last_contact"] if d), default="")
+        else max((d for d in _last_contacts(G, edges, ties) if d), default="")
     )
     lead = [f"{text['as_of']} {long_date(date, lang)}"] if date else []
     if areas is None:
@@ -256,6 +260,13 @@ def _edge_columns(
         "contacts": [counts[i] for i in rank],
         "activities": [list(used[acts[i]]) for i in rank],
     }
+
+
+def _last_contacts(G: nx.Graph, edges: Mapping[str, list[Any]], ties: bool) -> list[str]:
+    """The ties' last contacts as ISO text: from their columns, or from ``G`` without them."""
+    if ties:
+        return edges["last_contact"]
+    return iso_dates([last for _, _, last in G.edges(data="last_contact")])
 
 
 def _degrees(G: nx.Graph, order: list[Hashable]) -> list[int]:

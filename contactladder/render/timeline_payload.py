@@ -136,6 +136,7 @@ def timeline_data(
         net.ladder,
         title=" — ".join(options.title_parts),
         part=options.wijk is not None,
+        ties=False,
         **shared,
     )
     index = {node: i for i, node in enumerate(node_order(G))}
