@@ -266,7 +266,7 @@ class LadderNetwork(DataAnswers):
         :func:`~contactladder.network.ties.rung_rises`).
 
         Returns ``person_a, person_b, date, rung``, sorted by pair and date."""
-        return rung_rises(self.contacts)
+        return rung_rises(self.contacts, (*self._person_codes, self.people.index))
 
     def cutoff(self, as_of: object = None, *, open_end: bool = False) -> pd.Timestamp:
         """The first moment after ``as_of`` (the day after a date; the end of the data for None).

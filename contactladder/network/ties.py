@@ -60,14 +60,7 @@ def tie_table(
     >>> tie_table(contacts)[["rung", "contacts", "activities"]].values.tolist()
     [[1, 1, ()]]
     """
-    if codes is None:
-        both, ids = pd.factorize(pd.concat([contacts["person_a"], contacts["person_b"]]))
-        codes = (both[: len(contacts)], both[len(contacts) :], pd.Index(ids))
-    code_a, code_b, ids = codes
-    size = max(len(ids), 1)
-    rank = np.empty(len(ids), dtype=np.int64)  # the place of each id in sorted order
-    rank[np.argsort(ids.to_numpy(dtype=object), kind="stable")] = np.arange(len(ids))
-    key = rank[code_a] * size + rank[code_b]
+    key = _pair_keys(contacts, codes)
     order = np.argsort(key, kind="stable")
     starts = np.flatnonzero(np.diff(key[order], prepend=-1) != 0)
     tie = np.empty(len(key), dtype=np.int64)
@@ -115,13 +108,17 @@ def _activity_lists(contacts: pd.DataFrame, pair: np.ndarray, ties: int) -> list
     return [tuple(labels[a:b]) for a, b in pairwise(bounds)]
 
 
-def rung_rises(contacts: pd.DataFrame) -> pd.DataFrame:
+def rung_rises(
+    contacts: pd.DataFrame, codes: tuple[np.ndarray, np.ndarray, pd.Index] | None = None
+) -> pd.DataFrame:
     """Every moment a tie's reached rung went up, its first contact included.
 
     Parameters
     ----------
     contacts : DataFrame
         ``date, person_a, person_b, rung``.
+    codes : (ndarray, ndarray, Index), optional
+        As for :func:`tie_table`.
 
     Returns
     -------
@@ -135,12 +132,36 @@ def rung_rises(contacts: pd.DataFrame) -> pd.DataFrame:
     >>> rung_rises(contacts).values.tolist()
     [['a', 'b', Timestamp('2024-01-05 00:00:00'), 3]]
     """
-    moments = (
-        contacts.groupby(["person_a", "person_b", "date"], sort=True)["rung"].max().reset_index()
+    pair = _pair_keys(contacts, codes)
+    moments, moment = np.unique(contacts["date"].to_numpy(), return_inverse=True)
+    key = pair * max(len(moments), 1) + moment
+    order = np.argsort(key, kind="stable")
+    starts = np.flatnonzero(np.diff(key[order], prepend=-1) != 0)
+    rung = np.maximum.reduceat(contacts["rung"].to_numpy()[order], starts) if len(starts) else []
+    of_pair = pd.Series(pair[order][starts])
+    reached = pd.Series(rung, dtype="int64").groupby(of_pair, sort=False).cummax()
+    before = reached.groupby(of_pair, sort=False).shift(fill_value=0)
+    rises = (reached > before).to_numpy()
+    rows = order[starts][rises]
+    return pd.DataFrame(
+        {
+            "person_a": contacts["person_a"].iloc[rows].reset_index(drop=True),
+            "person_b": contacts["person_b"].iloc[rows].reset_index(drop=True),
+            "date": moments[moment[rows]],
+            "rung": reached[rises].to_numpy(),
+        }
     )
-    pairs = [moments["person_a"], moments["person_b"]]
-    reached = moments["rung"].groupby(pairs, sort=False).cummax()
-    before = reached.groupby(pairs, sort=False).shift(fill_value=0)
-    rises = moments.loc[reached > before, ["person_a", "person_b", "date"]]
-    rises["rung"] = reached[reached > before]
-    return rises.reset_index(drop=True)
+
+
+def _pair_keys(
+    contacts: pd.DataFrame, codes: tuple[np.ndarray, np.ndarray, pd.Index] | None
+) -> np.ndarray:
+    """Each contact's pair as one integer, in the order of the pairs' ids (``person_a``, then
+    ``person_b``), from ``codes`` (as for :func:`tie_table`) or the ids themselves."""
+    if codes is None:
+        both, ids = pd.factorize(pd.concat([contacts["person_a"], contacts["person_b"]]))
+        codes = (both[: len(contacts)], both[len(contacts) :], pd.Index(ids))
+    code_a, code_b, ids = codes
+    rank = np.empty(len(ids), dtype=np.int64)  # the place of each id in sorted order
+    rank[np.argsort(ids.to_numpy(dtype=object), kind="stable")] = np.arange(len(ids))
+    return rank[code_a] * max(len(ids), 1) + rank[code_b]
