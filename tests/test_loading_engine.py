@@ -29,7 +29,8 @@ def both_ways(path: Path, rung=None, known=None, reading=None):
         path, "contacts", ("date", "person_a", "person_b")
     )
     ladder = Ladder.default()
-    fast = clean_contacts(file, coded, respondent, reading.dates, ladder, rung, known)
+    found = clean_contacts(file, coded, respondent, reading.dates, ladder, rung, known)
+    fast = None if found is None else found[0]
     slow = _contacts_of(
         file, coded.frame(), respondent, reading.dates, ladder, rung, known, reading.rejects
     )
@@ -97,7 +98,8 @@ def test_kinds_and_survey_columns_on_codes(tmp_path):
         path, "contacts", ("date", "person_a", "person_b")
     )
     ladder = Ladder.from_file(tmp_path / "ladder.toml")
-    fast = clean_contacts(file, coded, respondent, reading.dates, ladder, None, None)
+    found = clean_contacts(file, coded, respondent, reading.dates, ladder, None, None)
+    fast = None if found is None else found[0]
     slow = _contacts_of(
         file, coded.frame(), respondent, reading.dates, ladder, None, None, reading.rejects
     )
@@ -182,3 +184,29 @@ def test_the_demo_loads_the_same_read_in_parts(monkeypatch):
     in_parts = load(DEMO)
     pd.testing.assert_frame_equal(in_parts.contacts, whole.contacts)
     pd.testing.assert_frame_equal(in_parts.people, whole.people)
+
+
+@pytest.mark.parametrize(
+    "path, options",
+    [
+        (Path(__file__).parent / "data" / "real" / "gephi_edges.csv", {"rung": "praten"}),
+        (Path(__file__).parent / "data" / "real" / "long_survey.csv", {}),  # reports
+        (Path(__file__).parent / "data" / "real" / "excel_utf8_bom.csv", {}),
+        (DEMO / "contacts.csv", {"people": DEMO / "people.csv"}),
+    ],
+)
+def test_the_people_codes_loading_keeps_are_the_positions_of_the_ids(path, options):
+    from contactladder.loading.distinct import positions_in
+    from contactladder.network import LadderNetwork
+
+    data = load(path, **options)
+    assert data.person_codes is not None
+    for codes, column in zip(data.person_codes, ("person_a", "person_b"), strict=True):
+        assert np.array_equal(codes, positions_in(data.people.index, data.contacts[column]))
+    net = LadderNetwork(data)
+    assert net.snapshot().number_of_edges() == len(net.ties())
+
+
+def test_contacts_with_attendance_sessions_leave_the_codes_to_the_network():
+    data = load(DEMO)
+    assert data.person_codes is None and len(data.attendance)

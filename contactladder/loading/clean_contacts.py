@@ -17,9 +17,10 @@ Examples
 >>> path = Path(scratch.name) / "contacts.csv"
 >>> _ = path.write_text("date,person_a,person_b,rung\\n2024-03-01,bo,ann,praten\\n")
 >>> table = read_coded(path)
->>> found = clean_contacts(path, table, False, DateReader(), Ladder.default(), None, None)
->>> found[["person_a", "person_b", "rung"]].values.tolist()
-[['ann', 'bo', 2]]
+>>> found, codes = clean_contacts(path, table, False, DateReader(), Ladder.default(), None,
+...                               None)
+>>> found[["person_a", "person_b", "rung"]].values.tolist(), codes.a.tolist(), list(codes.ids)
+([['ann', 'bo', 2]], [0], ['ann', 'bo'])
 >>> _ = path.write_text("date,person_a,person_b,rung\\n2024-03-01,bo,bo,praten\\n")
 >>> clean_contacts(path, read_coded(path), False, DateReader(), Ladder.default(), None, None)
 >>> scratch.cleanup()
@@ -27,6 +28,7 @@ Examples
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -39,9 +41,20 @@ from contactladder.loading.dates import DateReader, implausible
 from contactladder.loading.distinct import map_distinct
 from contactladder.loading.rejects import Rejects, RowCheck
 
-__all__ = ["clean_contacts", "rung_levels"]
+__all__ = ["clean_contacts", "rung_levels", "PersonCodes"]
 
 _TEXT_COLUMNS = ("activity", "wijk", "note", "source")
+
+
+@dataclass(frozen=True)
+class PersonCodes:
+    """Each contact's two people as positions in ``ids``: ``ids[a]`` is the row's
+    ``person_a``, ``ids[b]`` its ``person_b``; what loading knew without comparing text, so a
+    network need not find every id again."""
+
+    ids: pd.Index
+    a: np.ndarray
+    b: np.ndarray
 
 
 def clean_contacts(
@@ -52,10 +65,10 @@ def clean_contacts(
     ladder: Ladder,
     rung: str | None,
     known: pd.Index | None,
-) -> pd.DataFrame | None:
+) -> tuple[pd.DataFrame, PersonCodes] | None:
     """The contacts of one file, as :func:`~contactladder.loading.readers.read_contacts` gives
-    a file's part (by date, a date's rows in file order), when every row is good; None when a
-    check has anything to say.
+    a file's part (by date, a date's rows in file order), and their people's codes, when every
+    row is good; None when a check has anything to say.
 
     Parameters
     ----------
@@ -85,12 +98,14 @@ def clean_contacts(
     if (code_a == code_b).any() or (known is not None and not ids.isin(known).all()):
         return None
     date_of_value, order = dated
-    code_a, code_b, names = code_a[order], code_b[order], ids.to_numpy(dtype=object)
+    code_a, code_b = code_a[order], code_b[order]
+    codes = PersonCodes(ids, np.minimum(code_a, code_b), np.maximum(code_a, code_b))
+    names = ids.to_numpy(dtype=object)
     out = pd.DataFrame(
         {
             "date": date_of_value[table["date"].codes[order]],
-            "person_a": _text(names, np.minimum(code_a, code_b)),
-            "person_b": _text(names, np.maximum(code_a, code_b)),
+            "person_a": _text(names, codes.a),
+            "person_b": _text(names, codes.b),
             "rung": levels[order],
         }
     )
@@ -105,7 +120,7 @@ def clean_contacts(
         out["reporter"] = _text(reporter.values, reporter.codes[order])
     if "wave" in table:
         out["wave"] = _text(table["wave"].values, table["wave"].codes[order])
-    return out
+    return out, codes
 
 
 def _text(values: np.ndarray, codes: np.ndarray) -> pd.Series:

@@ -34,6 +34,7 @@ import pandas as pd
 
 from contactladder.errors import InputFileError, UsageError
 from contactladder.ladder import Ladder
+from contactladder.loading.clean_contacts import PersonCodes
 from contactladder.loading.columns import PEOPLE_COLUMNS, ColumnMapping
 from contactladder.loading.dates import DateReader
 from contactladder.loading.events import Merged, merge_records
@@ -93,6 +94,9 @@ class Dataset:
         one contact, as without merging. When merged, each row of ``contacts`` is one event,
         dated at its start, with ``end``, ``duration`` and ``records`` (attendance sessions:
         NaT, NaT and 0).
+    person_codes : (ndarray, ndarray) or None
+        The position of each contact's ``person_a`` and ``person_b`` in ``people``'s index, when
+        loading knew them without comparing text (None: the network finds them).
 
     Examples
     --------
@@ -115,6 +119,7 @@ class Dataset:
     key_file: Path | None = None
     warnings: list[str] = field(default_factory=list)
     merged: Merged | None = None
+    person_codes: tuple[np.ndarray, ...] | None = field(default=None, repr=False, compare=False)
 
 
 def load(
@@ -247,13 +252,14 @@ def load(
         )
     if by_minutes and rung is None:
         rung = the_ladder.bottom.key
-    contacts = read_contacts(contacts_file, reading, the_ladder, rung, known)
+    contacts, codes = read_contacts(contacts_file, reading, the_ladder, rung, known)
     merged = None
     if merge_gap is not None:
-        contacts, merged = merge_records(contacts, the_ladder, merge_gap)
+        contacts, merged, codes = (*merge_records(contacts, the_ladder, merge_gap), None)
     sessions = no_attendance()
     if attendance_file:
         sessions = read_attendance(attendance_file, reading, known)
+        codes = None if len(sessions) else codes
         contacts = pd.concat([contacts, session_contacts(sessions, the_ladder)], ignore_index=True)
         contacts = contacts.fillna({c: "" for c in ("reporter", "wave") if c in contacts})
         if merged is not None:
@@ -263,7 +269,8 @@ def load(
         raise InputFileError(
             "no contacts to measure", file=contacts_file, hint=_why_none(rejects, merged)
         )
-    contacts = contacts.sort_values("date", kind="stable", ignore_index=True)
+    if codes is None or not contacts["date"].is_monotonic_increasing:
+        contacts, codes = contacts.sort_values("date", kind="stable", ignore_index=True), None
     people_table = _complete_people(people_table, contacts, sessions)
     name = folder.resolve().name if path.is_dir() else contacts_file.stem
     key, key_path = private_key(folder, key_file=key_file)
@@ -278,7 +285,16 @@ def load(
         key_path,
         rejects.warnings,
         merged,
+        _positions(codes, people_table.index),
     )
+
+
+def _positions(codes: PersonCodes | None, people: pd.Index) -> tuple[np.ndarray, ...] | None:
+    """The position of each contact's two people in the people table, from their codes."""
+    if codes is None:
+        return None
+    place = people.get_indexer(codes.ids)
+    return place[codes.a], place[codes.b]
 
 
 def _why_none(rejects: Rejects, merged: Merged | None) -> str:

@@ -35,7 +35,7 @@ import pandas as pd
 
 from contactladder.errors import BadValueError, MissingColumnError, UsageError, literal
 from contactladder.ladder import Ladder
-from contactladder.loading.clean_contacts import clean_contacts, rung_levels
+from contactladder.loading.clean_contacts import PersonCodes, clean_contacts, rung_levels
 from contactladder.loading.coded import CodedTable
 from contactladder.loading.columns import CONTACT_COLUMNS, PEOPLE_COLUMNS, ColumnMapping
 from contactladder.loading.dates import DateReader, parse_written_date
@@ -124,29 +124,32 @@ class Reading:
 
 def read_contacts(
     path: Path, reading: Reading, ladder: Ladder, rung: str | None, known: pd.Index | None
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, PersonCodes | None]:
     """The contacts of ``path`` (a file or a folder of files), :data:`CONTACT_COLUMNS` and the
     :data:`SURVEY_COLUMNS` a file has, ``person_a < person_b``; file by file, each by date (the
-    rows of a date in file order).
+    rows of a date in file order); and, for one file whose every row is good, its people's
+    codes (None otherwise).
 
     A file whose every row is good is checked on its distinct values (see
     :func:`~contactladder.loading.clean_contacts.clean_contacts`); any other is checked row by
     row, for its messages or the rows set aside.
     """
-    parts = []
+    parts, codes = [], []
     for file, coded, respondent in reading.tables(
         path, "contacts", ("date", "person_a", "person_b")
     ):
-        part = clean_contacts(file, coded, respondent, reading.dates, ladder, rung, known)
-        if part is None:
+        found = clean_contacts(file, coded, respondent, reading.dates, ladder, rung, known)
+        if found is None:
             part = _contacts_of(
                 file, coded.frame(), respondent, reading.dates, ladder, rung, known, reading.rejects
             ).sort_values("date", kind="stable", ignore_index=True)
-        parts.append(part)
+            found = (part, None)
+        parts.append(found[0])
+        codes.append(found[1])
     contacts = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
     extra = [c for c in SURVEY_COLUMNS if c in contacts]
     contacts[extra] = contacts[extra].fillna("")
-    return contacts[CONTACT_COLUMNS + extra]
+    return contacts[CONTACT_COLUMNS + extra], codes[0] if len(codes) == 1 else None
 
 
 def _contacts_of(

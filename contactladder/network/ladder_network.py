@@ -145,9 +145,14 @@ class LadderNetwork(DataAnswers):
             self.end = self.contacts["date"].iloc[-1]
         else:
             self.start = self.end = pd.NaT
-        self._person_codes = (
-            positions_in(self.people.index, self.contacts["person_a"]),
-            positions_in(self.people.index, self.contacts["person_b"]),
+        known = self.contacts is data.contacts and data.person_codes is not None
+        self._person_codes: tuple[np.ndarray, ...] = (
+            data.person_codes
+            if known
+            else (
+                positions_in(self.people.index, self.contacts["person_a"]),
+                positions_in(self.people.index, self.contacts["person_b"]),
+            )
         )
         dates = self.contacts["date"].to_numpy()
         self.present_from = present_from(dates, self._person_codes, self.people, self.start)
