@@ -119,7 +119,9 @@ class Dataset:
     key_file: Path | None = None
     warnings: list[str] = field(default_factory=list)
     merged: Merged | None = None
-    person_codes: tuple[np.ndarray, ...] | None = field(default=None, repr=False, compare=False)
+    person_codes: tuple[np.ndarray, np.ndarray] | None = field(
+        default=None, repr=False, compare=False
+    )
 
 
 def load(
@@ -289,7 +291,7 @@ def load(
     )
 
 
-def _positions(codes: PersonCodes | None, people: pd.Index) -> tuple[np.ndarray, ...] | None:
+def _positions(codes: PersonCodes | None, people: pd.Index) -> tuple[np.ndarray, np.ndarray] | None:
     """The position of each contact's two people in the people table, from their codes."""
     if codes is None:
         return None

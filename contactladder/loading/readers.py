@@ -134,7 +134,8 @@ def read_contacts(
     :func:`~contactladder.loading.clean_contacts.clean_contacts`); any other is checked row by
     row, for its messages or the rows set aside.
     """
-    parts, codes = [], []
+    parts: list[pd.DataFrame] = []
+    codes: list[PersonCodes | None] = []
     for file, coded, respondent in reading.tables(
         path, "contacts", ("date", "person_a", "person_b")
     ):
@@ -143,9 +144,8 @@ def read_contacts(
             part = _contacts_of(
                 file, coded.frame(), respondent, reading.dates, ladder, rung, known, reading.rejects
             ).sort_values("date", kind="stable", ignore_index=True)
-            found = (part, None)
-        parts.append(found[0])
-        codes.append(found[1])
+        parts.append(part if found is None else found[0])
+        codes.append(None if found is None else found[1])
     contacts = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
     extra = [c for c in SURVEY_COLUMNS if c in contacts]
     contacts[extra] = contacts[extra].fillna("")

@@ -145,10 +145,10 @@ class LadderNetwork(DataAnswers):
             self.end = self.contacts["date"].iloc[-1]
         else:
             self.start = self.end = pd.NaT
-        known = self.contacts is data.contacts and data.person_codes is not None
-        self._person_codes: tuple[np.ndarray, ...] = (
-            data.person_codes
-            if known
+        known = data.person_codes if self.contacts is data.contacts else None
+        self._person_codes: tuple[np.ndarray, np.ndarray] = (
+            known
+            if known is not None
             else (
                 positions_in(self.people.index, self.contacts["person_a"]),
                 positions_in(self.people.index, self.contacts["person_b"]),

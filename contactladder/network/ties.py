@@ -137,7 +137,8 @@ def rung_rises(
     key = pair * max(len(moments), 1) + moment
     order = np.argsort(key, kind="stable")
     starts = np.flatnonzero(np.diff(key[order], prepend=-1) != 0)
-    rung = np.maximum.reduceat(contacts["rung"].to_numpy()[order], starts) if len(starts) else []
+    rungs = contacts["rung"].to_numpy()[order]
+    rung = np.maximum.reduceat(rungs, starts) if len(starts) else rungs
     of_pair = pd.Series(pair[order][starts])
     reached = pd.Series(rung, dtype="int64").groupby(of_pair, sort=False).cummax()
     before = reached.groupby(of_pair, sort=False).shift(fill_value=0)

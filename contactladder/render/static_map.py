@@ -106,7 +106,7 @@ def map_figure(data: Mapping[str, Any]) -> Figure:
         which = np.searchsorted(known, levels)
         axes.add_collection(
             LineCollection(
-                segments,
+                segments,  # type: ignore[arg-type]  # an (n, 2, 2) array: matplotlib takes it
                 colors=np.array(colour)[which],
                 linewidths=np.array(width)[which],
                 alpha=0.8,
