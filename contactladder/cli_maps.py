@@ -34,6 +34,14 @@ __all__ = ["COMMANDS"]
     "Ties at the rung reached by then, or only the ties current then, at that rung.",
 )
 @shared.map_options
+@click.option(
+    "--aggregate",
+    type=click.Choice(["auto", "people", "groups"]),
+    default="auto",
+    show_default=True,
+    help="Every person, or one node per wijk and group (parents, each organisation's "
+    "professionals); auto: groups beyond 50,000 people, more than a browser draws.",
+)
 @click.option("--png", is_flag=True, help="Also write the map as a PNG picture beside it.")
 @click.option("--svg", is_flag=True, help="Also write the map as an SVG picture beside it.")
 @shared.output_option("The .html file to write.", default=Path("outputs/map.html"))

@@ -381,6 +381,13 @@ def map_options(command: Callable) -> Callable:
             help="Also write <name>.embed.html, the <iframe> snippet to paste into a "
             "web page, and print it.",
         ),
+        click.option(
+            "--layout-cache/--no-layout-cache",
+            default=True,
+            show_default=True,
+            help="Keep the positions beside the data (a private file), so that the next map "
+            "or timeline of the same data does not lay them out again.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
