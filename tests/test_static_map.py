@@ -143,3 +143,15 @@ def test_people_who_need_a_link_are_ringed_counted_and_not_small():
     ]
     alone = data["nodes"]["alone"].index(1)
     assert data["nodes"]["size"][alone] >= statistics.median(data["nodes"]["size"])
+
+
+def test_a_big_map_draws_its_people_and_ties_as_one_picture_inside_its_svg(monkeypatch):
+    import contactladder.render.static_map as static_map
+
+    data = map_data(village(), LADDER, title="Dieze", lang="en")
+    vector = map_picture(data, "svg")
+    monkeypatch.setattr(static_map, "VECTOR_UP_TO", 2)  # three people: a big map
+    picture = map_picture(data, "svg")
+    assert b"<image" in picture and b"<image" not in vector
+    assert b"Acquaintance" in picture  # the legend stays text
+    assert picture == map_picture(data, "svg")  # still the same bytes for the same data

@@ -49,7 +49,7 @@ from contactladder.errors import UsageError
 from contactladder.privacy import names_notice
 from contactladder.render.charts import plain_text
 
-__all__ = ["map_figure", "map_picture", "picture_format", "FORMATS", "LABELS_UP_TO"]
+__all__ = ["map_figure", "map_picture", "picture_format", "FORMATS", "LABELS_UP_TO", "VECTOR_UP_TO"]
 
 #: Picture formats and the metadata that keeps them byte-identical.
 FORMATS = {"png": {"Software": None}, "svg": {"Date": None}}
@@ -64,6 +64,10 @@ _MARKERS = {
     "star": "*",
     "hexagon": "h",
 }
+#: An SVG of more people draws its people and ties as one picture inside it (the names, legend
+#: and title stay text): tens of thousands of markers and lines as vectors make a file of tens
+#: of megabytes that is slow to write, open and print.
+VECTOR_UP_TO = 5_000
 _WIDTH_IN = 11.0
 _HEIGHT_IN = 8.0
 
@@ -95,6 +99,7 @@ def map_figure(data: Mapping[str, Any]) -> Figure:
     box_w, box_h = 0.70 * _WIDTH_IN * 72, 0.84 * _HEIGHT_IN * 72
     points = min(box_w / (x1 - x0), box_h / (y1 - y0))  # points per canvas unit
 
+    raster = len(xs) > VECTOR_UP_TO
     rungs = {r["level"]: r for r in data["rungs"]}
     lowest = data["min_level"] or min(rungs, default=1)
     ties = _tie_lines(edges, xs, ys, lowest)
@@ -112,6 +117,7 @@ def map_figure(data: Mapping[str, Any]) -> Figure:
                 alpha=0.8,
                 capstyle="round",
                 zorder=1,
+                rasterized=raster,
             )
         )
 
@@ -131,6 +137,7 @@ def map_figure(data: Mapping[str, Any]) -> Figure:
             edgecolors="#ffffff",
             linewidths=0.5,
             zorder=2,
+            rasterized=raster,
         )
     for kind, style in ((1, "solid"), (2, (0, (2, 1)))):
         ringed = [i for i, k in enumerate(nodes["alone"]) if k == kind]
@@ -145,6 +152,7 @@ def map_figure(data: Mapping[str, Any]) -> Figure:
                 linewidths=1.6,
                 linestyles=style,
                 zorder=3,
+                rasterized=raster,
             )
     focus = data["focus"]
     if 0 <= focus < len(xs):
