@@ -127,3 +127,16 @@ def test_a_clique_ends_closed_dense_and_in_one_piece(size):
     assert figures["peer_transitivity"][-1] == 1.0 and figures["peer_density"][-1] == 1.0
     # the first size - 1 ties make a star around person 0, each joining one more person
     assert figures["components"].tolist() == [max(size - 1 - n, 1) for n in range(periods)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(seconds=st.lists(st.integers(-3 * 10**9, 5 * 10**9), min_size=1, max_size=50))
+def test_period_numbers_are_pandas_periods(seconds):
+    import pandas as pd
+
+    from contactladder.network.calendar import period_ordinals
+
+    moments = pd.to_datetime(seconds, unit="s").to_numpy()
+    for code in "DWMQY":
+        expected = pd.PeriodIndex(pd.Series(moments).dt.to_period(code)).asi8
+        assert period_ordinals(moments, code).tolist() == expected.tolist()

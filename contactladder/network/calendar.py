@@ -39,6 +39,7 @@ __all__ = [
     "current_steps",
     "tie_edges",
     "note_changes",
+    "period_ordinals",
 ]
 
 
@@ -99,8 +100,14 @@ class Calendar:
         their first contact (``codes``: the positions of each contact's people) if earlier;
         ``len(self)`` for someone present only after the last period."""
         numbers = self.number(present_from)
+        in_order = bool(np.all(np.diff(self.contact_period) >= 0))
         for people in codes:
-            np.minimum.at(numbers, people, self.contact_period)
+            if in_order:  # a person's first contact is in their first period: the last written
+                first = np.full(len(numbers), len(self), dtype=np.int64)
+                first[people[::-1]] = self.contact_period[::-1]
+                np.minimum(numbers, first, out=numbers)
+            else:
+                np.minimum.at(numbers, people, self.contact_period)
         return numbers
 
     def missing(self, number: int, present: Iterable) -> list:
@@ -123,15 +130,35 @@ def calendar(freq: str, dates: pd.Series) -> Calendar:
     if not len(dates):
         empty = pd.DatetimeIndex([])
         return Calendar(pd.PeriodIndex([], freq=code), [], empty, empty, np.array([], int))
-    by_period = pd.PeriodIndex(dates.dt.to_period(code))
-    periods = pd.period_range(by_period.min(), by_period.max(), freq=code)
+    ordinals = period_ordinals(dates.to_numpy(dtype="datetime64[ns]"), code)
+    first, last = (pd.Period(ordinal=int(f(ordinals)), freq=code) for f in (np.min, np.max))
+    periods = pd.period_range(first, last, freq=code)
     return Calendar(
         periods,
         [period_label(period) for period in periods],
         periods.start_time,
         (periods + 1).start_time,
-        by_period.asi8 - periods[0].ordinal,
+        ordinals - periods[0].ordinal,
     )
+
+
+def period_ordinals(moments: np.ndarray, code: str) -> np.ndarray:
+    """pandas' period number (``Period.ordinal``) of each moment for the frequency ``code``
+    (``D``, ``W``, ``M``, ``Q`` or ``Y``), counted on the numbers themselves: days, weeks
+    (Monday to Sunday; the week of Monday 1969-12-29 is 1, as in pandas), months, quarters and
+    years since 1970.
+
+    >>> moments = pd.to_datetime(["1969-12-29", "2024-03-13"]).to_numpy()
+    >>> [period_ordinals(moments, code).tolist() for code in ("W", "Q")]
+    [[1, 2829], [-1, 216]]
+    >>> [pd.Period(moment, "W").ordinal for moment in moments]
+    [1, 2829]
+    """
+    if code == "W":
+        return (moments.astype("datetime64[D]").astype(np.int64) + 3) // 7 + 1
+    if code == "Q":
+        return moments.astype("datetime64[M]").astype(np.int64) // 3
+    return moments.astype(f"datetime64[{code}]").astype(np.int64)
 
 
 def current_steps(net: LadderNetwork, periods: Calendar) -> Iterator[Step]:
