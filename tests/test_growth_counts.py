@@ -140,3 +140,18 @@ def test_period_numbers_are_pandas_periods(seconds):
     for code in "DWMQY":
         expected = pd.PeriodIndex(pd.Series(moments).dt.to_period(code)).asi8
         assert period_ordinals(moments, code).tolist() == expected.tolist()
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.tuples(st.integers(0, 5), st.integers(1, 5)), max_size=40))
+def test_each_rows_rung_reached_and_before_are_pandas_running_maxima(rows):
+    import pandas as pd
+
+    from contactladder.network.periods import _reached_before
+
+    pair = np.array([p for p, _ in rows], dtype=np.int64)
+    rung = np.array([r for _, r in rows], dtype=np.int64)
+    reached = pd.Series(rung, dtype="int64").groupby(pair, sort=False).cummax()
+    before = reached.groupby(pair, sort=False).shift(fill_value=0)
+    got = _reached_before(pair, rung)
+    assert got[0].tolist() == reached.tolist() and got[1].tolist() == before.tolist()

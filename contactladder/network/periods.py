@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -163,15 +164,22 @@ class PeriodPairs:
         pair = key % (size * size)
         self.period = key // (size * size)
         self.code_a, self.code_b = pair // size, pair % size
-        self.a = names[self.code_a]
-        self.b = names[self.code_b]
+        self._names = names
         self.rung = np.maximum.reduceat(rung, starts)
-        reached = pd.Series(self.rung).groupby(pair, sort=False).cummax()
-        self.reached = reached.to_numpy()
-        self.before = reached.groupby(pair, sort=False).shift(fill_value=0).to_numpy()
+        self.reached, self.before = _reached_before(pair, self.rung)
         self.first = np.minimum.reduceat(moment, starts)
         self.last = np.maximum.reduceat(moment, starts)
         self.contacts = np.diff(np.r_[starts, len(order)])
+
+    @functools.cached_property
+    def a(self) -> np.ndarray:
+        """Each row's ``person_a``, by id."""
+        return self._names[self.code_a]
+
+    @functools.cached_property
+    def b(self) -> np.ndarray:
+        """Each row's ``person_b``, by id."""
+        return self._names[self.code_b]
 
     def bounds(self, periods: int) -> np.ndarray:
         """Where each period's rows start, and where the last ends (``periods + 1`` numbers)."""
@@ -236,6 +244,23 @@ class PeriodPairs:
                 step.new_rungs.append(reached)
             elif reached > before:
                 step.climbed.append((a, b, before, reached))
+
+
+def _reached_before(pair: np.ndarray, rung: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For rows in the order of their periods: each row's pair's highest ``rung`` so far, its
+    own included (reached), and before it (0 for the pair's first row). The rows are put in
+    the order of their pair (stably, so each pair's rows stay in period order), the running
+    maximum taken over all rows at once with each pair's rungs lifted above the previous
+    pair's, and put back."""
+    order = np.argsort(pair, kind="stable")
+    by_pair = pair[order]
+    first = np.diff(by_pair, prepend=by_pair[:1] - 1) != 0
+    lift = (np.cumsum(first) - 1) * (int(rung.max(initial=0)) + 1)
+    running = np.maximum.accumulate(rung[order] + lift) - lift
+    before = np.where(first, 0, np.r_[0, running[:-1]])
+    reached, previous = np.empty_like(running), np.empty_like(running)
+    reached[order], previous[order] = running, before
+    return reached, previous
 
 
 def period_label(period: pd.Period) -> str:
