@@ -80,7 +80,8 @@ class Groups:
         value, people without one in :data:`NO_GROUP`) or the tie types (:data:`TIE_TYPE`)."""
         roles = net.column("role")
         focal = (roles == net.focal).to_numpy()
-        professional = (roles.map(role_key) == PROFESSIONAL).to_numpy()
+        keys = {role: role_key(role) for role in roles.unique()}  # each distinct role once
+        professional = (roles.map(keys) == PROFESSIONAL).to_numpy()
         kinds = np.where(focal, FOCAL, np.where(professional, KINDS.index(PROFESSIONAL), OTHER))
         ids, everyone = roles.index, np.arange(len(roles))
         if not by:
