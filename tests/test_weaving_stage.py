@@ -12,6 +12,8 @@ import networkx as nx
 import pandas as pd
 import pytest
 from helpers import DEMO
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from contactladder.analysis import weaving_stage as ws
 from contactladder.analysis.weaving_stage import (
@@ -395,3 +397,44 @@ def test_demo_rows_are_the_plain_measures_of_each_wijk_at_the_end_of_the_period(
         expected = oracle(G.subgraph(members), min_rung=2)
         found = {k: None if pd.isna(row[k]) else row[k] for k in expected}
         assert found == expected
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    people=st.integers(0, 30),
+    ties=st.integers(0, 60),
+    min_rung=st.sampled_from([None, 2]),
+)
+def test_the_measures_equal_networkx_on_random_graphs(seed, people, ties, min_rung):
+    import random
+
+    rng = random.Random(seed)
+    G = nx.gnm_random_graph(people, ties, seed=seed)
+    G.add_edges_from((v, v) for v in list(G)[:2])  # self-loops are ignored
+    for v in G:
+        G.nodes[v]["role"] = "parent" if rng.random() < 0.7 else "professional"
+    for u, v in G.edges:
+        G.edges[u, v]["rung"] = rng.randint(1, 5)
+    found = weaving_stage(G, min_rung=min_rung)
+    counted = nx.Graph()
+    counted.add_nodes_from(G)
+    counted.add_edges_from(
+        (u, v) for u, v, r in G.edges(data="rung") if u != v and (min_rung is None or r >= min_rung)
+    )
+    focal = {v for v, role in G.nodes(data="role") if role == "parent"}
+    parts = [c for c in nx.connected_components(counted) if c & focal]
+    cores = nx.core_number(counted) if len(counted) else {}
+    assert found.components == len(parts)
+    assert found.core_k == max(cores.values(), default=0)
+    if focal:
+        largest = min(
+            parts, key=lambda c: (-len(c & focal), -len(c), min(map(str, c))), default=set()
+        )
+        assert found.largest_share == round(len(largest & focal) / len(focal), 6)
+        in_core = sum(cores[v] >= ws.CORE_K for v in focal)
+        assert found.core_share == round(in_core / len(focal), 6)
+        degrees = [d for _, d in counted.degree(largest)]
+        median = statistics.median(degrees) if degrees else 0
+        least = max(ws.HUB_MIN_DEGREE, ws.HUB_FACTOR * median)
+        assert found.hubs == sum(1 for d in degrees if d >= least)

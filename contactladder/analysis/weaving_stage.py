@@ -82,7 +82,9 @@ import statistics
 from collections.abc import Hashable, Iterable
 from dataclasses import asdict, dataclass, replace
 
+import igraph
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from contactladder.analysis.weaver_sentences import role_people
@@ -200,40 +202,56 @@ def weaving_stage(
     >>> weaving_stage(nx.Graph()).largest_share is None
     True
     """
-    focal_people = {v for v, value in G.nodes(data=role) if value == focal}
-    graph = _counted_ties(G, min_rung, rung)
-    components = [c for c in nx.connected_components(graph) if not c.isdisjoint(focal_people)]
-    largest: set = min(
-        components, key=lambda c: (-len(c & focal_people), -len(c), min(map(str, c))), default=set()
-    )
-    connected_pairs = sum(_pairs(len(c & focal_people)) for c in components)
-    peer_pairs = sum(map(_pairs, map(len, nx.connected_components(graph.subgraph(focal_people)))))
-    cores = nx.core_number(graph) if len(graph) else {}
-    in_core = sum(1 for v in focal_people if cores[v] >= CORE_K)
+    people = list(G)
+    is_focal = np.array([value == focal for _, value in G.nodes(data=role)], dtype=bool)
+    graph = _counted_ties(G, people, min_rung, rung)
+    component = np.asarray(graph.connected_components().membership, dtype=np.int64)
+    size = np.bincount(component, minlength=1)
+    focal_in = np.bincount(component, weights=is_focal, minlength=1).astype(np.int64)
+    woven = np.flatnonzero(focal_in > 0)  # the components with focal people
+    focal_ids = np.flatnonzero(is_focal)
+    peers = graph.induced_subgraph(focal_ids.tolist()).connected_components().sizes()
+    cores = np.asarray(graph.coreness(), dtype=np.int64)
+    largest = _largest(people, component, size, focal_in, woven)
+    connected_pairs = sum(_pairs(int(f)) for f in focal_in[woven])
     found = WeavingStage(
         stage="",
-        focal_people=len(focal_people),
-        components=len(components),
-        largest_share=_share(len(largest & focal_people), len(focal_people)),
-        hub_dependence=_share(connected_pairs - peer_pairs, connected_pairs),
-        hubs=_hubs(graph, largest),
-        core_k=max(cores.values(), default=0),
-        core_share=_share(in_core, len(focal_people)),
+        focal_people=len(focal_ids),
+        components=len(woven),
+        largest_share=_share(int(focal_in[largest]) if woven.size else 0, len(focal_ids)),
+        hub_dependence=_share(connected_pairs - sum(map(_pairs, peers)), connected_pairs),
+        hubs=_hubs(np.asarray(graph.degree())[component == largest] if woven.size else []),
+        core_k=int(cores.max(initial=0)),
+        core_share=_share(int((cores[focal_ids] >= CORE_K).sum()), len(focal_ids)),
     )
     return replace(found, stage=_stage(found))
 
 
-def _counted_ties(G: nx.Graph, min_rung: int | None, rung: str) -> nx.Graph:
-    """A plain graph of ``G``'s people and the ties that count: no self-loops, and with
-    ``min_rung`` none below it (a new graph: walking a view of a view is slow)."""
-    graph = nx.Graph()
-    graph.add_nodes_from(G)
-    graph.add_edges_from(
-        (u, v)
-        for u, v, level in G.edges(data=rung)
-        if u != v and (min_rung is None or (level is not None and level >= min_rung))
+def _counted_ties(G: nx.Graph, people: list, min_rung: int | None, rung: str) -> igraph.Graph:
+    """An igraph graph of ``people`` (by position) and ``G``'s ties that count: no self-loops,
+    and with ``min_rung`` none below it."""
+    place = {person: number for number, person in enumerate(people)}
+    return igraph.Graph(
+        n=len(people),
+        edges=[
+            (place[u], place[v])
+            for u, v, level in G.edges(data=rung)
+            if u != v and (min_rung is None or (level is not None and level >= min_rung))
+        ],
     )
-    return graph
+
+
+def _largest(people: list, component, size, focal_in, woven) -> int:
+    """The largest component with focal people: most focal people, then most people, then
+    the one whose first id (as text) comes first."""
+    if not woven.size:
+        return -1
+    best = woven[(focal_in[woven] == focal_in[woven].max())]
+    best = best[size[best] == size[best].max()]
+    if len(best) == 1:
+        return int(best[0])
+    first = {int(c): min(str(people[i]) for i in np.flatnonzero(component == c)) for c in best}
+    return min(first, key=first.__getitem__)
 
 
 def _stage(found: WeavingStage) -> str:
@@ -257,11 +275,11 @@ def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 6) if whole else None
 
 
-def _hubs(G: nx.Graph, people: set) -> int:
-    """The hubs among ``people``: at least HUB_MIN_DEGREE ties and HUB_FACTOR x the median."""
-    if not people:
+def _hubs(degrees) -> int:
+    """The hubs among people of these ``degrees``: at least HUB_MIN_DEGREE ties and
+    HUB_FACTOR x the median."""
+    if not len(degrees):
         return 0
-    degrees = [d for _, d in G.degree(people)]
     least = max(HUB_MIN_DEGREE, HUB_FACTOR * statistics.median(degrees))
     return sum(1 for d in degrees if d >= least)
 
