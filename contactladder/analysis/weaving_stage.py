@@ -204,7 +204,41 @@ def weaving_stage(
     """
     people = list(G)
     is_focal = np.array([value == focal for _, value in G.nodes(data=role)], dtype=bool)
-    graph = _counted_ties(G, people, min_rung, rung)
+    ties = _Ties.of(G, people, rung)
+    return _measured(people, is_focal, ties.counted(min_rung))
+
+
+@dataclass(frozen=True)
+class _Ties:
+    """A graph's ties as positions of its people, with their rungs (None: no rung)."""
+
+    a: np.ndarray
+    b: np.ndarray
+    rung: list
+
+    @classmethod
+    def of(cls, G: nx.Graph, people: list, rung: str) -> _Ties:
+        place = {person: number for number, person in enumerate(people)}
+        edges = list(G.edges(data=rung))
+        a = np.array([place[u] for u, _, _ in edges], dtype=np.int64)
+        b = np.array([place[v] for _, v, _ in edges], dtype=np.int64)
+        return cls(a, b, [level for _, _, level in edges])
+
+    def counted(self, min_rung: int | None, keep: np.ndarray | None = None) -> tuple:
+        """The ties that count (no self-loops; with ``min_rung`` none below it), both ends in
+        ``keep`` (a mask of the people) when given, as two arrays of positions."""
+        counts = self.a != self.b
+        if min_rung is not None:
+            counts &= np.array([r is not None and r >= min_rung for r in self.rung], dtype=bool)
+        if keep is not None:
+            counts &= keep[self.a] & keep[self.b]
+        return self.a[counts], self.b[counts]
+
+
+def _measured(people: list, is_focal: np.ndarray, ties: tuple) -> WeavingStage:
+    """The measures and stage of the network of ``people`` (``is_focal``: which are focal) and
+    ``ties`` (two arrays of positions, the ties that count)."""
+    graph = igraph.Graph(n=len(people), edges=np.column_stack(ties).tolist())
     component = np.asarray(graph.connected_components().membership, dtype=np.int64)
     size = np.bincount(component, minlength=1)
     focal_in = np.bincount(component, weights=is_focal, minlength=1).astype(np.int64)
@@ -225,20 +259,6 @@ def weaving_stage(
         core_share=_share(int((cores[focal_ids] >= CORE_K).sum()), len(focal_ids)),
     )
     return replace(found, stage=_stage(found))
-
-
-def _counted_ties(G: nx.Graph, people: list, min_rung: int | None, rung: str) -> igraph.Graph:
-    """An igraph graph of ``people`` (by position) and ``G``'s ties that count: no self-loops,
-    and with ``min_rung`` none below it."""
-    place = {person: number for number, person in enumerate(people)}
-    return igraph.Graph(
-        n=len(people),
-        edges=[
-            (place[u], place[v])
-            for u, v, level in G.edges(data=rung)
-            if u != v and (min_rung is None or (level is not None and level >= min_rung))
-        ],
-    )
 
 
 def _largest(people: list, component, size, focal_in, woven) -> int:
@@ -318,6 +338,17 @@ def _linked_outsiders(
                 yield other
 
 
+def _in_wijk(wijk: str, wijk_of: np.ndarray, is_focal: np.ndarray, ties: _Ties) -> np.ndarray:
+    """Which people make up the wijk's network, as :func:`wijk_graph` takes them: its people,
+    and the people without a wijk and not focal who have a tie (of any rung) with one of them."""
+    member = wijk_of == wijk
+    outsider = (wijk_of == "") & ~is_focal
+    keep = member.copy()
+    keep[ties.b[member[ties.a] & outsider[ties.b]]] = True
+    keep[ties.a[member[ties.b] & outsider[ties.a]]] = True
+    return keep
+
+
 def weaving_stages(
     net: LadderNetwork, *, freq: str = "month", view: str = "reached", min_rung: object = None
 ) -> pd.DataFrame:
@@ -379,9 +410,20 @@ def weaving_stages(
     rows = []
     for step in net.periods(freq, view=view):
         assert step.graph is not None, "a walk with graph=True always has a graph"
+        people = list(step.graph)
+        nodes = step.graph.nodes
+        is_focal = np.array([nodes[p].get("role") == net.focal for p in people], dtype=bool)
+        wijk_of = np.array([attribute_text(nodes[p].get("wijk")) for p in people], dtype=object)
+        ties = _Ties.of(step.graph, people, "rung")
         for wijk in wijken:
-            graph = wijk_graph(step.graph, wijk, focal=net.focal) if wijk else step.graph
-            found = asdict(weaving_stage(graph, focal=net.focal, min_rung=level))
+            keep = _in_wijk(wijk, wijk_of, is_focal, ties) if wijk else None
+            chosen = np.flatnonzero(keep) if keep is not None else np.arange(len(people))
+            place = np.full(len(people), -1, dtype=np.int64)
+            place[chosen] = np.arange(len(chosen))
+            a, b = ties.counted(level, keep)
+            found = asdict(
+                _measured([people[i] for i in chosen], is_focal[chosen], (place[a], place[b]))
+            )
             rows.append({"period": step.label, "wijk": wijk, "weaving_stage": found.pop("stage")})
             rows[-1].update(found)
     table = pd.DataFrame(rows, columns=["period", "wijk", "weaving_stage", *_MEASURES])
