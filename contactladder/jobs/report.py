@@ -31,7 +31,7 @@ from contactladder.render.report import report_figures, village_maps
 from contactladder.render.report_sections import report_html
 from contactladder.render.report_tables import ReportTables, shown_groups, slug
 from contactladder.render.report_weaving import shown_stages
-from contactladder.render.static_map import map_picture
+from contactladder.render.static_map import map_figure, picture_bytes
 from contactladder.words import words
 
 __all__ = ["REPORT_STALE", "write_report", "report_job", "report_tables", "report_moments"]
@@ -183,8 +183,8 @@ def write_report(
     }
     pictures.update(
         {
-            stem: {fmt: map_picture(data, fmt) for fmt in ("png", "svg")}
-            for stem, data in village.items()
+            stem: {fmt: picture_bytes(figure, fmt) for fmt in ("png", "svg")}
+            for stem, figure in ((stem, map_figure(data)) for stem, data in village.items())
         }
     )
     page = report_html(

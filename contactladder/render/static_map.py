@@ -49,7 +49,15 @@ from contactladder.errors import UsageError
 from contactladder.privacy import names_notice
 from contactladder.render.charts import plain_text
 
-__all__ = ["map_figure", "map_picture", "picture_format", "FORMATS", "LABELS_UP_TO", "VECTOR_UP_TO"]
+__all__ = [
+    "map_figure",
+    "map_picture",
+    "picture_bytes",
+    "picture_format",
+    "FORMATS",
+    "LABELS_UP_TO",
+    "VECTOR_UP_TO",
+]
 
 #: Picture formats and the metadata that keeps them byte-identical.
 FORMATS = {"png": {"Software": None}, "svg": {"Date": None}}
@@ -307,9 +315,20 @@ def map_picture(data: Mapping[str, Any], fmt: str) -> bytes:
     UsageError
         For another format.
     """
+    return picture_bytes(map_figure(data), fmt)
+
+
+def picture_bytes(figure: Figure, fmt: str) -> bytes:
+    """A map's figure (:func:`map_figure`) as the bytes of a PNG or SVG file: one figure can
+    be saved in both.
+
+    Raises
+    ------
+    UsageError
+        For another format.
+    """
     if fmt not in FORMATS:
         raise UsageError("unknown picture format", value=fmt, hint="use png or svg")
-    figure = map_figure(data)
     buffer = io.BytesIO()
     # Fixed SVG ids, text as text, every point kept: the same data give the same bytes.
     with matplotlib.rc_context(
