@@ -26,6 +26,7 @@ from contactladder.jobs.common import Progress, Result, Source, open_source
 from contactladder.network import LadderNetwork
 from contactladder.privacy import check_grouping
 from contactladder.render import charts
+from contactladder.render.layout import remembered_layout
 from contactladder.render.map_text import iso_date
 from contactladder.render.report import report_figures, village_maps
 from contactladder.render.report_sections import report_html
@@ -176,7 +177,8 @@ def write_report(
     heading: dict[str, Any] = {"title": title, "subtitle": subtitle, "moments": moments}
     tables = report_tables(net, freq=freq, by=by, exact=exact, progress=progress, **heading)
     figures = report_figures(net, tables, lang=lang)
-    village = village_maps(net, tables.moments, lang=lang)
+    layout = remembered_layout()  # the maps and the timeline of one network: laid out once
+    village = village_maps(net, tables.moments, lang=lang, layout=layout)
     pictures = {
         stem: {fmt: charts.figure_bytes(figure, fmt) for fmt in ("png", "svg")}
         for stem, figure in figures.items()
@@ -193,7 +195,7 @@ def write_report(
         images={s: p["png"] for s, p in pictures.items()},
         lang=lang,
         village=village,
-        timeline_page=_timeline_page(net, tables, lang) if timeline else None,
+        timeline_page=_timeline_page(net, tables, lang, layout) if timeline else None,
     )
     sheets = {
         "growth.csv": tables.growth,
@@ -226,7 +228,7 @@ def report_job(
     return Result(paths=write_report(net, folder, **options)[:1], notes=notes)
 
 
-def _timeline_page(net: LadderNetwork, tables: ReportTables, lang: str) -> str:
+def _timeline_page(net: LadderNetwork, tables: ReportTables, lang: str, layout: Any) -> str:
     """The anonymised timeline page of the report, from the report's own growth table.
 
     It shows the counters of the whole network only (the per-wijk counters would show exactly
@@ -243,4 +245,5 @@ def _timeline_page(net: LadderNetwork, tables: ReportTables, lang: str) -> str:
         lang=lang,
         anonymize=True,
         details=False,
+        layout=layout,
     )

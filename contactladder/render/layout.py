@@ -41,6 +41,7 @@ import networkx as nx
 import numpy as np
 
 __all__ = [
+    "remembered_layout",
     "layout_digest",
     "layout_order",
     "LAYOUT_VERSION",
@@ -295,3 +296,24 @@ def _pack(radii: list[float], gap: float = 0.15) -> list[np.ndarray]:
         centres.append(point)
         placed.append(radius)
     return centres
+
+
+def remembered_layout() -> Any:
+    """:func:`layout_areas` that lays out each graph once: a second call with a graph of the
+    same people, wijken and ties (:func:`layout_digest`) gives the first call's result, as a
+    report's maps and timeline of one network do.
+
+    >>> import networkx as nx
+    >>> layout = remembered_layout()
+    >>> layout(nx.Graph([(1, 2)])) is layout(nx.Graph([(1, 2)]))
+    True
+    """
+    done: dict[str, Any] = {}
+
+    def layout(G: nx.Graph) -> Any:
+        digest = layout_digest(G)
+        if digest not in done:
+            done[digest] = layout_areas(G)
+        return done[digest]
+
+    return layout

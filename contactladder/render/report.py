@@ -50,15 +50,21 @@ __all__ = ["report_figures", "village_maps"]
 
 
 def village_maps(
-    net: LadderNetwork, moments: Sequence[str], *, lang: str = "nl"
+    net: LadderNetwork, moments: Sequence[str], *, lang: str = "nl", layout: Any = None
 ) -> dict[str, dict[str, Any]]:
     """The anonymised map payload of the village at each of ``moments`` (ISO dates), by file
     stem: the positions, colours and legend of the interactive maps, for
-    :func:`contactladder.render.static_map.map_picture`."""
+    :func:`contactladder.render.static_map.map_picture`; ``layout`` as for
+    :func:`~contactladder.render.network_map.network_map_data` (one layout for all of them by
+    default: :func:`~contactladder.render.layout.remembered_layout`)."""
+    from contactladder.render.layout import remembered_layout
     from contactladder.render.network_map import network_map_data
 
+    layout = layout or remembered_layout()
     return {
-        village_stem(moment): network_map_data(net, as_of=moment, lang=lang, anonymize=True)
+        village_stem(moment): network_map_data(
+            net, as_of=moment, lang=lang, anonymize=True, layout=layout
+        )
         for moment in moments
     }
 
