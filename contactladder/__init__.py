@@ -42,7 +42,7 @@ _PUBLIC = {
     "village_brokers": "analysis.brokers",
     "cut_off": "analysis.cut_off",
     "weaving_stage": "analysis.weaving_stage",
-    "weaving_stages": "analysis.weaving_stage",
+    "weaving_stages": "analysis.weaving_wijken",
     "follow_up": "analysis.follow_up",
     "conversation": "analysis.conversation",
     "read_status": "loading.weaver_files",

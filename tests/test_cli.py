@@ -274,7 +274,7 @@ def test_terminal_escape_sequences_in_names_are_shown_harmlessly(tmp_path):
 
 
 def test_weaving_writes_the_library_table():
-    from contactladder.analysis.weaving_stage import weaving_stages
+    from contactladder.analysis.weaving_wijken import weaving_stages
 
     demo = Path(__file__).parents[1] / "data" / "zwolle-demo"
     printed = run("weaving", demo, "--period", "quarter", "--min-rung", "praten", "-o", "-")

@@ -6,7 +6,8 @@ import re
 import pandas as pd
 from helpers import DEMO
 
-from contactladder.analysis.weaving_stage import STAGES, stage_words, weaving_stages
+from contactladder.analysis.weaving_stage import STAGES, stage_words
+from contactladder.analysis.weaving_wijken import weaving_stages
 from contactladder.jobs.report import write_report
 from contactladder.network import LadderNetwork
 from contactladder.render.report_weaving import shown_stages, weaving_section

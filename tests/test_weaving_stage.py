@@ -16,13 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from contactladder.analysis import weaving_stage as ws
-from contactladder.analysis.weaving_stage import (
-    STAGES,
-    stage_words,
-    weaving_stage,
-    weaving_stages,
-    wijk_graph,
-)
+from contactladder.analysis.weaving_stage import STAGES, stage_words, weaving_stage
+from contactladder.analysis.weaving_wijken import weaving_stages, wijk_graph
 from contactladder.errors import BadValueError, UsageError
 from contactladder.ladder import Ladder
 from contactladder.loading import Dataset

@@ -3,8 +3,9 @@
 - :mod:`~contactladder.analysis.growth`: the growth table, one row per period (and group);
 - :mod:`~contactladder.analysis.transitions`: rung-to-rung moves between periods;
 - :mod:`~contactladder.analysis.activity_yield`: what each activity yields in ties and rungs;
-- :mod:`~contactladder.analysis.weaving_stage`: the stage of network weaving of each wijk
-  (fragments, hub and spoke, multi-hub, core and periphery), on any networkx graph;
+- :mod:`~contactladder.analysis.weaving_stage`: the stage of network weaving (fragments, hub
+  and spoke, multi-hub, core and periphery), on any networkx graph, and
+  :mod:`~contactladder.analysis.weaving_wijken`: that of each wijk, period by period;
 - the weaver's rooms: :mod:`~contactladder.analysis.village` (the shared view of one day),
   :mod:`~contactladder.analysis.worklist` (who needs a link),
   :mod:`~contactladder.analysis.introductions` (whom they could meet),

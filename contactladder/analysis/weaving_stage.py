@@ -55,10 +55,11 @@ fragments           otherwise: no hub and no core, only a small cluster or a cha
 When there is more than one focal person and the largest component holds more than half of
 them, it holds at least two, so hub_dependence is defined in every stage but ``fragments``.
 
-:func:`weaving_stage` takes any networkx graph; :func:`weaving_stages` gives the stage of each
-wijk, period by period, of a ladder network; :func:`wijk_graph` is the part of a graph that
-makes up one wijk. The stage names people read are in the catalogue (``words/weaving.toml``,
-:func:`stage_words`); the tables hold the stable keys of :data:`STAGES`.
+:func:`weaving_stage` takes any networkx graph, :func:`measure` the same network as arrays;
+:func:`~contactladder.analysis.weaving_wijken.weaving_stages` gives the stage of each wijk,
+period by period, of a ladder network. The stage names people read are in the catalogue
+(``words/weaving.toml``, :func:`stage_words`); the tables hold the stable keys of
+:data:`STAGES`.
 
 Examples
 --------
@@ -79,18 +80,15 @@ A professional with five parents around her, two of whom also know each other:
 from __future__ import annotations
 
 import statistics
-from collections.abc import Hashable, Iterable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 
 import igraph
 import networkx as nx
 import numpy as np
-import pandas as pd
 
 from contactladder.analysis.weaver_sentences import role_people
 from contactladder.errors import UsageError
-from contactladder.network.ladder_network import LadderNetwork
-from contactladder.words import attribute_text, words
+from contactladder.words import words
 
 __all__ = [
     "STAGES",
@@ -102,8 +100,8 @@ __all__ = [
     "HUB_FACTOR",
     "WeavingStage",
     "weaving_stage",
-    "weaving_stages",
-    "wijk_graph",
+    "measure",
+    "TieArrays",
     "stage_words",
 ]
 
@@ -121,16 +119,6 @@ CORE_HUB_DEPENDENCE = 0.5
 HUB_MIN_DEGREE = 4
 #: ... and at least this many times the median number of ties in the largest component.
 HUB_FACTOR = 2
-
-_MEASURES = [
-    "focal_people",
-    "components",
-    "largest_share",
-    "hub_dependence",
-    "hubs",
-    "core_k",
-    "core_share",
-]
 
 
 @dataclass(frozen=True)
@@ -204,12 +192,12 @@ def weaving_stage(
     """
     people = list(G)
     is_focal = np.array([value == focal for _, value in G.nodes(data=role)], dtype=bool)
-    ties = _Ties.of(G, people, rung)
-    return _measured(people, is_focal, ties.counted(min_rung))
+    ties = TieArrays.of(G, people, rung)
+    return measure(people, is_focal, ties.counted(min_rung))
 
 
 @dataclass(frozen=True)
-class _Ties:
+class TieArrays:
     """A graph's ties as positions of its people, with their rungs (None: no rung)."""
 
     a: np.ndarray
@@ -217,7 +205,7 @@ class _Ties:
     rung: list
 
     @classmethod
-    def of(cls, G: nx.Graph, people: list, rung: str) -> _Ties:
+    def of(cls, G: nx.Graph, people: list, rung: str) -> TieArrays:
         place = {person: number for number, person in enumerate(people)}
         edges = list(G.edges(data=rung))
         a = np.array([place[u] for u, _, _ in edges], dtype=np.int64)
@@ -235,7 +223,7 @@ class _Ties:
         return self.a[counts], self.b[counts]
 
 
-def _measured(people: list, is_focal: np.ndarray, ties: tuple) -> WeavingStage:
+def measure(people: list, is_focal: np.ndarray, ties: tuple) -> WeavingStage:
     """The measures and stage of the network of ``people`` (``is_focal``: which are focal) and
     ``ties`` (two arrays of positions, the ties that count)."""
     graph = igraph.Graph(n=len(people), edges=np.column_stack(ties).tolist())
@@ -302,133 +290,6 @@ def _hubs(degrees) -> int:
         return 0
     least = max(HUB_MIN_DEGREE, HUB_FACTOR * statistics.median(degrees))
     return sum(1 for d in degrees if d >= least)
-
-
-def wijk_graph(
-    G: nx.Graph, wijk: str, *, focal: str = "parent", role: str = "role", attribute: str = "wijk"
-) -> nx.Graph:
-    """The part of ``G`` that makes up one wijk: its people, and the people without a wijk
-    who are not focal (professionals working across wijken) and are tied to someone of it.
-
-    Returns a subgraph view (``G`` is not changed). A focal person without a wijk belongs to
-    no wijk.
-
-    Examples
-    --------
-    >>> G = nx.Graph([("a", "b"), ("b", "p"), ("p", "c"), ("q", "r")])
-    >>> wijken = {"a": "Dieze", "b": "Dieze", "c": "Zuid", "p": "", "q": "", "r": ""}
-    >>> nx.set_node_attributes(G, wijken, "wijk")
-    >>> nx.set_node_attributes(G, "professional", "role")
-    >>> nx.set_node_attributes(G, {"a": "parent", "b": "parent", "c": "parent"}, "role")
-    >>> sorted(wijk_graph(G, "Dieze")), sorted(wijk_graph(G, "Zuid"))
-    (['a', 'b', 'p'], ['c', 'p'])
-    """
-    members = {v for v, value in G.nodes(data=attribute) if attribute_text(value) == wijk}
-    return G.subgraph(members | set(_linked_outsiders(G, members, focal, role, attribute)))
-
-
-def _linked_outsiders(
-    G: nx.Graph, members: set, focal: str, role: str, attribute: str
-) -> Iterable[Hashable]:
-    """The people without a wijk and not focal who are tied to one of ``members``."""
-    for person in members:
-        for other in G[person]:
-            data = G.nodes[other]
-            if not attribute_text(data.get(attribute)) and data.get(role) != focal:
-                yield other
-
-
-def _in_wijk(wijk: str, wijk_of: np.ndarray, is_focal: np.ndarray, ties: _Ties) -> np.ndarray:
-    """Which people make up the wijk's network, as :func:`wijk_graph` takes them: its people,
-    and the people without a wijk and not focal who have a tie (of any rung) with one of them."""
-    member = wijk_of == wijk
-    outsider = (wijk_of == "") & ~is_focal
-    keep = member.copy()
-    keep[ties.b[member[ties.a] & outsider[ties.b]]] = True
-    keep[ties.a[member[ties.b] & outsider[ties.a]]] = True
-    return keep
-
-
-def weaving_stages(
-    net: LadderNetwork, *, freq: str = "month", view: str = "reached", min_rung: object = None
-) -> pd.DataFrame:
-    """The stage of network weaving of each wijk, period by period (see the module docstring).
-
-    Each wijk's network (:func:`wijk_graph`) is taken from the network at the end of each
-    period in ``view`` (see :meth:`LadderNetwork.periods
-    <contactladder.network.LadderNetwork.periods>`), with the network's focal role, counting
-    the ties from ``min_rung`` up.
-
-    Parameters
-    ----------
-    net : LadderNetwork
-    freq : {"day", "week", "month", "quarter", "year"}
-    view : str
-        A view of :meth:`LadderNetwork.periods <contactladder.network.LadderNetwork.periods>`.
-    min_rung : level, key or label, optional
-        The lowest rung of the ties that count. By default the rung above the lowest: the
-        lowest is what meeting at the same session counts as, and a village is not woven of
-        faces seen at an activity (on a ladder of one rung, that rung).
-
-    Returns
-    -------
-    DataFrame
-        ``period, wijk, weaving_stage`` (a key of :data:`STAGES`) and the measures
-        ``focal_people, components, largest_share, hub_dependence, hubs, core_k, core_share``;
-        one row per period and wijk, in period order, wijken sorted. Without any wijk in the
-        data: one row per period for the whole network, with an empty ``wijk``. ``attrs``
-        hold ``freq``, ``view`` and ``min_rung`` (the level).
-
-    Raises
-    ------
-    UsageError
-        For an unknown period or view.
-    BadValueError
-        For a ``min_rung`` that is not on the ladder.
-
-    Examples
-    --------
-    >>> from contactladder.ladder import Ladder
-    >>> from contactladder.loading import Dataset
-
-    Two parents know each other in January; in February a professional meets all four:
-
-    >>> contacts = pd.DataFrame({"date": pd.to_datetime(["2024-01-05"] + ["2024-02-09"] * 4),
-    ...     "person_a": ["a", "p", "p", "p", "p"], "person_b": ["b", "a", "b", "c", "d"],
-    ...     "rung": 2, "activity": "", "wijk": "", "note": "", "source": ""})
-    >>> people = pd.DataFrame({"role": ["parent"] * 4 + ["professional"], "name": "",
-    ...     "organisation": "", "wijk": ["Dieze"] * 4 + [""], "joined": pd.NaT},
-    ...     index=pd.Index(["a", "b", "c", "d", "p"], name="id"))
-    >>> net = LadderNetwork(Dataset(contacts, people, Ladder.default(), "example"))
-    >>> table = weaving_stages(net)
-    >>> table[["period", "wijk", "weaving_stage", "largest_share", "hubs"]].values.tolist()
-    [['2024-01', 'Dieze', 'fragments', 0.5, 0], ['2024-02', 'Dieze', 'hub_and_spoke', 1.0, 1]]
-    """
-    ladder = net.ladder
-    level = ladder.parse(min_rung).level if min_rung is not None else min(2, len(ladder))
-    wijken = net.wijken() or [""]
-    rows = []
-    for step in net.periods(freq, view=view):
-        assert step.graph is not None, "a walk with graph=True always has a graph"
-        people = list(step.graph)
-        nodes = step.graph.nodes
-        is_focal = np.array([nodes[p].get("role") == net.focal for p in people], dtype=bool)
-        wijk_of = np.array([attribute_text(nodes[p].get("wijk")) for p in people], dtype=object)
-        ties = _Ties.of(step.graph, people, "rung")
-        for wijk in wijken:
-            keep = _in_wijk(wijk, wijk_of, is_focal, ties) if wijk else None
-            chosen = np.flatnonzero(keep) if keep is not None else np.arange(len(people))
-            place = np.full(len(people), -1, dtype=np.int64)
-            place[chosen] = np.arange(len(chosen))
-            a, b = ties.counted(level, keep)
-            found = asdict(
-                _measured([people[i] for i in chosen], is_focal[chosen], (place[a], place[b]))
-            )
-            rows.append({"period": step.label, "wijk": wijk, "weaving_stage": found.pop("stage")})
-            rows[-1].update(found)
-    table = pd.DataFrame(rows, columns=["period", "wijk", "weaving_stage", *_MEASURES])
-    table.attrs.update(kind="weaving_stages", freq=freq, view=view, min_rung=level)
-    return table
 
 
 def stage_words(stage: str, *, focal: str = "parent", lang: str = "nl") -> tuple[str, str]:

@@ -18,7 +18,7 @@ import pandas as pd
 from contactladder.analysis.activity_yield import activity_yield
 from contactladder.analysis.growth import TIE_TYPE, growth
 from contactladder.analysis.transitions import transitions
-from contactladder.analysis.weaving_stage import weaving_stages
+from contactladder.analysis.weaving_wijken import weaving_stages
 from contactladder.errors import UsageError
 from contactladder.io.files import output_set, write_bytes, write_text
 from contactladder.io.sheets import write_table

@@ -232,9 +232,9 @@ def weaving_job(
     csv_dialect: str = "plain",
 ) -> Result:
     """``contactladder weaving``: the stage of network weaving of each wijk, period by period
-    (:func:`~contactladder.analysis.weaving_stage.weaving_stages`; ``format`` and
+    (:func:`~contactladder.analysis.weaving_wijken.weaving_stages`; ``format`` and
     ``csv_dialect`` as in :func:`table_result`)."""
-    from contactladder.analysis.weaving_stage import weaving_stages
+    from contactladder.analysis.weaving_wijken import weaving_stages
 
     printed_format(output, format)
     net, notes = open_source(source, output=file_output(output))

@@ -65,7 +65,7 @@ class ReportTables:
     moments : list of str
         The ISO dates of the pictures of the village.
     stages : DataFrame or None
-        :func:`~contactladder.analysis.weaving_stage.weaving_stages` of the network (the
+        :func:`~contactladder.analysis.weaving_wijken.weaving_stages` of the network (the
         stage of network weaving of each wijk, period by period), exact.
     """
 

@@ -1,6 +1,6 @@
 """The report's section on the stage of network weaving of each wijk, period by period.
 
-The table of :func:`~contactladder.analysis.weaving_stage.weaving_stages` is shown as a grid: a
+The table of :func:`~contactladder.analysis.weaving_wijken.weaving_stages` is shown as a grid: a
 row per wijk, a cell per period holding the stage's name from the catalogue, coloured from the
 least woven (scattered fragments, pale) to the most (core and periphery, dark), with the
 measures behind the stage in the cell's title. Below it, each stage in a sentence and the rules
