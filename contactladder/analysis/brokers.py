@@ -168,11 +168,7 @@ def brokers(
             **counts,
         }
     )
-    table = table[
-        (table["betweenness"] != 0)
-        | (table["bridging_ties"] != 0)
-        | (table["sole_link_parents"] != 0)
-    ]
+    table = table[(table[["betweenness", "bridging_ties", "sole_link_parents"]] != 0).any(axis=1)]
     table = table.sort_values(
         ["betweenness", "bridging_ties", "sole_link_parents", "person"],
         ascending=[False, False, False, True],

@@ -23,8 +23,8 @@ Permissions:
   when it holds names (``private=True``);
 - a read-only file is never replaced: one :class:`~contactladder.errors.OutputError` naming it.
 
-A full disk or a permission problem while writing is one
-:class:`~contactladder.errors.OutputError` naming the path, with nothing half-written.
+A full disk or a permission problem while writing is one :class:`~contactladder.errors.
+OutputError` naming the path, with nothing half-written.
 
 Examples
 --------
@@ -148,9 +148,7 @@ def write_text(path: str | Path, text: str, *, private: bool = False) -> Path:
 
     ``private``: a new file is ``0600`` (for files that hold names).
     """
-    with replacing(path, private=private) as temporary:
-        temporary.write_text(text, encoding="utf-8", newline="\n")
-    return Path(path)
+    return write_bytes(path, text.encode("utf-8"), private=private)
 
 
 def write_bytes(path: str | Path, data: bytes, *, private: bool = False) -> Path:
@@ -161,9 +159,7 @@ def write_bytes(path: str | Path, data: bytes, *, private: bool = False) -> Path
     ...     write_bytes(pathlib.Path(folder) / "v.gexf", b"<gexf/>").read_bytes()
     b'<gexf/>'
     """
-    with replacing(path, private=private) as temporary:
-        temporary.write_bytes(data)
-    return Path(path)
+    return write_chunks(path, [data], private=private)
 
 
 def write_chunks(path: str | Path, chunks: Iterable[bytes], *, private: bool = False) -> Path:
