@@ -22,13 +22,11 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench_growth import peak_memory_kib
-from common import OUT, measure_or_say, print_ratios
+from common import OUT, measure_or_say, print_ratios, timed
 
 # Imported before any timing: the stages time work, not imports.
 from contactladder.demo.synthetic import generate
@@ -67,14 +65,8 @@ def stage(name: str, folder: Path) -> None:
     out = folder.with_name(folder.name + "-commands") / name.replace(" ", "_")
     shutil.rmtree(out, ignore_errors=True)  # an earlier output would be compared with or kept
     out.mkdir(parents=True)
-    began, cpu = time.perf_counter(), time.process_time()
-    COMMANDS[name](source, out)
-    result = {
-        "cpu": time.process_time() - cpu,
-        "seconds": time.perf_counter() - began,
-        "peak_mib": peak_memory_kib() / 1024,
-    }
-    print(json.dumps(result))
+    _, figures = timed(lambda: COMMANDS[name](source, out))
+    print(json.dumps(figures))
 
 
 def main() -> None:

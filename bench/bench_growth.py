@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import time
 from pathlib import Path
 
@@ -37,7 +36,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 import polars as pl
-from common import OUT, measure_stage
+from common import OUT, measure_stage, timed
 
 # Imported before any timing, as pandas, polars and DuckDB are for the floors: the stages time
 # work, not imports.
@@ -180,36 +179,10 @@ SIZES = {"1M": (1_000_000, 50_000), "10M": (10_000_000, 500_000)}
 def stage(name: str, folder: Path) -> None:
     """Run one measurement in this process; print its wall and CPU time and peak memory as
     JSON."""
-    began, cpu = time.perf_counter(), time.process_time()
-    table = STAGES[name](folder)
-    seconds, cpu_seconds = time.perf_counter() - began, time.process_time() - cpu
-    peak_kib = peak_memory_kib()
+    table, figures = timed(lambda: STAGES[name](folder))
     if name not in FLOORS:
         table.to_csv(folder / f"{name}.csv", index=False)
-    print(
-        json.dumps(
-            {
-                "seconds": seconds,
-                "cpu": cpu_seconds,
-                "peak_mib": peak_kib / 1024,
-                "rows": len(table),
-            }
-        )
-    )
-
-
-def peak_memory_kib() -> int:
-    """This process's peak resident memory (VmHWM; ru_maxrss where /proc is missing).
-
-    ru_maxrss alone would report the parent's peak: Linux carries it over fork and exec.
-    """
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({**figures, "rows": len(table)}))
 
 
 def main() -> None:

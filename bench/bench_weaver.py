@@ -18,11 +18,9 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import time
 from pathlib import Path
 
-from bench_growth import peak_memory_kib
-from common import OUT, measure_stage
+from common import OUT, measure_stage, timed
 
 # Imported before any timing: the stages time work, not imports.
 from contactladder.demo.synthetic import START, generate
@@ -64,14 +62,8 @@ def stage(name: str, folder: Path) -> None:
     for stale in out.glob("*.csv"):
         stale.unlink()  # an earlier list would be compared with: time the first run
     person = _a_parent(source)
-    began, cpu = time.perf_counter(), time.process_time()
-    COMMANDS[name](source, out, person)
-    result = {
-        "cpu": time.process_time() - cpu,
-        "seconds": time.perf_counter() - began,
-        "peak_mib": peak_memory_kib() / 1024,
-    }
-    print(json.dumps(result))
+    _, figures = timed(lambda: COMMANDS[name](source, out, person))
+    print(json.dumps(figures))
 
 
 def main() -> None:

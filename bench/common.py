@@ -3,9 +3,13 @@ Chromium is started, how a stage runs in a fresh process, and the words of a gen
 village."""
 
 import json
+import resource
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 # The generated village's activities, for the benches that draw their own villages.
 from contactladder.demo.synthetic import ACTIVITIES as ACTIVITIES
@@ -80,3 +84,30 @@ def print_ratios(results: dict[str, dict], base: str = "growth", target: float =
             f"  {name:<22} {result['cpu']:7.1f} {result['seconds']:7.1f} "
             f"{result['peak_mib']:9.0f} {ratio}  {verdict}"
         )
+
+
+def timed(run: Callable[[], Any]) -> tuple[Any, dict]:
+    """What ``run()`` returns, and its figures: CPU seconds (every thread of the process), wall
+    seconds and the process's peak memory in MiB, as a stage prints them."""
+    began, cpu = time.perf_counter(), time.process_time()
+    result = run()
+    figures = {
+        "cpu": time.process_time() - cpu,
+        "seconds": time.perf_counter() - began,
+        "peak_mib": peak_memory_kib() / 1024,
+    }
+    return result, figures
+
+
+def peak_memory_kib() -> int:
+    """This process's peak resident memory (VmHWM; ru_maxrss where /proc is missing).
+
+    ru_maxrss alone would report the parent's peak: Linux carries it over fork and exec.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
