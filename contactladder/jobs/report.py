@@ -23,6 +23,7 @@ from contactladder.errors import UsageError
 from contactladder.io.files import output_set, write_bytes, write_text
 from contactladder.io.sheets import write_table
 from contactladder.jobs.common import Progress, Result, Source, open_source
+from contactladder.jobs.report_snapshots import layout_once, shared_snapshots
 from contactladder.network import LadderNetwork
 from contactladder.privacy import check_grouping
 from contactladder.render import charts
@@ -177,7 +178,9 @@ def write_report(
     heading: dict[str, Any] = {"title": title, "subtitle": subtitle, "moments": moments}
     tables = report_tables(net, freq=freq, by=by, exact=exact, progress=progress, **heading)
     figures = report_figures(net, tables, lang=lang)
-    layout = remembered_layout()  # the maps and the timeline of one network: laid out once
+    # the maps and the timeline share the snapshot of the whole history and its layout
+    net = shared_snapshots(net)
+    layout = layout_once(remembered_layout())
     village = village_maps(net, tables.moments, lang=lang, layout=layout)
     pictures = {
         stem: {fmt: charts.figure_bytes(figure, fmt) for fmt in ("png", "svg")}
