@@ -20,7 +20,7 @@ def test_each_table_is_computed_once_and_the_periods_walked_once_per_table(tmp_p
 
         return call
 
-    for name in ("growth", "transitions", "activity_yield", "weaving_stages"):
+    for name in ("growth", "transitions", "activity_yield", "reached_weaving_stages"):
         monkeypatch.setattr(report_job, name, counted(name, getattr(report_job, name)))
     periods, period_rows = LadderNetwork.periods, LadderNetwork.period_rows
     walking: list = []  # a walk of periods() counts once, not again for its period_rows()
@@ -46,10 +46,10 @@ def test_each_table_is_computed_once_and_the_periods_walked_once_per_table(tmp_p
         ("growth", "wijk"): 1,
         ("transitions", None): 1,
         ("activity_yield", None): 1,
-        ("weaving_stages", None): 1,
+        ("reached_weaving_stages", None): 1,
     }
-    # growth, growth by wijk, transitions, the weaving stages (which need each period's graph),
-    # and the timeline's own walk for who appears when.
+    # growth, growth by wijk, transitions, the weaving stages (on the grouped arrays), and the
+    # timeline's own walk for who appears when.
     assert walks == {"quarter": 5}
 
 

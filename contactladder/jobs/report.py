@@ -17,8 +17,8 @@ import pandas as pd
 
 from contactladder.analysis.activity_yield import activity_yield
 from contactladder.analysis.growth import TIE_TYPE, growth
+from contactladder.analysis.report_figures import reached_weaving_stages
 from contactladder.analysis.transitions import transitions
-from contactladder.analysis.weaving_wijken import weaving_stages
 from contactladder.errors import UsageError
 from contactladder.io.files import output_set, write_bytes, write_text
 from contactladder.io.sheets import write_table
@@ -87,7 +87,7 @@ def report_tables(
         title=title or None,
         subtitle=subtitle or None,
         moments=chosen,
-        stages=weaving_stages(net, freq=freq) if net.has_contacts else None,
+        stages=reached_weaving_stages(net, freq=freq) if net.has_contacts else None,
     )
 
 
