@@ -288,3 +288,24 @@ def test_cli_map_and_timeline_take_the_current_view(tmp_path):
     assert data["view"] == "current" and "ended_ties" in data["counters"]["columns"]
     result = CliRunner().invoke(main, ["timeline", str(folder), "--view", "active"])
     assert result.exit_code == 2 and "'active' is not one of 'reached', 'current'" in result.output
+
+
+def test_jobs_pause_the_garbage_collector_and_turn_it_back_on(tmp_path):
+    import gc
+
+    from contactladder.jobs.paused_gc import collection_paused, paused_collection
+
+    seen = []
+    collection_paused(lambda: seen.append(gc.isenabled()))()
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        with paused_collection():
+            pass
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()
+    with pytest.raises(ZeroDivisionError), paused_collection():
+        raise ZeroDivisionError
+    assert gc.isenabled()
+    assert map_job.__name__ == "map_job" and "map page" in (map_job.__doc__ or "")

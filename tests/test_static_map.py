@@ -155,3 +155,20 @@ def test_a_big_map_draws_its_people_and_ties_as_one_picture_inside_its_svg(monke
     assert b"<image" in picture and b"<image" not in vector
     assert b"Acquaintance" in picture  # the legend stays text
     assert picture == map_picture(data, "svg")  # still the same bytes for the same data
+
+
+def test_segment_paths_are_those_line_collection_makes():
+    import numpy as np
+    from matplotlib.collections import LineCollection
+
+    from contactladder.render.static_map import _segment_paths
+
+    segments = np.random.default_rng(3).uniform(-50, 50, size=(40, 2, 2)).round(1)
+    made = LineCollection(segments).get_paths()
+    fast = _segment_paths(segments)
+    assert len(fast) == len(made) and _segment_paths(segments[:0]) == []
+    for ours, theirs in zip(fast, made):
+        assert vars(ours).keys() == vars(theirs).keys()
+        assert np.array_equal(ours.vertices, theirs.vertices) and ours.codes is theirs.codes
+        assert ours.should_simplify == theirs.should_simplify
+        assert ours.simplify_threshold == theirs.simplify_threshold

@@ -29,7 +29,7 @@ Examples
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -250,7 +250,7 @@ def _edge_columns(
     activities = sorted({str(a) for used in acts for a in used})
     activity_index = {a: i for i, a in enumerate(activities)}
     used = {kinds: sorted(activity_index[str(x)] for x in kinds) for kinds in set(acts)}
-    firsts, lasts = iso_dates(firsts), iso_dates(lasts)
+    firsts, lasts = _iso_texts(firsts), _iso_texts(lasts)
     return activities, {
         "a": pairs[rank, 0].tolist(),
         "b": pairs[rank, 1].tolist(),
@@ -266,7 +266,15 @@ def _last_contacts(G: nx.Graph, edges: Mapping[str, list[Any]], ties: bool) -> l
     """The ties' last contacts as ISO text: from their columns, or from ``G`` without them."""
     if ties:
         return edges["last_contact"]
-    return iso_dates([last for _, _, last in G.edges(data="last_contact")])
+    return _iso_texts([last for _, _, last in G.edges(data="last_contact")])
+
+
+def _iso_texts(values: Sequence[object]) -> list[str]:
+    """:func:`~contactladder.render.map_text.iso_dates` of ``values``, each object converted
+    once: the ties of a network share their dates' objects, so there are few."""
+    distinct = {id(value): value for value in values}
+    texts = dict(zip(distinct, iso_dates(list(distinct.values()))))
+    return [texts[key] for key in map(id, values)]
 
 
 def _degrees(G: nx.Graph, order: list[Hashable]) -> list[int]:

@@ -40,10 +40,11 @@ from typing import Any
 
 import matplotlib
 import numpy as np
-from matplotlib.collections import LineCollection
+from matplotlib.collections import Collection, LineCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.path import Path
 
 from contactladder.errors import UsageError
 from contactladder.privacy import names_notice
@@ -117,29 +118,32 @@ def map_figure(data: Mapping[str, Any]) -> Figure:
         colour = [to_rgba(rungs[k]["colour"] if k in rungs else "#999999") for k in known]
         width = [max(0.25, rungs.get(k, {"width": 1.0})["width"] * points) for k in known]
         which = np.searchsorted(known, levels)
-        axes.add_collection(
-            LineCollection(
-                segments,  # type: ignore[arg-type]  # an (n, 2, 2) array: matplotlib takes it
-                colors=np.array(colour)[which],
-                linewidths=np.array(width)[which],
-                alpha=0.8,
-                capstyle="round",
-                zorder=1,
-                rasterized=raster,
-            )
+        lines = LineCollection(
+            [],
+            colors=np.array(colour)[which],
+            linewidths=np.array(width)[which],
+            alpha=0.8,
+            capstyle="round",
+            zorder=1,
+            rasterized=raster,
         )
+        Collection.set_paths(lines, _segment_paths(segments))  # paths as they are
+        axes.add_collection(lines, autolim=False)  # the limits are set above
 
+    # Arrays, not lists, for matplotlib: it checks a list item by item.
+    x_of, y_of = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    group_of, kind_of = np.asarray(nodes["group"]), np.asarray(nodes["alone"])
     for g, group in enumerate(data["groups"]):
-        members = [i for i, group_of in enumerate(nodes["group"]) if group_of == g]
+        members = np.flatnonzero(group_of == g).tolist()
         if not members:
             continue
         marker = _MARKERS.get(group["shape"], "o")
         scale = 0.8 if marker in ("D", "^", "s") else 1.0
         sizes = [max(2.0, 2 * size[i] * points * scale) ** 2 for i in members]
         axes.scatter(
-            [xs[i] for i in members],
-            [ys[i] for i in members],
-            s=sizes,
+            x_of[members],
+            y_of[members],
+            s=np.array(sizes, dtype=float),
             marker=marker,
             c=group["colour"],
             edgecolors="#ffffff",
@@ -148,12 +152,12 @@ def map_figure(data: Mapping[str, Any]) -> Figure:
             rasterized=raster,
         )
     for kind, style in ((1, "solid"), (2, (0, (2, 1)))):
-        ringed = [i for i, k in enumerate(nodes["alone"]) if k == kind]
+        ringed = np.flatnonzero(kind_of == kind).tolist()
         if ringed:
             axes.scatter(
-                [xs[i] for i in ringed],
-                [ys[i] for i in ringed],
-                s=[(2 * size[i] * points + 3) ** 2 for i in ringed],
+                x_of[ringed],
+                y_of[ringed],
+                s=np.array([(2 * size[i] * points + 3) ** 2 for i in ringed], dtype=float),
                 marker="o",
                 facecolors="none",
                 edgecolors=data["alone_colour"],
@@ -305,6 +309,16 @@ def _tie_lines(
     x, y = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
     segments = np.stack([np.column_stack([x[a], y[a]]), np.column_stack([x[b], y[b]])], axis=1)
     return segments, levels
+
+
+def _segment_paths(segments: np.ndarray) -> list[Path]:
+    """The line segments (n × 2 × 2) as matplotlib paths, the same as ``LineCollection`` makes
+    of them, built without checking each one again (a map has hundreds of thousands)."""
+    if not len(segments):
+        return []
+    first = Path(segments[0])
+    fast = Path._fast_from_codes_and_verts  # type: ignore[attr-defined]  # not in the stubs
+    return [first, *(fast(seg, None, first) for seg in segments[1:])]
 
 
 def map_picture(data: Mapping[str, Any], fmt: str) -> bytes:
