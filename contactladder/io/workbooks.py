@@ -31,31 +31,23 @@ Examples
 from __future__ import annotations
 
 import datetime
-import io
 import math
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
-import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
 
 from contactladder.errors import UsageError
 from contactladder.io.files import write_bytes
 from contactladder.io.values import has_time, is_missing, xml_safe
+from contactladder.io.xlsx_package import STYLES, SharedStrings, Sheet, cell_text, package
 
 __all__ = ["MAX_SHEET_ROWS", "check_sheet_rows", "write_workbook"]
 
 #: The most rows a sheet holds, the header included (Excel's limit, and XlsxWriter's).
 MAX_SHEET_ROWS = 1_048_576
-# The creation time written into every workbook, so that the same tables give the same bytes.
-_FIXED_TIME = datetime.datetime(2000, 1, 1)
-_WORKBOOK_OPTIONS = {
-    "in_memory": True,
-    "strings_to_formulas": False,
-    "strings_to_urls": False,
-    "strings_to_numbers": False,
-    "remove_timezone": True,
-}
 _NUMBER_FORMATS = {
     "date": "yyyy-mm-dd",
     "datetime": "yyyy-mm-dd hh:mm:ss",
@@ -66,6 +58,8 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Characters Excel does not allow in a sheet's name.
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 _WIDEST = 60
+_EXCEL_EPOCH = datetime.datetime(1899, 12, 31)
+_ROWS_PER_CHUNK = 20_000
 
 
 def write_workbook(
@@ -98,16 +92,12 @@ def write_workbook(
     True
     """
     check_sheet_rows(sheets, path)
-    data = io.BytesIO()
-    book = xlsxwriter.Workbook(data, _WORKBOOK_OPTIONS)
-    book.set_properties({"created": _FIXED_TIME, "comments": description})
-    formats = {kind: book.add_format({"num_format": f}) for kind, f in _NUMBER_FORMATS.items()}
-    header = book.add_format({"bold": True})
-    for name, table in sheets.items():
-        worksheet = book.add_worksheet(_NOT_IN_SHEET_NAMES.sub("_", name)[:31])
-        _write_sheet(worksheet, table, formats, header)
-    book.close()
-    return write_bytes(path, data.getvalue(), private=private)
+    strings = SharedStrings()
+    parts = [
+        _sheet(_NOT_IN_SHEET_NAMES.sub("_", name)[:31], table, strings)
+        for name, table in sheets.items()
+    ]
+    return write_bytes(path, package(parts, strings, description=description), private=private)
 
 
 def check_sheet_rows(
@@ -150,92 +140,134 @@ def _iso_day(value: object) -> datetime.datetime | None:
         return None
 
 
-def _column_kind(values: pd.Series) -> str:
+def _column_kind(values: pd.Series, distinct: list) -> str:
     """How a column's cells are written: ``integer``, ``number``, ``date``, ``datetime``,
-    ``iso_day`` (text that is all ISO days) or ``cells`` (each by its own type)."""
+    ``iso_day`` (text that is all ISO days) or ``cells`` (each by its own type), from its
+    type and its ``distinct`` values."""
     if pd.api.types.is_integer_dtype(values):  # not true/false: those are cells
         return "integer"
     if pd.api.types.is_float_dtype(values):
         return "number"
     if pd.api.types.is_datetime64_any_dtype(values):
         return "datetime" if has_time(values) else "date"
-    cells = values.tolist()
-    if all(type(value) is str for value in cells):
-        given = [value for value in cells if value]
-    else:
-        given = [value for value in cells if not is_missing(value) and value != ""]
+    given = [value for value in distinct if not is_missing(value) and value != ""]
     if given and all(_iso_day(value) for value in given):
         return "iso_day"
     return "cells"
 
 
-def _write_sheet(worksheet, table: pd.DataFrame, formats: dict, header) -> None:
-    """Write ``table`` on ``worksheet``: a frozen, filterable header, typed cells, widths."""
-    for column, name in enumerate(table.columns):
-        worksheet.write_string(0, column, xml_safe(str(name)), header)
-        kind = _column_kind(table[name])
-        width = len(str(name)) + 3  # room for the filter's button
-        width = max(width, _write_column(worksheet, column, table[name], kind, formats))
-        worksheet.set_column(column, column, min(width, _WIDEST) + 1)
-    worksheet.freeze_panes(1, 0)
-    if len(table.columns):
-        worksheet.autofilter(0, 0, len(table), len(table.columns) - 1)
+def _distinct(values: pd.Series) -> tuple[np.ndarray, list]:
+    """Each cell's number among the column's distinct values (-1: missing), and those values
+    in the order they first come; in a column of mixed cells a value is told apart by its type
+    too (``1`` from ``True``), and a cell that cannot be a key (a list) is a value of its own."""
+    if not pd.api.types.is_object_dtype(values):
+        codes, uniques = pd.factorize(values)
+        return codes, list(uniques.tolist())
+    numbers: dict[tuple[type, object], int] = {}
+    distinct: list = []
+    codes = np.empty(len(values), dtype=np.int64)
+    for row, value in enumerate(values.tolist()):
+        try:
+            codes[row] = numbers.setdefault((type(value), value), len(distinct))
+        except TypeError:  # a list
+            codes[row] = len(distinct)
+        if codes[row] == len(distinct):
+            distinct.append(value)
+    return codes, distinct
 
 
-def _write_column(worksheet, column: int, values: pd.Series, kind: str, formats) -> int:
-    """Write the cells of one column of ``kind`` below its header; return the width of the
-    widest. Whole numbers, dates and plain text go the short way (each distinct text made
-    XML-safe once); any other column cell by cell (:func:`_write_cell`)."""
-    cells = values.tolist()
-    if kind == "integer" and all(type(value) is int for value in cells):
-        for row, value in enumerate(cells, start=1):
-            worksheet.write_number(row, column, value, formats["integer"])
-        return max((len(f"{value:.0f}") for value in (min(cells), max(cells))), default=0)
-    if kind in ("date", "datetime"):
-        width = 0
-        for row, value in enumerate(cells, start=1):
-            if value is not pd.NaT:
-                worksheet.write_datetime(row, column, value, formats[kind])
-                width = len(_NUMBER_FORMATS[kind])
-        return width
-    if kind == "cells" and all(type(value) is str for value in cells):
-        shown: dict[str, tuple[str, int]] = {}
-        width = 0
-        for row, value in enumerate(cells, start=1):
-            if value:
-                if value not in shown:
-                    text = xml_safe(value)
-                    shown[value] = (text, max(map(len, text.splitlines() or [""])))
-                text, wide = shown[value]
-                worksheet.write_string(row, column, text)
-                width = max(width, wide)
-        return width
-    width = 0
-    for row, value in enumerate(cells, start=1):
-        width = max(width, _write_cell(worksheet, row, column, value, kind, formats))
-    return width
+def _sheet(name: str, table: pd.DataFrame, strings: SharedStrings) -> Sheet:
+    """``table`` as a sheet: a frozen, filterable header of bold text, typed cells (their texts
+    numbered in ``strings`` column by column, the header first), widths."""
+    letters = [xl_col_to_name(column) for column in range(len(table.columns))]
+    header, columns, widths, last_row = [], [], [], 0
+    for column in table.columns:
+        header.append(f'" s="{STYLES["header"]}" t="s"><v>{strings.index(xml_safe(str(column)))}')
+        codes, distinct = _distinct(table[column])
+        kind = _column_kind(table[column], distinct)
+        counts = np.bincount(codes[codes >= 0], minlength=len(distinct)).tolist()
+        made = [_cell(value, kind, strings, n) for value, n in zip(distinct, counts)]
+        cells = np.array([tail for tail, _ in made] + [None], dtype=object)[codes]
+        filled = np.flatnonzero(np.not_equal(cells, None))
+        last_row = max(last_row, int(filled[-1]) + 1 if len(filled) else 0)
+        width = max([len(str(column)) + 3, *(wide for _, wide in made)])
+        widths.append(int((min(width, _WIDEST) + 1) * 7 + 0.5) + 5)  # in pixels, as XlsxWriter
+        columns.append(cells)
+    spans: list[tuple[int, int, int]] = []
+    for column, pixels in enumerate(widths):
+        if spans and spans[-1][2] == pixels:
+            spans[-1] = (spans[-1][0], column, pixels)
+        else:
+            spans.append((column, column, pixels))
+    corner = f"{letters[-1]}{last_row + 1}" if letters else "A1"
+    rows = _rows(letters, [f"{head}</v></c>" for head in header], columns, len(table))
+    return Sheet(
+        name,
+        rows,
+        "A1" if corner == "A1" else f"A1:{corner}",
+        spans,
+        len(table) if letters else None,
+        len(letters) - 1 if letters else None,
+    )
 
 
-def _write_cell(worksheet, row: int, column: int, value: object, kind: str, formats) -> int:
-    """Write one cell of a column of ``kind``; return the width of what it shows."""
+def _rows(letters: list[str], header: list[str], columns: list[np.ndarray], n: int):
+    """The rows of a sheet as chunks of XML text: the header, then the rows that hold a cell
+    (each cell ``<c r="B7`` and its ``tail``), :data:`_ROWS_PER_CHUNK` rows at a time."""
+    if not letters:
+        return
+    yield ['<row r="1">', *(f'<c r="{ref}1{head}' for ref, head in zip(letters, header)), "</row>"]
+    for start in range(0, n, _ROWS_PER_CHUNK):
+        stop = min(start + _ROWS_PER_CHUNK, n)
+        chunk = []
+        blocks = zip(*(cells[start:stop].tolist() for cells in columns))
+        for row, tails in enumerate(blocks, start=start + 2):
+            made = [f'<c r="{ref}{row}{tail}' for ref, tail in zip(letters, tails) if tail]
+            if made:
+                chunk.append(f'<row r="{row}">{"".join(made)}</row>')
+        yield chunk
+
+
+def _cell(value: object, kind: str, strings: SharedStrings, cells: int) -> tuple[str | None, int]:
+    """The XML of a cell holding ``value`` in a column of ``kind``, after its reference (None:
+    an empty cell), and the width of what it shows; a text is one of ``strings`` (in ``cells``
+    cells)."""
+    if type(value) is str and kind != "iso_day":
+        return _text_cell(value, strings, cells) if value else (None, 0)
     if is_missing(value) or value == "":
-        return 0
+        return None, 0
     if kind == "iso_day":
         value, kind = _iso_day(value), "date"
     if hasattr(value, "item") and not isinstance(value, pd.Timestamp):  # a numpy number
         value = value.item()
     if isinstance(value, bool):
-        worksheet.write_boolean(row, column, value)
-        return 5
+        return f'" t="b"><v>{int(value)}</v></c>', 5
     if isinstance(value, int | float) and math.isfinite(value):
         shown = "integer" if isinstance(value, int) and kind != "number" else "number"
-        worksheet.write_number(row, column, value, formats[shown])
-        return len(f"{value:.0f}" if shown == "integer" else f"{value:.2f}")
+        wide = len(f"{value:.0f}" if shown == "integer" else f"{value:.2f}")
+        return f'" s="{STYLES[shown]}"><v>{value:.16G}</v></c>', wide
     if isinstance(value, datetime.date):
         clock = isinstance(value, datetime.datetime) and value.time() != datetime.time()
         shown = "datetime" if kind == "datetime" or clock else "date"
-        worksheet.write_datetime(row, column, value, formats[shown])
-        return len(_NUMBER_FORMATS[shown])
-    text = xml_safe(str(value))
-    worksheet.write_string(row, column, text)
-    return max(map(len, text.splitlines() or [""]))
+        serial = _excel_serial(value)
+        return f'" s="{STYLES[shown]}"><v>{serial:.16G}</v></c>', len(_NUMBER_FORMATS[shown])
+    return _text_cell(str(value), strings, cells)
+
+
+def _text_cell(value: str, strings: SharedStrings, cells: int) -> tuple[str, int]:
+    """:func:`_cell` of a text: one of ``strings``, without the characters XML cannot hold."""
+    text = xml_safe(value)
+    number = strings.index(cell_text(text), cells)
+    return f'" t="s"><v>{number}</v></c>', max(map(len, text.splitlines() or [""]))
+
+
+def _excel_serial(moment: datetime.date) -> float:
+    """A day or moment as Excel counts it (days since 1899-12-31 and the share of the day, with
+    Excel's 29 February 1900), as XlsxWriter computes it; a time zone is left off."""
+    if not isinstance(moment, datetime.datetime):
+        moment = datetime.datetime.fromordinal(moment.toordinal())
+    delta = moment.replace(tzinfo=None) - _EXCEL_EPOCH
+    serial = delta.days + (float(delta.seconds) + float(delta.microseconds) / 1e6) / 86400
+    if moment.date() == datetime.date(1900, 1, 1):
+        serial -= 1
+    return serial + 1 if serial > 59 else serial
