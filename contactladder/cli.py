@@ -123,6 +123,12 @@ def check(ctx: click.Context, data: Path, format: str, **options: Any) -> None:
 @click.option(
     "--transitions", is_flag=True, help="Rung-to-rung transition counts between periods instead."
 )
+@click.option(
+    "--streamed",
+    is_flag=True,
+    help="Read the contacts file in parts (out of core), for files too large for memory: "
+    "the reached and active views.",
+)
 @output_option("Write a .csv or .xlsx; - prints CSV on stdout.")
 @table_output_options
 @click.pass_context

@@ -15,7 +15,7 @@ from contactladder.loading.coded import CodedTable, coded_column
 from contactladder.loading.columns import ColumnMapping
 from contactladder.loading.dates import DateReader
 from contactladder.loading.files import read_coded
-from contactladder.loading.readers import Reading, _contacts_of
+from contactladder.loading.readers import Reading, contacts_of_rows
 from contactladder.loading.rejects import Rejects
 
 DEMO = Path(__file__).parent.parent / "data" / "zwolle-demo"
@@ -31,7 +31,7 @@ def both_ways(path: Path, rung=None, known=None, reading=None):
     ladder = Ladder.default()
     found = clean_contacts(file, coded, respondent, reading.dates, ladder, rung, known)
     fast = None if found is None else found[0]
-    slow = _contacts_of(
+    slow = contacts_of_rows(
         file, coded.frame(), respondent, reading.dates, ladder, rung, known, reading.rejects
     )
     return fast, slow.sort_values("date", kind="stable", ignore_index=True)
@@ -100,7 +100,7 @@ def test_kinds_and_survey_columns_on_codes(tmp_path):
     ladder = Ladder.from_file(tmp_path / "ladder.toml")
     found = clean_contacts(file, coded, respondent, reading.dates, ladder, None, None)
     fast = None if found is None else found[0]
-    slow = _contacts_of(
+    slow = contacts_of_rows(
         file, coded.frame(), respondent, reading.dates, ladder, None, None, reading.rejects
     )
     assert fast is not None and fast["reporter"].tolist() == ["bo", "ann"]

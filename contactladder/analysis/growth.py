@@ -82,7 +82,7 @@ from contactladder.analysis.growth_walks import (
 from contactladder.analysis.reciprocity import REPORT_COLUMNS, ReportIndex, has_reports
 from contactladder.analysis.village import LEFT, statuses_on
 from contactladder.errors import UsageError, literal
-from contactladder.network import LadderNetwork
+from contactladder.network import CountedNetwork
 from contactladder.network.current import DEFAULT_LAPSE, check_view
 from contactladder.network.periods import WAVE
 from contactladder.words import attribute_text
@@ -109,7 +109,7 @@ _TEXT_COLUMNS = ("period", "group")
 
 
 def growth_columns(
-    net: LadderNetwork, *, by: str | None = None, view: str = "reached", freq: str = "month"
+    net: CountedNetwork, *, by: str | None = None, view: str = "reached", freq: str = "month"
 ) -> list[str]:
     """The growth table's columns, in order, for this network's ladder and the ``view``
     (the current view adds ``ended_ties`` and ``declined`` after ``climbed``; contacts with
@@ -142,7 +142,7 @@ def growth_columns(
 
 
 def growth(
-    net: LadderNetwork,
+    net: CountedNetwork,
     *,
     freq: str = "month",
     view: str = "reached",
@@ -156,7 +156,7 @@ def growth(
 
     Parameters
     ----------
-    net : LadderNetwork
+    net : LadderNetwork or StreamedNetwork
     freq : {"day", "week", "month", "quarter", "year"}
     view : {"reached", "active", "current"}
         The view of the ties (see :mod:`contactladder.network.current` for the three side by
@@ -251,7 +251,7 @@ def _left_by(status: pd.DataFrame | None, end: pd.Timestamp, groups: Groups) -> 
     return np.array([np.isin(members, gone).sum() for members in groups.members])
 
 
-def _groups(net: LadderNetwork, by: str) -> dict:
+def _groups(net: CountedNetwork, by: str) -> dict:
     if not net.has_column(by):
         columns = ", ".join(
             [*(c for c in net.people_columns() if c not in ("name", "joined")), TIE_TYPE]

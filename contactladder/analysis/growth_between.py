@@ -35,13 +35,13 @@ from itertools import combinations
 
 import pandas as pd
 
-from contactladder.network import LadderNetwork
+from contactladder.network import CountedNetwork
 from contactladder.network.current import DEFAULT_LAPSE, check_view
 
 __all__ = ["between_growth", "between_columns"]
 
 
-def between_columns(net: LadderNetwork, *, view: str = "reached") -> list[str]:
+def between_columns(net: CountedNetwork, *, view: str = "reached") -> list[str]:
     """The columns of the table of ties between groups, in order."""
     return (
         ["period", "group", "other_group", "ties"]
@@ -53,7 +53,7 @@ def between_columns(net: LadderNetwork, *, view: str = "reached") -> list[str]:
 
 
 def between_growth(
-    net: LadderNetwork,
+    net: CountedNetwork,
     groups: Mapping,
     *,
     freq: str = "month",

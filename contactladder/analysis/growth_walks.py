@@ -38,9 +38,9 @@ from contactladder.analysis.growth_counts import (
     tie_types,
     walk_figures,
 )
-from contactladder.network import LadderNetwork, Step
+from contactladder.network import CountedNetwork, Step
 from contactladder.network.calendar import Calendar
-from contactladder.network.periods import WAVE, PeriodPairs
+from contactladder.network.periods import WAVE, PairRows
 from contactladder.words.roles import role_key
 
 __all__ = ["Groups", "PeriodFigures", "reached_walk", "snapshot_walk", "NO_GROUP", "TIE_TYPE"]
@@ -75,7 +75,7 @@ class Groups:
     _type_group: np.ndarray | None = None  # the group of each tie type (-1: none)
 
     @classmethod
-    def of(cls, net: LadderNetwork, by: str | None, groups: dict | None = None) -> Groups:
+    def of(cls, net: CountedNetwork, by: str | None, groups: dict | None = None) -> Groups:
         """The groups of ``by``: none, the values of a people column (``groups``: person ->
         value, people without one in :data:`NO_GROUP`) or the tie types (:data:`TIE_TYPE`)."""
         roles = net.column("role")
@@ -133,7 +133,7 @@ class PeriodFigures:
     rows: dict
 
 
-def reached_walk(net: LadderNetwork, freq: str, groups: Groups) -> Iterator[PeriodFigures]:
+def reached_walk(net: CountedNetwork, freq: str, groups: Groups) -> Iterator[PeriodFigures]:
     """The reached view's figures, period by period: one walk per group over all periods."""
     calendar, rows, joined = net.period_rows(freq)
     periods = len(calendar)
@@ -150,7 +150,7 @@ def reached_walk(net: LadderNetwork, freq: str, groups: Groups) -> Iterator[Peri
 
 
 def snapshot_walk(
-    net: LadderNetwork, freq: str, groups: Groups, steps: Iterator[Step] | None = None
+    net: CountedNetwork, freq: str, groups: Groups, steps: Iterator[Step] | None = None
 ) -> Iterator[PeriodFigures]:
     """The active view's figures (``steps`` None), or the current view's from its ``steps``
     (:func:`~contactladder.network.current.current_walk`): each period a network of its own."""
@@ -176,7 +176,7 @@ def snapshot_walk(
         yield _period(calendar, number, groups, counted, 0, missing)
 
 
-def _current_walk(net: LadderNetwork, freq: str, groups: Groups, steps: Iterator[Step]):
+def _current_walk(net: CountedNetwork, freq: str, groups: Groups, steps: Iterator[Step]):
     for step in steps:
         assert step.graph is not None, "the current view's steps have graphs"
         here = np.zeros(len(groups.ids), dtype=bool)
@@ -225,7 +225,7 @@ class _Ties:
         return _Ties(self.a[keep], self.b[keep], self.rung[keep])
 
 
-def _walk(net, groups, members, joined, rows: PeriodPairs, inside, periods):
+def _walk(net, groups, members, joined, rows: PairRows, inside, periods):
     """:func:`walk_figures` of one group's people (``members``) and ties (rows ``inside``)."""
     place = np.full(len(groups.ids), -1, dtype=np.int64)
     place[members] = np.arange(len(members))
@@ -263,7 +263,7 @@ def _snapshot(net, groups, members, here, ties: _Ties):
     return _Counted(figures, first_tie, members, joined)
 
 
-def _changes(rows: PeriodPairs, inside, period, periods) -> dict[str, np.ndarray]:
+def _changes(rows: PairRows, inside, period, periods) -> dict[str, np.ndarray]:
     """``new_ties`` and ``climbed`` of the rows ``inside`` (counted in ``period``)."""
     before, reached = rows.before[inside], rows.reached[inside]
     return {

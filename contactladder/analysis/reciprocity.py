@@ -43,7 +43,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from contactladder.network import LadderNetwork
+from contactladder.network import CountedNetwork, LadderNetwork
 from contactladder.network.tie_rule import report_sides
 
 __all__ = ["disagreements", "has_reports", "ReportIndex", "REPORT_COLUMNS"]
@@ -52,7 +52,7 @@ __all__ = ["disagreements", "has_reports", "ReportIndex", "REPORT_COLUMNS"]
 REPORT_COLUMNS = ("reciprocity", "agreement")
 
 
-def has_reports(net: LadderNetwork) -> bool:
+def has_reports(net: CountedNetwork) -> bool:
     """Whether the network's contacts carry reports: a non-empty ``reporter`` (directed data
     name one on every contact)."""
     rows = net.contact_rows()
@@ -104,7 +104,7 @@ class ReportIndex:
     {'reciprocity': nan, 'agreement': nan}
     """
 
-    def __init__(self, net: LadderNetwork) -> None:
+    def __init__(self, net: CountedNetwork) -> None:
         sides = report_sides(net.contact_rows()).sort_values("date", kind="stable")
         self.dates = pd.to_datetime(sides["date"]).to_numpy(dtype="datetime64[ns]")
         self.pairs = list(zip(sides["person_a"], sides["person_b"]))

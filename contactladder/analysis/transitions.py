@@ -23,7 +23,7 @@ from __future__ import annotations
 import pandas as pd
 
 from contactladder.errors import UsageError
-from contactladder.network import LadderNetwork
+from contactladder.network import CountedNetwork
 from contactladder.network.current import DEFAULT_LAPSE, check_view
 
 __all__ = ["transitions", "ENDED", "NEW"]
@@ -35,7 +35,11 @@ ENDED = "ended"
 
 
 def transitions(
-    net: LadderNetwork, *, freq: str = "month", view: str = "reached", lapse: object = DEFAULT_LAPSE
+    net: CountedNetwork,
+    *,
+    freq: str = "month",
+    view: str = "reached",
+    lapse: object = DEFAULT_LAPSE,
 ) -> pd.DataFrame:
     """Rung-to-rung transition counts between consecutive periods.
 

@@ -38,6 +38,7 @@ True
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -45,7 +46,15 @@ import pandas as pd
 
 from contactladder.ladder import Ladder
 
-__all__ = ["generate", "START", "WIJKEN", "ACTIVITIES", "ORGANISATIONS", "RUNG_KEYS"]
+__all__ = [
+    "generate",
+    "generate_in_parts",
+    "START",
+    "WIJKEN",
+    "ACTIVITIES",
+    "ORGANISATIONS",
+    "RUNG_KEYS",
+]
 
 #: The first day of every generated data set.
 START = pd.Timestamp("2024-01-01")
@@ -91,6 +100,51 @@ def generate(folder: Path, contacts: int, people: int, months: int, seed: int = 
     """
     rng = np.random.default_rng(seed)
     folder.mkdir(parents=True, exist_ok=True)
+    village = _people(rng, people, months)
+    village.table.to_csv(folder / "people.csv", index=False)
+    frame = _contacts(rng, village, contacts)
+    frame = frame.sample(frac=1, random_state=seed)  # files are rarely sorted
+    frame.to_csv(folder / "contacts.csv", index=False)
+
+
+def generate_in_parts(
+    folder: Path, contacts: int, people: int, months: int, seed: int = 42, part: int = 2_000_000
+) -> None:
+    """Write a village too large to hold in memory: the people of :func:`generate`, and the
+    contacts drawn and written ``part`` rows at a time (each part's pairs drawn anew among
+    everyone, with its own seed), so that a hundred million rows take a few hundred MB. The
+    same arguments give byte-identical files; they differ from :func:`generate`'s.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> generate_in_parts(folder, contacts=700, people=30, months=3, part=300)
+    >>> len(pd.read_csv(folder / "contacts.csv")), len(pd.read_csv(folder / "people.csv"))
+    (700, 30)
+    """
+    rng = np.random.default_rng(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    village = _people(rng, people, months)
+    village.table.to_csv(folder / "people.csv", index=False)
+    with open(folder / "contacts.csv", "w", encoding="utf-8", newline="") as handle:
+        for number, first in enumerate(range(0, contacts, part)):
+            size = min(part, contacts - first)
+            part_rng = np.random.default_rng([seed, number])
+            frame = _contacts(part_rng, village, size)
+            frame.sample(frac=1, random_state=seed).to_csv(handle, index=False, header=not first)
+
+
+@dataclass
+class _Village:
+    """The people of a generated village: their table, ids, the day each joins (-1: there
+    from the start) and the length of the period in days."""
+
+    table: pd.DataFrame
+    ids: np.ndarray
+    join_day: np.ndarray
+    span: int
+
+
+def _people(rng: np.random.Generator, people: int, months: int) -> _Village:
     ids = np.array([f"p{i:06d}" for i in range(people)])
     roles = rng.choice(["parent", "professional", "volunteer"], size=people, p=[0.85, 0.12, 0.03])
     wijk = np.array(WIJKEN)[np.arange(people) * len(WIJKEN) // people]
@@ -99,7 +153,7 @@ def generate(folder: Path, contacts: int, people: int, months: int, seed: int = 
     join_day = np.where(rng.random(people) < 0.35, rng.integers(0, span, size=people), -1)
     joined = pd.Series(START + pd.to_timedelta(np.maximum(join_day, 0), unit="D"))
     joined[join_day < 0] = pd.NaT
-    people_table = pd.DataFrame(
+    table = pd.DataFrame(
         {
             "id": ids,
             "role": roles,
@@ -110,8 +164,12 @@ def generate(folder: Path, contacts: int, people: int, months: int, seed: int = 
             "joined": joined.dt.strftime("%Y-%m-%d").fillna(""),
         }
     )
-    people_table.to_csv(folder / "people.csv", index=False)
+    return _Village(table, ids, join_day, span)
 
+
+def _contacts(rng: np.random.Generator, village: _Village, contacts: int) -> pd.DataFrame:
+    """``contacts`` rows among the village's people, in the order of their pair and day."""
+    people, join_day, span = len(village.ids), village.join_day, village.span
     pairs = contacts // 3  # distinct ties, about
     a = rng.integers(0, people, size=pairs)
     near = rng.random(pairs) < 0.9
@@ -131,14 +189,12 @@ def generate(folder: Path, contacts: int, people: int, months: int, seed: int = 
     nth = np.arange(contacts) - np.searchsorted(pair_of, pair_of)
     top = len(RUNG_KEYS)
     rung = np.minimum(top, 1 + (nth * rng.random(contacts) * 0.6).astype(int))
-    frame = pd.DataFrame(
+    return pd.DataFrame(
         {
             "date": (START + pd.to_timedelta(day, unit="D")).strftime("%Y-%m-%d"),
-            "person_a": ids[a[pair_of]],
-            "person_b": ids[b[pair_of]],
+            "person_a": village.ids[a[pair_of]],
+            "person_b": village.ids[b[pair_of]],
             "rung": np.array(RUNG_KEYS)[rung - 1],
             "activity": rng.choice([*ACTIVITIES, ""], size=contacts),  # "": outside any
         }
     )
-    frame = frame.sample(frac=1, random_state=seed)  # files are rarely sorted
-    frame.to_csv(folder / "contacts.csv", index=False)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-    from contactladder.network import LadderNetwork
+    from contactladder.network import CountedNetwork, LadderNetwork, StreamedNetwork
 
 __all__ = [
     "STDOUT",
@@ -36,6 +36,8 @@ __all__ = [
     "Progress",
     "Source",
     "open_source",
+    "open_streamed",
+    "focal_notes",
     "check_output",
     "rejects_path",
     "names_note",
@@ -109,7 +111,6 @@ def open_source(
     unless ``warn_focal`` is false (``check`` says it among its own warnings).
     """
     from contactladder.io.sheets import write_table
-    from contactladder.loading.describe import focal_warning
     from contactladder.network import LadderNetwork
     from contactladder.privacy import personal_data_notice
 
@@ -118,8 +119,7 @@ def open_source(
     if output is not None:
         check_output(source, output)
     net = LadderNetwork.from_path(source.path, **source.load)
-    warn = warn_focal and not len(net.focal_people)
-    notes = ["Warning: " + focal_warning(net.focal)] if warn else []
+    notes = focal_notes(net) if warn_focal else []
     if len(net.rejects):
         rejects = source.rejects or rejects_path(output)
         write_table(
@@ -133,6 +133,38 @@ def open_source(
             "data: keep it to yourself)"
         )
     return net, notes
+
+
+def open_streamed(
+    source: Source | LadderNetwork, *, output: str | Path | None = None
+) -> tuple[StreamedNetwork, list[str]]:
+    """The network of ``source`` with its contacts file read streamed (out of core, see
+    :mod:`contactladder.network.streamed_network`), and the notes to show: as
+    :func:`open_source`; a streamed read sets no row aside.
+
+    Raises
+    ------
+    UsageError
+        For a network given as it is: its contacts are in memory already.
+    """
+    from contactladder.errors import UsageError
+    from contactladder.network import LadderNetwork, StreamedNetwork
+
+    if isinstance(source, LadderNetwork):
+        raise UsageError(
+            "this network is in memory already", hint="leave out {streamed} for a network"
+        )
+    if output is not None:
+        check_output(source, output)
+    net = StreamedNetwork.from_path(source.path, **source.load)
+    return net, focal_notes(net)
+
+
+def focal_notes(net: CountedNetwork) -> list[str]:
+    """A warning when no one in ``net`` has the focal role (naming ``{focal}``)."""
+    from contactladder.loading.describe import focal_warning
+
+    return [] if len(net.focal_people) else ["Warning: " + focal_warning(net.focal)]
 
 
 def names_note(where: str) -> str:
@@ -211,7 +243,7 @@ def check_output(source: Source, output: str | Path) -> None:
         )
 
 
-def status_of(source: Source | LadderNetwork, net: LadderNetwork) -> pd.DataFrame | None:
+def status_of(source: Source | LadderNetwork, net: CountedNetwork) -> pd.DataFrame | None:
     """The status rows of the data folder of ``source`` (who moved, withdrew consent, paused),
     or None without a status file or for a network given as it is."""
     from contactladder.loading.weaver_files import read_status, weaver_file

@@ -25,6 +25,7 @@ from contactladder.jobs.common import (
     file_output,
     names_note,
     open_source,
+    open_streamed,
     printed_format,
     printed_table,
     status_of,
@@ -94,13 +95,16 @@ def growth_job(
     progress: Progress = None,
     format: str | None = None,
     csv_dialect: str = "plain",
+    streamed: bool = False,
 ) -> Result:
     """``contactladder growth``: the growth table (or with ``transitions`` the rung-to-rung
     moves) of the data of ``source`` in the reached, active or current ``view`` (ties with a
     contact within ``lapse``), written to ``output`` or shown (``format`` and ``csv_dialect`` as
     in :func:`table_result`). With ``between`` the ties between each pair of groups of ``by``;
     ``tie_rule`` (``max``, ``min``, ``mean``, ``reporter``: see
-    :mod:`contactladder.network.tie_rule`) is how the data are read into a network.
+    :mod:`contactladder.network.tie_rule`) is how the data are read into a network. With
+    ``streamed`` the contacts file is read in parts, out of core, for files too large for
+    memory (:mod:`contactladder.network.streamed_network`: the reached and active views).
 
     Raises
     ------
@@ -119,7 +123,8 @@ def growth_job(
         )
     printed_format(output, format)  # a wrong format fails before the work
     source = _with_tie_rule(source, tie_rule)
-    net, notes = open_source(source, output=file_output(output))
+    opened = open_streamed if streamed else open_source
+    net, notes = opened(source, output=file_output(output))
     if transitions:
         table = moves(net, freq=freq, view=view, lapse=lapse)
     else:

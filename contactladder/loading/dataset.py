@@ -51,7 +51,7 @@ from contactladder.loading.readers import (
 from contactladder.loading.rejects import REJECT_COLUMNS, Rejects
 from contactladder.privacy import new_key
 
-__all__ = ["Dataset", "load"]
+__all__ = ["Dataset", "load", "given_or_found", "data_ladder", "complete_people"]
 
 
 @dataclass
@@ -233,9 +233,9 @@ def load(
         raise InputFileError("no such file or folder", file=path)
     folder = path if path.is_dir() else path.parent
     contacts_file = find_file(folder, "contacts", required=True) if path.is_dir() else path
-    people_file = _given_or_found(people, path, "people")
-    attendance_file = _given_or_found(attendance, path, "attendance")
-    the_ladder = _ladder(ladder, path)
+    people_file = given_or_found(people, path, "people")
+    attendance_file = given_or_found(attendance, path, "attendance")
+    the_ladder = data_ladder(ladder, path)
 
     rejects = Rejects(skip_invalid)
     dates = DateReader(
@@ -273,7 +273,8 @@ def load(
         )
     if codes is None or not contacts["date"].is_monotonic_increasing:
         contacts, codes = contacts.sort_values("date", kind="stable", ignore_index=True), None
-    people_table = _complete_people(people_table, contacts, sessions)
+    seen = (contacts["person_a"], contacts["person_b"], sessions["person"])
+    people_table = complete_people(people_table, np.concatenate([c.to_numpy() for c in seen]))
     name = folder.resolve().name if path.is_dir() else contacts_file.stem
     key, key_path = private_key(folder, key_file=key_file)
     return Dataset(
@@ -308,14 +309,14 @@ def _why_none(rejects: Rejects, merged: Merged | None) -> str:
     return "the file has a header but no valid rows"
 
 
-def _given_or_found(given: str | Path | None, path: Path, stem: str) -> Path | None:
+def given_or_found(given: str | Path | None, path: Path, stem: str) -> Path | None:
     """The file the caller gave, else the data folder's own (none when ``path`` is a file)."""
     if given:
         return Path(given)
     return find_file(path, stem) if path.is_dir() else None
 
 
-def _ladder(ladder: str | Path | Ladder | None, path: Path) -> Ladder:
+def data_ladder(ladder: str | Path | Ladder | None, path: Path) -> Ladder:
     """The ladder given, else the data folder's ``ladder.toml``, else the default ladder."""
     if isinstance(ladder, Ladder):
         return ladder
@@ -326,22 +327,11 @@ def _ladder(ladder: str | Path | Ladder | None, path: Path) -> Ladder:
     return Ladder.default()
 
 
-def _complete_people(
-    people: pd.DataFrame | None, contacts: pd.DataFrame, sessions: pd.DataFrame
-) -> pd.DataFrame:
-    """The people table with everyone in the contacts and the attendance, and the standard
-    columns filled."""
+def complete_people(people: pd.DataFrame | None, seen: np.ndarray) -> pd.DataFrame:
+    """The people table with its standard columns filled; without one, a table of everyone
+    ``seen`` (the ids in the contacts and the attendance)."""
     if people is None:
-        seen = pd.unique(
-            np.concatenate(
-                [
-                    contacts["person_a"].to_numpy(),
-                    contacts["person_b"].to_numpy(),
-                    sessions["person"].to_numpy(),
-                ]
-            )
-        )
-        people = pd.DataFrame(index=pd.Index(seen).sort_values())
+        people = pd.DataFrame(index=pd.Index(pd.unique(seen)).sort_values())
         people.index.name = "id"
         for column in PEOPLE_COLUMNS:
             people[column] = ""

@@ -46,7 +46,15 @@ from contactladder.loading.coded import CodedTable, coded_chunks
 from contactladder.loading.header import with_header
 from contactladder.loading.plain_csv import read_plain
 
-__all__ = ["EXTENSIONS", "SHEET_NAMES", "find_file", "data_files", "read_table", "read_coded"]
+__all__ = [
+    "EXTENSIONS",
+    "SHEET_NAMES",
+    "find_file",
+    "data_files",
+    "read_table",
+    "read_coded",
+    "header_separator",
+]
 
 #: The endings a data file may have, in the order they are looked for.
 EXTENSIONS = (".csv", ".tsv", ".xlsx", ".csv.gz", ".tsv.gz", ".txt")
@@ -315,6 +323,21 @@ def _read_delimited(path: Path, encoding: str | None) -> CodedTable:
         return _read_delimited_as(path, "cp1252")
 
 
+def header_separator(path: Path, header: str) -> str:
+    """The separator of a delimited file whose first line is ``header``: the one the line uses
+    most (tab for .tsv files); spaces (``\\s+``) when it has neither tabs, semicolons nor
+    commas but several words.
+
+    >>> header_separator(Path("c.csv"), "date;person_a;person_b,x")
+    ';'
+    """
+    tab_only = path.name.lower().endswith((".tsv", ".tsv.gz"))
+    sep = "\t" if tab_only else max(("\t", ";", ","), key=header.count)
+    if not tab_only and header.count(sep) == 0 and len(header.split()) > 1:
+        sep = r"\s+"
+    return sep
+
+
 def _read_delimited_as(path: Path, encoding: str) -> CodedTable:
     """The separator is the one the header line uses most (tab for .tsv files); spaces when
     the line has neither tabs, semicolons nor commas but several words. A plain UTF-8 file is
@@ -325,10 +348,7 @@ def _read_delimited_as(path: Path, encoding: str) -> CodedTable:
         first = handle.readline()
     if not first.strip():
         raise InputFileError("the file is empty", file=path, hint="give a header row first")
-    tab_only = path.name.lower().endswith((".tsv", ".tsv.gz"))
-    sep = "\t" if tab_only else max(("\t", ";", ","), key=first.count)
-    if not tab_only and first.count(sep) == 0 and len(first.split()) > 1:
-        sep = r"\s+"
+    sep = header_separator(path, first)
     plain = read_plain(path, sep) if encoding == "utf-8-sig" else None
     if plain is not None:
         return plain

@@ -48,6 +48,7 @@ __all__ = [
     "Reading",
     "SURVEY_COLUMNS",
     "read_contacts",
+    "contacts_of_rows",
     "read_people",
     "read_attendance",
     "no_attendance",
@@ -141,7 +142,7 @@ def read_contacts(
     ):
         found = clean_contacts(file, coded, respondent, reading.dates, ladder, rung, known)
         if found is None:
-            part = _contacts_of(
+            part = contacts_of_rows(
                 file, coded.frame(), respondent, reading.dates, ladder, rung, known, reading.rejects
             ).sort_values("date", kind="stable", ignore_index=True)
         parts.append(part if found is None else found[0])
@@ -152,7 +153,7 @@ def read_contacts(
     return contacts[CONTACT_COLUMNS + extra], codes[0] if len(codes) == 1 else None
 
 
-def _contacts_of(
+def contacts_of_rows(
     path: Path,
     table: pd.DataFrame,
     respondent: bool,
@@ -162,6 +163,9 @@ def _contacts_of(
     known: pd.Index | None,
     rejects: Rejects,
 ) -> pd.DataFrame:
+    """The contacts of one file's ``table`` (line numbers in its index) checked row by row:
+    each bad row is rejected through ``rejects`` with its file, line, column and value (with
+    ``skip_invalid`` off the first raises), the others kept, ``person_a < person_b``."""
     if "rung" not in table and "kind" not in table and rung is None:
         raise MissingColumnError(
             "no 'rung' or 'kind' column",

@@ -5,6 +5,8 @@
   rung history, and the answers consumers need (names, columns, people, attendance).
 - :mod:`~contactladder.network.answers`: what consumers ask of the data (names, columns,
   people, attendance, contacts up to a moment), mixed into :class:`LadderNetwork`.
+- :mod:`~contactladder.network.streamed_network`: :class:`StreamedNetwork`, the people and a
+  contacts file too large for memory, grouped by period and pair for the growth table.
 - :mod:`~contactladder.network.periods`: the period walk: :class:`Step`, :data:`FREQUENCIES`,
   :func:`period_label`.
 - :mod:`~contactladder.network.ties`: ties and rung rises from a table of contacts.
@@ -21,5 +23,16 @@ Examples
 
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.network.periods import FREQUENCIES, Step, period_label
+from contactladder.network.streamed_network import StreamedNetwork
 
-__all__ = ["LadderNetwork", "Step", "FREQUENCIES", "period_label"]
+#: What the growth table counts: a network in memory, or one grouped from a streamed file.
+CountedNetwork = LadderNetwork | StreamedNetwork
+
+__all__ = [
+    "LadderNetwork",
+    "StreamedNetwork",
+    "CountedNetwork",
+    "Step",
+    "FREQUENCIES",
+    "period_label",
+]

@@ -38,6 +38,7 @@ __all__ = [
     "WAVE",
     "PERIOD_NAMES",
     "Step",
+    "PairRows",
     "PeriodPairs",
     "period_label",
     "label_period",
@@ -110,12 +111,36 @@ class Step:
     missing: list = field(default_factory=list)
 
 
-class PeriodPairs:
-    """One row per period and pair, sorted by period, with each tie's reached rung before the row.
+class PairRows:
+    """One row per period and pair, sorted by period, then pair: what a count over the periods
+    needs. ``code_a < code_b`` are the pair's positions in the people's order, ``rung`` the
+    highest of the row's contacts, ``reached`` the tie's highest rung so far (its own row
+    included) and ``before`` the one before the row (0 for a tie's first row, a new tie; a row
+    climbs when ``reached`` is above ``before``).
 
-    ``before`` is 0 for a tie's first row (a new tie); a row climbs when its rung is above
-    ``before``. ``a``, ``b`` are the pair's ids, ``code_a``, ``code_b`` their positions in
-    ``names``. Computed for all rows at once, so the walk over periods only touches the graph.
+    >>> rows = PairRows(np.array([0, 1, 1]), np.array([0, 0, 1]), np.array([1, 1, 2]),
+    ...                 np.array([2, 1, 3]))
+    >>> rows.reached.tolist(), rows.before.tolist(), rows.bounds(2).tolist()
+    ([2, 2, 3], [0, 2, 0], [0, 1, 3])
+    """
+
+    def __init__(
+        self, period: np.ndarray, code_a: np.ndarray, code_b: np.ndarray, rung: np.ndarray
+    ) -> None:
+        self.period, self.code_a, self.code_b, self.rung = period, code_a, code_b, rung
+        size = int(max(code_b.max(initial=0), code_a.max(initial=0))) + 1
+        pair = code_a.astype("int64") * size + code_b
+        self.reached, self.before = _reached_before(pair, rung)
+
+    def bounds(self, periods: int) -> np.ndarray:
+        """Where each period's rows start, and where the last ends (``periods + 1`` numbers)."""
+        return np.searchsorted(self.period, np.arange(periods + 1))
+
+
+class PeriodPairs(PairRows):
+    """The :class:`PairRows` of the contacts, with each row's first and last contact and how
+    many there are, and the pair's ids (``a``, ``b``: ``names`` at the codes). Computed for all
+    rows at once, so the walk over periods only touches the graph.
 
     Parameters
     ----------
@@ -162,11 +187,10 @@ class PeriodPairs:
         moment = contacts["date"].to_numpy()[order]
         key = key[starts]
         pair = key % (size * size)
-        self.period = key // (size * size)
-        self.code_a, self.code_b = pair // size, pair % size
+        super().__init__(
+            key // (size * size), pair // size, pair % size, np.maximum.reduceat(rung, starts)
+        )
         self._names = names
-        self.rung = np.maximum.reduceat(rung, starts)
-        self.reached, self.before = _reached_before(pair, self.rung)
         self.first = np.minimum.reduceat(moment, starts)
         self.last = np.maximum.reduceat(moment, starts)
         self.contacts = np.diff(np.r_[starts, len(order)])
@@ -180,10 +204,6 @@ class PeriodPairs:
     def b(self) -> np.ndarray:
         """Each row's ``person_b``, by id."""
         return self._names[self.code_b]
-
-    def bounds(self, periods: int) -> np.ndarray:
-        """Where each period's rows start, and where the last ends (``periods + 1`` numbers)."""
-        return np.searchsorted(self.period, np.arange(periods + 1))
 
     def people_in(self, rows: slice) -> list:
         """The people of these rows, sorted."""
@@ -258,7 +278,7 @@ def _reached_before(pair: np.ndarray, rung: np.ndarray) -> tuple[np.ndarray, np.
     lift = (np.cumsum(first) - 1) * (int(rung.max(initial=0)) + 1)
     running = np.maximum.accumulate(rung[order] + lift) - lift
     before = np.where(first, 0, np.r_[0, running[:-1]])
-    reached, previous = np.empty_like(running), np.empty_like(running)
+    reached, previous = np.empty_like(rung), np.empty_like(rung)
     reached[order], previous[order] = running, before
     return reached, previous
 

@@ -1,0 +1,365 @@
+"""A contacts file too large for memory, checked and grouped by polars' streaming engine.
+
+A *streamed* read never holds the contacts: polars reads the file in parts and keeps only what
+each pass asks for. It takes a delimited UTF-8 file with a header row (quoted or not, any size)
+and the people, ladder and date options of :func:`~contactladder.loading.load`.
+
+- The first pass gives each column's distinct values with the line each first stands on: the
+  dates (read with the same :class:`~contactladder.loading.dates.DateReader` as in memory, so
+  the order of day and month is decided on the same values), the rungs and kinds (looked up
+  on the same ladder), and, without a people file, the people. A bad value is the same error,
+  with the same line, as when the file is read into memory.
+- :meth:`StreamedContacts.grouped` is the second pass: each contact's period and people as
+  numbers, grouped by period and pair with the highest rung. A row whose person is missing,
+  unknown or the other person too is found by a third pass and checked as the in-memory
+  reader checks it, for the same message.
+
+Rows are never set aside (``skip_invalid``), and the options that need every contact in
+memory (attendance, waves, reports, merging sensor records) are an error naming the option.
+
+Examples
+--------
+>>> import tempfile
+>>> scratch = tempfile.TemporaryDirectory()
+>>> path = Path(scratch.name) / "contacts.csv"
+>>> _ = path.write_text("date,person_a,person_b,rung\\n2024-03-01,bo,ann,praten\\n"
+...                     "2024-03-20,ann,bo,delen\\n2024-04-02,ann,cem,kennen\\n")
+>>> contacts = StreamedContacts.open(path, DateReader(), Ladder.default())
+>>> list(contacts.ids), contacts.dates.dt.strftime("%m-%d").tolist()
+(['ann', 'bo', 'cem'], ['03-01', '03-20', '04-02'])
+>>> period = pd.Series([0, 0, 1], index=["2024-03-01", "2024-03-20", "2024-04-02"])
+>>> groups = contacts.grouped(period)
+>>> groups.period.tolist(), groups.code_a.tolist(), groups.code_b.tolist(), groups.rung.tolist()
+([0, 1], [0, 0], [1, 2], [3, 1])
+>>> scratch.cleanup()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import polars as pl
+
+from contactladder.errors import InputFileError, MissingColumnError, UsageError
+from contactladder.ladder import Ladder
+from contactladder.loading.clean_contacts import rung_levels
+from contactladder.loading.columns import FILE_COLUMNS, ColumnMapping
+from contactladder.loading.dataset import Dataset, complete_people, data_ladder, given_or_found
+from contactladder.loading.dates import DateReader
+from contactladder.loading.files import find_file, header_separator
+from contactladder.loading.readers import (
+    Reading,
+    contacts_of_rows,
+    no_attendance,
+    read_attendance,
+    read_people,
+    session_contacts,
+)
+from contactladder.loading.rejects import Rejects, RowCheck
+
+__all__ = ["load_streamed", "StreamedContacts", "GroupedRows"]
+
+_PEOPLE = ("person_a", "person_b")
+_FIRST_LINE = 2  # the line of the first row: the header is line 1
+
+
+@dataclass(frozen=True)
+class GroupedRows:
+    """The contacts grouped by period and pair, sorted by period, then pair: each row's period
+    number, its two people as positions in the ids (``code_a < code_b``) and the highest rung
+    of its contacts."""
+
+    period: np.ndarray
+    code_a: np.ndarray
+    code_b: np.ndarray
+    rung: np.ndarray
+
+
+@dataclass(frozen=True)
+class StreamedContacts:
+    """A contacts file checked on its distinct values (:meth:`open`), ready to be grouped.
+
+    Attributes
+    ----------
+    path : Path
+    ids : pandas.Index
+        The people, sorted: those of the people file, else those of the contacts.
+    dates : pandas.Series
+        Each distinct date text (the index, stripped) read as a date.
+    levels : pandas.DataFrame
+        Each distinct ``rung`` and ``kind`` text the file has (stripped) and its ``level``.
+    warnings : list of str
+        Dates that look like mistakes, with the line they first stand on.
+    """
+
+    path: Path
+    ids: pd.Index
+    dates: pd.Series
+    levels: pd.DataFrame
+    warnings: list[str]
+    _frame: pl.LazyFrame
+    _known: pd.Index | None
+    _rung: str | None
+    _ladder: Ladder
+    _reader: DateReader
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        reader: DateReader,
+        ladder: Ladder,
+        *,
+        rung: str | None = None,
+        known: pd.Index | None = None,
+        columns: ColumnMapping | None = None,
+    ) -> StreamedContacts:
+        """Check the file at ``path`` on its distinct values (``known``: the people file's ids).
+
+        Raises
+        ------
+        InputFileError, MissingColumnError, BadValueError, UsageError
+            As the in-memory reader does, with the line a bad value first stands on.
+        """
+        frame = _scan(path, columns or ColumnMapping(None))
+        given = [name for name in ("rung", "kind") if name in frame.collect_schema()]
+        if not given and rung is None:
+            raise MissingColumnError(
+                "no 'rung' or 'kind' column",
+                file=path,
+                hint="add one, map one with {columns[rung]=NAME}, "
+                "or give every contact the same rung with {rung}",
+            )
+        numbered = frame.with_row_index("line", offset=_FIRST_LINE)
+        queries = [_distinct(numbered, ["date"]), _distinct(numbered, given or ["date"])]
+        if known is None:
+            ids = pl.concat([numbered.select(pl.col(c).alias("id"), "line") for c in _PEOPLE])
+            queries.append(_distinct(ids, ["id"]))
+        found = _collect(path, queries)
+        check = RowCheck(path, _table(found[0], ["date"]), Rejects(False))
+        dates = check.dates("date", reader)
+        dates.index = found[0]["date"].to_list()
+        pairs = _table(found[1], given)
+        levels = rung_levels(pairs, RowCheck(path, pairs, Rejects(False)), ladder, rung)
+        rung_table = pairs.assign(level=levels.astype("int64")).reset_index(drop=True)
+        if known is None:
+            people = found[2]["id"].to_numpy().astype(object)
+            ids = pd.Index(np.sort(people[people != ""]), name="id")
+        return cls(
+            path,
+            known.sort_values() if known is not None else ids,
+            dates.sort_values(kind="stable"),
+            rung_table if given else pd.DataFrame({"level": [int(levels.iloc[0])]}),
+            check.rejects.warnings,
+            frame,
+            known,
+            rung,
+            ladder,
+            reader,
+        )
+
+    def grouped(self, period: pd.Series) -> GroupedRows:
+        """The contacts grouped by period and pair (``period``: the period number of each
+        distinct date text, as :attr:`dates` has them).
+
+        Raises
+        ------
+        BadValueError
+            For the first row whose person is missing, not in the people file, or the other
+            person too (the in-memory reader's message).
+        """
+        people = pl.DataFrame({"id": self.ids.to_numpy().astype(str)}).with_row_index("code")
+        people = people.with_columns(pl.col("code").cast(pl.Int32))
+        frame = self._frame.join(
+            pl.DataFrame({"date": list(period.index), "period": period.to_numpy()}).lazy(),
+            on="date",
+        )
+        rungs = [c for c in ("rung", "kind") if c in self.levels]
+        levels = pl.DataFrame(
+            {c: self.levels[c].to_numpy().astype(str) for c in rungs}
+            | {"level": self.levels["level"].to_numpy().astype("int8")}
+        )
+        frame = (
+            frame.join(levels.lazy(), on=rungs)
+            if rungs
+            else frame.with_columns(level=pl.lit(int(self.levels["level"].iloc[0]), dtype=pl.Int8))
+        )
+        for column, code in zip(_PEOPLE, ("a", "b")):
+            named = people.lazy().rename({"id": column, "code": code})
+            frame = frame.join(named, on=column, how="left")
+        low, high = pl.min_horizontal("a", "b"), pl.max_horizontal("a", "b")
+        grouped = (
+            frame.group_by(pl.col("period"), low.alias("low"), high.alias("high"))
+            .agg(pl.col("level").max())
+            .sort("period", "low", "high")
+        )
+        rows = _collect(self.path, [grouped])[0]
+        if (rows["low"].is_null() | (rows["low"] == rows["high"])).any():
+            self._raise_first_bad_row()
+        return GroupedRows(
+            rows["period"].to_numpy(),
+            rows["low"].to_numpy(),
+            rows["high"].to_numpy(),
+            rows["level"].to_numpy(),
+        )
+
+    def _raise_first_bad_row(self) -> None:
+        """Find the first row with a missing, unknown or repeated person and check it as the
+        in-memory reader does, which says what is wrong with it."""
+        known = pl.Series(self.ids.to_numpy().astype(str))
+        a, b = pl.col("person_a"), pl.col("person_b")
+        bad = (
+            (a == "") | (b == "") | (a == b) | ~a.is_in(known.implode()) | ~b.is_in(known.implode())
+        )
+        numbered = self._frame.with_row_index("line", offset=_FIRST_LINE)
+        row = _collect(self.path, [numbered.filter(bad).head(1)])[0]
+        table = _table(row, [c for c in row.columns if c != "line"])
+        contacts_of_rows(
+            self.path,
+            table,
+            False,
+            self._reader,
+            self._ladder,
+            self._rung,
+            self._known,
+            Rejects(False),
+        )
+        raise AssertionError(f"line {table.index[0]} of {self.path} passed its check")
+
+
+def _scan(path: Path, columns: ColumnMapping) -> pl.LazyFrame:
+    """The file as a lazy frame of stripped text, its columns named as used here."""
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            header = handle.readline()
+    except UnicodeDecodeError as exc:
+        raise InputFileError(
+            "not UTF-8 text", file=path, hint="save the file as UTF-8 to read it streamed"
+        ) from exc
+    if not header.strip():
+        raise InputFileError("the file is empty", file=path, hint="give a header row first")
+    separator = header_separator(path, header)
+    if len(separator) != 1:
+        raise InputFileError(
+            "columns apart by spaces", file=path, hint="separate the columns by commas or tabs"
+        )
+    frame = pl.scan_csv(path, separator=separator, infer_schema=False, encoding="utf8")
+    names = frame.collect_schema().names()
+    named = columns.apply(pd.DataFrame(columns=names), path, "contacts", ("date", *_PEOPLE))
+    used = {old: new for old, new in zip(names, named.columns) if new in FILE_COLUMNS["contacts"]}
+    for survey in ("reporter", "wave"):
+        if survey in used.values():
+            raise InputFileError(
+                f"a {survey!r} column",
+                file=path,
+                hint="read reports and waves into memory: leave out {streamed}",
+            )
+    return frame.select(
+        pl.col(old).fill_null("").str.strip_chars().alias(new) for old, new in used.items()
+    )
+
+
+def _distinct(frame: pl.LazyFrame, columns: list[str]) -> pl.LazyFrame:
+    """The distinct values of ``columns``, each with the first line it stands on, in order."""
+    return frame.group_by(columns).agg(pl.col("line").min()).sort("line")
+
+
+def _table(found: pl.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Distinct values as a table of text indexed by their first line, as a check takes it."""
+    lines = pd.Index(found["line"].to_numpy(), name="line")
+    return pd.DataFrame({c: found[c].to_numpy().astype(object) for c in columns}, index=lines)
+
+
+def _collect(path: Path, queries: list[pl.LazyFrame]) -> list[pl.DataFrame]:
+    """The queries run by the streaming engine; a file polars cannot read is an
+    InputFileError."""
+    try:
+        return pl.collect_all(queries, engine="streaming")
+    except pl.exceptions.PolarsError as exc:
+        detail = str(exc).strip().splitlines()[0]
+        raise InputFileError(
+            "cannot read the file",
+            file=path,
+            value=detail,
+            hint="check that it is delimited UTF-8 text with a header row",
+        ) from exc
+
+
+def load_streamed(
+    path: str | Path,
+    *,
+    people: str | Path | None = None,
+    attendance: str | Path | None = None,
+    ladder: str | Path | Ladder | None = None,
+    columns: Mapping[str, str | int] | None = None,
+    rung: str | None = None,
+    time_unit: str | None = None,
+    time_origin: str | None = None,
+    dayfirst: bool = False,
+    monthfirst: bool = False,
+    date_format: str | None = None,
+    **in_memory: Any,
+) -> tuple[Dataset, StreamedContacts]:
+    """The people, attendance and ladder of a data folder (or a contacts file), as
+    :func:`~contactladder.loading.load` reads them, and its contacts file checked for a
+    streamed read; the data set's ``contacts`` are only those of the attendance's sessions.
+
+    ``in_memory``: the other options of :func:`~contactladder.loading.load`, which need every
+    contact in memory; each must be left at its default (``key_file`` may be given: a
+    streamed read numbers no one).
+
+    Raises
+    ------
+    UsageError
+        For an option a streamed read does not take.
+    InputFileError, MissingColumnError, BadValueError
+        As :func:`~contactladder.loading.load` raises them.
+    """
+    for name, value in in_memory.items():
+        if value and name != "key_file":
+            raise UsageError(
+                "this option needs the contacts in memory",
+                hint=f"leave out {{{name}}}, or leave out {{streamed}}",
+            )
+    path = Path(path)
+    if not path.exists():
+        raise InputFileError("no such file or folder", file=path)
+    contacts_file = find_file(path, "contacts", required=True) if path.is_dir() else path
+    if contacts_file.is_dir():
+        raise UsageError(
+            "a streamed read takes one contacts file, not a folder",
+            file=contacts_file,
+            hint="leave out {streamed} to read a folder of files",
+        )
+    reader = DateReader(
+        time_unit, time_origin, dayfirst=dayfirst, monthfirst=monthfirst, date_format=date_format
+    )
+    mapping = ColumnMapping(columns)
+    reading = Reading(mapping, reader, Rejects(False))
+    people_file = given_or_found(people, path, "people")
+    people_table = read_people(people_file, reading) if people_file else None
+    the_ladder = data_ladder(ladder, path)
+    known = None if people_table is None else people_table.index
+    contacts = StreamedContacts.open(
+        contacts_file, reader, the_ladder, rung=rung, known=known, columns=mapping
+    )
+    attendance_file = given_or_found(attendance, path, "attendance")
+    sessions = read_attendance(attendance_file, reading, known) if attendance_file else None
+    sessions = no_attendance() if sessions is None else sessions.reset_index(drop=True)
+    mapping.check_used()
+    at_sessions = session_contacts(sessions, the_ladder)
+    seen = np.r_[contacts.ids.to_numpy(), sessions["person"].to_numpy()]
+    data = Dataset(
+        at_sessions.sort_values("date", kind="stable", ignore_index=True),
+        complete_people(people_table, seen),
+        the_ladder,
+        path.resolve().name if path.is_dir() else contacts_file.stem,
+        attendance=sessions,
+        warnings=contacts.warnings,
+    )
+    return data, contacts
