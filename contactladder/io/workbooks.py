@@ -188,7 +188,7 @@ def _sheet(name: str, table: pd.DataFrame, strings: SharedStrings) -> Sheet:
         counts = np.bincount(codes[codes >= 0], minlength=len(distinct)).tolist()
         made = [_cell(value, kind, strings, n) for value, n in zip(distinct, counts)]
         cells = np.array([tail for tail, _ in made] + [None], dtype=object)[codes]
-        filled = np.flatnonzero(np.not_equal(cells, None))
+        filled = np.flatnonzero(np.array([tail is not None for tail, _ in made] + [False])[codes])
         last_row = max(last_row, int(filled[-1]) + 1 if len(filled) else 0)
         width = max([len(str(column)) + 3, *(wide for _, wide in made)])
         widths.append(int((min(width, _WIDEST) + 1) * 7 + 0.5) + 5)  # in pixels, as XlsxWriter
