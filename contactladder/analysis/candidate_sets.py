@@ -24,12 +24,15 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections.abc import Hashable
+from dataclasses import dataclass
 from itertools import pairwise
 
 import numpy as np
 
 from contactladder.analysis.village import Village
+from contactladder.analysis.visit_bits import VisitBits
 from contactladder.words import LIST_SEPARATOR
 
 __all__ = ["POINTS", "CAPS", "SEED", "ranked", "suggestions", "tiebreak"]
@@ -99,9 +102,14 @@ def suggestions(
     more than ``most`` times. Also the most times anyone was suggested."""
     uses = np.zeros(village.index.size, dtype=np.int64)
     texts = []
+    levels = _Levels.of(village, match, [village.index.code[person] for person in people])
     for person in people:
-        chosen = ranked(village, person, match, top=top, uses=uses, most=most)
-        uses[[village.index.code[other] for other, _ in chosen]] += 1
+        if levels is None:
+            chosen = ranked(village, person, match, top=top, uses=uses, most=most)
+            uses[[village.index.code[other] for other, _ in chosen]] += 1
+        else:
+            chosen = levels.best(person, top, uses)
+            levels.suggested([village.index.code[other] for other, _ in chosen], uses, most)
         texts.append(
             LIST_SEPARATOR.join(f"{village.name(other)} {score}" for other, score in chosen)
         )
@@ -115,8 +123,19 @@ def tiebreak(person: Hashable, candidate: Hashable) -> bytes:
     >>> tiebreak("p1", "p2") == tiebreak("p1", "p2"), tiebreak("p1", "p2") == tiebreak("p3", "p2")
     (True, False)
     """
-    text = f"{SEED}|{person}|{candidate}".encode()
-    return hashlib.blake2b(text, digest_size=8).digest()
+    return _tiebreaks(person, [candidate])[0]
+
+
+def _tiebreaks(person: Hashable, candidates: list[Hashable]) -> list[bytes]:
+    """:func:`tiebreak` of each of ``candidates``: the hash of the person's part is computed
+    once."""
+    start = hashlib.blake2b(f"{SEED}|{person}|".encode(), digest_size=8)
+    found = []
+    for candidate in candidates:
+        pair = start.copy()
+        pair.update(f"{candidate}".encode())
+        found.append(pair.digest())
+    return found
 
 
 def _scores(
@@ -132,10 +151,7 @@ def _scores(
     index = village.index
     scores = POINTS["same_activity"] * index.shared_counts(i, members)
     scores += np.minimum(common * POINTS["shared_contacts"], CAPS["shared_contacts"])
-    for column, points in (("wijk", POINTS["same_wijk"]), *((c, POINTS["match"]) for c in match)):
-        codes, _ = index.codes(column)
-        if codes[i] >= 0:
-            scores += points * (codes[members] == codes[i])
+    scores += _column_points(village, i, members, match)
     if professionals:
         mine, _ = index.ties(i)
         around = np.append(mine, i)
@@ -145,6 +161,19 @@ def _scores(
         bridge = np.minimum(reach * POINTS["bridge"], CAPS["bridge"])
         scores += np.where(village.focal_mask[members], 0, bridge)
     return scores
+
+
+def _column_points(
+    village: Village, i: int, members: np.ndarray, match: tuple[str, ...]
+) -> np.ndarray:
+    """The points of each of ``members`` (codes) for the wijk and ``match`` columns they share
+    with person ``i``."""
+    points = np.zeros(len(members), dtype=np.int64)
+    for column, worth in (("wijk", POINTS["same_wijk"]), *((c, POINTS["match"]) for c in match)):
+        codes, _ = village.index.codes(column)
+        if codes[i] >= 0:
+            points += worth * (codes[members] == codes[i])
+    return points
 
 
 def _fixed_points(village: Village, i: int, match: tuple[str, ...]) -> int:
@@ -164,7 +193,9 @@ def _select(
     """The ``top`` best of ``members`` (codes) with their ``scores``, by score, then ``uses``,
     then :func:`tiebreak`: the tiebreak is computed only where it decides."""
     if top is not None and len(members) > top:
-        best = scores >= np.partition(scores, len(scores) - top)[len(scores) - top]
+        # The top-th highest score, from the count of each score (small whole numbers).
+        above = np.cumsum(np.bincount(scores)[::-1])
+        best = scores >= len(above) - 1 - int(np.searchsorted(above, top))
         members, scores = members[best], scores[best]
     used = uses[members] if uses is not None else np.zeros(len(members), dtype=np.int64)
     order = np.lexsort((used, -scores))
@@ -172,12 +203,93 @@ def _select(
     starts = np.flatnonzero(
         np.concatenate([[True], (scores[1:] != scores[:-1]) | (used[1:] != used[:-1]), [True]])
     )
-    people = village.index.people
+    people, codes = village.index.people, members.tolist()
     chosen: list[tuple[Hashable, int]] = []
-    for start, stop in pairwise(starts):
+    for start, stop in pairwise(starts.tolist()):
         if top is not None and len(chosen) >= top:
             break
-        group = [people[code] for code in members[start:stop]]
-        group.sort(key=lambda other: tiebreak(person, other))
-        chosen.extend((other, int(scores[start])) for other in group)
+        group = [people[code] for code in codes[start:stop]]
+        places = _tiebreaks(person, group)
+        need = len(group) if top is None else top - len(chosen)
+        firsts = heapq.nsmallest(need, range(len(group)), key=places.__getitem__)
+        chosen.extend((group[k], int(scores[start])) for k in firsts)
     return chosen[:top] if top is not None else chosen
+
+
+@dataclass(frozen=True)
+class _Levels:
+    """:func:`ranked` of many people of one village, peers only, from the bits of who shares
+    each activity with whom (:class:`~contactladder.analysis.visit_bits.VisitBits`).
+
+    The neighbourhood is scored as in :func:`ranked`. When fewer than ``top`` of it beat the
+    most anyone else can earn (``bound``: every activity of the person, every column value),
+    the people who earn exactly that are found from the bits; only when those are too few
+    too is everyone scored, the shared activities counted from the bits.
+    """
+
+    village: Village
+    match: tuple[str, ...]
+    bits: VisitBits
+    #: Whether each person may still be suggested: within reach, focal, not ``most`` times yet.
+    open: np.ndarray
+    #: Scratch: the person and those they know (ruled out), the neighbourhood (scored apart).
+    out: np.ndarray
+    near: np.ndarray
+
+    @classmethod
+    def of(cls, village: Village, match: tuple[str, ...], people: list[int]) -> _Levels | None:
+        """The levels of ``village`` for ``people`` (codes); None when its bits would take too
+        much memory."""
+        bits = VisitBits.of(village.index, np.unique(np.array(people, dtype=np.int64)))
+        if bits is None:
+            return None
+        size = village.index.size
+        scratch = (np.zeros(size, dtype=bool) for _ in range(2))
+        return cls(village, match, bits, village.reach & village.focal_mask, *scratch)
+
+    def suggested(self, codes: list[int], uses: np.ndarray, most: int | None) -> None:
+        """Count one more suggestion of each of ``codes`` in ``uses``; close who reached
+        ``most``."""
+        uses[codes] += 1
+        if most is not None:
+            self.open[codes] &= uses[codes] < most
+
+    def best(self, person: Hashable, top: int, uses: np.ndarray) -> list[tuple[Hashable, int]]:
+        """:func:`ranked` of ``person`` (peers only), with ``uses`` and ``most`` as counted by
+        :meth:`suggested`."""
+        village, match, index = self.village, self.match, self.village.index
+        i = index.code[person]
+        mine, rungs = index.ties(i)
+        known = mine[rungs >= min(2, len(village.net.ladder))]
+        found, common = index.two_step(i)
+        self.out[known], self.out[i], self.near[found] = True, True, True
+        try:
+            rows = self.bits.shares(i)
+            near = self.open[found] & ~self.out[found]
+            members, common = found[near], common[near]
+            scores = POINTS["same_activity"] * self.bits.counts(rows, members)
+            scores += np.minimum(common * POINTS["shared_contacts"], CAPS["shared_contacts"])
+            scores += _column_points(village, i, members, match)
+            bound = POINTS["same_activity"] * len(rows) + _fixed_points(village, i, match)
+            if (scores > bound).sum() >= top:
+                best = scores > bound
+                return _select(village, person, members[best], scores[best], uses, top)
+            if bound > 0:
+                level = self.bits.sharing_all(rows)
+                level = level[self.open[level] & ~self.out[level] & ~self.near[level]]
+                fixed = bound - POINTS["same_activity"] * len(rows)
+                level = level[_column_points(village, i, level, match) == fixed]
+                keep = scores >= bound
+                if keep.sum() + len(level) >= top:
+                    members = np.concatenate([members[keep], level])
+                    scores = np.concatenate([scores[keep], np.full(len(level), bound)])
+                    return _select(village, person, members, scores, uses, top)
+            total = POINTS["same_activity"] * self.bits.all_counts(rows)
+            total[members] += np.minimum(
+                common * POINTS["shared_contacts"], CAPS["shared_contacts"]
+            )
+            everyone = np.flatnonzero(self.open & ~self.out)
+            total = total[everyone] + _column_points(village, i, everyone, match)
+            return _select(village, person, everyone[total > 0], total[total > 0], uses, top)
+        finally:
+            self.out[known], self.out[i], self.near[found] = False, False, False

@@ -186,7 +186,7 @@ class VillageIndex:
     def _near_counts(self, i: int) -> np.ndarray:
         """:meth:`shared_counts` of everyone, from the visits in time order."""
         keys, owners = self._in_time_order
-        low, high = self._near(i)
+        _, low, high = self.near_ranges(np.array([i]))
         starts, stops = np.searchsorted(keys, low), np.searchsorted(keys, high, "right")
         activity = low // (len(self.near_low) + 1)
         counts = np.zeros(self.size, dtype=np.int64)
@@ -237,7 +237,7 @@ class VillageIndex:
     def _inside(self, i: int, rows: np.ndarray) -> np.ndarray:
         """Which visits ``rows`` lie within ``together`` of a visit of person ``i`` to the same
         activity."""
-        low, high = self._near(i)
+        _, low, high = self.near_ranges(np.array([i]))
         if not len(low):
             return np.zeros(len(rows), dtype=bool)
         keys = self._keys(self.visit_activity[rows], self.visit_moment[rows])
@@ -247,19 +247,19 @@ class VillageIndex:
     def _keys(self, activity: np.ndarray, moment: np.ndarray) -> np.ndarray:
         return activity.astype(np.int64) * (len(self.near_low) + 1) + moment
 
-    def _near(self, i: int) -> tuple[np.ndarray, np.ndarray]:
-        """Person ``i``'s visits widened by ``together``, as merged ranges of keys."""
-        rows = slice(self.visit_ptr[i], self.visit_ptr[i + 1])
+    def near_ranges(self, people: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The visits of ``people`` (sorted codes) widened by ``together``, as merged ranges of
+        keys: whose range each is, and its first and last key, sorted by person and key."""
+        starts, stops = self.visit_ptr[people], self.visit_ptr[people + 1]
+        rows = ranges(starts, stops)
         activity, moment = self.visit_activity[rows], self.visit_moment[rows]
+        owner = np.repeat(people, stops - starts)
         low = self._keys(activity, self.near_low[moment])
         high = self._keys(activity, self.near_high[moment])
-        if not len(low):
-            return low, high
-        starts = np.concatenate([[True], low[1:] > high[:-1]])
-        group = np.cumsum(starts) - 1
-        merged_high = np.zeros(int(group[-1]) + 1, dtype=np.int64)
-        np.maximum.at(merged_high, group, high)
-        return low[starts], merged_high
+        # Within a person, low and high never go down (keys in order, moments widened alike).
+        starts = np.concatenate([[True], (low[1:] > high[:-1]) | (owner[1:] != owner[:-1])])
+        ends = np.concatenate([starts[1:], [True]])
+        return owner[starts[: len(low)]], low[starts[: len(low)]], high[ends[: len(low)]]
 
 
 def _no_edges() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

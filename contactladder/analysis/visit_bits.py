@@ -1,0 +1,179 @@
+"""Who shares an activity with a person, for everyone at once: the visits of a
+:class:`~contactladder.analysis.village_index.VillageIndex` as packed bits.
+
+Two people *share* an activity when some visit of one lies within ``together`` of some visit of
+the other (see :mod:`contactladder.analysis.village_index`). For a person, the moments within
+``together`` of their visits to an activity form a few ranges of moments; the people who share
+the activity are those with a visit to it in one of these ranges. :class:`VisitBits` answers
+that for every person at once, as one row of packed bits per activity (bit ``j % 64`` of word
+``j // 64`` is person ``j``; as bytes, ``numpy.packbits(..., bitorder="little")``):
+
+- ``visits[a, m]``: who was at activity ``a`` at moment ``m``;
+- the moments in blocks of :data:`BLOCK`, with the bits of everyone who was there from the
+  start of the block to each moment (``upto``) and from each moment to the end of its block
+  (``onwards``), and of runs of ``2**k`` whole blocks (``runs``);
+
+so that the people with a visit in a range of moments are the bits of at most four rows (the
+end of the first block, whole blocks, the start of the last block) or, within one block, of
+its moments, whatever the number of visits in the range.
+
+Examples
+--------
+>>> import networkx as nx
+>>> import pandas as pd
+>>> day = pd.Timestamp("2024-05-01")
+>>> graph = nx.Graph([("a", "k", {"rung": 2, "last_contact": day}),
+...     ("b", "k", {"rung": 1, "last_contact": day})])
+>>> visits = pd.DataFrame({"person": ["a", "b", "b"], "activity": ["gym", "gym", "zang"],
+...     "date": pd.to_datetime(["2024-01-01", "2024-01-20", "2024-05-01"])})
+>>> index = VillageIndex.of(graph, visits, pd.Timedelta(days=31))
+>>> bits = VisitBits.of(index, np.arange(3))
+>>> rows = bits.shares(0)
+>>> bits.counts(rows, np.arange(3)).tolist(), bits.all_counts(rows).tolist()
+([1, 0, 1], [1, 0, 1])
+>>> bits.sharing_all(rows).tolist()
+[0, 2]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+
+from contactladder.analysis.village_index import VillageIndex, ranges
+
+__all__ = ["VisitBits", "BLOCK", "MOST_BYTES"]
+
+#: The words of the rows: 64 people each, little-endian (so that their bytes unpack in order).
+WORD = np.dtype("<u8")
+#: Moments per block.
+BLOCK = 16
+#: The most bytes the bits may take; a larger village is scored without them.
+MOST_BYTES = 2**31
+
+
+@dataclass(frozen=True)
+class VisitBits:
+    """The visits of a :class:`VillageIndex` as packed bits (see the module docstring).
+
+    Build it with :meth:`of`; do not change it.
+    """
+
+    index: VillageIndex
+    #: Rows of packed bits: visits, upto, onwards (each activity by moment), runs, zeros.
+    store: np.ndarray
+    #: The moments, padded to whole blocks.
+    moments: int
+    #: The number of activities (at least 1).
+    activities: int
+    #: The rows whose bits make up each person's ranges, by person and activity.
+    pieces: np.ndarray
+    #: Where the pieces of each (person, activity) start, in that order.
+    pair_ptr: np.ndarray
+    #: Where the (person, activity) pairs of each person start.
+    person_ptr: np.ndarray
+
+    @classmethod
+    def of(cls, index: VillageIndex, people: np.ndarray) -> VisitBits | None:
+        """The bits of ``index``, to find who shares activities with ``people`` (sorted codes);
+        None when they would take more than :data:`MOST_BYTES`."""
+        activities, width = max(len(index.activities), 1), max((index.size + 63) // 64, 1)
+        blocks = max(-(-len(index.near_low) // BLOCK), 1)
+        moments, levels = blocks * BLOCK, blocks.bit_length()
+        size = 3 * activities * moments + levels * activities * blocks + 1
+        if size * width * 8 > MOST_BYTES:
+            return None
+        store = np.zeros((size, width), dtype=WORD)
+        cells = activities * moments
+        visits, upto, onwards = (
+            store[start * cells : (start + 1) * cells].reshape(activities, blocks, BLOCK, -1)
+            for start in range(3)
+        )
+        owners = np.repeat(np.arange(index.size), np.diff(index.visit_ptr))
+        row = index.visit_activity.astype(np.int64) * moments + index.visit_moment
+        np.bitwise_or.at(
+            visits.reshape(-1),
+            row * width + (owners >> 6),
+            np.left_shift(np.uint64(1), (owners & 63).astype(np.uint64)),
+        )
+        np.bitwise_or.accumulate(visits, axis=2, out=upto)
+        onwards[:, :, ::-1] = np.bitwise_or.accumulate(visits[:, :, ::-1], axis=2)
+        runs = store[3 * cells : size - 1].reshape(levels, activities, blocks, -1)
+        runs[0] = upto[:, :, BLOCK - 1]
+        for level in range(1, levels):
+            step = 1 << (level - 1)
+            runs[level, :, : blocks - step] = runs[level - 1, :, : blocks - step]
+            runs[level, :, : blocks - step] |= runs[level - 1, :, step:]
+        return cls(index, store, moments, activities, *_pieces(index, people, moments, activities))
+
+    def shares(self, i: int) -> np.ndarray:
+        """One row of packed bits per activity of person ``i`` (one of the ``people`` of
+        :meth:`of`; activities in the order of their codes): the people who share it with
+        ``i``."""
+        pairs = self.person_ptr[i : i + 2]
+        bounds = self.pair_ptr[pairs[0] : pairs[1] + 1]
+        rows = self.store[self.pieces[bounds[0] : bounds[-1]]]
+        found = np.empty((len(bounds) - 1, self.store.shape[1]), dtype=WORD)
+        for one, (start, stop) in enumerate(pairwise((bounds - bounds[0]).tolist())):
+            np.bitwise_or.reduce(rows[start:stop], axis=0, out=found[one])
+        return found
+
+    def counts(self, rows: np.ndarray, members: np.ndarray) -> np.ndarray:
+        """For each of ``members`` (codes), in how many of ``rows`` (of :meth:`shares`) they
+        are."""
+        bits = (rows[:, members >> 6] >> (members & 63).astype(np.uint64)) & np.uint64(1)
+        return bits.sum(axis=0, dtype=np.int64)
+
+    def all_counts(self, rows: np.ndarray) -> np.ndarray:
+        """:meth:`counts` of everyone."""
+        size = self.index.size
+        bits = np.unpackbits(rows.view(np.uint8), axis=1, count=size, bitorder="little")
+        return bits.sum(axis=0, dtype=np.int64)
+
+    def sharing_all(self, rows: np.ndarray) -> np.ndarray:
+        """The people (sorted codes) in every one of ``rows`` (everyone without rows)."""
+        if not len(rows):
+            return np.arange(self.index.size)
+        both = np.bitwise_and.reduce(rows, axis=0).view(np.uint8)
+        return np.flatnonzero(np.unpackbits(both, count=self.index.size, bitorder="little"))
+
+
+def _pieces(
+    index: VillageIndex, people: np.ndarray, moments: int, activities: int
+) -> tuple[np.ndarray, ...]:
+    """The rows of :class:`VisitBits` whose bits, together, are the people with a visit in the
+    ranges of each of ``people`` (:meth:`VillageIndex.near_ranges`), by person and activity: for a
+    range over blocks the end of its first block, its whole blocks (two runs that may overlap)
+    and the start of its last block; within one block each of its moments. Also where each
+    (person, activity) and each person starts."""
+    owner, low, high = index.near_ranges(people)
+    keys = len(index.near_low) + 1
+    activity, start, stop = low // keys, low % keys, high % keys
+    cells, blocks = activities * moments, moments // BLOCK
+    base = activity * moments
+    first, last = start // BLOCK, stop // BLOCK
+    gap = np.maximum(last - first - 1, 0)
+    level = np.floor(np.log2(np.maximum(gap, 1))).astype(np.int64)
+    run = 3 * cells + (level * activities + activity) * blocks
+    apart = first < last
+    spans = [
+        (apart, cells + base + stop),  # upto the last moment
+        (apart, 2 * cells + base + start),  # onwards from the first
+        (gap > 0, run + first + 1),
+        (gap > 0, run + last - (1 << level)),
+    ]
+    inside = np.flatnonzero(~apart)  # a range within one block: its moments
+    sizes = stop[inside] + 1 - start[inside]
+    at = np.repeat(inside, sizes)
+    rows = np.concatenate(
+        [*(row[used] for used, row in spans), base[at] + ranges(start[inside], stop[inside] + 1)]
+    )
+    whose = np.concatenate([*(np.flatnonzero(used) for used, _ in spans), at])
+    order = np.argsort(whose, kind="stable")  # ranges are sorted by person and activity
+    pair = owner * activities + activity
+    pairs, first_range = np.unique(pair, return_index=True)
+    pair_ptr = np.searchsorted(whose[order], np.append(first_range, len(low)))
+    person_ptr = np.searchsorted(pairs // activities, np.arange(index.size + 1))
+    return rows[order], pair_ptr, person_ptr
