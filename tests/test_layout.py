@@ -121,3 +121,30 @@ def test_areas_are_the_discs_the_wijken_fill():
         (xa, ya, ra), (xb, yb, rb) = areas[a], areas[b]
         assert math.hypot(xa - xb, ya - yb) > ra + rb  # wijken do not overlap
     assert layout_areas(nx.Graph()) == ({}, {})
+
+
+def test_layout_digest_sums_up_each_person_as_json_text():
+    import hashlib
+    import json
+
+    from contactladder.render.layout import (
+        LAYOUT_VERSION,
+        _pair_codes,
+        _sort_key,
+        layout_digest,
+        layout_order,
+    )
+
+    G = nx.Graph()
+    names = ["a", "é", 'ü"x', "\\n", "日本", 3, 4.5, ("t", 1), "tab\t", "\u2028", "\U0001f600"]
+    for i, name in enumerate(names):
+        G.add_node(name, wijk=[None, float("nan"), "Zuid", "é\n", 7][i % 5])
+    G.add_edges_from([("a", 3), ("é", 4.5), ("日本", "a")])
+    nodes = layout_order(G)
+    plain = hashlib.sha256(json.dumps([LAYOUT_VERSION, "wijk", 0, None, 500, len(nodes)]).encode())
+    for node in nodes:
+        value = G.nodes[node].get("wijk", "")
+        value = "" if value is None or value != value else str(value)
+        plain.update(json.dumps([*_sort_key(node), value]).encode() + b"\n")
+    plain.update(np.sort(_pair_codes(G, {node: i for i, node in enumerate(nodes)})).tobytes())
+    assert layout_digest(G) == plain.hexdigest()

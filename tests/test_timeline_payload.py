@@ -191,3 +191,42 @@ def test_timeline_areas_and_subtitle_lead(village_net):
     assert data["areas"] == network_map_data(net)["areas"]
     counts = data["subtitle"].split(" · ")[-1]
     assert data["subtitle"] == " · ".join([*data["subtitle_lead"], counts])
+
+
+def plain_histories(net, freq, index, view, lapse):
+    """The tie histories as the timeline made them before: a dict per pair, then sorted."""
+    appear, history = [-1] * len(index), {}
+    for number, step in enumerate(net.periods(freq, graph=False, view=view, lapse=lapse)):
+        for person in step.joined:
+            if person in index and appear[index[person]] < 0:
+                appear[index[person]] = number
+        changes = [(a, b, rung) for (a, b), rung in zip(step.new_ties, step.new_rungs)]
+        changes += [(a, b, new) for a, b, _, new in [*step.climbed, *step.declined]]
+        changes += [(a, b, 0) for a, b, _ in step.ended]
+        for a, b, level in changes:
+            if a in index and b in index:
+                pair = tuple(sorted((index[a], index[b])))
+                history.setdefault(pair, []).extend((number, int(level)))
+    pairs = sorted(history)
+    return appear, [p[0] for p in pairs], [p[1] for p in pairs], [history[p] for p in pairs]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("view", ["reached", "current"])
+def test_tie_histories_are_the_plain_ones(tmp_path, seed, view):
+    import random
+
+    from helpers import random_data
+
+    from contactladder.render.timeline_payload import _histories
+
+    random_data(tmp_path, seed)
+    net = LadderNetwork.from_path(tmp_path)
+    people = list(net.present_from.index)
+    random.Random(seed).shuffle(people)
+    index = {person: i for i, person in enumerate(people[: len(people) * 4 // 5])}
+    lapse = pd.Timedelta(days=60)
+    for freq in ("month", "week"):
+        ours = _histories(net, freq, index, view, lapse)
+        assert ours == plain_histories(net, freq, index, view, lapse)
+        assert len(ours[1]) > 0

@@ -192,10 +192,15 @@ def layout_digest(
     digest = hashlib.sha256(
         json.dumps([LAYOUT_VERSION, group, seed, scale, niter, len(nodes)]).encode()
     )
+    # Each person as the line ``json.dumps([type, id, group])``, all written at once.
+    quoted = json.encoder.encode_basestring_ascii
+    lines = []
     for node in nodes:
         value = values.get(node, "")
         value = "" if value is None or value != value else str(value)
-        digest.update(json.dumps([*_sort_key(node), value]).encode() + b"\n")
+        kind, text = _sort_key(node)
+        lines.append(f"[{quoted(kind)}, {quoted(text)}, {quoted(value)}]\n")
+    digest.update("".join(lines).encode())
     digest.update(np.sort(_pair_codes(G, index)).tobytes())
     return digest.hexdigest()
 

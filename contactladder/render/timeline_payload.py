@@ -31,9 +31,11 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from contactladder.errors import UsageError
@@ -140,8 +142,7 @@ def timeline_data(
         **shared,
     )
     index = {node: i for i, node in enumerate(node_order(G))}
-    appear, history = _histories(net, freq, index, view, window)
-    pairs = sorted(history)
+    appear, ends_a, ends_b, histories = _histories(net, freq, index, view, window)
     labels = net.calendar(freq).labels  # ISO text, or the waves' names
     steps = {
         "label": labels,
@@ -165,16 +166,12 @@ def timeline_data(
         }
     data.update(
         {
-            "subtitle": " · ".join([*lead, counts_text(len(index), len(pairs), lang)]),
+            "subtitle": " · ".join([*lead, counts_text(len(index), len(ends_a), lang)]),
             "subtitle_lead": lead,
             "freq": freq,
             "steps": steps,
             "nodes": {**data["nodes"], "appear": appear},
-            "edges": {
-                "a": [p[0] for p in pairs],
-                "b": [p[1] for p in pairs],
-                "history": [history[p] for p in pairs],
-            },
+            "edges": {"a": ends_a, "b": ends_b, "history": histories},
             "sizes": size_table(max((G.degree(n) for n in G), default=0)),
             "counters": {"columns": columns, "all": counters_all, "wijken": counters_wijk},
             "focal_alone_label": w["map.focal_alone"].format(focal=focal),
@@ -188,28 +185,45 @@ def timeline_data(
 
 def _histories(
     net: LadderNetwork, freq: str, index: dict, view: str, lapse: pd.Timedelta
-) -> tuple[list[int], dict[tuple[int, int], list[int]]]:
-    """When each person of ``index`` appears, and each tie's history ``[step, level, ...]``
-    (level 0: ended), from one walk over the periods."""
+) -> tuple[list[int], list[int], list[int], list[list[int]]]:
+    """When each person of ``index`` (person -> 0, 1, ... in its order) appears, and the ties
+    among them sorted by their ends' numbers ``a <= b``: ``a``, ``b`` and each one's history
+    ``[step, level, ...]`` (level 0: ended), from one walk over the periods."""
     appear = [-1] * len(index)
-    history: dict[tuple[int, int], list[int]] = {}
-
-    def add(a: object, b: object, number: int, level: int) -> None:
-        if a in index and b in index:
-            history.setdefault(_pair(index[a], index[b]), []).extend((number, int(level)))
-
-    steps = net.periods(freq, graph=False, view=view, lapse=lapse)
-    for number, step in enumerate(steps):
+    ends_a: list = []
+    ends_b: list = []
+    levels: list = []
+    numbers: list[int] = []
+    for number, step in enumerate(net.periods(freq, graph=False, view=view, lapse=lapse)):
         for person in step.joined:
             if person in index and appear[index[person]] < 0:
                 appear[index[person]] = number
-        for (a, b), rung in zip(step.new_ties, step.new_rungs):
-            add(a, b, number, rung)
-        for a, b, _, new in [*step.climbed, *step.declined]:
-            add(a, b, number, new)
-        for a, b, _ in step.ended:
-            add(a, b, number, 0)
-    return appear, history
+        # A step's changes in the order they happened: new, climbed, declined, ended.
+        changes = [(a, b, rung) for (a, b), rung in zip(step.new_ties, step.new_rungs)]
+        changes += [(a, b, new) for a, b, _, new in step.climbed]
+        changes += [(a, b, new) for a, b, _, new in step.declined]
+        changes += [(a, b, 0) for a, b, _ in step.ended]
+        if changes:
+            a, b, level = zip(*changes)
+            ends_a += a
+            ends_b += b
+            levels += level
+            numbers += [number] * len(changes)
+    people = pd.Index(list(index), dtype=object)  # person -> number, -1 for one not in it
+    i = people.get_indexer(pd.Index(ends_a, dtype=object)).astype(np.int64)
+    j = people.get_indexer(pd.Index(ends_b, dtype=object)).astype(np.int64)
+    keep = (i >= 0) & (j >= 0)
+    low, high = np.minimum(i, j)[keep], np.maximum(i, j)[keep]
+    order = np.argsort(low * max(len(index), 1) + high, kind="stable")  # in time within a tie
+    low, high = low[order], high[order]
+    starts = np.flatnonzero(np.r_[True, (low[1:] != low[:-1]) | (high[1:] != high[:-1])])
+    starts = starts[starts < len(low)]
+    steps = np.asarray(numbers, dtype=np.int64)[keep][order]
+    rungs = np.asarray(levels, dtype=np.int64)[keep][order]
+    flat = np.column_stack([steps, rungs]).ravel().tolist()
+    bounds = (np.r_[starts, len(low)] * 2).tolist()
+    histories = [flat[start:end] for start, end in itertools.pairwise(bounds)]
+    return appear, low[starts].tolist(), high[starts].tolist(), histories
 
 
 def _dots(G: nx.Graph) -> nx.Graph:
@@ -295,7 +309,3 @@ def _counters(
         return of(wijk), []
     per_wijk = [of(name) for name in wijken] if by_wijk is not None and len(wijken) > 1 else []
     return table(counters), per_wijk
-
-
-def _pair(a: int, b: int) -> tuple[int, int]:
-    return (a, b) if a < b else (b, a)
