@@ -177,11 +177,8 @@ def write_report(
     folder = Path(folder)
     heading: dict[str, Any] = {"title": title, "subtitle": subtitle, "moments": moments}
     tables = report_tables(net, freq=freq, by=by, exact=exact, progress=progress, **heading)
+    village, timeline_page = _village_and_timeline(net, tables, lang, timeline=timeline)
     figures = report_figures(net, tables, lang=lang)
-    # the maps and the timeline share the snapshot of the whole history and its layout
-    net = shared_snapshots(net)
-    layout = layout_once(remembered_layout())
-    village = village_maps(net, tables.moments, lang=lang, layout=layout)
     pictures = {
         stem: {fmt: charts.figure_bytes(figure, fmt) for fmt in ("png", "svg")}
         for stem, figure in figures.items()
@@ -198,7 +195,7 @@ def write_report(
         images={s: p["png"] for s, p in pictures.items()},
         lang=lang,
         village=village,
-        timeline_page=_timeline_page(net, tables, lang, layout) if timeline else None,
+        timeline_page=timeline_page,
     )
     sheets = {
         "growth.csv": tables.growth,
@@ -229,6 +226,18 @@ def report_job(
     names ``index.html``, which links the rest. Keywords are those of :func:`write_report`."""
     net, notes = open_source(source, output=Path(folder))
     return Result(paths=write_report(net, folder, **options)[:1], notes=notes)
+
+
+def _village_and_timeline(
+    net: LadderNetwork, tables: ReportTables, lang: str, *, timeline: bool
+) -> tuple[dict[str, dict[str, Any]], str | None]:
+    """The map payloads of the village at the report's moments and the timeline page (None
+    without ``timeline``). They share the snapshot of the whole history and its layout, which
+    are let go when they are done."""
+    shared = shared_snapshots(net)
+    layout = layout_once(remembered_layout())
+    village = village_maps(shared, tables.moments, lang=lang, layout=layout)
+    return village, _timeline_page(shared, tables, lang, layout) if timeline else None
 
 
 def _timeline_page(net: LadderNetwork, tables: ReportTables, lang: str, layout: Any) -> str:
