@@ -42,8 +42,13 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from contactladder.analysis.cut_off import cut_off as people_cut_off
-from contactladder.analysis.cut_off import local_bridge_mask
+from contactladder.analysis.cut_off import (
+    as_igraph,
+    bridges,
+    cut_off_counts,
+    local_bridge_codes,
+    tie_rows,
+)
 from contactladder.analysis.village import LEFT, Village, iso_day
 from contactladder.analysis.weaver_sentences import broker_explanation, role_people
 from contactladder.network.ladder_network import LadderNetwork
@@ -146,15 +151,16 @@ def brokers(
     """
     lang = check_lang(lang)
     people = _People(G, focal, wijk, group, role, name)
-    nodes, graph = _as_igraph(G)
-    betweenness = betweenness_centrality(G)
+    nodes, graph = as_igraph(G)
+    simple = graph.simplify(multiple=True, loops=True, combine_edges=None)
+    betweenness = _betweenness(nodes, simple)
     a, b = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2).T
     flags = _tie_flags(people, graph, a, b)
     counts = {
         key: np.bincount(np.concatenate([a, b]), np.tile(flag, 2), len(nodes)).astype(int)
         for key, flag in flags.items()
     }
-    cut_off = people_cut_off(G)
+    cut_off = dict(zip(nodes, cut_off_counts(simple).tolist()))
     sole: dict[Hashable, list[Hashable]] = {}
     for person in G:
         if people.focal(person) and G.degree(person) == 1:
@@ -194,7 +200,7 @@ def _tie_flags(
     flags = {
         "between_wijken": (wijken[a] >= 0) & (wijken[b] >= 0) & (wijken[a] != wijken[b]),
         "between_groups": groups[a] != groups[b],
-        "local_bridges": local_bridge_mask(people.G, a, b),
+        "local_bridges": local_bridge_codes(graph.vcount(), tie_rows(people.G, a, b), a, b),
         "bridges": np.zeros(len(a), dtype=bool),
     }
     flags["bridges"][graph.bridges()] = True
@@ -221,11 +227,15 @@ def betweenness_centrality(G: nx.Graph) -> dict[Hashable, float]:
     >>> betweenness_centrality(nx.path_graph(["a", "b", "c"]))
     {'a': 0.0, 'b': 1.0, 'c': 0.0}
     """
-    nodes, graph = _as_igraph(G)
+    nodes, graph = as_igraph(G)
+    return _betweenness(nodes, graph.simplify(multiple=True, loops=True, combine_edges=None))
+
+
+def _betweenness(nodes: list[Hashable], graph: igraph.Graph) -> dict[Hashable, float]:
+    """:func:`betweenness_centrality` of the simple ``graph`` on the numbers of ``nodes``."""
     n = len(nodes)
     if n < 3:
         return dict.fromkeys(nodes, 0.0)
-    graph = graph.simplify(multiple=True, loops=True, combine_edges=None)
     if n <= BETWEENNESS_EXACT_UP_TO:
         counts = 2 * np.asarray(graph.betweenness(directed=False), dtype=float)
         return dict(zip(nodes, (counts / ((n - 1) * (n - 2))).tolist()))
@@ -236,26 +246,6 @@ def betweenness_centrality(G: nx.Graph) -> dict[Hashable, float]:
     scale = np.full(n, 1 / (k * (n - 2)))
     scale[sources] = 1 / ((k - 1) * (n - 2))
     return dict(zip(nodes, (counts * scale).tolist()))
-
-
-def bridges(G: nx.Graph) -> set[frozenset[Hashable]]:
-    """The ties of ``G`` whose loss splits its component (as :func:`networkx.bridges`; two
-    ties between the same people are no bridge), computed by igraph.
-
-    >>> sorted(map(sorted, bridges(nx.Graph([(1, 2), (2, 3), (3, 1), (3, 4)]))))
-    [[3, 4]]
-    """
-    nodes, graph = _as_igraph(G)
-    ends = [graph.es[number].tuple for number in graph.bridges()]
-    return {frozenset((nodes[a], nodes[b])) for a, b in ends}
-
-
-def _as_igraph(G: nx.Graph) -> tuple[list[Hashable], igraph.Graph]:
-    """The nodes of ``G`` in its order, and its ties (without loops) on their numbers."""
-    nodes = list(G)
-    code = {node: number for number, node in enumerate(nodes)}
-    ends = [(code[a], code[b]) for a, b in G.edges() if a != b]
-    return nodes, igraph.Graph(n=len(nodes), edges=ends)
 
 
 def village_brokers(

@@ -5,6 +5,11 @@ people outside the largest of those pieces have lost their way to the larger par
 they are *cut off* by that person. Only an articulation point (a node whose removal disconnects
 its component) cuts anyone off.
 
+The other measures of a network's structure that :mod:`contactladder.analysis.brokers` reads from
+the same igraph graph live here too: :func:`bridges` (ties whose loss splits a component) and
+:func:`local_bridge_mask` (ties whose ends have no one in common), with :func:`as_igraph`, the
+graph on the nodes' numbers that they share.
+
 Examples
 --------
 A path 1-2-3-4 with a spur 3-5: without 3, both 4 and 5 are alone, and 1-2 is the larger piece.
@@ -25,7 +30,15 @@ import numpy as np
 
 from contactladder.analysis.village_index import ranges
 
-__all__ = ["cut_off", "local_bridge_mask"]
+__all__ = [
+    "as_igraph",
+    "bridges",
+    "cut_off",
+    "cut_off_counts",
+    "local_bridge_codes",
+    "local_bridge_mask",
+    "tie_rows",
+]
 
 
 @nx.utils.not_implemented_for("directed")
@@ -69,18 +82,19 @@ def cut_off(G: nx.Graph) -> dict[Hashable, int]:
     >>> cut_off(nx.cycle_graph(4))
     {0: 0, 1: 0, 2: 0, 3: 0}
     """
-    nodes = list(G)
-    code = {node: number for number, node in enumerate(nodes)}
-    ends = [(code[a], code[b]) for a, b in G.edges() if a != b]
-    graph = igraph.Graph(n=len(nodes), edges=ends)
-    return dict(zip(nodes, _cut_off_codes(graph.simplify()).tolist()))
+    nodes, graph = as_igraph(G)
+    return dict(zip(nodes, cut_off_counts(graph.simplify()).tolist()))
 
 
-def _cut_off_codes(graph: igraph.Graph) -> np.ndarray:
+def cut_off_counts(graph: igraph.Graph) -> np.ndarray:
     """:func:`cut_off` of a simple igraph graph, by vertex number, through its block-cut forest:
     the articulation points (tree nodes ``0 .. c-1``, each one person) and the blocks (tree nodes
     ``c ..``, each their people who are no articulation point), with one root joining a node of
-    every tree."""
+    every tree.
+
+    >>> cut_off_counts(igraph.Graph(edges=[(0, 1), (1, 2)])).tolist()
+    [0, 1, 0]
+    """
     n = graph.vcount()
     blocks, cuts = graph.biconnected_components(return_articulation_points=True)
     found = np.zeros(n, dtype=np.int64)
@@ -126,12 +140,23 @@ def local_bridge_mask(G: nx.Graph, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     ...     np.array([1, 3])).tolist()
     [False, True]
     """
-    n = G.number_of_nodes()
     code = {node: number for number, node in enumerate(G)}
     pairs = np.asarray([(code[u], code[v]) for u, v in G.edges()], dtype=np.int64).reshape(-1, 2)
+    return local_bridge_codes(G.number_of_nodes(), pairs, a, b)
+
+
+def local_bridge_codes(n: int, pairs: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """:func:`local_bridge_mask` of the graph on the nodes ``0 .. n-1`` whose ties (each once,
+    self-loops too) are the rows of ``pairs``.
+
+    >>> pairs = np.array([(0, 1), (1, 2), (2, 0), (2, 3)])
+    >>> local_bridge_codes(4, pairs, pairs[:, 0], pairs[:, 1]).tolist()
+    [False, False, False, True]
+    """
     ends = np.concatenate([pairs[:, 0], pairs[:, 1][pairs[:, 0] != pairs[:, 1]]])
     others = np.concatenate([pairs[:, 1], pairs[:, 0][pairs[:, 0] != pairs[:, 1]]])
-    keys = np.unique(ends * n + others)  # every (person, neighbour), loops once
+    keys = np.sort(ends * n + others)  # every (person, neighbour), loops once
+    keys = keys[np.append(True, keys[1:] != keys[:-1])] if len(keys) else keys
     indptr = np.searchsorted(keys // max(n, 1), np.arange(n + 1))
     degree = np.diff(indptr)
     small = np.where(degree[a] <= degree[b], a, b)
@@ -143,3 +168,41 @@ def local_bridge_mask(G: nx.Graph, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     common = np.zeros(len(a), dtype=bool)
     common[tie[keys[place] == wanted]] = True
     return ~common
+
+
+def bridges(G: nx.Graph) -> set[frozenset[Hashable]]:
+    """The ties of ``G`` whose loss splits its component (as :func:`networkx.bridges`; two
+    ties between the same people are no bridge), computed by igraph.
+
+    >>> sorted(map(sorted, bridges(nx.Graph([(1, 2), (2, 3), (3, 1), (3, 4)]))))
+    [[3, 4]]
+    """
+    nodes, graph = as_igraph(G)
+    ends = [graph.es[number].tuple for number in graph.bridges()]
+    return {frozenset((nodes[a], nodes[b])) for a, b in ends}
+
+
+def tie_rows(G: nx.Graph, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The ties ``a[t] - b[t]`` (numbers of the nodes of ``G``) and the self-loops of ``G``, as
+    the rows :func:`local_bridge_codes` takes.
+
+    >>> tie_rows(nx.Graph([(0, 1), (1, 1)]), np.array([0]), np.array([1])).tolist()
+    [[0, 1], [1, 1]]
+    """
+    loops = {node for node, _ in nx.selfloop_edges(G)}
+    looped = [number for number, node in enumerate(G) if node in loops]
+    return np.concatenate([np.column_stack([a, b]), np.column_stack([looped, looped])]).astype(
+        np.int64
+    )
+
+
+def as_igraph(G: nx.Graph) -> tuple[list[Hashable], igraph.Graph]:
+    """The nodes of ``G`` in its order, and its ties (without loops) on their numbers.
+
+    >>> as_igraph(nx.Graph([("a", "b"), ("b", "b")]))[1].get_edgelist()
+    [(0, 1)]
+    """
+    nodes = list(G)
+    code = {node: number for number, node in enumerate(nodes)}
+    ends = [(code[a], code[b]) for a, b in G.edges() if a != b]
+    return nodes, igraph.Graph(n=len(nodes), edges=ends)
