@@ -81,6 +81,7 @@ def map_data(
     legend: str | None = None,
     faded_before: object = None,
     ties: bool = True,
+    order: list[Hashable] | None = None,
 ) -> dict[str, Any]:
     """The payload of the map of ``G``: the people, their ties, legend and words.
 
@@ -125,6 +126,9 @@ def map_data(
     ties : bool
         False leaves the ties' columns empty (for a page that gives its own, as the
         timeline does); the people's sizes still count their ties.
+    order : list, optional
+        ``node_order(G)`` (:func:`~contactladder.render.styles.node_order`), when the caller
+        has it already; made from ``G`` when not given.
 
     Returns
     -------
@@ -148,7 +152,7 @@ def map_data(
         raise ValueError(f"positions lack {missing} of the {len(G)} people of the graph")
     styles = role_styles(G, lang=lang, colours=colours)
     group_index = {key: i for i, key in enumerate(styles)}
-    order = node_order(G)
+    order = node_order(G) if order is None else order
     index = {node: i for i, node in enumerate(order)}
     wijken = sorted({attribute_text(w) for _, w in G.nodes(data="wijk")} - {""})
     wijk_index = {w: i for i, w in enumerate(wijken)}

@@ -133,15 +133,17 @@ def timeline_data(
     shared = shared_map_options(
         net, options, final, layout=layout, lang=lang, anonymize=anonymize, legend=legend
     )
+    order = node_order(G)
     data = map_data(
         G,
         net.ladder,
         title=" — ".join(options.title_parts),
         part=options.wijk is not None,
         ties=False,
+        order=order,
         **shared,
     )
-    index = {node: i for i, node in enumerate(node_order(G))}
+    index = {node: i for i, node in enumerate(order)}
     appear, ends_a, ends_b, histories = _histories(net, freq, index, view, window)
     labels = net.calendar(freq).labels  # ISO text, or the waves' names
     steps = {
