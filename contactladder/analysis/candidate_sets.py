@@ -235,17 +235,20 @@ class _Levels:
     #: Scratch: the person and those they know (ruled out), the neighbourhood (scored apart).
     out: np.ndarray
     near: np.ndarray
+    #: The two-step neighbourhoods of the people (:meth:`VillageIndex.two_steps`).
+    steps: tuple[np.ndarray, np.ndarray, np.ndarray]
 
     @classmethod
     def of(cls, village: Village, match: tuple[str, ...], people: list[int]) -> _Levels | None:
         """The levels of ``village`` for ``people`` (codes); None when its bits would take too
         much memory."""
-        bits = VisitBits.of(village.index, np.unique(np.array(people, dtype=np.int64)))
+        codes = np.unique(np.array(people, dtype=np.int64))
+        bits = VisitBits.of(village.index, codes)
         if bits is None:
             return None
-        size = village.index.size
-        scratch = (np.zeros(size, dtype=bool) for _ in range(2))
-        return cls(village, match, bits, village.reach & village.focal_mask, *scratch)
+        out, near = (np.zeros(village.index.size, dtype=bool) for _ in range(2))
+        allowed = village.reach & village.focal_mask
+        return cls(village, match, bits, allowed, out, near, village.index.two_steps(codes))
 
     def suggested(self, codes: list[int], uses: np.ndarray, most: int | None) -> None:
         """Count one more suggestion of each of ``codes`` in ``uses``; close who reached
@@ -261,23 +264,25 @@ class _Levels:
         i = index.code[person]
         mine, rungs = index.ties(i)
         known = mine[rungs >= min(2, len(village.net.ladder))]
-        found, common = index.two_step(i)
+        start, found, common = self.steps
+        found, common = (found[start[i] : start[i + 1]], common[start[i] : start[i + 1]])
         self.out[known], self.out[i], self.near[found] = True, True, True
         try:
-            rows = self.bits.shares(i)
             near = self.open[found] & ~self.out[found]
             members, common = found[near], common[near]
-            scores = POINTS["same_activity"] * self.bits.counts(rows, members)
+            scores = POINTS["same_activity"] * self.bits.counts(i, members)
             scores += np.minimum(common * POINTS["shared_contacts"], CAPS["shared_contacts"])
             scores += _column_points(village, i, members, match)
-            bound = POINTS["same_activity"] * len(rows) + _fixed_points(village, i, match)
+            activities = self.bits.activity_count(i)
+            bound = POINTS["same_activity"] * activities + _fixed_points(village, i, match)
             if (scores > bound).sum() >= top:
                 best = scores > bound
                 return _select(village, person, members[best], scores[best], uses, top)
+            rows = self.bits.shares(i)
             if bound > 0:
                 level = self.bits.sharing_all(rows)
                 level = level[self.open[level] & ~self.out[level] & ~self.near[level]]
-                fixed = bound - POINTS["same_activity"] * len(rows)
+                fixed = bound - POINTS["same_activity"] * activities
                 level = level[_column_points(village, i, level, match) == fixed]
                 keep = scores >= bound
                 if keep.sum() + len(level) >= top:

@@ -148,10 +148,24 @@ class VillageIndex:
     def two_step(self, i: int) -> tuple[np.ndarray, np.ndarray]:
         """The people other than ``i`` with a tie in common with ``i`` (sorted), and how many
         ties in common each has."""
-        mine, _ = self.ties(i)
-        reached = self.neighbours[ranges(self.indptr[mine], self.indptr[mine + 1])]
-        found, counts = np.unique(reached[reached != i], return_counts=True)
+        _, found, counts = self.two_steps(np.array([i]))
         return found, counts
+
+    def two_steps(self, people: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`two_step` of each of ``people`` (codes), one after the other: where the
+        people found for each person start (by code: ``found[start[i]:start[i + 1]]``), and
+        the people found and their ties in common."""
+        friends = ranges(self.indptr[people], self.indptr[people + 1])
+        whose = np.repeat(people, self.indptr[people + 1] - self.indptr[people])
+        friends = self.neighbours[friends]
+        sizes = self.indptr[friends + 1] - self.indptr[friends]
+        reached = self.neighbours[ranges(self.indptr[friends], self.indptr[friends + 1])]
+        whose = np.repeat(whose, sizes)
+        pairs, counts = np.unique(
+            (whose * self.size + reached)[reached != whose], return_counts=True
+        )
+        start = np.searchsorted(pairs // max(self.size, 1), np.arange(self.size + 1))
+        return start, pairs % max(self.size, 1), counts
 
     def neighbour_counts(self, sources: np.ndarray, members: np.ndarray) -> np.ndarray:
         """For every person of ``members`` (sorted), how many of ``sources`` they have a tie

@@ -29,7 +29,7 @@ Examples
 >>> index = VillageIndex.of(graph, visits, pd.Timedelta(days=31))
 >>> bits = VisitBits.of(index, np.arange(3))
 >>> rows = bits.shares(0)
->>> bits.counts(rows, np.arange(3)).tolist(), bits.all_counts(rows).tolist()
+>>> bits.counts(0, np.arange(3)).tolist(), bits.all_counts(rows).tolist()
 ([1, 0, 1], [1, 0, 1])
 >>> bits.sharing_all(rows).tolist()
 [0, 2]
@@ -120,14 +120,24 @@ class VisitBits:
             np.bitwise_or.reduce(rows[start:stop], axis=0, out=found[one])
         return found
 
-    def counts(self, rows: np.ndarray, members: np.ndarray) -> np.ndarray:
-        """For each of ``members`` (codes), in how many of ``rows`` (of :meth:`shares`) they
-        are."""
-        bits = (rows[:, members >> 6] >> (members & 63).astype(np.uint64)) & np.uint64(1)
+    def activity_count(self, i: int) -> int:
+        """The number of activities of person ``i`` (one of the ``people`` of :meth:`of`)."""
+        return int(self.person_ptr[i + 1] - self.person_ptr[i])
+
+    def counts(self, i: int, members: np.ndarray) -> np.ndarray:
+        """For each of ``members`` (codes), how many activities they share with person ``i``
+        (one of the ``people`` of :meth:`of`): only the words of ``members`` are read."""
+        bounds = self.pair_ptr[self.person_ptr[i] : self.person_ptr[i + 1] + 1]
+        if len(bounds) < 2 or not len(members):
+            return np.zeros(len(members), dtype=np.int64)
+        pieces = self.pieces[bounds[0] : bounds[-1]]
+        words = self.store[pieces[:, None], members >> 6]
+        shared = np.bitwise_or.reduceat(words, bounds[:-1] - bounds[0], axis=0)
+        bits = (shared >> (members & 63).astype(np.uint64)) & np.uint64(1)
         return bits.sum(axis=0, dtype=np.int64)
 
     def all_counts(self, rows: np.ndarray) -> np.ndarray:
-        """:meth:`counts` of everyone."""
+        """For everyone, in how many of ``rows`` (of :meth:`shares`) they are."""
         size = self.index.size
         bits = np.unpackbits(rows.view(np.uint8), axis=1, count=size, bitorder="little")
         return bits.sum(axis=0, dtype=np.int64)
@@ -136,8 +146,11 @@ class VisitBits:
         """The people (sorted codes) in every one of ``rows`` (everyone without rows)."""
         if not len(rows):
             return np.arange(self.index.size)
-        both = np.bitwise_and.reduce(rows, axis=0).view(np.uint8)
-        return np.flatnonzero(np.unpackbits(both, count=self.index.size, bitorder="little"))
+        both = np.bitwise_and.reduce(rows, axis=0)
+        words = np.flatnonzero(both)
+        bits = np.unpackbits(both[words].view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")
+        word, bit = np.nonzero(bits)
+        return words[word] * 64 + bit
 
 
 def _pieces(
