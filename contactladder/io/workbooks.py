@@ -12,7 +12,9 @@ Excel's limit and XlsxWriter's). A longer table is one :class:`~contactladder.er
 naming the table, its rows and the limit, raised before anything is written
 (:func:`check_sheet_rows`; CSV has no limit).
 
-The workbook carries a fixed creation time and XlsxWriter's fixed time on every part, so the
+The parts of the file are written by :mod:`contactladder.io.xlsx_package` (the ones XlsxWriter
+writes, each row streamed as XML); each cell's XML is made once per distinct value of its
+column. The workbook carries a fixed creation time and a fixed time on every part, so the
 same tables give the same bytes; it is written whole or not at all
 (:func:`~contactladder.io.files.write_bytes`). CSV and the shared rules about cells are in
 :mod:`contactladder.io.sheets`.
