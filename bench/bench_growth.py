@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/bench_growth.py [--size 1M|10M] [--contacts N] [--people N] [--months 24]
+    .venv/bin/python bench/bench_growth.py [--size 1M|10M|100M] [--contacts N] [--people N]
 
 Writes a seeded data set (``contacts.csv``, ``people.csv``) into ``bench/out/`` and times, each in
 a fresh Python process so that times and peak memory do not mix, the CPU time (all threads of
@@ -11,18 +11,25 @@ the process, ``time.process_time``, so that ratios hold on a busy machine) besid
 growth
     ``LadderNetwork.from_path`` + ``growth(net, freq="month")``: the public API, loading and
     validation included, reached view.
+growth streamed
+    ``StreamedNetwork.from_path`` + ``growth``: ``growth --streamed``, the contacts checked and
+    grouped out of core by polars' streaming engine; the same table.
 baseline
     The naive way: read the contacts with pandas, then for every month rebuild the snapshot graph
     with networkx from all contacts so far and compute each column from scratch
     (``nx.number_connected_components``, ``nx.transitivity``, ``nx.density``, degrees ...).
-floor, floor polars, floor duckdb
+floor, floor polars, floor streaming, floor duckdb
     Reading the contacts and grouping them by pair and month (highest rung), nothing else: what
-    any tool has to do at least, with pandas, polars and DuckDB.
+    any tool has to do at least, with pandas, polars (in memory, and its streaming engine) and
+    DuckDB.
 
 Prints the times, peak memory of each process (``VmHWM``), the ratios of growth to the best
 floor and to pandas' (CPU) and baseline/growth, and checks that growth and the baseline give the
-same table. ``--size 10M`` (10M contacts, 500k people) leaves the baseline out. See
-``bench/README.md``.
+same table, and that growth and growth streamed do. ``--size 10M`` (10M contacts, 500k
+people) leaves the baseline out; ``--size 100M`` (100M contacts, 5M people: a 5 GB file written
+part by part, :func:`~contactladder.demo.synthetic.generate_in_parts`) times only what works out
+of core: growth streamed and the streaming and DuckDB floors, with the peak memory targets (2 GB
+at 10M, 8 GB streamed at 100M). See ``bench/README.md``.
 """
 
 from __future__ import annotations
@@ -41,7 +48,8 @@ from common import OUT, measure_stage, timed
 # Imported before any timing, as pandas, polars and DuckDB are for the floors: the stages time
 # work, not imports.
 from contactladder import LadderNetwork, growth
-from contactladder.demo.synthetic import RUNG_KEYS, generate
+from contactladder.demo.synthetic import RUNG_KEYS, generate, generate_in_parts
+from contactladder.network import StreamedNetwork
 
 TARGET_SPEEDUP, TARGET_FLOOR = 5.0, 3.0
 
@@ -52,6 +60,11 @@ TARGET_SPEEDUP, TARGET_FLOOR = 5.0, 3.0
 def run_growth(folder: Path) -> pd.DataFrame:
     net = LadderNetwork.from_path(folder)
     return growth(net, freq="month")
+
+
+def run_growth_streamed(folder: Path) -> pd.DataFrame:
+    """``growth --streamed``: the contacts read and grouped out of core."""
+    return growth(StreamedNetwork.from_path(folder), freq="month")
 
 
 def run_floor(folder: Path) -> pd.DataFrame:
@@ -86,6 +99,25 @@ def run_floor_polars(folder: Path) -> pd.DataFrame:
         .collect()
     )
     return pd.DataFrame({"rows": [grouped.height]})
+
+
+def run_floor_streaming(folder: Path) -> pd.DataFrame:
+    """The polars floor with its streaming engine: out of core, for files beyond memory."""
+    levels = {key: n for n, key in enumerate(RUNG_KEYS, start=1)}
+    grouped = (
+        pl.scan_csv(folder / "contacts.csv")
+        .select(
+            pl.col("date").str.to_date("%Y-%m-%d").dt.truncate("1mo").alias("month"),
+            "person_a",
+            "person_b",
+            pl.col("rung").replace_strict(levels, return_dtype=pl.Int8),
+        )
+        .group_by("month", "person_a", "person_b")
+        .agg(pl.col("rung").max())
+        .select(pl.len())
+        .collect(engine="streaming")
+    )
+    return pd.DataFrame({"rows": [grouped.item()]})
 
 
 def run_floor_duckdb(folder: Path) -> pd.DataFrame:
@@ -167,13 +199,20 @@ def run_baseline(folder: Path) -> pd.DataFrame:
 STAGES = {
     "floor": run_floor,
     "floor polars": run_floor_polars,
+    "floor streaming": run_floor_streaming,
     "floor duckdb": run_floor_duckdb,
     "growth": run_growth,
+    "growth streamed": run_growth_streamed,
     "baseline": run_baseline,
 }
-FLOORS = ("floor", "floor polars", "floor duckdb")
+FLOORS = ("floor", "floor polars", "floor streaming", "floor duckdb")
+GROWTHS = ("growth", "growth streamed")
 #: The sizes of --size: contacts, people.
-SIZES = {"1M": (1_000_000, 50_000), "10M": (10_000_000, 500_000)}
+SIZES = {"1M": (1_000_000, 50_000), "10M": (10_000_000, 500_000), "100M": (100_000_000, 5_000_000)}
+#: What --size 100M measures: what works out of core (the 5 GB file is written in parts).
+OUT_OF_CORE = ("floor streaming", "floor duckdb", "growth streamed")
+#: Peak memory targets (issue 15), MiB: growth at 10M contacts, streamed growth at 100M.
+PEAK_TARGETS = {"10M": 2_000, "100M": 8_000}
 
 
 def stage(name: str, folder: Path) -> None:
@@ -181,14 +220,17 @@ def stage(name: str, folder: Path) -> None:
     JSON."""
     table, figures = timed(lambda: STAGES[name](folder))
     if name not in FLOORS:
-        table.to_csv(folder / f"{name}.csv", index=False)
+        table.to_csv(folder / f"{name.replace(' ', '_')}.csv", index=False)
     print(json.dumps({**figures, "rows": len(table)}))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--size", choices=list(SIZES), default=None, help="1M (the default) or 10M contacts."
+        "--size",
+        choices=list(SIZES),
+        default=None,
+        help="1M (the default), 10M or 100M contacts (100M: streamed growth and floors only).",
     )
     parser.add_argument("--contacts", type=int, default=None)
     parser.add_argument("--people", type=int, default=None)
@@ -212,31 +254,31 @@ def main() -> None:
 
     if not (folder / "contacts.csv").exists():
         began = time.perf_counter()
-        generate(folder, contacts, people, args.months, args.seed)
+        write = generate_in_parts if contacts > 20_000_000 else generate
+        write(folder, contacts, people, args.months, args.seed)
         print(f"generated {folder} in {time.perf_counter() - began:.1f} s")
     print(
         f"{contacts:,} contacts among {people:,} people over {args.months} months; "
         f"monthly growth table, reached view"
     )
-    skip_baseline = args.skip_baseline or args.size == "10M"
+    skip_baseline = args.skip_baseline or args.size in ("10M", "100M")
+    names = OUT_OF_CORE if args.size == "100M" else STAGES
     results = {
         name: measure_stage(__file__, name, folder)
-        for name in STAGES
+        for name in names
         if not (name == "baseline" and skip_baseline)
     }
-    print(f"  {'':<13} {'CPU s':>7} {'wall s':>7} {'peak MiB':>9}")
+    print(f"  {'':<15} {'CPU s':>7} {'wall s':>7} {'peak MiB':>9}")
     for name, result in results.items():
         print(
-            f"  {name:<13} {result['cpu']:7.1f} {result['seconds']:7.1f} {result['peak_mib']:9.0f}"
+            f"  {name:<15} {result['cpu']:7.1f} {result['seconds']:7.1f} {result['peak_mib']:9.0f}"
         )
-    growth_cpu = results["growth"]["cpu"]
-    best = min(FLOORS[1:], key=lambda name: results[name]["cpu"])
-    for name in (best, "floor"):
-        ratio = growth_cpu / results[name]["cpu"]
-        target = f"(target <= {TARGET_FLOOR:g}: {'met' if ratio <= TARGET_FLOOR else 'NOT met'})"
-        print(f"  growth / {name:<13} {ratio:6.2f} CPU  {target if name == best else ''}")
+    _print_ratios(results, PEAK_TARGETS.get(args.size or "1M"))
+    if all(name in results for name in GROWTHS):
+        same = (folder / "growth.csv").read_bytes() == (folder / "growth_streamed.csv").read_bytes()
+        print(f"  growth and growth streamed tables agree: {'yes' if same else 'NO'}")
     if "baseline" in results:
-        speedup = results["baseline"]["cpu"] / growth_cpu
+        speedup = results["baseline"]["cpu"] / results["growth"]["cpu"]
         print(
             f"  baseline / growth      {speedup:6.2f} CPU  (target >= {TARGET_SPEEDUP:g}: "
             f"{'met' if speedup >= TARGET_SPEEDUP else 'NOT met'})"
@@ -245,6 +287,24 @@ def main() -> None:
         naive = pd.read_csv(folder / "baseline.csv")
         same = ours[naive.columns].round(9).equals(naive.round(9))
         print(f"  growth and baseline tables agree: {'yes' if same else 'NO'}")
+
+
+def _print_ratios(results: dict, peak_target: int | None) -> None:
+    """Each growth's CPU time over the best embedded engine's floor (and pandas'), and its
+    peak memory against the target of this size."""
+    best = min((n for n in FLOORS[1:] if n in results), key=lambda n: results[n]["cpu"])
+    for growth_name in (n for n in GROWTHS if n in results):
+        for name in (best, "floor"):
+            if name not in results:
+                continue
+            ratio = results[growth_name]["cpu"] / results[name]["cpu"]
+            met = "met" if ratio <= TARGET_FLOOR else "NOT met"
+            target = f"(target <= {TARGET_FLOOR:g}: {met})" if name == best else ""
+            print(f"  {growth_name} / {name:<15} {ratio:6.2f} CPU  {target}")
+        if peak_target is not None:
+            peak = results[growth_name]["peak_mib"]
+            met = "met" if peak <= peak_target else "NOT met"
+            print(f"  {growth_name} peak {peak:,.0f} MiB  (target <= {peak_target:,}: {met})")
 
 
 if __name__ == "__main__":

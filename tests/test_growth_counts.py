@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contactladder.analysis.growth_counts import FOCAL, OTHER, walk_figures
+from contactladder.analysis.growth_counts import FOCAL, OTHER, _roots, walk_figures
 from contactladder.ladder import Ladder
 
 LADDER = Ladder.default()
@@ -155,3 +155,15 @@ def test_each_rows_rung_reached_and_before_are_pandas_running_maxima(rows):
     before = reached.groupby(pair, sort=False).shift(fill_value=0)
     got = _reached_before(pair, rung)
     assert got[0].tolist() == reached.tolist() and got[1].tolist() == before.tolist()
+
+
+@settings(max_examples=60, deadline=None)
+@given(size=st.integers(1, 40), edges=st.integers(0, 80), seed=st.integers(0, 10_000))
+def test_each_nodes_root_is_the_lowest_node_of_its_networkx_component(size, edges, seed):
+    rng = np.random.default_rng(seed)
+    u, v = rng.integers(0, size, edges), rng.integers(0, size, edges)
+    G = nx.Graph()
+    G.add_nodes_from(range(size))
+    G.add_edges_from(zip(u.tolist(), v.tolist()))
+    lowest = {node: min(part) for part in nx.connected_components(G) for node in part}
+    assert _roots(size, u, v).tolist() == [lowest[node] for node in range(size)]

@@ -11,11 +11,11 @@ A *walk* is what the counting needs of one group, with people as positions ``0 .
 :func:`walk_figures` gives every state figure of the growth table (the definitions are those of
 :mod:`contactladder.analysis.growth`) for every period, as arrays: counts by cumulative sums of
 what each period adds; components by merging, period by period, the components a period's new
-ties join (igraph's connected components of the contracted graph); triangles among focal people
-found once in the last period's graph (each at the period its last edge arrives, from
-degree-ordered adjacency); connected triples as each person's degree grows. The reached view
-is one walk; a snapshot (a period of the active view, the current ties at a period's end) is a
-walk of one period whose rows are all new.
+ties join (the connected components of the contracted graph, by :func:`_roots`); triangles
+among focal people found once in the last period's graph (each at the period its last edge
+arrives, from degree-ordered adjacency); connected triples as each person's degree grows. The
+reached view is one walk; a snapshot (a period of the active view, the current ties at a
+period's end) is a walk of one period whose rows are all new.
 
 Examples
 --------
@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import re
 
-import igraph
 import numpy as np
 
 from contactladder.ladder import Ladder
@@ -294,8 +293,8 @@ def _components(periods, joined, focal, new_period, a, b, new_tie) -> tuple[np.n
         apart = label_a != label_b
         if apart.any():
             touched, ends = np.unique(np.r_[label_a[apart], label_b[apart]], return_inverse=True)
-            graph = igraph.Graph(n=len(touched), edges=ends.reshape(2, -1).T.tolist())
-            component = np.asarray(graph.connected_components().membership)
+            ends_u, ends_v = ends.reshape(2, -1)
+            _, component = np.unique(_roots(len(touched), ends_u, ends_v), return_inverse=True)
             count = int(component.max()) + 1
             merges[number] = len(touched) - count
             root = np.empty(count, dtype=np.int64)
@@ -310,3 +309,27 @@ def _components(periods, joined, focal, new_period, a, b, new_tie) -> tuple[np.n
             largest = max(largest, (int(people[best]), int(focal_in[best])))
         largest_focal[number] = largest[1]
     return merges, largest_focal
+
+
+def _roots(size: int, u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """The root of each of ``size`` nodes' component in the graph of the edges ``u``-``v``:
+    the lowest node of it. Each round every root tied to a lower root hangs under the lowest
+    such, then every node is pointed straight at its root; rounds go on while an edge joins
+    two roots (a handful on the benches' villages: every round hangs each such root).
+
+    >>> _roots(5, np.array([3, 1]), np.array([4, 3])).tolist()
+    [0, 1, 2, 1, 1]
+    """
+    parent = np.arange(size)
+    while True:
+        root_u, root_v = parent[u], parent[v]
+        apart = root_u != root_v
+        if not apart.any():
+            return parent
+        u, v, root_u, root_v = u[apart], v[apart], root_u[apart], root_v[apart]
+        np.minimum.at(parent, np.maximum(root_u, root_v), np.minimum(root_u, root_v))
+        while True:
+            grand = parent[parent]
+            if (grand == parent).all():
+                break
+            parent = grand

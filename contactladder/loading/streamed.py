@@ -107,6 +107,7 @@ class StreamedContacts:
     _rung: str | None
     _ladder: Ladder
     _reader: DateReader
+    _spaced_ids: bool = False  # an id of the contacts is written with spaces around it
 
     @classmethod
     def open(
@@ -143,13 +144,16 @@ class StreamedContacts:
         found = _collect(path, queries)
         check = RowCheck(path, _table(found[0], ["date"]), Rejects(False))
         dates = check.dates("date", reader)
-        dates.index = found[0]["date"].to_list()
+        dates.index = found[0]["date"].to_list()  # the texts as written, for the join
         pairs = _table(found[1], given)
         levels = rung_levels(pairs, RowCheck(path, pairs, Rejects(False)), ladder, rung)
-        rung_table = pairs.assign(level=levels.astype("int64")).reset_index(drop=True)
+        rung_table = _as_written(found[1], given).assign(level=levels.to_numpy(dtype="int64"))
+        spaced = False
         if known is None:
-            people = found[2]["id"].to_numpy().astype(object)
-            ids = pd.Index(np.sort(people[people != ""]), name="id")
+            written = found[2]["id"].to_numpy().astype(object)
+            people = _table(found[2], ["id"])["id"].to_numpy()
+            ids = pd.Index(np.unique(people[people != ""]), name="id")
+            spaced = bool((written != people).any())
         return cls(
             path,
             known.sort_values() if known is not None else ids,
@@ -161,6 +165,7 @@ class StreamedContacts:
             rung,
             ladder,
             reader,
+            spaced,
         )
 
     def grouped(self, period: pd.Series) -> GroupedRows:
@@ -189,24 +194,35 @@ class StreamedContacts:
             if rungs
             else frame.with_columns(level=pl.lit(int(self.levels["level"].iloc[0]), dtype=pl.Int8))
         )
+        rows = self._grouped_by_codes(frame, people, strip=self._spaced_ids)
+        bad = rows["low"].is_null() | (rows["low"] == rows["high"])
+        if bad.any() and not self._spaced_ids:  # ids written with spaces around them?
+            rows = self._grouped_by_codes(frame, people, strip=True)
+            bad = rows["low"].is_null() | (rows["low"] == rows["high"])
+        if bad.any():
+            self._raise_first_bad_row()
+        period = rows["period"].to_numpy()
+        order = np.argsort(period, kind="stable")
+        return GroupedRows(
+            period[order],
+            rows["low"].to_numpy()[order],
+            rows["high"].to_numpy()[order],
+            rows["level"].to_numpy()[order],
+        )
+
+    def _grouped_by_codes(
+        self, frame: pl.LazyFrame, people: pl.DataFrame, *, strip: bool
+    ) -> pl.DataFrame:
+        """The rows of ``frame`` (with ``period`` and ``level``) grouped by period and the
+        codes of their two people in ``people`` (null for an id not there), in no order."""
         for column, code in zip(_PEOPLE, ("a", "b")):
+            if strip:
+                frame = frame.with_columns(pl.col(column).str.strip_chars())
             named = people.lazy().rename({"id": column, "code": code})
             frame = frame.join(named, on=column, how="left")
         low, high = pl.min_horizontal("a", "b"), pl.max_horizontal("a", "b")
-        grouped = (
-            frame.group_by(pl.col("period"), low.alias("low"), high.alias("high"))
-            .agg(pl.col("level").max())
-            .sort("period", "low", "high")
-        )
-        rows = _collect(self.path, [grouped])[0]
-        if (rows["low"].is_null() | (rows["low"] == rows["high"])).any():
-            self._raise_first_bad_row()
-        return GroupedRows(
-            rows["period"].to_numpy(),
-            rows["low"].to_numpy(),
-            rows["high"].to_numpy(),
-            rows["level"].to_numpy(),
-        )
+        grouped = frame.group_by(pl.col("period"), low.alias("low"), high.alias("high"))
+        return _collect(self.path, [grouped.agg(pl.col("level").max())])[0]
 
     def _raise_first_bad_row(self) -> None:
         """Find the first row with a missing, unknown or repeated person and check it as the
@@ -216,7 +232,8 @@ class StreamedContacts:
         bad = (
             (a == "") | (b == "") | (a == b) | ~a.is_in(known.implode()) | ~b.is_in(known.implode())
         )
-        numbered = self._frame.with_row_index("line", offset=_FIRST_LINE)
+        stripped = self._frame.with_columns(pl.col(c).str.strip_chars() for c in _PEOPLE)
+        numbered = stripped.with_row_index("line", offset=_FIRST_LINE)
         row = _collect(self.path, [numbered.filter(bad).head(1)])[0]
         table = _table(row, [c for c in row.columns if c != "line"])
         contacts_of_rows(
@@ -259,9 +276,7 @@ def _scan(path: Path, columns: ColumnMapping) -> pl.LazyFrame:
                 file=path,
                 hint="read reports and waves into memory: leave out {streamed}",
             )
-    return frame.select(
-        pl.col(old).fill_null("").str.strip_chars().alias(new) for old, new in used.items()
-    )
+    return frame.select(pl.col(old).fill_null("").alias(new) for old, new in used.items())
 
 
 def _distinct(frame: pl.LazyFrame, columns: list[str]) -> pl.LazyFrame:
@@ -270,9 +285,14 @@ def _distinct(frame: pl.LazyFrame, columns: list[str]) -> pl.LazyFrame:
 
 
 def _table(found: pl.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """Distinct values as a table of text indexed by their first line, as a check takes it."""
-    lines = pd.Index(found["line"].to_numpy(), name="line")
-    return pd.DataFrame({c: found[c].to_numpy().astype(object) for c in columns}, index=lines)
+    """Values as a table of stripped text indexed by their line, as a check takes them."""
+    table = _as_written(found, columns).set_axis(pd.Index(found["line"].to_numpy(), name="line"))
+    return table.apply(lambda column: column.str.strip()) if columns else table
+
+
+def _as_written(found: pl.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Values as written, a column of text each."""
+    return pd.DataFrame({c: found[c].to_numpy().astype(object) for c in columns})
 
 
 def _collect(path: Path, queries: list[pl.LazyFrame]) -> list[pl.DataFrame]:
