@@ -137,10 +137,11 @@ def reached_walk(net: CountedNetwork, freq: str, groups: Groups) -> Iterator[Per
     """The reached view's figures, period by period: one walk per group over all periods."""
     calendar, rows, joined = net.period_rows(freq)
     periods = len(calendar)
-    tie_group = groups.of_ties(rows.code_a, rows.code_b)
+    everyone = groups.names == [None]  # one group: every row is in it, as it is
+    tie_group = None if everyone else groups.of_ties(rows.code_a, rows.code_b)
     counted = []
     for number, members in enumerate(groups.members):
-        inside = np.flatnonzero(tie_group == number)
+        inside = slice(None) if tie_group is None else np.flatnonzero(tie_group == number)
         figures, first_tie = _walk(net, groups, members, joined[members], rows, inside, periods)
         figures.update(_changes(rows, inside, rows.period[inside], periods))
         counted.append(_Counted(figures, first_tie, members, joined[members]))
@@ -226,16 +227,20 @@ class _Ties:
 
 
 def _walk(net, groups, members, joined, rows: PairRows, inside, periods):
-    """:func:`walk_figures` of one group's people (``members``) and ties (rows ``inside``)."""
-    place = np.full(len(groups.ids), -1, dtype=np.int64)
-    place[members] = np.arange(len(members))
+    """:func:`walk_figures` of one group's people (``members``) and ties (rows ``inside``:
+    their positions, or ``slice(None)`` for all rows of everyone)."""
+    a, b = rows.code_a[inside], rows.code_b[inside]
+    if not isinstance(inside, slice):
+        place = np.full(len(groups.ids), -1, dtype=np.int64)
+        place[members] = np.arange(len(members))
+        a, b = place[a], place[b]
     return walk_figures(
         periods,
         joined=joined,
         kinds=groups.kinds[members],
         period=rows.period[inside],
-        a=place[rows.code_a[inside]],
-        b=place[rows.code_b[inside]],
+        a=a,
+        b=b,
         old=rows.before[inside],
         new=rows.reached[inside],
         ladder=net.ladder,

@@ -126,7 +126,7 @@ class StreamedNetwork(DataAnswers):
         """The grouped rows, and the session contacts (``sessions``: the period of each), as
         one row per period and pair with their people as positions in the people's order,
         sorted by period, then pair, as in memory."""
-        place = self.people.index.get_indexer(self.streamed.ids)
+        place = self.people.index.get_indexer(self.streamed.ids).astype(np.int32)
         period, code_a, code_b = grouped.period, place[grouped.code_a], place[grouped.code_b]
         rung = grouped.rung
         if len(sessions):
