@@ -20,6 +20,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable
+from functools import cache
+
+import numpy as np
+import pandas as pd
 
 from contactladder.analysis.village import Village, is_activity
 
@@ -49,14 +53,43 @@ def invitations(
 def invitation_counts(village: Village, match: tuple[str, ...]) -> dict[tuple, Counter[str]]:
     """For every kind of focal people (wijk in lower case, values of the ``match`` columns):
     how many ties at the second rung or higher between two of them each activity produced."""
-    kinds = {p: _alike(village, p, match) for p in village.graph if village.focal(p)}
+    index, focal = village.index, village.focal_mask
+    kind, kinds = _kinds(village, match)
+    owners = np.repeat(np.arange(index.size), np.diff(index.indptr))
+    others = index.neighbours
     level = min(2, len(village.net.ladder))
+    tied = (owners < others) & (index.rungs >= level) & focal[owners] & focal[others]
+    tied &= (kind[owners] == kind[others]) & (kind[owners] >= 0)
+    named = cache(is_activity)  # few labels, many ties
     counts: dict[tuple, Counter[str]] = {}
-    for a, b, data in village.graph.edges(data=True):
-        if data["rung"] >= level and a in kinds and kinds[a] == kinds.get(b) and kinds[a][0]:
-            names = {name for name in data.get("activities") or () if is_activity(name)}
-            counts.setdefault(kinds[a], Counter()).update(names)
+    graph, people = village.graph, index.people
+    for a, b in zip(owners[tied].tolist(), others[tied].tolist()):
+        found = {
+            name for name in graph[people[a]][people[b]].get("activities") or () if named(name)
+        }
+        counts.setdefault(kinds[kind[a]], Counter()).update(found)
     return counts
+
+
+def _kinds(village: Village, match: tuple[str, ...]) -> tuple[np.ndarray, list[tuple]]:
+    """Every person's kind (:func:`_alike`) as a code (-1 without a wijk), and the kinds by
+    code."""
+    index = village.index
+    wijk, wijken = index.codes("wijk")
+    lower, names = pd.factorize(pd.Series([name.lower() for name in wijken], dtype=object))
+    columns = [np.where(wijk >= 0, lower[np.maximum(wijk, 0)] if len(lower) else 0, -1)]
+    values = [[str(name) for name in names]]
+    for column in match:
+        codes, texts = index.codes(column)
+        columns.append(codes)
+        values.append(texts)
+    found, kind = np.unique(np.column_stack(columns), axis=0, return_inverse=True)
+    kinds = [
+        tuple(texts[code] if code >= 0 else "" for code, texts in zip(row.tolist(), values))
+        for row in found
+    ]
+    kind = kind.reshape(-1)
+    return np.where(columns[0] >= 0, kind, -1), kinds
 
 
 def _alike(village: Village, person: Hashable, match: tuple[str, ...]) -> tuple:

@@ -92,17 +92,26 @@ class VillageIndex:
         people = list(graph)
         code = {person: number for number, person in enumerate(people)}
         n = len(people)
-        edges = [
-            (code[a], code[b], d["rung"], d["last_contact"]) for a, b, d in graph.edges(data=True)
-        ]
-        a, b, rung, last = (np.array(column) for column in zip(*edges)) if edges else _no_edges()
-        ends, others = np.concatenate([a, b]).astype(np.int64), np.concatenate([b, a])
-        order = np.lexsort((others, ends))
-        last = pd.to_datetime(np.concatenate([last, last])).to_numpy(dtype="datetime64[ns]")
+        # Each tie from both ends, in the graph's order; a tie with oneself twice, as both.
+        others, ties, degree = [], [], np.zeros(n, dtype=np.int64)
+        for number, (one, around) in enumerate(graph.adjacency()):
+            degree[number] = len(around) + (one in around)
+            others.extend(around)
+            ties.extend(around.values())
+            if one in around:
+                others.append(one)
+                ties.append(around[one])
+        ends = np.repeat(np.arange(n, dtype=np.int64), degree)
+        neighbours = np.array([code[other] for other in others], dtype=np.int64)
+        order = np.lexsort((neighbours, ends))
+        rung = np.array([data["rung"] for data in ties], dtype=np.int64)
+        last = pd.DatetimeIndex([data["last_contact"] for data in ties], dtype="datetime64[ns]")
+        last = last.to_numpy()[order]
         latest = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
-        if len(order):
-            seen = pd.Series(last).groupby(ends).max()
-            latest[seen.index.to_numpy()] = seen.to_numpy()
+        tied = np.flatnonzero(degree)
+        if len(tied):  # the latest of each person's ties (NaT, the smallest, only when all are)
+            first = np.searchsorted(ends[order], tied)
+            latest[tied] = np.maximum.reduceat(last.view(np.int64), first).view(latest.dtype)
         # Each distinct id looked up once: the visits hold each person many times.
         visitor, visitors = pd.factorize(visits["person"].to_numpy(dtype=object))
         person = np.array([code.get(p, -1) for p in visitors], dtype=np.int64)[visitor]
@@ -124,8 +133,8 @@ class VillageIndex:
             people,
             code,
             np.searchsorted(ends[order], np.arange(n + 1)),
-            others[order].astype(np.int64),
-            np.concatenate([rung, rung]).astype(np.int64)[order],
+            neighbours[order],
+            rung[order],
             latest,
             [str(name) for name in names],
             np.searchsorted(rows // width, np.arange(n + 1)),
@@ -230,6 +239,11 @@ class VillageIndex:
         owners = np.repeat(np.arange(self.size), np.diff(self.indptr))
         return np.bincount(owners, weights=mask[self.neighbours], minlength=self.size).astype(int)
 
+    def activity_names(self, i: int) -> list[str]:
+        """The activities person ``i`` was at, sorted."""
+        mine = self.visit_activity[self.visit_ptr[i] : self.visit_ptr[i + 1]].tolist()
+        return sorted({self.activities[a] for a in mine})
+
     def activity_sets(self) -> dict[Hashable, set[str]]:
         """Person -> the activities they were at."""
         found: dict[Hashable, set[str]] = {person: set() for person in self.people}
@@ -274,8 +288,3 @@ class VillageIndex:
         starts = np.concatenate([[True], (low[1:] > high[:-1]) | (owner[1:] != owner[:-1])])
         ends = np.concatenate([starts[1:], [True]])
         return owner[starts[: len(low)]], low[starts[: len(low)]], high[ends[: len(low)]]
-
-
-def _no_edges() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    empty = np.zeros(0, dtype=np.int64)
-    return empty, empty, empty, np.zeros(0, dtype="datetime64[ns]")

@@ -351,7 +351,7 @@ def _worklist_row(
         "name": village.text(person, "name"),
         "role": village.text(person, "role"),
         "joined": iso_day(graph.nodes[person].get("joined")),
-        "activities": LIST_SEPARATOR.join(sorted(village.activities[person])),
+        "activities": LIST_SEPARATOR.join(village.index.activity_names(village.index.code[person])),
         "last_contact": iso_day(last),
         "ties": len(ties),
         "status": village.status_of(person),
