@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from contactladder.analysis import growth_counts
 from contactladder.analysis.growth_counts import FOCAL, OTHER, _roots, walk_figures
 from contactladder.ladder import Ladder
 
@@ -167,3 +168,23 @@ def test_each_nodes_root_is_the_lowest_node_of_its_networkx_component(size, edge
     G.add_edges_from(zip(u.tolist(), v.tolist()))
     lowest = {node: min(part) for part in nx.connected_components(G) for node in part}
     assert _roots(size, u, v).tolist() == [lowest[node] for node in range(size)]
+
+
+@pytest.mark.parametrize("at_once", [1, 3, 50])
+def test_triangles_counted_a_few_wedges_at_a_time_are_the_same(monkeypatch, at_once):
+    joined, kinds, table = random_walk(7, 40, 200, 4)
+    arguments = dict(
+        joined=joined,
+        kinds=kinds,
+        period=table[:, 0],
+        a=table[:, 1],
+        b=table[:, 2],
+        old=table[:, 3],
+        new=table[:, 4],
+        ladder=LADDER,
+    )
+    whole, _ = walk_figures(4, **arguments)
+    monkeypatch.setattr(growth_counts, "WEDGES_AT_ONCE", at_once)
+    parts, _ = walk_figures(4, **arguments)
+    np.testing.assert_array_equal(whole["peer_transitivity"], parts["peer_transitivity"])
+    assert (whole["peer_transitivity"] > 0).any()

@@ -61,6 +61,9 @@ PROFESSIONAL = "professional"
 #: What a person is at a tie's end, by code: focal, a professional (not focal) or other.
 KINDS = ("focal", PROFESSIONAL, "other")
 FOCAL, OTHER = 0, 2
+#: How many wedges (two ties out of one person) the triangle count looks at in one go: it
+#: bounds its memory (about 60 bytes a wedge) however large the network.
+WEDGES_AT_ONCE = 4_000_000
 #: The tie types by code (:func:`tie_types`).
 TIE_TYPES = ("focal_focal", "focal_professional", "professional_professional", "other")
 
@@ -253,18 +256,29 @@ def _triangle_periods(period, a, b) -> np.ndarray:
     low, high, period = low[order], high[order], period[order]
     ends = np.cumsum(np.bincount(low, minlength=size))
     after = ends[low] - np.arange(len(low)) - 1  # the ties out of the same end, further on
-    first = np.repeat(np.arange(len(low)), after)
-    second = first + 1 + np.arange(len(first)) - np.repeat(np.cumsum(after) - after, after)
     keys = rank[low] * size + rank[high]
     by_key = np.argsort(keys)
-    wanted = rank[high[first]] * size + rank[high[second]]
-    found = np.searchsorted(keys, wanted, sorter=by_key)
-    found = np.minimum(found, len(keys) - 1)
-    closing = by_key[found]
-    closed = keys[closing] == wanted
-    return np.maximum.reduce(
-        [period[first][closed], period[second][closed], period[closing][closed]]
-    )
+    wedges_before = np.r_[0, np.cumsum(after)]
+    closed_at = []
+    start = 0
+    while start < len(low):  # the wedges of the ties start .. stop-1, WEDGES_AT_ONCE or so
+        stop = int(np.searchsorted(wedges_before, wedges_before[start] + WEDGES_AT_ONCE, "right"))
+        stop = max(stop - 1, start + 1)
+        counts = after[start:stop]
+        first = np.repeat(np.arange(start, stop), counts)
+        offset = np.arange(len(first)) - np.repeat(np.cumsum(counts) - counts, counts)
+        second = first + 1 + offset
+        wanted = rank[high[first]] * size + rank[high[second]]
+        found = np.minimum(np.searchsorted(keys, wanted, sorter=by_key), len(keys) - 1)
+        closing = by_key[found]
+        closed = keys[closing] == wanted
+        closed_at.append(
+            np.maximum.reduce(
+                [period[first][closed], period[second][closed], period[closing][closed]]
+            )
+        )
+        start = stop
+    return np.concatenate(closed_at) if closed_at else np.array([], dtype=np.int64)
 
 
 def _components(periods, joined, focal, new_period, a, b, new_tie) -> tuple[np.ndarray, ...]:
