@@ -69,3 +69,19 @@ def test_a_report_by_tie_type_has_a_row_per_type_and_period(tmp_path):
     }
     expected = growth(net, freq="quarter", by="tie_type")
     assert table["ties"].astype(str).tolist() == expected["ties"].astype(str).tolist()
+
+
+def test_the_maps_and_the_timeline_build_each_snapshot_once(tmp_path, monkeypatch):
+    built: Counter = Counter()
+    snapshot = LadderNetwork.snapshot
+
+    def counted(self, as_of=None, **kwargs):
+        built[self.cutoff(as_of, open_end=kwargs.get("open_end", False))] += 1
+        return snapshot(self, as_of, **kwargs)
+
+    monkeypatch.setattr(LadderNetwork, "snapshot", counted)
+    net = LadderNetwork.from_path(DEMO)
+    report_job.write_report(net, tmp_path, freq="quarter")
+    # the first day, the day halfway and the last day (the whole history, also for the timeline)
+    assert sorted(built.values()) == [1, 1, 1]
+    assert built[net.cutoff()] == 1
