@@ -71,3 +71,5 @@ def test_bits_count_the_activities_shared_as_the_plain_way(seed):
         assert len(rows) == index.activity_count(i) == bits.activity_count(i)
         full = [k for k, count in enumerate(expected) if count == len(rows)]
         assert bits.sharing_all(rows).tolist() == full
+        among = np.arange(index.size) % 3 != 1
+        assert bits.sharing_all(rows, bits.pack(among)).tolist() == [k for k in full if among[k]]

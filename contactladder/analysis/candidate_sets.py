@@ -192,28 +192,26 @@ def _select(
 ) -> list[tuple[Hashable, int]]:
     """The ``top`` best of ``members`` (codes) with their ``scores``, by score, then ``uses``,
     then :func:`tiebreak`: the tiebreak is computed only where it decides."""
-    if top is not None and len(members) > top:
-        # The top-th highest score, from the count of each score (small whole numbers).
-        above = np.cumsum(np.bincount(scores)[::-1])
-        best = scores >= len(above) - 1 - int(np.searchsorted(above, top))
-        members, scores = members[best], scores[best]
     used = uses[members] if uses is not None else np.zeros(len(members), dtype=np.int64)
-    order = np.lexsort((used, -scores))
-    members, scores, used = members[order], scores[order], used[order]
-    starts = np.flatnonzero(
-        np.concatenate([[True], (scores[1:] != scores[:-1]) | (used[1:] != used[:-1]), [True]])
-    )
-    people, codes = village.index.people, members.tolist()
+    # In the order of the key: highest score first, then the one suggested least.
+    key = used - scores * (int(used.max(initial=0)) + 1)
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    if top is not None and len(key) > top:  # the groups of equal key the first top are in
+        order = order[: np.searchsorted(key, key[top - 1], "right")]
+        key = key[: len(order)]
+    bounds = [0, *(np.flatnonzero(key[1:] != key[:-1]) + 1).tolist(), len(key)]
+    people, codes, points = village.index.people, members[order].tolist(), scores[order].tolist()
     chosen: list[tuple[Hashable, int]] = []
-    for start, stop in pairwise(starts.tolist()):
+    for start, stop in pairwise(bounds):
         if top is not None and len(chosen) >= top:
             break
         group = [people[code] for code in codes[start:stop]]
         places = _tiebreaks(person, group)
         need = len(group) if top is None else top - len(chosen)
         firsts = heapq.nsmallest(need, range(len(group)), key=places.__getitem__)
-        chosen.extend((group[k], int(scores[start])) for k in firsts)
-    return chosen[:top] if top is not None else chosen
+        chosen.extend((group[k], points[start]) for k in firsts)
+    return chosen
 
 
 @dataclass(frozen=True)
@@ -237,6 +235,9 @@ class _Levels:
     near: np.ndarray
     #: The two-step neighbourhoods of the people (:meth:`VillageIndex.two_steps`).
     steps: tuple[np.ndarray, np.ndarray, np.ndarray]
+    #: :attr:`open` as bits, and the bits of the people with each value of a column.
+    open_bits: np.ndarray
+    value_bits: dict[tuple[str, int], np.ndarray]
 
     @classmethod
     def of(cls, village: Village, match: tuple[str, ...], people: list[int]) -> _Levels | None:
@@ -248,14 +249,21 @@ class _Levels:
             return None
         out, near = (np.zeros(village.index.size, dtype=bool) for _ in range(2))
         allowed = village.reach & village.focal_mask
-        return cls(village, match, bits, allowed, out, near, village.index.two_steps(codes))
+        steps = village.index.two_steps(codes)
+        return cls(village, match, bits, allowed, out, near, steps, bits.pack(allowed), {})
 
     def suggested(self, codes: list[int], uses: np.ndarray, most: int | None) -> None:
         """Count one more suggestion of each of ``codes`` in ``uses``; close who reached
         ``most``."""
         uses[codes] += 1
         if most is not None:
-            self.open[codes] &= uses[codes] < most
+            full = np.array(codes, dtype=np.int64)[uses[codes] >= most]
+            self.open[full] = False
+            np.bitwise_and.at(
+                self.open_bits,
+                full >> 6,
+                ~np.left_shift(np.uint64(1), (full & 63).astype(np.uint64)),
+            )
 
     def best(self, person: Hashable, top: int, uses: np.ndarray) -> list[tuple[Hashable, int]]:
         """:func:`ranked` of ``person`` (peers only), with ``uses`` and ``most`` as counted by
@@ -280,10 +288,8 @@ class _Levels:
                 return _select(village, person, members[best], scores[best], uses, top)
             rows = self.bits.shares(i)
             if bound > 0:
-                level = self.bits.sharing_all(rows)
-                level = level[self.open[level] & ~self.out[level] & ~self.near[level]]
-                fixed = bound - POINTS["same_activity"] * activities
-                level = level[_column_points(village, i, level, match) == fixed]
+                level = self.bits.sharing_all(rows, self._alike(i))
+                level = level[~self.out[level] & ~self.near[level]]
                 keep = scores >= bound
                 if keep.sum() + len(level) >= top:
                     members = np.concatenate([members[keep], level])
@@ -298,3 +304,16 @@ class _Levels:
             return _select(village, person, everyone[total > 0], total[total > 0], uses, top)
         finally:
             self.out[known], self.out[i], self.near[found] = False, False, False
+
+    def _alike(self, i: int) -> np.ndarray:
+        """The bits of the people still open with the values of person ``i`` in the wijk and
+        ``match`` columns where ``i`` has one."""
+        found = self.open_bits
+        for column in ("wijk", *self.match):
+            codes, _ = self.village.index.codes(column)
+            if codes[i] >= 0:
+                key = (column, int(codes[i]))
+                if key not in self.value_bits:
+                    self.value_bits[key] = self.bits.pack(codes == codes[i])
+                found = found & self.value_bits[key]
+        return found

@@ -31,8 +31,8 @@ Examples
 >>> rows = bits.shares(0)
 >>> bits.counts(0, np.arange(3)).tolist(), bits.all_counts(rows).tolist()
 ([1, 0, 1], [1, 0, 1])
->>> bits.sharing_all(rows).tolist()
-[0, 2]
+>>> bits.sharing_all(rows).tolist(), bits.sharing_all(rows, bits.pack(np.arange(3) > 0)).tolist()
+([0, 2], [2])
 """
 
 from __future__ import annotations
@@ -142,11 +142,21 @@ class VisitBits:
         bits = np.unpackbits(rows.view(np.uint8), axis=1, count=size, bitorder="little")
         return bits.sum(axis=0, dtype=np.int64)
 
-    def sharing_all(self, rows: np.ndarray) -> np.ndarray:
-        """The people (sorted codes) in every one of ``rows`` (everyone without rows)."""
-        if not len(rows):
+    def pack(self, mask: np.ndarray) -> np.ndarray:
+        """The bits of ``mask`` (a bool for everyone), as a row."""
+        packed = np.zeros(self.store.shape[1] * 8, dtype=np.uint8)
+        bits = np.packbits(mask, bitorder="little")
+        packed[: len(bits)] = bits
+        return packed.view(WORD)
+
+    def sharing_all(self, rows: np.ndarray, among: np.ndarray | None = None) -> np.ndarray:
+        """The people (sorted codes) in every one of ``rows`` (everyone without rows), and in
+        ``among`` (a row, such as :meth:`pack` gives) when given."""
+        if not len(rows) and among is None:
             return np.arange(self.index.size)
-        both = np.bitwise_and.reduce(rows, axis=0)
+        both = np.bitwise_and.reduce(rows, axis=0) if len(rows) else among
+        if among is not None:
+            both = both & among
         words = np.flatnonzero(both)
         bits = np.unpackbits(both[words].view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")
         word, bit = np.nonzero(bits)
