@@ -152,10 +152,10 @@ class VisitBits:
     def sharing_all(self, rows: np.ndarray, among: np.ndarray | None = None) -> np.ndarray:
         """The people (sorted codes) in every one of ``rows`` (everyone without rows), and in
         ``among`` (a row, such as :meth:`pack` gives) when given."""
-        if not len(rows) and among is None:
-            return np.arange(self.index.size)
         both = np.bitwise_and.reduce(rows, axis=0) if len(rows) else among
-        if among is not None:
+        if both is None:
+            return np.arange(self.index.size)
+        if among is not None and len(rows):
             both = both & among
         words = np.flatnonzero(both)
         bits = np.unpackbits(both[words].view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")
