@@ -19,20 +19,22 @@ its moments, whatever the number of visits in the range.
 
 Examples
 --------
+Ans went to the gym in January and February, Bo in March, Cem only in June: with ``together``
+a month, Bo shares the gym with Ans, Cem with no one.
+
 >>> import networkx as nx
 >>> import pandas as pd
->>> day = pd.Timestamp("2024-05-01")
->>> graph = nx.Graph([("a", "k", {"rung": 2, "last_contact": day}),
-...     ("b", "k", {"rung": 1, "last_contact": day})])
->>> visits = pd.DataFrame({"person": ["a", "b", "b"], "activity": ["gym", "gym", "zang"],
-...     "date": pd.to_datetime(["2024-01-01", "2024-01-20", "2024-05-01"])})
+>>> graph = nx.Graph()
+>>> graph.add_nodes_from(["ans", "bo", "cem"])
+>>> visits = pd.DataFrame({"person": ["ans", "ans", "bo", "cem"], "activity": "gym",
+...     "date": pd.to_datetime(["2024-01-10", "2024-02-20", "2024-03-15", "2024-06-01"])})
 >>> index = VillageIndex.of(graph, visits, pd.Timedelta(days=31))
 >>> bits = VisitBits.of(index, np.arange(3))
 >>> rows = bits.shares(0)
 >>> bits.counts(0, np.arange(3)).tolist(), bits.all_counts(rows).tolist()
-([1, 0, 1], [1, 0, 1])
+([1, 1, 0], [1, 1, 0])
 >>> bits.sharing_all(rows).tolist(), bits.sharing_all(rows, bits.pack(np.arange(3) > 0)).tolist()
-([0, 2], [2])
+([0, 1], [1])
 """
 
 from __future__ import annotations
