@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from contactladder.jobs.common import STDOUT, Result, Source, names_note, open_source
+from contactladder.jobs.paused_gc import collection_paused
 from contactladder.network.current import DEFAULT_LAPSE
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["export_job", "demo_job"]
 
 
+@collection_paused
 def export_job(
     source: Source | LadderNetwork, output: str | Path | None = None, **options: Any
 ) -> Result:

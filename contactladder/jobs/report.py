@@ -23,6 +23,7 @@ from contactladder.errors import UsageError
 from contactladder.io.files import output_set, write_bytes, write_text
 from contactladder.io.sheets import write_table
 from contactladder.jobs.common import Progress, Result, Source, open_source
+from contactladder.jobs.paused_gc import collection_paused
 from contactladder.jobs.report_snapshots import layout_once, shared_snapshots
 from contactladder.network import LadderNetwork
 from contactladder.privacy import check_grouping
@@ -219,6 +220,7 @@ def write_report(
     return [folder / name for name in ("index.html", *sheets, *drawings)]
 
 
+@collection_paused
 def report_job(
     source: Source | LadderNetwork, folder: str | Path = "outputs/report", **options: Any
 ) -> Result:

@@ -30,6 +30,7 @@ from contactladder.jobs.common import (
     printed_table,
     status_of,
 )
+from contactladder.jobs.paused_gc import collection_paused
 from contactladder.network import LadderNetwork
 from contactladder.network.current import DEFAULT_LAPSE
 
@@ -52,6 +53,7 @@ def ladder_job(ladder_file: str | Path | None = None, *, lang: str = "nl") -> Re
     return Result(text=ladder.describe(lang))
 
 
+@collection_paused
 def check_job(
     source: Source | LadderNetwork,
     options: Mapping[str, str] | None = None,
@@ -81,6 +83,7 @@ def check_job(
     return Result(output=(facts + "\n").encode(), notes=notes)
 
 
+@collection_paused
 def growth_job(
     source: Source | LadderNetwork,
     output: str | Path | None = None,
@@ -165,6 +168,7 @@ def _with_tie_rule(source: Source | LadderNetwork, tie_rule: str | None) -> Sour
     return replace(source, load={**source.load, "tie_rule": tie_rule})
 
 
+@collection_paused
 def disagreements_job(
     source: Source | LadderNetwork,
     output: str | Path | None = None,
@@ -206,6 +210,7 @@ def disagreements_job(
     return Result(paths=[Path(output)], notes=[*notes, names_note(str(output))])
 
 
+@collection_paused
 def yield_job(
     source: Source | LadderNetwork,
     output: str | Path | None = None,
@@ -226,6 +231,7 @@ def yield_job(
     return result
 
 
+@collection_paused
 def weaving_job(
     source: Source | LadderNetwork,
     output: str | Path | None = None,

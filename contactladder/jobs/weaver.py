@@ -49,6 +49,7 @@ from contactladder.jobs.common import (
     printed_format,
     printed_table,
 )
+from contactladder.jobs.paused_gc import collection_paused
 from contactladder.loading.files import read_table
 from contactladder.loading.weaver_files import read_introductions, read_status
 from contactladder.network.ladder_network import LadderNetwork
@@ -80,6 +81,7 @@ def reference_day(as_of: object = None, today: datetime.date | None = None) -> o
     return (today or datetime.date.today()).isoformat()
 
 
+@collection_paused
 def alone_job(
     source: Source | LadderNetwork,
     output: str | Path | None = None,
@@ -141,6 +143,7 @@ def alone_job(
     return deliver(table, output, notes, extras, keep, format=format, csv_dialect=csv_dialect)
 
 
+@collection_paused
 def introduce_job(
     source: Source | LadderNetwork,
     person: str,
@@ -165,6 +168,7 @@ def introduce_job(
     return deliver(table, output, notes, format=format, csv_dialect=csv_dialect)
 
 
+@collection_paused
 def brokers_job(
     source: Source | LadderNetwork,
     output: str | Path | None = None,
