@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from contactladder.analysis.weaving_stage import TieArrays, measure
-from contactladder.analysis.weaving_wijken import _MEASURES, _in_wijk
+from contactladder.analysis.weaving_wijken import MEASURES, in_wijk
 from contactladder.network import LadderNetwork
 from contactladder.words import attribute_text
 
@@ -72,7 +72,7 @@ def reached_weaving_stages(
         label = periods.step(number, None).label
         for wijk in wijken:
             if wijk:
-                keep = _in_wijk(wijk, wijk_of, is_focal, ties)
+                keep = in_wijk(wijk, wijk_of, is_focal, ties)
                 inside = keep[counted_a] & keep[counted_b]
                 chosen = np.flatnonzero(keep)
                 here = np.full(len(people), -1, dtype=np.int64)
@@ -84,7 +84,7 @@ def reached_weaving_stages(
             values = asdict(found)
             found_rows.append({"period": label, "wijk": wijk, "weaving_stage": values.pop("stage")})
             found_rows[-1].update(values)
-    table = pd.DataFrame(found_rows, columns=["period", "wijk", "weaving_stage", *_MEASURES])
+    table = pd.DataFrame(found_rows, columns=["period", "wijk", "weaving_stage", *MEASURES])
     table.attrs.update(kind="weaving_stages", freq=freq, view="reached", min_rung=level)
     return table
 

@@ -27,9 +27,10 @@ from contactladder.analysis.weaving_stage import TieArrays, measure
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.words import attribute_text
 
-__all__ = ["weaving_stages", "wijk_graph"]
+__all__ = ["weaving_stages", "wijk_graph", "in_wijk", "MEASURES"]
 
-_MEASURES = [
+#: The measures of a stage, the columns after ``weaving_stage``.
+MEASURES = [
     "focal_people",
     "components",
     "largest_share",
@@ -74,7 +75,7 @@ def _linked_outsiders(
                 yield other
 
 
-def _in_wijk(wijk: str, wijk_of: np.ndarray, is_focal: np.ndarray, ties: TieArrays) -> np.ndarray:
+def in_wijk(wijk: str, wijk_of: np.ndarray, is_focal: np.ndarray, ties: TieArrays) -> np.ndarray:
     """Which people make up the wijk's network, as :func:`wijk_graph` takes them: its people,
     and the people without a wijk and not focal who have a tie (of any rung) with one of them."""
     member = wijk_of == wijk
@@ -152,7 +153,7 @@ def weaving_stages(
         wijk_of = np.array([attribute_text(nodes[p].get("wijk")) for p in people], dtype=object)
         ties = TieArrays.of(step.graph, people, "rung")
         for wijk in wijken:
-            keep = _in_wijk(wijk, wijk_of, is_focal, ties) if wijk else None
+            keep = in_wijk(wijk, wijk_of, is_focal, ties) if wijk else None
             chosen = np.flatnonzero(keep) if keep is not None else np.arange(len(people))
             place = np.full(len(people), -1, dtype=np.int64)
             place[chosen] = np.arange(len(chosen))
@@ -162,6 +163,6 @@ def weaving_stages(
             )
             rows.append({"period": step.label, "wijk": wijk, "weaving_stage": found.pop("stage")})
             rows[-1].update(found)
-    table = pd.DataFrame(rows, columns=["period", "wijk", "weaving_stage", *_MEASURES])
+    table = pd.DataFrame(rows, columns=["period", "wijk", "weaving_stage", *MEASURES])
     table.attrs.update(kind="weaving_stages", freq=freq, view=view, min_rung=level)
     return table
