@@ -121,15 +121,19 @@ def run_floor_streaming(folder: Path) -> pd.DataFrame:
 
 
 def run_floor_duckdb(folder: Path) -> pd.DataFrame:
-    """The same floor with DuckDB (its CSV reader and hash aggregate)."""
+    """The same floor with DuckDB (its CSV reader and hash aggregate), the groups kept in a
+    table of its own (as polars keeps them in a frame), spilled to disk beyond 6 GB."""
     cases = " ".join(f"WHEN '{key}' THEN {n}" for n, key in enumerate(RUNG_KEYS, start=1))
-    grouped = duckdb.sql(
-        f"""SELECT date_trunc('month', CAST(date AS DATE)) AS month, person_a, person_b,
+    duckdb.sql("SET memory_limit = '6GB'")
+    duckdb.sql(
+        f"""CREATE TEMP TABLE grouped AS
+            SELECT date_trunc('month', CAST(date AS DATE)) AS month, person_a, person_b,
                    max(CASE rung {cases} END) AS rung
             FROM read_csv('{folder / "contacts.csv"}', all_varchar = true)
             GROUP BY ALL"""
-    ).fetchnumpy()
-    return pd.DataFrame({"rows": [len(grouped["rung"])]})
+    )
+    (rows,) = duckdb.sql("SELECT count(*) FROM grouped").fetchall()[0]
+    return pd.DataFrame({"rows": [rows]})
 
 
 def run_baseline(folder: Path) -> pd.DataFrame:
@@ -210,7 +214,7 @@ GROWTHS = ("growth", "growth streamed")
 #: The sizes of --size: contacts, people.
 SIZES = {"1M": (1_000_000, 50_000), "10M": (10_000_000, 500_000), "100M": (100_000_000, 5_000_000)}
 #: What --size 100M measures: what works out of core (the 5 GB file is written in parts).
-OUT_OF_CORE = ("floor streaming", "floor duckdb", "growth streamed")
+OUT_OF_CORE = ("growth streamed", "floor streaming", "floor duckdb")
 #: Peak memory targets (issue 15), MiB: growth at 10M contacts, streamed growth at 100M.
 PEAK_TARGETS = {"10M": 2_000, "100M": 8_000}
 

@@ -137,11 +137,14 @@ class StreamedContacts:
                 "or give every contact the same rung with {rung}",
             )
         numbered = frame.with_row_index("line", offset=_FIRST_LINE)
-        queries = [_distinct(numbered, ["date"]), _distinct(numbered, given or ["date"])]
+        (both,) = _collect(path, [_distinct(numbered, ["date", *given])])
+        found = [
+            _distinct(both.lazy(), ["date"]).collect(),
+            _distinct(both.lazy(), given or ["date"]).collect(),
+        ]
         if known is None:
             ids = pl.concat([numbered.select(pl.col(c).alias("id"), "line") for c in _PEOPLE])
-            queries.append(_distinct(ids, ["id"]))
-        found = _collect(path, queries)
+            found += _collect(path, [_distinct(ids, ["id"])])
         check = RowCheck(path, _table(found[0], ["date"]), Rejects(False))
         dates = check.dates("date", reader)
         dates.index = found[0]["date"].to_list()  # the texts as written, for the join
@@ -296,10 +299,11 @@ def _as_written(found: pl.DataFrame, columns: list[str]) -> pd.DataFrame:
 
 
 def _collect(path: Path, queries: list[pl.LazyFrame]) -> list[pl.DataFrame]:
-    """The queries run by the streaming engine; a file polars cannot read is an
+    """The queries run by the streaming engine, one after the other (run together, polars
+    would keep the file they share in memory); a file polars cannot read is an
     InputFileError."""
     try:
-        return pl.collect_all(queries, engine="streaming")
+        return [query.collect(engine="streaming") for query in queries]
     except pl.exceptions.PolarsError as exc:
         detail = str(exc).strip().splitlines()[0]
         raise InputFileError(
