@@ -188,3 +188,18 @@ def test_triangles_counted_a_few_wedges_at_a_time_are_the_same(monkeypatch, at_o
     parts, _ = walk_figures(4, **arguments)
     np.testing.assert_array_equal(whole["peer_transitivity"], parts["peer_transitivity"])
     assert (whole["peer_transitivity"] > 0).any()
+
+
+@pytest.mark.parametrize("at_once", [1, 2, 7])
+def test_pair_rows_reached_a_few_rows_at_a_time_are_the_same(monkeypatch, at_once):
+    from contactladder.network import periods
+    from contactladder.network.periods import PairRows
+
+    _, _, table = random_walk(11, 30, 150, 5)
+    period, a, b, rung = table[:, 0], table[:, 1], table[:, 2], table[:, 4] - table[:, 3] % 2
+    whole = PairRows(period, a, b, rung)
+    monkeypatch.setattr(periods, "ROWS_AT_ONCE", at_once)
+    parts = PairRows(period, a, b, rung)
+    assert parts.reached.tolist() == whole.reached.tolist()
+    assert parts.before.tolist() == whole.before.tolist()
+    assert (whole.before > 0).any() and (whole.reached > whole.before).any()

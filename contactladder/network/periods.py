@@ -53,6 +53,9 @@ FREQUENCIES = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y
 WAVE = "wave"
 #: Every period name a walk takes.
 PERIOD_NAMES = (*FREQUENCIES, WAVE)
+#: How many rows of :class:`PairRows` get their rungs reached in one go: it bounds the
+#: memory of that step (about 50 bytes a row) at any size.
+ROWS_AT_ONCE = 8_000_000
 
 
 @dataclass
@@ -128,9 +131,11 @@ class PairRows:
         self, period: np.ndarray, code_a: np.ndarray, code_b: np.ndarray, rung: np.ndarray
     ) -> None:
         self.period, self.code_a, self.code_b, self.rung = period, code_a, code_b, rung
+        self.reached, self.before = np.empty_like(rung), np.empty_like(rung)
         size = int(max(code_b.max(initial=0), code_a.max(initial=0))) + 1
-        pair = code_a.astype("int64") * size + code_b
-        self.reached, self.before = _reached_before(pair, rung)
+        for rows in _by_first_person(code_a, size):  # a tie's rows are all in one part
+            pair = code_a[rows].astype("int64") * size + code_b[rows]
+            self.reached[rows], self.before[rows] = _reached_before(pair, rung[rows])
 
     def bounds(self, periods: int) -> np.ndarray:
         """Where each period's rows start, and where the last ends (``periods + 1`` numbers)."""
@@ -264,6 +269,18 @@ class PeriodPairs(PairRows):
                 step.new_rungs.append(reached)
             elif reached > before:
                 step.climbed.append((a, b, before, reached))
+
+
+def _by_first_person(code_a: np.ndarray, size: int) -> list:
+    """The rows in parts of about :data:`ROWS_AT_ONCE`, by ranges of their first person (all
+    rows as one slice when they are fewer), so that the work on each part needs little
+    memory however many rows there are."""
+    if len(code_a) <= ROWS_AT_ONCE:
+        return [slice(None)]
+    rows_before = np.cumsum(np.bincount(code_a, minlength=size))
+    cuts = np.searchsorted(rows_before, np.arange(ROWS_AT_ONCE, len(code_a), ROWS_AT_ONCE))
+    ranges = zip(np.r_[0, cuts + 1], np.r_[cuts + 1, size])
+    return [np.flatnonzero((code_a >= low) & (code_a < high)) for low, high in ranges]
 
 
 def _reached_before(pair: np.ndarray, rung: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

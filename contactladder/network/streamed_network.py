@@ -125,18 +125,18 @@ class StreamedNetwork(DataAnswers):
     def _in_people_order(self, grouped: GroupedRows, sessions: np.ndarray) -> PairRows:
         """The grouped rows, and the session contacts (``sessions``: the period of each), as
         one row per period and pair with their people as positions in the people's order,
-        sorted by period, then pair, as in memory."""
+        sorted by period."""
         place = self.people.index.get_indexer(self.streamed.ids).astype(np.int32)
-        period, code_a, code_b = grouped.period, place[grouped.code_a], place[grouped.code_b]
-        rung = grouped.rung
-        if len(sessions):
-            codes = (positions_in(self.people.index, self.contacts[c]) for c in _PEOPLE)
-            period, code_a, code_b = (
-                np.r_[x, y] for x, y in zip((period, code_a, code_b), (sessions, *codes))
-            )
-            rung = np.r_[rung, self.contacts["rung"].to_numpy().astype(rung.dtype)]
-        elif (np.diff(place) > 0).all():
+        period, code_a, code_b, rung = grouped.period, grouped.code_a, grouped.code_b, grouped.rung
+        if not np.array_equal(place, np.arange(len(place))):
+            code_a, code_b = place[code_a], place[code_b]
+        if not len(sessions):
             return PairRows(period, code_a, code_b, rung)
+        codes = (positions_in(self.people.index, self.contacts[c]) for c in _PEOPLE)
+        period, code_a, code_b = (
+            np.r_[x, y] for x, y in zip((period, code_a, code_b), (sessions, *codes))
+        )
+        rung = np.r_[rung, self.contacts["rung"].to_numpy().astype(rung.dtype)]
         size = len(place)
         key = (period.astype("int64") * size + code_a) * size + code_b
         order = np.argsort(key, kind="stable")
