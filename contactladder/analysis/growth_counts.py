@@ -130,8 +130,7 @@ def walk_figures(
     module docstring for the walk."""
     focal = kinds == FOCAL
     new_tie = old == 0
-    ends = np.r_[a[new_tie], b[new_tie]]
-    first_tie = _first(np.r_[period[new_tie], period[new_tie]], ends, len(joined), periods)
+    first_tie = _first(period[new_tie], a[new_tie], b[new_tie], len(joined), periods)
     peer = focal[a] & focal[b]
     new_peer = peer & new_tie
     people = _running(joined, periods)
@@ -176,17 +175,26 @@ def _running(periods_of: np.ndarray, periods: int) -> np.ndarray:
     return np.cumsum(np.bincount(periods_of[periods_of < periods], minlength=periods)[:periods])
 
 
-def _first(periods_of: np.ndarray, people: np.ndarray, size: int, never: int) -> np.ndarray:
-    """Each of ``size`` people's first period in ``periods_of`` (paired with ``people``)."""
+def _first(periods_of: np.ndarray, a: np.ndarray, b: np.ndarray, size: int, never: int):
+    """Each of ``size`` people's first period in ``periods_of`` at either end of its rows
+    ``a``-``b`` (``never``: none). A walk's rows are in period order: of the writes in
+    reverse order, each person's last is their first period.
+
+    >>> _first(np.array([0, 1, 1]), np.array([2, 0, 2]), np.array([1, 2, 1]), 4, 9).tolist()
+    [1, 0, 0, 9]
+    """
     first = np.full(size, never, dtype=np.int64)
-    np.minimum.at(first, people, periods_of)
+    for people in (a, b):
+        end = np.full(size, never, dtype=np.int64)
+        end[people[::-1]] = periods_of[::-1]
+        np.minimum(first, end, out=first)
     return first
 
 
 def _reached_at(periods_of, a, b, joined, focal, periods) -> np.ndarray:
     """How many focal people have, by each period's end, one of these rows (``a``-``b`` in
     ``periods_of``)."""
-    first = _first(np.r_[periods_of, periods_of], np.r_[a, b], len(joined), periods)
+    first = _first(periods_of, a, b, len(joined), periods)
     return _running(first[focal], periods)
 
 
@@ -201,10 +209,11 @@ def _rungs(periods, period, old, new, ladder: Ladder) -> dict[str, np.ndarray]:
     """``rung_<key>``: the ties at each rung at each period's end, from the rows' rises."""
     rises = new > old
     levels = len(ladder) + 1
-    change = np.zeros((periods, levels + 1), dtype=np.int64)
-    np.add.at(change, (period[rises], new[rises]), 1)
-    np.add.at(change, (period[rises], old[rises]), -1)  # old 0: a new tie, column 0 unused
-    at = np.cumsum(change, axis=0)
+    when = period[rises].astype(np.int64) * (levels + 1)
+    size = periods * (levels + 1)
+    up = np.bincount(when + new[rises], minlength=size)
+    down = np.bincount(when + old[rises], minlength=size)  # old 0: a new tie, column 0 unused
+    at = np.cumsum((up - down).reshape(periods, levels + 1), axis=0)
     return {f"rung_{rung.key}": at[:, rung.level] for rung in ladder}
 
 
