@@ -53,6 +53,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from contactladder.errors import UsageError
@@ -233,7 +234,12 @@ def _as_csv_text(table: pd.DataFrame, decimal: str) -> pd.DataFrame:
 
 
 def _csv_cells(cells: list, decimal: str) -> list:
-    """:func:`_csv_cell` of each cell, worked out once per distinct cell (of one type)."""
+    """:func:`_csv_cell` of each cell, worked out once per distinct cell (of one type): for a
+    column of text alone by its codes, else cell by cell."""
+    if pd.api.types.infer_dtype(cells, skipna=False) == "string":
+        codes, distinct = pd.factorize(np.array(cells, dtype=object))
+        made_once = np.array([_csv_cell(cell, decimal) for cell in distinct], dtype=object)
+        return made_once[codes].tolist()
     done: dict[tuple[type, object], object] = {}
     made = []
     for cell in cells:
