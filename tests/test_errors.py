@@ -213,6 +213,7 @@ def test_hints_in_loading_and_network_name_parameters_of_load():
         | set(inspect.signature(read_networkcanvas).parameters)
         | set(inspect.signature(current_walk).parameters)
         | {"kinds"}  # of import_networkcanvas, the job that the reader's hint points to
+        | {"streamed"}  # of growth_job, whose streamed read the hints of a streamed read name
     )
     named = {
         (f"{path.relative_to(PACKAGE)}:{line}", name)
@@ -243,5 +244,6 @@ def test_hints_in_loading_and_network_name_parameters_of_load():
         "lapse",
         "merge_gap",
         "directed",
+        "streamed",
     }  # a date parameter (as_of, start, end, since) is named by parse_moment's one hint
     assert {(place, name) for place, name in named if name not in parameters} == set()

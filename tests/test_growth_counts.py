@@ -148,7 +148,7 @@ def test_period_numbers_are_pandas_periods(seconds):
 def test_each_rows_rung_reached_and_before_are_pandas_running_maxima(rows):
     import pandas as pd
 
-    from contactladder.network.periods import _reached_before
+    from contactladder.network.pair_rows import _reached_before
 
     pair = np.array([p for p, _ in rows], dtype=np.int64)
     rung = np.array([r for _, r in rows], dtype=np.int64)
@@ -192,13 +192,13 @@ def test_triangles_counted_a_few_wedges_at_a_time_are_the_same(monkeypatch, at_o
 
 @pytest.mark.parametrize("at_once", [1, 2, 7])
 def test_pair_rows_reached_a_few_rows_at_a_time_are_the_same(monkeypatch, at_once):
-    from contactladder.network import periods
-    from contactladder.network.periods import PairRows
+    from contactladder.network import pair_rows
+    from contactladder.network.pair_rows import PairRows
 
     _, _, table = random_walk(11, 30, 150, 5)
     period, a, b, rung = table[:, 0], table[:, 1], table[:, 2], table[:, 4] - table[:, 3] % 2
     whole = PairRows(period, a, b, rung)
-    monkeypatch.setattr(periods, "ROWS_AT_ONCE", at_once)
+    monkeypatch.setattr(pair_rows, "ROWS_AT_ONCE", at_once)
     parts = PairRows(period, a, b, rung)
     assert parts.reached.tolist() == whole.reached.tolist()
     assert parts.before.tolist() == whole.before.tolist()

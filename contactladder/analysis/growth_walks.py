@@ -40,7 +40,8 @@ from contactladder.analysis.growth_counts import (
 )
 from contactladder.network import CountedNetwork, Step
 from contactladder.network.calendar import Calendar
-from contactladder.network.periods import WAVE, PairRows
+from contactladder.network.pair_rows import PairRows
+from contactladder.network.periods import WAVE
 from contactladder.words.roles import role_key
 
 __all__ = ["Groups", "PeriodFigures", "reached_walk", "snapshot_walk", "NO_GROUP", "TIE_TYPE"]

@@ -4,18 +4,19 @@ A *streamed* read never holds the contacts: polars reads the file in parts and k
 each pass asks for. It takes a delimited UTF-8 file with a header row (quoted or not, any size)
 and the people, ladder and date options of :func:`~contactladder.loading.load`.
 
-- The first pass gives each column's distinct values with the line each first stands on: the
-  dates (read with the same :class:`~contactladder.loading.dates.DateReader` as in memory, so
-  the order of day and month is decided on the same values), the rungs and kinds (looked up
-  on the same ladder), and, without a people file, the people. A bad value is the same error,
-  with the same line, as when the file is read into memory.
+- The first pass gives the distinct dates, rungs and kinds, each with the line it first
+  stands on: the dates are read with the same :class:`~contactladder.loading.dates.DateReader`
+  as in memory (so the order of day and month is decided on the same values), the rungs and
+  kinds looked up on the same ladder. A bad value is the same error, with the same line, as
+  when the file is read into memory. Without a people file another pass finds the people.
 - :meth:`StreamedContacts.grouped` is the second pass: each contact's period and people as
   numbers, grouped by period and pair with the highest rung. A row whose person is missing,
   unknown or the other person too is found by a third pass and checked as the in-memory
   reader checks it, for the same message.
 
-Rows are never set aside (``skip_invalid``), and the options that need every contact in
-memory (attendance, waves, reports, merging sensor records) are an error naming the option.
+Rows are never set aside (``skip_invalid``), and what needs every contact in memory (waves,
+reports, merging sensor records, a folder of files) is an error naming the option. The passes
+run one after the other: run together, polars would keep the file they share in memory.
 
 Examples
 --------
@@ -36,33 +37,23 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
 import polars as pl
 
-from contactladder.errors import InputFileError, MissingColumnError, UsageError
+from contactladder.errors import InputFileError, MissingColumnError
 from contactladder.ladder import Ladder
 from contactladder.loading.clean_contacts import rung_levels
 from contactladder.loading.columns import FILE_COLUMNS, ColumnMapping
-from contactladder.loading.dataset import Dataset, complete_people, data_ladder, given_or_found
 from contactladder.loading.dates import DateReader
-from contactladder.loading.files import find_file, header_separator
-from contactladder.loading.readers import (
-    Reading,
-    contacts_of_rows,
-    no_attendance,
-    read_attendance,
-    read_people,
-    session_contacts,
-)
+from contactladder.loading.files import header_separator
+from contactladder.loading.readers import contacts_of_rows
 from contactladder.loading.rejects import Rejects, RowCheck
 
-__all__ = ["load_streamed", "StreamedContacts", "GroupedRows"]
+__all__ = ["StreamedContacts", "GroupedRows"]
 
 _PEOPLE = ("person_a", "person_b")
 _FIRST_LINE = 2  # the line of the first row: the header is line 1
@@ -317,78 +308,3 @@ def _collect(path: Path, queries: list[pl.LazyFrame]) -> list[pl.DataFrame]:
             value=detail,
             hint="check that it is delimited UTF-8 text with a header row",
         ) from exc
-
-
-def load_streamed(
-    path: str | Path,
-    *,
-    people: str | Path | None = None,
-    attendance: str | Path | None = None,
-    ladder: str | Path | Ladder | None = None,
-    columns: Mapping[str, str | int] | None = None,
-    rung: str | None = None,
-    time_unit: str | None = None,
-    time_origin: str | None = None,
-    dayfirst: bool = False,
-    monthfirst: bool = False,
-    date_format: str | None = None,
-    **in_memory: Any,
-) -> tuple[Dataset, StreamedContacts]:
-    """The people, attendance and ladder of a data folder (or a contacts file), as
-    :func:`~contactladder.loading.load` reads them, and its contacts file checked for a
-    streamed read; the data set's ``contacts`` are only those of the attendance's sessions.
-
-    ``in_memory``: the other options of :func:`~contactladder.loading.load`, which need every
-    contact in memory; each must be left at its default (``key_file`` may be given: a
-    streamed read numbers no one).
-
-    Raises
-    ------
-    UsageError
-        For an option a streamed read does not take.
-    InputFileError, MissingColumnError, BadValueError
-        As :func:`~contactladder.loading.load` raises them.
-    """
-    for name, value in in_memory.items():
-        if value and name != "key_file":
-            raise UsageError(
-                "this option needs the contacts in memory",
-                hint=f"leave out {{{name}}}, or leave out {{streamed}}",
-            )
-    path = Path(path)
-    if not path.exists():
-        raise InputFileError("no such file or folder", file=path)
-    contacts_file = find_file(path, "contacts", required=True) if path.is_dir() else path
-    if contacts_file.is_dir():
-        raise UsageError(
-            "a streamed read takes one contacts file, not a folder",
-            file=contacts_file,
-            hint="leave out {streamed} to read a folder of files",
-        )
-    reader = DateReader(
-        time_unit, time_origin, dayfirst=dayfirst, monthfirst=monthfirst, date_format=date_format
-    )
-    mapping = ColumnMapping(columns)
-    reading = Reading(mapping, reader, Rejects(False))
-    people_file = given_or_found(people, path, "people")
-    people_table = read_people(people_file, reading) if people_file else None
-    the_ladder = data_ladder(ladder, path)
-    known = None if people_table is None else people_table.index
-    contacts = StreamedContacts.open(
-        contacts_file, reader, the_ladder, rung=rung, known=known, columns=mapping
-    )
-    attendance_file = given_or_found(attendance, path, "attendance")
-    sessions = read_attendance(attendance_file, reading, known) if attendance_file else None
-    sessions = no_attendance() if sessions is None else sessions.reset_index(drop=True)
-    mapping.check_used()
-    at_sessions = session_contacts(sessions, the_ladder)
-    seen = np.r_[contacts.ids.to_numpy(), sessions["person"].to_numpy()]
-    data = Dataset(
-        at_sessions.sort_values("date", kind="stable", ignore_index=True),
-        complete_people(people_table, seen),
-        the_ladder,
-        path.resolve().name if path.is_dir() else contacts_file.stem,
-        attendance=sessions,
-        warnings=contacts.warnings,
-    )
-    return data, contacts

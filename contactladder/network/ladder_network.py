@@ -61,7 +61,8 @@ from contactladder.network.answers import DataAnswers
 from contactladder.network.calendar import WAVE, Calendar, calendar
 from contactladder.network.current import DEFAULT_LAPSE, current_walk
 from contactladder.network.nodes import present_from, ties_graph
-from contactladder.network.periods import PeriodPairs, Step, parse_moment
+from contactladder.network.pair_rows import PeriodPairs
+from contactladder.network.periods import Step, parse_moment
 from contactladder.network.portable import portable_graph
 from contactladder.network.summary import summary_html, summary_line
 from contactladder.network.tie_rule import apply_tie_rule

@@ -31,10 +31,12 @@ import pandas as pd
 
 from contactladder.errors import UsageError
 from contactladder.loading import Dataset, positions_in
-from contactladder.loading.streamed import GroupedRows, StreamedContacts, load_streamed
+from contactladder.loading.streamed import GroupedRows, StreamedContacts
+from contactladder.loading.streamed_dataset import load_streamed
 from contactladder.network.answers import DataAnswers
 from contactladder.network.calendar import WAVE, Calendar, calendar
-from contactladder.network.periods import PairRows, Step
+from contactladder.network.pair_rows import PairRows
+from contactladder.network.periods import Step
 from contactladder.words.roles import role_in_data
 
 __all__ = ["StreamedNetwork"]
@@ -70,8 +72,9 @@ class StreamedNetwork(DataAnswers):
         cls, path: str | Path, *, focal: str = "parent", **load_options: Any
     ) -> StreamedNetwork:
         """Read the people and check the contacts of a data folder or contacts file
-        (:func:`~contactladder.loading.streamed.load_streamed` takes ``load_options``): their
-        dates and rungs now, their people when the rows are first grouped."""
+        (:func:`~contactladder.loading.streamed_dataset.load_streamed` takes
+        ``load_options``): their dates and rungs now, their people when the rows are first
+        grouped."""
         return cls(*load_streamed(path, **load_options), focal=focal)
 
     @property
@@ -94,7 +97,7 @@ class StreamedNetwork(DataAnswers):
 
     def period_rows(self, freq: str) -> tuple[Calendar, PairRows, np.ndarray]:
         """The periods of ``freq``, the contacts grouped by period and pair
-        (:class:`~contactladder.network.periods.PairRows`, whose codes are positions in the
+        (:class:`~contactladder.network.pair_rows.PairRows`, whose codes are positions in the
         people's order, that of :meth:`column`) and the number of the period each person
         becomes present in (``len(periods)``: after the last), as
         :meth:`LadderNetwork.period_rows <contactladder.network.LadderNetwork.period_rows>`
