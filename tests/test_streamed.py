@@ -156,3 +156,16 @@ def test_grouping_keeps_small_numbers():
     _, rows, joined = StreamedNetwork.from_path(DEMO).period_rows("month")
     assert rows.rung.dtype == np.int8 and rows.code_a.dtype.itemsize <= 8
     assert len(joined) == len(LadderNetwork.from_path(DEMO).column("role"))
+
+
+@pytest.mark.parametrize(
+    "header, column",
+    [("respondent,alter,rung,date", "respondent"), ("date,person_a,person_b,rung,wave", "wave")],
+)
+def test_reports_and_waves_are_refused_not_read_as_plain_contacts(tmp_path, header, column):
+    rows = {"respondent": "ann,bo,praten,2024-03-01", "wave": "2024-03-01,ann,bo,praten,1"}
+    (tmp_path / "contacts.csv").write_text(header + "\n" + rows[column] + "\n")
+    assert len(LadderNetwork.from_path(tmp_path).contact_rows()) == 1  # read in memory
+    with pytest.raises(InputFileError, match=f"'{column}' column") as caught:
+        StreamedNetwork.from_path(tmp_path)
+    assert "{streamed}" in (caught.value.hint or "")

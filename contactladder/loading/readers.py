@@ -27,7 +27,7 @@ Examples
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +49,7 @@ __all__ = [
     "SURVEY_COLUMNS",
     "read_contacts",
     "contacts_of_rows",
+    "names_respondent",
     "read_people",
     "read_attendance",
     "no_attendance",
@@ -89,10 +90,7 @@ class Reading:
                 skip_rows=self.skip_rows,
             )
             header = pd.DataFrame(columns=list(coded))
-            respondent = self.directed or (
-                any(str(c).strip().lower() in _RESPONDENT for c in header.columns)
-                and "person_a" not in self.mapping.columns
-            )
+            respondent = self.directed or names_respondent(header.columns, self.mapping)
             named = self.mapping.apply(
                 header, file, role, tuple(c for c in required if c != "date")
             )
@@ -121,6 +119,18 @@ class Reading:
             )
         days = {str(wave).strip(): _wave_day(wave, day) for wave, day in self.wave_dates.items()}
         return table.assign(date=table["wave"].map(lambda w: days.get(str(w).strip(), "")))
+
+
+def names_respondent(columns: Iterable, mapping: ColumnMapping) -> bool:
+    """Whether a contacts file's header names its ``person_a`` a survey's respondent (``ego``):
+    each row is then a report by that person (unless ``columns`` maps ``person_a`` itself).
+
+    >>> names_respondent(["Respondent", "alter", "date"], ColumnMapping(None))
+    True
+    """
+    return any(str(c).strip().lower() in _RESPONDENT for c in columns) and (
+        "person_a" not in mapping.columns
+    )
 
 
 def read_contacts(

@@ -50,7 +50,7 @@ from contactladder.loading.clean_contacts import rung_levels
 from contactladder.loading.columns import FILE_COLUMNS, ColumnMapping
 from contactladder.loading.dates import DateReader
 from contactladder.loading.files import header_separator
-from contactladder.loading.readers import contacts_of_rows
+from contactladder.loading.readers import contacts_of_rows, names_respondent
 from contactladder.loading.rejects import Rejects, RowCheck
 
 __all__ = ["StreamedContacts", "GroupedRows"]
@@ -263,13 +263,13 @@ def _scan(path: Path, columns: ColumnMapping) -> pl.LazyFrame:
     names = frame.collect_schema().names()
     named = columns.apply(pd.DataFrame(columns=names), path, "contacts", ("date", *_PEOPLE))
     used = {old: new for old, new in zip(names, named.columns) if new in FILE_COLUMNS["contacts"]}
-    for survey in ("reporter", "wave"):
-        if survey in used.values():
-            raise InputFileError(
-                f"a {survey!r} column",
-                file=path,
-                hint="read reports and waves into memory: leave out {streamed}",
-            )
+    surveys = [c for c in ("reporter", "wave") if c in used.values()]
+    if surveys or names_respondent(names, columns):
+        raise InputFileError(
+            f"a {(surveys or ['respondent'])[0]!r} column",
+            file=path,
+            hint="read reports and waves into memory: leave out {streamed}",
+        )
     return frame.select(pl.col(old).fill_null("").alias(new) for old, new in used.items())
 
 
