@@ -74,6 +74,7 @@ def test_a_village_written_in_parts_counts_the_same(tmp_path):
         ("gephi_edges.csv", {"rung": "kennen"}),
         ("excel_utf8_bom.csv", {}),
         ("dutch_excel_ambiguous.csv", {"dayfirst": True}),
+        ("survey_codes.csv", {"ladder": REAL / "ladder_only_kinds.toml"}),
     ],
 )
 def test_real_files_count_the_same_and_warn_the_same(tmp_path, name, options):
