@@ -243,13 +243,18 @@ def weaving_job(
     csv_dialect: str = "plain",
 ) -> Result:
     """``contactladder weaving``: the stage of network weaving of each wijk, period by period
-    (:func:`~contactladder.analysis.weaving_wijken.weaving_stages`; ``format`` and
-    ``csv_dialect`` as in :func:`table_result`)."""
+    (:func:`~contactladder.analysis.weaving_wijken.weaving_stages`; the reached view counted on
+    arrays, :func:`~contactladder.analysis.report_figures.reached_weaving_stages`, the same
+    table; ``format`` and ``csv_dialect`` as in :func:`table_result`)."""
+    from contactladder.analysis.report_figures import reached_weaving_stages
     from contactladder.analysis.weaving_wijken import weaving_stages
 
     printed_format(output, format)
     net, notes = open_source(source, output=file_output(output))
-    table = weaving_stages(net, freq=freq, view=view, min_rung=min_rung)
+    if view == "reached":
+        table = reached_weaving_stages(net, freq=freq, min_rung=min_rung)
+    else:
+        table = weaving_stages(net, freq=freq, view=view, min_rung=min_rung)
     result = table_result(table, output, sheet="weaving", format=format, csv_dialect=csv_dialect)
     result.notes[:0] = notes
     return result
