@@ -28,7 +28,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["CodedColumn", "CodedTable", "coded_column", "coded_chunks", "stripped_column"]
+__all__ = [
+    "CodedColumn",
+    "CodedTable",
+    "coded_column",
+    "coded_chunks",
+    "stripped_column",
+    "compact_periods",
+]
 
 
 @dataclass(frozen=True)
@@ -183,3 +190,13 @@ class CodedTable(Mapping[str, CodedColumn]):
         return cls(
             {name: coded_column(table[name].to_numpy(dtype=object)) for name in table}, table.index
         )
+
+
+def compact_periods(numbers: np.ndarray) -> np.ndarray:
+    """Period numbers (0, 1, ...) in 16 bits when they fit (two years of days do), else 32:
+    the grouped rows of a large data set are as many as its ties.
+
+    >>> compact_periods(np.array([0, 731])).dtype, compact_periods(np.array([40_000])).dtype
+    (dtype('int16'), dtype('int32'))
+    """
+    return numbers.astype(np.int16 if numbers.max(initial=0) < 2**15 else np.int32)

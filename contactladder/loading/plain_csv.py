@@ -95,8 +95,10 @@ def read_plain(path: Path, sep: str) -> CodedTable | None:
         )
     except pl.exceptions.PolarsError:
         return None
-    columns = {str(n): _coded(table.to_series(n)) for n in range(table.width)}
-    return CodedTable(columns, pd.RangeIndex(table.height))
+    rows, names = table.height, table.columns
+    # Each column is taken out of the table as it is coded: its text is freed before the next.
+    columns = {str(n): _coded(table.drop_in_place(name)) for n, name in enumerate(names)}
+    return CodedTable(columns, pd.RangeIndex(rows))
 
 
 def _coded(cells: pl.Series) -> CodedColumn:

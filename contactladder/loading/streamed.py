@@ -47,6 +47,7 @@ import polars as pl
 from contactladder.errors import InputFileError, MissingColumnError
 from contactladder.ladder import Ladder
 from contactladder.loading.clean_contacts import rung_levels
+from contactladder.loading.coded import compact_periods
 from contactladder.loading.columns import FILE_COLUMNS, ColumnMapping
 from contactladder.loading.dates import DateReader
 from contactladder.loading.files import header_separator
@@ -175,7 +176,9 @@ class StreamedContacts:
         people = pl.DataFrame({"id": self.ids.to_numpy().astype(str)}).with_row_index("code")
         people = people.with_columns(pl.col("code").cast(pl.Int32))
         frame = self._frame.join(
-            pl.DataFrame({"date": list(period.index), "period": _small(period.to_numpy())}).lazy(),
+            pl.DataFrame(
+                {"date": list(period.index), "period": compact_periods(period.to_numpy())}
+            ).lazy(),
             on="date",
         )
         rungs = [c for c in ("rung", "kind") if c in self.levels]
@@ -282,11 +285,6 @@ def _table(found: pl.DataFrame, columns: list[str]) -> pd.DataFrame:
     """Values as a table of stripped text indexed by their line, as a check takes them."""
     table = _as_written(found, columns).set_axis(pd.Index(found["line"].to_numpy(), name="line"))
     return table.apply(lambda column: column.str.strip()) if columns else table
-
-
-def _small(numbers: np.ndarray) -> np.ndarray:
-    """Period numbers in 16 bits when they fit (two years of days do), else 32."""
-    return numbers.astype(np.int16 if numbers.max(initial=0) < 2**15 else np.int32)
 
 
 def _as_written(found: pl.DataFrame, columns: list[str]) -> pd.DataFrame:

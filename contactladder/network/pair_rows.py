@@ -21,6 +21,7 @@ import functools
 import numpy as np
 import pandas as pd
 
+from contactladder.loading.coded import compact_periods
 from contactladder.network.periods import Step
 
 __all__ = ["PairRows", "PeriodPairs", "ROWS_AT_ONCE"]
@@ -98,23 +99,27 @@ class PeriodPairs(PairRows):
         periods: np.ndarray,
     ) -> None:
         size = len(names)
-        period = periods.astype("int64")
-        pair = codes[0].astype("int64") * size + codes[1]
-        key = period * size * size + pair
+        key = (periods.astype("int64") * size + codes[0]) * size + codes[1]
         order = np.argsort(key, kind="stable")
         key = key[order]
         starts = np.flatnonzero(np.diff(key, prepend=key[:1] - 1) != 0)  # each first row
-        rung = contacts["rung"].to_numpy()[order]
-        moment = contacts["date"].to_numpy()[order]
         key = key[starts]
-        pair = key % (size * size)
-        super().__init__(
-            key // (size * size), pair // size, pair % size, np.maximum.reduceat(rung, starts)
-        )
-        self._names = names
+        moment = contacts["date"].to_numpy()[order]
         self.first = np.minimum.reduceat(moment, starts)
         self.last = np.maximum.reduceat(moment, starts)
+        del moment  # each step's arrays freed before the next: they are as long as the contacts
         self.contacts = np.diff(np.r_[starts, len(order)])
+        rung = np.maximum.reduceat(contacts["rung"].to_numpy()[order], starts)
+        del order, starts
+        small = np.int32 if size < 2**31 else np.int64
+        pair = key % (size * size)
+        super().__init__(
+            compact_periods(key // (size * size)),
+            (pair // size).astype(small),
+            (pair % size).astype(small),
+            rung,
+        )
+        self._names = names
 
     @functools.cached_property
     def a(self) -> np.ndarray:
