@@ -32,6 +32,7 @@ _PUBLIC = {
     "load": "loading",
     "describe": "loading",
     "LadderNetwork": "network",
+    "StreamedNetwork": "network",
     "Step": "network",
     "growth": "analysis.growth",
     "transitions": "analysis.transitions",
