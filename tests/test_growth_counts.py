@@ -36,6 +36,20 @@ def random_walk(seed: int, people: int, ties: int, periods: int):
     return joined, kinds, np.array(table, dtype=np.int64).reshape(-1, 5)
 
 
+def walk_arguments(joined, kinds, table) -> dict:
+    """The keywords of :func:`walk_figures` for a walk of :func:`random_walk`."""
+    return dict(
+        joined=joined,
+        kinds=kinds,
+        period=table[:, 0],
+        a=table[:, 1],
+        b=table[:, 2],
+        old=table[:, 3],
+        new=table[:, 4],
+        ladder=LADDER,
+    )
+
+
 def expected(joined, kinds, table, periods):
     """The figures of each period's graph, recomputed from scratch with networkx."""
     out = []
@@ -80,17 +94,7 @@ def expected(joined, kinds, table, periods):
 )
 def test_the_figures_equal_networkx_every_period(seed, people, ties, periods):
     joined, kinds, table = random_walk(seed, people, ties, periods)
-    figures, first_tie = walk_figures(
-        periods,
-        joined=joined,
-        kinds=kinds,
-        period=table[:, 0],
-        a=table[:, 1],
-        b=table[:, 2],
-        old=table[:, 3],
-        new=table[:, 4],
-        ladder=LADDER,
-    )
+    figures, first_tie = walk_figures(periods, **walk_arguments(joined, kinds, table))
     for number, want in enumerate(expected(joined, kinds, table, periods)):
         focal = figures["focal"][number]
         assert figures["people"][number] == want["people"]
@@ -172,17 +176,7 @@ def test_each_nodes_root_is_the_lowest_node_of_its_networkx_component(size, edge
 
 @pytest.mark.parametrize("at_once", [1, 3, 50])
 def test_triangles_counted_a_few_wedges_at_a_time_are_the_same(monkeypatch, at_once):
-    joined, kinds, table = random_walk(7, 40, 200, 4)
-    arguments = dict(
-        joined=joined,
-        kinds=kinds,
-        period=table[:, 0],
-        a=table[:, 1],
-        b=table[:, 2],
-        old=table[:, 3],
-        new=table[:, 4],
-        ladder=LADDER,
-    )
+    arguments = walk_arguments(*random_walk(7, 40, 200, 4))
     whole, _ = walk_figures(4, **arguments)
     monkeypatch.setattr(growth_counts, "WEDGES_AT_ONCE", at_once)
     parts, _ = walk_figures(4, **arguments)

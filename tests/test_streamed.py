@@ -170,3 +170,10 @@ def test_reports_and_waves_are_refused_not_read_as_plain_contacts(tmp_path, head
     with pytest.raises(InputFileError, match=f"'{column}' column") as caught:
         StreamedNetwork.from_path(tmp_path)
     assert "{streamed}" in (caught.value.hint or "")
+
+
+def test_a_file_of_only_a_header_is_the_same_one_error(tmp_path):
+    (tmp_path / "contacts.csv").write_text("date,person_a,person_b,rung\n")
+    expected = _message(LadderNetwork.from_path, tmp_path)
+    assert "no contacts to measure" in expected
+    assert _message(StreamedNetwork.from_path, tmp_path) == expected

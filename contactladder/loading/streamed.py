@@ -130,6 +130,10 @@ class StreamedContacts:
             )
         numbered = frame.with_row_index("line", offset=_FIRST_LINE)
         (both,) = _collect(path, [_distinct(numbered, ["date", *given])])
+        if not both.height:
+            raise InputFileError(
+                "no contacts to measure", file=path, hint="the file has a header but no valid rows"
+            )
         found = [
             _distinct(both.lazy(), ["date"]).collect(),
             _distinct(both.lazy(), given or ["date"]).collect(),
