@@ -148,17 +148,23 @@ def test_period_numbers_are_pandas_periods(seconds):
 
 
 @settings(max_examples=60, deadline=None)
-@given(rows=st.lists(st.tuples(st.integers(0, 5), st.integers(1, 5)), max_size=40))
+@given(
+    rows=st.dictionaries(
+        st.tuples(st.integers(0, 6), st.integers(0, 5)), st.integers(1, 5), max_size=40
+    )
+)
 def test_each_rows_rung_reached_and_before_are_pandas_running_maxima(rows):
     import pandas as pd
 
     from contactladder.network.pair_rows import _reached_before
 
-    pair = np.array([p for p, _ in rows], dtype=np.int64)
-    rung = np.array([r for _, r in rows], dtype=np.int64)
+    keys = sorted(rows)  # one row a period and pair, in period order
+    period = np.array([t for t, _ in keys], dtype=np.int64)
+    pair = np.array([p for _, p in keys], dtype=np.int64)
+    rung = np.array([rows[key] for key in keys], dtype=np.int64)
     reached = pd.Series(rung, dtype="int64").groupby(pair, sort=False).cummax()
     before = reached.groupby(pair, sort=False).shift(fill_value=0)
-    got = _reached_before(pair, rung)
+    got = _reached_before(period, pair, rung)
     assert got[0].tolist() == reached.tolist() and got[1].tolist() == before.tolist()
 
 

@@ -13,9 +13,9 @@ A *walk* is what the counting needs of one group, with people as positions ``0 .
 what each period adds; components by merging, period by period, the components a period's new
 ties join (the connected components of the contracted graph, by :func:`_roots`); triangles
 among focal people found once in the last period's graph (each at the period its last edge
-arrives, from degree-ordered adjacency); connected triples as each person's degree grows. The
-reached view is one walk; a snapshot (a period of the active view, the current ties at a
-period's end) is a walk of one period whose rows are all new.
+arrives, from degree-ordered adjacency); connected triples from each person's degree, period
+by period. The reached view is one walk; a snapshot (a period of the active view, the current
+ties at a period's end) is a walk of one period whose rows are all new.
 
 Examples
 --------
@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pandas as pd
 
 from contactladder.ladder import Ladder
 from contactladder.words.roles import role_key
@@ -233,25 +234,33 @@ def _ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
 
 
 def _triples(period, a, b, periods) -> np.ndarray:
-    """The connected triples of the focal-focal graph at each period's end: a person's k-th
-    peer tie (counting from 0) adds k triples centred on them."""
-    if not len(period):
-        return np.zeros(periods, dtype=np.int64)
-    person, when = np.r_[a, b], np.r_[period, period]
-    order = np.lexsort((when, person))
-    person, when = person[order], when[order]
-    starts = np.flatnonzero(np.r_[True, person[1:] != person[:-1]])
-    rank = np.arange(len(person)) - np.repeat(starts, np.diff(np.r_[starts, len(person)]))
-    return np.cumsum(np.bincount(when, weights=rank, minlength=periods)).astype(np.int64)
+    """The connected triples of the focal-focal graph at each period's end: a person of degree
+    ``d`` is the centre of ``d (d - 1) / 2``; each period adds what its ties' ends' degrees
+    rise by.
+
+    >>> _triples(np.array([0, 0, 1]), np.array([0, 0, 1]), np.array([1, 2, 2]), 2).tolist()
+    [1, 3]
+    """
+    degree = np.zeros(int(max(a.max(initial=0), b.max(initial=0))) + 1, dtype=np.int64)
+    added = np.zeros(periods, dtype=np.int64)
+    cuts = np.searchsorted(period, np.arange(periods + 1))
+    for number in range(periods):
+        rows = slice(cuts[number], cuts[number + 1])
+        people, count = np.unique(np.r_[a[rows], b[rows]], return_counts=True)
+        had = degree[people]
+        now = had + count
+        added[number] = ((now * (now - 1) - had * (had - 1)) // 2).sum()
+        degree[people] = now
+    return np.cumsum(added)
 
 
 def _triangle_periods(period, a, b) -> np.ndarray:
     """The period each triangle of the graph of ties ``a``-``b`` (each tie once, arriving in
     ``period``) is closed: when the last of its three ties arrives.
 
-    Each tie is pointed from the end of lower degree (ties broken by number) to the other;
-    a triangle is then found once, at its lowest end, as two of its ties pointing out of it
-    whose far ends are tied.
+    The people are ranked by degree (ties broken by number) and each tie is pointed from its
+    end of lower rank to the other; a triangle is then found once, at its lowest end, as two
+    of its ties pointing out of it whose far ends are tied (looked up in a hash of the ties).
     """
     if len(period) < 3:
         return np.array([], dtype=np.int64)
@@ -259,14 +268,14 @@ def _triangle_periods(period, a, b) -> np.ndarray:
     degree = np.bincount(a, minlength=size) + np.bincount(b, minlength=size)
     rank = np.empty(size, dtype=np.int64)
     rank[np.lexsort((np.arange(size), degree))] = np.arange(size)
-    low = np.where(rank[a] < rank[b], a, b)
-    high = np.where(rank[a] < rank[b], b, a)
-    order = np.lexsort((rank[high], low))
-    low, high, period = low[order], high[order], period[order]
+    rank_a, rank_b = rank[a], rank[b]
+    keys = np.minimum(rank_a, rank_b) * size + np.maximum(rank_a, rank_b)
+    order = np.argsort(keys)  # the ties by their lower end's rank, then the other's
+    keys, period = keys[order], period[order]
+    low, high = keys // size, keys % size
     ends = np.cumsum(np.bincount(low, minlength=size))
     after = ends[low] - np.arange(len(low)) - 1  # the ties out of the same end, further on
-    keys = rank[low] * size + rank[high]
-    by_key = np.argsort(keys)
+    tie_of = pd.Index(keys)  # a hash of the ties, to look each wedge's closing tie up
     wedges_before = np.r_[0, np.cumsum(after)]
     closed_at = []
     start = 0
@@ -277,10 +286,8 @@ def _triangle_periods(period, a, b) -> np.ndarray:
         first = np.repeat(np.arange(start, stop), counts)
         offset = np.arange(len(first)) - np.repeat(np.cumsum(counts) - counts, counts)
         second = first + 1 + offset
-        wanted = rank[high[first]] * size + rank[high[second]]
-        found = np.minimum(np.searchsorted(keys, wanted, sorter=by_key), len(keys) - 1)
-        closing = by_key[found]
-        closed = keys[closing] == wanted
+        closing = tie_of.get_indexer(high[first] * size + high[second])
+        closed = closing >= 0
         closed_at.append(
             np.maximum.reduce(
                 [period[first][closed], period[second][closed], period[closing][closed]]

@@ -214,7 +214,7 @@ def contacts_of_rows(
 def read_people(path: Path, reading: Reading) -> pd.DataFrame:
     """The people of ``path`` (a file or a folder of files), indexed by ``id``, each once."""
     parts: list[pd.DataFrame] = []
-    seen: dict[str, tuple[Path, int]] = {}
+    seen: list[tuple[Path, pd.Series]] = []
     for file, coded, _ in reading.tables(path, "people", ("id",)):
         table = coded.frame()
         check = RowCheck(file, table, reading.rejects)
@@ -238,14 +238,22 @@ def read_people(path: Path, reading: Reading) -> pd.DataFrame:
     return people
 
 
-def _check_once(ids: pd.Series, file: Path, seen: dict[str, tuple[Path, int]]) -> None:
-    """Raise for the first line whose id stands on an earlier line (of this file or one read
-    before, in ``seen``); else remember where each id stands."""
-    again = ids.duplicated() | ids.isin(list(seen))
+def _check_once(ids: pd.Series, file: Path, seen: list[tuple[Path, pd.Series]]) -> None:
+    """Raise for the first line whose id stands on an earlier line (of this file or of one
+    read before, in ``seen``: each file's ids by line); else add this file's ids to ``seen``."""
+    before = pd.concat([earlier for _, earlier in seen]) if seen else ids.iloc[:0]
+    again = ids.duplicated() | ids.isin(before)
     if again.any():
         line = int(again.idxmax())
         person = ids[line]
-        first = seen.get(person, (file, int(ids.index[(ids == person).to_numpy().argmax()])))
+        first = next(
+            (
+                (path, int(earlier.index[earlier == person][0]))
+                for path, earlier in seen
+                if (earlier == person).any()
+            ),
+            (file, int(ids.index[(ids == person).to_numpy().argmax()])),
+        )
         raise BadValueError(
             "duplicate person id",
             file=file,
@@ -256,7 +264,7 @@ def _check_once(ids: pd.Series, file: Path, seen: dict[str, tuple[Path, int]]) -
             + (f" of {literal(first[0].name)}" if first[0] != file else "")
             + "; give each person one row",
         )
-    seen.update(zip(ids.tolist(), ((file, int(line)) for line in ids.index), strict=True))
+    seen.append((file, ids))
 
 
 def read_attendance(path: Path, reading: Reading, known: pd.Index | None) -> pd.DataFrame:

@@ -157,7 +157,7 @@ class LadderNetwork(DataAnswers):
         )
         dates = self.contacts["date"].to_numpy()
         self.present_from = present_from(dates, self._person_codes, self.people, self.start)
-        self.focal_people = frozenset(self.people.index[self.people["role"] == self.focal])
+        self.focal_people = self._people_in_role(self.focal)
 
     @classmethod
     def from_path(

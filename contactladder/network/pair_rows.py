@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import functools
+import itertools
 
 import numpy as np
 import pandas as pd
@@ -52,7 +53,7 @@ class PairRows:
         size = int(max(code_b.max(initial=0), code_a.max(initial=0))) + 1
         for rows in _by_first_person(code_a, size):  # a tie's rows are all in one part
             pair = code_a[rows].astype("int64") * size + code_b[rows]
-            self.reached[rows], self.before[rows] = _reached_before(pair, rung[rows])
+            self.reached[rows], self.before[rows] = _reached_before(period[rows], pair, rung[rows])
 
     def bounds(self, periods: int) -> np.ndarray:
         """Where each period's rows start, and where the last ends (``periods + 1`` numbers)."""
@@ -204,21 +205,26 @@ def _by_first_person(code_a: np.ndarray, size: int) -> list:
     return [np.flatnonzero((code_a >= low) & (code_a < high)) for low, high in ranges]
 
 
-def _reached_before(pair: np.ndarray, rung: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For rows in the order of their periods: each row's pair's highest ``rung`` so far, its
-    own included (reached), and before it (0 for the pair's first row). The rows are put in
-    the order of their pair (stably, so each pair's rows stay in period order), the running
-    maximum taken over all rows at once with each pair's rungs lifted above the previous
-    pair's, and put back."""
-    order = np.argsort(pair, kind="stable")
-    by_pair = pair[order]
-    first = np.diff(by_pair, prepend=by_pair[:1] - 1) != 0
-    lift = (np.cumsum(first) - 1) * (int(rung.max(initial=0)) + 1)
-    running = np.maximum.accumulate(rung[order] + lift) - lift
-    before = np.where(first, 0, np.r_[0, running[:-1]])
-    reached, previous = np.empty_like(rung), np.empty_like(rung)
-    reached[order], previous[order] = running, before
-    return reached, previous
+def _reached_before(
+    period: np.ndarray, pair: np.ndarray, rung: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """For rows in the order of their periods, at most one a period for each ``pair``: each
+    row's pair's highest ``rung`` so far, its own included (reached), and before it (0 for the
+    pair's first row). The pairs are numbered, then each period's rows look up and raise
+    their pair's highest rung (``best``) all at once.
+
+    >>> _reached_before(np.array([0, 0, 1, 2]), np.array([7, 9, 7, 7]), np.array([2, 1, 1, 3]))
+    (array([2, 1, 2, 3]), array([0, 0, 2, 2]))
+    """
+    tie, _ = pd.factorize(pair)
+    best = np.zeros(int(tie.max(initial=-1)) + 1, dtype=rung.dtype)
+    reached, before = np.empty_like(rung), np.empty_like(rung)
+    cuts = np.r_[0, np.flatnonzero(np.diff(period)) + 1, len(period)]
+    for start, stop in itertools.pairwise(cuts):
+        ties = tie[start:stop]
+        before[start:stop] = best[ties]
+        reached[start:stop] = best[ties] = np.maximum(before[start:stop], rung[start:stop])
+    return reached, before
 
 
 def _datetimes(moments: np.ndarray) -> np.ndarray:

@@ -62,7 +62,7 @@ class StreamedNetwork(DataAnswers):
         self.data, self.people, self.contacts = data, data.people, data.contacts
         self.ladder, self._key = data.ladder, data.key
         self.focal = role_in_data(focal)
-        self.focal_people = frozenset(self.people.index[self.people["role"] == self.focal])
+        self.focal_people = self._people_in_role(self.focal)
         self.streamed = contacts
         self.start, self.end = contacts.dates.iloc[0], contacts.dates.iloc[-1]
         self._rows: dict[str, tuple[Calendar, PairRows, np.ndarray]] = {}
