@@ -49,6 +49,7 @@ from matplotlib.path import Path
 from contactladder.errors import UsageError
 from contactladder.privacy import names_notice
 from contactladder.render.charts import plain_text
+from contactladder.render.tie_raster import draw_tie_image
 
 __all__ = [
     "map_figure",
@@ -58,6 +59,7 @@ __all__ = [
     "FORMATS",
     "LABELS_UP_TO",
     "VECTOR_UP_TO",
+    "DPI",
 ]
 
 #: Picture formats and the metadata that keeps them byte-identical.
@@ -79,6 +81,9 @@ _MARKERS = {
 VECTOR_UP_TO = 5_000
 _WIDTH_IN = 11.0
 _HEIGHT_IN = 8.0
+#: Dots per inch of the pictures (and of the picture of the ties inside a large map).
+DPI = 150
+_TIE_ALPHA = 0.8
 
 
 @plain_text
@@ -118,46 +123,45 @@ def map_figure(data: Mapping[str, Any]) -> Figure:
         colour = [to_rgba(rungs[k]["colour"] if k in rungs else "#999999") for k in known]
         width = [max(0.25, rungs.get(k, {"width": 1.0})["width"] * points) for k in known]
         which = np.searchsorted(known, levels)
-        lines = LineCollection(
-            [],
-            colors=np.array(colour)[which],
-            linewidths=np.array(width)[which],
-            alpha=0.8,
-            capstyle="round",
-            zorder=1,
-            rasterized=raster,
-        )
-        Collection.set_paths(lines, _segment_paths(segments))  # paths as they are
-        axes.add_collection(lines, autolim=False)  # the limits are set above
+        if raster:
+            draw_tie_image(axes, segments, which, colour, width, dpi=DPI, alpha=_TIE_ALPHA)
+        else:
+            lines = LineCollection(
+                [],
+                colors=np.array(colour)[which],
+                linewidths=np.array(width)[which],
+                alpha=_TIE_ALPHA,
+                capstyle="round",
+                zorder=1,
+            )
+            Collection.set_paths(lines, _segment_paths(segments))  # paths as they are
+            axes.add_collection(lines, autolim=False)  # the limits are set above
 
     # Arrays, not lists, for matplotlib: it checks a list item by item.
     x_of, y_of = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    size_of = np.asarray(size, dtype=float)
     group_of, kind_of = np.asarray(nodes["group"]), np.asarray(nodes["alone"])
     for g, group in enumerate(data["groups"]):
-        members = np.flatnonzero(group_of == g).tolist()
-        if not members:
-            continue
         marker = _MARKERS.get(group["shape"], "o")
         scale = 0.8 if marker in ("D", "^", "s") else 1.0
-        sizes = [max(2.0, 2 * size[i] * points * scale) ** 2 for i in members]
-        axes.scatter(
-            x_of[members],
-            y_of[members],
-            s=np.array(sizes, dtype=float),
-            marker=marker,
-            c=group["colour"],
-            edgecolors="#ffffff",
-            linewidths=0.5,
-            zorder=2,
-            rasterized=raster,
-        )
+        for members in _batches(np.flatnonzero(group_of == g), size_of, raster):
+            axes.scatter(
+                x_of[members],
+                y_of[members],
+                s=_areas(np.maximum(2.0, 2 * size_of[members] * points * scale) ** 2, raster),
+                marker=marker,
+                c=group["colour"],
+                edgecolors="#ffffff",
+                linewidths=0.5,
+                zorder=2,
+                rasterized=raster,
+            )
     for kind, style in ((1, "solid"), (2, (0, (2, 1)))):
-        ringed = np.flatnonzero(kind_of == kind).tolist()
-        if ringed:
+        for ringed in _batches(np.flatnonzero(kind_of == kind), size_of, raster):
             axes.scatter(
                 x_of[ringed],
                 y_of[ringed],
-                s=np.array([(2 * size[i] * points + 3) ** 2 for i in ringed], dtype=float),
+                s=_areas((2 * size_of[ringed] * points + 3) ** 2, raster),
                 marker="o",
                 facecolors="none",
                 edgecolors=data["alone_colour"],
@@ -311,6 +315,24 @@ def _tie_lines(
     return segments, levels
 
 
+def _batches(members: np.ndarray, sizes: np.ndarray, raster: bool) -> list[np.ndarray]:
+    """``members`` as one batch of markers, or for a raster one per size: matplotlib draws
+    markers of one size as one stamp, many times faster than each on its own. Larger sizes
+    first, so that small people are not hidden under larger ones."""
+    if not len(members):
+        return []
+    if not raster:
+        return [members]
+    values = sizes[members]
+    return [members[values == value] for value in np.unique(values)[::-1]]
+
+
+def _areas(areas: np.ndarray, raster: bool) -> np.ndarray | float:
+    """The markers' areas, for a raster batch (one size) as one number: the stamp is drawn
+    once."""
+    return float(areas[0]) if raster else areas
+
+
 def _segment_paths(segments: np.ndarray) -> list[Path]:
     """The line segments (n × 2 × 2) as matplotlib paths, the same as ``LineCollection`` makes
     of them, built without checking each one again (a map has hundreds of thousands)."""
@@ -348,5 +370,5 @@ def picture_bytes(figure: Figure, fmt: str) -> bytes:
     with matplotlib.rc_context(
         {"svg.hashsalt": "contactladder", "svg.fonttype": "none", "path.simplify": False}
     ):
-        figure.savefig(buffer, format=fmt, dpi=150, metadata=FORMATS[fmt], facecolor="#ffffff")
+        figure.savefig(buffer, format=fmt, dpi=DPI, metadata=FORMATS[fmt], facecolor="#ffffff")
     return buffer.getvalue()
