@@ -207,8 +207,8 @@ def _lines(
 def _figure(title: str):
     figure = Figure(figsize=SIZE)
     axes = figure.add_axes(_AXES)
-    if title:
-        axes.set_title(title, loc="left", fontsize=11)
+    if title:  # at the top of the axes, as matplotlib would put it: no top ticks to clear
+        axes.set_title(title, loc="left", fontsize=11, y=1.0)
     axes.spines[["top", "right"]].set_visible(False)
     return figure, axes
 
