@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -23,12 +23,13 @@ from contactladder.errors import UsageError
 from contactladder.io.files import output_set, write_bytes, write_text
 from contactladder.io.sheets import write_table
 from contactladder.jobs.common import Progress, Result, Source, open_source
+from contactladder.jobs.map_cache import cache_folder, layout_for
 from contactladder.jobs.paused_gc import collection_paused
 from contactladder.jobs.report_snapshots import layout_once, shared_snapshots
 from contactladder.network import LadderNetwork
 from contactladder.privacy import check_grouping
 from contactladder.render import charts
-from contactladder.render.layout import remembered_layout
+from contactladder.render.layout import layout_areas
 from contactladder.render.map_text import iso_date
 from contactladder.render.report import report_figures, village_maps
 from contactladder.render.report_sections import report_html
@@ -36,6 +37,9 @@ from contactladder.render.report_tables import ReportTables, shown_groups, slug
 from contactladder.render.report_weaving import shown_stages
 from contactladder.render.static_map import map_figure, picture_bytes
 from contactladder.words import words
+
+if TYPE_CHECKING:
+    from contactladder.render.network_map import Layout
 
 __all__ = ["REPORT_STALE", "write_report", "report_job", "report_tables", "report_moments"]
 
@@ -136,6 +140,7 @@ def write_report(
     moments: Sequence[object] | None = None,
     progress: Progress = None,
     csv_dialect: str = "plain",
+    layout: Layout = layout_areas,
 ) -> list[Path]:
     """Write ``index.html``, the charts (PNG and SVG) and the tables (CSV) into ``folder``.
 
@@ -162,6 +167,11 @@ def write_report(
         it); default the data's first day, the day halfway and its last day.
     csv_dialect : {"plain", "excel-nl"}
         The dialect of the CSV tables (see :mod:`contactladder.io.sheets`).
+    layout : callable
+        Gives the positions and areas of everyone from the network at its last date, as for
+        :func:`~contactladder.render.network_map.network_map_data`; called once for all the
+        report's maps and its timeline. Positions kept for the next map, timeline or report of
+        the same data: :func:`contactladder.jobs.map_cache.layout_for`.
 
     Returns
     -------
@@ -178,7 +188,9 @@ def write_report(
     folder = Path(folder)
     heading: dict[str, Any] = {"title": title, "subtitle": subtitle, "moments": moments}
     tables = report_tables(net, freq=freq, by=by, exact=exact, progress=progress, **heading)
-    village, timeline_page = _village_and_timeline(net, tables, lang, timeline=timeline)
+    village, timeline_page = _village_and_timeline(
+        net, tables, lang, timeline=timeline, layout=layout
+    )
     figures = report_figures(net, tables, lang=lang)
     pictures = {
         stem: {fmt: charts.figure_bytes(figure, fmt) for fmt in ("png", "svg")}
@@ -222,24 +234,32 @@ def write_report(
 
 @collection_paused
 def report_job(
-    source: Source | LadderNetwork, folder: str | Path = "outputs/report", **options: Any
+    source: Source | LadderNetwork,
+    folder: str | Path = "outputs/report",
+    *,
+    layout_cache: object = True,
+    **options: Any,
 ) -> Result:
     """``contactladder report``: :func:`write_report` of the data of ``source``; the result
-    names ``index.html``, which links the rest. Keywords are those of :func:`write_report`."""
+    names ``index.html``, which links the rest. ``layout_cache`` is as for
+    :func:`~contactladder.jobs.maps.map_job` (by default the positions are kept beside the
+    data, never in ``folder``: a report after a map of the same data does not lay out again);
+    the other keywords are those of :func:`write_report`."""
     net, notes = open_source(source, output=Path(folder))
-    return Result(paths=write_report(net, folder, **options)[:1], notes=notes)
+    layout = layout_for(cache_folder(source, layout_cache))
+    return Result(paths=write_report(net, folder, layout=layout, **options)[:1], notes=notes)
 
 
 def _village_and_timeline(
-    net: LadderNetwork, tables: ReportTables, lang: str, *, timeline: bool
+    net: LadderNetwork, tables: ReportTables, lang: str, *, timeline: bool, layout: Layout
 ) -> tuple[dict[str, dict[str, Any]], str | None]:
     """The map payloads of the village at the report's moments and the timeline page (None
-    without ``timeline``). They share the snapshot of the whole history and its layout, which
-    are let go when they are done."""
+    without ``timeline``). They share the snapshot of the whole history and its layout (by
+    ``layout``, asked once), which are let go when they are done."""
     shared = shared_snapshots(net)
-    layout = layout_once(remembered_layout())
-    village = village_maps(shared, tables.moments, lang=lang, layout=layout)
-    return village, _timeline_page(shared, tables, lang, layout) if timeline else None
+    once = layout_once(layout)
+    village = village_maps(shared, tables.moments, lang=lang, layout=once)
+    return village, _timeline_page(shared, tables, lang, once) if timeline else None
 
 
 def _timeline_page(net: LadderNetwork, tables: ReportTables, lang: str, layout: Any) -> str:
