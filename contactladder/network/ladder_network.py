@@ -158,6 +158,7 @@ class LadderNetwork(DataAnswers):
         dates = self.contacts["date"].to_numpy()
         self.present_from = present_from(dates, self._person_codes, self.people, self.start)
         self.focal_people = self._people_in_role(self.focal)
+        self._calendars: dict[str, Calendar] = {}
 
     @classmethod
     def from_path(
@@ -307,9 +308,13 @@ class LadderNetwork(DataAnswers):
         """The periods of a walk of ``freq`` (:class:`~contactladder.network.periods.Calendar`;
         waves: :func:`~contactladder.network.waves.wave_calendar`); UsageError for an unknown
         ``freq`` or a ``responded`` people column naming an unknown wave."""
-        if freq == WAVE:
-            return wave_calendar(self.contacts, self.people)
-        return calendar(freq, self.contacts["date"])
+        if freq not in self._calendars:  # made once: a run asks for the same periods often
+            self._calendars[freq] = (
+                wave_calendar(self.contacts, self.people)
+                if freq == WAVE
+                else calendar(freq, self.contacts["date"])
+            )
+        return self._calendars[freq]
 
     def joins(self, periods: Calendar) -> dict:
         """Period number -> the people who become present in it (:meth:`Calendar.joins`)."""
