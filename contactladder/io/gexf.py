@@ -60,7 +60,7 @@ same elements, indented by two spaces.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -70,16 +70,11 @@ import pandas as pd
 from contactladder._version import __version__
 from contactladder.errors import UsageError
 from contactladder.io.files import write_chunks
-from contactladder.io.gexf_spells import current_spells, rung_spells, spell_table, tie_numbers
-from contactladder.io.network_tables import export_tables
-from contactladder.io.values import (
-    escaped_cells,
-    has_time,
-    iso_texts,
-    xml_attribute,
-    xml_safe,
-    xml_text,
-)
+from contactladder.io.gexf_elements import edge_batches, node_batches, node_ids
+from contactladder.io.gexf_spells import current_spells, rung_spells, spell_times
+from contactladder.io.network_tables import CodedTables, coded_tables
+from contactladder.io.text_columns import BATCH
+from contactladder.io.values import has_time, iso_texts, xml_attribute, xml_safe, xml_text
 from contactladder.network.current import DEFAULT_LAPSE
 from contactladder.network.ladder_network import LadderNetwork
 
@@ -114,8 +109,8 @@ _EDGE_COLUMNS = [
 ]
 # Dynamic edge attributes: one value per rung spell.
 _SPELL_COLUMNS = [("rung", "integer"), ("rung_key", "string"), ("weight", "double")]
-# Elements per chunk of the document.
-_CHUNK = 2000
+# Elements per batch of the document.
+_CHUNK = BATCH
 
 
 def gexf_bytes(net: LadderNetwork, **options: Any) -> bytes:
@@ -169,13 +164,14 @@ def gexf_chunks(
         )
     if view not in ("reached", "current"):
         raise UsageError("unknown view", value=view, hint="use reached or current")
-    nodes, ties = export_tables(net, as_of=as_of, anonymize=anonymize, lang=lang)
-    spells = spell_table(net, as_of=as_of, anonymize=anonymize, view=view, lapse=lapse)
+    tables = coded_tables(net, as_of=as_of, anonymize=anonymize, lang=lang)
+    nodes, ties = tables.nodes, tables.ties
+    spells = spell_times(net, tables.ids, as_of=as_of, view=view, lapse=lapse)
     with_time = has_time(nodes["present_from"]) or has_time(ties["first_contact"])
     step = pd.Timedelta(seconds=1) if with_time else pd.Timedelta(days=1)
     last = net.end if as_of is None else net.cutoff(as_of) - step
     head = _head(net, version, anonymize, nodes, last, with_time)
-    return _document(net, head, nodes, ties, spells, with_time, current=view == "current")
+    return _document(net, head, tables, spells, with_time, current=view == "current")
 
 
 def write_gexf(net: LadderNetwork, path: str | Path, **options: Any) -> Path:
@@ -239,149 +235,44 @@ def _declare(kind: str, mode: str, columns: list[tuple[str, str]]) -> str:
 def _document(
     net: LadderNetwork,
     head: str,
-    nodes: pd.DataFrame,
-    ties: pd.DataFrame,
+    tables: CodedTables,
     spells: pd.DataFrame,
     with_time: bool,
     *,
     current: bool,
 ) -> Iterator[bytes]:
-    """The chunks: the head, the nodes, the edges, the end."""
+    """The chunks: the head, the nodes and the edges a batch of elements at a time, the end.
+    A tie's spells are those from its number up to the next tie's."""
     yield head.encode()
-    yield from _chunked(_node_elements(nodes, with_time), len(nodes), "nodes")
+    nodes, ties = tables.nodes, tables.ties
+    names = [name for name, _ in _NODE_COLUMNS]
+    nodes_text = node_batches(nodes, names, with_time=with_time, size=_CHUNK)
+    yield from _wrapped("nodes", len(nodes), nodes_text)
+    low, high = tables.low, tables.high
+    numbers = low.astype(np.int64) * len(nodes) + high
     if current:
-        kept = np.isin(_tie_numbers(nodes, ties), spells["tie"].to_numpy())
-        ties = ties[kept]
-    yield from _chunked(
-        _edge_elements(net, nodes, ties, spells, with_time, current), len(ties), "edges"
+        kept = np.isin(numbers, spells["tie"].to_numpy())
+        ties, numbers, low, high = ties[kept], numbers[kept], low[kept], high[kept]
+    row = np.searchsorted(numbers, spells["tie"].to_numpy(dtype=np.int64), side="right") - 1
+    edges_text = edge_batches(
+        ties,
+        spells.assign(row=row)[row >= 0],
+        [name for name, _ in _EDGE_COLUMNS],
+        {rung.level: xml_attribute(rung.key) for rung in net.ladder},
+        ends=(node_ids(nodes), low, high),
+        with_time=with_time,
+        current=current,
+        size=_CHUNK,
     )
+    yield from _wrapped("edges", len(ties), edges_text)
     yield b"  </graph>\n</gexf>\n"
 
 
-def _chunked(elements: Iterable[str], count: int, tag: str) -> Iterator[bytes]:
-    """``<nodes>`` or ``<edges>`` around ``elements``, a chunk per :data:`_CHUNK` elements."""
+def _wrapped(tag: str, count: int, batches: Iterator[bytes]) -> Iterator[bytes]:
+    """``<nodes>`` or ``<edges>`` around the ``batches`` of their elements."""
     if not count:
         yield f'    <{tag} count="0" />\n'.encode()
         return
-    batch = [f'    <{tag} count="{count}">\n']
-    for element in elements:
-        batch.append(element)
-        if len(batch) >= _CHUNK:
-            yield "".join(batch).encode()
-            batch = []
-    batch.append(f"    </{tag}>\n")
-    yield "".join(batch).encode()
-
-
-def _node_elements(nodes: pd.DataFrame, with_time: bool) -> Iterator[str]:
-    """Each ``<node>``: from the person's first presence, with the static attributes."""
-    starts = iso_texts(nodes["present_from"], with_time=with_time)
-    values = [_attribute_texts(nodes[name]) for name, _ in _NODE_COLUMNS]
-    ids, labels = _attribute_texts(nodes["id"]), _attribute_texts(nodes["label"])
-    for id_, label, start, *row in zip(ids, labels, starts, *values):
-        yield (
-            f'      <node id="{id_}" label="{label}" start="{start}">\n'
-            + _attvalues(zip(_NAMES[0], row), "")
-            + "      </node>\n"
-        )
-
-
-_NAMES = ([name for name, _ in _NODE_COLUMNS], [name for name, _ in _EDGE_COLUMNS])
-
-
-def _edge_elements(
-    net: LadderNetwork,
-    nodes: pd.DataFrame,
-    ties: pd.DataFrame,
-    spells: pd.DataFrame,
-    with_time: bool,
-    current: bool,
-) -> Iterator[str]:
-    """Each ``<edge>``: from the tie's first contact (its time current in the current view),
-    with its rung spells; a spell ends where the next one starts."""
-    numbers = _tie_numbers(nodes, ties)
-    bounds = np.searchsorted(spells["tie"].to_numpy(dtype=np.int64), numbers).tolist()
-    bounds.append(len(spells))
-    starts = iso_texts(spells["start"], with_time=with_time).tolist()
-    ends = iso_texts(spells["end"], with_time=with_time).tolist()
-    keys = {rung.level: xml_attribute(rung.key) for rung in net.ladder}
-    levels = spells["level"].tolist()
-    first = iso_texts(ties["first_contact"], with_time=with_time)
-    values = [
-        iso_texts(ties[name], with_time=with_time)  # digits, - and :, nothing to escape
-        if name.endswith("_contact")
-        else _attribute_texts(ties[name])
-        for name in _NAMES[1]
-    ]
-    ends_ = (_attribute_texts(ties[end]) for end in ("source", "target"))
-    rows = zip(*ends_, ties["rung"].tolist(), first, *values)
-    for number, (source, target, rung, first_contact, *row) in enumerate(rows, start=1):
-        own = range(bounds[number - 1], bounds[number])
-        stretches = _stretches(own, starts, ends) if current else [(first_contact, "")]
-        parts = [f'      <edge id="e{number}" source="{source}" target="{target}" weight="{rung}"']
-        if len(stretches) == 1:
-            parts.append(_time(stretches[0]) + ">\n")
-        else:
-            parts.append(">\n        <spells>\n")
-            parts += [f"          <spell{_time(stretch)} />\n" for stretch in stretches]
-            parts.append("        </spells>\n")
-        timed = [f'{_time((starts[k], ends[k]))} />\n' for k in own]
-        parts.append(
-            _attvalues(
-                zip(_NAMES[1], row),
-                f' start="{stretches[0][0]}"',
-                "".join(
-                    f'          <attvalue for="rung" value="{levels[k]}"{time}'
-                    f'          <attvalue for="rung_key" value="{keys[levels[k]]}"{time}'
-                    f'          <attvalue for="weight" value="{levels[k]}"{time}'
-                    for k, time in zip(own, timed)
-                ),
-            )
-        )
-        parts.append("      </edge>\n")
-        yield "".join(parts)
-
-
-def _tie_numbers(nodes: pd.DataFrame, ties: pd.DataFrame) -> np.ndarray:
-    """The ``tie`` numbers of :func:`~contactladder.io.gexf_spells.spell_table` of each row."""
-    ids = dict(zip(nodes["id"], nodes["id"]))
-    return tie_numbers(ids, ties["source"], ties["target"])
-
-
-def _stretches(own: range, starts: list[str], ends: list[str]) -> list[tuple[str, str]]:
-    """The stretches of time a tie is current: its spells joined where they touch."""
-    stretches: list = []
-    for k in own:
-        if stretches and stretches[-1][1] == starts[k]:
-            stretches[-1] = (stretches[-1][0], ends[k])
-        else:
-            stretches.append((starts[k], ends[k]))
-    return stretches
-
-
-def _time(stretch: tuple[str, str]) -> str:
-    """``start`` and, when the stretch has one, ``end`` of an element."""
-    start, end = stretch
-    return f' start="{start}"' + (f' end="{end}"' if end else "")
-
-
-def _attribute_texts(values: pd.Series) -> list[str]:
-    """A column's cells as attribute values: true and false for booleans, anything else as
-    XML-safe text (:func:`~contactladder.io.values.as_text`), escaped; each distinct cell once."""
-    cells = values.tolist()
-    if pd.api.types.is_bool_dtype(values):
-        return ["true" if cell else "false" for cell in cells]
-    return escaped_cells(cells, xml_attribute)
-
-
-def _attvalues(values: Iterable[tuple[str, str]], time: str, spells: str = "") -> str:
-    """``<attvalues>`` with one ``<attvalue>`` per value (escaped text) that is not empty,
-    from ``time`` on, then the ``spells`` elements."""
-    lines = [
-        f'          <attvalue for="{name}" value="{text}"{time} />\n'
-        for name, text in values
-        if text
-    ]
-    if not lines and not spells:
-        return "        <attvalues />\n"
-    return "        <attvalues>\n" + "".join(lines) + spells + "        </attvalues>\n"
+    yield f'    <{tag} count="{count}">\n'.encode()
+    yield from batches
+    yield f"    </{tag}>\n".encode()

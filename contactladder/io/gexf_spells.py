@@ -35,7 +35,15 @@ from contactladder.io.values import has_time
 from contactladder.network.current import DEFAULT_LAPSE, parse_lapse
 from contactladder.network.ladder_network import LadderNetwork
 
-__all__ = ["Spells", "SPELL_COLUMNS", "rung_spells", "current_spells", "spell_table", "tie_numbers"]
+__all__ = [
+    "Spells",
+    "SPELL_COLUMNS",
+    "rung_spells",
+    "current_spells",
+    "spell_table",
+    "spell_times",
+    "tie_numbers",
+]
 
 #: A tie's spells as written: ``(start, end, level)``, ``end`` None for a spell still running.
 Spells = dict[tuple[str, str], list[tuple[pd.Timestamp, "pd.Timestamp | None", int]]]
@@ -124,16 +132,49 @@ def spell_table(
     >>> spell_table(_example())[["source", "target", "level"]].values.tolist()
     [['n1', 'n2', 1], ['n1', 'n2', 3]]
     """
+    present = net.present_from.index[net.present_from < net.cutoff(as_of)]
+    ids = export_ids(net, present, anonymize=anonymize)
+    table = spell_times(net, ids, as_of=as_of, view=view, lapse=lapse)
+    if not len(table):
+        return pd.DataFrame(columns=list(SPELL_COLUMNS))
+    exported = np.array(list(ids.values()), dtype=object)
+    tie = table["tie"].to_numpy()
+    table.insert(1, "source", exported[tie // len(ids)])
+    table.insert(2, "target", exported[tie % len(ids)])
+    return table
+
+
+def spell_times(
+    net: LadderNetwork,
+    ids: dict,
+    *,
+    as_of: object = None,
+    view: str = "reached",
+    lapse: object = DEFAULT_LAPSE,
+) -> pd.DataFrame:
+    """:func:`spell_table` without the two ends' ids: ``tie, start, end, level``, for the
+    export's ``ids`` (:func:`~contactladder.io.network_tables.export_ids` of the people
+    present by ``as_of``).
+
+    Raises
+    ------
+    UsageError
+        If ``lapse`` is not a duration (current view).
+
+    >>> from contactladder.io.network_tables import _example, export_ids
+    >>> net = _example()
+    >>> spell_times(net, export_ids(net, ["ann", "cem"]))["level"].tolist()
+    [1, 3]
+    """
     window = parse_lapse(lapse) if view == "current" else None
     cutoff = net.cutoff(as_of)
-    ids = export_ids(net, net.present_from.index[net.present_from < cutoff], anonymize=anonymize)
     if view == "current":
         rows = net.contact_rows(before=cutoff) if net.has_contacts else None
     else:
         rows = net.rung_history()
         rows = rows[rows["date"] < cutoff]
     if rows is None or not len(rows):
-        return pd.DataFrame(columns=list(SPELL_COLUMNS))
+        return pd.DataFrame(columns=["tie", "start", "end", "level"])
     with_time = has_time(rows["date"]) or has_time(net.present_from)
     unit = "s" if with_time else "D"
     dates = rows["date"].dt.floor(unit).to_numpy(dtype="datetime64[ns]").astype(np.int64)
@@ -148,18 +189,13 @@ def spell_table(
         last = (net.end if as_of is None else cutoff - pd.Timedelta(step)).floor(unit)
         keep = int(window.value) - step
         tie, start, end, levels = _current(tie, dates, levels, keep, step, int(last.value))
-    exported = np.array(list(ids.values()), dtype=object)
-    people = max(len(ids), 1)
     return pd.DataFrame(
         {
             "tie": tie,
-            "source": exported[tie // people],
-            "target": exported[tie % people],
             "start": start.view("datetime64[ns]"),
             "end": end.view("datetime64[ns]"),
             "level": levels,
-        },
-        columns=list(SPELL_COLUMNS),
+        }
     )
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -44,6 +45,8 @@ from contactladder.words.roles import role_key
 __all__ = [
     "NODE_COLUMNS",
     "TIE_COLUMNS",
+    "CodedTables",
+    "coded_tables",
     "export_ids",
     "export_tables",
     "nodes_table",
@@ -136,6 +139,18 @@ def ties_table(
     return export_tables(net, as_of=as_of, anonymize=anonymize, lang=lang)[1]
 
 
+class CodedTables(NamedTuple):
+    """:func:`export_tables` with what a writer needs to walk the ties on integers: ``ids``
+    (person -> exported id, in the order of the nodes' rows) and, for each tie's row, the
+    rows of its two ends among the nodes (``low`` the source's, ``high`` the target's)."""
+
+    nodes: pd.DataFrame
+    ties: pd.DataFrame
+    ids: dict[Hashable, str]
+    low: np.ndarray
+    high: np.ndarray
+
+
 def export_tables(
     net: LadderNetwork, *, as_of: object = None, anonymize: bool = True, lang: str = "nl"
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -150,6 +165,20 @@ def export_tables(
     >>> nodes, ties = export_tables(_example())
     >>> len(nodes), len(ties)
     (2, 1)
+    """
+    tables = coded_tables(net, as_of=as_of, anonymize=anonymize, lang=lang)
+    return tables.nodes, tables.ties
+
+
+def coded_tables(
+    net: LadderNetwork, *, as_of: object = None, anonymize: bool = True, lang: str = "nl"
+) -> CodedTables:
+    """:func:`export_tables`, with the export's ids and each tie's two ends as rows of the
+    nodes (:class:`CodedTables`).
+
+    >>> tables = coded_tables(_example())
+    >>> tables.low.tolist(), tables.high.tolist(), list(tables.ids.values())
+    ([0], [1], ['n1', 'n2'])
     """
     ids = export_ids(net, _present(net, as_of), anonymize=anonymize)
     people = list(ids)
@@ -170,28 +199,38 @@ def export_tables(
         np.bincount(np.concatenate([low, high]), minlength=len(people)),
     )
     if not len(ties):
-        return nodes, pd.DataFrame(columns=list(TIE_COLUMNS))
+        empty = pd.DataFrame(columns=list(TIE_COLUMNS))
+        return CodedTables(nodes, empty, ids, low, high)
     order = np.lexsort((high, low))
     low, high, ties = low[order], high[order], ties.iloc[order]
     exported = np.array(list(ids.values()), dtype=object)
     named = np.array(labels, dtype=object)
-    rungs = {level: net.ladder[level] for level in pd.unique(ties["rung"])}
-    levels = ties["rung"].to_numpy()
+    levels, level_codes = np.unique(ties["rung"].to_numpy(), return_inverse=True)
+    rungs = [net.ladder[level] for level in levels.tolist()]
     table = {
         "source": exported[low],
         "target": exported[high],
         "source_label": named[low],
         "target_label": named[high],
         "tie_type": _tie_types(attrs, low, high, net.focal),
-        "rung": [rungs[level].level for level in levels],
-        "rung_key": [rungs[level].key for level in levels],
-        "rung_label": [rungs[level].label(lang) for level in levels],
+        "rung": np.array([rung.level for rung in rungs], dtype=np.int64)[level_codes],
+        "rung_key": np.array([rung.key for rung in rungs], dtype=object)[level_codes],
+        "rung_label": np.array([rung.label(lang) for rung in rungs], dtype=object)[level_codes],
         "first_contact": ties["first_contact"].to_numpy(),
         "last_contact": ties["last_contact"].to_numpy(),
-        "contacts": ties["contacts"].astype(int).tolist(),
-        "activities": [LIST_SEPARATOR.join(names) for names in ties["activities"]],
+        "contacts": ties["contacts"].to_numpy(dtype=np.int64),
+        "activities": _joined(ties["activities"]),
     }
-    return nodes, pd.DataFrame(table, columns=list(TIE_COLUMNS))
+    return CodedTables(nodes, pd.DataFrame(table, columns=list(TIE_COLUMNS)), ids, low, high)
+
+
+def _joined(activities: pd.Series) -> list[str]:
+    """Each tie's activities joined by :data:`~contactladder.io.values.LIST_SEPARATOR`: each
+    list joined once, found by identity (the ties share one tuple per distinct set)."""
+    lists = activities.tolist()
+    distinct = {id(names): names for names in lists}
+    done = {key: LIST_SEPARATOR.join(names) for key, names in distinct.items()}
+    return [done[id(names)] for names in lists]
 
 
 def _present(net: LadderNetwork, as_of: object) -> pd.Index:
