@@ -64,7 +64,7 @@ KINDS = ("focal", PROFESSIONAL, "other")
 FOCAL, OTHER = 0, 2
 #: How many wedges (two ties out of one person) the triangle count looks at in one go: it
 #: bounds its memory (about 60 bytes a wedge) however large the network.
-WEDGES_AT_ONCE = 4_000_000
+WEDGES_AT_ONCE = 2_000_000
 #: The tie types by code (:func:`tie_types`).
 TIE_TYPES = ("focal_focal", "focal_professional", "professional_professional", "other")
 
@@ -270,8 +270,10 @@ def _triangle_periods(period, a, b) -> np.ndarray:
     rank[np.lexsort((np.arange(size), degree))] = np.arange(size)
     rank_a, rank_b = rank[a], rank[b]
     keys = np.minimum(rank_a, rank_b) * size + np.maximum(rank_a, rank_b)
+    del rank_a, rank_b  # each step's arrays freed before the next: as long as the ties
     order = np.argsort(keys)  # the ties by their lower end's rank, then the other's
     keys, period = keys[order], period[order]
+    del order
     low, high = keys // size, keys % size
     ends = np.cumsum(np.bincount(low, minlength=size))
     after = ends[low] - np.arange(len(low)) - 1  # the ties out of the same end, further on
