@@ -28,6 +28,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
@@ -53,7 +54,7 @@ from contactladder.render.styles import (
 from contactladder.words import attribute_text
 from contactladder.words.roles import role_key
 
-__all__ = ["map_data", "focus_graph", "legend_option", "LEGEND_OPTIONS"]
+__all__ = ["map_data", "focus_graph", "latest_contact", "legend_option", "LEGEND_OPTIONS"]
 
 #: The ``legend`` option: open, closed, or None (automatic: beside a wide map, above a narrow
 #: one in a compact form; open either way).
@@ -156,18 +157,15 @@ def map_data(
     index = {node: i for i, node in enumerate(order)}
     wijken = sorted({attribute_text(w) for _, w in G.nodes(data="wijk")} - {""})
     wijk_index = {w: i for i, w in enumerate(wijken)}
-    nodes = _node_columns(G, order, positions, group_index, wijk_index, focal=focal)
-    nodes["label"] = [person_label(G.nodes[node], lang=lang, anonymize=anonymize) for node in order]
+    people = list(map(dict(G.nodes(data=True)).__getitem__, order))
+    nodes = _node_columns(G, order, people, positions, group_index, wijk_index, focal=focal)
+    nodes["label"] = [person_label(attrs, lang=lang, anonymize=anonymize) for attrs in people]
     activities, edges = _edge_columns(G if ties else nx.Graph(), index, ladder)
     fade = iso_date(faded_before) if faded_before is not None else ""
     edges["faded"] = [
         int(bool(fade) and bool(last) and last < fade) for last in edges["last_contact"]
     ]
-    date = (
-        iso_date(as_of)
-        if as_of is not None
-        else max((d for d in _last_contacts(G, edges, ties) if d), default="")
-    )
+    date = iso_date(as_of) if as_of is not None else _latest(G, edges, ties)
     lead = [f"{text['as_of']} {long_date(date, lang)}"] if date else []
     if areas is None:
         areas = _areas(G, positions)
@@ -213,24 +211,26 @@ def map_data(
 def _node_columns(
     G: nx.Graph,
     order: list[Hashable],
+    people: list[Mapping[str, Any]],
     positions: Positions,
     group_index: Mapping[tuple[str, str], int],
     wijk_index: Mapping[str, int],
     *,
     focal: str,
 ) -> dict[str, list[Any]]:
-    """The people's columns but their labels, in map ``order``: place, size, legend group,
-    wijk and who needs a link (drawn at least the median person's size)."""
+    """The people's columns but their labels, in map ``order`` (``people``: their attributes
+    in that order): place, size, legend group, wijk and who needs a link (drawn at least the
+    median person's size)."""
     kinds = alone_kinds(G, focal=focal)
-    sizes = [node_size(degree) for degree in _degrees(G, order)]
+    sizes = [node_size(degree) for degree in map(dict(G.degree()).__getitem__, order)]
     least = alone_size(sizes)
     xy = [positions[node] for node in order]
     return {
         "x": [round(float(x), 1) for x, _ in xy],
         "y": [round(float(y), 1) for _, y in xy],
         "size": [max(size, least) if kinds[node] else size for node, size in zip(order, sizes)],
-        "group": [group_index[group_key(G.nodes[node])] for node in order],
-        "wijk": [wijk_index.get(attribute_text(w), -1) for w in _attribute(G, order, "wijk")],
+        "group": [group_index[group_key(attrs)] for attrs in people],
+        "wijk": [wijk_index.get(attribute_text(attrs.get("wijk")), -1) for attrs in people],
         "label": [],
         "alone": [kinds[node] for node in order],
     }
@@ -240,37 +240,67 @@ def _edge_columns(
     G: nx.Graph, index: Mapping[Hashable, int], ladder: Ladder
 ) -> tuple[list[str], dict[str, list[Any]]]:
     """The activities named on ties, and the ties' columns (but ``faded``) sorted by their
-    ends' numbers in map order: one pass over the edges, dates converted once per value."""
-    ends, rungs, firsts, lasts, counts, acts = [], [], [], [], [], []
-    for u, v, attrs in G.edges(data=True):
-        ends.append((index[u], index[v]))
-        rungs.append(int(attrs.get("rung") or ladder.bottom.level))
-        firsts.append(attrs.get("first_contact"))
-        lasts.append(attrs.get("last_contact"))
-        counts.append(int(attrs.get("contacts") or 0))
-        acts.append(tuple(attrs.get("activities") or ()))
-    pairs = np.sort(np.array(ends, dtype=np.int64).reshape(-1, 2), axis=1)
-    rank = np.lexsort((pairs[:, 1], pairs[:, 0])).tolist()
-    activities = sorted({str(a) for used in acts for a in used})
-    activity_index = {a: i for i, a in enumerate(activities)}
-    used = {kinds: sorted(activity_index[str(x)] for x in kinds) for kinds in set(acts)}
-    firsts, lasts = _iso_texts(firsts), _iso_texts(lasts)
+    ends' numbers in map order: one pass over the edges, each distinct date and activity list
+    converted once, the columns put in order with numpy."""
+    edges = list(iter(G.edges(data=True)))  # list() of the view would count it first
+    count = len(edges)
+    ends, attrs = ([u for u, _, _ in edges], [v for _, v, _ in edges]), [d for _, _, d in edges]
+    a, b = (np.fromiter(map(index.__getitem__, side), np.int64, count) for side in ends)
+    low, high = np.minimum(a, b), np.maximum(a, b)
+    rank = np.lexsort((high, low))
+
+    def column(name: str) -> list[Any]:
+        return list(map(dict.get, attrs, itertools.repeat(name)))
+
+    acts = column("activities")
+    distinct = {id(kinds): tuple(kinds or ()) for kinds in acts}
+    activities = sorted({str(x) for kinds in distinct.values() for x in kinds})
+    activity_index = {x: i for i, x in enumerate(activities)}
+    used = {key: sorted(activity_index[str(x)] for x in kinds) for key, kinds in distinct.items()}
+    ordered = np.array([id(kinds) for kinds in acts], dtype=object)[rank].tolist()
     return activities, {
-        "a": pairs[rank, 0].tolist(),
-        "b": pairs[rank, 1].tolist(),
-        "level": [rungs[i] for i in rank],
-        "first_contact": [firsts[i] for i in rank],
-        "last_contact": [lasts[i] for i in rank],
-        "contacts": [counts[i] for i in rank],
-        "activities": [list(used[acts[i]]) for i in rank],
+        "a": low[rank].tolist(),
+        "b": high[rank].tolist(),
+        "level": _whole_numbers(column("rung"), ladder.bottom.level)[rank].tolist(),
+        "first_contact": _in_order(_iso_texts(column("first_contact")), rank),
+        "last_contact": _in_order(_iso_texts(column("last_contact")), rank),
+        "contacts": _whole_numbers(column("contacts"), 0)[rank].tolist(),
+        "activities": [list(used[key]) for key in ordered],
     }
 
 
-def _last_contacts(G: nx.Graph, edges: Mapping[str, list[Any]], ties: bool) -> list[str]:
-    """The ties' last contacts as ISO text: from their columns, or from ``G`` without them."""
+def _whole_numbers(values: list[Any], missing: int) -> np.ndarray:
+    """``int(value or missing)`` of each of ``values``, as an array (at once when they are
+    numbers)."""
+    try:
+        numbers = np.array(values, dtype=np.int64)
+    except (TypeError, ValueError):  # None among them, or text
+        return np.array([int(value or missing) for value in values], dtype=np.int64)
+    numbers[numbers == 0] = missing
+    return numbers
+
+
+def _in_order(values: list[Any], rank: np.ndarray) -> list[Any]:
+    return np.array(values, dtype=object)[rank].tolist() if len(values) else []
+
+
+def _latest(G: nx.Graph, edges: Mapping[str, list[Any]], ties: bool) -> str:
+    """The latest last contact of a tie, as ISO text ("" for none): from the ties' columns,
+    or from ``G`` without them."""
     if ties:
-        return edges["last_contact"]
-    return _iso_texts([last for _, _, last in G.edges(data="last_contact")])
+        return max((d for d in edges["last_contact"] if d), default="")
+    return latest_contact(G)
+
+
+def latest_contact(G: nx.Graph) -> str:
+    """The latest ``last_contact`` of the ties of ``G`` as ISO text, "" for none: the date a
+    map of ``G`` is as of by default (each distinct date converted once).
+
+    >>> latest_contact(nx.Graph([(1, 2, {"last_contact": "2025-03-01"}), (2, 3)]))
+    '2025-03-01'
+    """
+    distinct = {id(last): last for _, _, last in G.edges(data="last_contact")}
+    return max((d for d in iso_dates(list(distinct.values())) if d), default="")
 
 
 def _iso_texts(values: Sequence[object]) -> list[str]:
@@ -279,16 +309,6 @@ def _iso_texts(values: Sequence[object]) -> list[str]:
     distinct = {id(value): value for value in values}
     texts = dict(zip(distinct, iso_dates(list(distinct.values()))))
     return [texts[key] for key in map(id, values)]
-
-
-def _degrees(G: nx.Graph, order: list[Hashable]) -> list[int]:
-    degree = G.degree
-    return [degree(node) for node in order]
-
-
-def _attribute(G: nx.Graph, order: list[Hashable], name: str) -> list[Any]:
-    nodes = G.nodes
-    return [nodes[node].get(name) for node in order]
 
 
 def focus_graph(G: nx.Graph, person: Hashable) -> nx.Graph:

@@ -29,9 +29,8 @@ from contactladder.privacy import person_label
 from contactladder.render.layout import layout_areas
 from contactladder.render.map_groups import group_map_data, shows_groups
 from contactladder.render.map_payload import focus_graph, map_data
-from contactladder.render.styles import organisation_colours
+from contactladder.render.styles import known_role, organisation_colours
 from contactladder.words import attribute_text, check_lang, words
-from contactladder.words.roles import role_key
 
 if TYPE_CHECKING:
     from contactladder.network.ladder_network import LadderNetwork
@@ -308,7 +307,7 @@ def network_colours(net: LadderNetwork) -> dict[str, str]:
     if not net.has_column("organisation"):
         return {}
     roles = net.column("role")
-    professional = [role_key(r) == "professional" for r in roles]
+    professional = [known_role(r) == "professional" for r in roles]
     return organisation_colours(net.column("organisation")[professional])
 
 

@@ -52,6 +52,7 @@ __all__ = [
     "node_order",
     "alone_kinds",
     "alone_size",
+    "known_role",
     "SIZE_FULL_AT",
     "ALONE_COLOUR",
     "ALONE",
@@ -91,6 +92,9 @@ ALONE_COLOUR = "#d4006a"
 ALONE = 1
 #: :func:`alone_kinds` of a focal person with ties, none of them to another focal person.
 NO_PEER_TIE = 2
+# known_role's answers so far, by the role as written (few distinct values).
+_KNOWN_ROLES: dict[object, str] = {}
+_KNOWN_ROLES_UP_TO = 10_000
 
 
 def node_size(ties: int) -> float:
@@ -216,7 +220,7 @@ def group_key(
     >>> group_key({"role": "Professional", "organisation": " GGD "}), group_key({"role": "ouder"})
     (('professional', 'GGD'), ('parent', ''))
     """
-    rk = role_key(attrs.get(role))
+    rk = known_role(attrs.get(role))
     return (rk, attribute_text(attrs.get(organisation)) if rk == "professional" else "")
 
 
@@ -234,7 +238,7 @@ def node_order(G: nx.Graph) -> list[Hashable]:
 
     def key(item: tuple[Hashable, Mapping[str, Any]]) -> tuple:
         node, attrs = item
-        rk = role_key(attrs.get("role"))
+        rk = known_role(attrs.get("role"))
         rank = _ROLE_ORDER.index(rk) if rk in _ROLE_ORDER else len(_ROLE_ORDER)
         number = attrs.get("number")
         number = int(number) if number is not None and number == number else math.inf
@@ -254,19 +258,37 @@ def alone_kinds(G: nx.Graph, *, focal: str = "parent", role: str = "role") -> di
     {'ann': 0, 'bo': 0, 'cem': 1}
     """
     key = role_key(focal)
-    is_focal = {node: role_key(value) == key for node, value in G.nodes(data=role)}
+    is_focal = {node: known_role(value) == key for node, value in G.nodes(data=role)}
     return {
         node: (
             0
             if not is_focal[node]
             else ALONE
-            if not G.degree(node)
+            if not others
             else 0
-            if any(is_focal[other] for other in G[node])
+            if any(is_focal[other] for other in others)
             else NO_PEER_TIE
         )
-        for node in G
+        for node, others in G.adjacency()
     }
+
+
+def known_role(value: object) -> str:
+    """:func:`~contactladder.words.roles.role_key` of a role as written, worked out once per
+    distinct text: a map asks it of every person, and there are few roles.
+
+    >>> known_role(" Ouders "), known_role("Grootouder"), known_role(None)
+    ('parent', 'grootouder', '')
+    """
+    try:
+        return _KNOWN_ROLES[value]
+    except KeyError:
+        key = role_key(value)
+        if len(_KNOWN_ROLES) < _KNOWN_ROLES_UP_TO:  # NaN objects are each their own key
+            _KNOWN_ROLES[value] = key
+        return key
+    except TypeError:  # a value that cannot be a key of a dict
+        return role_key(value)
 
 
 def alone_size(sizes: Iterable[float]) -> float:

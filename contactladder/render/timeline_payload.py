@@ -41,7 +41,7 @@ import pandas as pd
 from contactladder.errors import UsageError
 from contactladder.network.current import DEFAULT_LAPSE, parse_lapse
 from contactladder.render.layout import layout_areas
-from contactladder.render.map_payload import map_data
+from contactladder.render.map_payload import latest_contact, map_data
 from contactladder.render.map_text import counts_text, long_date
 from contactladder.render.network_map import (
     Layout,
@@ -128,6 +128,7 @@ def timeline_data(
     w = words(lang)
     final = net.snapshot() if net.has_contacts else nx.Graph()
     G = in_wijk(final, options.wijk)
+    latest = latest_contact(G)  # the date of the whole history, before dots lose it
     if not details:
         G = _dots(G)
     shared = shared_map_options(
@@ -141,6 +142,7 @@ def timeline_data(
         part=options.wijk is not None,
         ties=False,
         order=order,
+        as_of=latest or None,
         **shared,
     )
     index = {node: i for i, node in enumerate(order)}
@@ -229,13 +231,14 @@ def _histories(
 
 
 def _dots(G: nx.Graph) -> nx.Graph:
-    """``G`` with each person reduced to what an anonymous dot shows: role, number, focal."""
+    """``G`` with each person reduced to what an anonymous dot shows (role, number, focal)
+    and the ties without their attributes (the timeline's ties are its own)."""
     dots = nx.Graph()
     dots.add_nodes_from(
         (node, {key: attrs.get(key) for key in ("role", "number", "focal")})
         for node, attrs in G.nodes(data=True)
     )
-    dots.add_edges_from(G.edges(data=True))
+    dots.add_edges_from(G.edges())
     return dots
 
 
