@@ -164,22 +164,29 @@ def _scores(
 
 
 def _column_points(
-    village: Village, i: int, members: np.ndarray, match: tuple[str, ...]
+    village: Village, i: int | np.ndarray, members: np.ndarray, match: tuple[str, ...]
 ) -> np.ndarray:
     """The points of each of ``members`` (codes) for the wijk and ``match`` columns they share
-    with person ``i``."""
+    with person ``i`` (a code, or one for each of ``members``)."""
     points = np.zeros(len(members), dtype=np.int64)
-    for column, worth in (("wijk", POINTS["same_wijk"]), *((c, POINTS["match"]) for c in match)):
+    for column, worth in _worth(match):
         codes, _ = village.index.codes(column)
-        if codes[i] >= 0:
-            points += worth * (codes[members] == codes[i])
+        points += worth * ((codes[i] >= 0) & (codes[members] == codes[i]))
     return points
 
 
-def _fixed_points(village: Village, i: int, match: tuple[str, ...]) -> int:
-    """The most points anyone can earn from the wijk and ``match`` columns of person ``i``."""
-    columns = (("wijk", POINTS["same_wijk"]), *((c, POINTS["match"]) for c in match))
-    return sum(points for column, points in columns if village.index.codes(column)[0][i] >= 0)
+def _fixed_points(village: Village, i: int | np.ndarray, match: tuple[str, ...]) -> np.ndarray:
+    """The most points anyone can earn from the wijk and ``match`` columns of person ``i`` (a
+    code, or many)."""
+    return sum(
+        (worth * (village.index.codes(column)[0][i] >= 0) for column, worth in _worth(match)),
+        np.zeros(np.shape(i), dtype=np.int64),
+    )
+
+
+def _worth(match: tuple[str, ...]) -> list[tuple[str, int]]:
+    """The columns that earn points, and the points of each."""
+    return [("wijk", POINTS["same_wijk"]), *((column, POINTS["match"]) for column in match)]
 
 
 def _select(
@@ -235,6 +242,10 @@ class _Levels:
     near: np.ndarray
     #: The two-step neighbourhoods of the people (:meth:`VillageIndex.two_steps`).
     steps: tuple[np.ndarray, np.ndarray, np.ndarray]
+    #: The points of each person found in :attr:`steps` for shared contacts and columns, and
+    #: the most points of each person's columns (``fixed``).
+    points: np.ndarray
+    fixed: np.ndarray
     #: :attr:`open` as bits, and the bits of the people with each value of a column.
     open_bits: np.ndarray
     value_bits: dict[tuple[str, int], np.ndarray]
@@ -250,7 +261,14 @@ class _Levels:
         out, near = (np.zeros(village.index.size, dtype=bool) for _ in range(2))
         allowed = village.reach & village.focal_mask
         steps = village.index.two_steps(codes)
-        return cls(village, match, bits, allowed, out, near, steps, bits.pack(allowed), {})
+        start, found, common = steps
+        owners = np.repeat(np.arange(village.index.size), np.diff(start))
+        points = np.minimum(common * POINTS["shared_contacts"], CAPS["shared_contacts"])
+        points += _column_points(village, owners, found, match)
+        fixed = _fixed_points(village, np.arange(village.index.size), match)
+        return cls(
+            village, match, bits, allowed, out, near, steps, points, fixed, bits.pack(allowed), {}
+        )
 
     def suggested(self, codes: list[int], uses: np.ndarray, most: int | None) -> None:
         """Count one more suggestion of each of ``codes`` in ``uses``; close who reached
@@ -273,16 +291,20 @@ class _Levels:
         mine, rungs = index.ties(i)
         known = mine[rungs >= min(2, len(village.net.ladder))]
         start, found, common = self.steps
-        found, common = (found[start[i] : start[i + 1]], common[start[i] : start[i + 1]])
+        where = slice(start[i], start[i + 1])
+        found, common, points = found[where], common[where], self.points[where]
         self.out[known], self.out[i], self.near[found] = True, True, True
         try:
             near = self.open[found] & ~self.out[found]
-            members, common = found[near], common[near]
-            scores = POINTS["same_activity"] * self.bits.counts(i, members)
-            scores += np.minimum(common * POINTS["shared_contacts"], CAPS["shared_contacts"])
-            scores += _column_points(village, i, members, match)
-            activities = self.bits.activity_count(i)
-            bound = POINTS["same_activity"] * activities + _fixed_points(village, i, match)
+            members, common, points = found[near], common[near], points[near]
+            fixed = int(self.fixed[i])
+            bound = POINTS["same_activity"] * self.bits.activity_count(i) + fixed
+            # Who falls short of the columns' points stays below the bound: not counted.
+            scores = np.full(len(members), -1, dtype=np.int64)
+            hopeful = points >= fixed
+            scores[hopeful] = points[hopeful] + POINTS["same_activity"] * self.bits.counts(
+                i, members[hopeful]
+            )
             if (scores > bound).sum() >= top:
                 best = scores > bound
                 return _select(village, person, members[best], scores[best], uses, top)

@@ -38,6 +38,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 
 import networkx as nx
 import numpy as np
@@ -102,10 +103,10 @@ class VillageIndex:
                 others.append(one)
                 ties.append(around[one])
         ends = np.repeat(np.arange(n, dtype=np.int64), degree)
-        neighbours = np.array([code[other] for other in others], dtype=np.int64)
+        neighbours = np.fromiter(map(code.__getitem__, others), np.int64, len(others))
         order = np.lexsort((neighbours, ends))
-        rung = np.array([data["rung"] for data in ties], dtype=np.int64)
-        last = pd.DatetimeIndex([data["last_contact"] for data in ties], dtype="datetime64[ns]")
+        rung = np.fromiter(map(itemgetter("rung"), ties), np.int64, len(ties))
+        last = pd.DatetimeIndex(list(map(itemgetter("last_contact"), ties)), dtype="M8[ns]")
         last = last.to_numpy()[order]
         latest = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
         tied = np.flatnonzero(degree)
@@ -115,9 +116,9 @@ class VillageIndex:
         # Each distinct id looked up once: the visits hold each person many times.
         visitor, visitors = pd.factorize(visits["person"].to_numpy(dtype=object))
         person = np.array([code.get(p, -1) for p in visitors], dtype=np.int64)[visitor]
-        visits = visits[person >= 0]
-        person = person[person >= 0]
-        activity, names = pd.factorize(visits["activity"], sort=True)
+        if (person < 0).any():
+            visits, person = visits[person >= 0], person[person >= 0]
+        activity, names = pd.factorize(visits["activity"].to_numpy(dtype=object), sort=True)
         moment, moments = pd.factorize(visits["date"].to_numpy(dtype="datetime64[ns]"), sort=True)
         width = max(len(names), 1) * max(len(moments), 1)
         rows = np.sort(
