@@ -30,6 +30,7 @@ True
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 import random
@@ -246,11 +247,17 @@ def _ties_inside(G: nx.Graph, nodes: list[Hashable], sizes: list[int]) -> list[n
 
 
 def _pair_codes(G: nx.Graph, index: dict[Hashable, int]) -> np.ndarray:
-    """Each edge of ``G`` as one integer ``low * n + high`` of its ends' ``index``."""
-    flat = np.fromiter(
-        (index[end] for edge in G.edges() for end in edge), dtype=np.int64, count=2 * len(G.edges)
-    ).reshape(-1, 2)
-    return flat.min(axis=1) * max(len(index), 1) + flat.max(axis=1)
+    """Each edge of ``G`` as one integer ``low * n + high`` of its ends' ``index``, in no
+    particular order: read from the adjacency (each tie seen from both ends, kept once)."""
+    adjacency = list(G.adjacency())
+    lengths = np.fromiter(map(len, (others for _, others in adjacency)), np.int64, len(adjacency))
+    ends = itertools.chain.from_iterable(others for _, others in adjacency)
+    near = np.repeat(
+        np.fromiter(map(index.__getitem__, (n for n, _ in adjacency)), np.int64), lengths
+    )
+    far = np.fromiter(map(index.__getitem__, ends), np.int64, int(lengths.sum()))
+    once = near <= far
+    return near[once] * max(len(index), 1) + far[once]
 
 
 def _layout_group(n: int, edges: np.ndarray, *, seed: int, niter: int) -> np.ndarray:

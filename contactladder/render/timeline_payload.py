@@ -203,16 +203,18 @@ def _histories(
             if person in index and appear[index[person]] < 0:
                 appear[index[person]] = number
         # A step's changes in the order they happened: new, climbed, declined, ended.
-        changes = [(a, b, rung) for (a, b), rung in zip(step.new_ties, step.new_rungs)]
-        changes += [(a, b, new) for a, b, _, new in step.climbed]
-        changes += [(a, b, new) for a, b, _, new in step.declined]
-        changes += [(a, b, 0) for a, b, _ in step.ended]
-        if changes:
-            a, b, level = zip(*changes)
-            ends_a += a
-            ends_b += b
-            levels += level
-            numbers += [number] * len(changes)
+        before = len(levels)
+        if step.new_ties:
+            _add_ends(ends_a, ends_b, step.new_ties)
+            levels += step.new_rungs
+        for changed in (step.climbed, step.declined):
+            if changed:
+                _add_ends(ends_a, ends_b, changed)
+                levels += [new for *_, new in changed]
+        if step.ended:
+            _add_ends(ends_a, ends_b, step.ended)
+            levels += [0] * len(step.ended)
+        numbers += [number] * (len(levels) - before)
     people = pd.Index(list(index), dtype=object)  # person -> number, -1 for one not in it
     i = people.get_indexer(pd.Index(ends_a, dtype=object)).astype(np.int64)
     j = people.get_indexer(pd.Index(ends_b, dtype=object)).astype(np.int64)
@@ -228,6 +230,13 @@ def _histories(
     bounds = (np.r_[starts, len(low)] * 2).tolist()
     histories = [flat[start:end] for start, end in itertools.pairwise(bounds)]
     return appear, low[starts].tolist(), high[starts].tolist(), histories
+
+
+def _add_ends(ends_a: list, ends_b: list, changes: list[tuple]) -> None:
+    """Add the first two items of each of ``changes`` (a tie's ends) to ``ends_a, ends_b``."""
+    columns = list(zip(*changes))
+    ends_a += columns[0]
+    ends_b += columns[1]
 
 
 def _dots(G: nx.Graph) -> nx.Graph:
