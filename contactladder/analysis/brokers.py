@@ -312,13 +312,14 @@ class _People:
             G,
             {"focal": focal, "wijk": wijk, "group": group, "role": role, "name": name},
         )
+        self.data = dict(G.nodes(data=True))  # each lookup through G.nodes costs a view
         self.focal_roles = sorted({self.text(v, "role") for v in G if self.focal(v)})
 
     def text(self, person: Hashable, what: str) -> str:
-        return attribute_text(self.G.nodes[person].get(self.attributes[what]))
+        return attribute_text(self.data[person].get(self.attributes[what]))
 
     def focal(self, person: Hashable) -> bool:
-        return bool(self.G.nodes[person].get(self.attributes["focal"]))
+        return bool(self.data[person].get(self.attributes["focal"]))
 
     def group(self, person: Hashable) -> str | tuple[str]:
         """Focal people form one group; the others are grouped by organisation, else role."""

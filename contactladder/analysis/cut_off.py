@@ -204,5 +204,16 @@ def as_igraph(G: nx.Graph) -> tuple[list[Hashable], igraph.Graph]:
     """
     nodes = list(G)
     code = {node: number for number, node in enumerate(nodes)}
-    ends = [(code[a], code[b]) for a, b in G.edges() if a != b]
-    return nodes, igraph.Graph(n=len(nodes), edges=ends)
+    if G.is_multigraph() or G.is_directed():
+        ends = [(code[a], code[b]) for a, b in G.edges() if a != b]
+        return nodes, igraph.Graph(n=len(nodes), edges=ends)
+    # Each tie once, from the end that comes first, in the order of G.edges(): in arrays.
+    others: list[Hashable] = []
+    degree = np.zeros(len(nodes), dtype=np.int64)
+    for number, (_, around) in enumerate(G.adjacency()):
+        degree[number] = len(around)
+        others.extend(around)
+    one = np.repeat(np.arange(len(nodes), dtype=np.int64), degree)
+    other = np.fromiter(map(code.__getitem__, others), np.int64, len(others))
+    first = one < other
+    return nodes, igraph.Graph(n=len(nodes), edges=np.column_stack([one[first], other[first]]))
