@@ -30,10 +30,19 @@ from xml.sax.saxutils import escape
 
 import networkx as nx
 import pandas as pd
+import polars as pl
 
 from contactladder.io.files import write_chunks
 from contactladder.io.network_tables import export_tables, nodes_table, ties_table
-from contactladder.io.values import as_text, escaped_cells, iso_columns, xml_safe
+from contactladder.io.text_columns import (
+    BATCH,
+    batch_bounds,
+    batch_bytes,
+    iso_column,
+    joined,
+    text_column,
+)
+from contactladder.io.values import as_text, has_time, iso_columns, xml_safe
 from contactladder.network.ladder_network import LadderNetwork
 
 __all__ = ["graphml_graph", "graphml_bytes", "graphml_chunks", "write_graphml"]
@@ -46,8 +55,8 @@ _ROOT = (
 # What libxml2 (lxml, networkx's writer) escapes beyond ``& < >``: in text, in attributes.
 _TEXT_ENTITIES = {"\r": "&#13;"}
 _ATTRIBUTE_ENTITIES = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
-# Elements per chunk of the document.
-_CHUNK = 2000
+# Elements per batch of the document.
+_CHUNK = BATCH
 
 
 def graphml_graph(
@@ -101,10 +110,7 @@ def graphml_chunks(
     >>> b'attr.name="weight" attr.type="long"' in graphml_bytes(_example())
     True
     """
-    nodes, ties = (
-        iso_columns(table)
-        for table in export_tables(net, as_of=as_of, anonymize=anonymize, lang=lang)
-    )
+    nodes, ties = export_tables(net, as_of=as_of, anonymize=anonymize, lang=lang)
     node_columns = {column: nodes[column] for column in nodes.columns[1:]} if len(nodes) else {}
     edge_columns = (
         {"weight": ties["rung"], **{column: ties[column] for column in ties.columns[2:]}}
@@ -127,17 +133,12 @@ def graphml_chunks(
     head += (
         f'<graph edgedefault="undirected"><data key="d0">{_text(xml_safe(str(net.name)))}</data>\n'
     )
-    nodes_start = (f'<node id="{node}"' for node in escaped_cells(nodes["id"], _attribute))
-    edges_start = (
-        f'<edge source="{a}" target="{b}"'
-        for a, b in zip(
-            escaped_cells(ties["source"], _attribute), escaped_cells(ties["target"], _attribute)
-        )
-    )
+    node_start = {"id": text_column(nodes["id"], _attribute)}
+    edge_start = {end: text_column(ties[end], _attribute) for end in ("source", "target")}
     return _document(
         head,
-        _elements(nodes_start, node_columns, first_key=1),
-        _elements(edges_start, edge_columns, first_key=1 + len(node_columns)),
+        _elements("node", node_start, node_columns, first_key=1),
+        _elements("edge", edge_start, edge_columns, first_key=1 + len(node_columns)),
     )
 
 
@@ -147,34 +148,31 @@ def write_graphml(net: LadderNetwork, path: str | Path, **options: Any) -> Path:
     return write_chunks(path, graphml_chunks(net, **options))
 
 
-def _document(head: str, *parts: Iterator[str]) -> Iterator[bytes]:
-    """The chunks: the head, the nodes and edges a chunk per :data:`_CHUNK`, the end."""
+def _document(head: str, *parts: Iterator[bytes]) -> Iterator[bytes]:
+    """The chunks: the head, the nodes and edges a batch of :data:`_CHUNK` at a time, the end."""
     yield head.encode()
     for part in parts:
-        batch: list[str] = []
-        for element in part:
-            batch.append(element)
-            if len(batch) >= _CHUNK:
-                yield "".join(batch).encode()
-                batch = []
-        yield "".join(batch).encode()
+        yield from part
     yield b"</graph></graphml>"
 
 
 def _elements(
-    starts: Iterator[str], columns: dict[str, pd.Series], first_key: int
-) -> Iterator[str]:
-    """Each element: its start tag, then a ``<data>`` per column (keys numbered from
-    ``first_key``), then its end tag; an element without data is empty (``<node id="n1"/>``)."""
-    keys = [f'  <data key="d{number}">' for number in range(first_key, first_key + len(columns))]
-    texts = [_texts(values) for values in columns.values()]
-    for start, *cells in zip(starts, *texts) if texts else ((start,) for start in starts):
-        if cells:
-            tag = start[1:5]
-            data = "".join([f"{key}{text}</data>\n" for key, text in zip(keys, cells)])
-            yield f"{start}>\n{data}</{tag}>\n"
-        else:
-            yield start + "/>\n"
+    tag: str, start: dict[str, pl.Series], columns: dict[str, pd.Series], first_key: int
+) -> Iterator[bytes]:
+    """Each element, a batch at a time: its start tag (``<node`` or ``<edge`` with the
+    attributes ``start``), then a ``<data>`` per column (keys numbered from ``first_key``),
+    then its end tag; an element without data is empty (``<node id="n1"/>``)."""
+    texts = {
+        f"d{number}": _texts(values) for number, values in enumerate(columns.values(), first_key)
+    }
+    frame = pl.DataFrame({**{f"a{k}": text for k, text in enumerate(start.values())}, **texts})
+    opening: list[str | pl.Expr] = [f"<{tag}"]
+    for k, name in enumerate(start):
+        opening += [f' {name}="', pl.col(f"a{k}"), '"']
+    data = [part for key in texts for part in (f'  <data key="{key}">', pl.col(key), "</data>\n")]
+    element = joined(*opening, ">\n", *data, f"</{tag}>\n") if texts else joined(*opening, "/>\n")
+    for begin, end in batch_bounds(len(frame), _CHUNK):
+        yield batch_bytes(frame[begin:end], element)
 
 
 def _kind(values: pd.Series) -> str:
@@ -186,12 +184,13 @@ def _kind(values: pd.Series) -> str:
     return "string"
 
 
-def _texts(values: pd.Series) -> list[str]:
+def _texts(values: pd.Series) -> pl.Series:
     """A column's cells as the text of their ``<data>``: true and false as ``True`` and
-    ``False``, numbers as written by Python, anything else as XML-safe text, escaped."""
-    if _kind(values) != "string":
-        return [str(value) for value in values.tolist()]
-    return escaped_cells(values.tolist(), _text)
+    ``False``, whole numbers as written by Python, dates as ISO text (with the time when any
+    has one), anything else as XML-safe text, escaped."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return iso_column(values, with_time=has_time(values))
+    return text_column(values, _text)
 
 
 def _text(text: str) -> str:

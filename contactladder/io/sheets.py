@@ -50,11 +50,13 @@ import datetime
 import io
 import json
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import polars as pl
 
 from contactladder.errors import UsageError
 from contactladder.io.files import write_bytes
@@ -119,6 +121,14 @@ def csv_bytes(table: pd.DataFrame, *, dialect: str = "plain", notice: str = "") 
         For an unknown dialect.
     """
     chosen = _dialect(dialect)
+    columns = _polars_columns(table)
+    if columns is not None:
+        body = io.BytesIO()
+        body.write(("# " + " ".join(notice.split()) + chosen.line_end).encode() if notice else b"")
+        frame = pl.DataFrame(columns)
+        frame.write_csv(body, separator=chosen.separator, line_terminator=chosen.line_end)
+        bom = "".encode(chosen.encoding)  # the byte order mark of utf-8-sig, else nothing
+        return bom + body.getvalue()
     text = io.StringIO()
     if notice:
         text.write("# " + " ".join(notice.split()) + chosen.line_end)
@@ -231,6 +241,48 @@ def _as_csv_text(table: pd.DataFrame, decimal: str) -> pd.DataFrame:
         table[column] = pd.Series(_csv_cells(cells, decimal), index=table.index, dtype=object)
     table.columns = [_csv_cell(column, decimal) for column in table.columns]
     return table
+
+
+def _polars_columns(table: pd.DataFrame) -> dict[str, pl.Series] | None:
+    """The cells of ``table`` as :func:`_csv_cell` makes them, as polars columns of text, whole
+    numbers and booleans (empty text as null, which polars writes as pandas writes ""); None
+    for a table with another column (numbers with decimals, dates, mixed cells), with fewer
+    than two columns (a line of one empty cell is ``""``), or whose names are not distinct
+    text."""
+    names = [str(_csv_cell(column)) for column in table.columns]
+    if (
+        len(names) < 2
+        or len(set(names)) < len(names)
+        or not all(isinstance(column, str) for column in table.columns)
+    ):
+        return None
+    columns: dict[str, pl.Series] = {}
+    for name, (_, values) in zip(names, table.items()):
+        if pd.api.types.is_bool_dtype(values):
+            columns[name] = pl.Series(np.where(values.to_numpy(dtype=bool), "True", "False"))
+        elif pd.api.types.is_integer_dtype(values) and not values.isna().any():
+            columns[name] = pl.Series(values.to_numpy(dtype=np.int64))
+        elif not pd.api.types.is_datetime64_any_dtype(values) and pd.api.types.infer_dtype(
+            cells := values.to_numpy(dtype=object), skipna=True
+        ) in ("string", "empty"):
+            missing = pd.isna(cells)
+            given = np.where(missing, None, cells) if missing.any() else cells
+            columns[name] = _csv_column(pl.Series(given, dtype=pl.String))
+        else:
+            return None
+    return columns
+
+
+def _csv_column(texts: pl.Series) -> pl.Series:
+    """:func:`_csv_cell` of a column of text: a ``'`` before a formula's start, line ends as
+    ``\\n``; empty text as null."""
+    formula = texts.str.contains("^[" + re.escape("".join(FORMULA_STARTS)) + "]")
+    if formula.any():
+        texts = pl.select(pl.when(formula).then(pl.lit("'") + texts).otherwise(texts)).to_series()
+    if texts.str.contains("\r", literal=True).any():
+        texts = texts.str.replace_all("\r\n", "\n", literal=True)
+        texts = texts.str.replace_all("\r", "\n", literal=True)
+    return texts.set(texts == "", None)
 
 
 def _csv_cells(cells: list, decimal: str) -> list:

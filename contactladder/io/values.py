@@ -102,9 +102,11 @@ def iso_texts(dates: pd.Series | np.ndarray, *, with_time: bool) -> np.ndarray:
     array(['2024-01-05T09:30:00', ''], dtype=object)
     """
     moments = np.asarray(dates, dtype="datetime64[ns]")
-    text = np.datetime_as_string(moments, unit="s" if with_time else "D").astype(object)
-    text[np.isnat(moments)] = ""
-    return text
+    codes, distinct = pd.factorize(moments.view(np.int64))  # each distinct moment made once
+    made = np.datetime_as_string(distinct.view("datetime64[ns]"), unit="s" if with_time else "D")
+    text = made.astype(object)
+    text[np.isnat(distinct.view("datetime64[ns]"))] = ""
+    return text[codes] if len(codes) else np.array([], dtype=object)
 
 
 def as_text(value: object) -> str:
