@@ -144,11 +144,12 @@ def map_figure(data: Mapping[str, Any]) -> Figure:
     for g, group in enumerate(data["groups"]):
         marker = _MARKERS.get(group["shape"], "o")
         scale = 0.8 if marker in ("D", "^", "s") else 1.0
-        for members in _batches(np.flatnonzero(group_of == g), size_of, raster):
+        area = np.maximum(2.0, 2 * size_of * points * scale) ** 2
+        for members, marker_area in _batches(np.flatnonzero(group_of == g), area, raster):
             axes.scatter(
                 x_of[members],
                 y_of[members],
-                s=_areas(np.maximum(2.0, 2 * size_of[members] * points * scale) ** 2, raster),
+                s=marker_area,
                 marker=marker,
                 c=group["colour"],
                 edgecolors="#ffffff",
@@ -157,11 +158,12 @@ def map_figure(data: Mapping[str, Any]) -> Figure:
                 rasterized=raster,
             )
     for kind, style in ((1, "solid"), (2, (0, (2, 1)))):
-        for ringed in _batches(np.flatnonzero(kind_of == kind), size_of, raster):
+        area = (2 * size_of * points + 3) ** 2
+        for ringed, marker_area in _batches(np.flatnonzero(kind_of == kind), area, raster):
             axes.scatter(
                 x_of[ringed],
                 y_of[ringed],
-                s=_areas((2 * size_of[ringed] * points + 3) ** 2, raster),
+                s=marker_area,
                 marker="o",
                 facecolors="none",
                 edgecolors=data["alone_colour"],
@@ -315,22 +317,19 @@ def _tie_lines(
     return segments, levels
 
 
-def _batches(members: np.ndarray, sizes: np.ndarray, raster: bool) -> list[np.ndarray]:
-    """``members`` as one batch of markers, or for a raster one per size: matplotlib draws
-    markers of one size as one stamp, many times faster than each on its own. Larger sizes
-    first, so that small people are not hidden under larger ones."""
+def _batches(
+    members: np.ndarray, area: np.ndarray, raster: bool
+) -> list[tuple[np.ndarray, np.ndarray | float]]:
+    """``members`` with their markers' ``area`` (of everyone) as one batch, or for a raster
+    one batch per area, given as one number: matplotlib draws markers of one size as one
+    stamp, many times faster than each on its own. Larger ones first, so that small people
+    are not hidden under larger ones."""
     if not len(members):
         return []
     if not raster:
-        return [members]
-    values = sizes[members]
-    return [members[values == value] for value in np.unique(values)[::-1]]
-
-
-def _areas(areas: np.ndarray, raster: bool) -> np.ndarray | float:
-    """The markers' areas, for a raster batch (one size) as one number: the stamp is drawn
-    once."""
-    return float(areas[0]) if raster else areas
+        return [(members, area[members])]
+    values = area[members]
+    return [(members[values == value], float(value)) for value in np.unique(values)[::-1]]
 
 
 def _segment_paths(segments: np.ndarray) -> list[Path]:
