@@ -265,9 +265,9 @@ def _polars_columns(table: pd.DataFrame) -> dict[str, pl.Series] | None:
         elif not pd.api.types.is_datetime64_any_dtype(values) and pd.api.types.infer_dtype(
             cells := values.to_numpy(dtype=object), skipna=True
         ) in ("string", "empty"):
-            missing = pd.isna(cells)
-            given = np.where(missing, None, cells) if missing.any() else cells
-            columns[name] = _csv_column(pl.Series(given, dtype=pl.String))
+            given = cells.copy()
+            given[pd.isna(cells)] = None
+            columns[name] = _csv_column(pl.Series(given.tolist(), dtype=pl.String))
         else:
             return None
     return columns

@@ -39,6 +39,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import polars as pl
 from xlsxwriter.utility import xl_col_to_name
 
 from contactladder.errors import UsageError
@@ -62,6 +63,9 @@ _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 _WIDEST = 60
 _EXCEL_EPOCH = datetime.datetime(1899, 12, 31)
 _ROWS_PER_CHUNK = 20_000
+# Text that is its own cell text, on one line: no control characters, no _ (Excel's _xHHHH_
+# escapes), no & < > (XML's).
+_PLAIN_TEXT = r"^[A-Za-z0-9 .,:;()/+=@#%!?*~|'\"\-]+$"
 
 
 def write_workbook(
@@ -152,8 +156,10 @@ def _column_kind(values: pd.Series, distinct: list) -> str:
         return "number"
     if pd.api.types.is_datetime64_any_dtype(values):
         return "datetime" if has_time(values) else "date"
-    given = [value for value in distinct if not is_missing(value) and value != ""]
-    if given and all(_iso_day(value) for value in given):
+    if any(type(value) is not str and not is_missing(value) for value in distinct):
+        return "cells"
+    given = [value for value in distinct if type(value) is str and value]
+    if given and all(len(day) == 10 for day in given) and all(map(_iso_day, given)):
         return "iso_day"
     return "cells"
 
@@ -188,8 +194,9 @@ def _sheet(name: str, table: pd.DataFrame, strings: SharedStrings) -> Sheet:
         codes, distinct = _distinct(table[column])
         kind = _column_kind(table[column], distinct)
         counts = np.bincount(codes[codes >= 0], minlength=len(distinct)).tolist()
-        made = [_cell(value, kind, strings, n) for value, n in zip(distinct, counts)]
-        cells = np.array([tail for tail, _ in made] + [None], dtype=object)[codes]
+        made = _cells(distinct, kind, strings, counts)
+        tails = pl.Series([tail for tail, _ in made] + [None], dtype=pl.String)
+        cells = tails.gather(np.where(codes < 0, len(made), codes))
         filled = np.flatnonzero(np.array([tail is not None for tail, _ in made] + [False])[codes])
         last_row = max(last_row, int(filled[-1]) + 1 if len(filled) else 0)
         width = max([len(str(column)) + 3, *(wide for _, wide in made)])
@@ -213,7 +220,7 @@ def _sheet(name: str, table: pd.DataFrame, strings: SharedStrings) -> Sheet:
     )
 
 
-def _rows(letters: list[str], header: list[str], columns: list[np.ndarray], n: int):
+def _rows(letters: list[str], header: list[str], columns: list[pl.Series], n: int):
     """The rows of a sheet as chunks of XML text: the header, then the rows that hold a cell
     (each cell ``<c r="B7`` and its ``tail``), :data:`_ROWS_PER_CHUNK` rows at a time."""
     if not letters:
@@ -221,13 +228,37 @@ def _rows(letters: list[str], header: list[str], columns: list[np.ndarray], n: i
     yield ['<row r="1">', *(f'<c r="{ref}1{head}' for ref, head in zip(letters, header)), "</row>"]
     for start in range(0, n, _ROWS_PER_CHUNK):
         stop = min(start + _ROWS_PER_CHUNK, n)
-        chunk = []
-        blocks = zip(*(cells[start:stop].tolist() for cells in columns))
-        for row, tails in enumerate(blocks, start=start + 2):
-            made = [f'<c r="{ref}{row}{tail}' for ref, tail in zip(letters, tails) if tail]
-            if made:
-                chunk.append(f'<row r="{row}">{"".join(made)}</row>')
-        yield chunk
+        tails = {f"c{k}": cells[start:stop] for k, cells in enumerate(columns)}
+        frame = pl.DataFrame(
+            {"row": pl.int_range(start + 2, stop + 2, eager=True).cast(pl.String), **tails}
+        )
+        cells = [
+            pl.concat_str([pl.lit(f'<c r="{ref}'), pl.col("row"), pl.col(f"c{k}")])
+            for k, ref in enumerate(letters)
+        ]
+        row = pl.concat_str(
+            [pl.lit('<row r="'), pl.col("row"), pl.lit('">'), *cells, pl.lit("</row>")],
+            ignore_nulls=True,
+        )
+        filled = pl.any_horizontal([pl.col(name).is_not_null() for name in tails])
+        yield [frame.filter(filled).select(row.str.join("")).item()]
+
+
+def _cells(distinct: list, kind: str, strings: SharedStrings, counts: list[int]) -> list:
+    """:func:`_cell` of each of the ``distinct`` values of a column (``counts`` cells each), in
+    order; a text that XML and Excel hold as it is (most are) made without its checks."""
+    texts = pl.Series([v if type(v) is str else None for v in distinct], dtype=pl.String)
+    plain = texts.str.contains(_PLAIN_TEXT).fill_null(False).to_list()
+    if kind == "iso_day" or not any(plain):
+        return [_cell(value, kind, strings, cells) for value, cells in zip(distinct, counts)]
+    numbers = strings.numbers
+    strings.count += sum(cells for cells, simple in zip(counts, plain) if simple)
+    return [
+        (f'" t="s"><v>{numbers.setdefault(value, len(numbers))}</v></c>', len(value))
+        if simple
+        else _cell(value, kind, strings, cells)
+        for value, cells, simple in zip(distinct, counts, plain)
+    ]
 
 
 def _cell(value: object, kind: str, strings: SharedStrings, cells: int) -> tuple[str | None, int]:
