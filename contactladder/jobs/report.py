@@ -255,11 +255,11 @@ def _village_and_timeline(
 ) -> tuple[dict[str, dict[str, Any]], str | None]:
     """The map payloads of the village at the report's moments and the timeline page (None
     without ``timeline``). They share the snapshot of the whole history and its layout (by
-    ``layout``, asked once), which are let go when they are done."""
-    shared = shared_snapshots(net)
+    ``layout``, asked once); the snapshots are emptied when they are done."""
     once = layout_once(layout)
-    village = village_maps(shared, tables.moments, lang=lang, layout=once)
-    return village, _timeline_page(shared, tables, lang, once) if timeline else None
+    with shared_snapshots(net) as shared:
+        village = village_maps(shared, tables.moments, lang=lang, layout=once)
+        return village, _timeline_page(shared, tables, lang, once) if timeline else None
 
 
 def _timeline_page(net: LadderNetwork, tables: ReportTables, lang: str, layout: Any) -> str:

@@ -8,8 +8,14 @@ the data again). :class:`SharedSnapshots` answers every question as the network 
 builds the snapshot of the end of the data once: a second call for that moment (the same
 :meth:`~contactladder.network.LadderNetwork.cutoff`, so ``as_of`` the data's last day and None
 share it) gives the first call's graph. Snapshots of earlier moments are built per call (each
-is asked for once, and is not kept in memory). The graph is shared, not copied: the report's
-readers only read it (the map payloads "never change an input").
+is asked for once). The graph is shared, not copied: the report's readers only read it (the map
+payloads "never change an input").
+
+:func:`shared_snapshots` hands out such a network for a ``with`` block and empties every graph
+it built when the block ends: a networkx graph refers to itself (through its views), so with
+the cyclic garbage collector paused, as a job runs, a graph let go would stay in memory until
+the job ends and then cost the collector a walk over its millions of dicts. Emptied, its
+contents are freed at once.
 
 :func:`layout_once` lays out one graph once: the maps and the timeline lay out the same final
 snapshot, and a second call with that very graph gives the first result without reading the
@@ -23,11 +29,16 @@ Examples
 (True, 'zwolle-demo')
 >>> net.snapshot("2024-06-30") is net.snapshot("2024-06-30")
 False
+>>> final = net.snapshot()
+>>> net.release()
+>>> len(final), net.snapshot() is final
+(0, False)
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, cast
 
 import networkx as nx
@@ -44,16 +55,28 @@ class SharedSnapshots:
     def __init__(self, net: LadderNetwork) -> None:
         self._net = net
         self._final: dict[bool, nx.Graph] = {}
+        self._built: list[nx.Graph] = []
 
     def snapshot(
         self, as_of: object = None, *, open_end: bool = False, portable: bool = False
     ) -> nx.Graph:
         """:meth:`LadderNetwork.snapshot`; at the end of the data the graph of the first call."""
-        if self._net.cutoff(as_of, open_end=open_end) != self._net.cutoff():
-            return self._net.snapshot(as_of, open_end=open_end, portable=portable)
-        if portable not in self._final:
-            self._final[portable] = self._net.snapshot(as_of, open_end=open_end, portable=portable)
-        return self._final[portable]
+        final = self._net.cutoff(as_of, open_end=open_end) == self._net.cutoff()
+        if final and portable in self._final:
+            return self._final[portable]
+        graph = self._net.snapshot(as_of, open_end=open_end, portable=portable)
+        self._built.append(graph)
+        if final:
+            self._final[portable] = graph
+        return graph
+
+    def release(self) -> None:
+        """Empty every graph built here (its readers are done with it), so that its people and
+        ties are freed now; a later call builds anew."""
+        for graph in self._built:
+            graph.clear()
+        self._built.clear()
+        self._final.clear()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._net, name)
@@ -62,15 +85,24 @@ class SharedSnapshots:
         return repr(self._net)
 
 
-def shared_snapshots(net: LadderNetwork) -> LadderNetwork:
-    """``net`` as a :class:`SharedSnapshots`, to be passed where a network is asked for.
+@contextmanager
+def shared_snapshots(net: LadderNetwork) -> Iterator[LadderNetwork]:
+    """``net`` as a :class:`SharedSnapshots`, to be passed where a network is asked for
+    inside the ``with`` block; every graph it built is emptied when the block ends.
 
     >>> from contactladder.network import LadderNetwork
-    >>> net = shared_snapshots(LadderNetwork.from_path("data/zwolle-demo"))
-    >>> net.snapshot() is net.snapshot()
-    True
+    >>> with shared_snapshots(LadderNetwork.from_path("data/zwolle-demo")) as net:
+    ...     final = net.snapshot()
+    ...     final is net.snapshot(), len(final) > 0
+    (True, True)
+    >>> len(final)
+    0
     """
-    return cast(LadderNetwork, SharedSnapshots(net))
+    shared = SharedSnapshots(net)
+    try:
+        yield cast(LadderNetwork, shared)
+    finally:
+        shared.release()
 
 
 def layout_once(layout: Callable[[nx.Graph], Any]) -> Callable[[nx.Graph], Any]:
