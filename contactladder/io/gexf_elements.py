@@ -122,26 +122,24 @@ def edge_batches(
         opening = joined(' start="', pl.col("since"), '">\n')
         frame = frame.with_columns(since=first).with_columns(opening=opening)
     has_spells = pl.col("has_spells")
-    tags = frame.with_columns(stamp=joined(' start="', pl.col("since"), '" />\n')).select(
-        head=pl.concat_str(
-            [
-                *_parts('      <edge id="e', (pl.col("row") + 1).cast(pl.String), '" source="'),
-                *_parts(pl.col("source"), '" target="', pl.col("target"), '" weight="'),
-                *_parts(
-                    pl.col("rung"), '"', pl.col("opening"), _attvalues_start(names, has_spells)
-                ),
-                *_static_lines(names),
-            ],
-            ignore_nulls=True,
-        ),
-        tail=_attvalues_end(names, has_spells, "      </edge>\n"),
+    frame = frame.with_columns(stamp=joined(' start="', pl.col("since"), '" />\n'))
+    head = pl.concat_str(
+        [
+            *_parts('      <edge id="e', (pl.col("row") + 1).cast(pl.String), '" source="'),
+            *_parts(pl.col("source"), '" target="', pl.col("target"), '" weight="'),
+            *_parts(pl.col("rung"), '"', pl.col("opening"), _attvalues_start(names, has_spells)),
+            *_static_lines(names),
+        ],
+        ignore_nulls=True,
     )
-    texts = spell_rows.select(_spell_lines(keys)).to_series()
+    tail = _attvalues_end(names, has_spells, "      </edge>\n")
     first_spells = np.concatenate([[0], np.cumsum(counts)])
     for start, stop in batch_bounds(len(ties), size):
         low, high = int(first_spells[start]), int(first_spells[stop])
         order = _interleaved(first_spells[start : stop + 1] - low, rows[low:high] - start)
-        pieces = pl.concat([tags["head"][start:stop], tags["tail"][start:stop], texts[low:high]])
+        tags = frame[start:stop].select(head=head, tail=tail)
+        texts = spell_rows[low:high].select(_spell_lines(keys)).to_series()
+        pieces = pl.concat([tags["head"], tags["tail"], texts])
         yield batch_bytes(pl.DataFrame({"piece": pieces.gather(order)}), pl.col("piece"))
 
 

@@ -37,7 +37,7 @@ import pandas as pd
 
 from contactladder.errors import UsageError
 from contactladder.io.sheets import check_sheet_rows, write_table, write_workbook
-from contactladder.io.values import LIST_SEPARATOR, as_text, iso_columns
+from contactladder.io.values import LIST_SEPARATOR, as_text, iso_columns, made_once
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.privacy import PUBLIC_COLUMNS, is_private_column, person_label
 from contactladder.words.roles import role_key
@@ -250,17 +250,16 @@ def _nodes(
 ) -> pd.DataFrame:
     """The rows of :func:`nodes_table` from each person's attributes."""
     further = [] if anonymize else _further_columns(net)
-    table: dict[str, list] = {"id": list(ids.values()), "label": labels}
+    table: dict[str, list | np.ndarray] = {"id": list(ids.values()), "label": labels}
     for column in PUBLIC_COLUMNS:
-        table[column] = [
-            a.get(column) if column == "joined" else as_text(a.get(column)) for a in attrs
-        ]
-    table["present_from"] = net.present_from.reindex(people).tolist()
+        cells = [a.get(column) for a in attrs]
+        table[column] = cells if column == "joined" else made_once(cells, as_text)
+    table["present_from"] = net.present_from.reindex(people).to_numpy()
     table["focal"] = [bool(a.get("focal")) for a in attrs]
-    table["ties"] = degrees.tolist()
+    table["ties"] = degrees
     if not anonymize:
         for column in ["name", *further]:
-            table[column] = [as_text(a.get(column)) for a in attrs]
+            table[column] = made_once([a.get(column) for a in attrs], as_text)
     nodes = pd.DataFrame(table, columns=list(table))
     for column in ("joined", "present_from"):
         nodes[column] = pd.to_datetime(nodes[column])

@@ -40,6 +40,7 @@ __all__ = [
     "iso_columns",
     "is_missing",
     "iso_texts",
+    "made_once",
     "xml_attribute",
     "xml_safe",
     "xml_text",
@@ -144,11 +145,21 @@ def xml_attribute(text: str) -> str:
 
 def escaped_cells(cells: Iterable[object], escape: Callable[[str], str]) -> list[str]:
     """Each cell as :func:`as_text` gives it, :func:`xml_safe`, then ``escape``-d: worked out
-    once per distinct cell (of one type), so that a column of many rows and few values costs
-    a dictionary look-up per row.
+    once per distinct cell (:func:`made_once`), so that a column of many rows and few values
+    costs a dictionary look-up per row.
 
     >>> escaped_cells(["B&B", 3, None, "B&B"], xml_text)
     ['B&amp;B', '3', '', 'B&amp;B']
+    """
+    return made_once(cells, lambda cell: escape(xml_safe(as_text(cell))))
+
+
+def made_once(cells: Iterable[object], make: Callable[[object], str]) -> list[str]:
+    """``make`` of each cell, worked out once per distinct cell (of one type: ``1`` is not
+    ``True``); a cell that cannot be a key (a list) is made each time.
+
+    >>> made_once([" a", 1, True, " a"], as_text)
+    ['a', '1', 'True', 'a']
     """
     done: dict[tuple[type, object], str] = {}
     texts = []
@@ -157,8 +168,8 @@ def escaped_cells(cells: Iterable[object], escape: Callable[[str], str]) -> list
         try:
             text = done[key]
         except KeyError:
-            text = done[key] = escape(xml_safe(as_text(cell)))
+            text = done[key] = make(cell)
         except TypeError:  # a cell that cannot be a key (a list)
-            text = escape(xml_safe(as_text(cell)))
+            text = make(cell)
         texts.append(text)
     return texts
