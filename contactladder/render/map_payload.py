@@ -299,7 +299,9 @@ def latest_contact(G: nx.Graph) -> str:
     >>> latest_contact(nx.Graph([(1, 2, {"last_contact": "2025-03-01"}), (2, 3)]))
     '2025-03-01'
     """
-    distinct = {id(last): last for _, _, last in G.edges(data="last_contact")}
+    ties = itertools.chain.from_iterable(others.values() for _, others in G.adjacency())
+    lasts = map(dict.get, ties, itertools.repeat("last_contact"))  # each tie from both ends
+    distinct = {id(last): last for last in lasts}
     return max((d for d in iso_dates(list(distinct.values())) if d), default="")
 
 
