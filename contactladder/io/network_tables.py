@@ -268,11 +268,9 @@ def _nodes(
 
 def _tie_types(attrs: list[dict], low: np.ndarray, high: np.ndarray, focal: str) -> np.ndarray:
     """:func:`tie_type` of every tie, worked out once per pair of roles."""
-    roles, codes = np.unique(
-        np.array([str(a.get("role")) for a in attrs], dtype=object), return_inverse=True
-    )
+    codes, roles = pd.factorize(np.array([str(a.get("role")) for a in attrs], dtype=object))
     first = {str(a.get("role")): a for a in attrs}
-    pair = codes[low] * len(roles) + codes[high]
+    pair = codes[low].astype(np.int64) * len(roles) + codes[high]
     kinds, inverse = np.unique(pair, return_inverse=True)
     names = [
         tie_type(first[roles[k // len(roles)]], first[roles[k % len(roles)]], focal) for k in kinds
