@@ -85,3 +85,39 @@ def test_the_maps_and_the_timeline_build_each_snapshot_once(tmp_path, monkeypatc
     # the first day, the day halfway and the last day (the whole history, also for the timeline)
     assert sorted(built.values()) == [1, 1, 1]
     assert built[net.cutoff()] == 1
+
+
+def test_a_report_after_a_map_reads_the_layout_kept_beside_the_data(tmp_path, monkeypatch):
+    import contactladder.jobs.map_cache as map_cache
+    from contactladder.jobs.common import Source
+    from contactladder.jobs.maps import map_job
+
+    laid_out: list = []
+    layout_areas = map_cache.layout_areas
+    monkeypatch.setattr(
+        map_cache, "layout_areas", lambda G: laid_out.append(len(G)) or layout_areas(G)
+    )
+    data, out = tmp_path / "data", tmp_path / "out"
+    data.mkdir()
+    for name in ("people.csv", "contacts.csv"):
+        (data / name).write_bytes((DEMO / name).read_bytes())
+    map_job(Source(data), out / "map.html")
+    first = report_job.report_job(Source(data), out / "a").paths[0].read_bytes()
+    second = report_job.report_job(Source(data), out / "b", layout_cache=False).paths[0]
+    assert len(laid_out) == 2  # the map's, and the report without the cache
+    assert (data / map_cache.CACHE_FILE).exists()
+    assert not list(out.rglob(map_cache.CACHE_FILE))  # never among the shared outputs
+    assert first == second.read_bytes()
+
+
+def test_the_snapshots_of_the_maps_are_emptied_when_they_are_done(tmp_path, monkeypatch):
+    built: list = []
+    snapshot = LadderNetwork.snapshot
+
+    def kept(self, as_of=None, **kwargs):
+        built.append(snapshot(self, as_of, **kwargs))
+        return built[-1]
+
+    monkeypatch.setattr(LadderNetwork, "snapshot", kept)
+    report_job.write_report(LadderNetwork.from_path(DEMO), tmp_path, freq="quarter")
+    assert len(built) == 3 and [len(G) for G in built] == [0, 0, 0]
