@@ -39,7 +39,7 @@ from contactladder.io.values import escaped_cells
 __all__ = ["BATCH", "batch_bounds", "batch_bytes", "iso_column", "joined", "line_if", "text_column"]
 
 #: Elements per batch of a document.
-BATCH = 20_000
+BATCH = 5_000
 # Text that is its own text in every document: letters, digits and punctuation that no writer
 # escapes, not starting or ending with a space (the rest is made by escaped_cells).
 _SIGN = r"A-Za-z0-9_.,:;()/+=@#%!?*~|\-"
