@@ -5,7 +5,8 @@ quarter or year from the first contact to the last (:func:`calendar`, the names 
 :data:`~contactladder.network.periods.FREQUENCIES`), or each wave of a panel (:data:`WAVE`,
 :func:`contactladder.network.waves.wave_calendar`); with each contact's period number and, for
 waves, who took part in each. :func:`current_steps` and :func:`note_changes` are the shared
-steps of the current view's walks.
+steps of the current view's walks; :func:`once_per_freq` keeps what a network makes of a
+``freq``, since one run asks for the same periods again and again.
 
 Examples
 --------
@@ -18,9 +19,10 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import networkx as nx
 import numpy as np
@@ -40,7 +42,35 @@ __all__ = [
     "tie_edges",
     "note_changes",
     "period_ordinals",
+    "once_per_freq",
 ]
+
+Made = TypeVar("Made")
+
+
+def once_per_freq(method: Callable[[Any, str], Made]) -> Callable[[Any, str], Made]:
+    """A method of ``freq`` whose result is kept on its object: made once per ``freq``.
+
+    >>> class Counted:
+    ...     made = 0
+    ...     @once_per_freq
+    ...     def periods(self, freq):
+    ...         self.made += 1
+    ...         return freq.upper()
+    >>> counted = Counted()
+    >>> counted.periods("month"), counted.periods("month"), counted.made
+    ('MONTH', 'MONTH', 1)
+    """
+    name = f"_{method.__name__}_by_freq"
+
+    @functools.wraps(method)
+    def kept(self: Any, freq: str) -> Made:
+        made = self.__dict__.setdefault(name, {})
+        if freq not in made:
+            made[freq] = method(self, freq)
+        return made[freq]
+
+    return kept
 
 
 @dataclass(frozen=True)

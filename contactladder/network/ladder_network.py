@@ -58,7 +58,7 @@ import pandas as pd
 from contactladder.errors import UsageError
 from contactladder.loading import Dataset, describe, load, positions_in
 from contactladder.network.answers import DataAnswers
-from contactladder.network.calendar import WAVE, Calendar, calendar
+from contactladder.network.calendar import WAVE, Calendar, calendar, once_per_freq
 from contactladder.network.current import DEFAULT_LAPSE, current_walk
 from contactladder.network.nodes import present_from, ties_graph
 from contactladder.network.pair_rows import PeriodPairs
@@ -158,7 +158,6 @@ class LadderNetwork(DataAnswers):
         dates = self.contacts["date"].to_numpy()
         self.present_from = present_from(dates, self._person_codes, self.people, self.start)
         self.focal_people = self._people_in_role(self.focal)
-        self._calendars: dict[str, Calendar] = {}
 
     @classmethod
     def from_path(
@@ -304,27 +303,26 @@ class LadderNetwork(DataAnswers):
         ``freq="wave"`` each wave, as the day period of its start)."""
         return self.calendar(freq).periods
 
+    @once_per_freq
     def calendar(self, freq: str) -> Calendar:
         """The periods of a walk of ``freq`` (:class:`~contactladder.network.periods.Calendar`;
         waves: :func:`~contactladder.network.waves.wave_calendar`); UsageError for an unknown
         ``freq`` or a ``responded`` people column naming an unknown wave."""
-        if freq not in self._calendars:  # made once: a run asks for the same periods often
-            self._calendars[freq] = (
-                wave_calendar(self.contacts, self.people)
-                if freq == WAVE
-                else calendar(freq, self.contacts["date"])
-            )
-        return self._calendars[freq]
+        if freq == WAVE:
+            return wave_calendar(self.contacts, self.people)
+        return calendar(freq, self.contacts["date"])
 
     def joins(self, periods: Calendar) -> dict:
         """Period number -> the people who become present in it (:meth:`Calendar.joins`)."""
         return periods.joins(self.present_from, self._person_codes)
 
+    @once_per_freq
     def period_rows(self, freq: str) -> tuple[Calendar, PeriodPairs, np.ndarray]:
         """What a count over the periods of ``freq`` needs, without steps or graphs: the
         periods, the contacts grouped by period and pair (:class:`PeriodPairs`, whose codes
         are positions in the people's order, that of :meth:`column`) and the number of the
-        period each person becomes present in (``len(periods)``: after the last)."""
+        period each person becomes present in (``len(periods)``: after the last); made once
+        per ``freq``."""
         periods = self.calendar(freq)
         names = self.people.index.to_numpy(dtype=object)
         rows = PeriodPairs(self.contacts, self._person_codes, names, periods.contact_period)

@@ -34,7 +34,7 @@ from contactladder.loading import Dataset, positions_in
 from contactladder.loading.streamed import GroupedRows, StreamedContacts
 from contactladder.loading.streamed_dataset import load_streamed
 from contactladder.network.answers import DataAnswers
-from contactladder.network.calendar import WAVE, Calendar, calendar
+from contactladder.network.calendar import WAVE, Calendar, calendar, once_per_freq
 from contactladder.network.pair_rows import PairRows
 from contactladder.network.periods import Step
 from contactladder.words.roles import role_in_data
@@ -65,7 +65,6 @@ class StreamedNetwork(DataAnswers):
         self.focal_people = self._people_in_role(self.focal)
         self.streamed = contacts
         self.start, self.end = contacts.dates.iloc[0], contacts.dates.iloc[-1]
-        self._rows: dict[str, tuple[Calendar, PairRows, np.ndarray]] = {}
 
     @classmethod
     def from_path(
@@ -95,6 +94,7 @@ class StreamedNetwork(DataAnswers):
         """Every period from the first contact to the last."""
         return self.calendar(freq).periods
 
+    @once_per_freq
     def period_rows(self, freq: str) -> tuple[Calendar, PairRows, np.ndarray]:
         """The periods of ``freq``, the contacts grouped by period and pair
         (:class:`~contactladder.network.pair_rows.PairRows`, whose codes are positions in the
@@ -102,15 +102,13 @@ class StreamedNetwork(DataAnswers):
         becomes present in (``len(periods)``: after the last), as
         :meth:`LadderNetwork.period_rows <contactladder.network.LadderNetwork.period_rows>`
         gives them; grouped once per ``freq``."""
-        if freq not in self._rows:
-            periods = self.calendar(freq)
-            distinct = len(self.streamed.dates)
-            number = pd.Series(periods.contact_period[:distinct], index=self.streamed.dates.index)
-            rows = self._in_people_order(
-                self.streamed.grouped(number), periods.contact_period[distinct:]
-            )
-            self._rows[freq] = (periods, rows, self._join_numbers(periods, rows))
-        return self._rows[freq]
+        periods = self.calendar(freq)
+        distinct = len(self.streamed.dates)
+        number = pd.Series(periods.contact_period[:distinct], index=self.streamed.dates.index)
+        rows = self._in_people_order(
+            self.streamed.grouped(number), periods.contact_period[distinct:]
+        )
+        return periods, rows, self._join_numbers(periods, rows)
 
     def periods(self, freq: str = "month", **options: Any) -> Iterator[Step]:
         """Not for a streamed network: walking the periods builds graphs of the contacts.
