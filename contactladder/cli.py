@@ -24,6 +24,7 @@ from contactladder.cli_options import (
     choice_option,
     data_options,
     lang_option,
+    layout_cache_option,
     output_option,
     pairs,
     period_option,
@@ -185,6 +186,7 @@ def yield_(ctx: click.Context, data: Path, output: Path | None, **options: Any) 
     help="Dates of the pictures of the village (default: the first, middle and last "
     "day of the data), e.g. 2024-06-30,2024-12-31,2025-12-31.",
 )
+@layout_cache_option()
 @csv_dialect_option
 @output_option(
     "The folder to write index.html, charts and tables into.", default=Path("outputs/report")
@@ -201,6 +203,7 @@ def report(
     title: str | None,
     subtitle: str | None,
     moments: str | None,
+    layout_cache: bool,
     csv_dialect: str,
     output: Path,
     **options: Any,
@@ -225,6 +228,7 @@ def report(
             moments=[m.strip() for m in moments.split(",")] if moments else None,
             progress=progress_printer(ctx, "periods"),
             csv_dialect=csv_dialect,
+            layout_cache=layout_cache,
         )
     )
 

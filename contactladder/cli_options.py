@@ -354,6 +354,17 @@ def show(result: Any) -> None:
         click.echo(terminal_text(render_parameters(note, CliOptions())), err=True)
 
 
+def layout_cache_option() -> Callable:
+    """``--layout-cache/--no-layout-cache``: the maps' positions kept beside the data."""
+    return click.option(
+        "--layout-cache/--no-layout-cache",
+        default=True,
+        show_default=True,
+        help="Keep the positions beside the data (a private file), so that the next map, "
+        "timeline or report of the same data does not lay them out again.",
+    )
+
+
 def map_options(command: Callable) -> Callable:
     """The options that maps and the timeline share."""
     options = [
@@ -381,13 +392,7 @@ def map_options(command: Callable) -> Callable:
             help="Also write <name>.embed.html, the <iframe> snippet to paste into a "
             "web page, and print it.",
         ),
-        click.option(
-            "--layout-cache/--no-layout-cache",
-            default=True,
-            show_default=True,
-            help="Keep the positions beside the data (a private file), so that the next map "
-            "or timeline of the same data does not lay them out again.",
-        ),
+        layout_cache_option(),
     ]
     for option in reversed(options):
         command = option(command)

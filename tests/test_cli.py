@@ -223,6 +223,19 @@ def test_rejects_never_land_inside_a_report_folder(tmp_path):
     assert (tmp_path / "private" / "report.rejects.csv").exists()
 
 
+def test_report_keeps_the_layout_beside_the_data_unless_told_not_to(small):
+    from contactladder.jobs.map_cache import CACHE_FILE
+
+    without = run("report", small, "--no-layout-cache", "-o", small.parent / "plain")
+    assert without.exit_code == 0, without.output
+    assert not (small / CACHE_FILE).exists()
+    cached = run("report", small, "-o", small.parent / "cached")
+    assert cached.exit_code == 0, cached.output
+    assert (small / CACHE_FILE).exists() and not list((small.parent / "cached").rglob(CACHE_FILE))
+    plain, again = (small.parent / name / "index.html" for name in ("plain", "cached"))
+    assert plain.read_bytes() == again.read_bytes()
+
+
 def test_bad_column_option_is_a_usage_error(small):
     result = run("growth", small, "--column", "datum")
     assert result.exit_code == 2 and "is not NAME=COLUMN" in result.output
