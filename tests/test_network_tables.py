@@ -11,13 +11,8 @@ from helpers import write_export_village
 
 from contactladder.errors import UsageError
 from contactladder.io.export import export
-from contactladder.io.network_tables import (
-    export_ids,
-    nodes_table,
-    tie_type,
-    ties_table,
-    write_tables,
-)
+from contactladder.io.network_tables import export_ids, nodes_table, tie_type, ties_table
+from contactladder.io.table_files import write_tables
 from contactladder.network.ladder_network import LadderNetwork
 
 

@@ -11,8 +11,10 @@ The rooms, from the bottom up:
   cell runs the data (:func:`write_table`, :func:`write_workbook`);
 - :mod:`~contactladder.io.values`: how dates, lists and text are written in files;
 - :mod:`~contactladder.io.network_tables`: the network as *nodes* and *ties* tables, anonymised
-  by the rules of :mod:`contactladder.privacy` (:func:`nodes_table`, :func:`ties_table`,
-  :func:`write_tables`);
+  by the rules of :mod:`contactladder.privacy` (:func:`nodes_table`, :func:`ties_table`), and
+  :mod:`~contactladder.io.table_files`, which writes them as CSV or a workbook
+  (:func:`write_tables`); :mod:`~contactladder.io.text_columns` and
+  :mod:`~contactladder.io.gexf_elements`: a file's elements made a column at a time;
 - :mod:`~contactladder.io.graphml` and :mod:`~contactladder.io.gexf`: one snapshot as GraphML,
   the growth as dynamic GEXF for Gephi's timeline;
 - :mod:`~contactladder.io.export`: :func:`export`, which chooses the format and file names.

@@ -64,7 +64,8 @@ from contactladder.errors import UsageError
 from contactladder.io.files import output_set
 from contactladder.io.gexf import write_gexf
 from contactladder.io.graphml import write_graphml
-from contactladder.io.network_tables import check_workbook, export_tables, write_sheets
+from contactladder.io.network_tables import export_tables
+from contactladder.io.table_files import check_workbook, write_sheets
 from contactladder.network.current import DEFAULT_LAPSE
 from contactladder.network.ladder_network import LadderNetwork
 

@@ -13,7 +13,8 @@ from these tables):
   exported.
 
 Rows are sorted (people by their exported id, ties by their two ends), so the same input gives
-the same tables. :func:`write_tables` writes them as two CSV files or one XLSX workbook.
+the same tables. :func:`~contactladder.io.table_files.write_tables` writes them as two CSV files
+or one XLSX workbook.
 
 Examples
 --------
@@ -29,15 +30,12 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
-from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from contactladder.errors import UsageError
-from contactladder.io.sheets import check_sheet_rows, write_table, write_workbook
-from contactladder.io.values import LIST_SEPARATOR, as_text, iso_columns, made_once
+from contactladder.io.values import LIST_SEPARATOR, as_text, made_once
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.privacy import PUBLIC_COLUMNS, is_private_column, person_label
 from contactladder.words.roles import role_key
@@ -52,9 +50,6 @@ __all__ = [
     "nodes_table",
     "tie_type",
     "ties_table",
-    "check_workbook",
-    "write_sheets",
-    "write_tables",
 ]
 
 #: The columns of :func:`nodes_table` (anonymised; with names ``name`` and further columns
@@ -75,8 +70,6 @@ TIE_COLUMNS = (
     "contacts",
     "activities",
 )
-# What to do with a table longer than a sheet holds.
-_CSV_HINT = "write CSV instead: give {format} csv"
 # Node attributes the network adds itself; a people column of that name is not copied.
 _NETWORK_ATTRIBUTES = ("number", "focal")
 
@@ -290,85 +283,6 @@ def tie_type(a: dict, b: dict, focal: str) -> str:
         key=lambda role: (role != role_key(focal), role),
     )
     return "-".join(roles)
-
-
-def write_tables(
-    net: LadderNetwork,
-    paths: Iterable[str | Path],
-    *,
-    as_of: object = None,
-    anonymize: bool = True,
-    lang: str = "nl",
-    csv_dialect: str = "plain",
-) -> list[Path]:
-    """Write :func:`nodes_table` and :func:`ties_table` for spreadsheets; return the paths.
-
-    ``paths`` is two CSV files (nodes, then ties) or one XLSX file (sheets ``nodes`` and
-    ``ties``), as :func:`~contactladder.io.export.export_paths` gives them. In CSV (in
-    ``csv_dialect``, see :mod:`contactladder.io.sheets`), dates are ISO text (with the time when
-    any has one); in XLSX they are date cells.
-
-    Raises
-    ------
-    UsageError
-        If one path is given and it does not end in ``.xlsx``; for an unknown dialect; for a
-        table longer than a sheet holds (:data:`~contactladder.io.sheets.MAX_SHEET_ROWS`), before
-        anything is written (the hint names ``format``: CSV has no such limit).
-    """
-    files = [Path(path) for path in paths]
-    tables = export_tables(net, as_of=as_of, anonymize=anonymize, lang=lang)
-    if len(files) == 1:
-        check_workbook(tables, files[0])
-    return write_sheets(tables, files, csv_dialect=csv_dialect)
-
-
-def check_workbook(tables: tuple[pd.DataFrame, pd.DataFrame], path: str | Path) -> None:
-    """Check that ``tables`` (nodes, ties) can be written as the workbook ``path``: an
-    ``.xlsx`` name, and each table within a sheet's rows.
-
-    Raises
-    ------
-    UsageError
-        If ``path`` does not end in ``.xlsx``; if a table is longer than a sheet holds
-        (:data:`~contactladder.io.sheets.MAX_SHEET_ROWS`; the hint names ``format``: CSV has no
-        such limit).
-
-    >>> check_workbook(export_tables(_example()), "village.csv")
-    Traceback (most recent call last):
-    ...
-    contactladder.errors.UsageError: a workbook needs an .xlsx file name 'village.csv'
-    """
-    path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        raise UsageError("a workbook needs an .xlsx file name", value=path.name)
-    nodes, ties = tables
-    check_sheet_rows({"nodes": nodes, "ties": ties}, path, hint=_CSV_HINT)
-
-
-def write_sheets(
-    tables: tuple[pd.DataFrame, pd.DataFrame],
-    paths: Iterable[str | Path],
-    *,
-    csv_dialect: str = "plain",
-) -> list[Path]:
-    """Write the tables of :func:`export_tables` as :func:`write_tables` does (two CSV files,
-    or one workbook); return the paths.
-
-    Raises
-    ------
-    UsageError
-        As :func:`check_workbook`, for one path; for an unknown dialect.
-    """
-    files = [Path(path) for path in paths]
-    nodes, ties = tables
-    if len(files) == 2:
-        return [
-            write_table(iso_columns(nodes), files[0], sheet="nodes", dialect=csv_dialect),
-            write_table(iso_columns(ties), files[1], sheet="ties", dialect=csv_dialect),
-        ]
-    (path,) = files
-    check_workbook(tables, path)
-    return [write_workbook({"nodes": nodes, "ties": ties}, path)]
 
 
 def _further_columns(net: LadderNetwork) -> list[str]:
