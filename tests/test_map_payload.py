@@ -259,3 +259,16 @@ def test_a_focus_map_draws_faded_ties_faded_and_never_names_who_left(village_net
     )
     named = network_map_data(net, anonymize=False, status=status)["nodes"]["label"]
     assert "Annabel Zuiderveld" not in named and "Bramwell Oosterhof" in named
+
+
+def test_anonymous_dots_show_only_role_and_number():
+    G = nx.Graph()
+    G.add_node("p-anna", role="parent", number=1, name="Anna", wijk="Dieze")
+    G.add_node("p-ben", role="professional", number=1, organisation="GGD", wijk="Dieze")
+    G.add_edge("p-anna", "p-ben", rung=3)
+    bare = nx.Graph()
+    bare.add_nodes_from((n, {k: a.get(k) for k in ("role", "number")}) for n, a in G.nodes(data=True))
+    bare.add_edges_from(G.edges(data=True))
+    dots = map_data(G, LADDER, title="Dieze", anonymize=False, dots=True)
+    assert dots == map_data(bare, LADDER, title="Dieze", anonymize=False)
+    assert dots["wijken"] == [] and dots["nodes"]["label"] == ["Ouder 1", "Professional 1"]

@@ -172,3 +172,18 @@ def test_segment_paths_are_those_line_collection_makes():
         assert np.array_equal(ours.vertices, theirs.vertices) and ours.codes is theirs.codes
         assert ours.should_simplify == theirs.should_simplify
         assert ours.simplify_threshold == theirs.simplify_threshold
+
+
+@pytest.mark.parametrize("people", [3, LABELS_UP_TO + 1])
+def test_a_pictures_payload_draws_the_same_picture(people):
+    G = nx.Graph()
+    G.add_nodes_from((i, {"role": "parent", "number": i, "wijk": "Dieze"}) for i in range(people))
+    G.add_edges_from(((i, i + 1, {"rung": 1 + i % 4, "contacts": 2}) for i in range(people - 1)))
+    full = map_data(G, LADDER, title="Dieze", as_of="2025-03-01")
+    light = map_data(G, LADDER, title="Dieze", as_of="2025-03-01", picture=True)
+    assert set(light["edges"]) == {"a", "b", "level"} and light["activities"] == []
+    assert light["edges"] == {key: full["edges"][key] for key in ("a", "b", "level")}
+    assert light["nodes"]["label"] == (full["nodes"]["label"] if people <= LABELS_UP_TO else [])
+    assert light["subtitle"] == full["subtitle"]
+    for fmt in ("png", "svg"):
+        assert map_picture(light, fmt) == map_picture(full, fmt)

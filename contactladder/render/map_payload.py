@@ -47,18 +47,30 @@ from contactladder.render.styles import (
     alone_size,
     edge_width,
     group_key,
+    group_styles,
     node_order,
     node_size,
-    role_styles,
 )
 from contactladder.words import attribute_text
 from contactladder.words.roles import role_key
 
-__all__ = ["map_data", "focus_graph", "latest_contact", "legend_option", "LEGEND_OPTIONS"]
+__all__ = [
+    "map_data",
+    "focus_graph",
+    "latest_contact",
+    "legend_option",
+    "LEGEND_OPTIONS",
+    "LABELS_UP_TO",
+]
 
 #: The ``legend`` option: open, closed, or None (automatic: beside a wide map, above a narrow
 #: one in a compact form; open either way).
 LEGEND_OPTIONS = ("open", "closed", None)
+#: A static picture of at most this many people carries their labels
+#: (:mod:`contactladder.render.static_map`).
+LABELS_UP_TO = 30
+#: What an anonymous dot shows of a person (``map_data(dots=True)``).
+_DOT_ATTRIBUTES = ("role", "number", "focal")
 
 Positions = Mapping[Hashable, tuple[float, float]]
 Areas = Mapping[str, tuple[float, float, float]]
@@ -83,6 +95,8 @@ def map_data(
     faded_before: object = None,
     ties: bool = True,
     order: list[Hashable] | None = None,
+    picture: bool = False,
+    dots: bool = False,
 ) -> dict[str, Any]:
     """The payload of the map of ``G``: the people, their ties, legend and words.
 
@@ -130,6 +144,11 @@ def map_data(
     order : list, optional
         ``node_order(G)`` (:func:`~contactladder.render.styles.node_order`), when the caller
         has it already; made from ``G`` when not given.
+    picture : bool
+        True gives only what a static picture draws (:func:`~contactladder.render.static_map.
+        map_figure`): the ties' ends and levels (no dates, contacts, activities or fading) and
+        the people's labels only for a map of at most :data:`LABELS_UP_TO` people; the rest of
+        the payload as it is. Such a payload is not for a page.
 
     Returns
     -------
@@ -151,21 +170,25 @@ def map_data(
     missing = sum(1 for node in G if node not in positions)
     if missing:
         raise ValueError(f"positions lack {missing} of the {len(G)} people of the graph")
-    styles = role_styles(G, lang=lang, colours=colours)
-    group_index = {key: i for i, key in enumerate(styles)}
     order = node_order(G) if order is None else order
     index = {node: i for i, node in enumerate(order)}
-    wijken = sorted({attribute_text(w) for _, w in G.nodes(data="wijk")} - {""})
-    wijk_index = {w: i for i, w in enumerate(wijken)}
     people = list(map(dict(G.nodes(data=True)).__getitem__, order))
+    if dots:
+        people = [{key: attrs.get(key) for key in _DOT_ATTRIBUTES} for attrs in people]
+    styles = group_styles(people, lang=lang, colours=colours)
+    group_index = {key: i for i, key in enumerate(styles)}
+    wijken = sorted({attribute_text(attrs.get("wijk")) for attrs in people} - {""})
+    wijk_index = {w: i for i, w in enumerate(wijken)}
     nodes = _node_columns(G, order, people, positions, group_index, wijk_index, focal=focal)
-    nodes["label"] = [person_label(attrs, lang=lang, anonymize=anonymize) for attrs in people]
-    activities, edges = _edge_columns(G if ties else nx.Graph(), index, ladder)
-    fade = iso_date(faded_before) if faded_before is not None else ""
-    edges["faded"] = [
-        int(bool(fade) and bool(last) and last < fade) for last in edges["last_contact"]
-    ]
-    date = iso_date(as_of) if as_of is not None else _latest(G, edges, ties)
+    if not picture or len(people) <= LABELS_UP_TO:
+        nodes["label"] = [person_label(attrs, lang=lang, anonymize=anonymize) for attrs in people]
+    activities, edges = _edge_columns(G if ties else nx.Graph(), index, ladder, picture=picture)
+    if not picture:
+        fade = iso_date(faded_before) if faded_before is not None else ""
+        edges["faded"] = [
+            int(bool(fade) and bool(last) and last < fade) for last in edges["last_contact"]
+        ]
+    date = iso_date(as_of) if as_of is not None else _latest(G, edges, ties and not picture)
     lead = [f"{text['as_of']} {long_date(date, lang)}"] if date else []
     if areas is None:
         areas = _areas(G, positions)
@@ -237,21 +260,25 @@ def _node_columns(
 
 
 def _edge_columns(
-    G: nx.Graph, index: Mapping[Hashable, int], ladder: Ladder
+    G: nx.Graph, index: Mapping[Hashable, int], ladder: Ladder, *, picture: bool = False
 ) -> tuple[list[str], dict[str, list[Any]]]:
     """The activities named on ties, and the ties' columns (but ``faded``) sorted by their
-    ends' numbers in map order: one pass over the edges, each distinct date and activity list
-    converted once, the columns put in order with numpy."""
-    edges = list(iter(G.edges(data=True)))  # list() of the view would count it first
-    count = len(edges)
-    ends, attrs = ([u for u, _, _ in edges], [v for _, v, _ in edges]), [d for _, _, d in edges]
-    a, b = (np.fromiter(map(index.__getitem__, side), np.int64, count) for side in ends)
-    low, high = np.minimum(a, b), np.maximum(a, b)
+    ends' numbers in map order (for a ``picture`` only their ends and levels): one pass over
+    the adjacency, each distinct date and activity list converted once, the columns put in
+    order with numpy."""
+    low, high, attrs = _tie_ends(G, index)
     rank = np.lexsort((high, low))
 
     def column(name: str) -> list[Any]:
         return list(map(dict.get, attrs, itertools.repeat(name)))
 
+    ends = {
+        "a": low[rank].tolist(),
+        "b": high[rank].tolist(),
+        "level": _whole_numbers(column("rung"), ladder.bottom.level)[rank].tolist(),
+    }
+    if picture:
+        return [], ends
     acts = column("activities")
     distinct = {id(kinds): tuple(kinds or ()) for kinds in acts}
     activities = sorted({str(x) for kinds in distinct.values() for x in kinds})
@@ -259,14 +286,33 @@ def _edge_columns(
     used = {key: sorted(activity_index[str(x)] for x in kinds) for key, kinds in distinct.items()}
     ordered = np.array([id(kinds) for kinds in acts], dtype=object)[rank].tolist()
     return activities, {
-        "a": low[rank].tolist(),
-        "b": high[rank].tolist(),
-        "level": _whole_numbers(column("rung"), ladder.bottom.level)[rank].tolist(),
+        **ends,
         "first_contact": _in_order(_iso_texts(column("first_contact")), rank),
         "last_contact": _in_order(_iso_texts(column("last_contact")), rank),
         "contacts": _whole_numbers(column("contacts"), 0)[rank].tolist(),
         "activities": [list(used[key]) for key in ordered],
     }
+
+
+def _tie_ends(
+    G: nx.Graph, index: Mapping[Hashable, int]
+) -> tuple[np.ndarray, np.ndarray, list[dict[str, Any]]]:
+    """The ties of ``G`` (a simple graph) as the lower and higher numbers of their ends in
+    ``index`` and their attributes, in no set order: read from the adjacency in C loops, each
+    undirected tie kept from the end with the lower number."""
+    adjacency = list(G.adjacency())
+    neighbours = [others for _, others in adjacency]
+    degree = np.fromiter(map(len, neighbours), np.int64, len(neighbours))
+    total = int(degree.sum())
+    number = np.fromiter((index[node] for node, _ in adjacency), np.int64, len(adjacency))
+    a = np.repeat(number, degree)
+    others = itertools.chain.from_iterable(neighbours)
+    b = np.fromiter(map(index.__getitem__, others), np.int64, total)
+    attrs = list(itertools.chain.from_iterable(ties.values() for ties in neighbours))
+    if G.is_directed():
+        return np.minimum(a, b), np.maximum(a, b), attrs
+    keep = np.flatnonzero(a <= b)  # a self-tie is in its person's neighbours once
+    return a[keep], b[keep], list(map(attrs.__getitem__, keep.tolist()))
 
 
 def _whole_numbers(values: list[Any], missing: int) -> np.ndarray:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Hashable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from contactladder.analysis.durations import parse_duration
@@ -69,6 +70,7 @@ def network_map_data(
     lapse: object = DEFAULT_LAPSE,
     layout: Layout = layout_areas,
     aggregate: str = "auto",
+    picture: bool = False,
 ) -> dict[str, Any]:
     """:func:`map_data` of a network at one moment, with the options of the ``map`` command.
 
@@ -117,6 +119,9 @@ def network_map_data(
         (:mod:`contactladder.render.map_groups`); "people" draws every person; "auto" (the
         default) groups beyond :data:`~contactladder.render.map_groups.AGGREGATE_ABOVE` people.
         A map of one person's network always draws people.
+    picture : bool
+        Only what a static picture of the map draws (as for :func:`map_data`), not a page's
+        payload.
 
     Raises
     ------
@@ -165,6 +170,7 @@ def network_map_data(
             focus=person,
             part=part,
             faded_before=faded_before,
+            picture=picture,
             **shared,
         )
     if view == "current":
@@ -306,9 +312,10 @@ def network_colours(net: LadderNetwork) -> dict[str, str]:
     data: one table for every map of it."""
     if not net.has_column("organisation"):
         return {}
-    roles = net.column("role")
-    professional = [known_role(r) == "professional" for r in roles]
-    return organisation_colours(net.column("organisation")[professional])
+    codes, roles = pd.factorize(net.column("role"), use_na_sentinel=False)  # each role once
+    professional = np.array([known_role(r) == "professional" for r in roles], dtype=bool)
+    organisations = net.column("organisation")[professional[codes]] if len(codes) else []
+    return organisation_colours(pd.unique(np.asarray(organisations, dtype=object)))
 
 
 def _resolve_person(net: LadderNetwork, G: nx.Graph, person: object, wijk: str | None) -> Hashable:

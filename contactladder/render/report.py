@@ -53,7 +53,8 @@ def village_maps(
     net: LadderNetwork, moments: Sequence[str], *, lang: str = "nl", layout: Any = None
 ) -> dict[str, dict[str, Any]]:
     """The anonymised map payload of the village at each of ``moments`` (ISO dates), by file
-    stem: the positions, colours and legend of the interactive maps, for
+    stem, as a picture needs it (``picture=True``: no dates or activities of ties): the
+    positions, colours and legend of the interactive maps, for
     :func:`contactladder.render.static_map.map_picture`; ``layout`` as for
     :func:`~contactladder.render.network_map.network_map_data` (one layout for all of them by
     default: :func:`~contactladder.render.layout.remembered_layout`)."""
@@ -63,7 +64,7 @@ def village_maps(
     layout = layout or remembered_layout()
     return {
         village_stem(moment): network_map_data(
-            net, as_of=moment, lang=lang, anonymize=True, layout=layout
+            net, as_of=moment, lang=lang, anonymize=True, layout=layout, picture=True
         )
         for moment in moments
     }

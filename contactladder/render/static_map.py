@@ -49,6 +49,7 @@ from matplotlib.path import Path
 from contactladder.errors import UsageError
 from contactladder.privacy import names_notice
 from contactladder.render.charts import plain_text
+from contactladder.render.map_payload import LABELS_UP_TO
 from contactladder.render.tie_raster import draw_tie_image
 
 __all__ = [
@@ -64,8 +65,6 @@ __all__ = [
 
 #: Picture formats and the metadata that keeps them byte-identical.
 FORMATS = {"png": {"Software": None}, "svg": {"Date": None}}
-#: Maps with at most this many people carry their labels.
-LABELS_UP_TO = 30
 _MARKERS = {
     "dot": "o",
     "diamond": "D",

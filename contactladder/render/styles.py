@@ -48,6 +48,7 @@ __all__ = [
     "edge_width",
     "organisation_colours",
     "role_styles",
+    "group_styles",
     "group_key",
     "node_order",
     "alone_kinds",
@@ -171,9 +172,29 @@ def role_styles(
     >>> [(s["label"], s["colour"], s["shape"]) for s in role_styles(G, lang="en").values()]
     [('Parent', '#f2a900', 'dot'), ('Professional (GGD)', '#0072b2', 'diamond')]
     """
-    keys = {
-        group_key(attrs, role=role, organisation=organisation) for _, attrs in G.nodes(data=True)
-    }
+    return group_styles(
+        (attrs for _, attrs in G.nodes(data=True)),
+        lang=lang,
+        role=role,
+        organisation=organisation,
+        colours=colours,
+    )
+
+
+def group_styles(
+    people: Iterable[Mapping[str, Any]],
+    *,
+    lang: str = "nl",
+    role: str = "role",
+    organisation: str = "organisation",
+    colours: Mapping[str, str] | None = None,
+) -> dict[tuple[str, str], dict[str, str]]:
+    """:func:`role_styles` of the people with these node attributes.
+
+    >>> list(group_styles([{"role": "parent"}, {"role": "ouder"}], lang="en"))
+    [('parent', '')]
+    """
+    keys = {group_key(attrs, role=role, organisation=organisation) for attrs in people}
     organisations = sorted(o for r, o in keys if r == "professional" and o)
     table = dict(colours) if colours is not None else organisation_colours(organisations)
     extra = organisation_colours(o for o in organisations if o not in table)

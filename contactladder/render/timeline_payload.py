@@ -128,9 +128,7 @@ def timeline_data(
     w = words(lang)
     final = net.snapshot() if net.has_contacts else nx.Graph()
     G = in_wijk(final, options.wijk)
-    latest = latest_contact(G)  # the date of the whole history, before dots lose it
-    if not details:
-        G = _dots(G)
+    latest = latest_contact(G)  # the date of the whole history
     shared = shared_map_options(
         net, options, final, layout=layout, lang=lang, anonymize=anonymize, legend=legend
     )
@@ -143,6 +141,7 @@ def timeline_data(
         ties=False,
         order=order,
         as_of=latest or None,
+        dots=not details,
         **shared,
     )
     index = {node: i for i, node in enumerate(order)}
@@ -237,18 +236,6 @@ def _add_ends(ends_a: list, ends_b: list, changes: list[tuple]) -> None:
     columns = list(zip(*changes))
     ends_a += columns[0]
     ends_b += columns[1]
-
-
-def _dots(G: nx.Graph) -> nx.Graph:
-    """``G`` with each person reduced to what an anonymous dot shows (role, number, focal)
-    and the ties without their attributes (the timeline's ties are its own)."""
-    dots = nx.Graph()
-    dots.add_nodes_from(
-        (node, {key: attrs.get(key) for key in ("role", "number", "focal")})
-        for node, attrs in G.nodes(data=True)
-    )
-    dots.add_edges_from(G.edges())
-    return dots
 
 
 def counter_columns(net: LadderNetwork, *, view: str = "reached") -> list[str]:
