@@ -267,7 +267,9 @@ def test_anonymous_dots_show_only_role_and_number():
     G.add_node("p-ben", role="professional", number=1, organisation="GGD", wijk="Dieze")
     G.add_edge("p-anna", "p-ben", rung=3)
     bare = nx.Graph()
-    bare.add_nodes_from((n, {k: a.get(k) for k in ("role", "number")}) for n, a in G.nodes(data=True))
+    bare.add_nodes_from(
+        (n, {k: a.get(k) for k in ("role", "number")}) for n, a in G.nodes(data=True)
+    )
     bare.add_edges_from(G.edges(data=True))
     dots = map_data(G, LADDER, title="Dieze", anonymize=False, dots=True)
     assert dots == map_data(bare, LADDER, title="Dieze", anonymize=False)

@@ -178,7 +178,7 @@ def test_segment_paths_are_those_line_collection_makes():
 def test_a_pictures_payload_draws_the_same_picture(people):
     G = nx.Graph()
     G.add_nodes_from((i, {"role": "parent", "number": i, "wijk": "Dieze"}) for i in range(people))
-    G.add_edges_from(((i, i + 1, {"rung": 1 + i % 4, "contacts": 2}) for i in range(people - 1)))
+    G.add_edges_from((i, i + 1, {"rung": 1 + i % 4, "contacts": 2}) for i in range(people - 1))
     full = map_data(G, LADDER, title="Dieze", as_of="2025-03-01")
     light = map_data(G, LADDER, title="Dieze", as_of="2025-03-01", picture=True)
     assert set(light["edges"]) == {"a", "b", "level"} and light["activities"] == []
