@@ -83,6 +83,9 @@ _HEIGHT_IN = 8.0
 #: Dots per inch of the pictures (and of the picture of the ties inside a large map).
 DPI = 150
 _TIE_ALPHA = 0.8
+#: In an SVG of more than VECTOR_UP_TO people, everything up to this zorder (ties 1, people 2,
+#: rings 3; not the labels and names above them) is one picture: one image to draw and store.
+_RASTER_UP_TO_ZORDER = 3.5
 
 
 @plain_text
@@ -113,6 +116,8 @@ def map_figure(data: Mapping[str, Any]) -> Figure:
     points = min(box_w / (x1 - x0), box_h / (y1 - y0))  # points per canvas unit
 
     raster = len(xs) > VECTOR_UP_TO
+    if raster:  # ties, people and rings as one picture in an SVG (a PNG is all one anyway)
+        axes.set_rasterization_zorder(_RASTER_UP_TO_ZORDER)
     rungs = {r["level"]: r for r in data["rungs"]}
     lowest = data["min_level"] or min(rungs, default=1)
     ties = _tie_lines(edges, xs, ys, lowest)
