@@ -70,6 +70,6 @@ def test_bits_count_the_activities_shared_as_the_plain_way(seed):
         assert bits.all_counts(rows).tolist() == index.shared_counts(i, everyone).tolist()
         assert len(rows) == index.activity_count(i) == bits.activity_count(i)
         full = [k for k, count in enumerate(expected) if count == len(rows)]
-        assert bits.sharing_all(rows).tolist() == full
+        assert bits.sharing_all(i).tolist() == full
         among = np.arange(index.size) % 3 != 1
-        assert bits.sharing_all(rows, bits.pack(among)).tolist() == [k for k in full if among[k]]
+        assert bits.sharing_all(i, bits.pack(among)).tolist() == [k for k in full if among[k]]

@@ -49,6 +49,8 @@ POINTS: dict[str, int] = {
 CAPS: dict[str, int] = {"shared_contacts": 3, "bridge": 3}
 #: The seed of the order among equal candidates.
 SEED = "contactladder-2024"
+#: Candidates so few that all of them are put in order, tiebreak and all.
+FEW = 32
 
 
 def ranked(
@@ -123,17 +125,17 @@ def tiebreak(person: Hashable, candidate: Hashable) -> bytes:
     >>> tiebreak("p1", "p2") == tiebreak("p1", "p2"), tiebreak("p1", "p2") == tiebreak("p3", "p2")
     (True, False)
     """
-    return _tiebreaks(person, [candidate])[0]
+    return _tiebreaks(person, [f"{candidate}".encode()])[0]
 
 
-def _tiebreaks(person: Hashable, candidates: list[Hashable]) -> list[bytes]:
-    """:func:`tiebreak` of each of ``candidates``: the hash of the person's part is computed
-    once."""
-    start = hashlib.blake2b(f"{SEED}|{person}|".encode(), digest_size=8)
+def _tiebreaks(person: Hashable, candidates: list[bytes]) -> list[bytes]:
+    """:func:`tiebreak` of each of ``candidates`` (their ids as UTF-8 text): the hash of the
+    person's part is computed once."""
+    copy = hashlib.blake2b(f"{SEED}|{person}|".encode(), digest_size=8).copy
     found = []
     for candidate in candidates:
-        pair = start.copy()
-        pair.update(f"{candidate}".encode())
+        pair = copy()
+        pair.update(candidate)
         found.append(pair.digest())
     return found
 
@@ -198,8 +200,15 @@ def _select(
     top: int | None,
 ) -> list[tuple[Hashable, int]]:
     """The ``top`` best of ``members`` (codes) with their ``scores``, by score, then ``uses``,
-    then :func:`tiebreak`: the tiebreak is computed only where it decides."""
+    then :func:`tiebreak`: the tiebreak is computed only where it decides (of a few members,
+    for all of them)."""
     used = uses[members] if uses is not None else np.zeros(len(members), dtype=np.int64)
+    people, texts = village.index.people, village.index.id_texts
+    if len(members) <= FEW:
+        codes, points, times = members.tolist(), scores.tolist(), used.tolist()
+        places = _tiebreaks(person, [texts[code] for code in codes])
+        ranks = sorted(range(len(codes)), key=lambda k: (-points[k], times[k], places[k]))
+        return [(people[codes[k]], points[k]) for k in ranks[:top]]
     # In the order of the key: highest score first, then the one suggested least.
     key = used - scores * (int(used.max(initial=0)) + 1)
     order = np.argsort(key, kind="stable")
@@ -208,16 +217,16 @@ def _select(
         order = order[: np.searchsorted(key, key[top - 1], "right")]
         key = key[: len(order)]
     bounds = [0, *(np.flatnonzero(key[1:] != key[:-1]) + 1).tolist(), len(key)]
-    people, codes, points = village.index.people, members[order].tolist(), scores[order].tolist()
+    codes, points = members[order].tolist(), scores[order].tolist()
     chosen: list[tuple[Hashable, int]] = []
     for start, stop in pairwise(bounds):
         if top is not None and len(chosen) >= top:
             break
-        group = [people[code] for code in codes[start:stop]]
-        places = _tiebreaks(person, group)
+        group = codes[start:stop]
+        places = _tiebreaks(person, [texts[code] for code in group])
         need = len(group) if top is None else top - len(chosen)
         firsts = heapq.nsmallest(need, range(len(group)), key=places.__getitem__)
-        chosen.extend((group[k], points[start]) for k in firsts)
+        chosen.extend((people[group[k]], points[start]) for k in firsts)
     return chosen
 
 
@@ -242,10 +251,13 @@ class _Levels:
     near: np.ndarray
     #: The two-step neighbourhoods of the people (:meth:`VillageIndex.two_steps`).
     steps: tuple[np.ndarray, np.ndarray, np.ndarray]
-    #: The points of each person found in :attr:`steps` for shared contacts and columns, and
-    #: the most points of each person's columns (``fixed``).
-    points: np.ndarray
+    #: The most points of each person's columns, and the most anyone outside the person's
+    #: neighbourhood can earn (``bound``).
     fixed: np.ndarray
+    bound: np.ndarray
+    #: Of each person's neighbourhood, who can be suggested (within reach, focal, not known)
+    #: and reaches the bound, with their scores: ``ahead[1][ahead[0][i]:ahead[0][i + 1]]``.
+    ahead: tuple[np.ndarray, np.ndarray, np.ndarray]
     #: :attr:`open` as bits, and the bits of the people with each value of a column.
     open_bits: np.ndarray
     value_bits: dict[tuple[str, int], np.ndarray]
@@ -258,24 +270,35 @@ class _Levels:
         bits = VisitBits.of(village.index, codes)
         if bits is None:
             return None
-        out, near = (np.zeros(village.index.size, dtype=bool) for _ in range(2))
+        index = village.index
+        out, near = (np.zeros(index.size, dtype=bool) for _ in range(2))
         allowed = village.reach & village.focal_mask
-        steps = village.index.two_steps(codes)
+        steps = index.two_steps(codes)
         start, found, common = steps
-        owners = np.repeat(np.arange(village.index.size), np.diff(start))
+        owners = np.repeat(np.arange(index.size), np.diff(start))
         points = np.minimum(common * POINTS["shared_contacts"], CAPS["shared_contacts"])
         points += _column_points(village, owners, found, match)
-        fixed = _fixed_points(village, np.arange(village.index.size), match)
+        fixed = _fixed_points(village, np.arange(index.size), match)
+        bound = POINTS["same_activity"] * np.diff(bits.person_ptr) + fixed
+        # Who falls short of the columns' points stays below the bound: not counted.
+        hopeful = allowed[found] & ~_known(village, owners * index.size + found)
+        hopeful &= points >= fixed[owners]
+        owners, found, points = owners[hopeful], found[hopeful], points[hopeful]
+        points += POINTS["same_activity"] * bits.pair_counts(owners, found)
+        keep = points >= bound[owners]
+        owners, ahead = owners[keep], (found[keep], points[keep])
+        ahead_ptr = np.searchsorted(owners, np.arange(index.size + 1))
         return cls(
-            village, match, bits, allowed, out, near, steps, points, fixed, bits.pack(allowed), {}
-        )
+            village, match, bits, allowed, out, near, steps, fixed, bound,
+            (ahead_ptr, *ahead), bits.pack(allowed), {},
+        )  # fmt: skip
 
     def suggested(self, codes: list[int], uses: np.ndarray, most: int | None) -> None:
         """Count one more suggestion of each of ``codes`` in ``uses``; close who reached
         ``most``."""
         uses[codes] += 1
-        if most is not None:
-            full = np.array(codes, dtype=np.int64)[uses[codes] >= most]
+        full = np.array([code for code in codes if most is not None and uses[code] >= most])
+        if len(full):
             self.open[full] = False
             np.bitwise_and.at(
                 self.open_bits,
@@ -288,38 +311,31 @@ class _Levels:
         :meth:`suggested`."""
         village, match, index = self.village, self.match, self.village.index
         i = index.code[person]
+        ahead_ptr, ahead, scores = self.ahead
+        own = slice(ahead_ptr[i], ahead_ptr[i + 1])
+        members, scores = ahead[own], scores[own]
+        members, scores = members[self.open[members]], scores[self.open[members]]
+        bound = int(self.bound[i])
+        best = scores > bound
+        if np.count_nonzero(best) >= top:
+            return _select(village, person, members[best], scores[best], uses, top)
         mine, rungs = index.ties(i)
         known = mine[rungs >= min(2, len(village.net.ladder))]
         start, found, common = self.steps
-        where = slice(start[i], start[i + 1])
-        found, common, points = found[where], common[where], self.points[where]
+        found, common = found[start[i] : start[i + 1]], common[start[i] : start[i + 1]]
         self.out[known], self.out[i], self.near[found] = True, True, True
         try:
-            near = self.open[found] & ~self.out[found]
-            members, common, points = found[near], common[near], points[near]
-            fixed = int(self.fixed[i])
-            bound = POINTS["same_activity"] * self.bits.activity_count(i) + fixed
-            # Who falls short of the columns' points stays below the bound: not counted.
-            scores = np.full(len(members), -1, dtype=np.int64)
-            hopeful = points >= fixed
-            scores[hopeful] = points[hopeful] + POINTS["same_activity"] * self.bits.counts(
-                i, members[hopeful]
-            )
-            if (scores > bound).sum() >= top:
-                best = scores > bound
-                return _select(village, person, members[best], scores[best], uses, top)
-            rows = self.bits.shares(i)
             if bound > 0:
-                level = self.bits.sharing_all(rows, self._alike(i))
+                level = self.bits.sharing_all(i, self._alike(i))
                 level = level[~self.out[level] & ~self.near[level]]
-                keep = scores >= bound
-                if keep.sum() + len(level) >= top:
-                    members = np.concatenate([members[keep], level])
-                    scores = np.concatenate([scores[keep], np.full(len(level), bound)])
+                if len(members) + len(level) >= top:
+                    members = np.concatenate([members, level])
+                    scores = np.concatenate([scores, np.full(len(level), bound)])
                     return _select(village, person, members, scores, uses, top)
-            total = POINTS["same_activity"] * self.bits.all_counts(rows)
-            total[members] += np.minimum(
-                common * POINTS["shared_contacts"], CAPS["shared_contacts"]
+            total = POINTS["same_activity"] * self.bits.all_counts(self.bits.shares(i))
+            near = self.open[found] & ~self.out[found]
+            total[found[near]] += np.minimum(
+                common[near] * POINTS["shared_contacts"], CAPS["shared_contacts"]
             )
             everyone = np.flatnonzero(self.open & ~self.out)
             total = total[everyone] + _column_points(village, i, everyone, match)
@@ -339,3 +355,14 @@ class _Levels:
                     self.value_bits[key] = self.bits.pack(codes == codes[i])
                 found = found & self.value_bits[key]
         return found
+
+
+def _known(village: Village, pairs: np.ndarray) -> np.ndarray:
+    """Whether each of ``pairs`` (``i * size + j`` of codes) is a tie above the lowest rungs
+    (the two already know each other more than a little)."""
+    index = village.index
+    owners = np.repeat(np.arange(index.size), np.diff(index.indptr))
+    above = index.rungs >= min(2, len(village.net.ladder))
+    ties = np.sort(owners[above] * index.size + index.neighbours[above])
+    place = np.minimum(np.searchsorted(ties, pairs), max(len(ties) - 1, 0))
+    return ties[place] == pairs if len(ties) else np.zeros(len(pairs), dtype=bool)

@@ -145,6 +145,11 @@ class VillageIndex:
             np.searchsorted(times, times + window, side="right") - 1,
         )
 
+    @cached_property
+    def id_texts(self) -> list[bytes]:
+        """Every person's id as UTF-8 text, by code."""
+        return [f"{person}".encode() for person in self.people]
+
     @property
     def size(self) -> int:
         """The number of people."""

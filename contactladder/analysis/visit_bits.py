@@ -33,7 +33,7 @@ a month, Bo shares the gym with Ans, Cem with no one.
 >>> rows = bits.shares(0)
 >>> bits.counts(0, np.arange(3)).tolist(), bits.all_counts(rows).tolist()
 ([1, 1, 0], [1, 1, 0])
->>> bits.sharing_all(rows).tolist(), bits.sharing_all(rows, bits.pack(np.arange(3) > 0)).tolist()
+>>> bits.sharing_all(0).tolist(), bits.sharing_all(0, bits.pack(np.arange(3) > 0)).tolist()
 ([0, 1], [1])
 """
 
@@ -76,6 +76,14 @@ class VisitBits:
     pair_ptr: np.ndarray
     #: Where the (person, activity) pairs of each person start.
     person_ptr: np.ndarray
+    #: The moments in at most 64 coarse blocks, by person and activity (one word each): the
+    #: blocks with a visit; the blocks wholly within a person's ranges, and the blocks their
+    #: ranges touch (of the ``people`` of :meth:`of` only).
+    visit_blocks: np.ndarray
+    full_blocks: np.ndarray
+    near_blocks: np.ndarray
+    #: The number of each (person, activity) of :attr:`pair_ptr`, by person and activity.
+    pair_of: np.ndarray
 
     @classmethod
     def of(cls, index: VillageIndex, people: np.ndarray) -> VisitBits | None:
@@ -108,7 +116,9 @@ class VisitBits:
             step = 1 << (level - 1)
             runs[level, :, : blocks - step] = runs[level - 1, :, : blocks - step]
             runs[level, :, : blocks - step] |= runs[level - 1, :, step:]
-        return cls(index, store, moments, activities, *_pieces(index, people, moments, activities))
+        near = index.near_ranges(people)
+        pieces = _pieces(index, near, moments, activities)
+        return cls(index, store, moments, activities, *pieces, *_blocks(index, near, activities))
 
     def shares(self, i: int) -> np.ndarray:
         """One row of packed bits per activity of person ``i`` (one of the ``people`` of
@@ -128,15 +138,28 @@ class VisitBits:
 
     def counts(self, i: int, members: np.ndarray) -> np.ndarray:
         """For each of ``members`` (codes), how many activities they share with person ``i``
-        (one of the ``people`` of :meth:`of`): only the words of ``members`` are read."""
-        bounds = self.pair_ptr[self.person_ptr[i] : self.person_ptr[i + 1] + 1]
-        if len(bounds) < 2 or not len(members):
-            return np.zeros(len(members), dtype=np.int64)
-        pieces = self.pieces[bounds[0] : bounds[-1]]
-        words = self.store[pieces[:, None], members >> 6]
-        shared = np.bitwise_or.reduceat(words, bounds[:-1] - bounds[0], axis=0)
-        bits = (shared >> (members & 63).astype(np.uint64)) & np.uint64(1)
-        return bits.sum(axis=0, dtype=np.int64)
+        (one of the ``people`` of :meth:`of`)."""
+        return self.pair_counts(np.full(len(members), i, dtype=np.int64), members)
+
+    def pair_counts(self, owners: np.ndarray, members: np.ndarray) -> np.ndarray:
+        """For each pair of ``owners`` (codes of the ``people`` of :meth:`of`) and ``members``
+        (codes), how many activities they share: a visit in a block wholly within the owner's
+        ranges shares, one in no block of them does not, and only the rest is looked up in the
+        bits (just the words of ``members``)."""
+        visits = self.visit_blocks[members]
+        sure = (self.full_blocks[owners] & visits) != 0
+        pair, activity = np.nonzero(~sure & ((self.near_blocks[owners] & visits) != 0))
+        found = sure.sum(axis=1, dtype=np.int64)
+        if not len(pair):
+            return found
+        first = self.pair_of[owners[pair], activity]
+        starts, stops = self.pair_ptr[first], self.pair_ptr[first + 1]
+        whose = np.repeat(np.arange(len(pair)), stops - starts)
+        who = members[pair][whose]
+        words = self.store[self.pieces[ranges(starts, stops)], who >> 6]
+        bits = (words >> (who & 63).astype(np.uint64)) & np.uint64(1)
+        shared = np.bincount(whose, weights=bits, minlength=len(pair)) > 0
+        return found + np.bincount(pair, weights=shared, minlength=len(owners)).astype(np.int64)
 
     def all_counts(self, rows: np.ndarray) -> np.ndarray:
         """For everyone, in how many of ``rows`` (of :meth:`shares`) they are."""
@@ -151,29 +174,33 @@ class VisitBits:
         packed[: len(bits)] = bits
         return packed.view(WORD)
 
-    def sharing_all(self, rows: np.ndarray, among: np.ndarray | None = None) -> np.ndarray:
-        """The people (sorted codes) in every one of ``rows`` (everyone without rows), and in
-        ``among`` (a row, such as :meth:`pack` gives) when given."""
-        both = np.bitwise_and.reduce(rows, axis=0) if len(rows) else among
-        if both is None:
-            return np.arange(self.index.size)
-        if among is not None and len(rows):
-            both = both & among
-        words = np.flatnonzero(both)
-        bits = np.unpackbits(both[words].view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")
-        word, bit = np.nonzero(bits)
-        return words[word] * 64 + bit
+    def sharing_all(self, i: int, among: np.ndarray | None = None) -> np.ndarray:
+        """The people (sorted codes) who share every activity of person ``i`` (one of the
+        ``people`` of :meth:`of`; everyone when ``i`` has none), and are in ``among`` (a row,
+        such as :meth:`pack` gives) when given: only the words from the first to the last
+        with someone of ``among`` are read."""
+        filled = np.arange(self.store.shape[1]) if among is None else np.flatnonzero(among)
+        words = np.arange(filled[0], filled[-1] + 1) if len(filled) else filled
+        both = np.full(len(words), ~np.uint64(0)) if among is None else among[words]
+        bounds = self.pair_ptr[self.person_ptr[i] : self.person_ptr[i + 1] + 1]
+        if len(bounds) > 1 and len(words):
+            rows = self.store[self.pieces[bounds[0] : bounds[-1]], words[0] : words[-1] + 1]
+            shared = np.bitwise_or.reduceat(rows, bounds[:-1] - bounds[0], axis=0)
+            both &= np.bitwise_and.reduce(shared, axis=0)
+        found = np.flatnonzero(np.unpackbits(both.view(np.uint8), bitorder="little"))
+        found += 64 * int(words[0]) if len(words) else 0
+        return found[found < self.index.size]
 
 
 def _pieces(
-    index: VillageIndex, people: np.ndarray, moments: int, activities: int
+    index: VillageIndex, near: tuple[np.ndarray, ...], moments: int, activities: int
 ) -> tuple[np.ndarray, ...]:
     """The rows of :class:`VisitBits` whose bits, together, are the people with a visit in the
-    ranges of each of ``people`` (:meth:`VillageIndex.near_ranges`), by person and activity: for a
+    ranges ``near`` of some people (:meth:`VillageIndex.near_ranges`), by person and activity: for a
     range over blocks the end of its first block, its whole blocks (two runs that may overlap)
     and the start of its last block; within one block each of its moments. Also where each
     (person, activity) and each person starts."""
-    owner, low, high = index.near_ranges(people)
+    owner, low, high = near
     keys = len(index.near_low) + 1
     activity, start, stop = low // keys, low % keys, high % keys
     cells, blocks = activities * moments, moments // BLOCK
@@ -202,3 +229,34 @@ def _pieces(
     pair_ptr = np.searchsorted(whose[order], np.append(first_range, len(low)))
     person_ptr = np.searchsorted(pairs // activities, np.arange(index.size + 1))
     return rows[order], pair_ptr, person_ptr
+
+
+def _blocks(
+    index: VillageIndex, near: tuple[np.ndarray, ...], activities: int
+) -> tuple[np.ndarray, ...]:
+    """:attr:`VisitBits.visit_blocks`, :attr:`~VisitBits.full_blocks`,
+    :attr:`~VisitBits.near_blocks` (the moments in blocks of ``ceil(moments / 64)``) and
+    :attr:`~VisitBits.pair_of`, from the ranges ``near`` (:meth:`VillageIndex.near_ranges`)."""
+    keys = len(index.near_low) + 1
+    block = max(-(-len(index.near_low) // 64), 1)
+    below = np.array([(1 << k) - 1 for k in range(65)], dtype=np.uint64)  # bits 0 .. k - 1
+    visit_blocks, full_blocks, near_blocks = (
+        np.zeros((index.size, activities), dtype=WORD) for _ in range(3)
+    )
+    owners = np.repeat(np.arange(index.size), np.diff(index.visit_ptr))
+    np.bitwise_or.at(
+        visit_blocks,
+        (owners, index.visit_activity),
+        np.left_shift(np.uint64(1), (index.visit_moment // block).astype(np.uint64)),
+    )
+    owner, low, high = near
+    place = (owner, low // keys)
+    start, stop = low % keys, high % keys
+    first, last = start // block, stop // block
+    wholly = first + (start % block != 0), last - ((stop + 1) % block != 0)
+    np.bitwise_or.at(full_blocks, place, below[wholly[1] + 1] & ~below[wholly[0]])
+    np.bitwise_or.at(near_blocks, place, below[last + 1] & ~below[first])
+    pair_of = np.full((index.size, activities), -1, dtype=np.int64)
+    pairs = np.unique(owner * activities + place[1])
+    pair_of.reshape(-1)[pairs] = np.arange(len(pairs))
+    return visit_blocks, full_blocks, near_blocks, pair_of
