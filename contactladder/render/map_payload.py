@@ -175,11 +175,13 @@ def map_data(
     people = list(map(dict(G.nodes(data=True)).__getitem__, order))
     if dots:
         people = [{key: attrs.get(key) for key in _DOT_ATTRIBUTES} for attrs in people]
-    styles = group_styles(people, lang=lang, colours=colours)
+    keys = list(map(group_key, people))
+    styles = group_styles(keys, lang=lang, colours=colours)
     group_index = {key: i for i, key in enumerate(styles)}
+    groups = list(map(group_index.__getitem__, keys))
     wijken = sorted({attribute_text(attrs.get("wijk")) for attrs in people} - {""})
     wijk_index = {w: i for i, w in enumerate(wijken)}
-    nodes = _node_columns(G, order, people, positions, group_index, wijk_index, focal=focal)
+    nodes = _node_columns(G, order, people, positions, groups, wijk_index, focal=focal)
     if not picture or len(people) <= LABELS_UP_TO:
         nodes["label"] = [person_label(attrs, lang=lang, anonymize=anonymize) for attrs in people]
     activities, edges = _edge_columns(G if ties else nx.Graph(), index, ladder, picture=picture)
@@ -236,26 +238,28 @@ def _node_columns(
     order: list[Hashable],
     people: list[Mapping[str, Any]],
     positions: Positions,
-    group_index: Mapping[tuple[str, str], int],
+    groups: list[int],
     wijk_index: Mapping[str, int],
     *,
     focal: str,
 ) -> dict[str, list[Any]]:
     """The people's columns but their labels, in map ``order`` (``people``: their attributes
-    in that order): place, size, legend group, wijk and who needs a link (drawn at least the
-    median person's size)."""
-    kinds = alone_kinds(G, focal=focal)
-    sizes = [node_size(degree) for degree in map(dict(G.degree()).__getitem__, order)]
+    in that order; ``groups`` their legend groups): place, size, legend group, wijk and who
+    needs a link (drawn at least the median person's size)."""
+    kinds = list(map(alone_kinds(G, focal=focal).__getitem__, order))
+    degrees = list(map(dict(G.degree()).__getitem__, order))
+    size_of = {degree: node_size(degree) for degree in set(degrees)}
+    sizes = list(map(size_of.__getitem__, degrees))
     least = alone_size(sizes)
-    xy = [positions[node] for node in order]
+    xy = np.array([positions[node] for node in order], dtype=float).reshape(-1, 2).tolist()
     return {
-        "x": [round(float(x), 1) for x, _ in xy],
-        "y": [round(float(y), 1) for _, y in xy],
-        "size": [max(size, least) if kinds[node] else size for node, size in zip(order, sizes)],
-        "group": [group_index[group_key(attrs)] for attrs in people],
+        "x": [round(x, 1) for x, _ in xy],
+        "y": [round(y, 1) for _, y in xy],
+        "size": [max(size, least) if kind else size for kind, size in zip(kinds, sizes)],
+        "group": groups,
         "wijk": [wijk_index.get(attribute_text(attrs.get("wijk")), -1) for attrs in people],
         "label": [],
-        "alone": [kinds[node] for node in order],
+        "alone": kinds,
     }
 
 
@@ -279,18 +283,17 @@ def _edge_columns(
     }
     if picture:
         return [], ends
-    acts = column("activities")
-    distinct = {id(kinds): tuple(kinds or ()) for kinds in acts}
-    activities = sorted({str(x) for kinds in distinct.values() for x in kinds})
+    lists, codes = _by_object(column("activities"))
+    kinds = [tuple(each or ()) for each in lists]
+    activities = sorted({str(x) for each in kinds for x in each})
     activity_index = {x: i for i, x in enumerate(activities)}
-    used = {key: sorted(activity_index[str(x)] for x in kinds) for key, kinds in distinct.items()}
-    ordered = np.array([id(kinds) for kinds in acts], dtype=object)[rank].tolist()
+    used = [sorted(activity_index[str(x)] for x in each) for each in kinds]
     return activities, {
         **ends,
-        "first_contact": _in_order(_iso_texts(column("first_contact")), rank),
-        "last_contact": _in_order(_iso_texts(column("last_contact")), rank),
+        "first_contact": _iso_column(column("first_contact"), rank),
+        "last_contact": _iso_column(column("last_contact"), rank),
         "contacts": _whole_numbers(column("contacts"), 0)[rank].tolist(),
-        "activities": [list(used[key]) for key in ordered],
+        "activities": list(map(list, map(used.__getitem__, codes[rank].tolist()))),
     }
 
 
@@ -326,10 +329,6 @@ def _whole_numbers(values: list[Any], missing: int) -> np.ndarray:
     return numbers
 
 
-def _in_order(values: list[Any], rank: np.ndarray) -> list[Any]:
-    return np.array(values, dtype=object)[rank].tolist() if len(values) else []
-
-
 def _latest(G: nx.Graph, edges: Mapping[str, list[Any]], ties: bool) -> str:
     """The latest last contact of a tie, as ISO text ("" for none): from the ties' columns,
     or from ``G`` without them."""
@@ -351,12 +350,19 @@ def latest_contact(G: nx.Graph) -> str:
     return max((d for d in iso_dates(list(distinct.values())) if d), default="")
 
 
-def _iso_texts(values: Sequence[object]) -> list[str]:
-    """:func:`~contactladder.render.map_text.iso_dates` of ``values``, each object converted
-    once: the ties of a network share their dates' objects, so there are few."""
-    distinct = {id(value): value for value in values}
-    texts = dict(zip(distinct, iso_dates(list(distinct.values()))))
-    return [texts[key] for key in map(id, values)]
+def _by_object(values: Sequence[Any]) -> tuple[list[Any], np.ndarray]:
+    """The distinct objects among ``values`` by identity (the ties of a network share their
+    dates' and activity lists' objects, so there are few) and the number of each value's."""
+    ids = np.fromiter(map(id, values), np.int64, len(values))
+    _, first, codes = np.unique(ids, return_index=True, return_inverse=True)
+    return list(map(values.__getitem__, first.tolist())), codes
+
+
+def _iso_column(values: Sequence[object], rank: np.ndarray) -> list[str]:
+    """:func:`~contactladder.render.map_text.iso_dates` of ``values`` in the order ``rank``,
+    each object converted once."""
+    distinct, codes = _by_object(values)
+    return np.array(iso_dates(distinct), dtype=object)[codes[rank]].tolist()
 
 
 def focus_graph(G: nx.Graph, person: Hashable) -> nx.Graph:

@@ -87,6 +87,7 @@ _ORGANISATION_COLOURS = (
 _OTHER_ROLE_COLOURS = ("#8c564b", "#17becf", "#bcbd22", "#9467bd", "#7f7f7f")
 _OTHER_ROLE_SHAPE = "square"
 _ROLE_ORDER = ("parent", "professional", "volunteer", "child")
+_ROLE_RANKS = {rk: rank for rank, rk in enumerate(_ROLE_ORDER)}
 #: The ring of the people who need a link: a colour no rung, role or organisation has.
 ALONE_COLOUR = "#d4006a"
 #: :func:`alone_kinds` of a focal person with no tie.
@@ -172,29 +173,21 @@ def role_styles(
     >>> [(s["label"], s["colour"], s["shape"]) for s in role_styles(G, lang="en").values()]
     [('Parent', '#f2a900', 'dot'), ('Professional (GGD)', '#0072b2', 'diamond')]
     """
-    return group_styles(
-        (attrs for _, attrs in G.nodes(data=True)),
-        lang=lang,
-        role=role,
-        organisation=organisation,
-        colours=colours,
+    keys = (
+        group_key(attrs, role=role, organisation=organisation) for _, attrs in G.nodes(data=True)
     )
+    return group_styles(keys, lang=lang, colours=colours)
 
 
 def group_styles(
-    people: Iterable[Mapping[str, Any]],
-    *,
-    lang: str = "nl",
-    role: str = "role",
-    organisation: str = "organisation",
-    colours: Mapping[str, str] | None = None,
+    keys: Iterable[tuple[str, str]], *, lang: str = "nl", colours: Mapping[str, str] | None = None
 ) -> dict[tuple[str, str], dict[str, str]]:
-    """:func:`role_styles` of the people with these node attributes.
+    """:func:`role_styles` of the people in these legend groups (their :func:`group_key`).
 
-    >>> list(group_styles([{"role": "parent"}, {"role": "ouder"}], lang="en"))
+    >>> list(group_styles([("parent", ""), ("parent", "")], lang="en"))
     [('parent', '')]
     """
-    keys = {group_key(attrs, role=role, organisation=organisation) for attrs in people}
+    keys = set(keys)
     organisations = sorted(o for r, o in keys if r == "professional" and o)
     table = dict(colours) if colours is not None else organisation_colours(organisations)
     extra = organisation_colours(o for o in organisations if o not in table)
@@ -260,7 +253,7 @@ def node_order(G: nx.Graph) -> list[Hashable]:
     def key(item: tuple[Hashable, Mapping[str, Any]]) -> tuple:
         node, attrs = item
         rk = known_role(attrs.get("role"))
-        rank = _ROLE_ORDER.index(rk) if rk in _ROLE_ORDER else len(_ROLE_ORDER)
+        rank = _ROLE_RANKS.get(rk, len(_ROLE_ORDER))
         number = attrs.get("number")
         number = int(number) if number is not None and number == number else math.inf
         return (rank, rk, number, type(node).__name__, str(node))
@@ -279,15 +272,15 @@ def alone_kinds(G: nx.Graph, *, focal: str = "parent", role: str = "role") -> di
     {'ann': 0, 'bo': 0, 'cem': 1}
     """
     key = role_key(focal)
-    is_focal = {node: known_role(value) == key for node, value in G.nodes(data=role)}
+    is_focal = {node for node, value in G.nodes(data=role) if known_role(value) == key}
     return {
         node: (
             0
-            if not is_focal[node]
+            if node not in is_focal
             else ALONE
             if not others
             else 0
-            if any(is_focal[other] for other in others)
+            if not is_focal.isdisjoint(others)
             else NO_PEER_TIE
         )
         for node, others in G.adjacency()
