@@ -154,6 +154,7 @@ def test_a_big_map_draws_its_people_and_ties_as_one_picture_inside_its_svg(monke
     picture = map_picture(data, "svg")
     assert b"<image" in picture and b"<image" not in vector
     assert b"Acquaintance" in picture  # the legend stays text
+    assert picture.count(b"<image") == 1  # ties, people and rings: one picture
     assert picture == map_picture(data, "svg")  # still the same bytes for the same data
 
 
