@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 import networkx as nx
@@ -41,6 +41,7 @@ from contactladder.ladder import Ladder
 from contactladder.privacy import person_label
 from contactladder.render.layout import layout_areas
 from contactladder.render.map_text import counts_text, iso_date, iso_dates, long_date, page_text
+from contactladder.render.map_ties import tie_columns
 from contactladder.render.styles import (
     ALONE_COLOUR,
     alone_kinds,
@@ -184,7 +185,7 @@ def map_data(
     nodes = _node_columns(G, order, people, positions, groups, wijk_index, focal=focal)
     if not picture or len(people) <= LABELS_UP_TO:
         nodes["label"] = [person_label(attrs, lang=lang, anonymize=anonymize) for attrs in people]
-    activities, edges = _edge_columns(G if ties else nx.Graph(), index, ladder, picture=picture)
+    activities, edges = tie_columns(G if ties else nx.Graph(), index, ladder, picture=picture)
     if not picture:
         fade = iso_date(faded_before) if faded_before is not None else ""
         edges["faded"] = [
@@ -263,72 +264,6 @@ def _node_columns(
     }
 
 
-def _edge_columns(
-    G: nx.Graph, index: Mapping[Hashable, int], ladder: Ladder, *, picture: bool = False
-) -> tuple[list[str], dict[str, list[Any]]]:
-    """The activities named on ties, and the ties' columns (but ``faded``) sorted by their
-    ends' numbers in map order (for a ``picture`` only their ends and levels): one pass over
-    the adjacency, each distinct date and activity list converted once, the columns put in
-    order with numpy."""
-    low, high, attrs = _tie_ends(G, index)
-    rank = np.lexsort((high, low))
-
-    def column(name: str) -> list[Any]:
-        return list(map(dict.get, attrs, itertools.repeat(name)))
-
-    ends = {
-        "a": low[rank].tolist(),
-        "b": high[rank].tolist(),
-        "level": _whole_numbers(column("rung"), ladder.bottom.level)[rank].tolist(),
-    }
-    if picture:
-        return [], ends
-    lists, codes = _by_object(column("activities"))
-    kinds = [tuple(each or ()) for each in lists]
-    activities = sorted({str(x) for each in kinds for x in each})
-    activity_index = {x: i for i, x in enumerate(activities)}
-    used = [sorted(activity_index[str(x)] for x in each) for each in kinds]
-    return activities, {
-        **ends,
-        "first_contact": _iso_column(column("first_contact"), rank),
-        "last_contact": _iso_column(column("last_contact"), rank),
-        "contacts": _whole_numbers(column("contacts"), 0)[rank].tolist(),
-        "activities": list(map(list, map(used.__getitem__, codes[rank].tolist()))),
-    }
-
-
-def _tie_ends(
-    G: nx.Graph, index: Mapping[Hashable, int]
-) -> tuple[np.ndarray, np.ndarray, list[dict[str, Any]]]:
-    """The ties of ``G`` (a simple graph) as the lower and higher numbers of their ends in
-    ``index`` and their attributes, in no set order: read from the adjacency in C loops, each
-    undirected tie kept from the end with the lower number."""
-    adjacency = list(G.adjacency())
-    neighbours = [others for _, others in adjacency]
-    degree = np.fromiter(map(len, neighbours), np.int64, len(neighbours))
-    total = int(degree.sum())
-    number = np.fromiter((index[node] for node, _ in adjacency), np.int64, len(adjacency))
-    a = np.repeat(number, degree)
-    others = itertools.chain.from_iterable(neighbours)
-    b = np.fromiter(map(index.__getitem__, others), np.int64, total)
-    attrs = list(itertools.chain.from_iterable(ties.values() for ties in neighbours))
-    if G.is_directed():
-        return np.minimum(a, b), np.maximum(a, b), attrs
-    keep = np.flatnonzero(a <= b)  # a self-tie is in its person's neighbours once
-    return a[keep], b[keep], list(map(attrs.__getitem__, keep.tolist()))
-
-
-def _whole_numbers(values: list[Any], missing: int) -> np.ndarray:
-    """``int(value or missing)`` of each of ``values``, as an array (at once when they are
-    numbers)."""
-    try:
-        numbers = np.array(values, dtype=np.int64)
-    except (TypeError, ValueError):  # None among them, or text
-        return np.array([int(value or missing) for value in values], dtype=np.int64)
-    numbers[numbers == 0] = missing
-    return numbers
-
-
 def _latest(G: nx.Graph, edges: Mapping[str, list[Any]], ties: bool) -> str:
     """The latest last contact of a tie, as ISO text ("" for none): from the ties' columns,
     or from ``G`` without them."""
@@ -348,21 +283,6 @@ def latest_contact(G: nx.Graph) -> str:
     lasts = map(dict.get, ties, itertools.repeat("last_contact"))  # each tie from both ends
     distinct = {id(last): last for last in lasts}
     return max((d for d in iso_dates(list(distinct.values())) if d), default="")
-
-
-def _by_object(values: Sequence[Any]) -> tuple[list[Any], np.ndarray]:
-    """The distinct objects among ``values`` by identity (the ties of a network share their
-    dates' and activity lists' objects, so there are few) and the number of each value's."""
-    ids = np.fromiter(map(id, values), np.int64, len(values))
-    _, first, codes = np.unique(ids, return_index=True, return_inverse=True)
-    return list(map(values.__getitem__, first.tolist())), codes
-
-
-def _iso_column(values: Sequence[object], rank: np.ndarray) -> list[str]:
-    """:func:`~contactladder.render.map_text.iso_dates` of ``values`` in the order ``rank``,
-    each object converted once."""
-    distinct, codes = _by_object(values)
-    return np.array(iso_dates(distinct), dtype=object)[codes[rank]].tolist()
 
 
 def focus_graph(G: nx.Graph, person: Hashable) -> nx.Graph:
