@@ -43,7 +43,7 @@ def test_outputs_written_as_a_set_keep_the_old_pair_when_a_writer_fails_half_way
 ):
     export(net, tmp_path / "v", format="csv")
     before = _tree(tmp_path)
-    import contactladder.io.network_tables as tables
+    import contactladder.io.table_files as tables
 
     real = tables.write_table
     calls = []
