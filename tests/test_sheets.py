@@ -4,6 +4,8 @@ import zipfile
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from contactladder.errors import UsageError
 from contactladder.io.sheets import write_table, write_workbook
@@ -39,3 +41,29 @@ def test_table_suffix_must_be_csv_or_xlsx(tmp_path):
 def test_csv_is_utf8_without_index(tmp_path):
     path = write_table(pd.DataFrame({"wijk": ["Diëze"], "ties": [2]}), tmp_path / "t.CSV")
     assert path.read_bytes() == "wijk,ties\nDiëze,2\n".encode()
+
+
+_CELL_TEXT = st.text(alphabet=st.sampled_from(list("ab ,;\"'=+-@\t\r\n_x0&<>é")), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    texts=st.lists(st.one_of(st.none(), _CELL_TEXT), min_size=1, max_size=6),
+    numbers=st.lists(st.integers(-(10**12), 10**12), min_size=1, max_size=6),
+    flags=st.lists(st.booleans(), min_size=1, max_size=6),
+    dialect=st.sampled_from(["plain", "excel-nl"]),
+    notice=st.sampled_from(["", "holds personal data"]),
+)
+def test_csv_of_text_numbers_and_booleans_is_pandas_csv_byte_for_byte(
+    texts, numbers, flags, dialect, notice
+):
+    from contactladder.io import sheets
+
+    rows = min(len(texts), len(numbers), len(flags))
+    table = pd.DataFrame(
+        {"text": texts[:rows], "number": numbers[:rows], "flag": flags[:rows]}
+    ).astype({"text": object})
+    fast = sheets.csv_bytes(table, dialect=dialect, notice=notice)
+    with pytest.MonkeyPatch.context() as patched:  # the table through pandas' writer, as before
+        patched.setattr(sheets, "_polars_columns", lambda table: None)
+        assert fast == sheets.csv_bytes(table, dialect=dialect, notice=notice)

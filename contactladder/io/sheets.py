@@ -50,7 +50,6 @@ import datetime
 import io
 import json
 import math
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -265,24 +264,18 @@ def _polars_columns(table: pd.DataFrame) -> dict[str, pl.Series] | None:
         elif not pd.api.types.is_datetime64_any_dtype(values) and pd.api.types.infer_dtype(
             cells := values.to_numpy(dtype=object), skipna=True
         ) in ("string", "empty"):
-            given = cells.copy()
-            given[pd.isna(cells)] = None
-            columns[name] = _csv_column(pl.Series(given.tolist(), dtype=pl.String))
+            columns[name] = _csv_column(cells)
         else:
             return None
     return columns
 
 
-def _csv_column(texts: pl.Series) -> pl.Series:
-    """:func:`_csv_cell` of a column of text: a ``'`` before a formula's start, line ends as
-    ``\\n``; empty text as null."""
-    formula = texts.str.contains("^[" + re.escape("".join(FORMULA_STARTS)) + "]")
-    if formula.any():
-        texts = pl.select(pl.when(formula).then(pl.lit("'") + texts).otherwise(texts)).to_series()
-    if texts.str.contains("\r", literal=True).any():
-        texts = texts.str.replace_all("\r\n", "\n", literal=True)
-        texts = texts.str.replace_all("\r", "\n", literal=True)
-    return texts.set(texts == "", None)
+def _csv_column(cells: np.ndarray) -> pl.Series:
+    """:func:`_csv_cell` of a column of text (missing cells None), made once per distinct text;
+    empty text as null."""
+    codes, distinct = pd.factorize(cells)  # a missing cell's code is -1: the None at the end
+    made = [_csv_cell(text) or None for text in distinct] + [None]
+    return pl.Series(np.array(made, dtype=object)[codes].tolist(), dtype=pl.String)
 
 
 def _csv_cells(cells: list, decimal: str) -> list:
