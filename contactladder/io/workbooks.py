@@ -249,13 +249,9 @@ def _cells(distinct: list, kind: str, strings: SharedStrings, counts: list[int])
     order; a text that XML and Excel hold as it is (most are) made without its checks."""
     texts = pl.Series([v if type(v) is str else None for v in distinct], dtype=pl.String)
     plain = texts.str.contains(_PLAIN_TEXT).fill_null(False).to_list()
-    if kind == "iso_day" or not any(plain):
-        return [_cell(value, kind, strings, cells) for value, cells in zip(distinct, counts)]
-    numbers = strings.numbers
-    strings.count += sum(cells for cells, simple in zip(counts, plain) if simple)
     return [
-        (f'" t="s"><v>{numbers.setdefault(value, len(numbers))}</v></c>', len(value))
-        if simple
+        (f'" t="s"><v>{strings.index(value, cells)}</v></c>', len(value))
+        if simple and kind != "iso_day"
         else _cell(value, kind, strings, cells)
         for value, cells, simple in zip(distinct, counts, plain)
     ]
