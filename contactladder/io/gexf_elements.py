@@ -64,13 +64,11 @@ def node_batches(
             "stamp": " />\n",
         }
     )
-    element = pl.concat_str(
-        [
-            *_parts('      <node id="', pl.col("id"), '" label="', pl.col("label"), '" start="'),
-            *_parts(pl.col("start"), '">\n', _attvalues_start(names, pl.lit(False))),
-            *_static_lines(names),
-            _attvalues_end(names, pl.lit(False), "      </node>\n"),
-        ],
+    element = joined(
+        *('      <node id="', pl.col("id"), '" label="', pl.col("label"), '" start="'),
+        *(pl.col("start"), '">\n', _attvalues_start(names, pl.lit(False))),
+        *_static_lines(names),
+        _attvalues_end(names, pl.lit(False), "      </node>\n"),
         ignore_nulls=True,
     )
     for start, stop in batch_bounds(len(frame), size):
@@ -123,13 +121,11 @@ def edge_batches(
         frame = frame.with_columns(since=first).with_columns(opening=opening)
     has_spells = pl.col("has_spells")
     frame = frame.with_columns(stamp=joined(' start="', pl.col("since"), '" />\n'))
-    head = pl.concat_str(
-        [
-            *_parts('      <edge id="e', (pl.col("row") + 1).cast(pl.String), '" source="'),
-            *_parts(pl.col("source"), '" target="', pl.col("target"), '" weight="'),
-            *_parts(pl.col("rung"), '"', pl.col("opening"), _attvalues_start(names, has_spells)),
-            *_static_lines(names),
-        ],
+    head = joined(
+        *('      <edge id="e', (pl.col("row") + 1).cast(pl.String), '" source="'),
+        *(pl.col("source"), '" target="', pl.col("target"), '" weight="'),
+        *(pl.col("rung"), '"', pl.col("opening"), _attvalues_start(names, has_spells)),
+        *_static_lines(names),
         ignore_nulls=True,
     )
     tail = _attvalues_end(names, has_spells, "      </edge>\n")
@@ -177,11 +173,6 @@ def _ends(
     return {"source": ids.gather(low), "target": ids.gather(high)}
 
 
-def _parts(*parts: str | pl.Expr) -> list[pl.Expr]:
-    """The ``parts`` as expressions: text as literal text."""
-    return [pl.lit(part) if isinstance(part, str) else part for part in parts]
-
-
 def _values(table: pd.DataFrame, names: list[str], with_time: bool) -> dict[str, pl.Series]:
     """The text of each static attribute (null where empty): dates as ISO text, anything
     else escaped."""
@@ -196,23 +187,26 @@ def _values(table: pd.DataFrame, names: list[str], with_time: bool) -> dict[str,
 
 def _attvalues_start(names: list[str], has_spells: pl.Expr) -> pl.Expr:
     """``<attvalues>``, or ``<attvalues />`` when there is no value and no spell."""
-    empty = pl.all_horizontal([pl.col(name).is_null() for name in names]) & ~has_spells
+    empty = _no_attvalues(names, has_spells)
     return pl.when(empty).then(pl.lit(_EMPTY)).otherwise(pl.lit(_OPEN))
 
 
 def _attvalues_end(names: list[str], has_spells: pl.Expr, end: str) -> pl.Expr:
     """``</attvalues>`` (unless there is no value and no spell), then ``end``."""
-    empty = pl.all_horizontal([pl.col(name).is_null() for name in names]) & ~has_spells
+    empty = _no_attvalues(names, has_spells)
     return pl.when(empty).then(pl.lit(end)).otherwise(pl.lit(_CLOSE + end))
+
+
+def _no_attvalues(names: list[str], has_spells: pl.Expr) -> pl.Expr:
+    """Whether an element has no static value (all of ``names`` null) and no spell."""
+    return pl.all_horizontal([pl.col(name).is_null() for name in names]) & ~has_spells
 
 
 def _static_lines(names: list[str]) -> list[pl.Expr]:
     """One ``<attvalue>`` per column of ``names``, null where it is (its text empty), ending
     in the ``stamp`` column (its time and the end of the tag)."""
     return [
-        pl.concat_str(
-            _parts(f'          <attvalue for="{name}" value="', pl.col(name), '"', pl.col("stamp"))
-        )
+        joined(f'          <attvalue for="{name}" value="', pl.col(name), '"', pl.col("stamp"))
         for name in names
     ]
 

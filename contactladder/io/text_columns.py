@@ -91,9 +91,13 @@ def iso_column(dates: pd.Series | np.ndarray, *, with_time: bool) -> pl.Series:
     return moments.dt.strftime(form).fill_null("")
 
 
-def joined(*parts: str | pl.Expr) -> pl.Expr:
-    """An element: the ``parts`` (literal text, or expressions of text) one after the other."""
-    return pl.concat_str([pl.lit(part) if isinstance(part, str) else part for part in parts])
+def joined(*parts: str | pl.Expr, ignore_nulls: bool = False) -> pl.Expr:
+    """An element: the ``parts`` (literal text, or expressions of text) one after the other;
+    null where a part is, unless ``ignore_nulls`` (then a null part is left out)."""
+    return pl.concat_str(
+        [pl.lit(part) if isinstance(part, str) else part for part in parts],
+        ignore_nulls=ignore_nulls,
+    )
 
 
 def line_if(value: pl.Expr, *parts: str | pl.Expr) -> pl.Expr:
