@@ -31,6 +31,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import math
 import statistics
 from collections.abc import Hashable, Iterable, Mapping
@@ -94,9 +95,6 @@ ALONE_COLOUR = "#d4006a"
 ALONE = 1
 #: :func:`alone_kinds` of a focal person with ties, none of them to another focal person.
 NO_PEER_TIE = 2
-# known_role's answers so far, by the role as written (few distinct values).
-_KNOWN_ROLES: dict[object, str] = {}
-_KNOWN_ROLES_UP_TO = 10_000
 
 
 def node_size(ties: int) -> float:
@@ -295,14 +293,13 @@ def known_role(value: object) -> str:
     ('parent', 'grootouder', '')
     """
     try:
-        return _KNOWN_ROLES[value]
-    except KeyError:
-        key = role_key(value)
-        if len(_KNOWN_ROLES) < _KNOWN_ROLES_UP_TO:  # NaN objects are each their own key
-            _KNOWN_ROLES[value] = key
-        return key
+        return _cached_role_key(value)
     except TypeError:  # a value that cannot be a key of a dict
         return role_key(value)
+
+
+# known_role's answers so far, by the role as written and its type (few distinct values).
+_cached_role_key = functools.lru_cache(maxsize=10_000, typed=True)(role_key)
 
 
 def alone_size(sizes: Iterable[float]) -> float:
