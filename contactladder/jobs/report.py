@@ -31,9 +31,10 @@ from contactladder.privacy import check_grouping
 from contactladder.render import charts
 from contactladder.render.layout import layout_areas
 from contactladder.render.map_text import iso_date
-from contactladder.render.report import report_figures, village_maps
+from contactladder.render.report import report_figures
 from contactladder.render.report_sections import report_html
 from contactladder.render.report_tables import ReportTables, shown_groups, slug
+from contactladder.render.report_village import village_maps
 from contactladder.render.report_weaving import shown_stages
 from contactladder.render.static_map import map_figure, picture_bytes
 from contactladder.words import words

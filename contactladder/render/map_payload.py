@@ -57,6 +57,7 @@ from contactladder.words.roles import role_key
 
 __all__ = [
     "map_data",
+    "people_payload",
     "focus_graph",
     "latest_contact",
     "legend_option",
@@ -164,8 +165,6 @@ def map_data(
     ValueError
         If ``positions`` lacks a node of ``G``.
     """
-    legend = legend_option(legend)
-    text = page_text(lang, part=part, focal=focal)
     if positions is None:
         positions, areas = layout_areas(G)
     missing = sum(1 for node in G if node not in positions)
@@ -174,17 +173,8 @@ def map_data(
     order = node_order(G) if order is None else order
     index = {node: i for i, node in enumerate(order)}
     people = list(map(dict(G.nodes(data=True)).__getitem__, order))
-    if dots:
-        people = [{key: attrs.get(key) for key in _DOT_ATTRIBUTES} for attrs in people]
-    keys = list(map(group_key, people))
-    styles = group_styles(keys, lang=lang, colours=colours)
-    group_index = {key: i for i, key in enumerate(styles)}
-    groups = list(map(group_index.__getitem__, keys))
-    wijken = sorted({attribute_text(attrs.get("wijk")) for attrs in people} - {""})
-    wijk_index = {w: i for i, w in enumerate(wijken)}
-    nodes = _node_columns(G, order, people, positions, groups, wijk_index, focal=focal)
-    if not picture or len(people) <= LABELS_UP_TO:
-        nodes["label"] = [person_label(attrs, lang=lang, anonymize=anonymize) for attrs in people]
+    kinds = list(map(alone_kinds(G, focal=focal).__getitem__, order))
+    degrees = list(map(dict(G.degree()).__getitem__, order))
     activities, edges = tie_columns(G if ties else nx.Graph(), index, ladder, picture=picture)
     if not picture:
         fade = iso_date(faded_before) if faded_before is not None else ""
@@ -192,13 +182,95 @@ def map_data(
             int(bool(fade) and bool(last) and last < fade) for last in edges["last_contact"]
         ]
     date = iso_date(as_of) if as_of is not None else _latest(G, edges, ties and not picture)
+    return people_payload(
+        people,
+        [positions[node] for node in order],
+        degrees,
+        kinds,
+        edges,
+        ladder,
+        title=title,
+        date=date,
+        lang=lang,
+        anonymize=anonymize,
+        focus=index.get(focus, -1) if focus is not None else None,
+        min_rung=min_rung,
+        colours=colours,
+        areas=areas if areas is not None else _areas(G, positions),
+        part=part,
+        focal=focal,
+        legend=legend,
+        activities=activities,
+        picture=picture,
+        dots=dots,
+    )
+
+
+def people_payload(
+    people: list[Mapping[str, Any]],
+    xy: list[tuple[float, float]],
+    degrees: list[int],
+    kinds: list[int],
+    edges: dict[str, list[Any]],
+    ladder: Ladder,
+    *,
+    title: str,
+    date: str,
+    areas: Areas,
+    lang: str = "nl",
+    anonymize: bool = True,
+    focus: int | None = None,
+    min_rung: int | None = None,
+    colours: Mapping[str, str] | None = None,
+    part: bool = False,
+    focal: str = "parent",
+    legend: str | None = None,
+    activities: list[str] | None = None,
+    picture: bool = False,
+    dots: bool = False,
+) -> dict[str, Any]:
+    """The payload of :func:`map_data` from its people's columns, worked out by the caller:
+    each person's node attributes, place, number of ties and :func:`~contactladder.render.
+    styles.alone_kinds` in map order, the ties' columns (``edges``, as ``tie_columns`` gives
+    them), the ``date`` it is as of (ISO text, "" for none) and the number of the person in
+    ``focus`` (None: no focus); the other keywords as for :func:`map_data`. For a caller that
+    knows the people and ties of a map without a graph (:mod:`contactladder.render.
+    report_village`).
+
+    Raises
+    ------
+    UsageError
+        For an unknown language or legend setting.
+    """
+    legend = legend_option(legend)
+    text = page_text(lang, part=part, focal=focal)
+    if dots:
+        people = [{key: attrs.get(key) for key in _DOT_ATTRIBUTES} for attrs in people]
+    keys = list(map(group_key, people))
+    styles = group_styles(keys, lang=lang, colours=colours)
+    group_index = {key: i for i, key in enumerate(styles)}
+    wijken = sorted({attribute_text(attrs.get("wijk")) for attrs in people} - {""})
+    wijk_index = {w: i for i, w in enumerate(wijken)}
+    size_of = {degree: node_size(degree) for degree in set(degrees)}
+    sizes = list(map(size_of.__getitem__, degrees))
+    least = alone_size(sizes)
+    xs, ys = np.array(xy, dtype=float).reshape(-1, 2).T.tolist()
+    nodes = {
+        "x": [round(x, 1) for x in xs],
+        "y": [round(y, 1) for y in ys],
+        "size": [max(size, least) if kind else size for kind, size in zip(kinds, sizes)],
+        "group": list(map(group_index.__getitem__, keys)),
+        "wijk": [wijk_index.get(attribute_text(attrs.get("wijk")), -1) for attrs in people],
+        "label": [],
+        "alone": kinds,
+    }
+    if not picture or len(people) <= LABELS_UP_TO:
+        nodes["label"] = [person_label(attrs, lang=lang, anonymize=anonymize) for attrs in people]
     lead = [f"{text['as_of']} {long_date(date, lang)}"] if date else []
-    if areas is None:
-        areas = _areas(G, positions)
     shown = [w for w in wijken if w in areas] if focus is None else []
     return {
         "title": str(title),
-        "subtitle": " · ".join([*lead, counts_text(len(order), len(edges["a"]), lang)]),
+        "subtitle": " · ".join([*lead, counts_text(len(people), len(edges["a"]), lang)]),
         "subtitle_lead": lead,
         "as_of": date,
         "lang": lang,
@@ -226,41 +298,11 @@ def map_data(
                 for k, name in enumerate(("x", "y", "radius"))
             },
         },
-        "activities": activities,
-        "focus": index.get(focus, -1) if focus is not None else -1,
+        "activities": activities or [],
+        "focus": focus if focus is not None else -1,
         "min_level": int(min_rung) if min_rung is not None else ladder.bottom.level,
         "nodes": nodes,
         "edges": edges,
-    }
-
-
-def _node_columns(
-    G: nx.Graph,
-    order: list[Hashable],
-    people: list[Mapping[str, Any]],
-    positions: Positions,
-    groups: list[int],
-    wijk_index: Mapping[str, int],
-    *,
-    focal: str,
-) -> dict[str, list[Any]]:
-    """The people's columns but their labels, in map ``order`` (``people``: their attributes
-    in that order; ``groups`` their legend groups): place, size, legend group, wijk and who
-    needs a link (drawn at least the median person's size)."""
-    kinds = list(map(alone_kinds(G, focal=focal).__getitem__, order))
-    degrees = list(map(dict(G.degree()).__getitem__, order))
-    size_of = {degree: node_size(degree) for degree in set(degrees)}
-    sizes = list(map(size_of.__getitem__, degrees))
-    least = alone_size(sizes)
-    xy = np.array([positions[node] for node in order], dtype=float).reshape(-1, 2).tolist()
-    return {
-        "x": [round(x, 1) for x, _ in xy],
-        "y": [round(y, 1) for _, y in xy],
-        "size": [max(size, least) if kind else size for kind, size in zip(kinds, sizes)],
-        "group": groups,
-        "wijk": [wijk_index.get(attribute_text(attrs.get("wijk")), -1) for attrs in people],
-        "label": [],
-        "alone": kinds,
     }
 
 

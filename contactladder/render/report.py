@@ -13,9 +13,9 @@ a masked count as missing (a gap), never as zero.
 
 At the top stand the title, the subtitle, the report's date (the data's last day, so the same
 data give the same report) and the period it covers. Pictures of the village at chosen moments
-(:func:`village_maps`, drawn by :mod:`contactladder.render.static_map` with the positions,
-colours and legend of the interactive maps) stand in the report for print; the interactive
-timeline is shown on screen only.
+(:func:`~contactladder.render.report_village.village_maps`, drawn by
+:mod:`contactladder.render.static_map` with the positions, colours and legend of the interactive
+maps) stand in the report for print; the interactive timeline is shown on screen only.
 
 Examples
 --------
@@ -29,45 +29,15 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
-
 from matplotlib.figure import Figure
 
 import contactladder.render.charts as charts
 from contactladder.network import LadderNetwork
-from contactladder.render.report_tables import (
-    ReportTables,
-    group_stem,
-    row_label,
-    shown_groups,
-    village_stem,
-)
+from contactladder.render.report_tables import ReportTables, group_stem, row_label, shown_groups
 from contactladder.words import words
 from contactladder.words.roles import role_word
 
-__all__ = ["report_figures", "village_maps"]
-
-
-def village_maps(
-    net: LadderNetwork, moments: Sequence[str], *, lang: str = "nl", layout: Any = None
-) -> dict[str, dict[str, Any]]:
-    """The anonymised map payload of the village at each of ``moments`` (ISO dates), by file
-    stem, as a picture needs it (``picture=True``: no dates or activities of ties): the
-    positions, colours and legend of the interactive maps, for
-    :func:`contactladder.render.static_map.map_picture`; ``layout`` as for
-    :func:`~contactladder.render.network_map.network_map_data` (one layout for all of them by
-    default: :func:`~contactladder.render.layout.remembered_layout`)."""
-    from contactladder.render.layout import remembered_layout
-    from contactladder.render.network_map import network_map_data
-
-    layout = layout or remembered_layout()
-    return {
-        village_stem(moment): network_map_data(
-            net, as_of=moment, lang=lang, anonymize=True, layout=layout, picture=True
-        )
-        for moment in moments
-    }
+__all__ = ["report_figures"]
 
 
 def report_figures(

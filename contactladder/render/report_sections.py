@@ -54,8 +54,8 @@ def report_html(
     groups, the stage of network weaving per wijk, timeline (screen only), methods.
 
     ``images`` holds the PNG bytes of each chart of :func:`report_figures` and each picture of
-    :func:`village_maps` by stem; ``village`` the map payloads of :func:`village_maps` (for
-    their captions); ``timeline_page`` the timeline page to embed (None for none).
+    :func:`~contactladder.render.report_village.village_maps` by stem; ``village`` their map
+    payloads (for their captions); ``timeline_page`` the timeline page to embed (None for none).
     """
     w = words(lang)
     headers = column_headers(net.ladder, lang, focal=net.focal)

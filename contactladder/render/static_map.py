@@ -86,6 +86,9 @@ _TIE_ALPHA = 0.8
 #: In an SVG of more than VECTOR_UP_TO people, everything up to this zorder (ties 1, people 2,
 #: rings 3; not the labels and names above them) is one picture: one image to draw and store.
 _RASTER_UP_TO_ZORDER = 3.5
+#: zlib's level for a PNG: the fastest. A map of 50,000 people (1.5 MB) is encoded in 60% of
+#: the time of the default level 6 for a file 5-6% larger; the pixels are the same.
+_PNG_COMPRESS_LEVEL = 1
 
 
 @plain_text
@@ -373,5 +376,12 @@ def picture_bytes(figure: Figure, fmt: str) -> bytes:
     with matplotlib.rc_context(
         {"svg.hashsalt": "contactladder", "svg.fonttype": "none", "path.simplify": False}
     ):
-        figure.savefig(buffer, format=fmt, dpi=DPI, metadata=FORMATS[fmt], facecolor="#ffffff")
+        figure.savefig(
+            buffer,
+            format=fmt,
+            dpi=DPI,
+            metadata=FORMATS[fmt],
+            facecolor="#ffffff",
+            **({"pil_kwargs": {"compress_level": _PNG_COMPRESS_LEVEL}} if fmt == "png" else {}),
+        )
     return buffer.getvalue()
