@@ -322,22 +322,22 @@ class Village:
 
 def _visits(net: LadderNetwork, cutoff: pd.Timestamp) -> pd.DataFrame:
     """``person, activity, date``: each end of every contact and every attendance before
-    ``cutoff``, at a named activity (see :func:`is_activity`)."""
-    contacts = net.contact_rows(before=cutoff)
-    attended = net.attendance(before=cutoff)
+    ``cutoff`` at a named activity (:func:`is_activity`); categoricals of the network's codes."""
+    contacts, attended = net.contact_rows(before=cutoff), net.attendance(before=cutoff)
+    ids, a, b = net.contact_ends(before=cutoff)
+    activity = np.concatenate([contacts["activity"], attended["activity"]])
+    label, labels = pd.factorize(activity, sort=True)
+    ends, visitors = label[: len(contacts)], ids.get_indexer(attended["person"])
     rows = pd.DataFrame(
         {
-            "person": np.concatenate(
-                [contacts["person_a"], contacts["person_b"], attended["person"]]
-            ),
-            "activity": np.concatenate(
-                [contacts["activity"], contacts["activity"], attended["activity"]]
+            "person": pd.Categorical.from_codes(np.concatenate([a, b, visitors]), ids),
+            "activity": pd.Categorical.from_codes(
+                np.concatenate([ends, ends, label[len(contacts) :]]), labels
             ),
             "date": np.concatenate([contacts["date"], contacts["date"], attended["date"]]),
         }
     )
-    named = [label for label in rows["activity"].unique() if is_activity(label)]
-    return rows[rows["activity"].isin(named)]
+    return rows[rows["activity"].isin([name for name in labels if is_activity(name)])]
 
 
 @dataclass

@@ -114,11 +114,13 @@ class VillageIndex:
             first = np.searchsorted(ends[order], tied)
             latest[tied] = np.maximum.reduceat(last.view(np.int64), first).view(latest.dtype)
         # Each distinct id looked up once: the visits hold each person many times.
-        visitor, visitors = pd.factorize(visits["person"].to_numpy(dtype=object))
-        person = np.array([code.get(p, -1) for p in visitors], dtype=np.int64)[visitor]
+        # (Categorical columns are factorized on their codes.) A visitor unknown to the graph
+        # or missing (-1: the last place) is left out.
+        visitor, visitors = pd.factorize(visits["person"])
+        person = np.array([code.get(p, -1) for p in visitors] + [-1], dtype=np.int64)[visitor]
         if (person < 0).any():
             visits, person = visits[person >= 0], person[person >= 0]
-        activity, names = pd.factorize(visits["activity"].to_numpy(dtype=object), sort=True)
+        activity, names = pd.factorize(visits["activity"], sort=True)
         moment, moments = pd.factorize(visits["date"].to_numpy(dtype="datetime64[ns]"), sort=True)
         width = max(len(names), 1) * max(len(moments), 1)
         rows = np.sort(

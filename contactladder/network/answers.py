@@ -12,6 +12,7 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from contactladder.errors import UsageError, literal
@@ -30,6 +31,7 @@ class DataAnswers:
     people: pd.DataFrame
     contacts: pd.DataFrame
     _key: bytes | None
+    _person_codes: tuple[np.ndarray, np.ndarray]
 
     @functools.cached_property
     def _node_attrs(self) -> dict:
@@ -127,3 +129,21 @@ class DataAnswers:
         """The contacts (``date, person_a, person_b, rung, activity, wijk, note, source``),
         sorted by date, before the moment ``before`` when given (a :meth:`cutoff`)."""
         return self.contacts if before is None else self.contacts[self.contacts["date"] < before]
+
+    def contact_ends(self, before: object = None) -> tuple[pd.Index, np.ndarray, np.ndarray]:
+        """The people's ids, and for each contact of :meth:`contact_rows` (with the same
+        ``before``) the positions of its ``person_a`` and ``person_b`` among them: the people
+        of many contacts without comparing their text.
+
+        >>> from contactladder.network import LadderNetwork
+        >>> net = LadderNetwork.from_path("data/zwolle-demo")
+        >>> ids, a, b = net.contact_ends()
+        >>> first = net.contact_rows().iloc[0]
+        >>> (ids[a[0]], ids[b[0]]) == (first["person_a"], first["person_b"]), len(a) == len(b)
+        (True, True)
+        """
+        a, b = self._person_codes
+        if before is not None:
+            keep = (self.contacts["date"] < before).to_numpy()
+            a, b = a[keep], b[keep]
+        return self.people.index, a, b
