@@ -89,6 +89,11 @@ _RASTER_UP_TO_ZORDER = 3.5
 #: zlib's level for a PNG: the fastest. A map of 50,000 people (1.5 MB) is encoded in 60% of
 #: the time of the default level 6 for a file 5-6% larger; the pixels are the same.
 _PNG_COMPRESS_LEVEL = 1
+# savefig's keywords per format, beside the metadata.
+_SAVE_OPTIONS: dict[str, dict[str, Any]] = {
+    "png": {"pil_kwargs": {"compress_level": _PNG_COMPRESS_LEVEL}},
+    "svg": {},
+}
 
 
 @plain_text
@@ -382,6 +387,6 @@ def picture_bytes(figure: Figure, fmt: str) -> bytes:
             dpi=DPI,
             metadata=FORMATS[fmt],
             facecolor="#ffffff",
-            **({"pil_kwargs": {"compress_level": _PNG_COMPRESS_LEVEL}} if fmt == "png" else {}),
+            **_SAVE_OPTIONS[fmt],
         )
     return buffer.getvalue()
