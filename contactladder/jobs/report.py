@@ -37,6 +37,7 @@ from contactladder.render.report_tables import ReportTables, shown_groups, slug
 from contactladder.render.report_village import village_maps
 from contactladder.render.report_weaving import shown_stages
 from contactladder.render.static_map import map_figure, picture_bytes
+from contactladder.render.styles import node_order
 from contactladder.words import words
 
 if TYPE_CHECKING:
@@ -256,14 +257,19 @@ def _village_and_timeline(
 ) -> tuple[dict[str, dict[str, Any]], str | None]:
     """The map payloads of the village at the report's moments and the timeline page (None
     without ``timeline``). They share the snapshot of the whole history and its layout (by
-    ``layout``, asked once); the snapshots are emptied when they are done."""
+    ``layout``, asked once) and its people's map order; the snapshots are emptied when they
+    are done."""
     once = layout_once(layout)
     with shared_snapshots(net) as shared:
-        village = village_maps(shared, tables.moments, lang=lang, layout=once)
-        return village, _timeline_page(shared, tables, lang, once) if timeline else None
+        order = node_order(shared.snapshot()) if net.has_contacts else []
+        village = village_maps(shared, tables.moments, lang=lang, layout=once, order=order)
+        page = _timeline_page(shared, tables, lang, once, order) if timeline else None
+        return village, page
 
 
-def _timeline_page(net: LadderNetwork, tables: ReportTables, lang: str, layout: Any) -> str:
+def _timeline_page(
+    net: LadderNetwork, tables: ReportTables, lang: str, layout: Any, order: list
+) -> str:
     """The anonymised timeline page of the report, from the report's own growth table.
 
     It shows the counters of the whole network only (the per-wijk counters would show exactly
@@ -281,4 +287,5 @@ def _timeline_page(net: LadderNetwork, tables: ReportTables, lang: str, layout: 
         anonymize=True,
         details=False,
         layout=layout,
+        order=order,
     )

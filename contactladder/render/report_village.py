@@ -49,14 +49,21 @@ __all__ = ["village_maps"]
 
 
 def village_maps(
-    net: LadderNetwork, moments: Sequence[str], *, lang: str = "nl", layout: Any = None
+    net: LadderNetwork,
+    moments: Sequence[str],
+    *,
+    lang: str = "nl",
+    layout: Any = None,
+    order: list[Hashable] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """The anonymised map payload of the village at each of ``moments`` (ISO dates), by file
     stem, as a picture needs it: equal to ``network_map_data(net, as_of=moment, lang=lang,
     anonymize=True, layout=layout, picture=True)`` (see the module), for
     :func:`contactladder.render.static_map.map_figure`; ``layout`` as for
     :func:`~contactladder.render.network_map.network_map_data` (one layout for all of them by
-    default: :func:`~contactladder.render.layout.remembered_layout`).
+    default: :func:`~contactladder.render.layout.remembered_layout`); ``order`` the
+    :func:`~contactladder.render.styles.node_order` of the snapshot of the end of the data,
+    when the caller has it.
 
     Raises
     ------
@@ -73,7 +80,7 @@ def village_maps(
     shared = shared_map_options(
         net, options, final, layout=layout, lang=lang, anonymize=True, legend=None
     )
-    everyone = _People(net, final, node_order(final))
+    everyone = _People(net, final, node_order(final) if order is None else order)
     maps = {}
     for moment in moments:
         present = everyone.present(net.cutoff(moment))

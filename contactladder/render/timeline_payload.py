@@ -32,6 +32,7 @@ Examples
 from __future__ import annotations
 
 import itertools
+from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -42,7 +43,7 @@ from contactladder.errors import UsageError
 from contactladder.network.current import DEFAULT_LAPSE, parse_lapse
 from contactladder.render.layout import layout_areas
 from contactladder.render.map_payload import latest_contact, map_data
-from contactladder.render.map_text import counts_text, long_date
+from contactladder.render.map_text import counts_text, iso_date, long_date
 from contactladder.render.network_map import (
     Layout,
     duration_text,
@@ -76,6 +77,7 @@ def timeline_data(
     view: str = "reached",
     lapse: object = DEFAULT_LAPSE,
     layout: Layout = layout_areas,
+    order: list[Hashable] | None = None,
 ) -> dict[str, Any]:
     """The payload of the timeline of ``net``.
 
@@ -110,6 +112,9 @@ def timeline_data(
     layout : callable
         Gives everyone's positions, as in :func:`~contactladder.render.network_map.
         network_map_data`.
+    order : list, optional
+        :func:`~contactladder.render.styles.node_order` of the people of the whole history (of
+        ``wijk``), when the caller has it; made here when not given.
 
     Raises
     ------
@@ -128,11 +133,12 @@ def timeline_data(
     w = words(lang)
     final = net.snapshot() if net.has_contacts else nx.Graph()
     G = in_wijk(final, options.wijk)
-    latest = latest_contact(G)  # the date of the whole history
+    # The date of the whole history: the day of the last contact, or of the wijk's last tie.
+    latest = iso_date(net.end) if options.wijk is None and net.has_contacts else latest_contact(G)
     shared = shared_map_options(
         net, options, final, layout=layout, lang=lang, anonymize=anonymize, legend=legend
     )
-    order = node_order(G)
+    order = node_order(G) if order is None else order
     data = map_data(
         G,
         net.ladder,
