@@ -53,6 +53,7 @@ __all__ = [
     "plain_text",
     "SERIES_COLOURS",
     "SIZE",
+    "SAVE_OPTIONS",
     "drawn_values",
 ]
 
@@ -67,6 +68,10 @@ SERIES_COLOURS = {
     "focal_alone": ALONE_COLOUR,
     "focal_only_professional": "#543005",
 }
+#: ``savefig``'s keywords per format, beside the metadata: a PNG with zlib's fastest level
+#: (the same pixels; a chart's file about 10% larger, a map of 50,000 people's 5%, encoded in
+#: 60% of the time of the default level 6).
+SAVE_OPTIONS: dict[str, dict[str, Any]] = {"png": {"pil_kwargs": {"compress_level": 1}}, "svg": {}}
 _SAVE: Any = {"svg.hashsalt": "contactladder", "svg.fonttype": "none", "font.size": 9}
 # The axes' place in the figure (left, bottom, width, height), the legend to their right.
 _AXES = (0.1, 0.2, 0.55, 0.68)
@@ -182,7 +187,14 @@ def figure_bytes(figure: Figure, format: str) -> bytes:
     metadata = {"png": {"Software": None}, "svg": {"Date": None}}[format]
     buffer = io.BytesIO()
     with matplotlib.rc_context(_SAVE):
-        figure.savefig(buffer, format=format, dpi=150, metadata=metadata, facecolor="#ffffff")
+        figure.savefig(
+            buffer,
+            format=format,
+            dpi=150,
+            metadata=metadata,
+            facecolor="#ffffff",
+            **SAVE_OPTIONS[format],
+        )
     return buffer.getvalue()
 
 

@@ -48,7 +48,7 @@ from matplotlib.path import Path
 
 from contactladder.errors import UsageError
 from contactladder.privacy import names_notice
-from contactladder.render.charts import plain_text
+from contactladder.render.charts import SAVE_OPTIONS, plain_text
 from contactladder.render.map_payload import LABELS_UP_TO
 from contactladder.render.tie_raster import draw_tie_image
 
@@ -86,14 +86,6 @@ _TIE_ALPHA = 0.8
 #: In an SVG of more than VECTOR_UP_TO people, everything up to this zorder (ties 1, people 2,
 #: rings 3; not the labels and names above them) is one picture: one image to draw and store.
 _RASTER_UP_TO_ZORDER = 3.5
-#: zlib's level for a PNG: the fastest. A map of 50,000 people (1.5 MB) is encoded in 60% of
-#: the time of the default level 6 for a file 5-6% larger; the pixels are the same.
-_PNG_COMPRESS_LEVEL = 1
-# savefig's keywords per format, beside the metadata.
-_SAVE_OPTIONS: dict[str, dict[str, Any]] = {
-    "png": {"pil_kwargs": {"compress_level": _PNG_COMPRESS_LEVEL}},
-    "svg": {},
-}
 
 
 @plain_text
@@ -387,6 +379,6 @@ def picture_bytes(figure: Figure, fmt: str) -> bytes:
             dpi=DPI,
             metadata=FORMATS[fmt],
             facecolor="#ffffff",
-            **_SAVE_OPTIONS[fmt],
+            **SAVE_OPTIONS[fmt],
         )
     return buffer.getvalue()
