@@ -197,44 +197,67 @@ def _histories(
 ) -> tuple[list[int], list[int], list[int], list[list[int]]]:
     """When each person of ``index`` (person -> 0, 1, ... in its order) appears, and the ties
     among them sorted by their ends' numbers ``a <= b``: ``a``, ``b`` and each one's history
-    ``[step, level, ...]`` (level 0: ended), from one walk over the periods."""
-    appear = [-1] * len(index)
+    ``[step, level, ...]`` (level 0: ended). The reached view reads them from the contacts
+    grouped by period and pair (:meth:`~contactladder.network.LadderNetwork.period_rows`: a
+    tie's step where it is new or climbs is a row whose reached rung is above the one before),
+    the current view from one walk over the periods."""
+    if view == "reached":
+        periods, rows, joined = net.period_rows(freq)
+        people = pd.Index(list(index), dtype=object)
+        number = people.get_indexer(net.column("role").index)  # by code; -1: not in the map
+        appear = np.full(len(index), -1, dtype=np.int64)
+        shown = np.flatnonzero((number >= 0) & (joined < len(periods)))
+        appear[number[shown]] = joined[shown]
+        changes = np.flatnonzero(rows.reached > rows.before)  # a new tie's before is 0
+        i, j = number[rows.code_a[changes]], number[rows.code_b[changes]]
+        steps, levels = rows.period[changes], rows.reached[changes]
+        return (appear.tolist(), *_tie_histories(i, j, steps, levels, len(index)))
+    first: list[int] = [-1] * len(index)
     ends_a: list = []
     ends_b: list = []
-    levels: list = []
+    changed: list = []
     numbers: list[int] = []
     for number, step in enumerate(net.periods(freq, graph=False, view=view, lapse=lapse)):
         for person in step.joined:
-            if person in index and appear[index[person]] < 0:
-                appear[index[person]] = number
+            if person in index and first[index[person]] < 0:
+                first[index[person]] = number
         # A step's changes in the order they happened: new, climbed, declined, ended.
-        before = len(levels)
+        before = len(changed)
         if step.new_ties:
             _add_ends(ends_a, ends_b, step.new_ties)
-            levels += step.new_rungs
-        for changed in (step.climbed, step.declined):
-            if changed:
-                _add_ends(ends_a, ends_b, changed)
-                levels += [new for *_, new in changed]
+            changed += step.new_rungs
+        for moved in (step.climbed, step.declined):
+            if moved:
+                _add_ends(ends_a, ends_b, moved)
+                changed += [new for *_, new in moved]
         if step.ended:
             _add_ends(ends_a, ends_b, step.ended)
-            levels += [0] * len(step.ended)
-        numbers += [number] * (len(levels) - before)
+            changed += [0] * len(step.ended)
+        numbers += [number] * (len(changed) - before)
     people = pd.Index(list(index), dtype=object)  # person -> number, -1 for one not in it
     i = people.get_indexer(pd.Index(ends_a, dtype=object)).astype(np.int64)
     j = people.get_indexer(pd.Index(ends_b, dtype=object)).astype(np.int64)
+    return (first, *_tie_histories(i, j, np.asarray(numbers), np.asarray(changed), len(index)))
+
+
+def _tie_histories(
+    i: np.ndarray, j: np.ndarray, steps: np.ndarray, levels: np.ndarray, people: int
+) -> tuple[list[int], list[int], list[list[int]]]:
+    """The ties of changes in time order (their ends' numbers ``i, j``, -1 for one not in the
+    map; each change's step and level) sorted by their ends ``a <= b``: ``a``, ``b`` and each
+    one's history ``[step, level, ...]``."""
     keep = (i >= 0) & (j >= 0)
     low, high = np.minimum(i, j)[keep], np.maximum(i, j)[keep]
-    order = np.argsort(low * max(len(index), 1) + high, kind="stable")  # in time within a tie
+    order = np.argsort(low * max(people, 1) + high, kind="stable")  # in time within a tie
     low, high = low[order], high[order]
     starts = np.flatnonzero(np.r_[True, (low[1:] != low[:-1]) | (high[1:] != high[:-1])])
     starts = starts[starts < len(low)]
-    steps = np.asarray(numbers, dtype=np.int64)[keep][order]
+    steps = np.asarray(steps, dtype=np.int64)[keep][order]
     rungs = np.asarray(levels, dtype=np.int64)[keep][order]
     flat = np.column_stack([steps, rungs]).ravel().tolist()
     bounds = (np.r_[starts, len(low)] * 2).tolist()
     histories = [flat[start:end] for start, end in itertools.pairwise(bounds)]
-    return appear, low[starts].tolist(), high[starts].tolist(), histories
+    return low[starts].tolist(), high[starts].tolist(), histories
 
 
 def _add_ends(ends_a: list, ends_b: list, changes: list[tuple]) -> None:
