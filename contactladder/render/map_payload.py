@@ -249,7 +249,8 @@ def people_payload(
     keys = list(map(group_key, people))
     styles = group_styles(keys, lang=lang, colours=colours)
     group_index = {key: i for i, key in enumerate(styles)}
-    wijken = sorted({attribute_text(attrs.get("wijk")) for attrs in people} - {""})
+    wijk_of = [attribute_text(attrs.get("wijk")) for attrs in people]
+    wijken = sorted(set(wijk_of) - {""})
     wijk_index = {w: i for i, w in enumerate(wijken)}
     size_of = {degree: node_size(degree) for degree in set(degrees)}
     sizes = list(map(size_of.__getitem__, degrees))
@@ -260,7 +261,7 @@ def people_payload(
         "y": [round(y, 1) for y in ys],
         "size": [max(size, least) if kind else size for kind, size in zip(kinds, sizes)],
         "group": list(map(group_index.__getitem__, keys)),
-        "wijk": [wijk_index.get(attribute_text(attrs.get("wijk")), -1) for attrs in people],
+        "wijk": [wijk_index.get(wijk, -1) for wijk in wijk_of],
         "label": [],
         "alone": kinds,
     }
