@@ -226,6 +226,27 @@ def test_cli_timeline_errors(tmp_path, args, message):
     assert not (tmp_path / "dorp.html").exists()
 
 
+def test_cli_timeline_beyond_what_a_page_draws(tmp_path, monkeypatch):
+    """Beyond the people a page draws, a timeline is one clear error before the growth is
+    counted, and nothing is written; one wijk of fewer people is drawn."""
+    import contactladder.analysis.growth as growth_module
+
+    data, out = write_village(tmp_path / "Zwolle"), tmp_path / "dorp.html"
+    monkeypatch.setattr("contactladder.render.map_groups.AGGREGATE_ABOVE", 8)
+    monkeypatch.setattr(growth_module, "growth", lambda *a, **k: pytest.fail("growth counted"))
+    result = run("timeline", data, "-o", out)
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: too many people for a timeline '9 people'; a timeline draws at most 8: give "
+        "--wijk to draw one wijk; a map of everyone shows them grouped\n"
+    )
+    assert not out.exists()
+    monkeypatch.undo()
+    monkeypatch.setattr("contactladder.render.map_groups.AGGREGATE_ABOVE", 4)
+    assert run("timeline", data, "--wijk", "dieze", "-o", out).exit_code == 0
+    assert out.exists()
+
+
 def test_cli_timeline_default_output(tmp_path, monkeypatch):
     data = write_village(tmp_path / "Zwolle")
     monkeypatch.chdir(tmp_path)

@@ -154,13 +154,17 @@ def timeline_job(
     Raises
     ------
     UsageError
-        If ``output`` does not end in ``.html``, or for an unknown period, language, wijk or
-        rung.
+        If ``output`` does not end in ``.html``, for an unknown period, language, wijk or
+        rung, or more people than a timeline draws
+        (:func:`~contactladder.render.map_groups.check_timeline_size`).
     """
+    from contactladder.render.map_groups import check_timeline_size
     from contactladder.render.timeline_payload import timeline_data
 
     output = pages.html_path(output)
     net, notes = open_source(source, output=output)
+    if options.get("wijk") is None:  # refused before the growth is counted (one wijk: later)
+        check_timeline_size(int((net.present_from < net.cutoff()).sum()))
     counted = timeline_counters(
         net,
         freq=freq,

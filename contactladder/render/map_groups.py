@@ -55,6 +55,7 @@ __all__ = [
     "AGGREGATE_OPTIONS",
     "aggregate_option",
     "shows_groups",
+    "check_timeline_size",
     "group_tables",
     "group_map_data",
 ]
@@ -90,6 +91,26 @@ def shows_groups(G: nx.Graph, aggregate: object = "auto") -> bool:
     """
     option = aggregate_option(aggregate)
     return option == "groups" or (option == "auto" and len(G) > AGGREGATE_ABOVE)
+
+
+def check_timeline_size(people: int) -> None:
+    """Refuse a timeline of more than :data:`AGGREGATE_ABOVE` people: a timeline has no
+    grouped view, and a page of every step of more people is more than a browser draws.
+
+    >>> check_timeline_size(AGGREGATE_ABOVE)
+    >>> try:
+    ...     check_timeline_size(AGGREGATE_ABOVE + 1)
+    ... except UsageError as error:
+    ...     print(error)  # doctest: +ELLIPSIS
+    too many people for a timeline '50,001 people'; a timeline draws at most 50,000: give wijk...
+    """
+    if people > AGGREGATE_ABOVE:
+        raise UsageError(
+            "too many people for a timeline",
+            value=f"{people:,} people",
+            hint=f"a timeline draws at most {AGGREGATE_ABOVE:,}: give {{wijk}} to draw one "
+            "wijk; a map of everyone shows them grouped",
+        )
 
 
 def group_tables(G: nx.Graph, *, focal: str = "parent") -> tuple[pd.DataFrame, pd.DataFrame]:
