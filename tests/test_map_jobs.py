@@ -242,6 +242,9 @@ def test_cli_timeline_beyond_what_a_page_draws(tmp_path, monkeypatch):
     )
     assert not out.exists()
     monkeypatch.undo()
+    monkeypatch.setattr("contactladder.render.map_groups.AGGREGATE_ABOVE", 3)  # Dieze has 4
+    result = run("timeline", data, "--wijk", "dieze", "-o", out)
+    assert result.exit_code == 1 and "'4 people'" in result.output and not out.exists()
     monkeypatch.setattr("contactladder.render.map_groups.AGGREGATE_ABOVE", 4)
     assert run("timeline", data, "--wijk", "dieze", "-o", out).exit_code == 0
     assert out.exists()

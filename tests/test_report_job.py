@@ -122,3 +122,18 @@ def test_the_snapshots_of_the_maps_are_emptied_when_they_are_done(tmp_path, monk
     monkeypatch.setattr(LadderNetwork, "snapshot", kept)
     report_job.write_report(LadderNetwork.from_path(DEMO), tmp_path, freq="quarter")
     assert len(built) == 1 and [len(G) for G in built] == [0]
+
+
+def test_a_village_too_large_for_a_timeline_says_so_in_its_place(tmp_path, monkeypatch):
+    """Beyond the people a timeline draws, the report is written with a sentence in the
+    timeline's place (no frame), in the report's language."""
+    net = LadderNetwork.from_path(DEMO)
+    people = len(net.snapshot())
+    monkeypatch.setattr("contactladder.render.map_groups.AGGREGATE_ABOVE", people - 1)
+    page = report_job.write_report(net, tmp_path, freq="quarter", lang="en")[0]
+    text = page.read_text(encoding="utf-8")
+    assert '<iframe class="timeline"' not in text
+    assert f"a page shows at most {people - 1} people and this village has {people}" in text
+    monkeypatch.setattr("contactladder.render.map_groups.AGGREGATE_ABOVE", people)
+    page = report_job.write_report(net, tmp_path / "drawn", freq="quarter", lang="en")[0]
+    assert '<iframe class="timeline"' in page.read_text(encoding="utf-8")

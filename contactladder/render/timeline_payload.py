@@ -42,6 +42,7 @@ import pandas as pd
 from contactladder.errors import UsageError
 from contactladder.network.current import DEFAULT_LAPSE, parse_lapse
 from contactladder.render.layout import layout_areas
+from contactladder.render.map_groups import check_timeline_size
 from contactladder.render.map_payload import latest_contact, map_data
 from contactladder.render.map_text import counts_text, iso_date, long_date
 from contactladder.render.network_map import (
@@ -119,8 +120,9 @@ def timeline_data(
     Raises
     ------
     UsageError
-        For an unknown period, language, wijk, rung or view, or a ``lapse`` that is not a
-        duration.
+        For an unknown period, language, wijk, rung or view, a ``lapse`` that is not a
+        duration, or more people (of ``wijk``) than a timeline draws
+        (:func:`~contactladder.render.map_groups.check_timeline_size`).
     ValueError
         If the tables do not have one row per period of ``freq``, or ``wijk`` is given without
         ``counters_by_wijk``.
@@ -133,6 +135,7 @@ def timeline_data(
     w = words(lang)
     final = net.snapshot() if net.has_contacts else nx.Graph()
     G = in_wijk(final, options.wijk)
+    check_timeline_size(len(G))
     # The date of the whole history: the day of the last contact, or of the wijk's last tie.
     latest = iso_date(net.end) if options.wijk is None and net.has_contacts else latest_contact(G)
     shared = shared_map_options(
