@@ -67,7 +67,7 @@ def reached_weaving_stages(
         ties = TieArrays(a, b, reached.tolist())
         counts = (a != b) & (reached >= level)
         counted_a, counted_b = a[counts], b[counts]
-        people = names[present].tolist()
+        people = names[present]
         is_focal, wijk_of = is_focal_all[present], wijk_all[present]
         label = periods.step(number, None).label
         for wijk in wijken:
@@ -78,7 +78,7 @@ def reached_weaving_stages(
                 here = np.full(len(people), -1, dtype=np.int64)
                 here[chosen] = np.arange(len(chosen))
                 pairs = (here[counted_a[inside]], here[counted_b[inside]])
-                found = measure([people[i] for i in chosen], is_focal[chosen], pairs)
+                found = measure(people[chosen], is_focal[chosen], pairs)
             else:
                 found = measure(people, is_focal, (counted_a, counted_b))
             values = asdict(found)

@@ -79,7 +79,7 @@ A professional with five parents around her, two of whom also know each other:
 
 from __future__ import annotations
 
-import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import igraph
@@ -223,25 +223,27 @@ class TieArrays:
         return self.a[counts], self.b[counts]
 
 
-def measure(people: list, is_focal: np.ndarray, ties: tuple) -> WeavingStage:
-    """The measures and stage of the network of ``people`` (``is_focal``: which are focal) and
-    ``ties`` (two arrays of positions, the ties that count)."""
+def measure(people: Sequence | np.ndarray, is_focal: np.ndarray, ties: tuple) -> WeavingStage:
+    """The measures and stage of the network of ``people`` (ids, a list or an array;
+    ``is_focal``: which are focal) and ``ties`` (two arrays of positions, the ties that
+    count)."""
     graph = igraph.Graph(n=len(people), edges=np.column_stack(ties).tolist())
-    component = np.asarray(graph.connected_components().membership, dtype=np.int64)
+    # The membership lists of igraph's base class: its clusterings walk them again in Python.
+    component = np.asarray(igraph.GraphBase.connected_components(graph), dtype=np.int64)
     size = np.bincount(component, minlength=1)
     focal_in = np.bincount(component, weights=is_focal, minlength=1).astype(np.int64)
     woven = np.flatnonzero(focal_in > 0)  # the components with focal people
     focal_ids = np.flatnonzero(is_focal)
-    peers = graph.induced_subgraph(focal_ids.tolist()).connected_components().sizes()
+    peers = igraph.GraphBase.connected_components(graph.induced_subgraph(focal_ids.tolist()))
     cores = np.asarray(graph.coreness(), dtype=np.int64)
     largest = _largest(people, component, size, focal_in, woven)
-    connected_pairs = sum(_pairs(int(f)) for f in focal_in[woven])
+    connected_pairs = _pairs(focal_in[woven])
     found = WeavingStage(
         stage="",
         focal_people=len(focal_ids),
         components=len(woven),
         largest_share=_share(int(focal_in[largest]) if woven.size else 0, len(focal_ids)),
-        hub_dependence=_share(connected_pairs - sum(map(_pairs, peers)), connected_pairs),
+        hub_dependence=_share(connected_pairs - _pairs(np.bincount(peers)), connected_pairs),
         hubs=_hubs(np.asarray(graph.degree())[component == largest] if woven.size else []),
         core_k=int(cores.max(initial=0)),
         core_share=_share(int((cores[focal_ids] >= CORE_K).sum()), len(focal_ids)),
@@ -249,7 +251,7 @@ def measure(people: list, is_focal: np.ndarray, ties: tuple) -> WeavingStage:
     return replace(found, stage=_stage(found))
 
 
-def _largest(people: list, component, size, focal_in, woven) -> int:
+def _largest(people: Sequence | np.ndarray, component, size, focal_in, woven) -> int:
     """The largest component with focal people: most focal people, then most people, then
     the one whose first id (as text) comes first."""
     if not woven.size:
@@ -275,8 +277,14 @@ def _stage(found: WeavingStage) -> str:
     return "hub_and_spoke" if found.hubs == 1 else "fragments"
 
 
-def _pairs(n: int) -> int:
-    return n * (n - 1) // 2
+def _pairs(sizes: np.ndarray) -> int:
+    """The pairs within groups of these ``sizes``, in all.
+
+    >>> _pairs(np.array([3, 1, 2]))
+    4
+    """
+    sizes = np.asarray(sizes, dtype=np.int64)
+    return int((sizes * (sizes - 1) // 2).sum())
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -285,11 +293,16 @@ def _share(part: int, whole: int) -> float | None:
 
 def _hubs(degrees) -> int:
     """The hubs among people of these ``degrees``: at least HUB_MIN_DEGREE ties and
-    HUB_FACTOR x the median."""
+    HUB_FACTOR x the median.
+
+    >>> _hubs([1, 1, 1, 1, 9, 10]), _hubs([])
+    (2, 0)
+    """
+    degrees = np.asarray(degrees, dtype=np.int64)
     if not len(degrees):
         return 0
-    least = max(HUB_MIN_DEGREE, HUB_FACTOR * statistics.median(degrees))
-    return sum(1 for d in degrees if d >= least)
+    least = max(HUB_MIN_DEGREE, HUB_FACTOR * float(np.median(degrees)))
+    return int((degrees >= least).sum())
 
 
 def stage_words(stage: str, *, focal: str = "parent", lang: str = "nl") -> tuple[str, str]:
