@@ -30,7 +30,9 @@ def activity_yield(net: LadderNetwork, *, as_of: object = None) -> pd.DataFrame:
     activity). Columns: ``activity, ties, rung_<key>...`` (ties now at each rung),
     ``share_ge3`` (share of them at level 3 or higher) and ``mean_rung``; most ties first.
     """
-    ties = first_activities(net.contact_rows(before=net.cutoff(as_of)))
+    cutoff = net.cutoff(as_of)
+    _, a, b = net.contact_ends(before=cutoff)
+    ties = first_activities(net.contact_rows(before=cutoff), (a, b))
     activity, names = pd.factorize(ties["activity"].replace("", NO_GROUP), sort=True)
     columns = [f"rung_{rung.key}" for rung in net.ladder]
     levels = pd.Series([rung.level for rung in net.ladder], index=columns)
@@ -47,18 +49,25 @@ def activity_yield(net: LadderNetwork, *, as_of: object = None) -> pd.DataFrame:
     )
 
 
-def first_activities(contacts: pd.DataFrame) -> pd.DataFrame:
+def first_activities(
+    contacts: pd.DataFrame, ends: tuple[np.ndarray, np.ndarray] | None = None
+) -> pd.DataFrame:
     """One row per tie of ``contacts`` (``person_a, person_b, rung, activity``, in time
     order): ``activity`` that of its first contact, ``rung`` the highest; in no set order.
+    ``ends``: the positions of each contact's two people among the ids, when known (a network
+    knows them: :meth:`~contactladder.network.LadderNetwork.contact_ends`).
 
     >>> contacts = pd.DataFrame({"person_a": ["a", "a", "b"], "person_b": ["b", "b", "c"],
     ...     "rung": [1, 3, 2], "activity": ["gym", "", ""]})
     >>> first_activities(contacts).values.tolist()
     [['gym', 3], ['', 2]]
+    >>> first_activities(contacts, (np.array([0, 0, 1]), np.array([1, 1, 2]))).values.tolist()
+    [['gym', 3], ['', 2]]
     """
-    code_a, ids_a = pd.factorize(contacts["person_a"])
-    code_b, _ = pd.factorize(contacts["person_b"])
-    pair = code_b.astype(np.int64) * max(len(ids_a), 1) + code_a
+    if ends is None:
+        ends = (pd.factorize(contacts["person_a"])[0], pd.factorize(contacts["person_b"])[0])
+    code_a, code_b = (np.asarray(codes, dtype=np.int64) for codes in ends)
+    pair = code_b * (int(code_a.max(initial=-1)) + 1) + code_a
     order = np.argsort(pair, kind="stable")  # a pair's rows stay in time order
     starts = np.flatnonzero(np.diff(pair[order], prepend=-1) != 0)
     rungs = contacts["rung"].to_numpy()[order]
