@@ -260,7 +260,7 @@ def _largest(people: Sequence | np.ndarray, component, size, focal_in, woven) ->
     best = best[size[best] == size[best].max()]
     if len(best) == 1:
         return int(best[0])
-    first = {int(c): min(str(people[i]) for i in np.flatnonzero(component == c)) for c in best}
+    first = {int(c): min(str(people[int(i)]) for i in np.flatnonzero(component == c)) for c in best}
     return min(first, key=first.__getitem__)
 
 
