@@ -55,6 +55,7 @@ __all__ = [
     "opaque_ids",
     "new_key",
     "person_label",
+    "person_labels",
     "PRIVATE_COLUMNS",
     "PUBLIC_COLUMNS",
     "is_private_column",
@@ -173,19 +174,41 @@ def person_label(attrs: Mapping[str, Any], *, lang: str = "nl", anonymize: bool 
     >>> person_label({"role": "parent", "number": 7, "name": ""}, anonymize=False)
     'Ouder 7'
     """
+    return person_labels([attrs], lang=lang, anonymize=anonymize)[0]
+
+
+def person_labels(
+    people: Iterable[Mapping[str, Any]], *, lang: str = "nl", anonymize: bool = True
+) -> list[str]:
+    """:func:`person_label` of each of ``people`` (their node attributes), the word of each
+    role looked up once.
+
+    >>> person_labels([{"role": "parent", "number": 1}, {"role": "parent", "number": 2}])
+    ['Ouder 1', 'Ouder 2']
+    """
     check_lang(lang)
-    if not anonymize:
-        name = attribute_text(attrs.get("name"))
+    role_words: dict[Any, str] = {}
+    labels = []
+    for attrs in people:
+        name = "" if anonymize else attribute_text(attrs.get("name"))
         if name:
-            return name
-    label = role_word(attrs.get("role"), lang)
-    number = attrs.get("number")
-    if number is not None and number == number:
-        label += f" {int(number)}"
-    organisation = attribute_text(attrs.get("organisation"))
-    if organisation:
-        label += f" ({organisation})"
-    return label
+            labels.append(name)
+            continue
+        role = attrs.get("role")
+        try:
+            label = role_words[role]
+        except KeyError:
+            label = role_words[role] = role_word(role, lang)
+        except TypeError:  # a role that is not hashable, as a list
+            label = role_word(role, lang)
+        number = attrs.get("number")
+        if number is not None and number == number:
+            label += f" {int(number)}"
+        organisation = attribute_text(attrs.get("organisation"))
+        if organisation:
+            label += f" ({organisation})"
+        labels.append(label)
+    return labels
 
 
 def is_private_column(column: object) -> bool:

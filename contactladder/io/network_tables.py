@@ -37,7 +37,7 @@ import pandas as pd
 
 from contactladder.io.values import LIST_SEPARATOR, as_text, made_once
 from contactladder.network.ladder_network import LadderNetwork
-from contactladder.privacy import PUBLIC_COLUMNS, is_private_column, person_label
+from contactladder.privacy import PUBLIC_COLUMNS, is_private_column, person_labels
 from contactladder.words.roles import role_key
 
 __all__ = [
@@ -176,7 +176,7 @@ def coded_tables(
     ids = export_ids(net, _present(net, as_of), anonymize=anonymize)
     people = list(ids)
     attrs = [net.person(person) for person in people]
-    labels = [person_label(a, lang=lang, anonymize=anonymize) for a in attrs]
+    labels = person_labels(attrs, lang=lang, anonymize=anonymize)
     ties = net.ties(as_of)
     ends = pd.Index(people)
     a = ends.get_indexer(ties["person_a"])

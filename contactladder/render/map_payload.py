@@ -38,7 +38,7 @@ import numpy as np
 
 from contactladder.errors import UsageError
 from contactladder.ladder import Ladder
-from contactladder.privacy import person_label
+from contactladder.privacy import person_labels
 from contactladder.render.layout import layout_areas
 from contactladder.render.map_text import counts_text, iso_date, iso_dates, long_date, page_text
 from contactladder.render.map_ties import tie_columns
@@ -266,7 +266,7 @@ def people_payload(
         "alone": kinds,
     }
     if not picture or len(people) <= LABELS_UP_TO:
-        nodes["label"] = [person_label(attrs, lang=lang, anonymize=anonymize) for attrs in people]
+        nodes["label"] = person_labels(people, lang=lang, anonymize=anonymize)
     lead = [f"{text['as_of']} {long_date(date, lang)}"] if date else []
     shown = [w for w in wijken if w in areas] if focus is None else []
     return {
