@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "anonymous_order",
+    "in_anonymous_order",
     "opaque_ids",
     "new_key",
     "person_label",
@@ -111,8 +112,33 @@ def anonymous_order(person: object, *, key: bytes | None = None) -> bytes:
     >>> sorted(ids, key=lambda p: anonymous_order(p, key=b"k" * 32)) != ids
     True
     """
+    hashed = _keyed_hash(key)
+    hashed.update(str(person).encode("utf-8"))
+    return hashed.digest()
+
+
+def in_anonymous_order(people: Iterable[Hashable], *, key: bytes | None = None) -> list:
+    """``people`` sorted by :func:`anonymous_order`, the keyed hash set up once for all.
+
+    >>> ids = [f"p{i:03}" for i in range(20)]
+    >>> in_anonymous_order(ids, key=b"k" * 32) == sorted(
+    ...     ids, key=lambda p: anonymous_order(p, key=b"k" * 32))
+    True
+    """
+    keyed = _keyed_hash(key)
+
+    def order(person: Hashable) -> bytes:
+        hashed = keyed.copy()
+        hashed.update(str(person).encode("utf-8"))
+        return hashed.digest()
+
+    return sorted(people, key=order)
+
+
+def _keyed_hash(key: bytes | None) -> Any:
+    """BLAKE2b keyed with ``key`` (the key of this run for None), before any data."""
     secret = _RUN_KEY if key is None else key
-    return hashlib.blake2b(str(person).encode("utf-8"), key=secret[:64], digest_size=16).digest()
+    return hashlib.blake2b(key=secret[:64], digest_size=16)
 
 
 def opaque_ids(people: Iterable[Hashable], *, key: bytes | None = None) -> dict[Hashable, str]:
@@ -123,12 +149,7 @@ def opaque_ids(people: Iterable[Hashable], *, key: bytes | None = None) -> dict[
     >>> sorted(opaque_ids(["p1", "p2"], key=bytes(32)).values())
     ['n1', 'n2']
     """
-    return {
-        person: f"n{i}"
-        for i, person in enumerate(
-            sorted(people, key=lambda p: anonymous_order(p, key=key)), start=1
-        )
-    }
+    return {person: f"n{i}" for i, person in enumerate(in_anonymous_order(people, key=key), 1)}
 
 
 def new_key() -> bytes:

@@ -24,7 +24,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from contactladder.privacy import anonymous_order
+from contactladder.privacy import in_anonymous_order
 
 __all__ = ["present_from", "node_attributes", "ties_graph"]
 
@@ -48,7 +48,7 @@ def present_from(
 def node_attributes(people: pd.DataFrame, *, focal: str, key: bytes | None) -> dict:
     """Each person's node attributes: the people file's columns, ``number`` within the role in
     :func:`~contactladder.privacy.anonymous_order` and ``focal``."""
-    people = people.loc[sorted(people.index, key=lambda p: anonymous_order(p, key=key))]
+    people = people.loc[in_anonymous_order(people.index, key=key)]
     numbers = (people.groupby("role").cumcount() + 1).tolist()
     columns = list(people.columns)
     records = {}
