@@ -73,3 +73,23 @@ def test_bits_count_the_activities_shared_as_the_plain_way(seed):
         assert bits.sharing_all(i).tolist() == full
         among = np.arange(index.size) % 3 != 1
         assert bits.sharing_all(i, bits.pack(among)).tolist() == [k for k in full if among[k]]
+
+
+def test_pairs_counted_in_parts_as_at_once(monkeypatch):
+    """pair_counts counts its pairs a part at a time: parts of any size give the plain way's
+    counts, in the order of the pairs."""
+    import contactladder.analysis.visit_bits as visit_bits
+
+    index, visits, together = random_index(3, 40, 200, times=True)
+    listed = np.arange(index.size)[::2]
+    bits = VisitBits.of(index, listed)
+    assert bits is not None
+    rng = np.random.default_rng(5)
+    owners = rng.choice(listed, size=100)
+    members = rng.integers(0, index.size, size=100)
+    plain = {i: plain_shared(index, visits, i, together) for i in set(owners.tolist())}
+    expected = [plain[o][m] for o, m in zip(owners.tolist(), members.tolist())]
+    for part in (1, 7, 100, 2**16):
+        monkeypatch.setattr(visit_bits, "PAIRS_AT_ONCE", part)
+        assert bits.pair_counts(owners, members).tolist() == expected
+    assert bits.pair_counts(owners[:0], members[:0]).tolist() == []

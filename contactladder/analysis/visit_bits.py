@@ -46,7 +46,7 @@ import numpy as np
 
 from contactladder.analysis.village_index import VillageIndex, ranges
 
-__all__ = ["VisitBits", "BLOCK", "MOST_BYTES"]
+__all__ = ["VisitBits", "BLOCK", "MOST_BYTES", "PAIRS_AT_ONCE"]
 
 #: The words of the rows: 64 people each, little-endian (so that their bytes unpack in order).
 WORD = np.dtype("<u8")
@@ -54,6 +54,8 @@ WORD = np.dtype("<u8")
 BLOCK = 16
 #: The most bytes the bits may take; a larger village is scored without them.
 MOST_BYTES = 2**31
+#: Pairs counted at once by :meth:`VisitBits.pair_counts`.
+PAIRS_AT_ONCE = 2**16
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,21 @@ class VisitBits:
         """For each pair of ``owners`` (codes of the ``people`` of :meth:`of`) and ``members``
         (codes), how many activities they share: a visit in a block wholly within the owner's
         ranges shares, one in no block of them does not, and only the rest is looked up in the
-        bits (just the words of ``members``)."""
+        bits (just the words of ``members``).
+
+        The pairs are counted :data:`PAIRS_AT_ONCE` at a time: the arrays of one part are a
+        few MB, reused from part to part, where those of a million pairs at once would be fresh
+        memory each time (its page faults cost more than the counting)."""
+        parts = [
+            self._part_counts(
+                owners[start : start + PAIRS_AT_ONCE], members[start : start + PAIRS_AT_ONCE]
+            )
+            for start in range(0, len(owners), PAIRS_AT_ONCE)
+        ]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+    def _part_counts(self, owners: np.ndarray, members: np.ndarray) -> np.ndarray:
+        """:meth:`pair_counts` of one part."""
         visits = self.visit_blocks[members]
         sure = (self.full_blocks[owners] & visits) != 0
         pair, activity = np.nonzero(~sure & ((self.near_blocks[owners] & visits) != 0))
