@@ -133,17 +133,19 @@ class DataAnswers:
     def contact_ends(self, before: object = None) -> tuple[pd.Index, np.ndarray, np.ndarray]:
         """The people's ids, and for each contact of :meth:`contact_rows` (with the same
         ``before``) the positions of its ``person_a`` and ``person_b`` among them: the people
-        of many contacts without comparing their text.
+        of many contacts without comparing their text (read-only arrays).
 
         >>> from contactladder.network import LadderNetwork
         >>> net = LadderNetwork.from_path("data/zwolle-demo")
         >>> ids, a, b = net.contact_ends()
         >>> first = net.contact_rows().iloc[0]
-        >>> (ids[a[0]], ids[b[0]]) == (first["person_a"], first["person_b"]), len(a) == len(b)
-        (True, True)
+        >>> (ids[a[0]], ids[b[0]]) == (first["person_a"], first["person_b"]), a.flags.writeable
+        (True, False)
         """
-        a, b = self._person_codes
+        ends = self._person_codes
         if before is not None:
             keep = (self.contacts["date"] < before).to_numpy()
-            a, b = a[keep], b[keep]
+            ends = (ends[0][keep], ends[1][keep])
+        a, b = (codes.view() for codes in ends)
+        a.flags.writeable = b.flags.writeable = False
         return self.people.index, a, b
