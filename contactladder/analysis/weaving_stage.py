@@ -234,7 +234,10 @@ def measure(people: Sequence | np.ndarray, is_focal: np.ndarray, ties: tuple) ->
     focal_in = np.bincount(component, weights=is_focal, minlength=1).astype(np.int64)
     woven = np.flatnonzero(focal_in > 0)  # the components with focal people
     focal_ids = np.flatnonzero(is_focal)
-    peers = igraph.GraphBase.connected_components(graph.induced_subgraph(focal_ids.tolist()))
+    # The sizes of the components of the focal people among themselves (the others left out).
+    peer_sizes = np.bincount(
+        igraph.GraphBase.connected_components(graph.induced_subgraph(focal_ids.tolist()))
+    )
     cores = np.asarray(graph.coreness(), dtype=np.int64)
     largest = _largest(people, component, size, focal_in, woven)
     connected_pairs = _pairs(focal_in[woven])
@@ -243,7 +246,7 @@ def measure(people: Sequence | np.ndarray, is_focal: np.ndarray, ties: tuple) ->
         focal_people=len(focal_ids),
         components=len(woven),
         largest_share=_share(int(focal_in[largest]) if woven.size else 0, len(focal_ids)),
-        hub_dependence=_share(connected_pairs - _pairs(np.bincount(peers)), connected_pairs),
+        hub_dependence=_share(connected_pairs - _pairs(peer_sizes), connected_pairs),
         hubs=_hubs(np.asarray(graph.degree())[component == largest] if woven.size else []),
         core_k=int(cores.max(initial=0)),
         core_share=_share(int((cores[focal_ids] >= CORE_K).sum()), len(focal_ids)),
