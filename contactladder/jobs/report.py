@@ -267,7 +267,7 @@ def _village_and_timeline(
     with shared_snapshots(net) as shared:
         order = node_order(shared.snapshot()) if net.has_contacts else []
         village = village_maps(shared, tables.moments, lang=lang, layout=once, order=order)
-        too_many = len(order) if timeline and len(order) > map_groups.AGGREGATE_ABOVE else 0
+        too_many = len(order) if timeline and not map_groups.draws_timeline(len(order)) else 0
         drawn = timeline and not too_many
         page = _timeline_page(shared, tables, lang, once, order) if drawn else None
         return village, page, too_many
