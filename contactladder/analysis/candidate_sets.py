@@ -24,7 +24,6 @@ Examples
 from __future__ import annotations
 
 import hashlib
-import heapq
 from collections.abc import Hashable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -223,10 +222,11 @@ def _select(
         if top is not None and len(chosen) >= top:
             break
         group = codes[start:stop]
-        places = _tiebreaks(person, [texts[code] for code in group])
+        # The digests as big-endian numbers sort as the bytes do; stable, as sorted() is.
+        digests = b"".join(_tiebreaks(person, [texts[code] for code in group]))
         need = len(group) if top is None else top - len(chosen)
-        firsts = heapq.nsmallest(need, range(len(group)), key=places.__getitem__)
-        chosen.extend((people[group[k]], points[start]) for k in firsts)
+        firsts = np.argsort(np.frombuffer(digests, dtype=">u8"), kind="stable")[:need]
+        chosen.extend((people[group[k]], points[start]) for k in firsts.tolist())
     return chosen
 
 
