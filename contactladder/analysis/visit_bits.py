@@ -203,8 +203,15 @@ class VisitBits:
             rows = self.store[self.pieces[bounds[0] : bounds[-1]], words[0] : words[-1] + 1]
             shared = np.bitwise_or.reduceat(rows, bounds[:-1] - bounds[0], axis=0)
             both &= np.bitwise_and.reduce(shared, axis=0)
-        found = np.flatnonzero(np.unpackbits(both.view(np.uint8), bitorder="little"))
-        found += 64 * int(words[0]) if len(words) else 0
+        return self._people_of(both, int(words[0]) if len(words) else 0)
+
+    def _people_of(self, row: np.ndarray, first: int) -> np.ndarray:
+        """The people (sorted codes) whose bits are set in ``row``, words of the store from
+        word ``first`` on: only the words with a bit set are unpacked."""
+        filled = np.flatnonzero(row)
+        bits = np.unpackbits(row[filled].view(np.uint8), bitorder="little").reshape(-1, 64)
+        word, bit = np.nonzero(bits)
+        found = 64 * (filled[word] + first) + bit
         return found[found < self.index.size]
 
 
