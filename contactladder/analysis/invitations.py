@@ -60,14 +60,18 @@ def invitation_counts(village: Village, match: tuple[str, ...]) -> dict[tuple, C
     level = min(2, len(village.net.ladder))
     tied = (owners < others) & (index.rungs >= level) & focal[owners] & focal[others]
     tied &= (kind[owners] == kind[others]) & (kind[owners] >= 0)
+    graph, people = village.graph, index.people
+    # Ties of one kind often list the same activities: each (kind, activities) counted once.
+    lists = Counter(
+        (kind[a], graph[people[a]][people[b]].get("activities") or ())
+        for a, b in zip(owners[tied].tolist(), others[tied].tolist())
+    )
     named = cache(is_activity)  # few labels, many ties
     counts: dict[tuple, Counter[str]] = {}
-    graph, people = village.graph, index.people
-    for a, b in zip(owners[tied].tolist(), others[tied].tolist()):
-        found = {
-            name for name in graph[people[a]][people[b]].get("activities") or () if named(name)
-        }
-        counts.setdefault(kinds[kind[a]], Counter()).update(found)
+    for (code, names), ties in lists.items():
+        found = counts.setdefault(kinds[code], Counter())
+        for name in {name for name in names if named(name)}:
+            found[name] += ties
     return counts
 
 
