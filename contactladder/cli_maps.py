@@ -16,6 +16,17 @@ from contactladder import cli_options as shared
 __all__ = ["COMMANDS"]
 
 
+#: ``--aggregate`` of the map and the timeline.
+_aggregate_option = click.option(
+    "--aggregate",
+    type=click.Choice(["auto", "people", "groups"]),
+    default="auto",
+    show_default=True,
+    help="Every person, or one node per wijk and group (parents, each organisation's "
+    "professionals); auto: groups beyond 50,000 people, more than a browser draws.",
+)
+
+
 @click.command(name="map")
 @shared.data_options
 @shared.as_of_option(
@@ -34,14 +45,7 @@ __all__ = ["COMMANDS"]
     "Ties at the rung reached by then, or only the ties current then, at that rung.",
 )
 @shared.map_options
-@click.option(
-    "--aggregate",
-    type=click.Choice(["auto", "people", "groups"]),
-    default="auto",
-    show_default=True,
-    help="Every person, or one node per wijk and group (parents, each organisation's "
-    "professionals); auto: groups beyond 50,000 people, more than a browser draws.",
-)
+@_aggregate_option
 @click.option("--png", is_flag=True, help="Also write the map as a PNG picture beside it.")
 @click.option("--svg", is_flag=True, help="Also write the map as an SVG picture beside it.")
 @shared.output_option("The .html file to write.", default=Path("outputs/map.html"))
@@ -65,6 +69,7 @@ def map_(ctx: click.Context, data: Path, output: Path, **options: Any) -> None:
     "Ties from their first contact on, or only while current: ties that end fade out.",
 )
 @shared.map_options
+@_aggregate_option
 @shared.output_option("The .html file to write.", default=Path("outputs/timeline.html"))
 @click.pass_context
 def timeline(ctx: click.Context, data: Path, output: Path, **options: Any) -> None:

@@ -16,6 +16,8 @@ from contactladder.jobs.maps import (
     write_timeline_files,
 )
 from contactladder.ladder import Ladder
+from contactladder.network.ladder_network import LadderNetwork
+from contactladder.render.map_groups import group_tables
 
 LADDER = Ladder.default()
 VILLAGE_SECRETS = [p[0] for p in VILLAGE_PEOPLE] + [p[2] for p in VILLAGE_PEOPLE]
@@ -226,28 +228,48 @@ def test_cli_timeline_errors(tmp_path, args, message):
     assert not (tmp_path / "dorp.html").exists()
 
 
-def test_cli_timeline_beyond_what_a_page_draws(tmp_path, monkeypatch):
-    """Beyond the people a page draws, a timeline is one clear error before the growth is
-    counted, and nothing is written; one wijk of fewer people is drawn."""
+def test_cli_timeline_of_everyone_beyond_what_a_page_draws(tmp_path, monkeypatch):
+    """Beyond the people a page draws, a timeline of every person (``--aggregate people``) is
+    one clear error before the growth is counted, and nothing is written; one wijk of fewer
+    people is drawn."""
     import contactladder.analysis.growth as growth_module
 
     data, out = write_village(tmp_path / "Zwolle"), tmp_path / "dorp.html"
     monkeypatch.setattr("contactladder.render.map_groups.AGGREGATE_ABOVE", 8)
     monkeypatch.setattr(growth_module, "growth", lambda *a, **k: pytest.fail("growth counted"))
-    result = run("timeline", data, "-o", out)
+    result = run("timeline", data, "--aggregate", "people", "-o", out)
     assert result.exit_code == 1
     assert result.output == (
         "Error: too many people for a timeline '9 people'; a timeline draws at most 8: give "
-        "--wijk to draw one wijk; a map of everyone shows them grouped\n"
+        "--wijk to draw one wijk, or --aggregate groups to draw them grouped\n"
     )
     assert not out.exists()
     monkeypatch.undo()
     monkeypatch.setattr("contactladder.render.map_groups.AGGREGATE_ABOVE", 3)  # Dieze has 4
-    result = run("timeline", data, "--wijk", "dieze", "-o", out)
+    result = run("timeline", data, "--wijk", "dieze", "--aggregate", "people", "-o", out)
     assert result.exit_code == 1 and "'4 people'" in result.output and not out.exists()
     monkeypatch.setattr("contactladder.render.map_groups.AGGREGATE_ABOVE", 4)
     assert run("timeline", data, "--wijk", "dieze", "-o", out).exit_code == 0
     assert out.exists()
+
+
+def test_cli_timeline_beyond_what_a_page_draws_shows_groups(tmp_path, monkeypatch):
+    """By default a timeline of more people than a page draws shows the groups of the grouped
+    map; its current view is one clear error."""
+    data, out = write_village(tmp_path / "Zwolle"), tmp_path / "dorp.html"
+    monkeypatch.setattr("contactladder.render.map_groups.AGGREGATE_ABOVE", 8)
+    result = run("timeline", data, "-o", out)
+    assert result.exit_code == 0, result.output
+    payload = json.loads(embedded_data(out.read_text(encoding="utf-8")))
+    people, _ = group_tables(LadderNetwork.from_path(data).snapshot())
+    assert payload["grouped"] and len(payload["nodes"]["x"]) == len(people)
+    assert run("timeline", data, "--aggregate", "people", "-o", out).exit_code == 1
+    result = run("timeline", data, "--view", "current", "-o", tmp_path / "current.html")
+    assert result.exit_code == 1 and not (tmp_path / "current.html").exists()
+    assert result.output == (
+        "Error: a grouped timeline shows the reached view only 'current'; leave out --view, "
+        "or give --wijk to draw the people of one wijk\n"
+    )
 
 
 def test_cli_timeline_default_output(tmp_path, monkeypatch):

@@ -73,6 +73,12 @@ def test_timeline_fits(timeline):
         (lambda d: d["counters"]["all"].pop("climbed"), "counters.all.climbed: missing"),
         (lambda d: d["counters"]["wijken"].pop(), "counters.wijken: not one table per wijk"),
         (lambda d: d.update(sizes=[]), "sizes: empty"),
+        (lambda d: d.update(grouped=True), "group_sizes: not one list per group"),
+        (
+            lambda d: d.update(group_sizes=[[0, 24.0, 40, 48.0]] * len(d["nodes"]["x"])),
+            r"group_sizes\[0\]\[1\]: 40",
+        ),
+        (lambda d: d.update(group_sizes=[[0]]), r"group_sizes\[0\]: not pairs"),
     ],
 )
 def test_a_wrong_timeline_field_is_named(timeline, change, message):

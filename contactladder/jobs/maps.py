@@ -149,13 +149,13 @@ def timeline_job(
     ``source``, ``output``, ``embed`` and ``layout_cache`` are as in :func:`map_job`; ``freq``
     is the length of one step and ``options`` are those of :func:`~contactladder.render.
     timeline_payload.timeline_data` (``lang, anonymize, title, wijk, min_rung, legend, view,
-    lapse``). The growth tables are computed once, here, in the same ``view``.
+    lapse, aggregate``). The growth tables are computed once, here, in the same ``view``.
 
     Raises
     ------
     UsageError
         If ``output`` does not end in ``.html``, for an unknown period, language, wijk or
-        rung, or more people than a timeline draws
+        rung, or (``aggregate="people"``) more people than a timeline draws
         (:func:`~contactladder.render.map_groups.check_timeline_size`).
     """
     from contactladder.render.map_groups import check_timeline_size
@@ -163,7 +163,8 @@ def timeline_job(
 
     output = pages.html_path(output)
     net, notes = open_source(source, output=output)
-    if options.get("wijk") is None:  # refused before the growth is counted (one wijk: later)
+    every = options.get("aggregate", "auto") == "people" and options.get("wijk") is None
+    if every:  # refused before the growth is counted (one wijk: later)
         check_timeline_size(int((net.present_from < net.cutoff()).sum()))
     counted = timeline_counters(
         net,

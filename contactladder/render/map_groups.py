@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -57,8 +58,12 @@ __all__ = [
     "shows_groups",
     "draws_timeline",
     "check_timeline_size",
+    "Groups",
+    "groups_of",
     "group_tables",
+    "group_graph",
     "group_map_data",
+    "group_size",
 ]
 
 #: From this many people up (more than), ``aggregate="auto"`` draws the grouped map.
@@ -104,8 +109,9 @@ def draws_timeline(people: int) -> bool:
 
 
 def check_timeline_size(people: int) -> None:
-    """Refuse a timeline of more than :data:`AGGREGATE_ABOVE` people: a timeline has no
-    grouped view, and a page of every step of more people is more than a browser draws.
+    """Refuse a timeline of every one of more than :data:`AGGREGATE_ABOVE` people: a page of
+    every step of more people is more than a browser draws (the grouped timeline draws them,
+    :mod:`~contactladder.render.timeline_groups`).
 
     >>> check_timeline_size(AGGREGATE_ABOVE)
     >>> try:
@@ -119,8 +125,19 @@ def check_timeline_size(people: int) -> None:
             "too many people for a timeline",
             value=f"{people:,} people",
             hint=f"a timeline draws at most {AGGREGATE_ABOVE:,}: give {{wijk}} to draw one "
-            "wijk; a map of everyone shows them grouped",
+            "wijk, or {aggregate} groups to draw them grouped",
         )
+
+
+@dataclass(frozen=True)
+class Groups:
+    """The groups of a graph (:func:`groups_of`): ``people`` and ``ties`` as
+    :func:`group_tables` gives them, and each node's group (``member``: its row of ``people``,
+    the nodes in the graph's order)."""
+
+    people: pd.DataFrame
+    ties: pd.DataFrame
+    member: np.ndarray
 
 
 def group_tables(G: nx.Graph, *, focal: str = "parent") -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -135,6 +152,18 @@ def group_tables(G: nx.Graph, *, focal: str = "parent") -> tuple[pd.DataFrame, p
     ties : DataFrame
         One row per pair of tied groups (``a < b``, row numbers of ``people``): ``ties``, the
         highest ``rung``, the ``first_contact`` and the ``last_contact`` of those ties.
+    """
+    groups = groups_of(G, focal=focal)
+    return groups.people, groups.ties
+
+
+def groups_of(G: nx.Graph, *, focal: str = "parent") -> Groups:
+    """:func:`group_tables` of ``G``, with the group of each of its nodes.
+
+    >>> G = nx.Graph([("a", "b"), ("b", "c")])
+    >>> nx.set_node_attributes(G, {"a": "Dieze", "b": "Dieze", "c": "Zuid"}, "wijk")
+    >>> groups_of(G).member.tolist()
+    [0, 0, 1]
     """
     nodes = list(G)
     keys = [(attribute_text(w), *group_key(a)) for w, a in zip(_wijken(G, nodes), _attrs(G))]
@@ -151,7 +180,8 @@ def group_tables(G: nx.Graph, *, focal: str = "parent") -> tuple[pd.DataFrame, p
     number = {
         tuple(row): i for i, row in enumerate(people[["wijk", "role", "organisation"]].values)
     }
-    code = {node: number[key] for node, key in zip(nodes, keys)}
+    member = np.array([number[key] for key in keys], dtype=np.int64)
+    code = dict(zip(nodes, member.tolist()))
     rows = [
         (code[u], code[v], attrs.get("rung"), attrs.get("first_contact"), attrs.get("last_contact"))
         for u, v, attrs in G.edges(data=True)
@@ -174,7 +204,7 @@ def group_tables(G: nx.Graph, *, focal: str = "parent") -> tuple[pd.DataFrame, p
     )
     for column in ("focal", "focal_alone", "ties"):
         people[column] = people[column].astype(int)
-    return people[_GROUP_COLUMNS], between
+    return Groups(people[_GROUP_COLUMNS], between, member)
 
 
 def group_map_data(
@@ -187,24 +217,19 @@ def group_map_data(
     lang: str = "nl",
     anonymize: bool = True,
     focal: str = "parent",
+    groups: Groups | None = None,
     **options: Any,
 ) -> dict[str, Any]:
     """The map payload of ``G`` grouped by wijk and organisation: one node per group of
-    :func:`group_tables`, placed in its wijk's area of ``areas`` (or where its people's
+    :func:`group_tables` (``groups``: :func:`groups_of` ``G``, when the caller has it), in the
+    order of :func:`group_graph`, placed in its wijk's area of ``areas`` (or where its people's
     ``positions`` are, for a wijk without an area). ``options`` are those of
     :func:`~contactladder.render.map_payload.map_data` (``as_of, min_rung, colours, legend,
     part``); the payload has the same fields."""
-    people, between = group_tables(G, focal=focal)
+    groups = groups_of(G, focal=focal) if groups is None else groups
+    people = groups.people
     shown = _masked(people) if anonymize else people
-    if anonymize:
-        between = between[between["ties"] >= SMALL]
-    H = nx.Graph()
-    for i, row in people.iterrows():
-        H.add_node(i, wijk=row["wijk"], role=row["role"], number=i + 1)
-        if row["organisation"]:
-            H.nodes[i]["organisation"] = row["organisation"]
-    for row in between.itertuples():
-        H.add_edge(row.a, row.b, rung=row.rung, contacts=row.ties, **_span(row))
+    H = group_graph(groups, anonymize=anonymize)
     spots = _group_positions(G, people, positions, areas)
     data = map_data(
         H, ladder, title=title, lang=lang, positions=spots, areas=areas, focal=focal, **options
@@ -215,7 +240,7 @@ def group_map_data(
     data["nodes"]["label"] = [
         _label(shown.loc[i], people.loc[i], w, lang, focal_word) for i in order
     ]
-    data["nodes"]["size"] = [_size(int(people.at[i, "people"])) for i in order]
+    data["nodes"]["size"] = [group_size(int(people.at[i, "people"])) for i in order]
     data["nodes"]["alone"] = [0] * len(order)
     data["text"] = {
         **data["text"],
@@ -223,14 +248,32 @@ def group_map_data(
         "people": w.plural("map_groups.groups_counted", 2),
         "size_note": w["map_groups.size_note"],
     }
-    total, groups = len(G), len(people)
     counted = w["map_groups.people_in_groups"].format(
-        people=w.count(total, "common.people_counted"),
-        groups=w.count(groups, "map_groups.groups_counted"),
+        people=w.count(len(G), "common.people_counted"),
+        groups=w.count(len(people), "map_groups.groups_counted"),
     )
     data["subtitle_lead"] = [*data["subtitle_lead"], w["map_groups.grouped"]]
     data["subtitle"] = " · ".join([*data["subtitle_lead"], counted])
     return data
+
+
+def group_graph(groups: Groups, *, anonymize: bool = True) -> nx.Graph:
+    """One node per group (its row number in ``groups.people``, with its ``wijk``, ``role``,
+    ``organisation`` and ``number``) and an edge per pair of tied groups (``rung, contacts,
+    first_contact, last_contact``); anonymised, only the pairs with at least
+    :data:`~contactladder.privacy.SMALL` ties. :func:`~contactladder.render.styles.node_order`
+    of it is the order of the grouped map's nodes."""
+    between = groups.ties
+    if anonymize:
+        between = between[between["ties"] >= SMALL]
+    H = nx.Graph()
+    for i, row in groups.people.iterrows():
+        H.add_node(i, wijk=row["wijk"], role=row["role"], number=i + 1)
+        if row["organisation"]:
+            H.nodes[i]["organisation"] = row["organisation"]
+    for row in between.itertuples():
+        H.add_edge(row.a, row.b, rung=row.rung, contacts=row.ties, **_span(row))
+    return H
 
 
 def _wijken(G: nx.Graph, nodes: list[Hashable]) -> list[Any]:
@@ -271,11 +314,11 @@ def _counted(shown: object, exact: object, w: Any, key: str) -> str:
     return f"{shown} {w.plural(key, many)}"
 
 
-def _size(people: int) -> float:
+def group_size(people: int) -> float:
     """A group's size (radius, canvas units): its area grows with its people, rounded to a
     power of two (at least :data:`SMALL`), so that it shows the order of size, not the count.
 
-    >>> _size(1), _size(5), _size(1000), _size(16_000)
+    >>> group_size(1), group_size(5), group_size(1000), group_size(16_000)
     (24.0, 24.0, 384.0, 1536.0)
     """
     rounded = 2 ** round(math.log2(max(people, SMALL)))

@@ -38,6 +38,10 @@ The timeline page also has:
 
 - ``details`` (bool): False for anonymous dots (the report's version): no wijk, organisation
   or start per person, and no tooltip over a person;
+- ``grouped`` (bool): the nodes are the groups of the grouped map
+  (:mod:`~contactladder.render.timeline_groups`), not people: no one is ringed as alone, and
+  ``group_sizes`` (list of lists of numbers) holds per group the flat list ``[step, size, step,
+  size, ...]`` of each step where its size changes (empty when not grouped);
 - ``freq`` (str); ``steps``: table ``label`` (ISO: "2024-03", "2024Q1") and ``text`` ("maart
   2024"), one row per period;
 - ``nodes`` has the column ``appear``: the step at which each person is first present (-1:
@@ -157,6 +161,8 @@ _SCHEMAS = {
         "focal_alone_label": str,
         "details": bool,
         "view": str,
+        "grouped": bool,
+        "group_sizes": [[_NUMBER]],
     },
 }
 #: The views a timeline can show.
@@ -207,7 +213,10 @@ def check_payload(data: Mapping[str, Any], kind: str) -> None:
         raise ValueError(f"payload field view: {data['view']!r} is not reached or current")
     steps = len(data["steps"]["label"])
     _indexes(data["nodes"]["appear"], steps, "nodes.appear", none=True)
-    _histories(data["edges"]["history"], steps)
+    _histories(data["edges"]["history"], steps, "edges.history")
+    if data["grouped"] and len(data["group_sizes"]) != people:
+        raise ValueError("payload field group_sizes: not one list per group")
+    _histories(data["group_sizes"], steps, "group_sizes")
     if not data["sizes"]:
         raise ValueError("payload field sizes: empty")
     counters = data["counters"]
@@ -221,9 +230,9 @@ def check_payload(data: Mapping[str, Any], kind: str) -> None:
         _check(rows, table, f"counters.wijken[{i}]")
 
 
-def _histories(histories: list[list[int]], steps: int) -> None:
-    """Check that each history is pairs of step and level, the steps pointing at steps: all
-    at once, one by one only to name the first that is wrong."""
+def _histories(histories: list[list[Any]], steps: int, name: str) -> None:
+    """Check that each history of the field ``name`` is pairs of step and value, the steps
+    pointing at steps: all at once, one by one only to name the first that is wrong."""
     lengths = list(map(len, histories))
     flat = list(itertools.chain.from_iterable(histories))
     pairs = min(lengths, default=2) >= 2 and not sum(n % 2 for n in lengths)
@@ -231,8 +240,8 @@ def _histories(histories: list[list[int]], steps: int) -> None:
         return
     for i, history in enumerate(histories):
         if len(history) < 2 or len(history) % 2:
-            raise ValueError(f"payload field edges.history[{i}]: not pairs of step and level")
-        _indexes(history[::2], steps, f"edges.history[{i}]")
+            raise ValueError(f"payload field {name}[{i}]: not pairs of step and value")
+        _indexes(history[::2], steps, f"{name}[{i}]")
 
 
 def _check(value: Any, spec: Any, name: str) -> None:

@@ -42,7 +42,7 @@ import pandas as pd
 from contactladder.errors import UsageError
 from contactladder.network.current import DEFAULT_LAPSE, parse_lapse
 from contactladder.render.layout import layout_areas
-from contactladder.render.map_groups import check_timeline_size
+from contactladder.render.map_groups import check_timeline_size, group_map_data, shows_groups
 from contactladder.render.map_payload import latest_contact, map_data
 from contactladder.render.map_text import counts_text, iso_date, long_date
 from contactladder.render.network_map import (
@@ -53,6 +53,7 @@ from contactladder.render.network_map import (
     shared_map_options,
 )
 from contactladder.render.styles import node_order, size_table
+from contactladder.render.timeline_groups import group_steps
 from contactladder.words import words
 from contactladder.words.roles import role_word
 
@@ -79,6 +80,7 @@ def timeline_data(
     lapse: object = DEFAULT_LAPSE,
     layout: Layout = layout_areas,
     order: list[Hashable] | None = None,
+    aggregate: str = "auto",
 ) -> dict[str, Any]:
     """The payload of the timeline of ``net``.
 
@@ -116,13 +118,18 @@ def timeline_data(
     order : list, optional
         :func:`~contactladder.render.styles.node_order` of the people of the whole history (of
         ``wijk``), when the caller has it; made here when not given.
+    aggregate : {"auto", "people", "groups"}
+        "groups" draws one node per group of the grouped map
+        (:mod:`~contactladder.render.timeline_groups`), reached view only; "people" every
+        person; "auto" (the default) groups beyond
+        :data:`~contactladder.render.map_groups.AGGREGATE_ABOVE` people (of ``wijk``).
 
     Raises
     ------
     UsageError
-        For an unknown period, language, wijk, rung or view, a ``lapse`` that is not a
-        duration, or more people (of ``wijk``) than a timeline draws
-        (:func:`~contactladder.render.map_groups.check_timeline_size`).
+        For an unknown period, language, wijk, rung, view or ``aggregate``, a ``lapse`` that is
+        not a duration, the current view of groups, or with "people" more people (of ``wijk``)
+        than a timeline draws (:func:`~contactladder.render.map_groups.check_timeline_size`).
     ValueError
         If the tables do not have one row per period of ``freq``, or ``wijk`` is given without
         ``counters_by_wijk``.
@@ -135,26 +142,36 @@ def timeline_data(
     w = words(lang)
     final = net.snapshot() if net.has_contacts else nx.Graph()
     G = in_wijk(final, options.wijk)
-    check_timeline_size(len(G))
+    grouped = shows_groups(G, aggregate)
+    if not grouped:
+        check_timeline_size(len(G))
+    elif view != "reached":
+        raise UsageError(
+            "a grouped timeline shows the reached view only",
+            value=view,
+            hint="leave out {view}, or give {wijk} to draw the people of one wijk",
+        )
     # The date of the whole history: the day of the last contact, or of the wijk's last tie.
     latest = iso_date(net.end) if options.wijk is None and net.has_contacts else latest_contact(G)
     shared = shared_map_options(
         net, options, final, layout=layout, lang=lang, anonymize=anonymize, legend=legend
     )
-    order = node_order(G) if order is None else order
-    data = map_data(
-        G,
-        net.ladder,
-        title=" — ".join(options.title_parts),
-        part=options.wijk is not None,
-        ties=False,
-        order=order,
-        as_of=latest or None,
-        dots=not details,
-        **shared,
-    )
-    index = {node: i for i, node in enumerate(order)}
-    appear, ends_a, ends_b, histories = _histories(net, freq, index, view, window)
+    drawn = {"title": " — ".join(options.title_parts), "as_of": latest or None, **shared}
+    drawn["part"] = options.wijk is not None
+    if grouped:
+        found = group_steps(net, freq, G, anonymize=anonymize, focal=net.focal)
+        data = group_map_data(G, net.ladder, groups=found.groups, **drawn)
+        appear, ends_a, ends_b, histories = (
+            found.appear,
+            *_tie_histories(found.a, found.b, found.steps, found.levels, len(found.order)),
+        )
+        counted = data["subtitle"].rsplit(" · ", 1)[-1]
+    else:
+        order = node_order(G) if order is None else order
+        data = map_data(G, net.ladder, ties=False, order=order, dots=not details, **drawn)
+        index = {node: i for i, node in enumerate(order)}
+        appear, ends_a, ends_b, histories = _histories(net, freq, index, view, window)
+        counted = counts_text(len(index), len(ends_a), lang)
     labels = net.calendar(freq).labels  # ISO text, or the waves' names
     steps = {
         "label": labels,
@@ -176,18 +193,22 @@ def timeline_data(
             "fresh_note": w["timeline.fresh_note_current"].format(lapse=lapse_text),
             **{key: w[f"timeline.{key}"] for key in ("ended_ties", "declined", "ended")},
         }
+    if grouped:
+        lead.append(words(lang)["map_groups.grouped"])
     data.update(
         {
-            "subtitle": " · ".join([*lead, counts_text(len(index), len(ends_a), lang)]),
+            "subtitle": " · ".join([*lead, counted]),
             "subtitle_lead": lead,
             "freq": freq,
             "steps": steps,
             "nodes": {**data["nodes"], "appear": appear},
             "edges": {"a": ends_a, "b": ends_b, "history": histories},
-            "sizes": size_table(max((G.degree(n) for n in G), default=0)),
+            "sizes": size_table(0 if grouped else max((G.degree(n) for n in G), default=0)),
+            "grouped": grouped,
+            "group_sizes": found.sizes if grouped else [],
             "counters": {"columns": columns, "all": counters_all, "wijken": counters_wijk},
             "focal_alone_label": w["map.focal_alone"].format(focal=focal),
-            "details": bool(details),
+            "details": bool(details) or grouped,  # a group is not a person: its tooltip stays
             "view": view,
         }
     )

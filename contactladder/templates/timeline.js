@@ -4,8 +4,11 @@
  * tie, its history: the step of its first contact with its rung then, and the steps where it
  * climbed (edges.history; in the current view also where it declined, and level 0 where it
  * ended). From these the page shows, at each step, the people present and the ties there
- * then, at their rung (a tie that ended is not drawn until it comes back), each person sized by their ties then (sizes: the
- * table of sizes computed in Python). The counters are the growth table's rows, computed in
+ * then, at their rung (a tie that ended is not drawn until it comes back), each person sized by
+ * their ties then (sizes: the table of sizes computed in Python). A grouped timeline
+ * (data.grouped) has the groups of the grouped map for nodes, each sized by its people present
+ * at the step (data.group_sizes: [step, size, ...]); no group is ringed as alone. The counters
+ * are the growth table's rows, computed in
  * Python: the page only shows them. Uses clHelpers (helpers.js), clPage (page.js) and
  * clControls (controls.js); every
  * value from the data is put in the page as text, never as markup. Positions are fixed
@@ -38,7 +41,10 @@
   var level = new Int32Array(nEdges);
   var degree = new Int32Array(nNodes);
   var kept = function (i) { return present(i) && shown.inWijk(i); };
-  var sizeOf = function (i) { return H.sizeFor(data.sizes, degree[i]); };
+  // A person is sized by their ties at the step; a group (data.grouped) by its people then.
+  var sizeOf = data.grouped ?
+    function (i) { return H.levelAt(data.group_sizes[i], state.step); } :
+    function (i) { return H.sizeFor(data.sizes, degree[i]); };
 
   // A tie keeps the width of its rung (width says rung, nothing else) and is drawn faint; the
   // ties new or climbed in the step are drawn again over it, opaque (freshTies, drawn under
@@ -82,7 +88,8 @@
   }
   // Who needs a link at step s, in the wijk shown, and how everyone looks.
   function recount(s) {
-    state.kinds = H.aloneKinds(nNodes, E.a, E.b, level, isFocal, kept);
+    state.kinds = data.grouped ? new Uint8Array(nNodes) :  // a group is never alone
+      H.aloneKinds(nNodes, E.a, E.b, level, isFocal, kept);
     look(state.kinds, sizeOf, clPage.leastSize(nNodes, sizeOf, kept),
          function (i) { return appear[i] === s; });
   }
@@ -136,6 +143,7 @@
       var button = el("button", label[0]);
       button.type = "button"; button.id = "cl-point-out"; button.title = T.show_alone;
       button.setAttribute("aria-pressed", "false");
+      button.disabled = !!data.grouped;  // groups, not people: there is no one to point out
       button.addEventListener("click", function () { pointOut(!state.pointOut); });
       dt.appendChild(button);
     } else {
