@@ -1,10 +1,16 @@
 """The report's job computes each table once, then renders, then writes."""
 
+import html
+import json
+import re
 from collections import Counter
 from pathlib import Path
 
+from helpers import embedded_data
+
 import contactladder.jobs.report as report_job
 from contactladder.network import LadderNetwork
+from contactladder.render.map_groups import group_tables
 
 DEMO = Path(__file__).parent.parent / "data" / "zwolle-demo"
 
@@ -124,16 +130,22 @@ def test_the_snapshots_of_the_maps_are_emptied_when_they_are_done(tmp_path, monk
     assert len(built) == 1 and [len(G) for G in built] == [0]
 
 
-def test_a_village_too_large_for_a_timeline_says_so_in_its_place(tmp_path, monkeypatch):
-    """Beyond the people a timeline draws, the report is written with a sentence in the
-    timeline's place (no frame), in the report's language."""
+def test_a_village_too_large_for_a_timeline_of_people_shows_its_groups(tmp_path, monkeypatch):
+    """Beyond the people a timeline draws, the report's timeline is that of their groups; up
+    to it, of the people."""
+
+    def timeline_payload(page):
+        frame = re.search(r'<iframe class="timeline"[^>]* srcdoc="([^"]*)"', page).group(1)
+        return json.loads(embedded_data(html.unescape(frame)))
+
     net = LadderNetwork.from_path(DEMO)
     people = len(net.snapshot())
     monkeypatch.setattr("contactladder.render.map_groups.AGGREGATE_ABOVE", people - 1)
     page = report_job.write_report(net, tmp_path, freq="quarter", lang="en")[0]
-    text = page.read_text(encoding="utf-8")
-    assert '<iframe class="timeline"' not in text
-    assert f"a page shows at most {people - 1} people and this village has {people}" in text
+    grouped = timeline_payload(page.read_text(encoding="utf-8"))
+    groups, _ = group_tables(net.snapshot())
+    assert grouped["grouped"] and len(grouped["nodes"]["x"]) == len(groups)
     monkeypatch.setattr("contactladder.render.map_groups.AGGREGATE_ABOVE", people)
     page = report_job.write_report(net, tmp_path / "drawn", freq="quarter", lang="en")[0]
-    assert '<iframe class="timeline"' in page.read_text(encoding="utf-8")
+    drawn = timeline_payload(page.read_text(encoding="utf-8"))
+    assert not drawn["grouped"] and len(drawn["nodes"]["x"]) == people

@@ -28,7 +28,7 @@ from contactladder.jobs.paused_gc import collection_paused
 from contactladder.jobs.report_snapshots import layout_once, shared_snapshots
 from contactladder.network import LadderNetwork
 from contactladder.privacy import check_grouping
-from contactladder.render import charts, map_groups
+from contactladder.render import charts
 from contactladder.render.layout import layout_areas
 from contactladder.render.map_text import iso_date
 from contactladder.render.report import report_figures
@@ -161,8 +161,8 @@ def write_report(
         Show small counts in the per-group tables as they are.
     timeline : bool
         Embed the timeline map of the village (shown on screen, not in print); beyond the
-        people a timeline draws (:data:`~contactladder.render.map_groups.AGGREGATE_ABOVE`) a
-        sentence says so in its place.
+        people a timeline draws (:data:`~contactladder.render.map_groups.AGGREGATE_ABOVE`), the
+        timeline of their groups (:mod:`~contactladder.render.timeline_groups`).
     title, subtitle : str, optional
         The report's title (default: "Netwerkrapport — <data's name>"), also in the margin of
         every printed page, and a line below it.
@@ -192,7 +192,7 @@ def write_report(
     folder = Path(folder)
     heading: dict[str, Any] = {"title": title, "subtitle": subtitle, "moments": moments}
     tables = report_tables(net, freq=freq, by=by, exact=exact, progress=progress, **heading)
-    village, timeline_page, too_many = _village_and_timeline(
+    village, timeline_page = _village_and_timeline(
         net, tables, lang, timeline=timeline, layout=layout
     )
     figures = report_figures(net, tables, lang=lang)
@@ -213,7 +213,6 @@ def write_report(
         lang=lang,
         village=village,
         timeline_page=timeline_page,
-        timeline_too_large=too_many,
     )
     sheets = {
         "growth.csv": tables.growth,
@@ -257,20 +256,17 @@ def report_job(
 
 def _village_and_timeline(
     net: LadderNetwork, tables: ReportTables, lang: str, *, timeline: bool, layout: Layout
-) -> tuple[dict[str, dict[str, Any]], str | None, int]:
-    """The map payloads of the village at the report's moments, the timeline page (None
-    without ``timeline``, or beyond the people a timeline draws: then the number of people is
-    given too, else 0). They share the snapshot of the whole history and its layout (by
-    ``layout``, asked once) and its people's map order; the snapshots are emptied when they
-    are done."""
+) -> tuple[dict[str, dict[str, Any]], str | None]:
+    """The map payloads of the village at the report's moments and the timeline page (None
+    without ``timeline``; beyond the people a timeline draws, that of their groups). They share
+    the snapshot of the whole history and its layout (by ``layout``, asked once) and its
+    people's map order; the snapshots are emptied when they are done."""
     once = layout_once(layout)
     with shared_snapshots(net) as shared:
         order = node_order(shared.snapshot()) if net.has_contacts else []
         village = village_maps(shared, tables.moments, lang=lang, layout=once, order=order)
-        too_many = len(order) if timeline and not map_groups.draws_timeline(len(order)) else 0
-        drawn = timeline and not too_many
-        page = _timeline_page(shared, tables, lang, once, order) if drawn else None
-        return village, page, too_many
+        page = _timeline_page(shared, tables, lang, once, order) if timeline else None
+        return village, page
 
 
 def _timeline_page(
@@ -280,7 +276,8 @@ def _timeline_page(
 
     It shows the counters of the whole network only (the per-wijk counters would show exactly
     what the report's tables mask as ``<5``) and people as anonymous dots: no wijk,
-    organisation or start per person, no tooltip over a person.
+    organisation or start per person, no tooltip over a person; beyond the people a timeline
+    draws, the groups of the anonymised grouped map (their small counts masked).
     """
     from contactladder.render.page import timeline_html
 

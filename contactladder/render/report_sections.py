@@ -15,7 +15,6 @@ import pandas as pd
 
 from contactladder.analysis.growth import sharing_column
 from contactladder.network import LadderNetwork
-from contactladder.render import map_groups
 from contactladder.render.map_text import iso_date, long_date
 from contactladder.render.page import content_security_policy, script_hashes
 from contactladder.render.report_columns import column_headers, transitions_table
@@ -49,7 +48,6 @@ def report_html(
     images: Mapping[str, bytes],
     lang: str = "nl",
     timeline_page: str | None = None,
-    timeline_too_large: int = 0,
     village: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> str:
     """The report's ``index.html``: heading, summary, growth, the village, climbing, yield,
@@ -57,9 +55,7 @@ def report_html(
 
     ``images`` holds the PNG bytes of each chart of :func:`report_figures` and each picture of
     :func:`~contactladder.render.report_village.village_maps` by stem; ``village`` their map
-    payloads (for their captions); ``timeline_page`` the timeline page to embed (None for none);
-    ``timeline_too_large`` the people of the village when it has too many for a timeline (a
-    sentence says so), else 0.
+    payloads (for their captions); ``timeline_page`` the timeline page to embed (None for none).
     """
     w = words(lang)
     headers = column_headers(net.ladder, lang, focal=net.focal)
@@ -84,8 +80,8 @@ def report_html(
             tables.stages, focal=net.focal, rung=lowest, lang=lang, exact=tables.exact
         )
         sections.append(stages)
-    if timeline_page is not None or timeline_too_large:
-        sections.append(_timeline_section(timeline_page, timeline_too_large, lang))
+    if timeline_page is not None:
+        sections.append(_timeline_section(timeline_page, lang))
     sections.append(_methods_section(net, lang, tables.exact))
     title = tables.title or f"{w['report.title']} — {net.name}"
     date = long_date(iso_date(net.end), lang) if net.has_contacts else ""
@@ -262,13 +258,9 @@ def _groups_section(
     return section_html("groups", w["report.wijken"], body)
 
 
-def _timeline_section(page: str | None, people: int, lang: str) -> str:
-    """The timeline ``page`` in a frame, or, without one, why a village of ``people`` has none."""
-    w = words(lang)
-    title = w["report.timeline"]
-    if page is None:
-        note = w["report.timeline_too_large"].format(most=map_groups.AGGREGATE_ABOVE, people=people)
-        return section_html("timeline", title, f"<p>{escape(note)}</p>")
+def _timeline_section(page: str, lang: str) -> str:
+    """The timeline ``page`` in a frame."""
+    title = words(lang)["report.timeline"]
     frame = (
         f'<iframe class="timeline" title="{escape(title)}" '
         f'sandbox="allow-scripts" srcdoc="{escape(page)}"></iframe>'
