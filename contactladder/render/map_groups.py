@@ -242,6 +242,7 @@ def group_map_data(
     ]
     data["nodes"]["size"] = [group_size(int(people.at[i, "people"])) for i in order]
     data["nodes"]["alone"] = [0] * len(order)
+    data["grouped"] = True
     data["text"] = {
         **data["text"],
         "contacts": w["map_groups.ties_between"],

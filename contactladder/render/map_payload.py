@@ -302,6 +302,7 @@ def people_payload(
         "activities": activities or [],
         "focus": focus if focus is not None else -1,
         "min_level": int(min_rung) if min_rung is not None else ladder.bottom.level,
+        "grouped": False,
         "nodes": nodes,
         "edges": edges,
     }

@@ -20,6 +20,8 @@ Both pages (``kind`` "map" and "timeline"):
 - ``wijken`` (list of str), ``areas``: table ``wijk`` (index into ``wijken``), ``x``, ``y``,
   ``radius``: where each wijk's people sit, for its name on the map;
 - ``focus`` (int): the person in focus or -1; ``min_level`` (int): lowest rung shown at first;
+- ``grouped`` (bool): the nodes are groups of people (:mod:`~contactladder.render.map_groups`),
+  not people: no one is ringed as alone, and there is no filter of the people alone;
 - ``nodes``: table ``x``, ``y`` (canvas units, y down), ``size`` (canvas units, from the number
   of ties), ``group`` (index into ``groups``), ``wijk`` (index into ``wijken`` or -1),
   ``label`` (str), ``alone`` (0; 1: a focal person with no tie; 2: one with ties, none to
@@ -38,10 +40,9 @@ The timeline page also has:
 
 - ``details`` (bool): False for anonymous dots (the report's version): no wijk, organisation
   or start per person, and no tooltip over a person;
-- ``grouped`` (bool): the nodes are the groups of the grouped map
-  (:mod:`~contactladder.render.timeline_groups`), not people: no one is ringed as alone, and
-  ``group_sizes`` (list of lists of numbers) holds per group the flat list ``[step, size, step,
-  size, ...]`` of each step where its size changes (empty when not grouped);
+- ``group_sizes`` (list of lists of numbers): with ``grouped``
+  (:mod:`~contactladder.render.timeline_groups`), per group the flat list ``[step, size, step,
+  size, ...]`` of each step where its size changes; empty when not grouped;
 - ``freq`` (str); ``steps``: table ``label`` (ISO: "2024-03", "2024Q1") and ``text`` ("maart
   2024"), one row per period;
 - ``nodes`` has the column ``appear``: the step at which each person is first present (-1:
@@ -131,6 +132,7 @@ _COMMON = {
     "areas": _Table({"wijk": int, "x": _NUMBER, "y": _NUMBER, "radius": _NUMBER}),
     "focus": int,
     "min_level": int,
+    "grouped": bool,
     "nodes": _Table(_NODES),
 }
 _SCHEMAS = {
@@ -161,7 +163,6 @@ _SCHEMAS = {
         "focal_alone_label": str,
         "details": bool,
         "view": str,
-        "grouped": bool,
         "group_sizes": [[_NUMBER]],
     },
 }

@@ -204,7 +204,6 @@ def timeline_data(
             "nodes": {**data["nodes"], "appear": appear},
             "edges": {"a": ends_a, "b": ends_b, "history": histories},
             "sizes": size_table(0 if grouped else max((G.degree(n) for n in G), default=0)),
-            "grouped": grouped,
             "group_sizes": found.sizes if grouped else [],
             "counters": {"columns": columns, "all": counters_all, "wijken": counters_wijk},
             "focal_alone_label": w["map.focal_alone"].format(focal=focal),

@@ -81,6 +81,7 @@ var clPeople = (function () {
   // (clPage.batch, defined by page.js, which is loaded after this file). Returns set(on).
   function aloneFilter(data, state, shown, network, changed) {
     var box = document.getElementById("cl-only-alone");
+    document.getElementById("cl-alone-label").hidden = !!data.grouped;  // no one to show alone
     function set(on) {
       clPage.batch(function () { show(on); });
     }
@@ -154,7 +155,7 @@ var clPeople = (function () {
     });
     box.appendChild(ul);
     ul = el("ul", null, "cl-alone");
-    var counts = [T.alone, T.no_peer_tie].map(function (text, k) {
+    var counts = data.grouped ? [] : [T.alone, T.no_peer_tie].map(function (text, k) {
       var li = el("li"); li.appendChild(ring(data.alone_colour, k === 1));
       var count = el("span", "", "cl-count");
       li.appendChild(el("span", text + " "));
@@ -163,7 +164,7 @@ var clPeople = (function () {
       ul.appendChild(li);
       return count;
     });
-    box.appendChild(ul);
+    if (counts.length) { box.appendChild(ul); }  // groups are never ringed as alone
     box.appendChild(el("p", T.size_note));
     box.appendChild(el("h2", T.legend_rungs));
     ul = el("ul");
@@ -174,6 +175,7 @@ var clPeople = (function () {
     box.appendChild(ul);
     // The counts of the people who need a link, from their kinds (clHelpers.aloneKinds).
     box.clCount = function (kinds) {
+      if (!counts.length) { return; }
       var n = [0, 0, 0];
       for (var i = 0; i < kinds.length; i++) { n[kinds[i]] += 1; }
       counts[0].textContent = "(" + n[1] + ")"; counts[1].textContent = "(" + n[2] + ")";

@@ -26,3 +26,6 @@ def test_grouped_page_draws_the_groups_with_no_requests(tmp_path, open_page):
     subtitle = visit.page.inner_text("#cl-subtitle")
     assert "Grouped by wijk and organisation" in subtitle
     assert subtitle.endswith(f"in {len(people)} groups")
+    # Groups are never ringed as alone: no filter of the people alone, no count of them.
+    assert not visit.page.is_visible("#cl-only-alone")
+    assert visit.page.query_selector_all("#cl-legend .cl-alone") == []

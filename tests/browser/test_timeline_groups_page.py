@@ -54,3 +54,5 @@ def test_grouped_timeline_grows_step_by_step(tmp_path, open_page):
     assert data["group_sizes"][0] != data["group_sizes"][0][:2]  # a group that grows
     subtitle = visit.page.inner_text("#cl-subtitle")
     assert "Grouped by wijk and organisation" in subtitle
+    assert not visit.page.is_visible("#cl-only-alone")
+    assert visit.page.query_selector_all("#cl-legend .cl-alone") == []
