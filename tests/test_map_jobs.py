@@ -268,7 +268,7 @@ def test_cli_timeline_beyond_what_a_page_draws_shows_groups(tmp_path, monkeypatc
     assert result.exit_code == 1 and not (tmp_path / "current.html").exists()
     assert result.output == (
         "Error: a grouped timeline shows the reached view only 'current'; leave out --view, "
-        "or give --wijk to draw the people of one wijk\n"
+        "or draw people with --aggregate people (at most 8: give --wijk for one wijk of more)\n"
     )
 
 

@@ -41,6 +41,7 @@ import pandas as pd
 
 from contactladder.errors import UsageError
 from contactladder.network.current import DEFAULT_LAPSE, parse_lapse
+from contactladder.render import map_groups
 from contactladder.render.layout import layout_areas
 from contactladder.render.map_groups import check_timeline_size, group_map_data, shows_groups
 from contactladder.render.map_payload import latest_contact, map_data
@@ -149,7 +150,8 @@ def timeline_data(
         raise UsageError(
             "a grouped timeline shows the reached view only",
             value=view,
-            hint="leave out {view}, or give {wijk} to draw the people of one wijk",
+            hint=f"leave out {{view}}, or draw people with {{aggregate}} people (at most "
+            f"{map_groups.AGGREGATE_ABOVE:,}: give {{wijk}} for one wijk of more)",
         )
     # The date of the whole history: the day of the last contact, or of the wijk's last tie.
     latest = iso_date(net.end) if options.wijk is None and net.has_contacts else latest_contact(G)
