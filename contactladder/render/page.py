@@ -158,7 +158,8 @@ def timeline_html(
     ``data-cl-drawn`` on ``<html>`` once drawn.
 
     Parameters are those of :func:`~contactladder.render.timeline_payload.timeline_data`
-    (``lang, anonymize, title, wijk, min_rung``). The same input gives the same bytes.
+    (``lang, anonymize, title, wijk, min_rung, aggregate``: beyond 50,000 people the groups of
+    the grouped map). The same input gives the same bytes.
     """
     return render_timeline(
         timeline_data(
