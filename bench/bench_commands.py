@@ -11,7 +11,10 @@ data to writing its files (beside the data folder, in ``<folder>-commands/``): `
 ``check``, ``map``, ``map --png``, ``timeline``, ``report`` and ``export`` in every format
 (GEXF 1.3 and 1.2draft, GraphML, CSV, XLSX, RSiena). It prints the CPU seconds of each (every
 thread of the process, so that ratios hold on a busy machine), the wall seconds, the peak memory
-and the ratio to ``growth`` (target, issue 15: at most 3 at 1M contacts). A command that takes
+and the ratio to ``growth`` (target, issue 15: at most 3 at 1M contacts), each command's to the
+run of ``growth`` just before it (``common.measure_paired``: this machine's speed drifts over
+minutes; ``--rounds N`` measures each N times and prints the median ratio with its range). A
+command that takes
 longer than ``--timeout`` seconds (default 900) is stopped and reported as timed out; one that
 fails is reported with the last line of its error. The weaver's commands and ``yield`` are
 timed by ``bench_weaver.py``.
@@ -26,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from common import OUT, measure_or_say, print_ratios, timed
+from common import OUT, measure_paired, print_ratios, timed
 
 # Imported before any timing: the stages time work, not imports.
 from contactladder.demo.synthetic import generate
@@ -76,6 +79,7 @@ def main() -> None:
     parser.add_argument("--only", nargs="+", choices=list(COMMANDS), help="These commands.")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--timeout", type=float, default=900, help="Seconds per command.")
+    parser.add_argument("--rounds", type=int, default=1, help="Times each command is measured.")
     parser.add_argument("--stage", choices=list(COMMANDS), help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -87,11 +91,8 @@ def main() -> None:
     if not (folder / "contacts.csv").exists():
         generate(folder, contacts, people, MONTHS, args.seed)
     print(f"{contacts:,} contacts among {people:,} people over {MONTHS} months", flush=True)
-    names = ["growth", *(n for n in (args.only or COMMANDS) if n != "growth")]
-    results = {}
-    for name in names:
-        results[name] = measure_or_say(__file__, name, folder, args.timeout)
-        print(f"  ... {name}: {results[name]}", flush=True)
+    names = [n for n in (args.only or COMMANDS) if n != "growth"]
+    results = measure_paired(__file__, names, folder, rounds=args.rounds, timeout=args.timeout)
     print_ratios(results, target=TARGET)
 
 

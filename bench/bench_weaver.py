@@ -10,7 +10,10 @@ job, in a fresh Python process, from reading the data to writing its CSV (beside
 folder, in ``<folder>-weaver/``): ``growth``, ``alone``,
 ``alone --suggest 3``, ``introduce`` (a parent in the middle of the ids), ``brokers`` and
 ``yield``. It prints the CPU seconds of each (user + system, so that ratios hold on a busy
-machine), the wall seconds, the peak memory and the ratio to ``growth`` (target: at most 3).
+machine), the wall seconds, the peak memory and the ratio to ``growth`` (target: at most 3),
+each command's to the run of ``growth`` just before it (``common.measure_paired``: this
+machine's speed drifts over minutes); ``--rounds N`` measures each N times and prints the
+median ratio with its range.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import datetime
 import json
 from pathlib import Path
 
-from common import OUT, measure_stage, timed
+from common import OUT, measure_paired, print_ratios, timed
 
 # Imported before any timing: the stages time work, not imports.
 from contactladder.demo.synthetic import START, generate
@@ -71,28 +74,21 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--only", nargs="+", choices=list(COMMANDS), help="These commands.")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--rounds", type=int, default=1, help="Times each command is measured.")
     parser.add_argument("--stage", choices=list(COMMANDS), help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stage:
         stage(args.stage, args.out)
         return
-    names = ["growth", *(n for n in (args.only or COMMANDS) if n != "growth")]
+    names = [n for n in (args.only or COMMANDS) if n != "growth"]
     for contacts in args.sizes:
         people = contacts // 20
         folder = OUT / f"{contacts}-{people}-{MONTHS}-{args.seed}"
         if not (folder / "contacts.csv").exists():
             generate(folder, contacts, people, MONTHS, args.seed)
-        print(f"{contacts:,} contacts among {people:,} people over {MONTHS} months")
-        results = {name: measure_stage(__file__, name, folder) for name in names}
-        growth = results["growth"]["cpu"]
-        for name, result in results.items():
-            ratio = result["cpu"] / growth
-            verdict = "" if name == "growth" else ("met" if ratio <= TARGET else "NOT met")
-            print(
-                f"  {name:<18} {result['cpu']:7.1f} s CPU {result['seconds']:7.1f} s wall "
-                f"{result['peak_mib']:6.0f} MiB   x{ratio:5.2f} growth  {verdict}"
-            )
+        print(f"{contacts:,} contacts among {people:,} people over {MONTHS} months", flush=True)
+        print_ratios(measure_paired(__file__, names, folder, rounds=args.rounds), target=TARGET)
 
 
 if __name__ == "__main__":

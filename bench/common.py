@@ -68,18 +68,63 @@ def measure_or_say(script: str, name: str, folder: Path, timeout: float) -> dict
         return {"error": "failed: " + lines[-1][:120]}
 
 
+def measure_paired(
+    script: str,
+    names: list[str],
+    folder: Path,
+    *,
+    rounds: int = 1,
+    timeout: float = 900,
+    base: str = "growth",
+) -> dict[str, dict]:
+    """Each stage of ``names`` measured ``rounds`` times, each time right after a run of
+    ``base``, so that its ratio to ``base`` is of two runs a moment apart (this machine's speed
+    drifts over minutes). Returns per stage the figures of its median round by ratio, with
+    ``ratio`` (that round's) and ``ratios`` (every round's); ``base`` has the figures of its
+    median round. Prints each run as it ends."""
+    runs: dict[str, list[dict]] = {base: [], **{name: [] for name in names if name != base}}
+    for _ in range(rounds):
+        for name in names:
+            if name == base:
+                continue
+            paired = measure_or_say(script, base, folder, timeout)
+            result = measure_or_say(script, name, folder, timeout)
+            runs[base].append(paired)
+            if "error" not in result and "error" not in paired:
+                result = {**result, "ratio": result["cpu"] / paired["cpu"]}
+            runs[name].append(result)
+            print(f"  ... {name}: {result} ({base}: {paired.get('cpu', paired)})", flush=True)
+    results = {}
+    for name, found in runs.items():
+        good = [run for run in found if "error" not in run]
+        if not good:
+            results[name] = found[0] if found else {"error": "not measured"}
+            continue
+        key = "ratio" if name != base else "cpu"
+        good.sort(key=lambda run: run.get(key, run["cpu"]))
+        middle = good[(len(good) - 1) // 2]  # of an even number of rounds, the lower middle
+        results[name] = {**middle, "ratios": [run.get("ratio") for run in good]}
+    return results
+
+
 def print_ratios(results: dict[str, dict], base: str = "growth", target: float = 3.0) -> None:
-    """One line per stage: CPU and wall seconds, peak MiB and the CPU ratio to ``base``, with
-    whether it is within ``target``; a stage that failed or timed out says so."""
+    """One line per stage: CPU and wall seconds, peak MiB and the CPU ratio to ``base`` (to the
+    run of ``base`` just before it, when :func:`measure_paired` measured it; the range over its
+    rounds beside it), with whether it is within ``target``; a stage that failed or timed out
+    says so."""
     reference = results[base].get("cpu")
     print(f"  {'':<22} {'CPU s':>7} {'wall s':>7} {'peak MiB':>9} {'/ ' + base:>10}")
     for name, result in results.items():
         if "error" in result:
             print(f"  {name:<22} {result['error']}")
             continue
-        ratio = f"{result['cpu'] / reference:9.2f}x" if reference else "        -"
-        within = reference and result["cpu"] / reference <= target
-        verdict = "" if name == base or not reference else ("met" if within else "NOT met")
+        value = result.get("ratio", result["cpu"] / reference if reference else None)
+        ratio = f"{value:9.2f}x" if value is not None and name != base else "        -"
+        spread = [r for r in result.get("ratios", []) if r is not None]
+        if len(spread) > 1:
+            ratio += f" ({min(spread):.2f}-{max(spread):.2f})"
+        within = value is not None and value <= target
+        verdict = "" if name == base or value is None else ("met" if within else "NOT met")
         print(
             f"  {name:<22} {result['cpu']:7.1f} {result['seconds']:7.1f} "
             f"{result['peak_mib']:9.0f} {ratio}  {verdict}"
