@@ -59,6 +59,15 @@ class PairRows:
         """Where each period's rows start, and where the last ends (``periods + 1`` numbers)."""
         return np.searchsorted(self.period, np.arange(periods + 1))
 
+    def rises(self) -> np.ndarray:
+        """The rows where a tie is new or climbs (its reached rung is above the one before; a
+        new tie's before is 0), in order.
+
+        >>> PairRows(np.array([0, 1]), np.array([0, 0]), np.array([1, 1]), np.array([2, 1])).rises()
+        array([0])
+        """
+        return np.flatnonzero(self.reached > self.before)
+
 
 class PeriodPairs(PairRows):
     """The :class:`PairRows` of the contacts, with each row's first and last contact and how

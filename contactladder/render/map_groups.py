@@ -56,7 +56,6 @@ __all__ = [
     "AGGREGATE_OPTIONS",
     "aggregate_option",
     "shows_groups",
-    "draws_timeline",
     "check_timeline_size",
     "Groups",
     "groups_of",
@@ -99,15 +98,6 @@ def shows_groups(G: nx.Graph, aggregate: object = "auto") -> bool:
     return option == "groups" or (option == "auto" and len(G) > AGGREGATE_ABOVE)
 
 
-def draws_timeline(people: int) -> bool:
-    """Whether a timeline draws ``people`` people: up to :data:`AGGREGATE_ABOVE`.
-
-    >>> draws_timeline(AGGREGATE_ABOVE), draws_timeline(AGGREGATE_ABOVE + 1)
-    (True, False)
-    """
-    return people <= AGGREGATE_ABOVE
-
-
 def check_timeline_size(people: int) -> None:
     """Refuse a timeline of every one of more than :data:`AGGREGATE_ABOVE` people: a page of
     every step of more people is more than a browser draws (the grouped timeline draws them,
@@ -120,7 +110,7 @@ def check_timeline_size(people: int) -> None:
     ...     print(error)  # doctest: +ELLIPSIS
     too many people for a timeline '50,001 people'; a timeline draws at most 50,000: give wijk...
     """
-    if not draws_timeline(people):
+    if people > AGGREGATE_ABOVE:
         raise UsageError(
             "too many people for a timeline",
             value=f"{people:,} people",

@@ -81,7 +81,7 @@ def group_steps(
     present = codes[joined[codes] < steps]
     first = np.full(len(order), steps, dtype=np.int64)
     np.minimum.at(first, group_of[present], joined[present])
-    changes = np.flatnonzero(rows.reached > rows.before)  # a new tie's before is 0
+    changes = rows.rises()
     a, b = group_of[rows.code_a[changes]], group_of[rows.code_b[changes]]
     pairs = np.sort(number[np.array(list(H.edges), dtype=np.int64).reshape(-1, 2)], axis=1)
     return GroupSteps(

@@ -196,7 +196,7 @@ def timeline_data(
             **{key: w[f"timeline.{key}"] for key in ("ended_ties", "declined", "ended")},
         }
     if grouped:
-        lead.append(words(lang)["map_groups.grouped"])
+        lead.append(w["map_groups.grouped"])
     data.update(
         {
             "subtitle": " · ".join([*lead, counted]),
@@ -233,7 +233,7 @@ def _histories(
         appear = np.full(len(index), -1, dtype=np.int64)
         shown = np.flatnonzero((number >= 0) & (joined < len(periods)))
         appear[number[shown]] = joined[shown]
-        changes = np.flatnonzero(rows.reached > rows.before)  # a new tie's before is 0
+        changes = rows.rises()
         i, j = number[rows.code_a[changes]], number[rows.code_b[changes]]
         steps, levels = rows.period[changes], rows.reached[changes]
         return (appear.tolist(), *_tie_histories(i, j, steps, levels, len(index)))

@@ -8,10 +8,9 @@
  * their ties then (sizes: the table of sizes computed in Python). A grouped timeline
  * (data.grouped) has the groups of the grouped map for nodes, each sized by its people present
  * at the step (data.group_sizes: [step, size, ...]); no group is ringed as alone. The counters
- * are the growth table's rows, computed in
- * Python: the page only shows them. Uses clHelpers (helpers.js), clPage (page.js) and
- * clControls (controls.js); every
- * value from the data is put in the page as text, never as markup. Positions are fixed
+ * are the growth table's rows, computed in Python: the page only shows them. Uses clHelpers
+ * (helpers.js), clPage (page.js) and clControls (controls.js); every value from the data is
+ * put in the page as text, never as markup. Positions are fixed
  * (physics off). Nothing is stored, fetched or sent: the page works from disk and in a
  * sandboxed iframe. window.contactladder exposes the network, for tests.
  */
@@ -88,8 +87,9 @@
   }
   // Who needs a link at step s, in the wijk shown, and how everyone looks.
   function recount(s) {
-    state.kinds = data.grouped ? new Uint8Array(nNodes) :  // a group is never alone
-      H.aloneKinds(nNodes, E.a, E.b, level, isFocal, kept);
+    if (!data.grouped) {  // a group is never alone: its kinds stay 0
+      state.kinds = H.aloneKinds(nNodes, E.a, E.b, level, isFocal, kept);
+    }
     look(state.kinds, sizeOf, clPage.leastSize(nNodes, sizeOf, kept),
          function (i) { return appear[i] === s; });
   }
