@@ -241,7 +241,7 @@ class LadderNetwork(DataAnswers):
             If ``as_of`` is not a date or lies outside the data.
         """
         cutoff = self.cutoff(as_of, open_end=open_end)
-        people = self.present_from.index[self.present_from < cutoff]
+        people = self.present_from.index[self.present_from < cutoff].tolist()
         graph = self._graph(people, self._ties_where(self.contacts["date"] < cutoff))
         return portable_graph(graph) if portable else graph
 

@@ -68,10 +68,10 @@ def ties_graph(attrs: dict, people: Iterable, ties: pd.DataFrame) -> nx.Graph:
     first_contact, last_contact, contacts, activities``, one row per pair, both among
     ``people``).
 
-    Each tie is written into the graph's adjacency, one attribute dict seen from both ends,
-    as ``add_edges_from`` makes it: that method also checks every end and merges every edge's
-    attributes into an earlier edge of the pair, which the tie table never holds, and took
-    twice the time.
+    The people and ties are written into the graph's node and adjacency dicts, one attribute
+    dict per tie seen from both ends, as ``add_nodes_from`` and ``add_edges_from`` make them:
+    those methods also check every node and end and merge every edge's attributes into an
+    earlier edge of the pair, which the tie table never holds, and took twice the time.
 
     >>> ties = pd.DataFrame({"person_a": ["a"], "person_b": ["b"], "rung": [2],
     ...     "first_contact": pd.to_datetime(["2024-01-05"]), "last_contact":
@@ -81,21 +81,23 @@ def ties_graph(attrs: dict, people: Iterable, ties: pd.DataFrame) -> nx.Graph:
     (['a', 'b', 'c'], {'role': 'parent'}, 2, 1)
     """
     graph = nx.Graph()
-    graph.add_nodes_from((p, attrs[p]) for p in sorted(people))
+    order = sorted(people)
+    graph._node.update((p, attrs[p].copy()) for p in order)
     adjacency = graph._adj
-    columns = [
-        _timestamps(ties[c]) if c.endswith("_contact") else ties[c].tolist()
-        for c in ties.columns[:7]
-    ]
-    for a, b, rung, first, last, count, activities in zip(*columns):
-        tie = {
-            "rung": int(rung),
+    adjacency.update((p, {}) for p in order)
+    rungs, counts = (ties[c].to_numpy(dtype=np.int64).tolist() for c in ("rung", "contacts"))
+    firsts, lasts = (_timestamps(ties[c]) for c in ("first_contact", "last_contact"))
+    a_ends, b_ends, activities = (ties[c].tolist() for c in ("person_a", "person_b", "activities"))
+    for a, b, rung, first, last, count, kinds in zip(
+        a_ends, b_ends, rungs, firsts, lasts, counts, activities
+    ):
+        adjacency[a][b] = adjacency[b][a] = {
+            "rung": rung,
             "first_contact": first,
             "last_contact": last,
-            "contacts": int(count),
-            "activities": activities,
+            "contacts": count,
+            "activities": kinds,
         }
-        adjacency[a][b] = adjacency[b][a] = tie
     return graph
 
 

@@ -110,7 +110,7 @@ class PeriodPairs(PairRows):
     ) -> None:
         size = len(names)
         key = (periods.astype("int64") * size + codes[0]) * size + codes[1]
-        order = np.argsort(key, kind="stable")
+        order = np.argsort(key)  # a group's rows in any order: only extremes and counts are kept
         key = key[order]
         starts = np.flatnonzero(np.diff(key, prepend=key[:1] - 1) != 0)  # each first row
         key = key[starts]

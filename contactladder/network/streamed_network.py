@@ -140,7 +140,7 @@ class StreamedNetwork(DataAnswers):
         rung = np.r_[rung, self.contacts["rung"].to_numpy().astype(rung.dtype)]
         size = len(place)
         key = (period.astype("int64") * size + code_a) * size + code_b
-        order = np.argsort(key, kind="stable")
+        order = np.argsort(key)  # a group's rows in any order: only the highest rung is kept
         key = key[order]
         starts = np.flatnonzero(np.diff(key, prepend=key[:1] - 1) != 0)
         return PairRows(

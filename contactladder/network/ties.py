@@ -61,7 +61,7 @@ def tie_table(
     [[1, 1, ()]]
     """
     key = _pair_keys(contacts, codes)
-    order = np.argsort(key, kind="stable")
+    order = np.argsort(key)  # a pair's rows in any order: only their extremes and count are kept
     starts = np.flatnonzero(np.diff(key[order], prepend=-1) != 0)
     tie = np.empty(len(key), dtype=np.int64)
     tie[order] = np.cumsum(np.diff(key[order], prepend=-1) != 0) - 1
@@ -135,7 +135,7 @@ def rung_rises(
     pair = _pair_keys(contacts, codes)
     moments, moment = np.unique(contacts["date"].to_numpy(), return_inverse=True)
     key = pair * max(len(moments), 1) + moment
-    order = np.argsort(key, kind="stable")
+    order = np.argsort(key)  # rows of one pair and moment in any order: their highest rung
     starts = np.flatnonzero(np.diff(key[order], prepend=-1) != 0)
     rungs = contacts["rung"].to_numpy()[order]
     rung = np.maximum.reduceat(rungs, starts) if len(starts) else rungs
