@@ -59,14 +59,18 @@ class PairRows:
         """Where each period's rows start, and where the last ends (``periods + 1`` numbers)."""
         return np.searchsorted(self.period, np.arange(periods + 1))
 
-    def rises(self) -> np.ndarray:
-        """The rows where a tie is new or climbs (its reached rung is above the one before; a
-        new tie's before is 0), in order.
+    def rises(self, number: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Where a tie is new or climbs (its reached rung is above the one before; a new tie's
+        before is 0), in order: its two ends through ``number`` (each person code's number in
+        a drawing, -1 for none), the period and the rung reached.
 
-        >>> PairRows(np.array([0, 1]), np.array([0, 0]), np.array([1, 1]), np.array([2, 1])).rises()
-        array([0])
+        >>> rows = PairRows(np.array([0, 1]), np.array([0, 0]), np.array([1, 1]), np.array([2, 1]))
+        >>> [part.tolist() for part in rows.rises(np.array([5, 7]))]
+        [[5], [7], [0], [2]]
         """
-        return np.flatnonzero(self.reached > self.before)
+        rows = np.flatnonzero(self.reached > self.before)
+        ends = (number[self.code_a[rows]], number[self.code_b[rows]])
+        return (*ends, self.period[rows], self.reached[rows])
 
 
 class PeriodPairs(PairRows):

@@ -81,15 +81,13 @@ def group_steps(
     present = codes[joined[codes] < steps]
     first = np.full(len(order), steps, dtype=np.int64)
     np.minimum.at(first, group_of[present], joined[present])
-    changes = rows.rises()
-    a, b = group_of[rows.code_a[changes]], group_of[rows.code_b[changes]]
     pairs = np.sort(number[np.array(list(H.edges), dtype=np.int64).reshape(-1, 2)], axis=1)
     return GroupSteps(
         groups,
         order,
         np.where(first < steps, first, -1).tolist(),
         _sizes(group_of[present], joined[present], len(order), steps),
-        *_group_ties(a, b, rows.period[changes], rows.reached[changes], pairs, len(order)),
+        *_group_ties(*rows.rises(group_of), pairs, len(order)),
     )
 
 

@@ -233,10 +233,7 @@ def _histories(
         appear = np.full(len(index), -1, dtype=np.int64)
         shown = np.flatnonzero((number >= 0) & (joined < len(periods)))
         appear[number[shown]] = joined[shown]
-        changes = rows.rises()
-        i, j = number[rows.code_a[changes]], number[rows.code_b[changes]]
-        steps, levels = rows.period[changes], rows.reached[changes]
-        return (appear.tolist(), *_tie_histories(i, j, steps, levels, len(index)))
+        return (appear.tolist(), *_tie_histories(*rows.rises(number), len(index)))
     first: list[int] = [-1] * len(index)
     ends_a: list = []
     ends_b: list = []
