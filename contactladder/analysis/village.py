@@ -209,9 +209,9 @@ class Village:
             shared,
         )
 
-    @property
+    @cached_property
     def index(self) -> VillageIndex:
-        """The people, ties and visits in integer codes (built on first use)."""
+        """The people, ties and visits in integer codes (built on first use, then kept)."""
         shared = self.shared = self.shared or _Shared(self.graph)
         if shared.index is None:
             shared.index = VillageIndex.of(
