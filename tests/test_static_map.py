@@ -95,6 +95,24 @@ def test_picture_bytes_and_formats():
         map_picture(data, "gif")
 
 
+def test_a_png_has_the_pixels_of_matplotlibs_own_png_without_its_alpha_channel():
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from contactladder.render.static_map import DPI
+
+    figure = map_figure(map_data(village(), LADDER, title="Dieze"))
+    own = io.BytesIO()
+    figure.savefig(own, format="png", dpi=DPI, facecolor="#ffffff")
+    theirs = np.asarray(Image.open(own).convert("RGBA"))
+    ours = Image.open(io.BytesIO(map_picture(map_data(village(), LADDER, title="Dieze"), "png")))
+    assert ours.mode == "RGB" and ours.info["dpi"] == pytest.approx((DPI, DPI), abs=0.1)
+    assert (theirs[..., 3] == 255).all()  # matplotlib's alpha says nothing: opaque everywhere
+    assert (np.asarray(ours) == theirs[..., :3]).all()
+
+
 def test_empty_map():
     assert list(map_figure(map_data(nx.Graph(), LADDER, title="Leeg")).axes[0].texts) == []
 

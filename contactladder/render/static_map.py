@@ -34,11 +34,9 @@ b'\\x89PNG'
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 from typing import Any
 
-import matplotlib
 import numpy as np
 from matplotlib.collections import Collection, LineCollection
 from matplotlib.colors import to_rgba
@@ -48,7 +46,7 @@ from matplotlib.path import Path
 
 from contactladder.errors import UsageError
 from contactladder.privacy import names_notice
-from contactladder.render.charts import SAVE_OPTIONS, plain_text
+from contactladder.render.charts import PICTURE_FORMATS, plain_text, saved_bytes
 from contactladder.render.map_payload import LABELS_UP_TO
 from contactladder.render.tie_raster import draw_tie_image
 
@@ -57,14 +55,11 @@ __all__ = [
     "map_picture",
     "picture_bytes",
     "picture_format",
-    "FORMATS",
     "LABELS_UP_TO",
     "VECTOR_UP_TO",
     "DPI",
 ]
 
-#: Picture formats and the metadata that keeps them byte-identical.
-FORMATS = {"png": {"Software": None}, "svg": {"Date": None}}
 _MARKERS = {
     "dot": "o",
     "diamond": "D",
@@ -296,7 +291,7 @@ def picture_format(name: str) -> str:
     'svg'
     """
     fmt = name.rpartition(".")[2].lower() if "." in name else ""
-    if fmt not in FORMATS:
+    if fmt not in PICTURE_FORMATS:
         raise UsageError(
             "unknown picture format", value=name, hint="end the file name in .png or .svg"
         )
@@ -366,19 +361,6 @@ def picture_bytes(figure: Figure, fmt: str) -> bytes:
     UsageError
         For another format.
     """
-    if fmt not in FORMATS:
-        raise UsageError("unknown picture format", value=fmt, hint="use png or svg")
-    buffer = io.BytesIO()
     # Fixed SVG ids, text as text, every point kept: the same data give the same bytes.
-    with matplotlib.rc_context(
-        {"svg.hashsalt": "contactladder", "svg.fonttype": "none", "path.simplify": False}
-    ):
-        figure.savefig(
-            buffer,
-            format=fmt,
-            dpi=DPI,
-            metadata=FORMATS[fmt],
-            facecolor="#ffffff",
-            **SAVE_OPTIONS[fmt],
-        )
-    return buffer.getvalue()
+    rc = {"svg.hashsalt": "contactladder", "svg.fonttype": "none", "path.simplify": False}
+    return saved_bytes(figure, fmt, dpi=DPI, rc=rc)
