@@ -44,6 +44,14 @@ def test_a_map_is_no_timeline():
         (lambda d: d["edges"]["a"].__setitem__(0, 5), r"edges.a\[0\]: 5 points at nothing"),
         (lambda d: d["edges"]["activities"][0].append(9), r"edges.activities\[0\]\[1\]: 9 points"),
         (lambda d: d.update(focus=5), r"focus\[0\]: 5 points at nothing"),
+        (
+            lambda d: d["edges"]["last_contact"].__setitem__(1, len(d["dates"])),
+            r"edges.last_contact\[1\]: \d+ points at nothing",
+        ),
+        (
+            lambda d: d["edges"]["first_contact"].__setitem__(0, "2024-01-10"),
+            r"edges.first_contact\[0\]: expected int, got str",
+        ),
         (lambda d: d.update(anonymized=1), "anonymized: expected bool, got int"),
         (lambda d: d["nodes"]["size"].__setitem__(1, True), r"nodes.size\[1\]: expected float"),
         (lambda d: d["rungs"][0].pop("colour"), r"rungs\[0\].colour: missing"),

@@ -31,11 +31,9 @@ def test_nodes_sized_by_ties_and_edges_by_rung():
     assert widths == sorted(widths) and widths[0] < widths[-1]
     assert [r["colour"] for r in data["rungs"]] == [r.colour for r in LADDER]
     edge = next(e for e in records(data["edges"]) if e["level"] == 5)
-    assert [edge["first_contact"], edge["last_contact"], edge["contacts"]] == [
-        "2023-11-02",
-        "2024-02-20",
-        9,
-    ]
+    days = [data["dates"][edge["first_contact"]], data["dates"][edge["last_contact"]]]
+    assert [*days, edge["contacts"]] == ["2023-11-02", "2024-02-20", 9]
+    assert data["dates"] == sorted(set(data["dates"]))  # each day once, in order
 
 
 def test_size_table_is_node_size_up_to_the_largest():

@@ -28,6 +28,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections.abc import Hashable, Mapping
@@ -175,13 +176,14 @@ def map_data(
     people = list(map(dict(G.nodes(data=True)).__getitem__, order))
     kinds = list(map(alone_kinds(G, focal=focal).__getitem__, order))
     degrees = list(map(dict(G.degree()).__getitem__, order))
-    activities, edges = tie_columns(G if ties else nx.Graph(), index, ladder, picture=picture)
+    activities, dates, edges = tie_columns(
+        G if ties else nx.Graph(), index, ladder, picture=picture
+    )
     if not picture:
-        fade = iso_date(faded_before) if faded_before is not None else ""
-        edges["faded"] = [
-            int(bool(fade) and bool(last) and last < fade) for last in edges["last_contact"]
-        ]
-    date = iso_date(as_of) if as_of is not None else _latest(G, edges, ties and not picture)
+        # The days are sorted: a tie's last contact is before ``fade`` when its number is.
+        fade = bisect.bisect_left(dates, iso_date(faded_before)) if faded_before is not None else 0
+        edges["faded"] = [int(0 <= last < fade) for last in edges["last_contact"]]
+    date = iso_date(as_of) if as_of is not None else _latest(G, dates, edges, ties and not picture)
     return people_payload(
         people,
         [positions[node] for node in order],
@@ -201,6 +203,7 @@ def map_data(
         focal=focal,
         legend=legend,
         activities=activities,
+        dates=dates,
         picture=picture,
         dots=dots,
     )
@@ -226,16 +229,17 @@ def people_payload(
     focal: str = "parent",
     legend: str | None = None,
     activities: list[str] | None = None,
+    dates: list[str] | None = None,
     picture: bool = False,
     dots: bool = False,
 ) -> dict[str, Any]:
     """The payload of :func:`map_data` from its people's columns, worked out by the caller:
     each person's node attributes, place, number of ties and :func:`~contactladder.render.
     styles.alone_kinds` in map order, the ties' columns (``edges``, as ``tie_columns`` gives
-    them), the ``date`` it is as of (ISO text, "" for none) and the number of the person in
-    ``focus`` (None: no focus); the other keywords as for :func:`map_data`. For a caller that
-    knows the people and ties of a map without a graph (:mod:`contactladder.render.
-    report_village`).
+    them, with the ``activities`` and ``dates`` they number into), the ``date`` it is as of
+    (ISO text, "" for none) and the number of the person in ``focus`` (None: no focus); the
+    other keywords as for :func:`map_data`. For a caller that knows the people and ties of a
+    map without a graph (:mod:`contactladder.render.report_village`).
 
     Raises
     ------
@@ -300,6 +304,7 @@ def people_payload(
             },
         },
         "activities": activities or [],
+        "dates": dates or [],
         "focus": focus if focus is not None else -1,
         "min_level": int(min_rung) if min_rung is not None else ladder.bottom.level,
         "grouped": False,
@@ -308,11 +313,12 @@ def people_payload(
     }
 
 
-def _latest(G: nx.Graph, edges: Mapping[str, list[Any]], ties: bool) -> str:
-    """The latest last contact of a tie, as ISO text ("" for none): from the ties' columns,
-    or from ``G`` without them."""
+def _latest(G: nx.Graph, dates: list[str], edges: Mapping[str, list[Any]], ties: bool) -> str:
+    """The latest last contact of a tie, as ISO text ("" for none): from the ties' columns
+    (numbers into the sorted ``dates``), or from ``G`` without them."""
     if ties:
-        return max((d for d in edges["last_contact"] if d), default="")
+        latest = max(edges["last_contact"], default=-1)
+        return dates[latest] if latest >= 0 else ""
     return latest_contact(G)
 
 

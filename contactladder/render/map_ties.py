@@ -3,18 +3,23 @@
 :func:`tie_columns` reads the ties of a graph from its adjacency in C loops (each undirected tie
 once, from the end with the lower number in map order) and gives their columns sorted by their
 ends' numbers: ``a``, ``b``, ``level`` and, but for a picture, ``first_contact``,
-``last_contact`` (ISO dates), ``contacts`` and ``activities`` (numbers into the sorted list of
-the activities named). The ties of a network share their dates' and activity lists' objects, so
+``last_contact`` (numbers into the sorted list of the ISO days of the ties' contacts, -1 for
+none), ``contacts`` and ``activities`` (numbers into the sorted list of the activities named).
+A tie's days are numbers, as its activities are: a map of 300,000 ties had 7 MB of dates as
+text, half its page. The ties of a network share their dates' and activity lists' objects, so
 each distinct object is converted once.
 
 Examples
 --------
 >>> G = nx.Graph()
 >>> G.add_edge("b", "a", rung=2, contacts=3, activities=("Koffie",), last_contact="2025-03-01")
->>> activities, ties = tie_columns(G, {"a": 0, "b": 1}, Ladder.default())
->>> activities, ties["a"], ties["b"], ties["level"], ties["last_contact"], ties["activities"]
-(['Koffie'], [0], [1], [2], ['2025-03-01'], [[0]])
->>> sorted(tie_columns(G, {"a": 0, "b": 1}, Ladder.default(), picture=True)[1])
+>>> columns = tie_columns(G, {"a": 0, "b": 1}, Ladder.default())
+>>> columns.activities, columns.dates
+(['Koffie'], ['2025-03-01'])
+>>> ties = columns.edges
+>>> ties["a"], ties["b"], ties["level"], ties["first_contact"], ties["last_contact"]
+([0], [1], [2], [-1], [0])
+>>> sorted(tie_columns(G, {"a": 0, "b": 1}, Ladder.default(), picture=True).edges)
 ['a', 'b', 'level']
 """
 
@@ -22,7 +27,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Hashable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 import numpy as np
@@ -30,16 +35,25 @@ import numpy as np
 from contactladder.ladder import Ladder
 from contactladder.render.map_text import iso_dates
 
-__all__ = ["tie_columns"]
+__all__ = ["tie_columns", "TieColumns"]
+
+
+class TieColumns(NamedTuple):
+    """What :func:`tie_columns` gives: the ``activities`` and ISO ``dates`` the ties' columns
+    (``edges``) number into."""
+
+    activities: list[str]
+    dates: list[str]
+    edges: dict[str, list[Any]]
 
 
 def tie_columns(
     G: nx.Graph, index: Mapping[Hashable, int], ladder: Ladder, *, picture: bool = False
-) -> tuple[list[str], dict[str, list[Any]]]:
-    """The activities named on ties, and the ties' columns (but ``faded``) sorted by their
-    ends' numbers in map order (for a ``picture`` only their ends and levels): one pass over
-    the adjacency, each distinct date and activity list converted once, the columns put in
-    order with numpy."""
+) -> TieColumns:
+    """The activities named on ties, the days of their first and last contacts, and the ties'
+    columns (but ``faded``) sorted by their ends' numbers in map order (for a ``picture`` only
+    their ends and levels): one pass over the adjacency, each distinct date and activity list
+    converted once, the columns put in order with numpy."""
     low, high, attrs = _tie_ends(G, index)
     rank = np.lexsort((high, low))
 
@@ -52,19 +66,24 @@ def tie_columns(
         "level": _whole_numbers(column("rung"), ladder.bottom.level)[rank].tolist(),
     }
     if picture:
-        return [], ends
+        return TieColumns([], [], ends)
     lists, codes = _by_object(column("activities"))
     kinds = [tuple(each or ()) for each in lists]
     activities = sorted({str(x) for each in kinds for x in each})
     activity_index = {x: i for i, x in enumerate(activities)}
     used = [sorted(activity_index[str(x)] for x in each) for each in kinds]
-    return activities, {
-        **ends,
-        "first_contact": _iso_column(column("first_contact"), rank),
-        "last_contact": _iso_column(column("last_contact"), rank),
-        "contacts": _whole_numbers(column("contacts"), 0)[rank].tolist(),
-        "activities": list(map(list, map(used.__getitem__, codes[rank].tolist()))),
-    }
+    dates, firsts, lasts = _day_columns(column("first_contact"), column("last_contact"), rank)
+    return TieColumns(
+        activities,
+        dates,
+        {
+            **ends,
+            "first_contact": firsts,
+            "last_contact": lasts,
+            "contacts": _whole_numbers(column("contacts"), 0)[rank].tolist(),
+            "activities": list(map(list, map(used.__getitem__, codes[rank].tolist()))),
+        },
+    )
 
 
 def _tie_ends(
@@ -107,8 +126,15 @@ def _by_object(values: Sequence[Any]) -> tuple[list[Any], np.ndarray]:
     return list(map(values.__getitem__, first.tolist())), codes
 
 
-def _iso_column(values: Sequence[object], rank: np.ndarray) -> list[str]:
-    """:func:`~contactladder.render.map_text.iso_dates` of ``values`` in the order ``rank``,
-    each object converted once."""
-    distinct, codes = _by_object(values)
-    return np.array(iso_dates(distinct), dtype=object)[codes[rank]].tolist()
+def _day_columns(
+    firsts: list[object], lasts: list[object], rank: np.ndarray
+) -> tuple[list[str], list[int], list[int]]:
+    """The ISO days (:func:`~contactladder.render.map_text.iso_dates`) among ``firsts`` and
+    ``lasts``, sorted, and each one's number in them (-1 for none) in the order ``rank``; each
+    distinct object converted once."""
+    distinct, codes = _by_object(firsts + lasts)
+    texts = iso_dates(distinct)
+    days = sorted(set(texts) - {""})
+    place = {day: number for number, day in enumerate(days)}
+    numbers = np.array([place.get(text, -1) for text in texts], dtype=np.int64)[codes]
+    return days, numbers[: len(firsts)][rank].tolist(), numbers[len(firsts) :][rank].tolist()

@@ -30,9 +30,11 @@ Both pages (``kind`` "map" and "timeline"):
 
 The map page also has:
 
-- ``activities`` (list of str);
+- ``activities`` (list of str); ``dates`` (list of str): the ISO days of the ties' first and
+  last contacts, sorted;
 - ``edges``: table ``a``, ``b`` (people, ``a < b``), ``level`` (the rung reached),
-  ``first_contact``, ``last_contact`` (ISO dates or ""), ``contacts`` (int), ``activities``
+  ``first_contact``, ``last_contact`` (indexes into ``dates``, -1 for none), ``contacts``
+  (int), ``activities``
   (list of indexes into ``activities``), ``faded`` (1: no contact within the fading window of
   a focus map: drawn dashed and lighter).
 
@@ -139,13 +141,14 @@ _SCHEMAS = {
     "map": {
         **_COMMON,
         "activities": [str],
+        "dates": [str],
         "edges": _Table(
             {
                 "a": int,
                 "b": int,
                 "level": int,
-                "first_contact": str,
-                "last_contact": str,
+                "first_contact": int,
+                "last_contact": int,
                 "contacts": int,
                 "activities": [int],
                 "faded": int,
@@ -176,7 +179,8 @@ def check_payload(data: Mapping[str, Any], kind: str) -> None:
     """Check that ``data`` is a payload of a ``kind`` page ("map" or "timeline").
 
     Checks every field's type, that tables have equally long columns, and that the numbers
-    pointing into other fields (people, groups, wijken, activities, steps) point at something.
+    pointing into other fields (people, groups, wijken, activities, dates, steps) point at
+    something.
 
     Raises
     ------
@@ -209,6 +213,8 @@ def check_payload(data: Mapping[str, Any], kind: str) -> None:
         if not _fits(list(itertools.chain.from_iterable(used)), len(data["activities"])):
             for i, each in enumerate(used):
                 _indexes(each, len(data["activities"]), f"edges.activities[{i}]")
+        for day in ("first_contact", "last_contact"):
+            _indexes(data["edges"][day], len(data["dates"]), f"edges.{day}", none=True)
         return
     if data["view"] not in TIMELINE_VIEWS:
         raise ValueError(f"payload field view: {data['view']!r} is not reached or current")

@@ -213,7 +213,7 @@ def timeline_data(
             "view": view,
         }
     )
-    del data["activities"]
+    del data["activities"], data["dates"]
     return data
 
 

@@ -66,8 +66,9 @@
   function nodeRows(i) { return clControls.personRows(data, i, [], ties[i]); }
   function edgeRows(j) {
     var rows = [[T.rung, H.rungText(page.rungOf(E.level[j]))]];
-    if (E.first_contact[j]) { rows.push([T.first_contact, E.first_contact[j]]); }
-    if (E.last_contact[j]) { rows.push([T.last_contact, E.last_contact[j]]); }
+    // A tie's days are numbers into data.dates (-1: not known).
+    if (E.first_contact[j] >= 0) { rows.push([T.first_contact, data.dates[E.first_contact[j]]]); }
+    if (E.last_contact[j] >= 0) { rows.push([T.last_contact, data.dates[E.last_contact[j]]]); }
     rows.push([T.contacts, E.contacts[j]]);
     if (E.activities[j].length) {
       rows.push([T.activities,

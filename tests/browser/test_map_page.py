@@ -312,3 +312,22 @@ def test_wheel_scrolls_the_report_until_the_map_is_clicked(tmp_path, chromium):
         assert frame.evaluate(scale) > before and page.evaluate("window.scrollY") == scroll
     finally:
         context.close()
+
+
+def test_a_ties_tooltip_gives_its_days_from_the_pages_list_of_days(tmp_path, open_page):
+    G = village()
+    G.edges["ID-2b7e-cato", "ID-4d0f-dirk"]["last_contact"] = pd.Timestamp("2024-05-02 14:30")
+    del G.edges["ID-9c1d-bram", "ID-3a3a-cas"]["first_contact"]
+    visit = open_page(write_map(G, LADDER, tmp_path / "kaart.html", title="Zwolle", lang="en"))
+    data = visit.evaluate("window.contactladder.data")
+    assert data["dates"] == ["2024-01-10", "2024-03-01", "2024-05-02"]
+
+    def tooltip(level):
+        edge = data["edges"]["level"].index(level)
+        visit.evaluate("(j) => window.contactladder.network.emit('hoverEdge', {edge: j})", edge)
+        return visit.page.inner_text("#cl-tooltip")
+
+    assert "First contact\n2024-01-10" in tooltip(5) and "Last contact\n2024-05-02" in tooltip(5)
+    second = tooltip(2)  # no first contact known: no such row
+    assert "First contact" not in second and "Last contact\n2024-03-01" in second
+    assert visit.errors == []
