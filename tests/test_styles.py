@@ -63,6 +63,38 @@ def test_node_order_is_by_role_and_number_not_by_id():
     assert node_order(G) == ["z", "a", "m", "b"]
 
 
+def test_node_order_is_the_sort_by_its_key_on_any_graph():
+    """The order node_order gives on arrays is the one of sorting by its key, tuple by tuple
+    (rank of the role, role, number or after all numbers, type name, text)."""
+    import math
+    import random
+
+    from contactladder.render.styles import known_role
+
+    ranks = {"parent": 0, "professional": 1, "volunteer": 2, "child": 3}
+
+    def key(item):
+        node, attrs = item
+        role = known_role(attrs.get("role"))
+        number = attrs.get("number")
+        number = int(number) if number is not None and number == number else math.inf
+        return (ranks.get(role, 4), role, number, type(node).__name__, str(node))
+
+    rng = random.Random(3)
+    for _ in range(200):
+        G = nx.Graph()
+        for _ in range(rng.randint(0, 40)):
+            node = rng.choice(
+                [f"p{rng.randint(0, 30)}", rng.randint(0, 30), (1, rng.randint(0, 3))]
+            )
+            roles = ["parent", "Ouders", " professional", "volunteer", "child", "opa", None, "", 3]
+            numbers = [rng.randint(1, 9), float("nan"), None, 2.0, "4"]
+            G.add_node(node, role=rng.choice(roles), number=rng.choice(numbers))
+            if rng.random() < 0.1:
+                del G.nodes[node]["number"]
+        assert node_order(G) == [node for node, _ in sorted(G.nodes(data=True), key=key)]
+
+
 def _lab(colour):
     """CIE L*a*b* of an sRGB colour '#rrggbb' (D65)."""
     rgb = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]

@@ -38,6 +38,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from contactladder.ladder import Ladder
 from contactladder.words import attribute_text
@@ -247,16 +248,27 @@ def node_order(G: nx.Graph) -> list[Hashable]:
     >>> node_order(G)
     ['a', 'b']
     """
+    nodes, attrs = list(G), [attrs for _, attrs in G.nodes(data=True)]
+    roles = [known_role(each.get("role")) for each in attrs]
+    # The key (rank of the role, the role, number, type name, text), a column at a time: each
+    # column as the places of its values in Python's own order, then one stable lexsort.
+    columns = [
+        [_ROLE_RANKS.get(role, len(_ROLE_ORDER)) for role in roles],
+        roles,
+        [_order_number(each.get("number")) for each in attrs],
+        [type(node).__name__ for node in nodes],
+        [str(node) for node in nodes],
+    ]
+    places = [
+        np.unique(np.array(column, dtype=object), return_inverse=True)[1] for column in columns
+    ]
+    return [nodes[i] for i in np.lexsort(places[::-1]).tolist()]
 
-    def key(item: tuple[Hashable, Mapping[str, Any]]) -> tuple:
-        node, attrs = item
-        rk = known_role(attrs.get("role"))
-        rank = _ROLE_RANKS.get(rk, len(_ROLE_ORDER))
-        number = attrs.get("number")
-        number = int(number) if number is not None and number == number else math.inf
-        return (rank, rk, number, type(node).__name__, str(node))
 
-    return [node for node, _ in sorted(G.nodes(data=True), key=key)]
+def _order_number(number: Any) -> float:
+    """A person's ``number`` as :func:`node_order` sorts it: a whole number, or after every
+    number when missing."""
+    return int(number) if number is not None and number == number else math.inf
 
 
 def alone_kinds(G: nx.Graph, *, focal: str = "parent", role: str = "role") -> dict[Hashable, int]:
