@@ -2,10 +2,10 @@
 person by person.
 
 A browser draws a map of :data:`AGGREGATE_ABOVE` people (50,000 with 293,000 ties: a page of
-17 MB that headless Chromium drew in 26 s on a busy two-core machine, 8 s with 100,000 ties) but
-not much more. Beyond it the map shows one node per *group* instead: the people of one wijk
-with one legend group (parents, volunteers, the professionals of one organisation; see
-:func:`~contactladder.render.styles.group_key`). Definitions:
+17 MB, now 12 MB, that headless Chromium drew in 26 s on a busy two-core machine, 8 s with
+100,000 ties) but not much more. Beyond it the map shows one node per *group* instead: the
+people of one wijk with one legend group (parents, volunteers, the professionals of one
+organisation; see :func:`~contactladder.render.styles.group_key`). Definitions:
 
 - a group's *people* are its members, its *focal* people those of the focal role, *alone*
   those focal people without any tie, its ties *among them* the ties between two members;

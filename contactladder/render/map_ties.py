@@ -5,9 +5,9 @@ once, from the end with the lower number in map order) and gives their columns s
 ends' numbers: ``a``, ``b``, ``level`` and, but for a picture, ``first_contact``,
 ``last_contact`` (numbers into the sorted list of the ISO days of the ties' contacts, -1 for
 none), ``contacts`` and ``activities`` (numbers into the sorted list of the activities named).
-A tie's days are numbers, as its activities are: a map of 300,000 ties had 7 MB of dates as
-text, half its page. The ties of a network share their dates' and activity lists' objects, so
-each distinct object is converted once.
+A tie's days are numbers, as its activities are: a map of 293,000 ties had 7.6 MB of dates as
+text, almost half its page. The ties of a network share their dates' and activity lists'
+objects, so each distinct object is converted once.
 
 Examples
 --------
