@@ -35,6 +35,7 @@ __all__ = [
     "coded_chunks",
     "stripped_column",
     "compact_periods",
+    "first_of_each",
 ]
 
 
@@ -200,3 +201,15 @@ def compact_periods(numbers: np.ndarray) -> np.ndarray:
     (dtype('int16'), dtype('int32'))
     """
     return numbers.astype(np.int16 if numbers.max(initial=0) < 2**15 else np.int32)
+
+
+def first_of_each(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of ``keys`` in the order each first stands, and the row where each first does.
+
+    >>> [part.tolist() for part in first_of_each(np.array([7, 3, 7, 5]))]
+    [[0, 1, 0, 2], [0, 1, 3]]
+    """
+    codes, _ = pd.factorize(keys)
+    first = np.empty(codes.max(initial=-1) + 1, dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # of many rows, the first stays
+    return codes, first

@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 import polars as pl
 
-from contactladder.loading.coded import CodedColumn, CodedTable, stripped_column
+from contactladder.loading.coded import CodedColumn, CodedTable, first_of_each, stripped_column
 
 __all__ = ["read_plain", "is_plain", "PLAIN_SEPARATORS"]
 
@@ -111,9 +111,9 @@ def _coded(cells: pl.Series) -> CodedColumn:
     the column is then coded by its text instead.
     """
     cells = cells.fill_null("")
-    codes, first = _first_of_each(_hashes(cells))
+    codes, first = first_of_each(_hashes(cells))
     if len(first) != cells.n_unique():
-        codes, first = _first_of_each(cells.cast(pl.Categorical).to_physical().to_numpy())
+        codes, first = first_of_each(cells.cast(pl.Categorical).to_physical().to_numpy())
     distinct = cells.gather(first).to_numpy()
     return stripped_column(codes.astype(np.int64), np.asarray(distinct, dtype=object))
 
@@ -121,11 +121,3 @@ def _coded(cells: pl.Series) -> CodedColumn:
 def _hashes(cells: pl.Series) -> np.ndarray:
     """Each cell's 64-bit hash."""
     return cells.hash(seed=0).to_numpy()
-
-
-def _first_of_each(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Codes of ``keys`` in the order each first stands, and the row where each first does."""
-    codes, _ = pd.factorize(keys)
-    first = np.empty(codes.max(initial=-1) + 1, dtype=np.int64)
-    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # of many rows, the first stays
-    return codes, first

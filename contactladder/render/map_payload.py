@@ -182,7 +182,8 @@ def map_data(
     if not picture:
         # The days are sorted: a tie's last contact is before ``fade`` when its number is.
         fade = bisect.bisect_left(dates, iso_date(faded_before)) if faded_before is not None else 0
-        edges["faded"] = [int(0 <= last < fade) for last in edges["last_contact"]]
+        lasts = np.asarray(edges["last_contact"], dtype=np.int64)
+        edges["faded"] = ((lasts >= 0) & (lasts < fade)).astype(np.int64).tolist()
     date = iso_date(as_of) if as_of is not None else _latest(G, dates, edges, ties and not picture)
     return people_payload(
         people,

@@ -33,6 +33,7 @@ import networkx as nx
 import numpy as np
 
 from contactladder.ladder import Ladder
+from contactladder.loading.coded import first_of_each
 from contactladder.render.map_text import iso_dates
 
 __all__ = ["tie_columns", "TieColumns"]
@@ -121,8 +122,7 @@ def _whole_numbers(values: list[Any], missing: int) -> np.ndarray:
 def _by_object(values: Sequence[Any]) -> tuple[list[Any], np.ndarray]:
     """The distinct objects among ``values`` by identity (the ties of a network share their
     dates' and activity lists' objects, so there are few) and the number of each value's."""
-    ids = np.fromiter(map(id, values), np.int64, len(values))
-    _, first, codes = np.unique(ids, return_index=True, return_inverse=True)
+    codes, first = first_of_each(np.fromiter(map(id, values), np.int64, len(values)))
     return list(map(values.__getitem__, first.tolist())), codes
 
 
