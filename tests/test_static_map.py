@@ -1,15 +1,25 @@
+import io
 import statistics
 
+import matplotlib
 import matplotlib.colors
 import networkx as nx
+import numpy as np
 import pytest
 from helpers import records
+from PIL import Image
 
 from contactladder.errors import UsageError
 from contactladder.jobs.maps import save_map_picture
 from contactladder.ladder import Ladder
 from contactladder.render.map_payload import map_data
-from contactladder.render.static_map import LABELS_UP_TO, map_figure, map_picture, picture_format
+from contactladder.render.static_map import (
+    DPI,
+    LABELS_UP_TO,
+    map_figure,
+    map_picture,
+    picture_format,
+)
 
 LADDER = Ladder.default()
 
@@ -96,13 +106,6 @@ def test_picture_bytes_and_formats():
 
 
 def test_a_png_has_the_pixels_of_matplotlibs_own_png_without_its_alpha_channel():
-    import io
-
-    import numpy as np
-    from PIL import Image
-
-    from contactladder.render.static_map import DPI
-
     figure = map_figure(map_data(village(), LADDER, title="Dieze"))
     own = io.BytesIO()
     figure.savefig(own, format="png", dpi=DPI, facecolor="#ffffff")
@@ -111,6 +114,14 @@ def test_a_png_has_the_pixels_of_matplotlibs_own_png_without_its_alpha_channel()
     assert ours.mode == "RGB" and ours.info["dpi"] == pytest.approx((DPI, DPI), abs=0.1)
     assert (theirs[..., 3] == 255).all()  # matplotlib's alpha says nothing: opaque everywhere
     assert (np.asarray(ours) == theirs[..., :3]).all()
+
+
+def test_a_png_keeps_the_figures_size_whatever_the_matplotlibrc_says():
+    data = map_data(village(), LADDER, title="Dieze")
+    with matplotlib.rc_context({"savefig.bbox": "tight"}):
+        png = Image.open(io.BytesIO(map_picture(data, "png")))
+    width, height = map_figure(data).get_size_inches()
+    assert png.size == (int(width * DPI), int(height * DPI))
 
 
 def test_empty_map():

@@ -1,5 +1,6 @@
 import itertools
 import math
+import random
 import re
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from contactladder.render.styles import (
     ALONE_COLOUR,
     SIZE_FULL_AT,
     edge_width,
+    known_role,
     node_order,
     node_size,
     organisation_colours,
@@ -66,11 +68,6 @@ def test_node_order_is_by_role_and_number_not_by_id():
 def test_node_order_is_the_sort_by_its_key_on_any_graph():
     """The order node_order gives on arrays is the one of sorting by its key, tuple by tuple
     (rank of the role, role, number or after all numbers, type name, text)."""
-    import math
-    import random
-
-    from contactladder.render.styles import known_role
-
     ranks = {"parent": 0, "professional": 1, "volunteer": 2, "child": 3}
 
     def key(item):

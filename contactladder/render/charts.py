@@ -208,7 +208,8 @@ def saved_bytes(figure: Figure, format: str, *, dpi: int, rc: Any) -> bytes:
     if format not in PICTURE_FORMATS:
         raise UsageError("unknown picture format", value=format, hint="use png or svg")
     buffer = io.BytesIO()
-    with matplotlib.rc_context(rc):
+    # Never trimmed, whatever the user's matplotlibrc says: the pixels are read at this size.
+    with matplotlib.rc_context({**rc, "savefig.bbox": "standard"}):
         if format == "svg":
             figure.savefig(buffer, format="svg", dpi=dpi, metadata={"Date": None}, facecolor="w")
             return buffer.getvalue()

@@ -34,9 +34,8 @@ The map page also has:
   last contacts, sorted;
 - ``edges``: table ``a``, ``b`` (people, ``a < b``), ``level`` (the rung reached),
   ``first_contact``, ``last_contact`` (indexes into ``dates``, -1 for none), ``contacts``
-  (int), ``activities``
-  (list of indexes into ``activities``), ``faded`` (1: no contact within the fading window of
-  a focus map: drawn dashed and lighter).
+  (int), ``activities`` (list of indexes into ``activities``), ``faded`` (1: no contact within
+  the fading window of a focus map: drawn dashed and lighter).
 
 The timeline page also has:
 
