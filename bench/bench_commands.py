@@ -8,16 +8,16 @@ Usage::
 It writes the seeded village of :mod:`contactladder.demo.synthetic` into ``bench/out/`` (reused
 when there) and runs each command through its job, in a fresh Python process, from reading the
 data to writing its files (beside the data folder, in ``<folder>-commands/``): ``growth``,
-``check``, ``map``, ``map --png``, ``timeline``, ``report`` and ``export`` in every format
-(GEXF 1.3 and 1.2draft, GraphML, CSV, XLSX, RSiena). It prints the CPU seconds of each (every
-thread of the process, so that ratios hold on a busy machine), the wall seconds, the peak memory
-and the ratio to ``growth`` (target, issue 15: at most 3 at 1M contacts), each command's to the
-run of ``growth`` just before it (``common.measure_paired``: this machine's speed drifts over
-minutes; ``--rounds N`` measures each N times and prints the median ratio with its range). A
-command that takes
-longer than ``--timeout`` seconds (default 900) is stopped and reported as timed out; one that
-fails is reported with the last line of its error. The weaver's commands and ``yield`` are
-timed by ``bench_weaver.py``.
+``growth --view active`` and ``--view current``, ``check``, ``map``, ``map --png``,
+``timeline``, ``report`` and ``export`` in every format (GEXF 1.3 and 1.2draft, GraphML, CSV,
+XLSX, RSiena). It prints the CPU seconds of each (every thread of the process, so that ratios
+hold on a busy machine), the wall seconds, the peak memory and the ratio to ``growth``
+(target, issue 15: at most 3 at 1M contacts), each command's to the run of ``growth`` just
+before it (``common.measure_paired``: this machine's speed drifts over minutes; ``--rounds N``
+measures each N times and prints the median ratio with its range). A command that takes longer
+than ``--timeout`` seconds (default 900) is stopped and reported as timed out; one that fails
+is reported with the last line of its error. The weaver's commands and ``yield`` are timed by
+``bench_weaver.py``.
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ def _export(format: str, name: str, **options: Any) -> Callable[[Source, Path], 
 
 COMMANDS: dict[str, Callable[[Source, Path], object]] = {
     "growth": lambda source, out: growth_job(source, out / "growth.csv"),
+    "growth --view active": lambda source, out: growth_job(source, out / "g.csv", view="active"),
+    "growth --view current": lambda source, out: growth_job(source, out / "g.csv", view="current"),
     "check": lambda source, out: check_job(source),
     "map": lambda source, out: map_job(source, out / "map.html"),
     "map --png": lambda source, out: map_job(source, out / "map.html", png=True),

@@ -30,7 +30,7 @@ from contactladder.errors import UsageError
 from contactladder.ladder import Ladder
 from contactladder.loading.dataset import load
 from contactladder.network import LadderNetwork
-from contactladder.network.current import current_walk, parse_lapse
+from contactladder.network.current import current_by_period, current_walk, parse_lapse
 
 NO_GROUP = "(none)"
 
@@ -203,6 +203,40 @@ def test_the_current_graph_carries_the_window_contacts():
     assert (edge["rung"], edge["contacts"]) == (2, 2)  # 20 January and 25 February
     assert str(edge["first_contact"].date()) == "2024-01-20"
     assert steps[2].ended == [("ann", "bo", 1)] and steps[1].declined == [("ann", "bo", 3, 1)]
+
+
+@pytest.mark.parametrize("case", RANDOM_CASES[:2], ids=RANDOM_IDS[:2])
+@pytest.mark.parametrize(
+    "freq, lapse", [("day", "10d"), ("week", "3d"), ("month", "20d"), ("quarter", "100d")]
+)
+def test_the_ties_on_codes_are_those_of_the_graph_walk(tmp_path, case, freq, lapse):
+    """The growth table's current ties (integer codes, a sliding window) step by step against
+    the graphs of :func:`current_walk` (text ids, every window grouped anew); a lapse shorter
+    than a period leaves contacts current at no end."""
+    random_data(tmp_path, **case)
+    net = LadderNetwork(load(tmp_path))
+    ids = net.contact_ends()[0]
+    steps = list(current_walk(net, freq, lapse=lapse))
+    coded = list(current_by_period(net, net.calendar(freq), lapse=lapse))
+    assert len(coded) == len(steps) > 2
+
+    def ends(a, b):
+        return [tuple(sorted(pair)) for pair in zip(ids[a], ids[b])]
+
+    for step, ties in zip(steps, coded):
+        edges = sorted((*sorted((u, v)), rung) for u, v, rung in step.graph.edges(data="rung"))
+        assert sorted((*e, r) for e, r in zip(ends(ties.a, ties.b), ties.rung.tolist())) == edges
+        for key, changed in (
+            ("new_ties", step.new_ties),
+            ("climbed", step.climbed),
+            ("declined", step.declined),
+            ("ended_ties", step.ended),
+        ):
+            assert sorted(ends(*ties.changes[key])) == sorted(
+                tuple(sorted(change[:2])) for change in changed
+            ), key
+    changes = {key: sum(len(t.changes[key][0]) for t in coded) for key in coded[0].changes}
+    assert min(changes.values()) > 0, changes
 
 
 @pytest.mark.parametrize("lapse", ["", "soon", "0d", "-3d", 180, None, "3 months"])

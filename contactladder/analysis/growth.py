@@ -76,6 +76,7 @@ from contactladder.analysis.growth_walks import (
     NO_GROUP,
     TIE_TYPE,
     Groups,
+    current_walk,
     reached_walk,
     snapshot_walk,
 )
@@ -200,9 +201,10 @@ def growth(
     groups = Groups.of(net, by, _groups(net, by) if by and by != TIE_TYPE else None)
     if view == "reached":
         walk = reached_walk(net, freq, groups)
+    elif view == "active":
+        walk = snapshot_walk(net, freq, groups)
     else:
-        steps = net.periods(freq, view="current", lapse=lapse) if view == "current" else None
-        walk = snapshot_walk(net, freq, groups, steps)
+        walk = current_walk(net, freq, groups, lapse)
     reports = ReportIndex(net) if has_reports(net) else None
     total = len(net.period_range(freq))
     rows = []

@@ -6,8 +6,9 @@ People are positions in the people's order (that of ``net.column``); a table's g
 :mod:`contactladder.analysis.growth` without its labels.
 
 - the reached view is one walk over all periods (:func:`reached_walk`);
-- the active view counts each period's ties as a network of its own, and the current view the
-  ties current at each period's end (:func:`snapshot_walk`; the current view's ties come from
+- the active view counts each period's ties as a network of its own (:func:`snapshot_walk`),
+  and the current view the ties current at each period's end (:func:`current_walk`, from
+  :func:`~contactladder.network.current.current_by_period`; for waves, the steps of
   :func:`~contactladder.network.current.current_walk`).
 
 Examples
@@ -38,13 +39,22 @@ from contactladder.analysis.growth_counts import (
     tie_types,
     walk_figures,
 )
-from contactladder.network import CountedNetwork, Step
+from contactladder.network import CountedNetwork, StreamedNetwork
 from contactladder.network.calendar import Calendar
+from contactladder.network.current import current_by_period
 from contactladder.network.pair_rows import PairRows
-from contactladder.network.periods import WAVE
+from contactladder.network.periods import WAVE, Step
 from contactladder.words.roles import role_key
 
-__all__ = ["Groups", "PeriodFigures", "reached_walk", "snapshot_walk", "NO_GROUP", "TIE_TYPE"]
+__all__ = [
+    "Groups",
+    "PeriodFigures",
+    "reached_walk",
+    "snapshot_walk",
+    "current_walk",
+    "NO_GROUP",
+    "TIE_TYPE",
+]
 
 NO_GROUP = "(none)"
 #: ``by`` for a row per tie type (the network of the ties of that type and the people of its
@@ -151,14 +161,8 @@ def reached_walk(net: CountedNetwork, freq: str, groups: Groups) -> Iterator[Per
         yield _period(calendar, number, groups, counted, number, missing)
 
 
-def snapshot_walk(
-    net: CountedNetwork, freq: str, groups: Groups, steps: Iterator[Step] | None = None
-) -> Iterator[PeriodFigures]:
-    """The active view's figures (``steps`` None), or the current view's from its ``steps``
-    (:func:`~contactladder.network.current.current_walk`): each period a network of its own."""
-    if steps is not None:
-        yield from _current_walk(net, freq, groups, steps)
-        return
+def snapshot_walk(net: CountedNetwork, freq: str, groups: Groups) -> Iterator[PeriodFigures]:
+    """The active view's figures: each period a network of its own."""
     calendar, rows, joined = net.period_rows(freq)
     bounds = rows.bounds(len(calendar))
     for number in range(len(calendar)):
@@ -178,7 +182,34 @@ def snapshot_walk(
         yield _period(calendar, number, groups, counted, 0, missing)
 
 
-def _current_walk(net: CountedNetwork, freq: str, groups: Groups, steps: Iterator[Step]):
+def current_walk(
+    net: CountedNetwork, freq: str, groups: Groups, lapse: object
+) -> Iterator[PeriodFigures]:
+    """The current view's figures: at each period's end the network of the ties current then,
+    with ``lapse`` (:func:`~contactladder.network.current.current_by_period`), and how many
+    ties are new, climbed, declined and ended since the previous end."""
+    if freq == WAVE or isinstance(net, StreamedNetwork):  # a streamed network says it cannot
+        yield from _wave_walk(net, groups, net.periods(freq, view="current", lapse=lapse))
+        return
+    calendar = net.calendar(freq)
+    _, one, other = net.contact_ends()
+    joined = calendar.join_numbers(net.present_from, (one, other))
+    for number, ties in enumerate(current_by_period(net, calendar, lapse=lapse)):
+        here = joined <= number
+        tie_group = groups.of_ties(ties.a, ties.b)
+        changed = {key: groups.of_ties(a, b) for key, (a, b) in ties.changes.items()}
+        counted = []
+        for group, members in enumerate(groups.members):
+            inside = _Ties(ties.a, ties.b, ties.rung).where(tie_group == group)
+            counted.append(_snapshot(net, groups, members, here[members], inside))
+            counted[-1].figures.update(
+                {key: np.array([np.count_nonzero(of == group)]) for key, of in changed.items()}
+            )
+        yield _period(calendar, number, groups, counted, 0, None)
+
+
+def _wave_walk(net: CountedNetwork, groups: Groups, steps: Iterator[Step]):
+    """The current view's figures of a panel, from the steps of its walk (each a graph)."""
     for step in steps:
         assert step.graph is not None, "the current view's steps have graphs"
         here = np.zeros(len(groups.ids), dtype=bool)
@@ -203,7 +234,7 @@ def _current_walk(net: CountedNetwork, freq: str, groups: Groups, steps: Iterato
                 }
             )
         period = PeriodFigures(step.label, step.start, step.end, {})
-        _fill(period, groups, counted, 0, step.missing if freq == WAVE else None)
+        _fill(period, groups, counted, 0, step.missing)
         yield period
 
 
