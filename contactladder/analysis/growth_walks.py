@@ -197,7 +197,7 @@ def current_walk(
     for number, ties in enumerate(current_by_period(net, calendar, lapse=lapse)):
         here = joined <= number
         tie_group = groups.of_ties(ties.a, ties.b)
-        changed = {key: groups.of_ties(a, b) for key, (a, b) in ties.changes.items()}
+        changed = {key: groups.of_ties(a, b) for key, (a, b, *_) in ties.changes.items()}
         counted = []
         for group, members in enumerate(groups.members):
             inside = _Ties(ties.a, ties.b, ties.rung).where(tie_group == group)

@@ -345,14 +345,14 @@ class LadderNetwork(DataAnswers):
         contacts, not contacts times periods. Edges carry ``rung, first_contact, last_contact,
         contacts`` (dates as :class:`datetime.datetime`; ``activities`` only in
         :meth:`snapshot`). In the active view each step's graph holds the period's ties. With
-        ``graph=False`` the reached view builds no graph (``step.graph`` is None) and only
-        reports who joined and which ties are new or climbed. The current view (ties with a
+        ``graph=False`` the reached and the current view build no graph (``step.graph`` is
+        None) and only report who joined and which ties changed. The current view (ties with a
         contact within ``lapse`` before each period's end; for waves, the rung of the latest
         wave) is :func:`~contactladder.network.current.current_walk`. ``freq="wave"``: each wave
         a period, ``step.missing`` its non-respondents (:mod:`~contactladder.network.waves`).
         """
         if view == "current":
-            yield from current_walk(self, freq, lapse=lapse)
+            yield from current_walk(self, freq, lapse=lapse, graph=graph)
             return
         if view not in ("reached", "active"):
             raise UsageError("unknown view", value=view, hint="use reached, active or current")
