@@ -10,8 +10,9 @@ import pytest
 
 from contactladder.analysis.growth import growth
 from contactladder.errors import UsageError
+from contactladder.loading.dataset import load
 from contactladder.network import LadderNetwork
-from tests.helpers import dataset
+from tests.helpers import RANDOM_CASES, RANDOM_IDS, dataset, random_data
 
 ROWS = [
     ("2024-01-05", "ann", "bo", 1),  # Dieze–Dieze: within, counts nowhere here
@@ -91,3 +92,54 @@ def test_between_needs_a_people_column(net):
         with pytest.raises(UsageError, match="between groups") as caught:
             growth(net, by=by, between=True)
         assert "{by}" in caught.value.hint
+
+
+def between_from_graphs(net: LadderNetwork, freq: str, view: str, lapse: str) -> pd.DataFrame:
+    """The between table by wijk from the graphs of ``net.periods``, tie by tie (how it was
+    counted before it was counted on codes)."""
+    wijk = net.column("wijk").fillna("").astype(str).replace("", "(none)").to_dict()
+    order = sorted(set(wijk.values()))
+    changes = ["new_ties", "climbed", *(["ended_ties", "declined"] if view == "current" else [])]
+    rows = []
+    for step in net.periods(freq, view=view, lapse=lapse):
+        counts = {
+            pair: dict.fromkeys(["ties", *(f"rung_{r.key}" for r in net.ladder), *changes], 0)
+            for pair in combinations(order, 2)
+        }
+
+        def pair_of(a, b):
+            return tuple(sorted((wijk[a], wijk[b]))) if wijk[a] != wijk[b] else None
+
+        for a, b, rung in step.graph.edges(data="rung"):
+            if pair_of(a, b):
+                counts[pair_of(a, b)]["ties"] += 1
+                counts[pair_of(a, b)][f"rung_{net.ladder[rung].key}"] += 1
+        lists = [step.new_ties, step.climbed, step.ended, step.declined]
+        for column, ties in zip(["new_ties", "climbed", "ended_ties", "declined"], lists):
+            for a, b, *_ in ties if column in changes else []:
+                if pair_of(a, b):
+                    counts[pair_of(a, b)][column] += 1
+        for (first, second), figures in counts.items():
+            rows.append({"period": step.label, "group": first, "other_group": second, **figures})
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("case", RANDOM_CASES[:2], ids=RANDOM_IDS[:2])
+@pytest.mark.parametrize(
+    "freq, view, lapse",
+    [
+        ("month", "reached", "180d"),
+        ("week", "active", "180d"),
+        ("month", "current", "45d"),
+        ("quarter", "current", "30d"),
+    ],
+)
+def test_the_counts_on_codes_are_those_of_the_graphs(tmp_path, case, freq, view, lapse):
+    random_data(tmp_path, **case)
+    net = LadderNetwork(load(tmp_path))
+    got = growth(net, freq=freq, by="wijk", between=True, view=view, lapse=lapse)
+    want = between_from_graphs(net, freq, view, lapse)
+    pd.testing.assert_frame_equal(got.drop(columns="period_start"), want, check_dtype=False)
+    assert got["ties"].sum() > 0 and got["new_ties"].sum() > 0 and got["climbed"].sum() > 0
+    if view == "current":
+        assert got["ended_ties"].sum() > 0

@@ -136,8 +136,7 @@ def test_options_that_need_the_contacts_in_memory_are_refused(option):
 
 
 @pytest.mark.parametrize(
-    "arguments",
-    [["--view", "current"], ["--transitions"], ["--period", "wave"], ["--by", "wijk", "--between"]],
+    "arguments", [["--view", "current"], ["--transitions"], ["--period", "wave"]]
 )
 def test_the_cli_refuses_counts_that_walk_the_contacts_in_one_line(arguments):
     result = CliRunner().invoke(main, ["growth", str(DEMO), "--streamed", *arguments])
@@ -146,10 +145,14 @@ def test_the_cli_refuses_counts_that_walk_the_contacts_in_one_line(arguments):
     assert len(lines) == 1 and "--streamed" in lines[0] and "Traceback" not in result.output
 
 
-def test_the_cli_writes_the_same_table(tmp_path):
+@pytest.mark.parametrize(
+    "options",
+    [[], ["--by", "wijk", "--between"], ["--by", "wijk", "--between", "--view", "active"]],
+)
+def test_the_cli_writes_the_same_table(tmp_path, options):
     for flag, name in (([], "memory.csv"), (["--streamed"], "streamed.csv")):
-        arguments = ["growth", str(DEMO), "--period", "week", "-o", str(tmp_path / name), *flag]
-        assert CliRunner().invoke(main, arguments).exit_code == 0
+        arguments = ["growth", str(DEMO), "--period", "week", "-o", str(tmp_path / name)]
+        assert CliRunner().invoke(main, [*arguments, *options, *flag]).exit_code == 0
     assert (tmp_path / "memory.csv").read_bytes() == (tmp_path / "streamed.csv").read_bytes()
 
 

@@ -30,13 +30,16 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from itertools import combinations
+from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
-from contactladder.network import CountedNetwork
-from contactladder.network.current import DEFAULT_LAPSE, check_view
+from contactladder.network import CountedNetwork, StreamedNetwork
+from contactladder.network.current import CHANGES, DEFAULT_LAPSE, check_view, current_by_period
+from contactladder.network.periods import WAVE, Step
 
 __all__ = ["between_growth", "between_columns"]
 
@@ -70,40 +73,51 @@ def between_growth(
         Each person -> their group (everyone in the network).
     freq, view, lapse, progress :
         As for :func:`~contactladder.analysis.growth.growth`.
+
+    Notes
+    -----
+    Counted on integer codes: each period adds the ties that changed to a count per pair of
+    groups and rung (the active view counts each period's ties afresh).
     """
     check_view(view)
     order = sorted(set(groups.values()))
-    rank = {name: number for number, name in enumerate(order)}
+    people = net.column("role").index  # the people's order, that of the codes
+    group = pd.Index(order).get_indexer(pd.Series([groups[p] for p in people], dtype=object))
     pairs = list(combinations(order, 2))
+    # The pair of groups of a tie (-1: within one group), from its ends' groups i < j.
+    number = np.full((len(order), len(order)), -1, dtype=np.int64)
+    for k, (first, second) in enumerate(combinations(range(len(order)), 2)):
+        number[first, second] = number[second, first] = k
+    levels = [rung.level for rung in net.ladder]
+    place = np.full(max(levels, default=0) + 1, -1, dtype=np.int64)
+    place[levels] = np.arange(len(levels))
+    changes = ("new_ties", "climbed", *(("ended_ties", "declined") if view == "current" else ()))
 
-    def pair_of(a, b) -> tuple | None:
-        first, second = groups[a], groups[b]
-        if first == second:
-            return None
-        return (first, second) if rank[first] < rank[second] else (second, first)
+    def counted(a: np.ndarray, b: np.ndarray, level: np.ndarray) -> np.ndarray:
+        """Each pair of groups' number of the ties ``a``-``b`` at each rung (``level`` 0: none)."""
+        k = number[group[a], group[b]]
+        keep = (k >= 0) & (level > 0)
+        cells = k[keep] * len(levels) + place[level[keep]]
+        found = np.bincount(cells, minlength=len(pairs) * len(levels))
+        return found.reshape(len(pairs), len(levels))
 
-    levels = [(rung.level, f"rung_{rung.key}") for rung in net.ladder]
+    at_rung = np.zeros((len(pairs), len(levels)), dtype=np.int64)
     rows = []
     total = len(net.period_range(freq))
-    for done, step in enumerate(net.periods(freq, view=view, lapse=lapse), start=1):
-        counts = {pair: _empty(levels, view) for pair in pairs}
-        assert step.graph is not None, "the walk builds graphs"
-        for a, b, rung in step.graph.edges(data="rung"):
-            pair = pair_of(a, b)
-            if pair:
-                counts[pair]["ties"] += 1
-                counts[pair][f"rung_{net.ladder[rung].key}"] += 1
-        changes = {
-            "new_ties": step.new_ties,
-            "climbed": step.climbed,
-            **({"ended_ties": step.ended, "declined": step.declined} if view == "current" else {}),
+    for done, step in enumerate(_steps(net, freq, view, lapse), start=1):
+        a, b, old, new = step.moved
+        at_rung = (0 if step.afresh else at_rung) + counted(a, b, new) - counted(a, b, old)
+        changed = {
+            key: np.bincount(number[group[u], group[v]] + 1, minlength=len(pairs) + 1)[1:]
+            for key, (u, v) in step.changes.items()
+            if key in changes
         }
-        for column, ties in changes.items():
-            for a, b, *_ in ties:
-                pair = pair_of(a, b)
-                if pair:
-                    counts[pair][column] += 1
-        for (first, second), figures in counts.items():
+        for k, (first, second) in enumerate(pairs):
+            figures = {"ties": int(at_rung[k].sum())}
+            figures.update(
+                (f"rung_{rung.key}", int(n)) for rung, n in zip(net.ladder, at_rung[k].tolist())
+            )
+            figures.update((key, int(changed[key][k])) for key in changes)
             rows.append(
                 {
                     "period": step.label,
@@ -122,9 +136,74 @@ def between_growth(
     return table.astype(types)
 
 
-def _empty(levels: list, view: str) -> dict:
-    """A pair's figures before counting: every count 0."""
-    counts = {"ties": 0, **{column: 0 for _, column in levels}, "new_ties": 0, "climbed": 0}
+class _Step(NamedTuple):
+    """One period of the ties on codes: the ties that moved (their ends, rung before and after;
+    0 for none), whether the count starts afresh (the period's ties are all of them), and the
+    ends of the ties of each change (new, climbed, ...)."""
+
+    label: str
+    start: pd.Timestamp
+    moved: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+    afresh: bool
+    changes: dict[str, tuple[np.ndarray, np.ndarray]]
+
+
+def _steps(net: CountedNetwork, freq: str, view: str, lapse: object) -> Iterator[_Step]:
+    """The periods of ``view`` as :class:`_Step`: the reached and active views from the
+    contacts grouped by period and pair, the current view from its sliding window; a panel's
+    current view from the graphs of its walk (a streamed network says it cannot)."""
     if view == "current":
-        counts.update(ended_ties=0, declined=0)
-    return counts
+        if freq == WAVE or isinstance(net, StreamedNetwork):
+            yield from _graph_steps(net, net.periods(freq, view=view, lapse=lapse))
+            return
+        periods = net.calendar(freq)
+        for number, ties in enumerate(current_by_period(net, periods, lapse=lapse)):
+            a, b, old, new = (np.concatenate(part) for part in zip(*ties.changes.values()))
+            yield _Step(
+                periods.labels[number],
+                periods.starts[number],
+                (a, b, old, new),
+                False,
+                {key: (a, b) for key, (a, b, _, _) in ties.changes.items()},
+            )
+        return
+    periods, rows, _ = net.period_rows(freq)
+    bounds = rows.bounds(len(periods))
+    for number in range(len(periods)):
+        chunk = slice(bounds[number], bounds[number + 1])
+        a, b = rows.code_a[chunk], rows.code_b[chunk]
+        before, reached = rows.before[chunk], rows.reached[chunk]
+        new, climbed = before == 0, (before > 0) & (reached > before)
+        after = reached if view == "reached" else rows.rung[chunk]
+        yield _Step(
+            periods.labels[number],
+            periods.starts[number],
+            (a, b, before if view == "reached" else 0 * before, after),
+            view == "active",
+            {"new_ties": (a[new], b[new]), "climbed": (a[climbed], b[climbed])},
+        )
+
+
+def _graph_steps(net: CountedNetwork, steps: Iterator[Step]) -> Iterator[_Step]:
+    """:class:`_Step` of the steps of a walk that builds graphs (a panel's current view)."""
+    people = net.column("role").index
+
+    def ends(ties: list) -> tuple[np.ndarray, np.ndarray]:
+        found = [
+            people.get_indexer(pd.Index([tie[k] for tie in ties], dtype=object)) for k in (0, 1)
+        ]
+        return found[0].astype(np.int64), found[1].astype(np.int64)
+
+    for step in steps:
+        assert step.graph is not None, "the panel's current view builds graphs"
+        edges = list(step.graph.edges(data="rung"))
+        a, b = ends(edges)
+        rung = np.array([edge[2] for edge in edges], dtype=np.int64)
+        lists = (step.new_ties, step.climbed, step.declined, step.ended)
+        yield _Step(
+            step.label,
+            step.start,
+            (a, b, 0 * rung, rung),
+            True,
+            {key: ends(ties) for key, ties in zip(CHANGES, lists)},
+        )
