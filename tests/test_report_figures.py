@@ -6,7 +6,7 @@ import pytest
 from helpers import RANDOM_CASES, RANDOM_IDS, random_data
 from pandas.testing import assert_frame_equal
 
-from contactladder.analysis.report_figures import reached_weaving_stages
+from contactladder.analysis.report_figures import current_weaving_stages, reached_weaving_stages
 from contactladder.analysis.weaving_wijken import weaving_stages
 from contactladder.loading.dataset import load
 from contactladder.network import LadderNetwork
@@ -22,6 +22,10 @@ def test_weaving_stages_on_arrays_equal_those_on_graphs(tmp_path, case, freq):
         for min_rung in (None, 1, 3):
             expected = weaving_stages(net, freq=freq, min_rung=min_rung)
             got = reached_weaving_stages(net, freq=freq, min_rung=min_rung)
+            assert_frame_equal(got, expected, check_exact=True)
+            assert got.attrs == expected.attrs
+            expected = weaving_stages(net, freq=freq, view="current", min_rung=min_rung)
+            got = current_weaving_stages(net, freq=freq, min_rung=min_rung)
             assert_frame_equal(got, expected, check_exact=True)
             assert got.attrs == expected.attrs
 

@@ -1,14 +1,17 @@
-"""The report's figures of the network at the end of each period, counted on arrays.
+"""The weaving stages of the network at the end of each period, counted on arrays.
 
-:func:`reached_weaving_stages` is :func:`~contactladder.analysis.weaving_wijken.weaving_stages`
-in the reached view, with the same rows, values and types, without a graph: the people present
-and the ties reached at the end of each period are read from the contacts grouped by period and
-pair (:meth:`~contactladder.network.LadderNetwork.period_rows`), as positions in the people's
-order. A tie's row holds its rung reached so far, so the tie at the end of period ``p`` is its
-last row up to ``p``: the row whose period is at most ``p`` and whose pair's next row (if any)
-comes after ``p``. Each wijk's network and its measures are then those of
-:mod:`~contactladder.analysis.weaving_wijken` and :func:`~contactladder.analysis.weaving_stage.
-measure`, which do not depend on the order of the people or ties.
+:func:`reached_weaving_stages` and :func:`current_weaving_stages` are
+:func:`~contactladder.analysis.weaving_wijken.weaving_stages` in the reached and the current
+view, with the same rows, values and types, without a graph: the people present and the ties at
+the end of each period are positions in the people's order. In the reached view they are read
+from the contacts grouped by period and pair (:meth:`~contactladder.network.LadderNetwork.
+period_rows`): a tie's row holds its rung reached so far, so the tie at the end of period ``p``
+is its last row up to ``p``: the row whose period is at most ``p`` and whose pair's next row (if
+any) comes after ``p``. In the current view they are those of the sliding window of
+:func:`~contactladder.network.current.current_by_period`. Each wijk's network and its measures
+are then those of :mod:`~contactladder.analysis.weaving_wijken` and
+:func:`~contactladder.analysis.weaving_stage.measure`, which do not depend on the order of the
+people or ties.
 
 Examples
 --------
@@ -17,10 +20,13 @@ Examples
 >>> net = LadderNetwork.from_path("data/zwolle-demo")
 >>> reached_weaving_stages(net, freq="quarter").equals(weaving_stages(net, freq="quarter"))
 True
+>>> current_weaving_stages(net).equals(weaving_stages(net, view="current"))
+True
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict
 
 import numpy as np
@@ -29,9 +35,14 @@ import pandas as pd
 from contactladder.analysis.weaving_stage import TieArrays, measure
 from contactladder.analysis.weaving_wijken import MEASURES, in_wijk
 from contactladder.network import LadderNetwork
+from contactladder.network.calendar import Calendar
+from contactladder.network.current import current_by_period
 from contactladder.words import attribute_text
 
-__all__ = ["reached_weaving_stages", "last_rows"]
+__all__ = ["reached_weaving_stages", "current_weaving_stages", "last_rows"]
+
+#: One period's network on codes: who is present (a mask), the ties' two ends and rungs.
+_Network = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
 def reached_weaving_stages(
@@ -46,26 +57,68 @@ def reached_weaving_stages(
     BadValueError
         For a ``min_rung`` that is not on the ladder.
     """
-    ladder = net.ladder
-    level = ladder.parse(min_rung).level if min_rung is not None else min(2, len(ladder))
-    wijken = net.wijken() or [""]
+    level = _level(net, min_rung)
     periods, rows, joined = net.period_rows(freq)
-    roles = net.column("role")  # by id, in the people's order: that of the rows' codes
+    ends = _next_periods(rows.period, rows.code_a, rows.code_b)
+
+    def network(number: int) -> _Network:
+        alive = last_rows(rows.period, ends, number)
+        return joined <= number, rows.code_a[alive], rows.code_b[alive], rows.reached[alive]
+
+    networks = (network(number) for number in range(len(periods)))
+    return _stages(net, freq, periods, networks, "reached", level)
+
+
+def current_weaving_stages(
+    net: LadderNetwork, *, freq: str = "month", min_rung: object = None
+) -> pd.DataFrame:
+    """``weaving_stages(net, freq=freq, view="current", min_rung=min_rung)`` on arrays, for
+    calendar periods (not waves).
+
+    Raises
+    ------
+    UsageError
+        For an unknown period.
+    BadValueError
+        For a ``min_rung`` that is not on the ladder.
+    """
+    level = _level(net, min_rung)
+    periods = net.calendar(freq)
+    _, one, other = net.contact_ends()
+    joined = periods.join_numbers(net.present_from, (one, other))
+    networks = (
+        (joined <= number, ties.a, ties.b, ties.rung)
+        for number, ties in enumerate(current_by_period(net, periods))
+    )
+    return _stages(net, freq, periods, networks, "current", level)
+
+
+def _stages(
+    net: LadderNetwork,
+    freq: str,
+    periods: Calendar,
+    networks: Iterable[_Network],
+    view: str,
+    level: int,
+) -> pd.DataFrame:
+    """The table of :func:`~contactladder.analysis.weaving_wijken.weaving_stages` of the
+    ``networks`` at the end of each of ``periods`` (of ``freq``), in ``view``, counting the
+    ties from rung ``level`` up."""
+    wijken = net.wijken() or [""]
+    roles = net.column("role")  # by id, in the people's order: that of the codes
     names = roles.index.to_numpy(dtype=object)
     is_focal_all = roles.to_numpy(dtype=object) == net.focal
     wijk_all = np.full(len(names), "", dtype=object)
     if net.has_column("wijk"):
         wijk_all[:] = [attribute_text(value) for value in net.column("wijk")]
-    ends = _next_periods(rows.period, rows.code_a, rows.code_b)
     found_rows = []
-    for number in range(len(periods)):
-        present = np.flatnonzero(joined <= number)
+    for number, (here, code_a, code_b, rung) in enumerate(networks):
+        present = np.flatnonzero(here)
         place = np.full(len(names), -1, dtype=np.int64)
         place[present] = np.arange(len(present))
-        alive = last_rows(rows.period, ends, number)
-        a, b, reached = place[rows.code_a[alive]], place[rows.code_b[alive]], rows.reached[alive]
-        ties = TieArrays(a, b, reached.tolist())
-        counts = (a != b) & (reached >= level)
+        a, b = place[code_a], place[code_b]
+        ties = TieArrays(a, b, rung.tolist())
+        counts = (a != b) & (rung >= level)
         counted_a, counted_b = a[counts], b[counts]
         people = names[present]
         is_focal, wijk_of = is_focal_all[present], wijk_all[present]
@@ -75,9 +128,9 @@ def reached_weaving_stages(
                 keep = in_wijk(wijk, wijk_of, is_focal, ties)
                 inside = keep[counted_a] & keep[counted_b]
                 chosen = np.flatnonzero(keep)
-                here = np.full(len(people), -1, dtype=np.int64)
-                here[chosen] = np.arange(len(chosen))
-                pairs = (here[counted_a[inside]], here[counted_b[inside]])
+                spot = np.full(len(people), -1, dtype=np.int64)
+                spot[chosen] = np.arange(len(chosen))
+                pairs = (spot[counted_a[inside]], spot[counted_b[inside]])
                 found = measure(people[chosen], is_focal[chosen], pairs)
             else:
                 found = measure(people, is_focal, (counted_a, counted_b))
@@ -85,8 +138,13 @@ def reached_weaving_stages(
             found_rows.append({"period": label, "wijk": wijk, "weaving_stage": values.pop("stage")})
             found_rows[-1].update(values)
     table = pd.DataFrame(found_rows, columns=["period", "wijk", "weaving_stage", *MEASURES])
-    table.attrs.update(kind="weaving_stages", freq=freq, view="reached", min_rung=level)
+    table.attrs.update(kind="weaving_stages", freq=freq, view=view, min_rung=level)
     return table
+
+
+def _level(net: LadderNetwork, min_rung: object) -> int:
+    """The lowest rung of the ties that count, as a level (see ``weaving_stages``)."""
+    return net.ladder.parse(min_rung).level if min_rung is not None else min(2, len(net.ladder))
 
 
 def _next_periods(period: np.ndarray, code_a: np.ndarray, code_b: np.ndarray) -> np.ndarray:
