@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from helpers import RANDOM_CASES, RANDOM_IDS, random_data
 from pandas.testing import assert_frame_equal
 
-from contactladder.analysis.report_figures import current_weaving_stages, reached_weaving_stages
+from contactladder.analysis.report_figures import weaving_stages_on_codes
 from contactladder.analysis.weaving_wijken import weaving_stages
 from contactladder.loading.dataset import load
 from contactladder.network import LadderNetwork
@@ -19,13 +21,9 @@ def test_weaving_stages_on_arrays_equal_those_on_graphs(tmp_path, case, freq):
     data = load(tmp_path)
     for focal in ("parent", "professional"):
         net = LadderNetwork(data, focal=focal)
-        for min_rung in (None, 1, 3):
-            expected = weaving_stages(net, freq=freq, min_rung=min_rung)
-            got = reached_weaving_stages(net, freq=freq, min_rung=min_rung)
-            assert_frame_equal(got, expected, check_exact=True)
-            assert got.attrs == expected.attrs
-            expected = weaving_stages(net, freq=freq, view="current", min_rung=min_rung)
-            got = current_weaving_stages(net, freq=freq, min_rung=min_rung)
+        for min_rung, view in itertools.product((None, 1, 3), ("reached", "active", "current")):
+            expected = weaving_stages(net, freq=freq, view=view, min_rung=min_rung)
+            got = weaving_stages_on_codes(net, freq=freq, view=view, min_rung=min_rung)
             assert_frame_equal(got, expected, check_exact=True)
             assert got.attrs == expected.attrs
 
@@ -40,4 +38,4 @@ def test_weaving_stages_on_arrays_without_wijken(tmp_path):
     net = LadderNetwork(load(tmp_path))
     expected = weaving_stages(net, freq="month")
     assert set(expected["wijk"]) == {""}
-    assert_frame_equal(reached_weaving_stages(net, freq="month"), expected, check_exact=True)
+    assert_frame_equal(weaving_stages_on_codes(net, freq="month"), expected, check_exact=True)

@@ -26,7 +26,7 @@ def test_each_table_is_computed_once_and_the_periods_walked_once_per_table(tmp_p
 
         return call
 
-    for name in ("growth", "transitions", "activity_yield", "reached_weaving_stages"):
+    for name in ("growth", "transitions", "activity_yield", "weaving_stages_on_codes"):
         monkeypatch.setattr(report_job, name, counted(name, getattr(report_job, name)))
     periods, period_rows = LadderNetwork.periods, LadderNetwork.period_rows
     walking: list = []  # a walk of periods() counts once, not again for its period_rows()
@@ -52,7 +52,7 @@ def test_each_table_is_computed_once_and_the_periods_walked_once_per_table(tmp_p
         ("growth", "wijk"): 1,
         ("transitions", None): 1,
         ("activity_yield", None): 1,
-        ("reached_weaving_stages", None): 1,
+        ("weaving_stages_on_codes", None): 1,
     }
     # growth, growth by wijk, transitions, the weaving stages (on the grouped arrays), and the
     # timeline's own walk for who appears when.

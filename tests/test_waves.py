@@ -16,7 +16,9 @@ import pandas as pd
 import pytest
 
 from contactladder.analysis.growth import growth
+from contactladder.analysis.report_figures import weaving_stages_on_codes
 from contactladder.analysis.transitions import transitions
+from contactladder.analysis.weaving_wijken import weaving_stages
 from contactladder.errors import UsageError
 from contactladder.io.rsiena import write_rsiena
 from contactladder.network import LadderNetwork
@@ -343,3 +345,12 @@ def test_the_timeline_and_the_report_step_by_wave(panel, tmp_path):
     table = pd.read_csv(tmp_path / "report" / "growth.csv", dtype={"period": str})
     assert table["period"].tolist() == ORDER
     assert "4 golven" in (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("view", ["reached", "active", "current"])
+def test_the_weaving_stages_of_a_panel_on_codes_are_those_of_the_graphs(panel, view):
+    expected = weaving_stages(panel, freq="wave", view=view)
+    assert len(expected) == len(ORDER)
+    pd.testing.assert_frame_equal(
+        weaving_stages_on_codes(panel, freq="wave", view=view), expected, check_exact=True
+    )

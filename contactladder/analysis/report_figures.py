@@ -1,13 +1,13 @@
 """The weaving stages of the network at the end of each period, counted on arrays.
 
-:func:`reached_weaving_stages` and :func:`current_weaving_stages` are
-:func:`~contactladder.analysis.weaving_wijken.weaving_stages` in the reached and the current
-view, with the same rows, values and types, without a graph: the people present and the ties at
-the end of each period are positions in the people's order. In the reached view they are read
+:func:`weaving_stages_on_codes` is :func:`~contactladder.analysis.weaving_wijken.weaving_stages`
+with the same rows, values and types, without a graph: the people present and the ties at the
+end of each period are positions in the people's order. In the reached view they are read
 from the contacts grouped by period and pair (:meth:`~contactladder.network.LadderNetwork.
 period_rows`): a tie's row holds its rung reached so far, so the tie at the end of period ``p``
 is its last row up to ``p``: the row whose period is at most ``p`` and whose pair's next row (if
-any) comes after ``p``. In the current view they are those of the sliding window of
+any) comes after ``p``; in the active view they are the period's rows. In the current view they are
+those of the sliding window of
 :func:`~contactladder.network.current.current_by_period`. Each wijk's network and its measures
 are then those of :mod:`~contactladder.analysis.weaving_wijken` and
 :func:`~contactladder.analysis.weaving_stage.measure`, which do not depend on the order of the
@@ -18,9 +18,10 @@ Examples
 >>> from contactladder.analysis.weaving_wijken import weaving_stages
 >>> from contactladder.network import LadderNetwork
 >>> net = LadderNetwork.from_path("data/zwolle-demo")
->>> reached_weaving_stages(net, freq="quarter").equals(weaving_stages(net, freq="quarter"))
+>>> weaving_stages_on_codes(net, freq="quarter").equals(weaving_stages(net, freq="quarter"))
 True
->>> current_weaving_stages(net).equals(weaving_stages(net, view="current"))
+>>> all(weaving_stages_on_codes(net, view=v).equals(weaving_stages(net, view=v))
+...     for v in ("active", "current"))
 True
 """
 
@@ -33,64 +34,58 @@ import numpy as np
 import pandas as pd
 
 from contactladder.analysis.weaving_stage import TieArrays, measure
-from contactladder.analysis.weaving_wijken import MEASURES, in_wijk
+from contactladder.analysis.weaving_wijken import MEASURES, in_wijk, weaving_stages
 from contactladder.network import LadderNetwork
 from contactladder.network.calendar import Calendar
-from contactladder.network.current import current_by_period
+from contactladder.network.current import check_view, current_by_period
+from contactladder.network.periods import WAVE
 from contactladder.words import attribute_text
 
-__all__ = ["reached_weaving_stages", "current_weaving_stages", "last_rows"]
+__all__ = ["weaving_stages_on_codes", "last_rows"]
 
 #: One period's network on codes: who is present (a mask), the ties' two ends and rungs.
 _Network = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
-def reached_weaving_stages(
-    net: LadderNetwork, *, freq: str = "month", min_rung: object = None
+def weaving_stages_on_codes(
+    net: LadderNetwork, *, freq: str = "month", view: str = "reached", min_rung: object = None
 ) -> pd.DataFrame:
-    """``weaving_stages(net, freq=freq, min_rung=min_rung)`` (the reached view), on arrays.
+    """``weaving_stages(net, freq=freq, view=view, min_rung=min_rung)`` on arrays (the current
+    view of waves is that of graphs: its walk builds them).
 
     Raises
     ------
     UsageError
-        For an unknown period.
+        For an unknown period or view.
     BadValueError
         For a ``min_rung`` that is not on the ladder.
     """
+    check_view(view)
     level = _level(net, min_rung)
+    if view == "current" and freq == WAVE:
+        return weaving_stages(net, freq=freq, view=view, min_rung=min_rung)
+    if view == "current":
+        periods = net.calendar(freq)
+        _, one, other = net.contact_ends()
+        joined = periods.join_numbers(net.present_from, (one, other))
+        current = enumerate(current_by_period(net, periods))
+        networks = ((joined <= number, t.a, t.b, t.rung) for number, t in current)
+        return _stages(net, freq, periods, networks, view, level)
     periods, rows, joined = net.period_rows(freq)
     ends = _next_periods(rows.period, rows.code_a, rows.code_b)
+    bounds = rows.bounds(len(periods))
 
     def network(number: int) -> _Network:
-        alive = last_rows(rows.period, ends, number)
-        return joined <= number, rows.code_a[alive], rows.code_b[alive], rows.reached[alive]
+        if view == "reached":  # everyone present, each tie at its last row so far
+            alive = last_rows(rows.period, ends, number)
+            return joined <= number, rows.code_a[alive], rows.code_b[alive], rows.reached[alive]
+        chunk = slice(bounds[number], bounds[number + 1])  # the period's people and ties
+        here = np.zeros(len(joined), dtype=bool)
+        here[rows.code_a[chunk]] = here[rows.code_b[chunk]] = True
+        return here, rows.code_a[chunk], rows.code_b[chunk], rows.rung[chunk]
 
     networks = (network(number) for number in range(len(periods)))
-    return _stages(net, freq, periods, networks, "reached", level)
-
-
-def current_weaving_stages(
-    net: LadderNetwork, *, freq: str = "month", min_rung: object = None
-) -> pd.DataFrame:
-    """``weaving_stages(net, freq=freq, view="current", min_rung=min_rung)`` on arrays, for
-    calendar periods (not waves).
-
-    Raises
-    ------
-    UsageError
-        For an unknown period.
-    BadValueError
-        For a ``min_rung`` that is not on the ladder.
-    """
-    level = _level(net, min_rung)
-    periods = net.calendar(freq)
-    _, one, other = net.contact_ends()
-    joined = periods.join_numbers(net.present_from, (one, other))
-    networks = (
-        (joined <= number, ties.a, ties.b, ties.rung)
-        for number, ties in enumerate(current_by_period(net, periods))
-    )
-    return _stages(net, freq, periods, networks, "current", level)
+    return _stages(net, freq, periods, networks, view, level)
 
 
 def _stages(

@@ -17,7 +17,7 @@ import pandas as pd
 
 from contactladder.analysis.activity_yield import activity_yield
 from contactladder.analysis.growth import TIE_TYPE, growth
-from contactladder.analysis.report_figures import reached_weaving_stages
+from contactladder.analysis.report_figures import weaving_stages_on_codes
 from contactladder.analysis.transitions import transitions
 from contactladder.errors import UsageError
 from contactladder.io.files import output_set, write_bytes, write_text
@@ -94,7 +94,7 @@ def report_tables(
         title=title or None,
         subtitle=subtitle or None,
         moments=chosen,
-        stages=reached_weaving_stages(net, freq=freq) if net.has_contacts else None,
+        stages=weaving_stages_on_codes(net, freq=freq) if net.has_contacts else None,
     )
 
 

@@ -33,7 +33,6 @@ from contactladder.jobs.common import (
 from contactladder.jobs.paused_gc import collection_paused
 from contactladder.network import LadderNetwork
 from contactladder.network.current import DEFAULT_LAPSE
-from contactladder.network.periods import WAVE
 
 __all__ = [
     "ladder_job",
@@ -244,21 +243,14 @@ def weaving_job(
     csv_dialect: str = "plain",
 ) -> Result:
     """``contactladder weaving``: the stage of network weaving of each wijk, period by period
-    (:func:`~contactladder.analysis.weaving_wijken.weaving_stages`; the reached view and the
-    current view of calendar periods counted on arrays, by
-    :mod:`~contactladder.analysis.report_figures`, the same table; ``format`` and
+    (:func:`~contactladder.analysis.weaving_wijken.weaving_stages`, counted on arrays by
+    :func:`~contactladder.analysis.report_figures.weaving_stages_on_codes`; ``format`` and
     ``csv_dialect`` as in :func:`table_result`)."""
-    from contactladder.analysis.report_figures import current_weaving_stages, reached_weaving_stages
-    from contactladder.analysis.weaving_wijken import weaving_stages
+    from contactladder.analysis.report_figures import weaving_stages_on_codes
 
     printed_format(output, format)
     net, notes = open_source(source, output=file_output(output))
-    if view == "reached":
-        table = reached_weaving_stages(net, freq=freq, min_rung=min_rung)
-    elif view == "current" and freq != WAVE:
-        table = current_weaving_stages(net, freq=freq, min_rung=min_rung)
-    else:
-        table = weaving_stages(net, freq=freq, view=view, min_rung=min_rung)
+    table = weaving_stages_on_codes(net, freq=freq, view=view, min_rung=min_rung)
     result = table_result(table, output, sheet="weaving", format=format, csv_dialect=csv_dialect)
     result.notes[:0] = notes
     return result
