@@ -37,6 +37,7 @@ from contactladder.jobs.weaver import alone_job, brokers_job, introduce_job
 from contactladder.jobs.weaver_logs import follow_up_job, introduced_job, status_job
 from contactladder.loading.weaver_files import read_introductions, read_status
 from contactladder.network.ladder_network import LadderNetwork
+from contactladder.render.layout import layout_areas
 
 MONDAY = Path(__file__).parent / "data" / "weaver" / "monday"
 TODAY = datetime.date(2025, 12, 1)
@@ -366,6 +367,34 @@ def test_the_conversation_sheet_holds_everything_on_one_page(data, tmp_path):
     assert "Gus Vervaagd (gus): laatste contact 2025-07-01 (5 maanden geleden)" in text
     with pytest.raises(UsageError, match="person not in the lists 'nico'"):
         conversation_job(Source(data), "nico", tmp_path / "n.html", today=TODAY)
+
+
+def test_the_sheets_picture_is_of_the_sheets_day_and_placed_as_on_the_maps(
+    data, tmp_path, monkeypatch
+):
+    """The picture measures from the sheet's day (not the machine's), shares its snapshot with
+    the sheet and takes its positions from the layout cache beside the data."""
+    from contactladder.jobs import weaver_logs
+    from contactladder.jobs.common import Source
+
+    asked, built = [], []
+    drawn = weaver_logs.network_map_data
+    snapshot = LadderNetwork.snapshot
+
+    def recorded(net, **options):
+        asked.append((options["as_of"], options["layout"] is layout_areas))
+        return drawn(net, **options)
+
+    def counted(self, as_of=None, **options):
+        built.append(self.cutoff(as_of, open_end=options.get("open_end", False)))
+        return snapshot(self, as_of, **options)
+
+    monkeypatch.setattr(weaver_logs, "network_map_data", recorded)
+    monkeypatch.setattr(LadderNetwork, "snapshot", counted)
+    weaver_logs.conversation_job(Source(data), "ann", tmp_path / "g.html", today=TODAY)
+    assert asked == [(TODAY.isoformat(), False)]  # the cache's layout, not a fresh one
+    assert len(built) == len(set(built)) == 2  # the sheet's day (shared) and the data's end
+    assert (data / ".contactladder-layout.personal-data.json").exists()
 
 
 def test_introduce_and_brokers_have_a_team_meeting_version_too(data, tmp_path):

@@ -25,7 +25,7 @@ from contactladder.io.sheets import write_table
 from contactladder.jobs.common import Progress, Result, Source, open_source
 from contactladder.jobs.map_cache import cache_folder, layout_for
 from contactladder.jobs.paused_gc import collection_paused
-from contactladder.jobs.report_snapshots import layout_once, shared_snapshots
+from contactladder.jobs.shared_snapshots import layout_once, shared_snapshots
 from contactladder.network import LadderNetwork
 from contactladder.privacy import check_grouping
 from contactladder.render import charts

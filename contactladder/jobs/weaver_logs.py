@@ -20,12 +20,14 @@ from contactladder.errors import UsageError
 from contactladder.io.files import output_set, write_text
 from contactladder.io.weaver_logs import append_row
 from contactladder.jobs.common import Result, Source, file_output, open_source
+from contactladder.jobs.map_cache import cache_folder, layout_for
+from contactladder.jobs.shared_snapshots import shared_snapshots
 from contactladder.jobs.weaver import check_list_path, deliver, logs, reference_day
 from contactladder.loading.weaver_files import INTRODUCTION_COLUMNS, STATUS_COLUMNS, weaver_file
 from contactladder.network.ladder_network import LadderNetwork
 from contactladder.network.periods import parse_moment
 from contactladder.render.conversation_page import conversation_html
-from contactladder.render.network_map import network_map_data
+from contactladder.render.network_map import Layout, network_map_data
 from contactladder.render.static_map import map_picture
 from contactladder.words import words
 
@@ -71,12 +73,17 @@ def conversation_job(
     output: str | Path,
     *,
     today: datetime.date | None = None,
+    layout_cache: object = True,
     **options: Any,
 ) -> Result:
     """``contactladder gesprek``: the one-page conversation sheet of ``person``
     (:func:`~contactladder.analysis.conversation.conversation` with ``options``: ``as_of``,
     ``fading``, ``together``, ``match``, ``suggest``, ``lang``; from today by default), written
-    to ``output`` (``.html``, printable on A4), with a small picture of their own network.
+    to ``output`` (``.html``, printable on A4), with a small picture of their own network on
+    the day of the sheet, placed as on the maps (``layout_cache`` as for
+    :func:`~contactladder.jobs.maps.map_job`: a sheet after a map, or after another sheet, of
+    the same data does not lay out again). The sheet and its picture share the snapshots of
+    the network.
 
     Raises
     ------
@@ -90,9 +97,12 @@ def conversation_job(
     net, notes = open_source(source, output=output)
     status, introduced = logs(source, net, options)
     options["as_of"] = reference_day(options.get("as_of"), today)
-    sheet = conversation(net, person, status=status, introduced=introduced, **options)
+    layout = layout_for(cache_folder(source, layout_cache))
     lang = options.get("lang", "nl")
-    page = conversation_html(sheet, lang=lang, picture=_own_network(net, person, sheet, lang))
+    with shared_snapshots(net) as shared:
+        sheet = conversation(shared, person, status=status, introduced=introduced, **options)
+        picture = _own_network(shared, person, sheet, lang, layout)
+    page = conversation_html(sheet, lang=lang, picture=picture)
     with output_set([Path(output)], private=True) as staging:
         write_text(staging.path(output), page)
     return Result(
@@ -106,15 +116,17 @@ def conversation_job(
     )
 
 
-def _own_network(net: LadderNetwork, person: str, sheet: dict[str, Any], lang: str) -> bytes | None:
-    """An SVG picture of the person's own network (anonymous labels, as on the maps); None
-    when there is nothing to draw (no tie yet)."""
+def _own_network(
+    net: LadderNetwork, person: str, sheet: dict[str, Any], lang: str, layout: Layout
+) -> bytes | None:
+    """An SVG picture of the person's own network on the sheet's day (anonymous labels, as on
+    the maps); None when there is nothing to draw (no tie yet)."""
     if not len(sheet["ties"]):
         return None
-    day = pd.Timestamp(sheet["as_of"])
-    as_of = None if day > net.end else sheet["as_of"]
     try:
-        data = network_map_data(net, as_of=as_of, focus=person, anonymize=True, lang=lang)
+        data = network_map_data(
+            net, as_of=sheet["as_of"], focus=person, anonymize=True, lang=lang, layout=layout
+        )
         return map_picture(data, "svg")
     except UsageError:
         return None

@@ -1,15 +1,15 @@
-"""A network whose snapshot of the whole history is built once: the report's maps and
-timeline share it.
+"""A network whose snapshots are built once per moment: the report's maps and timeline, and
+the conversation sheet and its picture, share them.
 
 A report draws the village at a few moments and the timeline of the whole history; each of
 those asks the network for its snapshot at the end of the data (the layout of the whole
 history), and the map of a moment for the snapshot at that moment (the last one: the end of
-the data again). :class:`SharedSnapshots` answers every question as the network does, and
-builds the snapshot of the end of the data once: a second call for that moment (the same
-:meth:`~contactladder.network.LadderNetwork.cutoff`, so ``as_of`` the data's last day and None
-share it) gives the first call's graph. Snapshots of earlier moments are built per call (each
-is asked for once). The graph is shared, not copied: the report's readers only read it (the map
-payloads "never change an input").
+the data again). A conversation sheet asks for the village of its day, and its picture for the
+same snapshot and that of the end of the data. :class:`SharedSnapshots` answers every question
+as the network does, and builds the snapshot of each moment once: a second call for a moment
+(the same :meth:`~contactladder.network.LadderNetwork.cutoff`, so ``as_of`` the data's last day
+and None share it) gives the first call's graph. The graph is shared, not copied: its readers
+only read it (the map payloads and the village "never change an input").
 
 :func:`shared_snapshots` hands out such a network for a ``with`` block and empties every graph
 it built when the block ends: a networkx graph refers to itself (through its views), so with
@@ -27,8 +27,8 @@ Examples
 >>> net = SharedSnapshots(LadderNetwork.from_path("data/zwolle-demo"))
 >>> net.snapshot() is net.snapshot(net.end.date()), net.name
 (True, 'zwolle-demo')
->>> net.snapshot("2024-06-30") is net.snapshot("2024-06-30")
-False
+>>> net.snapshot("2024-06-30") is net.snapshot("2024-06-30", open_end=True)
+True
 >>> final = net.snapshot()
 >>> net.release()
 >>> len(final), net.snapshot() is final
@@ -49,34 +49,29 @@ __all__ = ["SharedSnapshots", "shared_snapshots", "layout_once"]
 
 
 class SharedSnapshots:
-    """``net``, its snapshot of the end of the data built once (see the module); every other
-    attribute and method is the network's own."""
+    """``net``, its snapshot of each moment built once (see the module); every other attribute
+    and method is the network's own."""
 
     def __init__(self, net: LadderNetwork) -> None:
         self._net = net
-        self._final: dict[bool, nx.Graph] = {}
-        self._built: list[nx.Graph] = []
+        self._built: dict[tuple, nx.Graph] = {}
 
     def snapshot(
         self, as_of: object = None, *, open_end: bool = False, portable: bool = False
     ) -> nx.Graph:
-        """:meth:`LadderNetwork.snapshot`; at the end of the data the graph of the first call."""
-        final = self._net.cutoff(as_of, open_end=open_end) == self._net.cutoff()
-        if final and portable in self._final:
-            return self._final[portable]
-        graph = self._net.snapshot(as_of, open_end=open_end, portable=portable)
-        self._built.append(graph)
-        if final:
-            self._final[portable] = graph
-        return graph
+        """:meth:`LadderNetwork.snapshot`; for a moment asked for before, the graph of the first
+        call."""
+        key = (self._net.cutoff(as_of, open_end=open_end), portable)
+        if key not in self._built:
+            self._built[key] = self._net.snapshot(as_of, open_end=open_end, portable=portable)
+        return self._built[key]
 
     def release(self) -> None:
         """Empty every graph built here (its readers are done with it), so that its people and
         ties are freed now; a later call builds anew."""
-        for graph in self._built:
+        for graph in self._built.values():
             graph.clear()
         self._built.clear()
-        self._final.clear()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._net, name)
