@@ -8,7 +8,8 @@ Usage::
 It writes the seeded village of :mod:`contactladder.demo.synthetic` into ``bench/out/`` (reused
 when there) and runs each command through its job, in a fresh Python process, from reading the
 data to writing its files (beside the data folder, in ``<folder>-commands/``): ``growth``,
-``growth --view active`` and ``--view current``, ``check``, ``map``, ``map --png``,
+``growth --view active`` and ``--view current``, ``growth --by wijk --between`` (reached and
+current), ``weaving`` (reached and current), ``check``, ``map``, ``map --png``,
 ``timeline``, ``report`` and ``export`` in every format (GEXF 1.3 and 1.2draft, GraphML, CSV,
 XLSX, RSiena). It prints the CPU seconds of each (every thread of the process, so that ratios
 hold on a busy machine), the wall seconds, the peak memory and the ratio to ``growth``
@@ -37,7 +38,7 @@ from contactladder.jobs.common import Source
 from contactladder.jobs.export import export_job
 from contactladder.jobs.maps import map_job, timeline_job
 from contactladder.jobs.report import report_job
-from contactladder.jobs.tables import check_job, growth_job
+from contactladder.jobs.tables import check_job, growth_job, weaving_job
 
 MONTHS, TARGET = 24, 3.0
 
@@ -50,6 +51,16 @@ COMMANDS: dict[str, Callable[[Source, Path], object]] = {
     "growth": lambda source, out: growth_job(source, out / "growth.csv"),
     "growth --view active": lambda source, out: growth_job(source, out / "g.csv", view="active"),
     "growth --view current": lambda source, out: growth_job(source, out / "g.csv", view="current"),
+    "growth --by wijk --between": lambda source, out: growth_job(
+        source, out / "g.csv", by="wijk", between=True
+    ),
+    "growth --by wijk --between --view current": lambda source, out: growth_job(
+        source, out / "g.csv", by="wijk", between=True, view="current"
+    ),
+    "weaving": lambda source, out: weaving_job(source, out / "w.csv"),
+    "weaving --view current": lambda source, out: weaving_job(
+        source, out / "w.csv", view="current"
+    ),
     "check": lambda source, out: check_job(source),
     "map": lambda source, out: map_job(source, out / "map.html"),
     "map --png": lambda source, out: map_job(source, out / "map.html", png=True),

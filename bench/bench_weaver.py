@@ -7,9 +7,10 @@ Usage::
 For each size (contacts; people are one in twenty, over 24 months) it writes the seeded data set
 of ``bench_growth.py`` into ``bench/out/`` (reused when there) and runs each command through its
 job, in a fresh Python process, from reading the data to writing its CSV (beside the data
-folder, in ``<folder>-weaver/``): ``growth``, ``alone``,
-``alone --suggest 3``, ``introduce`` (a parent in the middle of the ids), ``brokers`` and
-``yield``. It prints the CPU seconds of each (user + system, so that ratios hold on a busy
+folder, in ``<folder>-weaver/``): ``growth``, ``alone``, ``alone --suggest 3``, ``introduce``
+(a parent in the middle of the ids), ``brokers``, ``yield`` and ``gesprek`` (that parent's
+conversation sheet; its picture's positions are kept beside the data by the first run, as a
+map's are). It prints the CPU seconds of each (user + system, so that ratios hold on a busy
 machine), the wall seconds, the peak memory and the ratio to ``growth`` (target: at most 3),
 each command's to the run of ``growth`` just before it (``common.measure_paired``: this
 machine's speed drifts over minutes); ``--rounds N`` measures each N times and prints the
@@ -30,6 +31,7 @@ from contactladder.demo.synthetic import START, generate
 from contactladder.jobs.common import Source
 from contactladder.jobs.tables import growth_job, yield_job
 from contactladder.jobs.weaver import alone_job, brokers_job, introduce_job
+from contactladder.jobs.weaver_logs import conversation_job
 
 MONTHS, TARGET = 24, 3.0
 #: The day the weaver's lists are measured from: the last day of the generated data.
@@ -46,6 +48,9 @@ COMMANDS = {
     ),
     "brokers": lambda source, out, _: brokers_job(source, out / "brokers.csv", today=TODAY),
     "yield": lambda source, out, _: yield_job(source, out / "yield.csv"),
+    "gesprek": lambda source, out, person: conversation_job(
+        source, person, out / "gesprek.html", today=TODAY
+    ),
 }
 
 

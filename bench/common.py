@@ -113,10 +113,11 @@ def print_ratios(results: dict[str, dict], base: str = "growth", target: float =
     rounds beside it), with whether it is within ``target``; a stage that failed or timed out
     says so."""
     reference = results[base].get("cpu")
-    print(f"  {'':<22} {'CPU s':>7} {'wall s':>7} {'peak MiB':>9} {'/ ' + base:>10}")
+    width = max(22, *(len(name) for name in results))
+    print(f"  {'':<{width}} {'CPU s':>7} {'wall s':>7} {'peak MiB':>9} {'/ ' + base:>10}")
     for name, result in results.items():
         if "error" in result:
-            print(f"  {name:<22} {result['error']}")
+            print(f"  {name:<{width}} {result['error']}")
             continue
         value = result.get("ratio", result["cpu"] / reference if reference else None)
         ratio = f"{value:9.2f}x" if value is not None and name != base else "        -"
@@ -126,7 +127,7 @@ def print_ratios(results: dict[str, dict], base: str = "growth", target: float =
         within = value is not None and value <= target
         verdict = "" if name == base or value is None else ("met" if within else "NOT met")
         print(
-            f"  {name:<22} {result['cpu']:7.1f} {result['seconds']:7.1f} "
+            f"  {name:<{width}} {result['cpu']:7.1f} {result['seconds']:7.1f} "
             f"{result['peak_mib']:9.0f} {ratio}  {verdict}"
         )
 

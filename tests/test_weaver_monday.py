@@ -393,8 +393,20 @@ def test_the_sheets_picture_is_of_the_sheets_day_and_placed_as_on_the_maps(
     monkeypatch.setattr(LadderNetwork, "snapshot", counted)
     weaver_logs.conversation_job(Source(data), "ann", tmp_path / "g.html", today=TODAY)
     assert asked == [(TODAY.isoformat(), False)]  # the cache's layout, not a fresh one
-    assert len(built) == len(set(built)) == 2  # the sheet's day (shared) and the data's end
+    # The sheet's day (shared by the sheet and its picture) and the data's end: jan joined after
+    # the last contact, so the day's graph is not the end's.
+    assert len(built) == len(set(built)) == 2
     assert (data / ".contactladder-layout.personal-data.json").exists()
+
+
+def test_a_day_after_the_data_shares_the_ends_graph_only_when_no_one_joined_since(net):
+    from contactladder.jobs.shared_snapshots import SharedSnapshots
+
+    shared = SharedSnapshots(net)
+    later = shared.snapshot(TODAY, open_end=True)  # jan joined on 20 November, after the end
+    assert later is not shared.snapshot() and set(later) - set(shared.snapshot()) == {"jan"}
+    before_jan = shared.snapshot("2025-11-10", open_end=True)
+    assert before_jan is shared.snapshot()
 
 
 def test_introduce_and_brokers_have_a_team_meeting_version_too(data, tmp_path):

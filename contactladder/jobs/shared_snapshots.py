@@ -29,6 +29,8 @@ Examples
 (True, 'zwolle-demo')
 >>> net.snapshot("2024-06-30") is net.snapshot("2024-06-30", open_end=True)
 True
+>>> net.snapshot("2099-01-01", open_end=True) is net.snapshot()
+True
 >>> final = net.snapshot()
 >>> net.release()
 >>> len(final), net.snapshot() is final
@@ -60,8 +62,15 @@ class SharedSnapshots:
         self, as_of: object = None, *, open_end: bool = False, portable: bool = False
     ) -> nx.Graph:
         """:meth:`LadderNetwork.snapshot`; for a moment asked for before, the graph of the first
-        call."""
-        key = (self._net.cutoff(as_of, open_end=open_end), portable)
+        call. A moment after the last contact (a day the weaver measures from) is the end of
+        the data when no one became present between the two: the same people, every tie."""
+        cutoff, end = self._net.cutoff(as_of, open_end=open_end), self._net.cutoff()
+        if cutoff > self._net.end:
+            low, high = sorted((cutoff, end))
+            present_from = self._net.present_from
+            if not ((present_from >= low) & (present_from < high)).any():
+                cutoff = end
+        key = (cutoff, portable)
         if key not in self._built:
             self._built[key] = self._net.snapshot(as_of, open_end=open_end, portable=portable)
         return self._built[key]
