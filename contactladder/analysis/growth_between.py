@@ -164,7 +164,7 @@ def _steps(net: CountedNetwork, freq: str, view: str, lapse: object) -> Iterator
                 periods.starts[number],
                 (a, b, old, new),
                 False,
-                {key: (a, b) for key, (a, b, _, _) in ties.changes.items()},
+                {key: (u, v) for key, (u, v, _, _) in ties.changes.items()},
             )
         return
     periods, rows, _ = net.period_rows(freq)

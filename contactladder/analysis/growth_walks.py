@@ -192,15 +192,14 @@ def current_walk(
         yield from _wave_walk(net, groups, net.periods(freq, view="current", lapse=lapse))
         return
     calendar = net.calendar(freq)
-    _, one, other = net.contact_ends()
-    joined = calendar.join_numbers(net.present_from, (one, other))
+    joined = net.join_numbers(calendar)
     for number, ties in enumerate(current_by_period(net, calendar, lapse=lapse)):
         here = joined <= number
-        tie_group = groups.of_ties(ties.a, ties.b)
+        current, tie_group = _Ties(ties.a, ties.b, ties.rung), groups.of_ties(ties.a, ties.b)
         changed = {key: groups.of_ties(a, b) for key, (a, b, *_) in ties.changes.items()}
         counted = []
         for group, members in enumerate(groups.members):
-            inside = _Ties(ties.a, ties.b, ties.rung).where(tie_group == group)
+            inside = current.where(tie_group == group)
             counted.append(_snapshot(net, groups, members, here[members], inside))
             counted[-1].figures.update(
                 {key: np.array([np.count_nonzero(of == group)]) for key, of in changed.items()}

@@ -2,16 +2,15 @@
 
 :func:`weaving_stages_on_codes` is :func:`~contactladder.analysis.weaving_wijken.weaving_stages`
 with the same rows, values and types, without a graph: the people present and the ties at the
-end of each period are positions in the people's order. In the reached view they are read
-from the contacts grouped by period and pair (:meth:`~contactladder.network.LadderNetwork.
+end of each period are positions in the people's order. In the reached view they are read from
+the contacts grouped by period and pair (:meth:`~contactladder.network.LadderNetwork.
 period_rows`): a tie's row holds its rung reached so far, so the tie at the end of period ``p``
 is its last row up to ``p``: the row whose period is at most ``p`` and whose pair's next row (if
-any) comes after ``p``; in the active view they are the period's rows. In the current view they are
-those of the sliding window of
-:func:`~contactladder.network.current.current_by_period`. Each wijk's network and its measures
-are then those of :mod:`~contactladder.analysis.weaving_wijken` and
-:func:`~contactladder.analysis.weaving_stage.measure`, which do not depend on the order of the
-people or ties.
+any) comes after ``p``. In the active view they are the period's rows; in the current view
+those of the sliding window of :func:`~contactladder.network.current.current_by_period`. Each
+wijk's network and its measures are then those of :mod:`~contactladder.analysis.weaving_wijken`
+and :func:`~contactladder.analysis.weaving_stage.measure`, which do not depend on the order of
+the people or ties.
 
 Examples
 --------
@@ -66,8 +65,7 @@ def weaving_stages_on_codes(
         return weaving_stages(net, freq=freq, view=view, min_rung=min_rung)
     if view == "current":
         periods = net.calendar(freq)
-        _, one, other = net.contact_ends()
-        joined = periods.join_numbers(net.present_from, (one, other))
+        joined = net.join_numbers(periods)
         current = enumerate(current_by_period(net, periods))
         networks = ((joined <= number, t.a, t.b, t.rung) for number, t in current)
         return _stages(net, freq, periods, networks, view, level)

@@ -316,6 +316,10 @@ class LadderNetwork(DataAnswers):
         """Period number -> the people who become present in it (:meth:`Calendar.joins`)."""
         return periods.joins(self.present_from, self._person_codes)
 
+    def join_numbers(self, periods: Calendar) -> np.ndarray:
+        """Each person's period of becoming present, in the people's order (see :meth:`joins`)."""
+        return periods.join_numbers(self.present_from, self._person_codes)
+
     @once_per_freq
     def period_rows(self, freq: str) -> tuple[Calendar, PeriodPairs, np.ndarray]:
         """What a count over the periods of ``freq`` needs, without steps or graphs: the
@@ -328,7 +332,7 @@ class LadderNetwork(DataAnswers):
         rows = PeriodPairs(self.contacts, self._person_codes, names, periods.contact_period)
         if not len(periods):
             return periods, rows, np.zeros(len(names), dtype=np.int64)
-        return periods, rows, periods.join_numbers(self.present_from, self._person_codes)
+        return periods, rows, self.join_numbers(periods)
 
     def periods(
         self,
@@ -343,14 +347,13 @@ class LadderNetwork(DataAnswers):
         In the reached view one graph is updated as the walk goes (new people and ties added,
         climbing ties given their new rung), so the walk costs time in proportion to the
         contacts, not contacts times periods. Edges carry ``rung, first_contact, last_contact,
-        contacts`` (dates as :class:`datetime.datetime`; ``activities`` only in
-        :meth:`snapshot`). In the active view each step's graph holds the period's ties. With
-        ``graph=False`` the reached and the current view build no graph (``step.graph`` is
-        None) and only report who joined and which ties changed. The current view (ties with a
-        contact within ``lapse`` before each period's end; for waves, the rung of the latest
-        wave) is :func:`~contactladder.network.current.current_walk`. ``freq="wave"``: each wave
-        a period, ``step.missing`` its non-respondents (:mod:`~contactladder.network.waves`).
-        """
+        contacts`` (dates as :class:`datetime.datetime`; ``activities`` only in :meth:`snapshot`).
+        In the active view each step's graph holds the period's ties. With ``graph=False`` the
+        reached and the current view build no graph (``step.graph`` is None) and only report who
+        joined and which ties changed. The current view (ties with a contact within ``lapse``
+        before each period's end; for waves, the rung of the latest wave) is
+        :func:`~contactladder.network.current.current_walk`. ``freq="wave"``: each wave a period,
+        ``step.missing`` its non-respondents (:mod:`~contactladder.network.waves`)."""
         if view == "current":
             yield from current_walk(self, freq, lapse=lapse, graph=graph)
             return
