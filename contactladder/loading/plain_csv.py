@@ -106,13 +106,13 @@ def _coded(cells: pl.Series) -> CodedColumn:
     (cells missing from a short row are empty, as pandas' are), then stripped.
 
     The cells are told apart by their 64-bit hashes (fast, also with half a million distinct
-    ids); two texts of one hash (about once in 10^10 columns) would make fewer codes than the
-    column has distinct texts (polars counts them exactly), so they are never taken as one:
-    the column is then coded by its text instead.
+    ids); two texts of one hash (about once in 10^10 columns) would give a row the text of
+    another, which comparing every cell with the first of its code finds, so they are never
+    taken as one: the column is then coded by its text instead.
     """
     cells = cells.fill_null("")
     codes, first = first_of_each(_hashes(cells))
-    if len(first) != cells.n_unique():
+    if not (cells.gather(first).gather(codes) == cells).all():
         codes, first = first_of_each(cells.cast(pl.Categorical).to_physical().to_numpy())
     distinct = cells.gather(first).to_numpy()
     return stripped_column(codes.astype(np.int64), np.asarray(distinct, dtype=object))
