@@ -2,14 +2,21 @@ import json
 import stat
 
 import networkx as nx
+import pandas as pd
 import pytest
-from helpers import write_village
+from helpers import RANDOM_CASES, RANDOM_IDS, random_data, write_village
 
 import contactladder.jobs.map_cache as map_cache
 from contactladder.jobs.common import Source
 from contactladder.jobs.map_cache import CACHE_FILE, cache_folder, cached_layout
 from contactladder.jobs.maps import map_job, timeline_job
-from contactladder.render.layout import layout_areas, layout_digest
+from contactladder.network import LadderNetwork
+from contactladder.render.layout import (
+    layout_areas,
+    layout_digest,
+    layout_order,
+    network_layout_key,
+)
 
 
 def village(ties=(("a", "b"), ("b", "c"), ("c", "d"))):
@@ -109,3 +116,41 @@ def test_second_map_and_timeline_do_not_lay_out_again(tmp_path, counted):
     assert (data / CACHE_FILE).exists()  # beside the data, not among the shared outputs
     map_job(Source(data), out / "c.html", layout_cache=False)
     assert len(counted) == 2
+
+
+@pytest.mark.parametrize("case", RANDOM_CASES, ids=RANDOM_IDS)
+def test_a_networks_key_is_that_of_its_graph_at_the_end(tmp_path, case):
+    """People who joined after the last contact are left out, as in the snapshot; people
+    without a contact or a wijk are in; each tie counts once, whatever its contacts."""
+    net = LadderNetwork.from_path(random_data(tmp_path, **case) and tmp_path)
+    final = net.snapshot()
+    assert network_layout_key(net) == (layout_digest(final), layout_order(final))
+    for options in ({"group": None}, {"group": "role", "seed": 2, "niter": 30}):
+        assert network_layout_key(net, **options)[0] == layout_digest(final, **options)
+    people = pd.read_csv(tmp_path / "people.csv").drop(columns="wijk")  # no wijk: all empty
+    people.to_csv(tmp_path / "people.csv", index=False)
+    net = LadderNetwork.from_path(tmp_path)
+    final = net.snapshot()
+    assert network_layout_key(net)[0] == layout_digest(final) != layout_digest(final, group=None)
+
+
+def test_a_map_of_an_earlier_day_takes_the_cache_without_the_graph_of_the_end(
+    tmp_path, counted, monkeypatch
+):
+    data = write_village(tmp_path / "data")
+    out = tmp_path / "out"
+    map_job(Source(data), out / "a.html")
+    built = []
+    snapshot = LadderNetwork.snapshot
+
+    def recorded(self, as_of=None, **options):
+        built.append(as_of)
+        return snapshot(self, as_of, **options)
+
+    monkeypatch.setattr(LadderNetwork, "snapshot", recorded)
+    day = str(LadderNetwork.from_path(data).start.date() + pd.Timedelta(days=40))
+    cached = map_job(Source(data), out / "b.html", as_of=day).paths[0].read_text()
+    assert built == [day] and len(counted) == 1  # the day's graph only; no new layout
+    fresh = map_job(Source(data), out / "c.html", as_of=day, layout_cache=False)
+    assert cached == fresh.paths[0].read_text()  # the positions of a fresh layout
+    assert len(counted) == 2 and built[1:] == [day, None]  # a fresh layout, of the end

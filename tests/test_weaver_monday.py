@@ -397,6 +397,12 @@ def test_the_sheets_picture_is_of_the_sheets_day_and_placed_as_on_the_maps(
     # the last contact, so the day's graph is not the end's.
     assert len(built) == len(set(built)) == 2
     assert (data / ".contactladder-layout.personal-data.json").exists()
+    # Once the cache holds the positions, the end's graph is not built: its digest comes from
+    # the network's tables.
+    first, day = (tmp_path / "g.html").read_text(), built[0]
+    built.clear()
+    weaver_logs.conversation_job(Source(data), "ann", tmp_path / "h.html", today=TODAY)
+    assert built == [day] and (tmp_path / "h.html").read_text() == first
 
 
 def test_a_day_after_the_data_shares_the_ends_graph_only_when_no_one_joined_since(net):

@@ -18,8 +18,8 @@ the job ends and then cost the collector a walk over its millions of dicts. Empt
 contents are freed at once.
 
 :func:`layout_once` lays out one graph once: the maps and the timeline lay out the same final
-snapshot, and a second call with that very graph gives the first result without reading the
-graph again.
+snapshot, and a second call with that very graph (or network) gives the first result without
+reading the graph again.
 
 Examples
 --------
@@ -46,8 +46,9 @@ from typing import Any, cast
 import networkx as nx
 
 from contactladder.network import LadderNetwork
+from contactladder.render.network_map import history_layout
 
-__all__ = ["SharedSnapshots", "shared_snapshots", "layout_once"]
+__all__ = ["SharedSnapshots", "shared_snapshots", "layout_once", "LayoutOnce"]
 
 
 class SharedSnapshots:
@@ -109,8 +110,9 @@ def shared_snapshots(net: LadderNetwork) -> Iterator[LadderNetwork]:
         shared.release()
 
 
-def layout_once(layout: Callable[[nx.Graph], Any]) -> Callable[[nx.Graph], Any]:
-    """``layout``, giving its first result again for the very same graph (``is``).
+def layout_once(layout: Callable[[nx.Graph], Any]) -> LayoutOnce:
+    """``layout``, giving its first result again for the very same graph (``is``), or for the
+    very same network (:meth:`LayoutOnce.of_network`).
 
     >>> calls = []
     >>> once = layout_once(lambda G: calls.append(G) or len(calls))
@@ -118,14 +120,28 @@ def layout_once(layout: Callable[[nx.Graph], Any]) -> Callable[[nx.Graph], Any]:
     >>> once(G), once(G), once(nx.path_graph(3)), len(calls)
     (1, 1, 2, 2)
     """
-    done: list[tuple[nx.Graph, Any]] = []
+    return LayoutOnce(layout)
 
-    def once(G: nx.Graph) -> Any:
-        for graph, result in done:
-            if graph is G:
+
+class LayoutOnce:
+    """What :func:`layout_once` gives: ``layout`` called once per graph, or per network."""
+
+    def __init__(self, layout: Callable[[nx.Graph], Any]) -> None:
+        self._layout = layout
+        self._done: list[tuple[object, Any]] = []
+
+    def __call__(self, G: nx.Graph) -> Any:
+        return self._once(G, lambda: self._layout(G))
+
+    def of_network(self, net: LadderNetwork, final: nx.Graph | None = None) -> Any:
+        """:func:`~contactladder.render.network_map.history_layout` of ``net`` by ``layout``
+        (without building the snapshot of the end of the data where ``layout`` can)."""
+        return self._once(net, lambda: history_layout(net, self._layout, final))
+
+    def _once(self, key: object, compute: Callable[[], Any]) -> Any:
+        for done, result in self._done:
+            if done is key:
                 return result
-        result = layout(G)
-        done.append((G, result))
+        result = compute()
+        self._done.append((key, result))
         return result
-
-    return once

@@ -44,6 +44,7 @@ import numpy as np
 __all__ = [
     "remembered_layout",
     "layout_digest",
+    "network_layout_key",
     "layout_order",
     "LAYOUT_VERSION",
     "layout_positions",
@@ -190,19 +191,64 @@ def layout_digest(
     nodes = layout_order(G)
     index = {node: i for i, node in enumerate(nodes)}
     values = dict(G.nodes(data=group, default="")) if group else {}
-    digest = hashlib.sha256(
-        json.dumps([LAYOUT_VERSION, group, seed, scale, niter, len(nodes)]).encode()
-    )
+    group_values = [values.get(node, "") for node in nodes]
+    options = (group, seed, scale, niter)
+    return _digest(nodes, group_values, np.sort(_pair_codes(G, index)), options)
+
+
+def network_layout_key(
+    net: Any,
+    *,
+    group: str | None = "wijk",
+    seed: int = 0,
+    scale: float | None = None,
+    niter: int = 500,
+) -> tuple[str, list[Hashable]]:
+    """:func:`layout_digest` and :func:`layout_order` of the network ``net`` (a
+    :class:`~contactladder.network.LadderNetwork`) at the end of its data, as of its snapshot
+    there, from its tables: the people present then, ``group`` as a column of the people
+    (none: every value empty) and the pairs of its contacts, without building the graph.
+
+    >>> from contactladder.network import LadderNetwork
+    >>> net = LadderNetwork.from_path("data/zwolle-demo")
+    >>> final = net.snapshot()
+    >>> network_layout_key(net) == (layout_digest(final), layout_order(final))
+    True
+    """
+    ids, a, b = net.contact_ends()
+    present = (net.present_from.reindex(ids) < net.cutoff()).to_numpy()
+    members = np.flatnonzero(present).tolist()
+    texts = ids.tolist()
+    members.sort(key=lambda code: _sort_key(texts[code]))
+    nodes = [texts[code] for code in members]
+    column = net.people[group].tolist() if group and net.has_column(group) else None
+    group_values = [column[code] for code in members] if column is not None else [""] * len(nodes)
+    place = np.full(len(ids), -1, dtype=np.int64)
+    place[members] = np.arange(len(members))
+    near, far = place[a], place[b]
+    pairs = np.sort(np.minimum(near, far) * max(len(nodes), 1) + np.maximum(near, far))
+    ties = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs
+    # (np.unique hashes integers without sorting first: many times slower at a million.)
+    options = (group, seed, scale, niter)
+    return _digest(nodes, group_values, ties, options), nodes
+
+
+def _digest(
+    nodes: list[Hashable], values: list[Any], pairs: np.ndarray, options: tuple[Any, ...]
+) -> str:
+    """The digest of people (``nodes`` in :func:`layout_order`, each with its group value),
+    their ties (sorted ``low * n + high`` codes of their places in ``nodes``) and the layout's
+    keywords ``(group, seed, scale, niter)``."""
+    digest = hashlib.sha256(json.dumps([LAYOUT_VERSION, *options, len(nodes)]).encode())
     # Each person as the line ``json.dumps([type, id, group])``, all written at once.
     quoted = json.encoder.encode_basestring_ascii
     lines = []
-    for node in nodes:
-        value = values.get(node, "")
+    for node, value in zip(nodes, values):
         value = "" if value is None or value != value else str(value)
         kind, text = _sort_key(node)
         lines.append(f"[{quoted(kind)}, {quoted(text)}, {quoted(value)}]\n")
     digest.update("".join(lines).encode())
-    digest.update(np.sort(_pair_codes(G, index)).tobytes())
+    digest.update(pairs.astype(np.int64).tobytes())
     return digest.hexdigest()
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Hashable, Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import networkx as nx
 import numpy as np
@@ -47,6 +47,7 @@ __all__ = [
     "MapOptions",
     "map_options",
     "shared_map_options",
+    "history_layout",
     "in_wijk",
     "network_colours",
 ]
@@ -131,11 +132,11 @@ def network_map_data(
         people's ids.
     """
     options = map_options(net, lang=lang, wijk=wijk, min_rung=min_rung, title=title)
-    final = net.snapshot()
     open_end = focus is not None  # a focus map measures from today, like the worklist
     if open_end and as_of is None:
         as_of = today or datetime.date.today()
-    G = final if as_of is None else net.snapshot(as_of, open_end=open_end)
+    G = net.snapshot() if as_of is None else net.snapshot(as_of, open_end=open_end)
+    final = G if as_of is None else None  # the whole history, when that is the map
     if view == "current":
         G = current_graph(net, G, net.cutoff(as_of, open_end=open_end), lapse=lapse)
     elif view != "reached":
@@ -271,17 +272,18 @@ def map_options(
 def shared_map_options(
     net: LadderNetwork,
     options: MapOptions,
-    final: nx.Graph,
+    final: nx.Graph | None,
     *,
     layout: Layout = layout_areas,
     **given: Any,
 ) -> dict[str, Any]:
     """The keywords of :func:`~contactladder.render.map_payload.map_data` that every map and
     the timeline of ``net`` share: everyone's place and the wijken's areas from the layout of
-    ``final`` (the whole history), the lowest rung, one colour per organisation over the whole
-    data, the focal role, and the ``given`` ones (``lang, anonymize, legend``); ``layout``
-    gives the positions and areas (:func:`~contactladder.render.layout.layout_areas`)."""
-    positions, areas = layout(final)
+    the whole history (:func:`history_layout`; ``final`` its snapshot when the caller has it),
+    the lowest rung, one colour per organisation over the whole data, the focal role, and the
+    ``given`` ones (``lang, anonymize, legend``); ``layout`` gives the positions and areas
+    (:func:`~contactladder.render.layout.layout_areas`)."""
+    positions, areas = history_layout(net, layout, final)
     return {
         "positions": positions,
         "areas": areas,
@@ -290,6 +292,25 @@ def shared_map_options(
         "focal": net.focal,
         **given,
     }
+
+
+def history_layout(
+    net: LadderNetwork, layout: Layout, final: nx.Graph | None = None
+) -> tuple[Mapping[Hashable, Any], Mapping[str, Any]]:
+    """``layout`` of the whole history of ``net``: of its snapshot at the end of the data
+    (``final`` when given), or, for a layout that can tell from the network's tables that it
+    holds the positions (``layout.of_network(net, final)``: the layout cache), without
+    building that snapshot.
+
+    >>> from contactladder.network import LadderNetwork
+    >>> net = LadderNetwork.from_path("data/zwolle-demo")
+    >>> history_layout(net, layout_areas) == layout_areas(net.snapshot())
+    True
+    """
+    of_network = getattr(layout, "of_network", None)
+    if of_network is not None:
+        return cast(tuple[Mapping[Hashable, Any], Mapping[str, Any]], of_network(net, final))
+    return layout(final if final is not None else net.snapshot())
 
 
 def in_wijk(G: nx.Graph, wijk: str | None) -> nx.Graph:
