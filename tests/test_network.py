@@ -10,6 +10,7 @@ under test.
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 import pytest
 from helpers import (
@@ -490,3 +491,21 @@ def test_describe_names_the_focal_parameter_as_the_reader_calls_it():
         "the focal role with focal."
     ) in net.describe()
     assert "or name the focal role with --focal." in net.describe(options={"focal": "--focal"})
+
+
+@pytest.mark.parametrize("kinds", [5, 80])  # a bit mask per tie, and beyond 63 activities
+def test_each_ties_activities_are_its_named_ones_sorted(kinds):
+    rng = np.random.default_rng(kinds)
+    people = [f"p{i}" for i in range(12)]
+    names = ["", *(f"activity {k:02d}" for k in range(kinds))]
+    rows = []
+    for day in range(400):
+        a, b = sorted(rng.choice(people, size=2, replace=False))
+        rows.append((f"2024-01-01 {day % 24:02d}:00", a, b, 1, str(rng.choice(names))))
+    net = LadderNetwork(dataset(rows))
+    expected: dict[tuple, set] = {}
+    for _, a, b, _, activity in rows:
+        expected.setdefault((a, b), set()).update({activity} - {""})
+    ties = net.ties()
+    found = dict(zip(zip(ties["person_a"], ties["person_b"]), ties["activities"]))
+    assert found == {pair: tuple(sorted(kinds)) for pair, kinds in expected.items()}

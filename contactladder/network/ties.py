@@ -79,31 +79,33 @@ def tie_table(
             "contacts": np.diff(np.r_[starts, len(key)]).astype(np.int64),
         }
     )
-    ties["activities"] = pd.Series(_activity_lists(contacts, tie, len(ties)), dtype=object)
+    ties["activities"] = pd.Series(_activity_lists(contacts, tie, order, starts), dtype=object)
     return ties
 
 
-def _activity_lists(contacts: pd.DataFrame, pair: np.ndarray, ties: int) -> list[tuple]:
+def _activity_lists(
+    contacts: pd.DataFrame, pair: np.ndarray, order: np.ndarray, starts: np.ndarray
+) -> list[tuple]:
     """Each tie's distinct named activities, sorted, on integer codes: ``pair`` is each
-    contact's tie number (in the ties' order). With few activities (up to 63, as a
-    neighbourhood's are) each tie's set is a bit mask and each distinct set one tuple."""
-    codes, names = pd.factorize(contacts["activity"], sort=True)
+    contact's tie number (in the ties' order), ``order`` the contacts tie by tie, each tie's
+    from ``starts``. With few activities (up to 63, as a neighbourhood's are) each tie's set
+    is a bit mask and each distinct set one tuple."""
+    codes, names = pd.factorize(contacts["activity"].to_numpy(dtype=object), sort=True)
     names = np.asarray(names, dtype=object)
     named = (names != "")[codes] if len(names) else np.zeros(len(codes), dtype=bool)
     if len(names) <= _MASK_BITS:
-        masks = np.zeros(ties, dtype=np.uint64)
-        np.bitwise_or.at(
-            masks, pair[named], np.left_shift(np.uint64(1), codes[named].astype(np.uint64))
+        bits = np.where(named, np.left_shift(np.uint64(1), codes.astype(np.uint64)), 0)
+        masks = (
+            np.bitwise_or.reduceat(bits.astype(np.uint64)[order], starts) if len(starts) else bits
         )
         distinct, inverse = np.unique(masks, return_inverse=True)
-        sets = [
-            tuple(names[[bit for bit in range(len(names)) if int(mask) >> bit & 1]])
-            for mask in distinct
-        ]
-        return [sets[k] for k in inverse.tolist()]
+        sets = np.empty(len(distinct), dtype=object)  # each set's one tuple, taken by number
+        for number, mask in enumerate(distinct.tolist()):
+            sets[number] = tuple(names[[bit for bit in range(len(names)) if mask >> bit & 1]])
+        return sets[inverse].tolist()
     key = np.unique(pair[named].astype(np.int64) * len(names) + codes[named])
     owner, activity = key // len(names), key % len(names)
-    bounds = np.searchsorted(owner, np.arange(ties + 1))
+    bounds = np.searchsorted(owner, np.arange(len(starts) + 1))
     labels = names[activity]
     return [tuple(labels[a:b]) for a, b in pairwise(bounds)]
 
