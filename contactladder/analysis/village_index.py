@@ -44,6 +44,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from contactladder.loading.coded import sorted_distinct
 from contactladder.words import attribute_text
 
 __all__ = ["VillageIndex", "ranges"]
@@ -257,7 +258,7 @@ class VillageIndex:
         found: dict[Hashable, set[str]] = {person: set() for person in self.people}
         owners = np.repeat(np.arange(self.size), np.diff(self.visit_ptr))
         width = max(len(self.activities), 1)
-        for pair in np.unique(owners * width + self.visit_activity).tolist():
+        for pair in sorted_distinct(owners * width + self.visit_activity).tolist():
             found[self.people[pair // width]].add(self.activities[pair % width])
         return found
 

@@ -45,6 +45,7 @@ from itertools import pairwise
 import numpy as np
 
 from contactladder.analysis.village_index import VillageIndex, ranges
+from contactladder.loading.coded import sorted_distinct
 
 __all__ = ["VisitBits", "BLOCK", "MOST_BYTES", "PAIRS_AT_ONCE"]
 
@@ -280,6 +281,6 @@ def _blocks(
     np.bitwise_or.at(full_blocks, place, below[wholly[1] + 1] & ~below[wholly[0]])
     np.bitwise_or.at(near_blocks, place, below[last + 1] & ~below[first])
     pair_of = np.full((index.size, activities), -1, dtype=np.int64)
-    pairs = np.unique(owner * activities + place[1])
+    pairs = sorted_distinct(owner * activities + place[1])
     pair_of.reshape(-1)[pairs] = np.arange(len(pairs))
     return visit_blocks, full_blocks, near_blocks, pair_of

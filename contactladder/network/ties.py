@@ -28,6 +28,8 @@ from itertools import pairwise
 import numpy as np
 import pandas as pd
 
+from contactladder.loading.coded import sorted_distinct
+
 __all__ = ["tie_table", "rung_rises"]
 
 _MASK_BITS = 63  # the activities whose sets fit in one 64-bit mask
@@ -103,7 +105,7 @@ def _activity_lists(
         for number, mask in enumerate(distinct.tolist()):
             sets[number] = tuple(names[[bit for bit in range(len(names)) if mask >> bit & 1]])
         return sets[inverse].tolist()
-    key = np.unique(pair[named].astype(np.int64) * len(names) + codes[named])
+    key = sorted_distinct(pair[named].astype(np.int64) * len(names) + codes[named])
     owner, activity = key // len(names), key % len(names)
     bounds = np.searchsorted(owner, np.arange(len(starts) + 1))
     labels = names[activity]

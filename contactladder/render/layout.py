@@ -41,6 +41,8 @@ import igraph
 import networkx as nx
 import numpy as np
 
+from contactladder.loading.coded import sorted_distinct
+
 __all__ = [
     "remembered_layout",
     "layout_digest",
@@ -226,11 +228,9 @@ def network_layout_key(
     place = np.full(len(ids), -1, dtype=np.int64)
     place[members] = np.arange(len(members))
     near, far = place[a], place[b]
-    pairs = np.sort(np.minimum(near, far) * max(len(nodes), 1) + np.maximum(near, far))
-    ties = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs
-    # (np.unique hashes integers without sorting first: many times slower at a million.)
+    pairs = sorted_distinct(np.minimum(near, far) * max(len(nodes), 1) + np.maximum(near, far))
     options = (group, seed, scale, niter)
-    return _digest(nodes, group_values, ties, options), nodes
+    return _digest(nodes, group_values, pairs, options), nodes
 
 
 def _digest(
@@ -281,7 +281,7 @@ def _ties_inside(G: nx.Graph, nodes: list[Hashable], sizes: list[int]) -> list[n
     """For each group (``sizes`` consecutive ``nodes``), its ties as sorted unique pairs of
     indexes within the group, from one pass over the edges of ``G``."""
     index = {node: i for i, node in enumerate(nodes)}
-    codes = np.unique(_pair_codes(G, index))
+    codes = sorted_distinct(_pair_codes(G, index))
     flat = np.column_stack([codes // len(nodes), codes % len(nodes)])
     starts = np.cumsum([0, *sizes])
     which = np.searchsorted(starts, flat, side="right") - 1
