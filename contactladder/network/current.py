@@ -311,7 +311,7 @@ def current_by_period(
     )
     rung = net.contact_rows()["rung"].to_numpy(dtype=np.int64)
     top = int(rung.max(initial=0)) + 1  # the counts of a pair: one per rung, 0 .. the highest
-    counts, one = np.zeros((len(pairs), top), dtype=np.int32), np.int32(1)
+    counts, unit = np.zeros((len(pairs), top), dtype=np.int32), np.int32(1)
     cell = pair * top + rung
     current = np.zeros(len(pairs), dtype=np.int64)  # each pair's current rung, 0: none
     dates = net.contact_rows()["date"].to_numpy(dtype="datetime64[ns]")
@@ -323,8 +323,8 @@ def current_by_period(
         came = slice(max(high, new_low), new_high)
         went = slice(low, min(high, new_low))
         # One of the counts' own type: numpy adds a value of another type many times slower.
-        np.add.at(counts.reshape(-1), cell[came], one)
-        np.subtract.at(counts.reshape(-1), cell[went], one)
+        np.add.at(counts.reshape(-1), cell[came], unit)
+        np.subtract.at(counts.reshape(-1), cell[went], unit)
         touched = sorted_distinct(np.concatenate([pair[came], pair[went]]))
         held = counts[touched, ::-1] > 0  # the highest rung first
         now = np.where(held.any(axis=1), top - 1 - held.argmax(axis=1), 0)
