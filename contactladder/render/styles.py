@@ -39,6 +39,7 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 
 from contactladder.ladder import Ladder
 from contactladder.words import attribute_text
@@ -250,19 +251,22 @@ def node_order(G: nx.Graph) -> list[Hashable]:
     """
     nodes, attrs = list(G), [attrs for _, attrs in G.nodes(data=True)]
     roles = [known_role(each.get("role")) for each in attrs]
-    # The key (rank of the role, the role, number, type name, text), a column at a time: each
-    # column as the places of its values in Python's own order, then one stable lexsort.
-    columns = [
-        [_ROLE_RANKS.get(role, len(_ROLE_ORDER)) for role in roles],
-        roles,
-        [_order_number(each.get("number")) for each in attrs],
-        [type(node).__name__ for node in nodes],
-        [str(node) for node in nodes],
-    ]
+    # The key (rank of the role, the role, number, type name, text), a column at a time: the
+    # numbers as they are, each column of text as the places of its values in Python's own
+    # order; then one stable lexsort.
     places = [
-        np.unique(np.array(column, dtype=object), return_inverse=True)[1] for column in columns
+        np.array([_ROLE_RANKS.get(role, len(_ROLE_ORDER)) for role in roles], dtype=np.int64),
+        _text_places(roles),
+        np.array([_order_number(each.get("number")) for each in attrs], dtype=float),
+        _text_places([type(node).__name__ for node in nodes]),
+        _text_places([str(node) for node in nodes]),
     ]
     return [nodes[i] for i in np.lexsort(places[::-1]).tolist()]
+
+
+def _text_places(texts: list[str]) -> np.ndarray:
+    """The place of each of ``texts`` among their distinct values, sorted."""
+    return pd.factorize(np.array(texts, dtype=object), sort=True)[0]
 
 
 def _order_number(number: Any) -> float:
