@@ -122,7 +122,8 @@ def test_second_map_and_timeline_do_not_lay_out_again(tmp_path, counted):
 def test_a_networks_key_is_that_of_its_graph_at_the_end(tmp_path, case):
     """People who joined after the last contact are left out, as in the snapshot; people
     without a contact or a wijk are in; each tie counts once, whatever its contacts."""
-    net = LadderNetwork.from_path(random_data(tmp_path, **case) and tmp_path)
+    random_data(tmp_path, **case)
+    net = LadderNetwork.from_path(tmp_path)
     final = net.snapshot()
     assert network_layout_key(net) == (layout_digest(final), layout_order(final))
     for options in ({"group": None}, {"group": "role", "seed": 2, "niter": 30}):

@@ -97,9 +97,7 @@ def _activity_lists(
     named = (names != "")[codes] if len(names) else np.zeros(len(codes), dtype=bool)
     if len(names) <= _MASK_BITS:
         bits = np.where(named, np.left_shift(np.uint64(1), codes.astype(np.uint64)), 0)
-        masks = (
-            np.bitwise_or.reduceat(bits.astype(np.uint64)[order], starts) if len(starts) else bits
-        )
+        masks = np.bitwise_or.reduceat(bits[order], starts) if len(starts) else bits
         distinct, inverse = np.unique(masks, return_inverse=True)
         sets = np.empty(len(distinct), dtype=object)  # each set's one tuple, taken by number
         for number, mask in enumerate(distinct.tolist()):

@@ -35,13 +35,16 @@ import json
 import math
 import random
 from collections.abc import Hashable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import igraph
 import networkx as nx
 import numpy as np
 
 from contactladder.loading.coded import sorted_distinct
+
+if TYPE_CHECKING:
+    from contactladder.network import LadderNetwork
 
 __all__ = [
     "remembered_layout",
@@ -199,7 +202,7 @@ def layout_digest(
 
 
 def network_layout_key(
-    net: Any,
+    net: LadderNetwork,
     *,
     group: str | None = "wijk",
     seed: int = 0,

@@ -135,7 +135,7 @@ def network_map_data(
     open_end = focus is not None  # a focus map measures from today, like the worklist
     if open_end and as_of is None:
         as_of = today or datetime.date.today()
-    G = net.snapshot() if as_of is None else net.snapshot(as_of, open_end=open_end)
+    G = net.snapshot(as_of, open_end=open_end)
     final = G if as_of is None else None  # the whole history, when that is the map
     if view == "current":
         G = current_graph(net, G, net.cutoff(as_of, open_end=open_end), lapse=lapse)
