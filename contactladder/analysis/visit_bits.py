@@ -215,9 +215,8 @@ class VisitBits:
         """The people (sorted codes) whose bits are set in ``row``, words of the store from
         word ``first`` on: only the words with a bit set are unpacked."""
         filled = np.flatnonzero(row)
-        bits = np.unpackbits(row[filled].view(np.uint8), bitorder="little").reshape(-1, 64)
-        word, bit = np.nonzero(bits)
-        found = 64 * (filled[word] + first) + bit
+        bits = np.flatnonzero(np.unpackbits(row[filled].view(np.uint8), bitorder="little"))
+        found = 64 * (filled[bits >> 6] + first) + (bits & 63)
         return found[found < self.index.size]
 
 
