@@ -1,7 +1,8 @@
 # make demo:  set up .venv and run the main job on the shipped demo data, writing into outputs/
 # make test:  set up .venv with the test tools; lint (ruff), types (mypy), then every test
 # make quick: the tests without the browser (for development)
-# make bench: the benchmarks of growth, the weaver's and the other commands (bench/README.md)
+# make bench: the benchmarks of growth, the weaver's and the other commands, and the parts of
+#             the commands off target that stay (bench/README.md)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -34,6 +35,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/bench_growth.py
 	$(BIN)/python bench/bench_weaver.py
 	$(BIN)/python bench/bench_commands.py
+	$(BIN)/python bench/bench_parts.py
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
