@@ -30,10 +30,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from common import OUT, measure_paired, print_ratios, timed
+from common import measure_paired, print_ratios, seeded_data, timed
 
 # Imported before any timing: the stages time work, not imports.
-from contactladder.demo.synthetic import generate
 from contactladder.jobs.common import Source
 from contactladder.jobs.export import export_job
 from contactladder.jobs.maps import map_job, timeline_job
@@ -100,10 +99,7 @@ def main() -> None:
         stage(args.stage, args.out)
         return
     contacts, people = args.contacts, args.people or args.contacts // 20
-    folder = OUT / f"{contacts}-{people}-{MONTHS}-{args.seed}"
-    if not (folder / "contacts.csv").exists():
-        generate(folder, contacts, people, MONTHS, args.seed)
-    print(f"{contacts:,} contacts among {people:,} people over {MONTHS} months", flush=True)
+    folder = seeded_data(contacts, people, MONTHS, args.seed)
     names = [n for n in (args.only or COMMANDS) if n != "growth"]
     results = measure_paired(__file__, names, folder, rounds=args.rounds, timeout=args.timeout)
     print_ratios(results, target=TARGET)

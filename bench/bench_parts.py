@@ -46,11 +46,10 @@ from typing import Any
 import igraph
 from bench_commands import COMMANDS as TABLE_COMMANDS
 from bench_weaver import COMMANDS as WEAVER_COMMANDS
-from common import OUT, measure_paired, measure_stage, timed
+from common import measure_paired, measure_stage, seeded_data, timed
 from matplotlib.figure import Figure
 from PIL import Image
 
-from contactladder.demo.synthetic import generate
 from contactladder.jobs.common import Source
 from contactladder.network import LadderNetwork
 
@@ -119,10 +118,7 @@ def main() -> None:
     if args.stage:
         stage(args.stage, args.out)
         return
-    folder = OUT / f"{CONTACTS}-{PEOPLE}-{MONTHS}-{SEED}"
-    if not (folder / "contacts.csv").exists():
-        generate(folder, CONTACTS, PEOPLE, MONTHS, SEED)
-    print(f"{CONTACTS:,} contacts among {PEOPLE:,} people over {MONTHS} months", flush=True)
+    folder = seeded_data(CONTACTS, PEOPLE, MONTHS, SEED)
     growth_bench = str(Path(__file__).with_name("bench_growth.py"))
     floors = {
         name: statistics.median(

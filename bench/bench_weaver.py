@@ -24,10 +24,10 @@ import datetime
 import json
 from pathlib import Path
 
-from common import OUT, measure_paired, print_ratios, timed
+from common import measure_paired, print_ratios, seeded_data, timed
 
 # Imported before any timing: the stages time work, not imports.
-from contactladder.demo.synthetic import START, generate
+from contactladder.demo.synthetic import START
 from contactladder.jobs.common import Source
 from contactladder.jobs.tables import growth_job, yield_job
 from contactladder.jobs.weaver import alone_job, brokers_job, introduce_job
@@ -89,10 +89,7 @@ def main() -> None:
     names = [n for n in (args.only or COMMANDS) if n != "growth"]
     for contacts in args.sizes:
         people = contacts // 20
-        folder = OUT / f"{contacts}-{people}-{MONTHS}-{args.seed}"
-        if not (folder / "contacts.csv").exists():
-            generate(folder, contacts, people, MONTHS, args.seed)
-        print(f"{contacts:,} contacts among {people:,} people over {MONTHS} months", flush=True)
+        folder = seeded_data(contacts, people, MONTHS, args.seed)
         print_ratios(measure_paired(__file__, names, folder, rounds=args.rounds), target=TARGET)
 
 

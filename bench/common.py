@@ -13,6 +13,7 @@ from typing import Any
 
 # The generated village's activities, for the benches that draw their own villages.
 from contactladder.demo.synthetic import ACTIVITIES as ACTIVITIES
+from contactladder.demo.synthetic import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "zwolle-demo"
@@ -39,6 +40,16 @@ ORGANISATIONS = (
     "Verloskundigen",
     "Sportservice",
 )
+
+
+def seeded_data(contacts: int, people: int, months: int, seed: int) -> Path:
+    """The folder of the seeded village of that size in :data:`OUT`, generated when missing
+    (:func:`~contactladder.demo.synthetic.generate`); prints what it holds."""
+    folder = OUT / f"{contacts}-{people}-{months}-{seed}"
+    if not (folder / "contacts.csv").exists():
+        generate(folder, contacts, people, months, seed)
+    print(f"{contacts:,} contacts among {people:,} people over {months} months", flush=True)
+    return folder
 
 
 def measure_stage(script: str, name: str, folder: Path, timeout: float | None = None) -> dict:
